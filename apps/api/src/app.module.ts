@@ -1,0 +1,55 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { EventEmitterModule } from '@nestjs/event-emitter';
+import { ScheduleModule } from '@nestjs/schedule';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { existsSync } from 'node:fs';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { operatorGuardMiddleware } from './common/operator-guard.middleware';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { ApplicationsModule } from './modules/applications/applications.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { DemoModule } from './modules/demo/demo.module';
+import { HealthModule } from './modules/health/health.module';
+import { InvitationsModule } from './modules/invitations/invitations.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { OrganisationsModule } from './modules/organisations/organisations.module';
+import { UsersModule } from './modules/users/users.module';
+import { RealtimeModule } from './realtime/realtime.module';
+
+@Module({})
+export class AppModule implements NestModule {
+  static register(config: AppConfig): DynamicModule {
+    const web = existsSync(config.webDistDir)
+      ? [ServeStaticModule.forRoot({ rootPath: config.webDistDir, exclude: ['/api/{*path}', '/socket.io/{*path}'] })]
+      : [];
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        EventEmitterModule.forRoot(),
+        ScheduleModule.forRoot(),
+        ThrottlerModule.forRoot({ throttlers: [{ name: 'public-writes', ttl: 60_000, limit: config.publicWriteRatePerMinute }] }),
+        DatabaseModule,
+        HealthModule,
+        AuthModule,
+        UsersModule,
+        OrganisationsModule,
+        ApplicationsModule,
+        InvitationsModule,
+        NotificationsModule,
+        RealtimeModule,
+        DemoModule,
+        ...web,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(operatorGuardMiddleware).forRoutes('*');
+  }
+}

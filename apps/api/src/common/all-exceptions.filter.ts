@@ -1,0 +1,21 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { toErrorBody } from './error-body';
+
+/** The one place that shapes HTTP errors (socket acks use toErrorBody too). */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const res = host.switchToHttp().getResponse<Response>();
+    const { body, internal } = toErrorBody(exception);
+    if (internal) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    if (res.headersSent) return;
+    if (body.statusCode === 429 && typeof body.details?.['retryAfter'] === 'number') {
+      res.setHeader('Retry-After', String(body.details['retryAfter']));
+    }
+    res.status(body.statusCode).json(body);
+  }
+}

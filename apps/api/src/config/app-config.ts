@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+
+export const Modes = ['demo', 'production'] as const;
+export type Mode = (typeof Modes)[number];
+
+const splitList = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value;
+
+/** Raw environment, validated once at boot. Every variable is documented in .env.example. */
+class EnvironmentVariables {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsOptional() @IsString()
+  HOST = '0.0.0.0';
+
+  @IsOptional() @IsIn(Modes)
+  KLASTERIS_MODE: Mode = 'demo';
+
+  @IsOptional() @IsString() @MinLength(10)
+  MONGODB_URI?: string;
+
+  @IsOptional() @IsString() @MinLength(1)
+  MONGODB_DB = 'klasteris';
+
+  @IsOptional() @IsString()
+  DATA_DIR = './data';
+
+  @IsOptional() @IsString()
+  FERRETDB_BIN?: string;
+
+  @IsOptional() @IsString() @MinLength(8)
+  REDIS_URL?: string;
+
+  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(60) @Max(3600)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(365)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
+  PUBLIC_URL?: string;
+
+  @IsOptional() @Transform(splitList) @IsString({ each: true })
+  ALLOWED_ORIGINS?: string[];
+
+  @IsOptional() @IsString()
+  BODY_LIMIT = '1mb';
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000)
+  PUBLIC_WRITE_RATE_PER_MINUTE = 30;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  LOGIN_MAX_FAILURES = 5;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(10) @Max(86400)
+  LOGIN_LOCK_SECONDS = 900;
+
+  @IsOptional() @IsString()
+  WEB_DIST_DIR?: string;
+
+  @IsOptional() @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
+  LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+}
+
+/** The typed, validated configuration the whole API reads (never process.env directly). */
+export class AppConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly mode: Mode;
+  readonly mongoUri: string | null;
+  readonly mongoDb: string;
+  readonly dataDir: string;
+  readonly ferretdbBin: string | null;
+  readonly redisUrl: string | null;
+  readonly jwtSecret: string;
+  readonly jwtSecretGenerated: boolean;
+  readonly accessTokenTtlSeconds: number;
+  readonly refreshTokenTtlDays: number;
+  readonly publicUrl: string;
+  readonly allowedOrigins: string[];
+  readonly bodyLimit: string;
+  readonly publicWriteRatePerMinute: number;
+  readonly loginMaxFailures: number;
+  readonly loginLockSeconds: number;
+  readonly webDistDir: string;
+  readonly logLevel: EnvironmentVariables['LOG_LEVEL'];
+  readonly cookieSecure: boolean;
+
+  constructor(env: EnvironmentVariables) {
+    this.port = env.PORT;
+    this.host = env.HOST;
+    this.mode = env.KLASTERIS_MODE;
+    this.mongoUri = env.MONGODB_URI ?? null;
+    this.mongoDb = env.MONGODB_DB;
+    this.dataDir = resolve(env.DATA_DIR);
+    this.ferretdbBin = env.FERRETDB_BIN ?? null;
+    this.redisUrl = env.REDIS_URL ?? null;
+    this.jwtSecretGenerated = !env.JWT_SECRET;
+    this.jwtSecret = env.JWT_SECRET ?? randomBytes(48).toString('base64url');
+    this.accessTokenTtlSeconds = env.ACCESS_TOKEN_TTL_SECONDS;
+    this.refreshTokenTtlDays = env.REFRESH_TOKEN_TTL_DAYS;
+    this.publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
+    this.allowedOrigins = env.ALLOWED_ORIGINS ?? [this.publicUrl, `http://127.0.0.1:${env.PORT}`, 'http://localhost:4200'];
+    this.bodyLimit = env.BODY_LIMIT;
+    this.publicWriteRatePerMinute = env.PUBLIC_WRITE_RATE_PER_MINUTE;
+    this.loginMaxFailures = env.LOGIN_MAX_FAILURES;
+    this.loginLockSeconds = env.LOGIN_LOCK_SECONDS;
+    this.webDistDir = resolve(env.WEB_DIST_DIR ?? 'dist/apps/web/browser');
+    this.logLevel = env.LOG_LEVEL;
+    this.cookieSecure = this.publicUrl.startsWith('https://');
+  }
+
+  get isDemo(): boolean {
+    return this.mode === 'demo';
+  }
+}
+
+export class ConfigError extends Error {}
+
+/** Validates the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const raw = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = plainToInstance(EnvironmentVariables, raw, { exposeDefaultValues: true });
+  const errors = validateSync(parsed, { whitelist: false, forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `  ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every variable.`);
+  }
+  if (parsed.KLASTERIS_MODE === 'production' && !parsed.JWT_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  JWT_SECRET is required in production mode (at least 32 characters).');
+  }
+  return new AppConfig(parsed);
+}

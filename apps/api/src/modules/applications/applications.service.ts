@@ -1,0 +1,133 @@
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { ErrorCode, type MembershipApplication, type Page } from '@klasteris/contracts';
+import { ApiException, notFound } from '../../common/api-exception';
+import type { AuthUser } from '../../common/auth-user';
+import { toPage } from '../../common/pagination';
+import { AuditService } from '../audit/audit.service';
+import { AuthService } from '../auth/auth.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { nameTaken } from '../organisations/organisations.service';
+import { OrganisationsRepository } from '../organisations/organisations.repository';
+import { UsersRepository } from '../users/users.repository';
+import type { CreateApplicationDto } from './dto/applications.dto';
+import { ApplicationsRepository } from './applications.repository';
+
+const alreadyDecided = (): ApiException =>
+  new ApiException(HttpStatus.CONFLICT, ErrorCode.ApplicationAlreadyDecided, 'This application has already been decided');
+
+/**
+ * Membership applications: an organisation applies with a contact person (who gets a pending
+ * account); a coordinator approves (organisation → member, contact → active organisation admin)
+ * or rejects with a reason (the applicant organisation is removed, the account disabled with it).
+ */
+@Injectable()
+export class ApplicationsService {
+  private readonly logger = new Logger('Applications');
+
+  constructor(
+    private readonly applications: ApplicationsRepository,
+    private readonly organisations: OrganisationsRepository,
+    private readonly users: UsersRepository,
+    private readonly auth: AuthService,
+    private readonly notifications: NotificationsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async submit(input: CreateApplicationDto): Promise<MembershipApplication> {
+    if (await this.organisations.nameTaken(input.organisation.name)) throw nameTaken();
+    if (await this.users.findByEmail(input.contact.email)) {
+      throw new ApiException(HttpStatus.CONFLICT, ErrorCode.EmailTaken, 'An account with this e-mail already exists', {
+        fields: [{ field: 'contact.email', message: 'is already registered' }],
+      });
+    }
+    const org = await this.organisations.create(input.organisation, 'applicant');
+    let application: MembershipApplication;
+    try {
+      const contact = await this.auth.createUser({
+        email: input.contact.email,
+        password: input.contact.password,
+        displayName: input.contact.displayName,
+        title: input.contact.title ?? null,
+        organisationId: org.id,
+        organisationName: org.name,
+        status: 'pending',
+      });
+      application = await this.applications.create({
+        organisation: { ...input.organisation, country: org.country },
+        organisationId: org.id,
+        contact: { displayName: contact.displayName, email: contact.email, title: contact.title, userId: contact.id },
+        motivation: input.motivation,
+      });
+    } catch (err) {
+      // No partial write: without a contact account or an application, the applicant organisation goes too.
+      await this.organisations.deleteApplicant(org.id);
+      throw err;
+    }
+    const reviewers = await this.users.idsWithRole(['coordinator', 'admin']);
+    await this.notifications.notify(reviewers, {
+      kind: 'application.submitted',
+      title: `${org.name} applied for membership`,
+      body: application.motivation.slice(0, 200),
+      link: '/admin/applications',
+    });
+    this.logger.log(`Application ${application.id} from ${org.name} (${application.contact.email})`);
+    return application;
+  }
+
+  async list(q: { status?: MembershipApplication['status']; cursor?: string; limit: number }): Promise<Page<MembershipApplication>> {
+    const rows = await this.applications.list(q);
+    return toPage(rows, q.limit, (r) => new Date(r.createdAt).getTime(), (r) => r);
+  }
+
+  async get(id: string): Promise<MembershipApplication> {
+    const a = await this.applications.findById(id);
+    if (!a) throw notFound('Application');
+    return a;
+  }
+
+  async approve(me: AuthUser, id: string, reason: string | null): Promise<MembershipApplication> {
+    await this.get(id);
+    const decided = await this.applications.decide(id, 'approved', me.id, reason);
+    if (!decided) throw alreadyDecided();
+    const org = await this.organisations.setMembership(decided.organisationId, 'applicant', 'member', new Date());
+    await this.users.setRoles(decided.contact.userId, ['member', 'org_admin']);
+    await this.users.setStatus(decided.contact.userId, 'active', null, ['pending']);
+    await this.notifications.notify([decided.contact.userId], {
+      kind: 'application.approved',
+      title: `Welcome to the cluster: ${decided.organisation.name} is now a member`,
+      body: reason,
+      link: `/directory/organisations/${decided.organisationId}`,
+    });
+    this.logger.log(`[mail] to ${decided.contact.email}: application approved for ${decided.organisation.name}`);
+    await this.audit.record({
+      actorId: me.id,
+      action: 'application.approved',
+      targetType: 'organisation',
+      targetId: decided.organisationId,
+      scopeId: decided.organisationId,
+      reason,
+      before: { membershipStatus: 'applicant' },
+      after: { membershipStatus: org?.membershipStatus ?? 'member' },
+    });
+    return decided;
+  }
+
+  async reject(me: AuthUser, id: string, reason: string): Promise<MembershipApplication> {
+    await this.get(id);
+    const decided = await this.applications.decide(id, 'rejected', me.id, reason);
+    if (!decided) throw alreadyDecided();
+    await this.organisations.deleteApplicant(decided.organisationId);
+    await this.users.setStatus(decided.contact.userId, 'disabled', `Membership application rejected: ${reason}`, ['pending']);
+    this.logger.log(`[mail] to ${decided.contact.email}: application for ${decided.organisation.name} rejected: ${reason}`);
+    await this.audit.record({
+      actorId: me.id,
+      action: 'application.rejected',
+      targetType: 'application',
+      targetId: id,
+      reason,
+      before: { status: 'pending' },
+      after: { status: 'rejected' },
+    });
+    return decided;
+  }
+}

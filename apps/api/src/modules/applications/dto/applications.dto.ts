@@ -1,0 +1,40 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDefined, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ApplicationStatuses,
+  type ApplicationContactInput,
+  type ApplicationListQuery,
+  type ApplicationStatus,
+  type CreateApplicationRequest,
+  type DecideApplicationRequest,
+} from '@klasteris/contracts';
+import { DisplayNameProperty, EmailProperty, NewPasswordProperty, TextProperty, trim } from '../../../common/fields';
+import { PageQueryDto } from '../../../common/pagination';
+import { OrganisationInputDto } from '../../organisations/dto/organisations.dto';
+import { Transform } from 'class-transformer';
+
+export class ApplicationContactDto implements ApplicationContactInput {
+  @DisplayNameProperty() displayName: string;
+  @EmailProperty() email: string;
+  @NewPasswordProperty() password: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(100) title?: string;
+}
+
+export class CreateApplicationDto implements CreateApplicationRequest {
+  @ApiProperty({ type: OrganisationInputDto }) @IsDefined() @ValidateNested() @Type(() => OrganisationInputDto) organisation: OrganisationInputDto;
+  @ApiProperty({ type: ApplicationContactDto }) @IsDefined() @ValidateNested() @Type(() => ApplicationContactDto) contact: ApplicationContactDto;
+  @TextProperty(3000, 10) motivation: string;
+}
+
+export class ApplicationListQueryDto extends PageQueryDto implements ApplicationListQuery {
+  @ApiPropertyOptional({ enum: ApplicationStatuses }) @IsOptional() @IsIn(ApplicationStatuses) status?: ApplicationStatus;
+}
+
+export class ApproveApplicationDto implements DecideApplicationRequest {
+  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(1000) reason?: string;
+}
+
+export class RejectApplicationDto implements DecideApplicationRequest {
+  @TextProperty(1000, 3) reason: string;
+}

@@ -1,0 +1,15 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import type { AcceptInvitationRequest, CreateInvitationRequest } from '@klasteris/contracts';
+import { DisplayNameProperty, EmailProperty, NewPasswordProperty, trim } from '../../../common/fields';
+
+export class CreateInvitationDto implements CreateInvitationRequest {
+  @EmailProperty() email: string;
+  @ApiPropertyOptional({ maxLength: 500 }) @IsOptional() @Transform(trim) @IsString() @MaxLength(500) message?: string;
+}
+
+export class AcceptInvitationDto implements AcceptInvitationRequest {
+  @DisplayNameProperty() displayName: string;
+  @NewPasswordProperty() password: string;
+}

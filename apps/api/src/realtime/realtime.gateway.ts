@@ -1,0 +1,62 @@
+import { Logger } from '@nestjs/common';
+import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import { OnEvent } from '@nestjs/event-emitter';
+import type { Server } from 'socket.io';
+import { SOCKET_UNAUTHENTICATED } from '@klasteris/contracts';
+import { AppConfig } from '../config/app-config';
+import { AccessTokensService } from '../modules/auth/access-tokens.service';
+import { NotificationCreatedEvent } from '../modules/notifications/notifications.events';
+import { SessionsRevokedEvent } from '../modules/sessions/sessions.events';
+import { AuthedSocket, originAllowed, sessionRoom, userRoom } from './socket-auth';
+
+/**
+ * The Socket.IO entry point: authenticates the handshake (token + Origin), joins the user's rooms,
+ * and maps domain events to rooms. Services never import this; they emit events.
+ */
+@WebSocketGateway({ cors: { origin: true, credentials: true } })
+export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
+  private readonly logger = new Logger('Realtime');
+  @WebSocketServer() server: Server;
+
+  constructor(
+    private readonly tokens: AccessTokensService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Handshake check: allowed Origin and a live access token, else `connect_error` UNAUTHENTICATED. */
+  afterInit(server: Server): void {
+    server.use((socket, next) => {
+        void (async () => {
+          const origin = socket.handshake.headers.origin;
+          if (!originAllowed(origin, this.config.allowedOrigins)) return next(new Error('ORIGIN_NOT_ALLOWED'));
+          const auth = socket.handshake.auth as { token?: unknown } | undefined;
+          const token = typeof auth?.token === 'string' ? auth.token : null;
+          const user = token ? await this.tokens.authenticate(token) : null;
+          if (!user) return next(new Error(SOCKET_UNAUTHENTICATED));
+          (socket as AuthedSocket).data.user = user;
+          next();
+        })().catch(() => next(new Error(SOCKET_UNAUTHENTICATED)));
+    });
+  }
+
+  async handleConnection(socket: AuthedSocket): Promise<void> {
+    const user = socket.data.user;
+    if (!user) {
+      socket.disconnect(true);
+      return;
+    }
+    await socket.join([userRoom(user.id), sessionRoom(user.sessionId)]);
+  }
+
+  @OnEvent(NotificationCreatedEvent.event)
+  onNotification(e: NotificationCreatedEvent): void {
+    this.server.to(userRoom(e.userId)).emit('notification:new', { notification: e.notification });
+  }
+
+  @OnEvent(SessionsRevokedEvent.event)
+  onSessionsRevoked(e: SessionsRevokedEvent): void {
+    if (e.sessionIds.length === 0) return;
+    this.server.in(e.sessionIds.map(sessionRoom)).disconnectSockets(true);
+    this.logger.debug(`Disconnected sockets of ${e.sessionIds.length} revoked session(s) of ${e.userId} (${e.reason})`);
+  }
+}

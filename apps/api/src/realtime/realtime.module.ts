@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../modules/auth/auth.module';
+import { RealtimeGateway } from './realtime.gateway';
+
+@Module({ imports: [AuthModule], providers: [RealtimeGateway] })
+export class RealtimeModule {}

@@ -1,0 +1,9 @@
+// Nest's default webpack config treats everything in node_modules as external. Our own workspace
+// packages (@klasteris/*) are TypeScript sources symlinked there, so they must be bundled.
+const nodeExternals = require('webpack-node-externals');
+
+module.exports = (options) => ({
+  ...options,
+  externals: [nodeExternals({ allowlist: [/^@klasteris\//] })],
+  output: { ...options.output, path: require('path').resolve(__dirname, '../../dist/apps/api') },
+});

@@ -1,0 +1,46 @@
+/** Stable machine codes carried in every error body (`code`). Clients switch on these, never on `message`. */
+export const ErrorCode = {
+  ValidationFailed: 'VALIDATION_FAILED',
+  BadRequest: 'BAD_REQUEST',
+  Unauthenticated: 'UNAUTHENTICATED',
+  InvalidCredentials: 'INVALID_CREDENTIALS',
+  AccountPending: 'ACCOUNT_PENDING',
+  AccountDisabled: 'ACCOUNT_DISABLED',
+  SessionRevoked: 'SESSION_REVOKED',
+  Forbidden: 'FORBIDDEN',
+  NotFound: 'NOT_FOUND',
+  Conflict: 'CONFLICT',
+  EmailTaken: 'EMAIL_TAKEN',
+  OrganisationNameTaken: 'ORGANISATION_NAME_TAKEN',
+  ApplicationAlreadyDecided: 'APPLICATION_ALREADY_DECIDED',
+  InvitationInvalid: 'INVITATION_INVALID',
+  InvitationExpired: 'INVITATION_EXPIRED',
+  InvitationUsed: 'INVITATION_USED',
+  WrongPassword: 'WRONG_PASSWORD',
+  LastAdmin: 'LAST_ADMIN',
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
+  TooManyRequests: 'TOO_MANY_REQUESTS',
+  RateLimited: 'RATE_LIMITED',
+  VersionConflict: 'VERSION_CONFLICT',
+  BookingConflict: 'BOOKING_CONFLICT',
+  BookingRuleViolated: 'BOOKING_RULE_VIOLATED',
+  Muted: 'MUTED',
+  SlowMode: 'SLOW_MODE',
+  ServiceUnavailable: 'SERVICE_UNAVAILABLE',
+  InternalError: 'INTERNAL_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** The one error shape of the API, over HTTP and in socket acks. */
+export interface ErrorBody {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  details?: Record<string, unknown> & { fields?: FieldError[] };
+}

@@ -1,0 +1,30 @@
+import type { IsoDateTime, PageQuery } from './common';
+
+export const NotificationKinds = [
+  'application.submitted',
+  'application.approved',
+  'application.rejected',
+  'invitation.accepted',
+  'mention',
+  'system',
+] as const;
+export type NotificationKind = (typeof NotificationKinds)[number];
+
+export interface Notification {
+  id: string;
+  kind: NotificationKind;
+  title: string;
+  body: string | null;
+  /** in-app route to open, e.g. /admin/applications */
+  link: string | null;
+  readAt: IsoDateTime | null;
+  createdAt: IsoDateTime;
+}
+
+export interface NotificationListQuery extends PageQuery {
+  unreadOnly?: boolean;
+}
+
+export interface NotificationsUnread {
+  unread: number;
+}

@@ -1,0 +1,122 @@
+import type { IsoDateTime, PageQuery } from './common';
+
+export const OrganisationTypes = ['company', 'university', 'association', 'public_body', 'social_partner'] as const;
+export type OrganisationType = (typeof OrganisationTypes)[number];
+
+export const MembershipStatuses = ['applicant', 'member', 'partner', 'former'] as const;
+export type MembershipStatus = (typeof MembershipStatuses)[number];
+
+export interface Organisation {
+  id: string;
+  name: string;
+  type: OrganisationType;
+  /** ISO 3166-1 alpha-2, upper case */
+  country: string;
+  city: string | null;
+  website: string | null;
+  sectors: string[];
+  description: string | null;
+  membershipStatus: MembershipStatus;
+  joinedAt: IsoDateTime | null;
+  memberCount?: number;
+}
+
+export interface OrganisationListQuery extends PageQuery {
+  q?: string;
+  country?: string;
+  type?: OrganisationType;
+  sector?: string;
+  membershipStatus?: MembershipStatus;
+}
+
+export interface OrganisationInput {
+  name: string;
+  type: OrganisationType;
+  country: string;
+  city?: string;
+  website?: string;
+  sectors?: string[];
+  description?: string;
+}
+
+export type UpdateOrganisationRequest = Partial<OrganisationInput> & { membershipStatus?: MembershipStatus };
+
+// ---- Membership applications ----
+
+export const ApplicationStatuses = ['pending', 'approved', 'rejected'] as const;
+export type ApplicationStatus = (typeof ApplicationStatuses)[number];
+
+export interface ApplicationContactInput {
+  displayName: string;
+  email: string;
+  password: string;
+  title?: string;
+}
+
+export interface CreateApplicationRequest {
+  organisation: OrganisationInput;
+  contact: ApplicationContactInput;
+  motivation: string;
+}
+
+export interface MembershipApplication {
+  id: string;
+  organisation: OrganisationInput;
+  organisationId: string;
+  contact: { displayName: string; email: string; title?: string | null; userId: string };
+  motivation: string;
+  status: ApplicationStatus;
+  decidedBy: string | null;
+  decidedAt: IsoDateTime | null;
+  reason: string | null;
+  createdAt: IsoDateTime;
+}
+
+export interface ApplicationListQuery extends PageQuery {
+  status?: ApplicationStatus;
+}
+
+export interface DecideApplicationRequest {
+  reason?: string;
+}
+
+// ---- Invitations ----
+
+export interface CreateInvitationRequest {
+  email: string;
+  /** optional personal note shown on the invitation page */
+  message?: string;
+}
+
+export interface Invitation {
+  id: string;
+  organisationId: string;
+  organisationName: string;
+  email: string;
+  invitedBy: string;
+  expiresAt: IsoDateTime;
+  acceptedAt: IsoDateTime | null;
+  revokedAt: IsoDateTime | null;
+  createdAt: IsoDateTime;
+}
+
+export interface CreateInvitationResponse {
+  invitation: Invitation;
+  /** Relative link with the single-use token: shown once to the inviter, never stored in clear. */
+  link: string;
+}
+
+export interface InvitationPreview {
+  email: string;
+  organisationName: string;
+  invitedByName: string;
+  message: string | null;
+  expiresAt: IsoDateTime;
+}
+
+export interface AcceptInvitationRequest {
+  displayName: string;
+  password: string;
+}
+
+export const INVITATION_TTL_HOURS = 168;
