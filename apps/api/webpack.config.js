@@ -5,5 +5,5 @@ const nodeExternals = require('webpack-node-externals');
 module.exports = (options) => ({
   ...options,
   externals: [nodeExternals({ allowlist: [/^@klasteris\//] })],
-  output: { ...options.output, path: require('path').resolve(__dirname, '../../dist/apps/api') },
+  output: { ...options.output, path: require('path').resolve(__dirname, '../../dist/apps/api'), filename: 'main.js' },
 });

@@ -50,6 +50,6 @@ export class AppModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(operatorGuardMiddleware).forRoutes('*');
+    consumer.apply(operatorGuardMiddleware).forRoutes('{*path}');
   }
 }

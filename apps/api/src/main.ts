@@ -20,7 +20,7 @@ async function bootstrap(): Promise<void> {
   if (config.jwtSecretGenerated) log.warn('JWT_SECRET not set: using a random secret (sessions end at restart). Set it in production.');
   log.log(`Klasteris is up at ${config.publicUrl}  (API docs: ${config.publicUrl}/api/docs, mode: ${config.mode})`);
   if (config.isDemo) {
-    const lines = DEMO_USERS.slice(0, 4).map((u) => `    ${u.email.padEnd(30)} ${u.roles.filter((r) => r !== 'member').join(', ') || 'member'}`);
+    const lines = DEMO_USERS.slice(0, 6).map((u) => `    ${u.email.padEnd(28)} ${(u.roles.find((r) => r !== 'member') ?? 'member').padEnd(12)} ${u.displayName}`);
     log.log(`Demo accounts (password "${DEMO_PASSWORD}"):\n${lines.join('\n')}`);
   }
 }

@@ -44,7 +44,7 @@ export class AuthService {
     if (input.organisationId) {
       const org = await this.organisations.findById(input.organisationId);
       if (!org || (org.membershipStatus !== 'member' && org.membershipStatus !== 'partner')) {
-        throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.ValidationFailed, 'Choose a member or partner organisation', {
+        throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, 'Choose a member or partner organisation', {
           fields: [{ field: 'organisationId', message: 'is not a member or partner organisation' }],
         });
       }

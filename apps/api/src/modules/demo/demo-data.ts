@@ -37,8 +37,10 @@ export interface DemoUser {
 export const DEMO_USERS: DemoUser[] = [
   { email: 'admin@klasteris.demo', displayName: 'Boleta Senkienė', org: 'infobalt', roles: ['member', 'admin'], title: 'Export and Investment Manager', expertise: ['Export', 'Investment', 'Cluster administration'] },
   { email: 'coordinator@klasteris.demo', displayName: 'Tomas Žukauskas', org: 'infobalt', roles: ['member', 'coordinator'], title: 'Cluster coordinator', expertise: ['Working groups', 'International events'] },
-  { email: 'member@klasteris.demo', displayName: 'Rūta Kazlauskienė', org: 'etronika', roles: ['member', 'org_admin'], title: 'Cloud solutions architect', expertise: ['Cloud computing', 'E-banking'] },
-  { email: 'member2@klasteris.demo', displayName: 'Mindaugas Petrauskas', org: 'datahouse', roles: ['member', 'org_admin'], title: 'Data-centre operations lead', expertise: ['Data centre', 'Hosting'] },
+  { email: 'member@klasteris.demo', displayName: 'Rūta Kazlauskienė', org: 'etronika', roles: ['member'], title: 'Cloud solutions architect', expertise: ['Cloud computing', 'E-banking'] },
+  { email: 'member2@klasteris.demo', displayName: 'Mindaugas Petrauskas', org: 'datahouse', roles: ['member'], title: 'Data-centre operations lead', expertise: ['Data centre', 'Hosting'] },
+  { email: 'orgadmin@klasteris.demo', displayName: 'Vaidas Urbonas', org: 'etronika', roles: ['member', 'org_admin'], title: 'Chief technology officer', expertise: ['Software architecture', 'Cloud computing'] },
+  { email: 'orgadmin2@klasteris.demo', displayName: 'Asta Paulauskienė', org: 'datahouse', roles: ['member', 'org_admin'], title: 'Managing director', expertise: ['Data centre', 'Business development'] },
   { email: 'jonas@klasteris.demo', displayName: 'Jonas Jankauskas', org: 'duomenu', roles: ['member'], title: 'Infrastructure engineer', expertise: ['GPU clusters', 'Colocation'] },
   { email: 'egle@klasteris.demo', displayName: 'Eglė Vasiliauskaitė', org: 'vu-mif', roles: ['member', 'org_admin'], title: 'Associate professor', expertise: ['Data science', 'High-performance computing'] },
   { email: 'andris@klasteris.demo', displayName: 'Andris Bērziņš', org: 'riga-it', roles: ['member', 'org_admin'], title: 'Partnership manager', expertise: ['Baltic markets'] },

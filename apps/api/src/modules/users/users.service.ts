@@ -34,7 +34,7 @@ export class UsersService {
     if (!target) throw notFound('User');
     const roles = [...new Set<Role>(['member', ...requested])];
     if (roles.includes('org_admin') && !target.organisationId) {
-      throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.ValidationFailed, 'An organisation admin must belong to an organisation', {
+      throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, 'An organisation admin must belong to an organisation', {
         fields: [{ field: 'roles', message: 'org_admin needs an organisation' }],
       });
     }
