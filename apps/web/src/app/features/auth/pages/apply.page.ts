@@ -1,0 +1,119 @@
+import { ChangeDetectionStrategy, Component, ElementRef, inject, signal, viewChild } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { MatSelectModule } from '@angular/material/select';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import {
+  OrganisationTypes,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  type CreateApplicationRequest,
+  type OrganisationType,
+} from '@klasteris/contracts';
+import { ErrorMessageService } from '../../../core/http/error-message.service';
+import { COUNTRY_CODES } from '../../../shared/countries';
+import { ChipsFieldComponent } from '../../../shared/ui/chips-field.component';
+import { CountryPipe } from '../../../shared/ui/country.pipe';
+import { OnboardingApi } from '../auth.api';
+
+const URL_PATTERN = /^(https?:\/\/)?[\w.-]+\.[a-z]{2,}(\/\S*)?$/i;
+
+@Component({
+  selector: 'app-apply-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule,
+    MatProgressSpinnerModule, MatSelectModule, TranslocoPipe, ChipsFieldComponent, CountryPipe,
+  ],
+  templateUrl: './apply.page.html',
+  styleUrl: './apply.page.scss',
+})
+export default class ApplyPage {
+  private readonly fb = inject(NonNullableFormBuilder);
+  private readonly api = inject(OnboardingApi);
+  private readonly errors = inject(ErrorMessageService);
+  private readonly successHeading = viewChild<ElementRef<HTMLElement>>('successHeading');
+
+  protected readonly types = OrganisationTypes;
+  protected readonly countries = COUNTRY_CODES;
+  protected readonly minLength = PASSWORD_MIN_LENGTH;
+
+  protected readonly form = this.fb.group({
+    organisation: this.fb.group({
+      name: ['', [Validators.required, Validators.maxLength(200)]],
+      type: this.fb.control<OrganisationType | ''>('', Validators.required),
+      country: ['LT', Validators.required],
+      city: ['', Validators.maxLength(100)],
+      website: ['', Validators.pattern(URL_PATTERN)],
+      sectors: this.fb.control<string[]>([]),
+      description: ['', Validators.maxLength(2000)],
+    }),
+    contact: this.fb.group({
+      displayName: ['', [Validators.required, Validators.maxLength(100)]],
+      email: ['', [Validators.required, Validators.email]],
+      password: ['', [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH), Validators.maxLength(PASSWORD_MAX_LENGTH)]],
+      title: ['', Validators.maxLength(100)],
+    }),
+    motivation: ['', [Validators.required, Validators.minLength(20), Validators.maxLength(4000)]],
+  });
+
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly fieldErrors = signal<string[]>([]);
+  protected readonly submittedEmail = signal<string | null>(null);
+
+  submit(): void {
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      this.focusFirstInvalid();
+      return;
+    }
+    const v = this.form.getRawValue();
+    const website = v.organisation.website.trim();
+    const body: CreateApplicationRequest = {
+      organisation: {
+        name: v.organisation.name.trim(),
+        type: v.organisation.type as OrganisationType,
+        country: v.organisation.country,
+        ...(v.organisation.city.trim() ? { city: v.organisation.city.trim() } : {}),
+        ...(website ? { website: /^https?:\/\//i.test(website) ? website : `https://${website}` } : {}),
+        ...(v.organisation.sectors.length ? { sectors: v.organisation.sectors } : {}),
+        ...(v.organisation.description.trim() ? { description: v.organisation.description.trim() } : {}),
+      },
+      contact: {
+        displayName: v.contact.displayName.trim(),
+        email: v.contact.email.trim(),
+        password: v.contact.password,
+        ...(v.contact.title.trim() ? { title: v.contact.title.trim() } : {}),
+      },
+      motivation: v.motivation.trim(),
+    };
+    this.busy.set(true);
+    this.error.set(null);
+    this.fieldErrors.set([]);
+    this.api.apply(body).subscribe({
+      next: () => {
+        this.busy.set(false);
+        this.submittedEmail.set(body.contact.email);
+        setTimeout(() => this.successHeading()?.nativeElement.focus());
+      },
+      error: (err: unknown) => {
+        this.busy.set(false);
+        this.error.set(this.errors.message(err));
+        this.fieldErrors.set(this.errors.info(err).fields.map((f) => `${f.field}: ${f.message}`));
+      },
+    });
+  }
+
+  private focusFirstInvalid(): void {
+    setTimeout(() => {
+      const el = document.querySelector<HTMLElement>('form .ng-invalid:not(form):not([formgroupname])');
+      el?.focus();
+    });
+  }
+}

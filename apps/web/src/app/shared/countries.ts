@@ -1,0 +1,31 @@
+/** ISO 3166-1 alpha-2 codes offered in forms and filters; names live in i18n under `countries.<code>`. */
+export const COUNTRY_CODES = [
+  'LT', 'LV', 'EE', 'PL', 'DE', 'FR', 'GB', 'OM', 'FI', 'SE', 'NO', 'US',
+  'DK', 'NL', 'BE', 'IE', 'ES', 'IT', 'UA', 'AE',
+] as const;
+export type CountryCode = (typeof COUNTRY_CODES)[number];
+
+export function isKnownCountry(code: string | null | undefined): code is CountryCode {
+  return !!code && (COUNTRY_CODES as readonly string[]).includes(code.toUpperCase());
+}
+
+/** Avatar colours: all give white text a contrast ratio of at least 4.5:1. */
+export const AVATAR_COLORS = [
+  '#0b2d40', // navy
+  '#0f766e', // teal
+  '#1d4ed8', // blue
+  '#6d28d9', // violet
+  '#b91c1c', // red
+  '#9a5b00', // amber (dark)
+  '#be185d', // pink
+  '#15803d', // green
+] as const;
+
+/** Initials from a display name: first letters of the first and last words, upper case. */
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return '?';
+  const first = words[0]!.charAt(0);
+  const last = words.length > 1 ? words[words.length - 1]!.charAt(0) : '';
+  return (first + last).toLocaleUpperCase();
+}
