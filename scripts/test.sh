@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# `npm test`: every check of the repository, in order, and one summary line at the end.
+#
+#   bash scripts/test.sh                 all stages
+#   bash scripts/test.sh lint api-unit   only the named stages (e2e implies build)
+#
+# Stages: lint, typecheck, api-unit, api-integration, web, build, e2e.
+# A failing stage does not stop the run (so every count is reported), but the exit code is 1 if
+# any stage failed. Reports go to tmp/results (wiped at the start); scripts/summarize-results.mjs
+# prints `N passed, N failed` as the very last line. Needs Debian chromium at /usr/bin/chromium
+# for the e2e stage (.ci/run installs it).
+set -uo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$PWD
+RESULTS="$ROOT/tmp/results"
+export PATH="$ROOT/node_modules/.bin:$PATH"
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+ALL_STAGES=(lint typecheck api-unit api-integration web build e2e)
+if [ $# -gt 0 ]; then
+  for s in "$@"; do
+    [[ " ${ALL_STAGES[*]} " == *" $s "* ]] || { echo "test.sh: unknown stage '$s' (known: ${ALL_STAGES[*]})" >&2; exit 2; }
+  done
+  SELECTED=" $* "
+  [[ $SELECTED == *" e2e "* ]] && SELECTED+="build "
+else
+  SELECTED=" ${ALL_STAGES[*]} "
+fi
+selected() { [[ $SELECTED == *" $1 "* ]]; }
+
+rm -rf "$RESULTS"
+mkdir -p "$RESULTS"
+
+any_failed=0
+stage_count=0
+
+# record STAGE EXIT_CODE REPORT NOTE — writes tmp/results/STAGE.stage.json for the summary.
+record() {
+  local stage=$1 code=$2 report=$3 note=$4
+  stage_count=$((stage_count + 1))
+  STAGE="$stage" ORDER="$stage_count" CODE="$code" REPORT="$report" NOTE="$note" node -e '
+    const { STAGE, ORDER, CODE, REPORT, NOTE } = process.env;
+    const out = { stage: STAGE, order: Number(ORDER), exitCode: CODE === "" ? null : Number(CODE), report: REPORT || null, note: NOTE || null };
+    require("node:fs").writeFileSync(process.argv[1], JSON.stringify(out, null, 2) + "\n");
+  ' "$RESULTS/$stage.stage.json"
+  [ "$code" = "0" ] || any_failed=1
+}
+
+# stage NAME REPORT REQUIRED_FILE -- COMMAND...   (REPORT / REQUIRED_FILE may be "")
+stage() {
+  local name=$1 report=$2 required=$3
+  shift 4
+  selected "$name" || return 0
+  printf '\n==> [%s] %s\n' "$name" "$*"
+  if [ -n "$required" ] && [ ! -e "$required" ]; then
+    echo "[$name] FAILED: $required does not exist, so this stage cannot run." >&2
+    record "$name" 1 "$report" "missing $required"
+    return 1
+  fi
+  local start=$SECONDS code=0
+  "$@" || code=$?
+  local took=$((SECONDS - start))
+  if [ "$code" = 0 ]; then
+    echo "[$name] ok (${took}s)"
+  else
+    echo "[$name] FAILED with exit code $code (${took}s)" >&2
+  fi
+  record "$name" "$code" "$report" ""
+  return "$code"
+}
+
+stage lint "" "" -- npm run --silent lint
+stage typecheck "" "" -- npm run --silent typecheck
+stage api-unit api-unit.json apps/api/jest.unit.config.ts -- \
+  jest -c apps/api/jest.unit.config.ts --ci --json --outputFile="$RESULTS/api-unit.json"
+stage api-integration api-integration.json apps/api/jest.integration.config.ts -- \
+  jest -c apps/api/jest.integration.config.ts --ci --runInBand --json --outputFile="$RESULTS/api-integration.json"
+stage web web.json apps/web/jest.config.ts -- \
+  jest -c apps/web/jest.config.ts --ci --json --outputFile="$RESULTS/web.json"
+
+build_ok=1
+stage build "" "" -- npm run --silent build || build_ok=0
+if selected e2e; then
+  if [ "$build_ok" = 1 ]; then
+    # The CLI reporter list overrides the config's, so the JSON report always lands in tmp/results.
+    stage e2e e2e.json e2e/playwright.config.ts -- \
+      env PLAYWRIGHT_JSON_OUTPUT_FILE="$RESULTS/e2e.json" PLAYWRIGHT_HTML_OPEN=never \
+      playwright test -c e2e/playwright.config.ts --reporter=list,json
+  else
+    printf '\n==> [e2e] skipped: the build failed\n' >&2
+    record e2e "" e2e.json "not run: the build failed"
+  fi
+fi
+
+summary=0
+node scripts/summarize-results.mjs "$RESULTS" || summary=$?
+if [ "$any_failed" != 0 ] || [ "$summary" != 0 ]; then
+  exit 1
+fi
+exit 0
