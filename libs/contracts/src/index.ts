@@ -6,3 +6,4 @@ export * from './organisations';
 export * from './notifications';
 export * from './realtime';
 export * from './health';
+export * from './chat';

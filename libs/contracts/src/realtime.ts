@@ -1,14 +1,58 @@
 import type { ErrorCode } from './errors';
 import type { Notification } from './notifications';
+import type {
+  ChannelReadEvent,
+  ChannelReadPayload,
+  DeleteMessagePayload,
+  EditMessagePayload,
+  Message,
+  MessageDeletedEvent,
+  MessageNewEvent,
+  MessageUpdatedEvent,
+  MyChannel,
+  PresenceSetPayload,
+  ReactionTogglePayload,
+  SendMessagePayload,
+  TypingEvent,
+  TypingPayload,
+} from './chat';
+
+export interface AckError {
+  code: ErrorCode;
+  message: string;
+  details?: Record<string, unknown>;
+}
 
 /** Every client→server event answers through its ack with one of these. */
-export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: { code: ErrorCode; message: string } };
+export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: AckError };
 
 export type PresenceStatus = 'online' | 'away' | 'offline';
 
+export interface PresenceEvent {
+  userId: string;
+  status: PresenceStatus;
+}
+
 export interface ServerToClientEvents {
   'notification:new': (payload: { notification: Notification }) => void;
-  presence: (payload: { userId: string; status: PresenceStatus }) => void;
+  presence: (payload: PresenceEvent) => void;
+  'message:new': (payload: MessageNewEvent) => void;
+  'message:updated': (payload: MessageUpdatedEvent) => void;
+  'message:deleted': (payload: MessageDeletedEvent) => void;
+  typing: (payload: TypingEvent) => void;
+  'channel:updated': (payload: { channel: MyChannel | Omit<MyChannel, 'role' | 'lastReadSeq' | 'unread' | 'mentions' | 'muted'> }) => void;
+  'channel:removed': (payload: { channelId: string }) => void;
+  'channel:read': (payload: ChannelReadEvent) => void;
+}
+
+export interface ClientToServerEvents {
+  'message:send': (payload: SendMessagePayload, ack: (res: Ack<{ message: Message }>) => void) => void;
+  'message:edit': (payload: EditMessagePayload, ack: (res: Ack<{ message: Message }>) => void) => void;
+  'message:delete': (payload: DeleteMessagePayload, ack: (res: Ack) => void) => void;
+  'reaction:toggle': (payload: ReactionTogglePayload, ack: (res: Ack<{ message: Message }>) => void) => void;
+  typing: (payload: TypingPayload, ack: (res: Ack) => void) => void;
+  'channel:read': (payload: ChannelReadPayload, ack: (res: Ack<{ unread: number; mentions: number }>) => void) => void;
+  'presence:set': (payload: PresenceSetPayload, ack: (res: Ack) => void) => void;
 }
 
 export const SOCKET_UNAUTHENTICATED = 'UNAUTHENTICATED';
