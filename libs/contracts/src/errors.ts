@@ -25,6 +25,8 @@ export const ErrorCode = {
   VersionConflict: 'VERSION_CONFLICT',
   BookingConflict: 'BOOKING_CONFLICT',
   BookingRuleViolated: 'BOOKING_RULE_VIOLATED',
+  BookingStateConflict: 'BOOKING_STATE_CONFLICT',
+  FeedTokenInvalid: 'FEED_TOKEN_INVALID',
   Muted: 'MUTED',
   SlowMode: 'SLOW_MODE',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',

@@ -7,3 +7,4 @@ export * from './notifications';
 export * from './realtime';
 export * from './health';
 export * from './chat';
+export * from './bookings';

@@ -6,6 +6,11 @@ export const NotificationKinds = [
   'application.rejected',
   'invitation.accepted',
   'mention',
+  'booking.requested',
+  'booking.approved',
+  'booking.rejected',
+  'booking.cancelled',
+  'booking.waitlist_offer',
   'system',
 ] as const;
 export type NotificationKind = (typeof NotificationKinds)[number];

@@ -1,4 +1,5 @@
 import type { ErrorCode } from './errors';
+import type { BookingUpdatedPayload } from './bookings';
 import type { Notification } from './notifications';
 import type {
   ChannelReadEvent,
