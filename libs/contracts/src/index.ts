@@ -8,3 +8,4 @@ export * from './realtime';
 export * from './health';
 export * from './chat';
 export * from './bookings';
+export * from './boards';

@@ -11,6 +11,7 @@ export const NotificationKinds = [
   'booking.rejected',
   'booking.cancelled',
   'booking.waitlist_offer',
+  'card.assigned',
   'system',
 ] as const;
 export type NotificationKind = (typeof NotificationKinds)[number];
