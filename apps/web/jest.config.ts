@@ -9,8 +9,8 @@ const config: Config = {
   roots: ['<rootDir>/apps/web'],
   testMatch: ['<rootDir>/apps/web/src/**/*.spec.ts'],
   setupFilesAfterEnv: ['<rootDir>/apps/web/src/test-setup.ts'],
-  // @jsverse/utils (used by Transloco) ships ES modules as .js: let the preset transform it too
-  transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|@angular/common/locales/.*\\.js$|@jsverse/))'],
+  // @jsverse/utils (used by Transloco) and marked ship ES modules as .js: let the preset transform them too
+  transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|@angular/common/locales/.*\\.js$|@jsverse/|marked/))'],
   moduleNameMapper: { '^@klasteris/contracts$': '<rootDir>/libs/contracts/src/index.ts' },
 };
 
