@@ -1,0 +1,44 @@
+import type { Role } from '@klasteris/contracts';
+import { canApproveStep, canBookResource, canManageResource } from './access';
+
+const user = (roles: Role[], organisationId: string | null, id = 'u1') => ({ id, roles, organisationId });
+const OWNER = 'org-owner';
+
+describe('resource permissions', () => {
+  it('staff and the owner organisation admins manage; plain members and other org admins do not', () => {
+    expect(canManageResource(user(['member', 'coordinator'], 'x'), OWNER)).toBe(true);
+    expect(canManageResource(user(['member', 'admin'], 'x'), OWNER)).toBe(true);
+    expect(canManageResource(user(['member', 'org_admin'], OWNER), OWNER)).toBe(true);
+    expect(canManageResource(user(['member', 'org_admin'], 'other'), OWNER)).toBe(false);
+    expect(canManageResource(user(['member'], OWNER), OWNER)).toBe(false);
+  });
+
+  it('restricted resources are bookable by listed organisations and the owner only', () => {
+    const r = { organisationId: OWNER, policy: { access: { mode: 'organisations' as const, organisationIds: ['listed'] } } };
+    expect(canBookResource(user(['member'], 'listed'), r)).toBe(true);
+    expect(canBookResource(user(['member'], OWNER), r)).toBe(true);
+    expect(canBookResource(user(['member'], 'other'), r)).toBe(false);
+    expect(canBookResource(user(['member'], null), r)).toBe(false);
+    expect(canBookResource(user(['member'], 'other'), { ...r, policy: { access: { mode: 'all', organisationIds: [] } } })).toBe(true);
+  });
+});
+
+describe('approvals', () => {
+  const ownerAdmin = user(['member', 'org_admin'], OWNER, 'oa');
+  const coordinator = user(['member', 'coordinator'], 'infobalt', 'co');
+  const member = user(['member'], OWNER, 'm');
+
+  it.each([
+    ['owner', 0, [true, false, false]],
+    ['coordinator', 0, [false, true, false]],
+    ['owner_or_coordinator', 0, [true, true, false]],
+    ['owner_then_coordinator', 0, [true, false, false]],
+    ['owner_then_coordinator', 1, [false, true, false]],
+  ] as const)('%s step %i', (mode, step, expected) => {
+    expect([ownerAdmin, coordinator, member].map((u) => canApproveStep(u, mode, step, OWNER, 'requester'))).toEqual(expected);
+  });
+
+  it('nobody approves their own request', () => {
+    expect(canApproveStep(coordinator, 'coordinator', 0, OWNER, 'co')).toBe(false);
+  });
+});
