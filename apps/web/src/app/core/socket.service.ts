@@ -1,11 +1,20 @@
-import { DestroyRef, Injectable, effect, inject, signal, untracked } from '@angular/core';
-import { SOCKET_UNAUTHENTICATED, type ServerToClientEvents } from '@klasteris/contracts';
+import { DestroyRef, Injectable, computed, effect, inject, signal, untracked } from '@angular/core';
+import { SOCKET_UNAUTHENTICATED, type ClientToServerEvents, type ServerToClientEvents } from '@klasteris/contracts';
 import { Observable, Subject, filter, map } from 'rxjs';
 import { io, type Socket } from 'socket.io-client';
 import { AuthStore } from './auth/auth.store';
 
 type EventName = keyof ServerToClientEvents;
 type EventPayload<E extends EventName> = Parameters<ServerToClientEvents[E]>[0];
+
+export type ClientEventName = keyof ClientToServerEvents;
+export type ClientPayload<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[0];
+/** The ack a client→server event answers with (`{ ok: true, ... } | { ok: false, error }`). */
+export type AckOf<E extends ClientEventName> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
+
+/** Rejection reasons of `request()` when no ack arrived. */
+export const SOCKET_DISCONNECTED = 'SOCKET_DISCONNECTED';
+export const SOCKET_TIMEOUT = 'SOCKET_TIMEOUT';
 
 interface AnyEvent {
   name: EventName;
@@ -28,6 +37,7 @@ export class SocketService {
   private readonly reconnected$ = new Subject<void>();
 
   readonly state = this._state.asReadonly();
+  readonly connected = computed(() => this._state() === 'connected');
   /** Emits after a reconnect, so stores can catch up on what they missed. */
   readonly reconnected = this.reconnected$.asObservable();
 
@@ -52,6 +62,19 @@ export class SocketService {
     const s = this.socket;
     if (!s) return Promise.reject(new Error('SOCKET_DISCONNECTED'));
     return s.timeout(timeoutMs).emitWithAck(event, payload) as Promise<T>;
+  }
+
+  /**
+   * Sends a typed client→server event and resolves with its ack. Rejects with
+   * `SOCKET_DISCONNECTED` when there is no connection and `SOCKET_TIMEOUT` when no ack came in
+   * time (the event may or may not have reached the server: retry with the same idempotency key).
+   */
+  request<E extends ClientEventName>(event: E, payload: ClientPayload<E>, timeoutMs = 10000): Promise<AckOf<E>> {
+    const s = this.socket;
+    if (!s || !s.connected) return Promise.reject(new Error(SOCKET_DISCONNECTED));
+    return (s.timeout(timeoutMs).emitWithAck(event, payload) as Promise<AckOf<E>>).catch(() => {
+      throw new Error(s.connected ? SOCKET_TIMEOUT : SOCKET_DISCONNECTED);
+    });
   }
 
   connect(): void {
