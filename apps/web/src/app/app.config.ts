@@ -50,7 +50,7 @@ export const appConfig: ApplicationConfig = {
     { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { appearance: 'outline', subscriptSizing: 'dynamic' } },
     { provide: MAT_SNACK_BAR_DEFAULT_OPTIONS, useValue: { duration: 5000, politeness: 'polite' } },
     provideAppInitializer(async () => {
-      inject(MatIconRegistry).setDefaultFontSetClass('material-symbols-outlined');
+      inject(MatIconRegistry).setDefaultFontSetClass('material-symbols-outlined', 'mat-ligature-font');
       const language = inject(LanguageService);
       const auth = inject(AuthStore);
       // Created now so they follow the session from the start.

@@ -1,7 +1,8 @@
 /** ISO 3166-1 alpha-2 codes offered in forms and filters; names live in i18n under `countries.<code>`. */
 export const COUNTRY_CODES = [
   'LT', 'LV', 'EE', 'PL', 'DE', 'FR', 'GB', 'OM', 'FI', 'SE', 'NO', 'US',
-  'DK', 'NL', 'BE', 'IE', 'ES', 'IT', 'UA', 'AE',
+  'DK', 'NL', 'BE', 'IE', 'ES', 'IT', 'UA', 'AE', 'AZ', 'KZ', 'CZ', 'AT', 'CH', 'IS', 'PT', 'GE', 'JP',
+  'SG', 'IN', 'CA', 'IL',
 ] as const;
 export type CountryCode = (typeof COUNTRY_CODES)[number];
 

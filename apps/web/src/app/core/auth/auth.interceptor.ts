@@ -7,7 +7,10 @@ import { AuthStore } from './auth.store';
 /** Marks a request that was already retried after a refresh, so we never loop. */
 export const AUTH_RETRIED = new HttpContextToken<boolean>(() => false);
 
+/** Never retried after a refresh (a 401 there is the answer itself). */
 const AUTH_ENDPOINTS = /\/api\/auth\/(login|refresh|logout|register)$/;
+/** Sent without the access token (logout does carry it, so the API knows which session ends). */
+const TOKENLESS_ENDPOINTS = /\/api\/auth\/(login|refresh|register)$/;
 
 function isApi(url: string): boolean {
   return url.startsWith('/api/') || url.startsWith('api/');
@@ -30,7 +33,7 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
   const isAuthEndpoint = AUTH_ENDPOINTS.test(req.url);
   const base = req.url.includes('/api/auth/') ? req.clone({ withCredentials: true }) : req;
 
-  return next(isAuthEndpoint ? base : withToken(base, auth.accessToken())).pipe(
+  return next(TOKENLESS_ENDPOINTS.test(req.url) ? base : withToken(base, auth.accessToken())).pipe(
     catchError((err: unknown) => {
       const canRetry =
         err instanceof HttpErrorResponse &&

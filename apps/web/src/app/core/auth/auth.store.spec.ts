@@ -77,6 +77,7 @@ describe('AuthStore', () => {
     const done = firstValueFrom(store.logout(), { defaultValue: undefined });
     const req = http.expectOne('/api/auth/logout');
     expect(req.request.withCredentials).toBe(true);
+    expect(req.request.headers.get('Authorization')).toBe('Bearer tok-1');
     req.flush(null, { status: 500, statusText: 'Server Error' });
     await done;
     expect(store.user()).toBeNull();

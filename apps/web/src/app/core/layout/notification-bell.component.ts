@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { DatePipe } from '@angular/common';
 import { MatBadgeModule } from '@angular/material/badge';
 import { MatButtonModule } from '@angular/material/button';
@@ -18,8 +18,8 @@ import { NotificationsStore } from '../notifications/notifications.store';
   template: `
     <button mat-icon-button type="button" class="bell" [matMenuTriggerFor]="menu" data-testid="notification-bell"
       [attr.aria-label]="'notifications.bellLabel' | transloco: { count: store.unread() }">
-      <mat-icon aria-hidden="true" [matBadge]="store.unread() > 99 ? '99+' : store.unread()" [matBadgeHidden]="store.unread() === 0"
-        matBadgeSize="small" matBadgeOverlap="true" aria-hidden="true">notifications</mat-icon>
+      <mat-icon aria-hidden="true" fontIcon="notifications" [matBadge]="badge()" [matBadgeHidden]="store.unread() === 0"
+        matBadgeSize="medium" matBadgeOverlap="true" [matBadgeDescription]="''" />
     </button>
     <mat-menu #menu="matMenu" xPosition="before" class="notification-menu">
       <div class="head" (click)="$event.stopPropagation()" (keydown)="$event.stopPropagation()">
@@ -76,6 +76,8 @@ export class NotificationBellComponent {
   protected readonly store = inject(NotificationsStore);
   protected readonly language = inject(LanguageService);
   private readonly router = inject(Router);
+
+  protected readonly badge = computed(() => (this.store.unread() > 99 ? '99+' : String(this.store.unread())));
 
   open(n: Notification): void {
     this.store.markRead(n);

@@ -63,8 +63,18 @@ export class ShellComponent {
     return u?.organisationId && this.auth.isOrgAdmin() ? ['/directory/organisations', u.organisationId] : null;
   });
 
+  private readonly url = signal(this.router.url);
+  /** the "My organisation" entry wins over "Directory" on one's own organisation page */
+  protected readonly myOrganisationActive = computed(() => {
+    const link = this.myOrganisationLink();
+    return !!link && this.url().startsWith(link.join('/'));
+  });
+
   constructor() {
-    this.router.events.pipe(filter((e) => e instanceof NavigationEnd)).subscribe(() => this.mobileOpen.set(false));
+    this.router.events.pipe(filter((e) => e instanceof NavigationEnd)).subscribe((e) => {
+      this.url.set(e.urlAfterRedirects);
+      this.mobileOpen.set(false);
+    });
   }
 
   toggleNav(): void {

@@ -1,9 +1,13 @@
 import { renderMarkdown } from './markdown';
 
 /** Renders into a detached element so the checks look at the DOM a browser would build. */
-function dom(body: string, names: string[] = []): HTMLElement {
+const RUTA = 'a'.repeat(24);
+const JONAS = 'b'.repeat(24);
+const NAMES: Record<string, string> = { [RUTA]: 'Rūta Jonaitė', [JONAS]: 'Jonas' };
+
+function dom(body: string, names: Record<string, string> = NAMES): HTMLElement {
   const el = document.createElement('div');
-  el.innerHTML = renderMarkdown(body, { mentionNames: names, myName: 'Rūta Jonaitė' });
+  el.innerHTML = renderMarkdown(body, { nameOf: (id) => names[id] ?? null, myId: RUTA, unknownName: 'unknown' });
   return el;
 }
 
@@ -104,20 +108,22 @@ describe('renderMarkdown', () => {
     expect(el.textContent).toContain('tracking pixel');
   });
 
-  it('highlights mentions of known people outside code, and mine specially', () => {
-    const el = dom('Hi @Rūta Jonaitė and @Jonas, see `@Jonas` @channel', ['Rūta Jonaitė', 'Jonas']);
+  it('renders <@id> mention tokens as names outside and inside code, mine specially', () => {
+    const el = dom(`Hi <@${RUTA}> and <@${JONAS}>, see \`<@${JONAS}>\` @channel <@${'c'.repeat(24)}>`);
     const mentions = Array.from(el.querySelectorAll('span.mention')).map((s) => [s.textContent, s.classList.contains('mention-me')]);
     expect(mentions).toEqual([
       ['@Rūta Jonaitė', true],
       ['@Jonas', false],
       ['@channel', true],
+      ['@unknown', false],
     ]);
     expect(el.querySelector('code')?.textContent).toBe('@Jonas');
   });
 
-  it('a display name cannot inject markup through mention highlighting', () => {
-    const el = dom('@<img src=x onerror=alert(1)>', ['<img src=x onerror=alert(1)>']);
+  it('a display name cannot inject markup through a mention', () => {
+    const el = dom(`<@${JONAS}> **<@${JONAS}>**`, { [JONAS]: '<img src=x onerror=alert(1)>' });
     expectInert(el);
     expect(el.querySelector('img')).toBeNull();
+    expect(el.querySelector('span.mention')?.textContent).toBe('@<img src=x onerror=alert(1)>');
   });
 });

@@ -66,23 +66,25 @@ function purifier(): typeof DOMPurify {
 }
 
 export interface MarkdownOptions {
-  /** display names that may be mentioned (`@Name Surname`), highlighted in the output */
-  mentionNames?: readonly string[];
-  /** the reader's own display name: their mentions get an extra class */
-  myName?: string | null;
+  /** display name of a mentioned user id (`<@id>` tokens in the body), null when unknown */
+  nameOf?: (userId: string) => string | null;
+  /** the reader's user id: mentions of them get an extra class */
+  myId?: string | null;
+  /** label for a mention of someone unknown to the client */
+  unknownName?: string;
 }
 
-/** Wraps `@Name` (known names, longest first) and `@channel` in mention spans, outside code. */
-function highlightMentions(html: string, options: MarkdownOptions): string {
-  const names = [...(options.mentionNames ?? []), 'channel', 'here'].filter((n) => n.trim().length > 0);
-  if (!html.includes('@') || names.length === 0) return html;
-  const escaped = names
-    .map((n) => escapeHtml(n))
-    .sort((a, b) => b.length - a.length)
-    .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const pattern = new RegExp(`(^|[\\s(>])@(${escaped.join('|')})(?![\\p{L}\\p{N}_])`, 'gu');
-  const me = options.myName ? escapeHtml(options.myName) : null;
-  // Split into tags and text; skip text inside <code>/<pre>.
+/** `<@userId>` tokens the composer inserts for mentions. */
+export const MENTION_TOKEN = /<@([0-9a-f]{24})>/g;
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+const SENTINEL = /\uE000([0-9a-f]{24})\uE001/g;
+const BROADCAST = /(^|[^\p{L}\p{N}_])@(channel|here|kanalas)(?![\p{L}\p{N}_])/gu;
+
+/** Replaces mention sentinels by `@Name` (a span outside code) and highlights @channel. */
+function renderMentions(html: string, options: MarkdownOptions): string {
+  if (!html.includes(OPEN) && !html.includes('@')) return html;
+  const label = (id: string): string => escapeHtml(`@${options.nameOf?.(id) ?? options.unknownName ?? id.slice(-6)}`);
   let inCode = 0;
   return html
     .split(/(<[^>]+>)/g)
@@ -92,18 +94,22 @@ function highlightMentions(html: string, options: MarkdownOptions): string {
         else if (/^<\/(code|pre)>/i.test(part)) inCode = Math.max(0, inCode - 1);
         return part;
       }
-      if (inCode > 0) return part;
-      return part.replace(pattern, (_m, lead: string, name: string) => {
-        const cls = name === me || name === 'channel' || name === 'here' ? 'mention mention-me' : 'mention';
-        return `${lead}<span class="${cls}">@${name}</span>`;
-      });
+      if (inCode > 0) return part.replace(SENTINEL, (_m, id: string) => label(id));
+      return part
+        .replace(SENTINEL, (_m, id: string) => `<span class="${id === options.myId ? 'mention mention-me' : 'mention'}">${label(id)}</span>`)
+        .replace(BROADCAST, (_m, lead: string, word: string) => `${lead}<span class="mention mention-me">@${word}</span>`);
     })
     .join('');
 }
 
+/** Plain text of a message (for previews, notifications, aria labels): mentions as @Name, no Markdown. */
+export function plainText(body: string, options: MarkdownOptions = {}): string {
+  return body.replace(MENTION_TOKEN, (_m, id: string) => `@${options.nameOf?.(id) ?? options.unknownName ?? ''}`);
+}
+
 /** Markdown → sanitised HTML string (safe for `[innerHTML]`). */
 export function renderMarkdown(body: string, options: MarkdownOptions = {}): string {
-  const raw = marked.parse(body ?? '') as string;
-  const withMentions = highlightMentions(raw, options);
+  const raw = marked.parse((body ?? '').replace(MENTION_TOKEN, (_m, id: string) => `${OPEN}${id}${CLOSE}`)) as string;
+  const withMentions = renderMentions(raw, options);
   return purifier().sanitize(withMentions, { ...PURIFY_CONFIG, RETURN_TRUSTED_TYPE: false }) as string;
 }

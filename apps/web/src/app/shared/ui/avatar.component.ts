@@ -4,7 +4,7 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
   selector: 'app-avatar',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `<span class="avatar" [style.background]="safeColor()" [style.width.px]="size()" [style.height.px]="size()"
-    [style.font-size.px]="size() * 0.4" aria-hidden="true">{{ initials() }}</span>`,
+    [style.font-size.px]="size() * 0.4" [attr.data-initials]="initials()" aria-hidden="true"></span>`,
   styles: `
     :host { display: inline-flex; flex: none; }
     .avatar {
@@ -12,6 +12,8 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
       border-radius: 50%; color: #fff; font-weight: 500; letter-spacing: 0.02em;
       user-select: none; text-transform: uppercase;
     }
+    /* generated content keeps the decorative initials out of accessible names */
+    .avatar::before { content: attr(data-initials); }
   `,
 })
 export class AvatarComponent {

@@ -12,6 +12,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatChipsModule, MatFormFieldModule, MatIconModule, TranslocoPipe],
   providers: [{ provide: NG_VALUE_ACCESSOR, useExisting: forwardRef(() => ChipsFieldComponent), multi: true }],
+  // the text input sits outside the grid: an input inside role=grid breaks ARIA ownership rules
   template: `
     <mat-form-field class="full-width">
       <mat-label>{{ label() }}</mat-label>
@@ -20,17 +21,20 @@ import { TranslocoPipe } from '@jsverse/transloco';
           <mat-chip-row (removed)="remove(v)">
             {{ v }}
             <button matChipRemove type="button" [attr.aria-label]="'common.removeItem' | transloco: { item: v }">
-              <mat-icon aria-hidden="true">cancel</mat-icon>
+              <mat-icon aria-hidden="true" fontIcon="cancel" />
             </button>
           </mat-chip-row>
         }
-        <input [matChipInputFor]="grid" [matChipInputSeparatorKeyCodes]="separators" [matChipInputAddOnBlur]="true"
-          (matChipInputTokenEnd)="add($event)" (blur)="touched()" [attr.data-testid]="testId()" maxlength="60" />
       </mat-chip-grid>
+      <input [matChipInputFor]="grid" [matChipInputSeparatorKeyCodes]="separators" [matChipInputAddOnBlur]="true"
+          (matChipInputTokenEnd)="add($event)" (blur)="touched()" [attr.data-testid]="testId()" [attr.aria-label]="label()" maxlength="60" class="chip-input" />
       @if (hint()) {
         <mat-hint>{{ hint() }}</mat-hint>
       }
     </mat-form-field>
+  `,
+  styles: `
+    .chip-input { width: 100%; border: 0; outline: none; background: transparent; font: inherit; color: inherit; padding: 4px 0; }
   `,
 })
 export class ChipsFieldComponent implements ControlValueAccessor {

@@ -11,7 +11,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
     <section class="page">
       <h1 class="page-title">{{ 'nav.' + section() | transloco }}</h1>
       <div class="k-card soon" role="status">
-        <mat-icon aria-hidden="true">{{ icon() }}</mat-icon>
+        <mat-icon aria-hidden="true" [fontIcon]="icon()" />
         <h2>{{ 'comingSoon.title' | transloco }}</h2>
         <p>{{ 'comingSoon.' + section() | transloco }}</p>
       </div>

@@ -7,7 +7,7 @@ import { MatIconModule } from '@angular/material/icon';
   imports: [MatIconModule],
   template: `
     <div class="empty" role="status">
-      <mat-icon class="icon" aria-hidden="true">{{ icon() }}</mat-icon>
+      <mat-icon class="icon" aria-hidden="true" [fontIcon]="icon()" />
       <p class="title">{{ title() }}</p>
       @if (text()) {
         <p class="text">{{ text() }}</p>

@@ -12,16 +12,17 @@ import { LanguageService } from '../../core/i18n/language.service';
   imports: [MatButtonModule, MatIconModule, MatMenuModule, TranslocoPipe],
   template: `
     <button mat-button type="button" class="switch" [class.on-dark]="onDark()" [matMenuTriggerFor]="menu"
-      data-testid="lang-switch" [attr.aria-label]="'lang.switch' | transloco">
-      <mat-icon aria-hidden="true">translate</mat-icon>
+      data-testid="lang-switch">
+      <mat-icon aria-hidden="true" fontIcon="translate" />
       <span class="code">{{ language.lang().toUpperCase() }}</span>
+      <span class="visually-hidden">– {{ 'lang.switch' | transloco }}</span>
     </button>
     <mat-menu #menu="matMenu">
       @for (l of language.languages; track l) {
         <button mat-menu-item type="button" (click)="pick(l)" [attr.data-testid]="'lang-' + l"
           [attr.aria-current]="l === language.lang() ? 'true' : null" [attr.lang]="l">
           @if (l === language.lang()) {
-            <mat-icon aria-hidden="true">check</mat-icon>
+            <mat-icon aria-hidden="true" fontIcon="check" />
           } @else {
             <mat-icon aria-hidden="true"></mat-icon>
           }

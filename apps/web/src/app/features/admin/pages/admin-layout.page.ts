@@ -16,7 +16,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
         @for (t of tabs; track t.path) {
           <a mat-tab-link [routerLink]="t.path" routerLinkActive #rla="routerLinkActive" [active]="rla.isActive"
             [attr.data-testid]="'admin-tab-' + t.path">
-            <mat-icon aria-hidden="true">{{ t.icon }}</mat-icon>&nbsp;{{ t.label | transloco }}
+            <mat-icon aria-hidden="true" [fontIcon]="t.icon" />&nbsp;{{ t.label | transloco }}
           </a>
         }
       </nav>

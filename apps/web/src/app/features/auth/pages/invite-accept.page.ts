@@ -27,7 +27,7 @@ import { OnboardingApi } from '../auth.api';
         @if (loading()) {
           <div class="center"><mat-spinner diameter="36" [attr.aria-label]="'common.loading' | transloco" /></div>
         } @else if (invitation(); as inv) {
-          <div class="org-badge" aria-hidden="true"><mat-icon>mail</mat-icon></div>
+          <div class="org-badge" aria-hidden="true"><mat-icon fontIcon="mail" /></div>
           <h2 id="invite-title">{{ 'invite.title' | transloco: { organisation: inv.organisationName } }}</h2>
           <p class="lead">{{ 'invite.lead' | transloco: { name: inv.invitedByName } }}</p>
           <dl class="facts">
@@ -56,7 +56,7 @@ import { OnboardingApi } from '../auth.api';
               }
             </mat-form-field>
             @if (error()) {
-              <div class="alert" role="alert"><mat-icon aria-hidden="true">error</mat-icon><span>{{ error() }}</span></div>
+              <div class="alert" role="alert"><mat-icon aria-hidden="true" fontIcon="error" /><span>{{ error() }}</span></div>
             }
             <button mat-flat-button class="submit" type="submit" [disabled]="busy()" data-testid="invite-accept-submit">
               @if (busy()) {
@@ -68,7 +68,7 @@ import { OnboardingApi } from '../auth.api';
           </form>
         } @else {
           <div class="success" role="alert" data-testid="invite-invalid">
-            <mat-icon class="big" aria-hidden="true">link_off</mat-icon>
+            <mat-icon class="big" aria-hidden="true" fontIcon="link_off" />
             <h2 id="invite-title">{{ 'invite.invalidTitle' | transloco }}</h2>
             <p class="lead">{{ error() }}</p>
             <a mat-flat-button routerLink="/login">{{ 'auth.signIn' | transloco }}</a>

@@ -30,10 +30,10 @@ export function safeReturnUrl(url: string | null | undefined): string {
         <h1>{{ 'auth.heroTitle' | transloco }}</h1>
         <p>{{ 'auth.heroText' | transloco }}</p>
         <ul>
-          <li><mat-icon aria-hidden="true">forum</mat-icon>{{ 'auth.heroChat' | transloco }}</li>
-          <li><mat-icon aria-hidden="true">view_kanban</mat-icon>{{ 'auth.heroProjects' | transloco }}</li>
-          <li><mat-icon aria-hidden="true">dns</mat-icon>{{ 'auth.heroInfra' | transloco }}</li>
-          <li><mat-icon aria-hidden="true">apartment</mat-icon>{{ 'auth.heroDirectory' | transloco }}</li>
+          <li><mat-icon aria-hidden="true" fontIcon="forum" />{{ 'auth.heroChat' | transloco }}</li>
+          <li><mat-icon aria-hidden="true" fontIcon="view_kanban" />{{ 'auth.heroProjects' | transloco }}</li>
+          <li><mat-icon aria-hidden="true" fontIcon="dns" />{{ 'auth.heroInfra' | transloco }}</li>
+          <li><mat-icon aria-hidden="true" fontIcon="apartment" />{{ 'auth.heroDirectory' | transloco }}</li>
         </ul>
       </section>
       <section class="card" aria-labelledby="login-title">
@@ -54,7 +54,7 @@ export function safeReturnUrl(url: string | null | undefined): string {
             <button mat-icon-button matSuffix type="button" (click)="showPassword.set(!showPassword())"
               [attr.aria-label]="(showPassword() ? 'auth.hidePassword' : 'auth.showPassword') | transloco"
               [attr.aria-pressed]="showPassword()">
-              <mat-icon aria-hidden="true">{{ showPassword() ? 'visibility_off' : 'visibility' }}</mat-icon>
+              <mat-icon aria-hidden="true" [fontIcon]="showPassword() ? 'visibility_off' : 'visibility'" />
             </button>
             @if (form.controls.password.touched && form.controls.password.invalid) {
               <mat-error>{{ 'validation.required' | transloco }}</mat-error>
@@ -62,7 +62,7 @@ export function safeReturnUrl(url: string | null | undefined): string {
           </mat-form-field>
           @if (error()) {
             <div class="alert" role="alert" data-testid="login-error">
-              <mat-icon aria-hidden="true">error</mat-icon><span>{{ error() }}</span>
+              <mat-icon aria-hidden="true" fontIcon="error" /><span>{{ error() }}</span>
             </div>
           }
           <button mat-flat-button class="submit" type="submit" [disabled]="busy()" data-testid="login-submit">

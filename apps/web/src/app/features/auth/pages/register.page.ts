@@ -31,15 +31,15 @@ import { CountryPipe } from '../../../shared/ui/country.pipe';
         <h1>{{ 'register.heroTitle' | transloco }}</h1>
         <p>{{ 'register.heroText' | transloco }}</p>
         <ul>
-          <li><mat-icon aria-hidden="true">badge</mat-icon>{{ 'register.point1' | transloco }}</li>
-          <li><mat-icon aria-hidden="true">verified_user</mat-icon>{{ 'register.point2' | transloco }}</li>
-          <li><mat-icon aria-hidden="true">add_business</mat-icon>{{ 'register.point3' | transloco }}</li>
+          <li><mat-icon aria-hidden="true" fontIcon="badge" />{{ 'register.point1' | transloco }}</li>
+          <li><mat-icon aria-hidden="true" fontIcon="verified_user" />{{ 'register.point2' | transloco }}</li>
+          <li><mat-icon aria-hidden="true" fontIcon="add_business" />{{ 'register.point3' | transloco }}</li>
         </ul>
       </section>
       <section class="card" aria-labelledby="register-title">
         @if (pendingUser(); as u) {
           <div class="success" role="status" data-testid="register-pending">
-            <mat-icon class="big" aria-hidden="true">hourglass_top</mat-icon>
+            <mat-icon class="big" aria-hidden="true" fontIcon="hourglass_top" />
             <h2 id="register-title">{{ 'register.pendingTitle' | transloco }}</h2>
             <p class="lead">{{ 'register.pendingText' | transloco: { email: u.email } }}</p>
             <a mat-flat-button routerLink="/login">{{ 'auth.signIn' | transloco }}</a>
@@ -74,7 +74,7 @@ import { CountryPipe } from '../../../shared/ui/country.pipe';
             <mat-form-field>
               <mat-label>{{ 'register.organisation' | transloco }}</mat-label>
               <input matInput formControlName="organisation" [matAutocomplete]="auto" data-testid="register-organisation" />
-              <mat-icon matSuffix aria-hidden="true">search</mat-icon>
+              <mat-icon matSuffix aria-hidden="true" fontIcon="search" />
               <mat-hint>{{ 'register.organisationHint' | transloco }}</mat-hint>
               <mat-autocomplete #auto="matAutocomplete" [displayWith]="displayOrg" (optionSelected)="selected.set($event.option.value)">
                 @for (o of options(); track o.id) {
@@ -86,7 +86,7 @@ import { CountryPipe } from '../../../shared/ui/country.pipe';
               </mat-autocomplete>
             </mat-form-field>
             @if (error()) {
-              <div class="alert" role="alert"><mat-icon aria-hidden="true">error</mat-icon><span>{{ error() }}</span></div>
+              <div class="alert" role="alert"><mat-icon aria-hidden="true" fontIcon="error" /><span>{{ error() }}</span></div>
             }
             <button mat-flat-button class="submit" type="submit" [disabled]="busy()" data-testid="register-submit">
               @if (busy()) {

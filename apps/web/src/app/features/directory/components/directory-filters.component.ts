@@ -22,11 +22,11 @@ import { EMPTY_FILTERS, type DirectoryFilters, type DirectoryTab } from '../dire
     <form class="filters" [formGroup]="form" (ngSubmit)="$event.preventDefault()" role="search">
       <mat-form-field class="grow">
         <mat-label>{{ (tab() === 'people' ? 'directory.searchPeople' : 'directory.searchOrganisations') | transloco }}</mat-label>
-        <mat-icon matPrefix aria-hidden="true">search</mat-icon>
+        <mat-icon matPrefix aria-hidden="true" fontIcon="search" />
         <input matInput type="search" formControlName="q" data-testid="directory-search" autocomplete="off" />
         @if (form.controls.q.value) {
           <button mat-icon-button matSuffix type="button" (click)="form.controls.q.setValue('')" [attr.aria-label]="'common.clear' | transloco">
-            <mat-icon aria-hidden="true">close</mat-icon>
+            <mat-icon aria-hidden="true" fontIcon="close" />
           </button>
         }
       </mat-form-field>

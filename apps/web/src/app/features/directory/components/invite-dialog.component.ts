@@ -37,14 +37,14 @@ export function absoluteLink(link: string, origin: string): string {
     @if (link(); as l) {
       <mat-dialog-content>
         <div class="done" role="status">
-          <mat-icon aria-hidden="true">check_circle</mat-icon>
+          <mat-icon aria-hidden="true" fontIcon="check_circle" />
           <p>{{ 'invite.created' | transloco: { email: sentTo() } }}</p>
         </div>
         <p class="muted">{{ 'invite.shareHint' | transloco }}</p>
         <div class="link-box">
           <code class="link" data-testid="invite-link">{{ l }}</code>
           <button mat-icon-button type="button" (click)="copy(l)" data-testid="invite-copy" [attr.aria-label]="'invite.copy' | transloco">
-            <mat-icon aria-hidden="true">content_copy</mat-icon>
+            <mat-icon aria-hidden="true" fontIcon="content_copy" />
           </button>
         </div>
       </mat-dialog-content>

@@ -54,7 +54,7 @@ const ORG_COLORS: Record<string, string> = {
           {{ 'membership.' + org().membershipStatus | transloco }}
         </span>
         @if (org().memberCount !== undefined) {
-          <span class="count"><mat-icon aria-hidden="true">group</mat-icon>{{ 'org.peopleCount' | transloco: { count: org().memberCount } }}</span>
+          <span class="count"><mat-icon aria-hidden="true" fontIcon="group" />{{ 'org.peopleCount' | transloco: { count: org().memberCount } }}</span>
         }
       </div>
     </article>

@@ -24,11 +24,11 @@ import { CountryPipe } from '../../../shared/ui/country.pipe';
       <div class="facts">
         @if (person().organisationName && person().organisationId) {
           <a class="org-link" [routerLink]="['/directory/organisations', person().organisationId]">
-            <mat-icon aria-hidden="true">apartment</mat-icon>{{ person().organisationName }}
+            <mat-icon aria-hidden="true" fontIcon="apartment" />{{ person().organisationName }}
           </a>
         }
         @if (person().country) {
-          <span class="fact"><mat-icon aria-hidden="true">location_on</mat-icon>{{ person().country | country }}</span>
+          <span class="fact"><mat-icon aria-hidden="true" fontIcon="location_on" />{{ person().country | country }}</span>
         }
       </div>
       @if (person().expertise.length) {

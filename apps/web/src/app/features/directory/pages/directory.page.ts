@@ -27,11 +27,11 @@ import { DirectoryStore, type DirectoryFilters, type DirectoryTab } from '../dir
       <nav mat-tab-nav-bar [tabPanel]="panel" [attr.aria-label]="'directory.title' | transloco" class="tabs">
         <a mat-tab-link routerLink="." [queryParams]="{ tab: 'organisations' }" [active]="store.tab() === 'organisations'"
           data-testid="directory-tab-organisations">
-          <mat-icon aria-hidden="true">apartment</mat-icon>&nbsp;{{ 'directory.organisations' | transloco }}
+          <mat-icon aria-hidden="true" fontIcon="apartment" />&nbsp;{{ 'directory.organisations' | transloco }}
         </a>
         <a mat-tab-link routerLink="." [queryParams]="{ tab: 'people' }" [active]="store.tab() === 'people'"
           data-testid="directory-tab-people">
-          <mat-icon aria-hidden="true">person_search</mat-icon>&nbsp;{{ 'directory.people' | transloco }}
+          <mat-icon aria-hidden="true" fontIcon="person_search" />&nbsp;{{ 'directory.people' | transloco }}
         </a>
       </nav>
       <mat-tab-nav-panel #panel>

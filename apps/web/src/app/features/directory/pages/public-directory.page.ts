@@ -26,7 +26,7 @@ import { DirectoryStore, type DirectoryFilters } from '../directory.store';
           <h1 class="page-title">{{ 'directory.publicTitle' | transloco }}</h1>
           <p class="page-subtitle">{{ 'directory.publicSubtitle' | transloco }}</p>
         </div>
-        <a mat-flat-button routerLink="/apply"><mat-icon aria-hidden="true">add_business</mat-icon>{{ 'auth.applyLink' | transloco }}</a>
+        <a mat-flat-button routerLink="/apply"><mat-icon aria-hidden="true" fontIcon="add_business" />{{ 'auth.applyLink' | transloco }}</a>
       </div>
       <app-directory-filters tab="organisations" [initial]="store.filters()" (changed)="onFilters($event)" />
       @if (store.loading()) {
