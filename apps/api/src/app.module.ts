@@ -12,6 +12,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { ApplicationsModule } from './modules/applications/applications.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { BookingsModule } from './modules/bookings/bookings.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
@@ -41,6 +42,7 @@ export class AppModule implements NestModule {
         ApplicationsModule,
         InvitationsModule,
         NotificationsModule,
+        BookingsModule,
         RealtimeModule,
         DemoModule,
         ...web,

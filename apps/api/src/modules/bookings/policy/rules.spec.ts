@@ -1,5 +1,6 @@
 import type { BookingPolicy } from '@klasteris/contracts';
 import { blackoutSpans, evaluateBooking, onGrid, openingSpans, quotaCharges, RuleResource } from './rules';
+import { occurrences } from './recurrence';
 import { claimSlots, minutesByMonth } from './time';
 
 const t = (s: string): number => Date.parse(s);
@@ -107,5 +108,21 @@ describe('time zones and DST', () => {
     const p = policy({ slotMinutes: 60 });
     expect(onGrid(t('2026-03-03T04:30:00Z'), p, 'Asia/Kolkata')).toBe(true); // 10:00 IST
     expect(onGrid(t('2026-03-03T04:00:00Z'), p, 'Asia/Kolkata')).toBe(false); // 09:30 IST
+  });
+});
+
+describe('occurrences', () => {
+  it('weekly occurrences keep the local time across the Vilnius spring change', () => {
+    const first = { start: t('2026-03-24T08:00:00Z'), end: t('2026-03-24T10:00:00Z') }; // Tue 10:00–12:00 EET
+    expect(occurrences(first, 'Europe/Vilnius', { frequency: 'weekly', count: 3 })).toEqual([
+      first,
+      { start: t('2026-03-31T07:00:00Z'), end: t('2026-03-31T09:00:00Z') }, // 10:00–12:00 EEST
+      { start: t('2026-04-07T07:00:00Z'), end: t('2026-04-07T09:00:00Z') },
+    ]);
+  });
+  it('stops at until, and never passes the maximum', () => {
+    const first = { start: t('2026-03-02T08:00:00Z'), end: t('2026-03-02T09:00:00Z') };
+    expect(occurrences(first, 'Asia/Muscat', { frequency: 'daily', interval: 2, until: '2026-03-06T08:00:00Z' })).toHaveLength(3);
+    expect(occurrences(first, 'Asia/Muscat', { frequency: 'daily' })).toHaveLength(52);
   });
 });

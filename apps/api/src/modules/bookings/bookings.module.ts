@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { AuditModule } from '../audit/audit.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import { UsersModule } from '../users/users.module';
+import { BookingDecisionsService } from './booking-decisions.service';
+import { BookingEffects } from './booking-effects.service';
+import { BookingDoc, BookingSchema } from './booking.schema';
+import { BookingsController } from './bookings.controller';
+import { BookingsRepository } from './bookings.repository';
+import { BookingsService } from './bookings.service';
+import { ClaimDoc, ClaimSchema, QuotaUsageDoc, QuotaUsageSchema } from './claim.schema';
+import { ClaimsRepository } from './claims.repository';
+import { ClaimsService } from './claims.service';
+import { ResourceDoc, ResourceSchema } from './resource.schema';
+import { ResourcesController } from './resources.controller';
+import { ResourcesRepository } from './resources.repository';
+import { ResourcesService } from './resources.service';
+
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: ResourceDoc.name, schema: ResourceSchema },
+      { name: BookingDoc.name, schema: BookingSchema },
+      { name: ClaimDoc.name, schema: ClaimSchema },
+      { name: QuotaUsageDoc.name, schema: QuotaUsageSchema },
+    ]),
+    OrganisationsModule,
+    UsersModule,
+    NotificationsModule,
+    AuditModule,
+  ],
+  controllers: [ResourcesController, BookingsController],
+  providers: [ResourcesRepository, BookingsRepository, ClaimsRepository, ClaimsService, BookingEffects, ResourcesService, BookingsService, BookingDecisionsService],
+  exports: [ResourcesRepository, ResourcesService, BookingsService],
+})
+export class BookingsModule {}

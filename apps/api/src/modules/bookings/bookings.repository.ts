@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model, QueryFilter, Types, UpdateQuery } from 'mongoose';
+import type { Booking, BookingStatus } from '@klasteris/contracts';
+import { oid } from '../../common/object-id';
+import { decodeCursor } from '../../common/pagination';
+import { BookingDoc, LeanBooking, StoredBookingStatus, VISIBLE_STATUSES } from './booking.schema';
+
+export const toBooking = (d: LeanBooking): Booking => ({
+  id: d._id.toHexString(),
+  resourceId: d.resourceId.toHexString(),
+  resourceName: d.resourceName,
+  timeZone: d.timeZone,
+  userId: d.userId.toHexString(),
+  userName: d.userName,
+  organisationId: d.organisationId ? d.organisationId.toHexString() : null,
+  organisationName: d.organisationName ?? null,
+  start: d.start.toISOString(),
+  end: d.end.toISOString(),
+  units: d.units,
+  purpose: d.purpose,
+  projectId: d.projectId ? d.projectId.toHexString() : null,
+  cardId: d.cardId ? d.cardId.toHexString() : null,
+  status: (d.status === 'claiming' || d.status === 'failed' ? 'cancelled' : d.status) as BookingStatus,
+  approvals: d.approvals ?? [],
+  decisionNote: d.decisionNote ?? null,
+  decidedAt: d.decidedAt ? d.decidedAt.toISOString() : null,
+  seriesId: d.seriesId ? d.seriesId.toHexString() : null,
+  holdExpiresAt: d.holdExpiresAt ? d.holdExpiresAt.toISOString() : null,
+  createdAt: d.createdAt.toISOString(),
+});
+
+export interface NewBooking {
+  resourceId: string;
+  resourceName: string;
+  resourceOrganisationId: string;
+  timeZone: string;
+  userId: string;
+  userName: string;
+  organisationId: string | null;
+  organisationName: string | null;
+  start: number;
+  end: number;
+  units: number;
+  purpose: string;
+  projectId: string | null;
+  cardId: string | null;
+  approvalSteps: number;
+  seriesId: string | null;
+  seriesIndex: number | null;
+  waitlistEntryId?: string | null;
+}
+
+@Injectable()
+export class BookingsRepository {
+  constructor(@InjectModel(BookingDoc.name) private readonly model: Model<BookingDoc>) {}
+
+  /** Stored as `claiming`: invisible and holding nothing until its claims are all in. */
+  async createClaiming(b: NewBooking): Promise<LeanBooking> {
+    const now = new Date();
+    const doc = await this.model.create({
+      ...b,
+      resourceId: oid(b.resourceId),
+      resourceOrganisationId: oid(b.resourceOrganisationId),
+      userId: oid(b.userId),
+      organisationId: b.organisationId ? oid(b.organisationId) : null,
+      projectId: b.projectId ? oid(b.projectId) : null,
+      cardId: b.cardId ? oid(b.cardId) : null,
+      seriesId: b.seriesId ? oid(b.seriesId) : null,
+      waitlistEntryId: b.waitlistEntryId ? oid(b.waitlistEntryId) : null,
+      start: new Date(b.start),
+      end: new Date(b.end),
+      status: 'claiming',
+      approvalStep: 0,
+      createdAt: now,
+      updatedAt: now,
+    });
+    return doc.toObject() as LeanBooking;
+  }
+
+  findById(id: string): Promise<LeanBooking | null> {
+    return this.model.findById(id).lean<LeanBooking>();
+  }
+
+  /** The one way a booking changes state: only from the listed statuses (and extra conditions), atomically. */
+  transition(id: string, from: StoredBookingStatus[], update: UpdateQuery<BookingDoc>, extra: QueryFilter<BookingDoc> = {}): Promise<LeanBooking | null> {
+    const set = { ...((update.$set as object | undefined) ?? {}), updatedAt: new Date() };
+    return this.model
+      .findOneAndUpdate({ ...extra, _id: oid(id), status: { $in: from } }, { ...update, $set: set }, { returnDocument: 'after' })
+      .lean<LeanBooking>();
+  }
+
+  async statusesOf(ids: string[]): Promise<Map<string, { status: StoredBookingStatus; createdAt: Date }>> {
+    if (ids.length === 0) return new Map();
+    const docs = await this.model.find({ _id: { $in: ids.map(oid) } }, { status: 1, createdAt: 1 }).lean<{ _id: Types.ObjectId; status: StoredBookingStatus; createdAt: Date }[]>();
+    return new Map(docs.map((d) => [d._id.toHexString(), { status: d.status, createdAt: d.createdAt }]));
+  }
+
+  /** Bookings of a resource overlapping [from, to) in the given statuses, by start. */
+  inRange(resourceId: string, from: number, to: number, statuses: StoredBookingStatus[]): Promise<LeanBooking[]> {
+    return this.model
+      .find({ resourceId: oid(resourceId), status: { $in: statuses }, start: { $lt: new Date(to) }, end: { $gt: new Date(from) } })
+      .sort({ start: 1, _id: 1 })
+      .limit(5000)
+      .lean<LeanBooking[]>();
+  }
+
+  /** The caller's own bookings, by start (keyset on start, _id). */
+  listForUser(userId: string, q: { status?: BookingStatus; from?: number; cursor?: string; limit: number }): Promise<LeanBooking[]> {
+    const f: QueryFilter<BookingDoc> = { userId: oid(userId), status: q.status ? q.status : { $in: VISIBLE_STATUSES } };
+    if (q.from !== undefined) f.end = { $gt: new Date(q.from) };
+    const after = decodeCursor(q.cursor);
+    if (after) f.$or = [{ start: { $gt: new Date(Number(after.k)) } }, { start: new Date(Number(after.k)), _id: { $gt: oid(after.id) } }];
+    return this.model.find(f).sort({ start: 1, _id: 1 }).limit(q.limit + 1).lean<LeanBooking[]>();
+  }
+
+  /** Pending requests, oldest first; `resourceIds` null = every resource (staff). */
+  listPending(resourceIds: string[] | null, cursor: string | undefined, limit: number): Promise<LeanBooking[]> {
+    const f: QueryFilter<BookingDoc> = { status: 'pending' };
+    if (resourceIds) f.resourceId = { $in: resourceIds.map(oid) };
+    const after = decodeCursor(cursor);
+    if (after) f.$or = [{ createdAt: { $gt: new Date(Number(after.k)) } }, { createdAt: new Date(Number(after.k)), _id: { $gt: oid(after.id) } }];
+    return this.model.find(f).sort({ createdAt: 1, _id: 1 }).limit(limit + 1).lean<LeanBooking[]>();
+  }
+
+  /** Requests stuck in `claiming` (their process died) created before `before`. */
+  async staleClaiming(before: Date, limit = 100): Promise<string[]> {
+    const docs = await this.model.find({ status: 'claiming', createdAt: { $lt: before } }, { _id: 1 }).limit(limit).lean<{ _id: Types.ObjectId }[]>();
+    return docs.map((d) => d._id.toHexString());
+  }
+
+  /** Holds whose time ran out. */
+  async expiredHolds(now: Date, limit = 100): Promise<string[]> {
+    const docs = await this.model.find({ status: 'held', holdExpiresAt: { $lte: now } }, { _id: 1 }).limit(limit).lean<{ _id: Types.ObjectId }[]>();
+    return docs.map((d) => d._id.toHexString());
+  }
+
+  series(seriesId: string, fromStart?: Date): Promise<LeanBooking[]> {
+    const f: QueryFilter<BookingDoc> = { seriesId: oid(seriesId) };
+    if (fromStart) f.start = { $gte: fromStart };
+    return this.model.find(f).sort({ start: 1 }).lean<LeanBooking[]>();
+  }
+
+  /** Every booking of the caller across all resources in a window (personal feed). */
+  forUserBetween(userId: string, from: Date, to: Date, statuses: StoredBookingStatus[]): Promise<LeanBooking[]> {
+    return this.model
+      .find({ userId: oid(userId), status: { $in: statuses }, start: { $lt: to }, end: { $gt: from } })
+      .sort({ start: 1 })
+      .limit(2000)
+      .lean<LeanBooking[]>();
+  }
+
+  /** Bookings of a window for utilisation (holding or completed, plus decided ones for approval times). */
+  forUtilisation(from: Date, to: Date, resourceId?: string): Promise<LeanBooking[]> {
+    const f: QueryFilter<BookingDoc> = { start: { $lt: to }, end: { $gt: from }, status: { $in: ['pending', 'confirmed', 'completed', 'rejected', 'cancelled'] } };
+    if (resourceId) f.resourceId = oid(resourceId);
+    return this.model.find(f).limit(50_000).lean<LeanBooking[]>();
+  }
+}
