@@ -10,17 +10,8 @@ export function isKnownCountry(code: string | null | undefined): code is Country
   return !!code && (COUNTRY_CODES as readonly string[]).includes(code.toUpperCase());
 }
 
-/** Avatar colours: all give white text a contrast ratio of at least 4.5:1. */
-export const AVATAR_COLORS = [
-  '#0b2d40', // navy
-  '#0f766e', // teal
-  '#1d4ed8', // blue
-  '#6d28d9', // violet
-  '#b91c1c', // red
-  '#9a5b00', // amber (dark)
-  '#be185d', // pink
-  '#15803d', // green
-] as const;
+/** Avatar colours the API accepts (all give white text at least 4.5:1 contrast). */
+export { AVATAR_COLORS } from '@klasteris/contracts';
 
 /** Initials from a display name: first letters of the first and last words, upper case. */
 export function initialsOf(name: string): string {

@@ -20,7 +20,12 @@ export const guestGuard: CanActivateFn = () => {
 export function roleGuard(roles: readonly Role[]): CanMatchFn & CanActivateFn {
   return () => {
     const auth = inject(AuthStore);
-    if (!auth.isLoggedIn()) return inject(Router).createUrlTree(['/login']);
-    return auth.hasAnyRole(roles) ? true : inject(Router).createUrlTree(['/dashboard']);
+    const router = inject(Router);
+    if (!auth.isLoggedIn()) {
+      // canMatch runs before the shell's authGuard: keep the address to come back to
+      const attempted = router.currentNavigation()?.extractedUrl.toString();
+      return router.createUrlTree(['/login'], attempted ? { queryParams: { returnUrl: attempted } } : {});
+    }
+    return auth.hasAnyRole(roles) ? true : router.createUrlTree(['/dashboard']);
   };
 }
