@@ -12,7 +12,7 @@ import {
 import { MatIconRegistry } from '@angular/material/icon';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS } from '@angular/material/form-field';
 import { MAT_SNACK_BAR_DEFAULT_OPTIONS } from '@angular/material/snack-bar';
-import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
+import { TitleStrategy, provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { provideTransloco } from '@jsverse/transloco';
 import { Languages } from '@klasteris/contracts';
 import { routes } from './app.routes';
@@ -20,6 +20,7 @@ import { authInterceptor } from './core/auth/auth.interceptor';
 import { AuthStore } from './core/auth/auth.store';
 import { LanguageService } from './core/i18n/language.service';
 import { TranslocoHttpLoader } from './core/i18n/transloco-loader';
+import { TranslatedTitleStrategy } from './core/i18n/title.strategy';
 import { NotificationsStore } from './core/notifications/notifications.store';
 import { SocketService } from './core/socket.service';
 import { isProtectedPath } from './app.routes';
@@ -35,6 +36,7 @@ export const appConfig: ApplicationConfig = {
       withComponentInputBinding(),
       withInMemoryScrolling({ scrollPositionRestoration: 'top', anchorScrolling: 'enabled' }),
     ),
+    { provide: TitleStrategy, useExisting: TranslatedTitleStrategy },
     provideHttpClient(withInterceptors([authInterceptor])),
     provideTransloco({
       config: {

@@ -8,9 +8,9 @@ const routes: Routes = [
     loadComponent: () => import('./pages/admin-layout.page'),
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'applications' },
-      { path: 'applications', loadComponent: () => import('./pages/applications.page') },
-      { path: 'users', loadComponent: () => import('./pages/users.page') },
-      { path: 'organisations', loadComponent: () => import('./pages/organisations.page') },
+      { path: 'applications', title: 'admin.applications', loadComponent: () => import('./pages/applications.page') },
+      { path: 'users', title: 'admin.users', loadComponent: () => import('./pages/users.page') },
+      { path: 'organisations', title: 'admin.organisations', loadComponent: () => import('./pages/organisations.page') },
     ],
   },
 ];

@@ -3,9 +3,9 @@ import { guestGuard } from '../../core/auth/guards';
 
 /** Pages anyone can open, rendered inside the public layout. */
 export const publicRoutes: Routes = [
-  { path: 'login', canActivate: [guestGuard], loadComponent: () => import('./pages/login.page') },
-  { path: 'register', canActivate: [guestGuard], loadComponent: () => import('./pages/register.page') },
-  { path: 'apply', loadComponent: () => import('./pages/apply.page') },
-  { path: 'invite/:token', loadComponent: () => import('./pages/invite-accept.page') },
-  { path: 'organisations', loadComponent: () => import('../directory/pages/public-directory.page') },
+  { path: 'login', title: 'auth.signIn', canActivate: [guestGuard], loadComponent: () => import('./pages/login.page') },
+  { path: 'register', title: 'register.title', canActivate: [guestGuard], loadComponent: () => import('./pages/register.page') },
+  { path: 'apply', title: 'apply.title', loadComponent: () => import('./pages/apply.page') },
+  { path: 'invite/:token', title: 'invite.accept', loadComponent: () => import('./pages/invite-accept.page') },
+  { path: 'organisations', title: 'directory.publicTitle', loadComponent: () => import('../directory/pages/public-directory.page') },
 ];
