@@ -1,4 +1,5 @@
-import type { Booking, Resource } from '@klasteris/contracts';
+import { Types } from 'mongoose';
+import type { Resource } from '@klasteris/contracts';
 import { bearer, createTestApp, login, TestApp } from './support/test-app';
 
 /** Next Monday 00:00 UTC at least `weeks` weeks ahead: a stable, far-enough future anchor. */
@@ -66,8 +67,8 @@ describe('bookings: capacity is never exceeded', () => {
     const codes = results.map((r) => r.status);
     expect(codes.filter((c) => c === 201)).toHaveLength(1);
     expect(codes.filter((c) => c === 409)).toHaveLength(99);
-    expect(await t.connection.collection('booking_claims').countDocuments({ resourceId: new (require('mongoose').Types.ObjectId)(room.id) })).toBe(4);
-    expect(await t.connection.collection('bookings').countDocuments({ resourceId: new (require('mongoose').Types.ObjectId)(room.id), status: { $in: ['pending', 'confirmed', 'claiming'] } })).toBe(1);
+    expect(await t.connection.collection('booking_claims').countDocuments({ resourceId: new Types.ObjectId(room.id) })).toBe(4);
+    expect(await t.connection.collection('bookings').countDocuments({ resourceId: new Types.ObjectId(room.id), status: { $in: ['pending', 'confirmed', 'claiming'] } })).toBe(1);
   });
 
   it('a pool of capacity 4 hit by 50 concurrent one-unit requests: exactly 4 succeed', async () => {

@@ -22,7 +22,7 @@ export class BookingReleasedEvent {
 }
 
 /**
- * Approve, reject, cancel: each is one conditional update on the booking's status (and approval step),
+ * Approve, reject, cancel: each is one state transition won by a unique insert (BookingsRepository.transition),
  * so two approvers, or an approval racing a cancellation, can never both win. Approving needs no
  * capacity check at all: a pending booking already holds its claims (see ClaimsService).
  */
@@ -47,8 +47,8 @@ export class BookingDecisionsService {
     const updated = await this.bookings.transition(
       id,
       ['pending'],
-      { $set: { approvalStep: step + 1, status: final ? 'confirmed' : 'pending', ...(final ? { decidedAt: new Date(), decisionNote: note } : {}) }, $push: { approvals: approval } },
-      { approvalStep: step },
+      { approvalStep: step + 1, status: final ? 'confirmed' : 'pending', ...(final ? { decidedAt: new Date(), decisionNote: note } : {}) },
+      { approvalStep: step, approval },
     );
     if (!updated) throw stateConflict((await this.bookings.findById(id))?.status ?? 'gone');
     if (final) {
@@ -67,7 +67,7 @@ export class BookingDecisionsService {
     if (booking.status !== 'pending') throw stateConflict(booking.status);
     const mode = resource.policy.approval.approvers;
     if (!canApproveStep(me, mode, booking.approvalStep, resource.organisationId, booking.userId.toHexString())) throw forbidden('You cannot decide on this request');
-    const updated = await this.bookings.transition(id, ['pending'], { $set: { status: 'rejected', decidedAt: new Date(), decisionNote: note } }, { approvalStep: booking.approvalStep });
+    const updated = await this.bookings.transition(id, ['pending'], { status: 'rejected', decidedAt: new Date(), decisionNote: note }, { approvalStep: booking.approvalStep });
     if (!updated) throw stateConflict((await this.bookings.findById(id))?.status ?? 'gone');
     await this.afterRelease(updated);
     await this.effects.notify([updated.userId.toHexString()], 'booking.rejected', `${resource.name}: your request was declined`, updated, note ? `${when(updated)} — ${note}` : null);
@@ -89,7 +89,7 @@ export class BookingDecisionsService {
     let first: LeanBooking | null = null;
     let cancelled = 0;
     for (const t of targets) {
-      const updated = await this.bookings.transition(t._id.toHexString(), ['pending', 'confirmed', 'held'], { $set: { status: 'cancelled', decidedAt: new Date(), decisionNote: reason } });
+      const updated = await this.bookings.transition(t._id.toHexString(), ['pending', 'confirmed', 'held'], { status: 'cancelled', decidedAt: new Date(), decisionNote: reason });
       if (!updated) continue;
       cancelled++;
       if (t._id.equals(booking._id)) first = updated;

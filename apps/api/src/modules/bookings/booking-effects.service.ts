@@ -6,7 +6,6 @@ import { UsersRepository } from '../users/users.repository';
 import type { LeanBooking } from './booking.schema';
 import { BookingChangedEvent } from './bookings.events';
 import { toBooking } from './bookings.repository';
-import { ClaimsRepository } from './claims.repository';
 import { ClaimsService } from './claims.service';
 import type { ResourceRecord } from './resource.schema';
 import { localTime } from './policy/time';
@@ -19,7 +18,6 @@ export const quotaKey = (b: { organisationId: { toHexString(): string } | null; 
 export class BookingEffects {
   constructor(
     private readonly claimsService: ClaimsService,
-    private readonly claims: ClaimsRepository,
     private readonly users: UsersRepository,
     private readonly notifications: NotificationsService,
     private readonly events: EventEmitter2,
@@ -28,7 +26,6 @@ export class BookingEffects {
   /** Gives back the time and the quota of a booking that no longer holds them (after its status changed). */
   async release(b: LeanBooking): Promise<void> {
     await this.claimsService.release(b._id.toHexString());
-    for (const c of b.quotaCharges ?? []) await this.claims.refundQuota(b.resourceId.toHexString(), quotaKey(b), c.month, c.minutes);
   }
 
   /** Users who may give approval number `step` under the resource's policy. */

@@ -33,8 +33,8 @@ export class BookingDoc {
   @Prop({ type: [Object], default: [] }) approvals: BookingApproval[];
   @Prop({ type: String, default: null }) decisionNote: string | null;
   @Prop({ type: Date, default: null }) decidedAt: Date | null;
-  /** Unit-minutes charged to the organisation's monthly quota, refunded when the booking stops holding time. */
-  @Prop({ type: [Object], default: [] }) quotaCharges: { month: string; minutes: number }[];
+  /** Number of state changes so far; change n+1 is won by a unique insert into booking_transitions. */
+  @Prop({ required: true, default: 0 }) version: number;
   @Prop({ type: Types.ObjectId, default: null }) seriesId: Types.ObjectId | null;
   @Prop({ type: Number, default: null }) seriesIndex: number | null;
   @Prop({ type: Types.ObjectId, default: null }) waitlistEntryId: Types.ObjectId | null;

@@ -10,7 +10,7 @@ import { BookingDoc, BookingSchema } from './booking.schema';
 import { BookingsController } from './bookings.controller';
 import { BookingsRepository } from './bookings.repository';
 import { BookingsService } from './bookings.service';
-import { ClaimDoc, ClaimSchema, QuotaUsageDoc, QuotaUsageSchema } from './claim.schema';
+import { ClaimDoc, ClaimSchema, QuotaTokenDoc, QuotaTokenSchema, TransitionDoc, TransitionSchema } from './claim.schema';
 import { ClaimsRepository } from './claims.repository';
 import { ClaimsService } from './claims.service';
 import { ResourceDoc, ResourceSchema } from './resource.schema';
@@ -24,7 +24,8 @@ import { ResourcesService } from './resources.service';
       { name: ResourceDoc.name, schema: ResourceSchema },
       { name: BookingDoc.name, schema: BookingSchema },
       { name: ClaimDoc.name, schema: ClaimSchema },
-      { name: QuotaUsageDoc.name, schema: QuotaUsageSchema },
+      { name: QuotaTokenDoc.name, schema: QuotaTokenSchema },
+      { name: TransitionDoc.name, schema: TransitionSchema },
     ]),
     OrganisationsModule,
     UsersModule,

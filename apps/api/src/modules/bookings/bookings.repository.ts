@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { Model, QueryFilter, Types, UpdateQuery } from 'mongoose';
-import type { Booking, BookingStatus } from '@klasteris/contracts';
+import { Model, QueryFilter, Types } from 'mongoose';
+import type { Booking, BookingApproval, BookingStatus } from '@klasteris/contracts';
 import { oid } from '../../common/object-id';
 import { decodeCursor } from '../../common/pagination';
 import { BookingDoc, LeanBooking, StoredBookingStatus, VISIBLE_STATUSES } from './booking.schema';
+import { TransitionDoc } from './claim.schema';
+import { isDuplicateKey } from './claims.repository';
 
 export const toBooking = (d: LeanBooking): Booking => ({
   id: d._id.toHexString(),
@@ -53,7 +55,10 @@ export interface NewBooking {
 
 @Injectable()
 export class BookingsRepository {
-  constructor(@InjectModel(BookingDoc.name) private readonly model: Model<BookingDoc>) {}
+  constructor(
+    @InjectModel(BookingDoc.name) private readonly model: Model<BookingDoc>,
+    @InjectModel(TransitionDoc.name) private readonly transitions: Model<TransitionDoc>,
+  ) {}
 
   /** Stored as `claiming`: invisible and holding nothing until its claims are all in. */
   async createClaiming(b: NewBooking): Promise<LeanBooking> {
@@ -72,6 +77,7 @@ export class BookingsRepository {
       end: new Date(b.end),
       status: 'claiming',
       approvalStep: 0,
+      version: 0,
       createdAt: now,
       updatedAt: now,
     });
@@ -82,11 +88,29 @@ export class BookingsRepository {
     return this.model.findById(id).lean<LeanBooking>();
   }
 
-  /** The one way a booking changes state: only from the listed statuses (and extra conditions), atomically. */
-  transition(id: string, from: StoredBookingStatus[], update: UpdateQuery<BookingDoc>, extra: QueryFilter<BookingDoc> = {}): Promise<LeanBooking | null> {
-    const set = { ...((update.$set as object | undefined) ?? {}), updatedAt: new Date() };
+  /**
+   * The one way a booking changes state. Conditional updates are not atomic on FerretDB, so the change
+   * is won by inserting version n+1 into `booking_transitions` (unique per booking and version); only
+   * the winner then writes the booking. Returns null when the booking is not in one of `from` (or not at
+   * `approvalStep`), or when someone else changed it first.
+   */
+  async transition(id: string, from: StoredBookingStatus[], set: Partial<BookingDoc>, opts: { approvalStep?: number; approval?: BookingApproval } = {}): Promise<LeanBooking | null> {
+    const current = await this.model.findById(id).lean<LeanBooking>();
+    if (!current || !from.includes(current.status)) return null;
+    if (opts.approvalStep !== undefined && current.approvalStep !== opts.approvalStep) return null;
+    const version = (current.version ?? 0) + 1;
+    try {
+      await this.transitions.collection.insertOne({ bookingId: current._id, version, status: set.status ?? current.status, at: new Date() });
+    } catch (e) {
+      if (isDuplicateKey(e)) return null;
+      throw e;
+    }
     return this.model
-      .findOneAndUpdate({ ...extra, _id: oid(id), status: { $in: from } }, { ...update, $set: set }, { returnDocument: 'after' })
+      .findOneAndUpdate(
+        { _id: current._id, version: current.version ?? 0 },
+        { $set: { ...set, version, updatedAt: new Date() }, ...(opts.approval ? { $push: { approvals: opts.approval } } : {}) },
+        { returnDocument: 'after' },
+      )
       .lean<LeanBooking>();
   }
 

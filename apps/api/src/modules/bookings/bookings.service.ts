@@ -9,7 +9,6 @@ import type { LeanBooking } from './booking.schema';
 import { BookingEffects, quotaKey, when } from './booking-effects.service';
 import { bookingConflict, ruleViolated, toIntervals } from './booking-errors';
 import { BookingsRepository, toBooking } from './bookings.repository';
-import { ClaimsRepository } from './claims.repository';
 import { ClaimsService } from './claims.service';
 import { approvalSteps, canApproveStep, canBookResource, canManageResource } from './policy/access';
 import { occurrences } from './policy/recurrence';
@@ -32,7 +31,6 @@ export class BookingsService {
     private readonly resources: ResourcesRepository,
     private readonly bookings: BookingsRepository,
     private readonly claimsService: ClaimsService,
-    private readonly claims: ClaimsRepository,
     private readonly users: UsersRepository,
     private readonly effects: BookingEffects,
   ) {}
@@ -70,7 +68,7 @@ export class BookingsService {
     }
     if (skipped.length > 0 && (req.onConflict ?? 'none') === 'none') {
       for (const b of booked) {
-        const undone = await this.bookings.transition(b._id.toHexString(), ['pending', 'confirmed'], { $set: { status: 'failed' } });
+        const undone = await this.bookings.transition(b._id.toHexString(), ['pending', 'confirmed'], { status: 'failed' });
         if (undone) await this.effects.release(undone);
       }
       const firstRule = skipped.find((s) => s.rule);
@@ -121,31 +119,26 @@ export class BookingsService {
     });
     const id = draft._id.toHexString();
     const fail = async (): Promise<void> => {
-      await this.bookings.transition(id, ['claiming'], { $set: { status: 'failed' } });
+      await this.bookings.transition(id, ['claiming'], { status: 'failed' });
       await this.claimsService.release(id);
     };
-    const claimed = await this.claimsService.claim({ id, resourceId: resource.id, start: span.start, end: span.end, units }, resource.capacity);
+    const claimed = await this.claimsService.claimTime({ id, resourceId: resource.id, start: span.start, end: span.end, units }, resource.capacity);
     if (!claimed.ok) {
       await fail();
       return { ok: false, conflicts: claimed.conflicts };
     }
-    const charged: { month: string; minutes: number }[] = [];
     const quota = resource.policy.quotaHoursPerMonth;
     if (quota !== null) {
       for (const c of quotaCharges({ ...span, units }, resource.timeZone)) {
-        if (!(await this.claims.chargeQuota(resource.id, quotaKey(draft), c.month, c.minutes, quota * 60))) {
-          for (const done of charged) await this.claims.refundQuota(resource.id, quotaKey(draft), done.month, done.minutes);
+        if (!(await this.claimsService.claimQuota(id, resource.id, quotaKey(draft), c.month, c.minutes, quota * 60))) {
           await fail();
           return { ok: false, violation: quotaViolation(quota, c.month) };
         }
-        charged.push(c);
       }
     }
-    const status = resource.policy.approval.required ? 'pending' : 'confirmed';
-    const booking = await this.bookings.transition(id, ['claiming'], { $set: { status, quotaCharges: charged } });
+    const booking = await this.bookings.transition(id, ['claiming'], { status: resource.policy.approval.required ? 'pending' : 'confirmed' });
     if (!booking) {
       // Reaped as stale while we worked (a very slow request): give everything back.
-      for (const done of charged) await this.claims.refundQuota(resource.id, quotaKey(draft), done.month, done.minutes);
       await this.claimsService.release(id);
       throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.ServiceUnavailable, 'The request took too long; please try again');
     }

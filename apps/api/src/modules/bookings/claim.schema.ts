@@ -17,14 +17,34 @@ export const ClaimSchema = SchemaFactory.createForClass(ClaimDoc);
 ClaimSchema.index({ resourceId: 1, slot: 1, unit: 1 }, { unique: true });
 ClaimSchema.index({ bookingId: 1 });
 
-/** Unit-minutes an organisation has booked of a resource in a local month; guarded by a conditional $inc. */
-@Schema({ collection: 'booking_quota_usage', versionKey: false })
-export class QuotaUsageDoc {
+/**
+ * One quarter unit-hour of an organisation's monthly fair share of a resource, held by one booking.
+ * Token numbers run 0 … quota×4−1 under a unique index: the quota can never be overspent.
+ */
+@Schema({ collection: 'booking_quota_tokens', versionKey: false })
+export class QuotaTokenDoc {
   @Prop({ type: Types.ObjectId, required: true }) resourceId: Types.ObjectId;
   @Prop({ required: true }) organisationKey: string;
   @Prop({ required: true }) month: string;
-  @Prop({ required: true, default: 0 }) minutes: number;
+  @Prop({ required: true }) token: number;
+  @Prop({ type: Types.ObjectId, required: true }) bookingId: Types.ObjectId;
 }
 
-export const QuotaUsageSchema = SchemaFactory.createForClass(QuotaUsageDoc);
-QuotaUsageSchema.index({ resourceId: 1, organisationKey: 1, month: 1 }, { unique: true });
+export const QuotaTokenSchema = SchemaFactory.createForClass(QuotaTokenDoc);
+QuotaTokenSchema.index({ resourceId: 1, organisationKey: 1, month: 1, token: 1 }, { unique: true });
+QuotaTokenSchema.index({ bookingId: 1 });
+
+/**
+ * The log of booking state changes: version n+1 of a booking can be written once. Whoever inserts it
+ * first owns the change (approve, reject, cancel, confirm, fail); everyone else gets a conflict.
+ */
+@Schema({ collection: 'booking_transitions', versionKey: false })
+export class TransitionDoc {
+  @Prop({ type: Types.ObjectId, required: true }) bookingId: Types.ObjectId;
+  @Prop({ required: true }) version: number;
+  @Prop({ required: true }) status: string;
+  @Prop({ required: true }) at: Date;
+}
+
+export const TransitionSchema = SchemaFactory.createForClass(TransitionDoc);
+TransitionSchema.index({ bookingId: 1, version: 1 }, { unique: true });

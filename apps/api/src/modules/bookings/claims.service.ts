@@ -1,12 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { StoredBookingStatus } from './booking.schema';
 import { BookingsRepository } from './bookings.repository';
-import { ClaimsRepository } from './claims.repository';
-import { CLAIM_STEP_MS, claimSlots, mergeSpans, Span } from './policy/time';
+import { ClaimsRepository, UnitSpace } from './claims.repository';
+import { CLAIM_STEP_MINUTES, CLAIM_STEP_MS, claimSlots, mergeSpans, Span } from './policy/time';
 import { planUnits } from './policy/units';
 
 /**
- * THE NO-DOUBLE-BOOKING GUARANTEE — enforced by the database, without transactions.
+ * THE NO-DOUBLE-BOOKING GUARANTEE — enforced by the database, without transactions, using nothing but
+ * unique indexes (on FerretDB 1.24 a conditional findOneAndUpdate/updateOne is NOT atomic: twenty
+ * concurrent "pending → confirmed" updates all succeed; unique inserts and deletes are atomic).
  *
  * Time is cut into 15-minute steps of absolute (UTC) time; every IANA zone's offset is a multiple of
  * 15 minutes, so any local slot grid (15 min … whole local days, DST days included) is made of whole
@@ -18,17 +20,23 @@ import { planUnits } from './policy/units';
  * Life of a request: the booking is first stored as `claiming` (holds nothing, visible to nobody);
  * its claims are inserted with an ordered insertMany; if one clashes with a claim that already exists
  * (E11000), the claims this booking did insert are deleted and it looks again. Only when every claim
- * is in does a conditional update move it `claiming → pending | confirmed`. Both pending and
- * confirmed bookings keep their claims, so two overlapping requests can never both be pending, and
- * approving (a conditional `pending → confirmed`) never needs to check anything. Cancel, reject and
- * expiry first change the status conditionally, then delete the claims by bookingId.
+ * is in does it become `pending` or `confirmed`. Both keep their claims, so two overlapping requests
+ * can never both be pending, and approving never needs to look at capacity at all. Cancel, reject and
+ * expiry change the status first, then delete the claims by bookingId.
+ *
+ * Status changes are themselves unique inserts: version n+1 of a booking is a document in
+ * `booking_transitions` under a unique (bookingId, version) index, so of two approvers, or an approval
+ * racing a cancellation, exactly one wins (BookingsRepository.transition).
+ *
+ * The organisation's monthly fair share works the same way: quota tokens of a quarter unit-hour,
+ * numbered 0 … quota×4−1 under a unique index (resource, organisation, month, token).
  *
  * A clash is answered 409 only when the steps are held by committed bookings (pending, confirmed,
  * held). Claims of a booking still `claiming` make the request wait briefly and retry, so a request
  * that is about to roll back never causes a spurious 409. Claims left by a process that died are
- * reaped: a `claiming` booking older than STALE_MS is moved to `failed` (conditionally, so its owner
- * cannot confirm it afterwards) and its claims deleted; claims of cancelled/rejected/expired/failed
- * or missing bookings are deleted on sight. Reads only choose which units to try; the unique index
+ * reaped: a `claiming` booking older than STALE_MS is moved to `failed` (a transition, so its owner
+ * can no longer confirm it) and its claims deleted; claims of cancelled/rejected/expired/failed or
+ * missing bookings are deleted on sight. Reads only choose which units to try; the unique index
  * alone decides.
  */
 @Injectable()
@@ -42,14 +50,32 @@ export class ClaimsService {
     private readonly bookings: BookingsRepository,
   ) {}
 
-  /** Claims `units` of the resource for every step of [start, end) for the booking, or returns the clashes. */
-  async claim(b: { id: string; resourceId: string; start: number; end: number; units: number }, capacity: number): Promise<{ ok: true } | { ok: false; conflicts: Span[] }> {
-    const slots = claimSlots(b.start, b.end);
+  /** Claims `units` of the resource for every step of [start, end), or returns the clashing intervals. */
+  async claimTime(b: { id: string; resourceId: string; start: number; end: number; units: number }, capacity: number): Promise<{ ok: true } | { ok: false; conflicts: Span[] }> {
+    const out = await this.claimUnits(this.claims.timeSpace(b.resourceId, b.start, b.end), b.id, claimSlots(b.start, b.end), capacity, b.units);
+    return out.ok ? out : { ok: false, conflicts: mergeSpans(out.short.map((s) => ({ start: s, end: s + CLAIM_STEP_MS }))) };
+  }
+
+  /** Takes `minutes` unit-minutes from an organisation's monthly share (`limitMinutes`); false when it would overspend. */
+  async claimQuota(bookingId: string, resourceId: string, organisationKey: string, month: string, minutes: number, limitMinutes: number): Promise<boolean> {
+    const space = this.claims.quotaSpace(resourceId, organisationKey, month);
+    const out = await this.claimUnits(space, bookingId, [0], Math.floor(limitMinutes / CLAIM_STEP_MINUTES), Math.ceil(minutes / CLAIM_STEP_MINUTES));
+    return out.ok;
+  }
+
+  /** Gives back everything a booking holds: its time and its quota. */
+  async release(bookingId: string): Promise<void> {
+    await this.claims.releaseTime(bookingId);
+    await this.claims.releaseQuota(bookingId);
+  }
+
+  /** The generic claim loop over a unique-indexed (slot, unit) space; see the class comment. */
+  private async claimUnits(space: UnitSpace, bookingId: string, slots: number[], capacity: number, units: number): Promise<{ ok: true } | { ok: false; short: number[] }> {
+    if (units > capacity) return { ok: false, short: slots };
     const deadline = Date.now() + ClaimsService.WAIT_MS;
     for (let attempt = 0; ; attempt++) {
-      const rows = (await this.claims.inRange(b.resourceId, b.start, b.end)).filter((r) => r.bookingId !== b.id);
-      const holders = await this.bookings.statusesOf([...new Set(rows.map((r) => r.bookingId))]);
-      const live = await this.reap(rows.map((r) => r.bookingId), holders);
+      const rows = (await space.held()).filter((r) => r.bookingId !== bookingId);
+      const live = await this.liveHolders(rows.map((r) => r.bookingId));
       const taken = new Map<number, Set<number>>();
       const committed = new Map<number, number>();
       for (const r of rows) {
@@ -57,47 +83,44 @@ export class ClaimsService {
         (taken.get(r.slot) ?? taken.set(r.slot, new Set()).get(r.slot)!).add(r.unit);
         if (live.get(r.bookingId) !== 'claiming') committed.set(r.slot, (committed.get(r.slot) ?? 0) + 1);
       }
-      const plan = planUnits(slots, capacity, b.units, taken);
+      const plan = planUnits(slots, capacity, units, taken);
       if ('claims' in plan) {
-        if (await this.claims.insertOrdered(b.resourceId, b.id, plan.claims)) return { ok: true };
-        await this.claims.releaseBooking(b.id);
+        if (await space.insert(bookingId, plan.claims)) return { ok: true };
+        await space.release(bookingId);
       } else {
-        const hard = plan.short.filter((s) => capacity - (committed.get(s) ?? 0) < b.units);
-        if (hard.length > 0) return { ok: false, conflicts: toSpans(hard) };
+        const hard = plan.short.filter((s) => capacity - (committed.get(s) ?? 0) < units);
+        if (hard.length > 0) return { ok: false, short: hard };
         if (Date.now() > deadline) {
-          this.logger.warn(`Gave up waiting for in-flight requests on resource ${b.resourceId} after ${attempt} attempts`);
-          return { ok: false, conflicts: toSpans(plan.short) };
+          this.logger.warn(`Gave up waiting for in-flight requests after ${attempt} attempts`);
+          return { ok: false, short: plan.short };
         }
       }
       await sleep(5 + Math.random() * 25 * Math.min(attempt + 1, 4));
     }
   }
 
-  release(bookingId: string): Promise<void> {
-    return this.claims.releaseBooking(bookingId);
-  }
-
-  /** Cleans claims nobody holds any more; returns the live holders and their statuses. */
-  private async reap(ids: string[], holders: Map<string, { status: StoredBookingStatus; createdAt: Date }>): Promise<Map<string, StoredBookingStatus>> {
+  /** The holders that still count, with their statuses; cleans up after the ones that do not. */
+  private async liveHolders(ids: string[]): Promise<Map<string, StoredBookingStatus>> {
+    const unique = [...new Set(ids)];
+    const holders = await this.bookings.statusesOf(unique);
     const live = new Map<string, StoredBookingStatus>();
     const staleBefore = Date.now() - ClaimsService.STALE_MS;
-    for (const id of new Set(ids)) {
+    for (const id of unique) {
       const h = holders.get(id);
       if (h && (h.status === 'pending' || h.status === 'confirmed' || h.status === 'held' || h.status === 'completed')) {
         live.set(id, h.status);
       } else if (h && h.status === 'claiming') {
-        if (h.createdAt.getTime() < staleBefore && (await this.bookings.transition(id, ['claiming'], { $set: { status: 'failed' } }))) {
-          await this.claims.releaseBooking(id);
+        if (h.createdAt.getTime() < staleBefore && (await this.bookings.transition(id, ['claiming'], { status: 'failed' }))) {
+          await this.release(id);
         } else {
           live.set(id, 'claiming');
         }
       } else {
-        await this.claims.releaseBooking(id); // cancelled, rejected, expired, failed or missing: leftovers of an interrupted release
+        await this.release(id); // cancelled, rejected, expired, failed or missing: leftovers of an interrupted release
       }
     }
     return live;
   }
 }
 
-const toSpans = (slots: number[]): Span[] => mergeSpans(slots.map((s) => ({ start: s, end: s + CLAIM_STEP_MS })));
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

@@ -80,7 +80,7 @@ export class ResourcesService {
       const from = q.freeFrom ? Date.parse(q.freeFrom) : NaN;
       const to = q.freeTo ? Date.parse(q.freeTo) : NaN;
       if (!(to > from) || to - from > MAX_WINDOW_DAYS * 1440 * MINUTE) throw validationFailed([{ field: 'freeTo', message: `must follow freeFrom, at most ${MAX_WINDOW_DAYS} days later` }]);
-      const busy = await this.claims.fullyBookedResources(from, to, null);
+      const busy = await this.claims.maxUsage(from, to);
       const caps = new Map((await this.resources.findByIds(busy.map((b) => b.resourceId))).map((r) => [r.id, r.capacity]));
       excludeIds = busy.filter((b) => b.maxUsed >= (caps.get(b.resourceId) ?? 1)).map((b) => b.resourceId);
     }
