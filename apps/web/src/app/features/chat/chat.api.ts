@@ -90,6 +90,14 @@ export class ChatApi {
     return this.http.get<MessagePage>(`/api/channels/${id(channelId)}/messages`, { params: toParams(query) });
   }
 
+  message(messageId: string): Observable<{ message: Message }> {
+    return this.http.get<{ message: Message }>(`/api/messages/${id(messageId)}`);
+  }
+
+  files(channelId: string): Observable<{ items: Attachment[] }> {
+    return this.http.get<{ items: Attachment[] }>(`/api/channels/${id(channelId)}/files`);
+  }
+
   edits(messageId: string): Observable<{ items: MessageEdit[] }> {
     return this.http.get<{ items: MessageEdit[] }>(`/api/messages/${id(messageId)}/edits`);
   }

@@ -1,11 +1,14 @@
 import type { Routes } from '@angular/router';
 
-/** Placeholder until the chat feature lands. */
 const routes: Routes = [
   {
     path: '',
-    loadComponent: () => import('../../shared/ui/coming-soon.component').then((m) => m.ComingSoonComponent),
-    data: { section: 'chat', icon: 'forum' },
+    loadComponent: () => import('./pages/chat.page').then((m) => m.ChatPage),
+    children: [
+      { path: '', loadComponent: () => import('./pages/chat-home.page').then((m) => m.ChatHomePage) },
+      { path: 'search', loadComponent: () => import('./pages/search.page').then((m) => m.SearchPage) },
+      { path: ':channelId', loadComponent: () => import('./pages/channel.page').then((m) => m.ChannelPage) },
+    ],
   },
 ];
 
