@@ -59,16 +59,17 @@ import { NotificationsStore } from '../notifications/notifications.store';
   `,
   styles: `
     .bell { color: #fff; }
-    .head { display: flex; align-items: center; justify-content: space-between; padding: 4px 8px 4px 16px; min-width: 280px; }
+    .head { display: flex; align-items: center; justify-content: space-between; gap: 8px; padding: 4px 8px 4px 16px; min-width: 300px; }
     .title { font-weight: 500; }
     .item { height: auto !important; min-height: 56px; padding-top: 8px; padding-bottom: 8px; }
     .item ::ng-deep .mat-mdc-menu-item-text { display: flex; gap: 10px; align-items: flex-start; }
     .dot { width: 8px; height: 8px; border-radius: 50%; margin-top: 6px; flex: none; background: transparent; }
     .unread .dot { background: var(--k-teal); }
-    .text { display: flex; flex-direction: column; white-space: normal; line-height: 1.35; max-width: 300px; }
+    .text { display: flex; flex-direction: column; white-space: normal; line-height: 1.35; }
     .n-title { font-weight: 500; }
     .unread .n-title { font-weight: 700; }
     .n-body, .n-time { font-size: 13px; color: var(--k-text-muted); }
+    .n-body { display: -webkit-box; -webkit-line-clamp: 2; line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
     .empty { padding: 16px; margin: 0; color: var(--k-text-muted); }
   `,
 })

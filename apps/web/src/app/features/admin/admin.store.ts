@@ -10,7 +10,9 @@ import type {
   UserListQuery,
   UserStatus,
 } from '@klasteris/contracts';
-import { Observable, tap } from 'rxjs';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { Observable, filter, tap } from 'rxjs';
+import { SocketService } from '../../core/socket.service';
 import { PagedList } from '../../shared/paged-list';
 import { AdminApi } from './admin.api';
 
@@ -25,6 +27,19 @@ export class AdminStore {
     (q) => this.api.applications(q),
     { status: 'pending' },
   );
+
+  constructor() {
+    // a new application shows up in the queue without a reload
+    inject(SocketService)
+      .on('notification:new')
+      .pipe(
+        filter(({ notification }) => notification.kind === 'application.submitted'),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => {
+        if (this.applications.loaded() && this.applications.query().status === 'pending') this.applications.reload();
+      });
+  }
 
   setRoles(user: User, roles: Role[]): Observable<{ user: User }> {
     return this.api.setRoles(user.id, { roles }).pipe(tap((res) => this.users.patch((u) => u.id === user.id, res.user)));

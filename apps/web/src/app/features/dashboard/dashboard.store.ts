@@ -1,6 +1,9 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { Organisation } from '@klasteris/contracts';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { filter } from 'rxjs';
 import { AuthStore } from '../../core/auth/auth.store';
+import { SocketService } from '../../core/socket.service';
 import { DashboardApi } from './dashboard.api';
 
 /** Pending applications are counted a page at a time; beyond one page we show "100+". */
@@ -22,6 +25,17 @@ export class DashboardStore {
     return p ? { count: p.count, label: formatCount(p.count, p.more) } : null;
   });
 
+  constructor() {
+    // a new application (or a decision) arrives as a notification: recount live
+    inject(SocketService)
+      .on('notification:new')
+      .pipe(
+        filter(({ notification }) => notification.kind.startsWith('application.')),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => this.loadPending());
+  }
+
   load(): void {
     const user = this.auth.user();
     if (!user) return;
@@ -31,6 +45,10 @@ export class DashboardStore {
         error: () => this._organisation.set(null),
       });
     }
+    this.loadPending();
+  }
+
+  private loadPending(): void {
     if (this.auth.isStaff()) {
       this.api.pendingApplications().subscribe({
         next: (page) => this._pending.set({ count: page.items.length, more: page.nextCursor !== null }),
