@@ -13,6 +13,7 @@ import { DatabaseModule } from './database/database.module';
 import { ApplicationsModule } from './modules/applications/applications.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BookingsModule } from './modules/bookings/bookings.module';
+import { ChatModule } from './modules/chat/chat.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
@@ -43,6 +44,7 @@ export class AppModule implements NestModule {
         InvitationsModule,
         NotificationsModule,
         BookingsModule,
+        ChatModule,
         RealtimeModule,
         DemoModule,
         ...web,

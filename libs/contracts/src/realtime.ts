@@ -35,6 +35,8 @@ export interface PresenceEvent {
 }
 
 export interface ServerToClientEvents {
+  /** sent once per connection after the socket joined its rooms: catch up with `after=` from here */
+  ready: (payload: { userId: string }) => void;
   'notification:new': (payload: { notification: Notification }) => void;
   presence: (payload: PresenceEvent) => void;
   'message:new': (payload: MessageNewEvent) => void;

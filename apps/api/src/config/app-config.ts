@@ -63,6 +63,9 @@ class EnvironmentVariables {
   @IsOptional() @Type(() => Number) @IsInt() @Min(10) @Max(86400)
   LOGIN_LOCK_SECONDS = 900;
 
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1024) @Max(100 * 1024 * 1024)
+  ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+
   @IsOptional() @IsString()
   WEB_DIST_DIR?: string;
 
@@ -90,6 +93,7 @@ export class AppConfig {
   readonly publicWriteRatePerMinute: number;
   readonly loginMaxFailures: number;
   readonly loginLockSeconds: number;
+  readonly attachmentMaxBytes: number;
   readonly webDistDir: string;
   readonly logLevel: EnvironmentVariables['LOG_LEVEL'];
   readonly cookieSecure: boolean;
@@ -113,6 +117,7 @@ export class AppConfig {
     this.publicWriteRatePerMinute = env.PUBLIC_WRITE_RATE_PER_MINUTE;
     this.loginMaxFailures = env.LOGIN_MAX_FAILURES;
     this.loginLockSeconds = env.LOGIN_LOCK_SECONDS;
+    this.attachmentMaxBytes = env.ATTACHMENT_MAX_BYTES;
     this.webDistDir = resolve(env.WEB_DIST_DIR ?? 'dist/apps/web/browser');
     this.logLevel = env.LOG_LEVEL;
     this.cookieSecure = this.publicUrl.startsWith('https://');

@@ -5,8 +5,10 @@ import type { Server } from 'socket.io';
 import { SOCKET_UNAUTHENTICATED } from '@klasteris/contracts';
 import { AppConfig } from '../config/app-config';
 import { AccessTokensService } from '../modules/auth/access-tokens.service';
+import { MembersRepository } from '../modules/chat/members.repository';
 import { NotificationCreatedEvent } from '../modules/notifications/notifications.events';
 import { SessionsRevokedEvent } from '../modules/sessions/sessions.events';
+import { channelRoom } from './rooms';
 import { AuthedSocket, originAllowed, sessionRoom, userRoom } from './socket-auth';
 
 /**
@@ -21,6 +23,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
   constructor(
     private readonly tokens: AccessTokensService,
     private readonly config: AppConfig,
+    private readonly members: MembersRepository,
   ) {}
 
   /** Handshake check: allowed Origin and a live access token, else `connect_error` UNAUTHENTICATED. */
@@ -45,7 +48,12 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
       socket.disconnect(true);
       return;
     }
-    await socket.join([userRoom(user.id), sessionRoom(user.sessionId)]);
+    const channelIds = await this.members.channelIdsOf(user.id);
+    await socket.join([userRoom(user.id), sessionRoom(user.sessionId), ...channelIds.map(channelRoom)]);
+    const sockets = await this.server.in(userRoom(user.id)).fetchSockets();
+    if (sockets.length <= 1) this.server.emit('presence', { userId: user.id, status: 'online' });
+    // the client knows from here on that live events reach it; it catches up with `after=` now
+    socket.emit('ready', { userId: user.id });
   }
 
   @OnEvent(NotificationCreatedEvent.event)

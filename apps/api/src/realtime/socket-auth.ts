@@ -1,14 +1,16 @@
 import type { Socket } from 'socket.io';
+import type { DefaultEventsMap } from 'socket.io/dist/typed-events';
 import type { AuthUser } from '../common/auth-user';
 
 export interface SocketData {
   user: AuthUser;
+  away?: boolean;
 }
 
-export type AuthedSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
+/** Events are typed in libs/contracts (ServerToClientEvents); the socket itself stays open to every feature's events. */
+export type AuthedSocket = Socket<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>;
 
-export const userRoom = (userId: string): string => `user:${userId}`;
-export const sessionRoom = (sessionId: string): string => `session:${sessionId}`;
+export { sessionRoom, userRoom } from './rooms';
 
 /** True when the handshake Origin is allowed (non-browser clients send none). */
 export function originAllowed(origin: string | undefined, allowed: string[]): boolean {

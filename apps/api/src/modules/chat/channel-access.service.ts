@@ -1,0 +1,57 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { ErrorCode } from '@klasteris/contracts';
+import { ApiException, forbidden, notFound } from '../../common/api-exception';
+import { AuthUser, isStaff } from '../../common/auth-user';
+import type { ChannelRecord } from './channel.schema';
+import type { MemberRecord } from './channel-member.schema';
+import { ChannelsRepository } from './channels.repository';
+import { MembersRepository } from './members.repository';
+
+export interface ChannelAccess {
+  channel: ChannelRecord;
+  member: MemberRecord | null;
+}
+
+/**
+ * Who may do what in a channel, decided next to the queries that load it.
+ * Private channels and DMs are invisible (404) to non-members; public and announcement channels
+ * are readable by everyone signed in, writable by members (announcements: owners and staff only).
+ */
+@Injectable()
+export class ChannelAccessService {
+  constructor(
+    private readonly channels: ChannelsRepository,
+    private readonly members: MembersRepository,
+  ) {}
+
+  async forRead(me: AuthUser, channelId: string): Promise<ChannelAccess> {
+    const [channel, member] = await Promise.all([this.channels.findById(channelId), this.members.find(channelId, me.id)]);
+    if (!channel) throw notFound('Channel');
+    const open = channel.type === 'public' || channel.type === 'announcement';
+    if (!member && !open) throw notFound('Channel');
+    return { channel, member };
+  }
+
+  async forPost(me: AuthUser, channelId: string): Promise<ChannelAccess & { member: MemberRecord }> {
+    const access = await this.forRead(me, channelId);
+    if (!access.member) throw forbidden('Join the channel to post in it');
+    if (access.channel.archivedAt) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.ChannelArchived, 'This channel is archived');
+    if (access.channel.type === 'announcement' && access.member.role !== 'owner' && !isStaff(me)) {
+      throw forbidden('Only channel owners and coordinators post in announcement channels');
+    }
+    return access as ChannelAccess & { member: MemberRecord };
+  }
+
+  /** Owners of the channel, and cluster staff, manage it (DMs have no managers). */
+  async forManage(me: AuthUser, channelId: string): Promise<ChannelAccess> {
+    const access = await this.forRead(me, channelId);
+    if (access.channel.type === 'direct') throw forbidden('Direct messages have no settings to manage');
+    if (!(access.member?.role === 'owner' || isStaff(me))) throw forbidden('Only channel owners manage the channel');
+    return access;
+  }
+
+  /** May this person address everyone with @channel? */
+  mayMentionChannel(me: AuthUser, member: MemberRecord): boolean {
+    return member.role === 'owner' || isStaff(me);
+  }
+}

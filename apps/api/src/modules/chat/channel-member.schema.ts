@@ -1,0 +1,27 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { Types } from 'mongoose';
+import { ChannelRoles, type ChannelRole } from '@klasteris/contracts';
+
+/** Membership and the member's read position: the one server-side truth for unread state. */
+@Schema({ collection: 'channel_members', versionKey: false })
+export class ChannelMemberDoc {
+  @Prop({ type: Types.ObjectId, required: true }) channelId: Types.ObjectId;
+  @Prop({ type: Types.ObjectId, required: true }) userId: Types.ObjectId;
+  @Prop({ type: String, enum: ChannelRoles, default: 'member' }) role: ChannelRole;
+  @Prop({ default: 0 }) lastReadSeq: number;
+  @Prop({ default: false }) muted: boolean;
+  @Prop({ required: true }) joinedAt: Date;
+}
+
+export const ChannelMemberSchema = SchemaFactory.createForClass(ChannelMemberDoc);
+ChannelMemberSchema.index({ channelId: 1, userId: 1 }, { unique: true });
+ChannelMemberSchema.index({ userId: 1 });
+
+export interface MemberRecord {
+  channelId: string;
+  userId: string;
+  role: ChannelRole;
+  lastReadSeq: number;
+  muted: boolean;
+  joinedAt: Date;
+}

@@ -1,0 +1,51 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { Types } from 'mongoose';
+import { ChannelTypes, type ChannelType } from '@klasteris/contracts';
+
+/**
+ * A channel and its two sequence counters:
+ * - `lastSeq`: the last seq handed out to a writer (reserved with $inc);
+ * - `committedSeq`: every seq up to it is readable (or was voided). Readers never see beyond it,
+ *   so a reader can never observe seq N+1 while N is still being written. See MessageWriter.
+ */
+@Schema({ collection: 'channels', versionKey: false })
+export class ChannelDoc {
+  @Prop({ type: String, enum: ChannelTypes, required: true }) type: ChannelType;
+  @Prop({ required: true }) name: string;
+  @Prop({ type: String, default: null }) topic: string | null;
+  @Prop({ type: String, default: null }) description: string | null;
+  @Prop({ type: Types.ObjectId, required: true }) createdBy: Types.ObjectId;
+  @Prop({ required: true }) createdAt: Date;
+  @Prop({ type: Date, default: null }) archivedAt: Date | null;
+  @Prop({ default: 0 }) lastSeq: number;
+  @Prop({ default: 0 }) committedSeq: number;
+  @Prop({ default: 0 }) memberCount: number;
+  /** Unique key: `n:<name>` for named channels, `d:<sorted user ids>` for direct messages. */
+  @Prop({ required: true, unique: true }) key: string;
+  @Prop({ type: [Types.ObjectId], default: undefined }) directUserIds?: Types.ObjectId[];
+  @Prop({ type: String, default: null }) groupId: string | null;
+  @Prop({ type: String, default: null }) projectId: string | null;
+  /** Moderation hooks (working groups issue): seconds between posts per member. */
+  @Prop({ default: 0 }) slowModeSeconds: number;
+}
+
+export const ChannelSchema = SchemaFactory.createForClass(ChannelDoc);
+ChannelSchema.index({ type: 1, name: 1 });
+
+export interface ChannelRecord {
+  id: string;
+  type: ChannelType;
+  name: string;
+  topic: string | null;
+  description: string | null;
+  createdBy: string;
+  createdAt: Date;
+  archivedAt: Date | null;
+  lastSeq: number;
+  committedSeq: number;
+  memberCount: number;
+  directUserIds: string[] | null;
+  groupId: string | null;
+  projectId: string | null;
+  slowModeSeconds: number;
+}

@@ -1,0 +1,43 @@
+import type { Channel, ChannelReadEvent, Message } from '@klasteris/contracts';
+
+/** Domain events of the chat; realtime/chat.listener.ts maps them to Socket.IO rooms. */
+export class MessageCommittedEvent {
+  static readonly event = 'chat.message.committed';
+  constructor(readonly message: Message) {}
+}
+
+export class MessageChangedEvent {
+  static readonly event = 'chat.message.changed';
+  constructor(readonly message: Message) {}
+}
+
+export class MessageDeletedEvent {
+  static readonly event = 'chat.message.deleted';
+  constructor(
+    readonly channelId: string,
+    readonly messageId: string,
+    readonly seq: number,
+  ) {}
+}
+
+export class ChannelMembershipEvent {
+  static readonly event = 'chat.channel.membership';
+  constructor(
+    readonly channel: Channel,
+    readonly userId: string,
+    readonly joined: boolean,
+  ) {}
+}
+
+export class ChannelChangedEvent {
+  static readonly event = 'chat.channel.changed';
+  constructor(readonly channel: Channel) {}
+}
+
+export class ChannelReadStateEvent {
+  static readonly event = 'chat.channel.read';
+  constructor(
+    readonly userId: string,
+    readonly state: ChannelReadEvent,
+  ) {}
+}

@@ -1,0 +1,53 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { MulterModule } from '@nestjs/platform-express';
+import { AppConfig } from '../../config/app-config';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { UsersModule } from '../users/users.module';
+import { AttachmentDoc, AttachmentSchema } from './attachment.schema';
+import { AttachmentsRepository } from './attachments.repository';
+import { AttachmentsService } from './attachments.service';
+import { ChannelAccessService } from './channel-access.service';
+import { ChannelMemberDoc, ChannelMemberSchema } from './channel-member.schema';
+import { ChannelDoc, ChannelSchema } from './channel.schema';
+import { ChannelsController } from './channels.controller';
+import { ChannelsRepository } from './channels.repository';
+import { ChannelsService } from './channels.service';
+import { MessageDoc, MessageSchema } from './message.schema';
+import { MessageViewService } from './message-view.service';
+import { MessageWriterService } from './message-writer.service';
+import { MessagesController } from './messages.controller';
+import { MessagesRepository } from './messages.repository';
+import { MessagesService } from './messages.service';
+import { MembersRepository } from './members.repository';
+import { SearchService } from './search.service';
+
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: ChannelDoc.name, schema: ChannelSchema },
+      { name: ChannelMemberDoc.name, schema: ChannelMemberSchema },
+      { name: MessageDoc.name, schema: MessageSchema },
+      { name: AttachmentDoc.name, schema: AttachmentSchema },
+    ]),
+    MulterModule.registerAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => ({ limits: { fileSize: config.attachmentMaxBytes, files: 1 } }) }),
+    UsersModule,
+    NotificationsModule,
+  ],
+  controllers: [ChannelsController, MessagesController],
+  providers: [
+    ChannelsRepository,
+    MembersRepository,
+    MessagesRepository,
+    AttachmentsRepository,
+    ChannelAccessService,
+    ChannelsService,
+    MessageViewService,
+    MessageWriterService,
+    MessagesService,
+    SearchService,
+    AttachmentsService,
+  ],
+  exports: [ChannelsService, MessageWriterService, MessagesService, ChannelAccessService, MembersRepository],
+})
+export class ChatModule {}

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model, QueryFilter, Types } from 'mongoose';
+import type { ChannelRole } from '@klasteris/contracts';
+import { oid } from '../../common/object-id';
+import { ChannelMemberDoc, MemberRecord } from './channel-member.schema';
+import { LeanMember, toMemberRecord } from './chat.records';
+
+@Injectable()
+export class MembersRepository {
+  constructor(@InjectModel(ChannelMemberDoc.name) private readonly model: Model<ChannelMemberDoc>) {}
+
+  /** Adds a member; returns false when already a member (unique (channelId, userId)). */
+  async add(channelId: string, userId: string, role: ChannelRole, lastReadSeq: number): Promise<boolean> {
+    try {
+      await this.model.create({ channelId: oid(channelId), userId: oid(userId), role, lastReadSeq, joinedAt: new Date() });
+      return true;
+    } catch (err) {
+      if ((err as { code?: unknown }).code === 11000) return false;
+      throw err;
+    }
+  }
+
+  async remove(channelId: string, userId: string): Promise<boolean> {
+    const res = await this.model.deleteOne({ channelId: oid(channelId), userId: oid(userId) });
+    return res.deletedCount === 1;
+  }
+
+  async find(channelId: string, userId: string): Promise<MemberRecord | null> {
+    const d = await this.model.findOne({ channelId: oid(channelId), userId: oid(userId) }).lean<LeanMember>();
+    return d ? toMemberRecord(d) : null;
+  }
+
+  async forUser(userId: string): Promise<MemberRecord[]> {
+    return (await this.model.find({ userId: oid(userId) }).lean<LeanMember[]>()).map(toMemberRecord);
+  }
+
+  async channelIdsOf(userId: string): Promise<string[]> {
+    const docs = await this.model.find({ userId: oid(userId) }, { channelId: 1 }).lean<{ channelId: Types.ObjectId }[]>();
+    return docs.map((d) => d.channelId.toHexString());
+  }
+
+  async userIdsOf(channelId: string): Promise<string[]> {
+    const docs = await this.model.find({ channelId: oid(channelId) }, { userId: 1 }).lean<{ userId: Types.ObjectId }[]>();
+    return docs.map((d) => d.userId.toHexString());
+  }
+
+  /** Members of a channel in join order, keyset-paginated by (joinedAt, userId). */
+  async list(channelId: string, userIds: string[] | null, after: { at: Date; userId: string } | null, limit: number): Promise<MemberRecord[]> {
+    const f: QueryFilter<ChannelMemberDoc> = { channelId: oid(channelId) };
+    if (userIds) f.userId = { $in: userIds.map(oid) };
+    if (after) f.$or = [{ joinedAt: { $gt: after.at } }, { joinedAt: after.at, userId: { $gt: oid(after.userId) } }];
+    const docs = await this.model.find(f).sort({ joinedAt: 1, userId: 1 }).limit(limit + 1).lean<LeanMember[]>();
+    return docs.map(toMemberRecord);
+  }
+
+  /** Moves the read position forward only ($max): a late, older read never moves it back. */
+  async markRead(channelId: string, userId: string, seq: number): Promise<MemberRecord | null> {
+    const d = await this.model
+      .findOneAndUpdate({ channelId: oid(channelId), userId: oid(userId) }, { $max: { lastReadSeq: seq } }, { returnDocument: 'after' })
+      .lean<LeanMember>();
+    return d ? toMemberRecord(d) : null;
+  }
+
+  async countOwners(channelId: string): Promise<number> {
+    return this.model.countDocuments({ channelId: oid(channelId), role: 'owner' });
+  }
+}

@@ -1,0 +1,192 @@
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { Interval } from '@nestjs/schedule';
+import { ErrorCode, type Message, type SendMessagePayload } from '@klasteris/contracts';
+import { ApiException, notFound } from '../../common/api-exception';
+import type { AuthUser } from '../../common/auth-user';
+import { NotificationsService } from '../notifications/notifications.service';
+import { AttachmentsRepository } from './attachments.repository';
+import { ChannelAccessService } from './channel-access.service';
+import { ChannelsRepository } from './channels.repository';
+import { MessageCommittedEvent, MessageChangedEvent } from './chat.events';
+import { LeanMessage } from './chat.records';
+import { parseMentions, searchTerms } from './mentions';
+import { MembersRepository } from './members.repository';
+import { isDuplicateKey, MessagesRepository } from './messages.repository';
+import { MessageViewService } from './message-view.service';
+import { SendRateLimiter } from './send-rate';
+
+const STALL_MS = 3000;
+
+/**
+ * The write path of messages, built for "never lost, never duplicated, never out of order".
+ *
+ * 1. Idempotency: (channelId, authorId, clientMsgId) is a unique index. A resend finds the stored
+ *    message (before writing, or through the duplicate-key error of a concurrent twin) and acks it.
+ * 2. Order: the seq is reserved with an atomic $inc on the channel, then the message is inserted
+ *    under the unique (channelId, seq) index. The ack is sent only after that insert.
+ * 3. Gap-free reads: writers finish in any order, so the channel also keeps `committedSeq`, a
+ *    watermark below which every seq is written. A writer advances it from seq-1 to seq with a
+ *    conditional update, then carries it over any later seqs already written. Readers and live
+ *    events only ever go up to the watermark, so nobody can see N+1 while N is in flight, and
+ *    live `message:new` events leave in seq order.
+ * 4. A seq whose writer will never finish (duplicate resend, crash between reserve and insert) is
+ *    filled with a void record — immediately for duplicates, by `repairStalled` after STALL_MS for
+ *    crashes — so the watermark cannot get stuck. A writer that finds its seq voided takes a new one.
+ */
+@Injectable()
+export class MessageWriterService {
+  private readonly logger = new Logger('MessageWriter');
+  private readonly rate = new SendRateLimiter(10, 5);
+  private readonly stalls = new Map<string, { committed: number; since: number }>();
+  private readonly commitChains = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly channels: ChannelsRepository,
+    private readonly members: MembersRepository,
+    private readonly messages: MessagesRepository,
+    private readonly attachments: AttachmentsRepository,
+    private readonly access: ChannelAccessService,
+    private readonly view: MessageViewService,
+    private readonly notifications: NotificationsService,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  async send(me: AuthUser, p: SendMessagePayload): Promise<Message> {
+    const { channel, member } = await this.access.forPost(me, p.channelId);
+    const existing = await this.messages.findByClientId(channel.id, me.id, p.clientMsgId);
+    if (existing) return this.view.one(existing);
+
+    const retryAfter = this.rate.take(me.id);
+    if (retryAfter > 0) {
+      throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.RateLimited, 'You are sending messages too fast', { retryAfter: Math.ceil(retryAfter * 10) / 10 });
+    }
+    const body = p.body.trim();
+    const attachmentIds = [...new Set(p.attachmentIds ?? [])];
+    if (!body && attachmentIds.length === 0) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, 'A message needs text or a file', { fields: [{ field: 'body', message: 'should not be empty' }] });
+    }
+    if (p.threadRootId) await this.assertThreadRoot(channel.id, p.threadRootId);
+    if ((await this.attachments.countAttachable(attachmentIds, channel.id, me.id)) !== attachmentIds.length) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.AttachmentRejected, 'Attach only files you uploaded to this channel and have not sent yet');
+    }
+    const parsed = parseMentions(body);
+    const mentions = { userIds: parsed.userIds.filter((u) => u !== me.id), channel: parsed.channel && this.access.mayMentionChannel(me, member) };
+
+    const stored = await this.insertWithSeq(channel.id, me.id, p.clientMsgId, {
+      body,
+      threadRootId: p.threadRootId ?? null,
+      mentions: mentions.userIds,
+      mentionsChannel: mentions.channel,
+      attachmentIds,
+      terms: searchTerms(body),
+    });
+    if (stored.duplicate) return this.view.one(stored.doc);
+    const doc = stored.doc;
+
+    await this.attachments.attach(attachmentIds, channel.id, me.id, doc._id);
+    await this.commit(channel.id, doc.seq);
+    if (!p.threadRootId) await this.members.markRead(channel.id, me.id, doc.seq);
+    else {
+      const root = await this.messages.incReplies(p.threadRootId, doc.createdAt);
+      if (root) this.events.emit(MessageChangedEvent.event, new MessageChangedEvent(await this.view.one(root)));
+    }
+    await this.notifyMentions(me, channel.id, channel.name, channel.type, doc, mentions);
+    return this.view.one(doc);
+  }
+
+  private async insertWithSeq(
+    channelId: string,
+    authorId: string,
+    clientMsgId: string,
+    m: { body: string; threadRootId: string | null; mentions: string[]; mentionsChannel: boolean; attachmentIds: string[]; terms: string[] },
+  ): Promise<{ doc: LeanMessage; duplicate: boolean }> {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const seq = await this.channels.reserveSeq(channelId);
+      if (seq === null) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.ChannelArchived, 'This channel is archived');
+      try {
+        return { doc: await this.messages.insert({ channelId, seq, authorId, clientMsgId, ...m }), duplicate: false };
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+        const twin = await this.messages.findByClientId(channelId, authorId, clientMsgId);
+        if (twin) {
+          // a concurrent resend won: give our seq up so the watermark can pass it
+          await this.messages.insertVoid(channelId, seq);
+          await this.commit(channelId, seq);
+          return { doc: twin, duplicate: true };
+        }
+        // our seq was voided by the stall repair: take a new one
+      }
+    }
+    throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.ServiceUnavailable, 'The channel is too busy; try again');
+  }
+
+  /**
+   * Advances the watermark over `seq` (and any later seqs already written), announcing each message.
+   * Commits of one channel run one after another on this node, so announcements leave in seq order.
+   */
+  commit(channelId: string, seq: number): Promise<void> {
+    const next = (this.commitChains.get(channelId) ?? Promise.resolve()).then(() => this.commitNow(channelId, seq));
+    const settled = next.catch(() => undefined);
+    this.commitChains.set(channelId, settled);
+    void settled.then(() => {
+      if (this.commitChains.get(channelId) === settled) this.commitChains.delete(channelId);
+    });
+    return next;
+  }
+
+  private async commitNow(channelId: string, seq: number): Promise<void> {
+    if (!(await this.channels.advanceCommitted(channelId, seq - 1, seq))) return;
+    let to = seq;
+    while (await this.messages.seqExists(channelId, to + 1)) {
+      if (!(await this.channels.advanceCommitted(channelId, to, to + 1))) break;
+      to++;
+    }
+    const committed = await this.messages.range(channelId, seq - 1, to);
+    for (const message of await this.view.many(committed)) this.events.emit(MessageCommittedEvent.event, new MessageCommittedEvent(message));
+  }
+
+  /** Voids a seq that has stayed unwritten for STALL_MS (its writer died) so readers move on. */
+  @Interval(1000)
+  async repairStalled(): Promise<void> {
+    const now = Date.now();
+    const trailing = await this.channels.trailing().catch(() => []);
+    const seen = new Set<string>();
+    for (const c of trailing) {
+      seen.add(c.id);
+      const stall = this.stalls.get(c.id);
+      if (!stall || stall.committed !== c.committedSeq) {
+        this.stalls.set(c.id, { committed: c.committedSeq, since: now });
+        continue;
+      }
+      if (now - stall.since < STALL_MS) continue;
+      const next = c.committedSeq + 1;
+      if (await this.messages.insertVoid(c.id, next)) this.logger.warn(`Voided seq ${next} of channel ${c.id}: its writer did not finish`);
+      await this.commit(c.id, next);
+      this.stalls.delete(c.id);
+    }
+    for (const id of this.stalls.keys()) if (!seen.has(id)) this.stalls.delete(id);
+  }
+
+  private async assertThreadRoot(channelId: string, rootId: string): Promise<void> {
+    const root = await this.messages.findById(rootId);
+    if (!root || root.channelId.toHexString() !== channelId) throw notFound('Thread');
+    if (root.threadRootId) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, 'Reply to the thread root, not to a reply', { fields: [{ field: 'threadRootId', message: 'is a reply' }] });
+    }
+  }
+
+  private async notifyMentions(me: AuthUser, channelId: string, channelName: string, type: string, doc: LeanMessage, mentions: { userIds: string[]; channel: boolean }): Promise<void> {
+    if (mentions.userIds.length === 0 && !mentions.channel) return;
+    const memberIds = new Set(await this.members.userIdsOf(channelId));
+    const targets = (mentions.channel ? [...memberIds] : mentions.userIds.filter((u) => memberIds.has(u))).filter((u) => u !== me.id);
+    if (targets.length === 0) return;
+    const where = type === 'direct' ? 'a direct message' : `#${channelName}`;
+    await this.notifications.notify(targets, {
+      kind: 'mention',
+      title: `${me.displayName} mentioned you in ${where}`,
+      body: doc.body.replace(/<@[0-9a-f]{24}>/g, '@…').slice(0, 200),
+      link: `/chat/${channelId}?seq=${doc.seq}`,
+    });
+  }
+}

@@ -1,0 +1,182 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model, QueryFilter, Types } from 'mongoose';
+import { oid } from '../../common/object-id';
+import { LeanMessage } from './chat.records';
+import { MessageDoc } from './message.schema';
+
+export interface NewMessage {
+  channelId: string;
+  seq: number;
+  authorId: string;
+  clientMsgId: string;
+  body: string;
+  threadRootId: string | null;
+  mentions: string[];
+  mentionsChannel: boolean;
+  attachmentIds: string[];
+  terms: string[];
+}
+
+const visible = { void: { $ne: true } };
+
+export const isDuplicateKey = (err: unknown): boolean => (err as { code?: unknown }).code === 11000;
+
+@Injectable()
+export class MessagesRepository {
+  constructor(@InjectModel(MessageDoc.name) private readonly model: Model<MessageDoc>) {}
+
+  async insert(m: NewMessage): Promise<LeanMessage> {
+    const doc = await this.model.create({
+      ...m,
+      channelId: oid(m.channelId),
+      authorId: oid(m.authorId),
+      threadRootId: m.threadRootId ? oid(m.threadRootId) : null,
+      attachmentIds: m.attachmentIds.map(oid),
+      createdAt: new Date(),
+    });
+    return doc.toObject() as LeanMessage;
+  }
+
+  /** Fills a seq that will never hold a message, so the watermark can pass it. False if the seq is taken. */
+  async insertVoid(channelId: string, seq: number): Promise<boolean> {
+    try {
+      await this.model.create({ channelId: oid(channelId), seq, authorId: null, clientMsgId: `void:${seq}`, void: true, createdAt: new Date() });
+      return true;
+    } catch (err) {
+      if (isDuplicateKey(err)) return false;
+      throw err;
+    }
+  }
+
+  findByClientId(channelId: string, authorId: string, clientMsgId: string): Promise<LeanMessage | null> {
+    return this.model.findOne({ channelId: oid(channelId), authorId: oid(authorId), clientMsgId }).lean<LeanMessage>();
+  }
+
+  findById(id: string): Promise<LeanMessage | null> {
+    return this.model.findOne({ _id: oid(id), ...visible }).lean<LeanMessage>();
+  }
+
+  async seqExists(channelId: string, seq: number): Promise<boolean> {
+    return (await this.model.countDocuments({ channelId: oid(channelId), seq })) > 0;
+  }
+
+  /** Messages with from < seq ≤ to (committed range), oldest first, voids skipped. */
+  range(channelId: string, from: number, to: number): Promise<LeanMessage[]> {
+    return this.model.find({ channelId: oid(channelId), seq: { $gt: from, $lte: to }, ...visible }).sort({ seq: 1 }).lean<LeanMessage[]>();
+  }
+
+  /** Catch-up: seq > after (up to the watermark), oldest first, every message incl. thread replies. */
+  after(channelId: string, after: number, upTo: number, limit: number): Promise<LeanMessage[]> {
+    return this.model
+      .find({ channelId: oid(channelId), seq: { $gt: after, $lte: upTo }, ...visible })
+      .sort({ seq: 1 })
+      .limit(limit + 1)
+      .lean<LeanMessage[]>();
+  }
+
+  /** Paging back through the channel view (thread roots only), newest first. */
+  before(channelId: string, before: number, limit: number): Promise<LeanMessage[]> {
+    return this.model
+      .find({ channelId: oid(channelId), seq: { $lt: before }, threadRootId: null, ...visible })
+      .sort({ seq: -1 })
+      .limit(limit + 1)
+      .lean<LeanMessage[]>();
+  }
+
+  thread(channelId: string, rootId: string, after: number, upTo: number, limit: number): Promise<LeanMessage[]> {
+    return this.model
+      .find({ channelId: oid(channelId), threadRootId: oid(rootId), seq: { $gt: after, $lte: upTo }, ...visible })
+      .sort({ seq: 1 })
+      .limit(limit + 1)
+      .lean<LeanMessage[]>();
+  }
+
+  pinned(channelId: string): Promise<LeanMessage[]> {
+    return this.model.find({ channelId: oid(channelId), pinned: true, deletedAt: null, ...visible }).sort({ seq: -1 }).limit(100).lean<LeanMessage[]>();
+  }
+
+  async incReplies(rootId: string, at: Date): Promise<LeanMessage | null> {
+    return this.model.findOneAndUpdate({ _id: oid(rootId) }, { $inc: { replyCount: 1 }, $max: { lastReplyAt: at } }, { returnDocument: 'after' }).lean<LeanMessage>();
+  }
+
+  /** Edits only a live message of this author, keeping the previous body in the history. */
+  async edit(id: string, authorId: string, body: string, terms: string[], mentions: { userIds: string[]; channel: boolean }, previous: string, at: Date): Promise<LeanMessage | null> {
+    return this.model
+      .findOneAndUpdate(
+        { _id: oid(id), authorId: oid(authorId), deletedAt: null, body: previous, ...visible },
+        { $set: { body, terms, mentions: mentions.userIds, mentionsChannel: mentions.channel, editedAt: at }, $push: { edits: { body: previous, editedAt: at } } },
+        { returnDocument: 'after' },
+      )
+      .lean<LeanMessage>();
+  }
+
+  async softDelete(id: string, by: 'author' | 'moderator'): Promise<LeanMessage | null> {
+    return this.model
+      .findOneAndUpdate({ _id: oid(id), deletedAt: null, ...visible }, { $set: { deletedAt: new Date(), deletedBy: by, pinned: false, terms: [] } }, { returnDocument: 'after' })
+      .lean<LeanMessage>();
+  }
+
+  /** Toggles one reaction atomically: add if absent, else remove. */
+  async toggleReaction(id: string, key: string): Promise<LeanMessage | null> {
+    const added = await this.model
+      .findOneAndUpdate({ _id: oid(id), deletedAt: null, reactionKeys: { $ne: key }, ...visible }, { $addToSet: { reactionKeys: key } }, { returnDocument: 'after' })
+      .lean<LeanMessage>();
+    if (added) return added;
+    return this.model
+      .findOneAndUpdate({ _id: oid(id), deletedAt: null, reactionKeys: key, ...visible }, { $pull: { reactionKeys: key } }, { returnDocument: 'after' })
+      .lean<LeanMessage>();
+  }
+
+  async setPinned(id: string, pinned: boolean): Promise<LeanMessage | null> {
+    return this.model.findOneAndUpdate({ _id: oid(id), deletedAt: null, ...visible }, { $set: { pinned } }, { returnDocument: 'after' }).lean<LeanMessage>();
+  }
+
+  async setCard(id: string, cardId: string): Promise<void> {
+    await this.model.updateOne({ _id: oid(id) }, { $set: { cardId } });
+  }
+
+  /**
+   * Unread and mention counts for many channels in two grouped queries (no query per channel):
+   * messages after each member's read position, up to the watermark, not their own, not deleted,
+   * not thread replies.
+   */
+  async unreadCounts(userId: string, positions: { channelId: string; after: number; upTo: number }[]): Promise<Map<string, { unread: number; mentions: number }>> {
+    const out = new Map<string, { unread: number; mentions: number }>();
+    const open = positions.filter((p) => p.upTo > p.after);
+    if (open.length === 0) return out;
+    const base: QueryFilter<MessageDoc> = {
+      $or: open.map((p) => ({ channelId: oid(p.channelId), seq: { $gt: p.after, $lte: p.upTo } })),
+      authorId: { $ne: oid(userId) },
+      deletedAt: null,
+      threadRootId: null,
+      ...visible,
+    };
+    const group = (match: QueryFilter<MessageDoc>) =>
+      this.model.aggregate<{ _id: Types.ObjectId; n: number }>([{ $match: match }, { $group: { _id: '$channelId', n: { $sum: 1 } } }]);
+    const [unread, mentions] = await Promise.all([
+      group(base),
+      group({ $and: [base, { $or: [{ mentions: userId }, { mentionsChannel: true }] }] }),
+    ]);
+    for (const r of unread) out.set(r._id.toHexString(), { unread: r.n, mentions: 0 });
+    for (const r of mentions) {
+      const k = r._id.toHexString();
+      out.set(k, { unread: out.get(k)?.unread ?? 0, mentions: r.n });
+    }
+    return out;
+  }
+
+  /** Prefix search over folded words, in the given channels only; newest first. */
+  search(q: { terms: string[]; channelIds: string[]; authorId?: string; from?: Date; to?: Date; beforeSeqOf?: { createdAt: Date; id: string }; limit: number }): Promise<LeanMessage[]> {
+    const f: QueryFilter<MessageDoc> = {
+      channelId: { $in: q.channelIds.map(oid) },
+      deletedAt: null,
+      ...visible,
+      $and: q.terms.map((t) => ({ terms: { $regex: new RegExp(`^${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) } })),
+    };
+    if (q.authorId) f.authorId = oid(q.authorId);
+    if (q.from || q.to) f.createdAt = { ...(q.from ? { $gte: q.from } : {}), ...(q.to ? { $lte: q.to } : {}) };
+    if (q.beforeSeqOf) f.$or = [{ createdAt: { $lt: q.beforeSeqOf.createdAt } }, { createdAt: q.beforeSeqOf.createdAt, _id: { $lt: oid(q.beforeSeqOf.id) } }];
+    return this.model.find(f).sort({ createdAt: -1, _id: -1 }).limit(q.limit + 1).lean<LeanMessage[]>();
+  }
+}

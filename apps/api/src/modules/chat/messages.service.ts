@@ -1,0 +1,134 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { ErrorCode, type Message, type MessageEdit, type MessageListQuery, type MessagePage } from '@klasteris/contracts';
+import { ApiException, forbidden, notFound } from '../../common/api-exception';
+import { AuthUser, isStaff } from '../../common/auth-user';
+import { ChannelAccessService } from './channel-access.service';
+import { ChannelsRepository } from './channels.repository';
+import { ChannelReadStateEvent, MessageChangedEvent, MessageDeletedEvent } from './chat.events';
+import { LeanMessage, reactionKey } from './chat.records';
+import { parseMentions, searchTerms } from './mentions';
+import { MembersRepository } from './members.repository';
+import { MessagesRepository } from './messages.repository';
+import { MessageViewService } from './message-view.service';
+
+const DEFAULT_LIMIT = 50;
+
+/** Reading, editing, deleting, reacting, pinning and read positions. Sending lives in MessageWriterService. */
+@Injectable()
+export class MessagesService {
+  constructor(
+    private readonly channels: ChannelsRepository,
+    private readonly members: MembersRepository,
+    private readonly messages: MessagesRepository,
+    private readonly access: ChannelAccessService,
+    private readonly view: MessageViewService,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  /**
+   * `after`: catch-up, oldest first, every message (thread replies too) up to the committed watermark.
+   * `before`: paging back through the channel view (roots only), returned oldest first.
+   * neither: the newest page of the channel view. `threadRootId`: a thread, oldest first.
+   */
+  async list(me: AuthUser, channelId: string, q: MessageListQuery): Promise<MessagePage> {
+    const { channel } = await this.access.forRead(me, channelId);
+    const limit = q.limit ?? DEFAULT_LIMIT;
+    const upTo = channel.committedSeq;
+    if (q.threadRootId) {
+      const root = await this.messages.findById(q.threadRootId);
+      if (!root || root.channelId.toHexString() !== channelId) throw notFound('Thread');
+      const rows = await this.messages.thread(channelId, q.threadRootId, q.after ?? 0, upTo, limit);
+      return { items: await this.view.many(rows.slice(0, limit)), hasMore: rows.length > limit };
+    }
+    if (q.after !== undefined) {
+      const rows = await this.messages.after(channelId, q.after, upTo, limit);
+      return { items: await this.view.many(rows.slice(0, limit)), hasMore: rows.length > limit };
+    }
+    const rows = await this.messages.before(channelId, Math.min(q.before ?? Number.MAX_SAFE_INTEGER, upTo + 1), limit);
+    return { items: await this.view.many(rows.slice(0, limit).reverse()), hasMore: rows.length > limit };
+  }
+
+  async get(me: AuthUser, id: string): Promise<{ doc: LeanMessage; message: Message }> {
+    const doc = await this.messages.findById(id);
+    if (!doc) throw notFound('Message');
+    await this.access.forRead(me, doc.channelId.toHexString());
+    return { doc, message: await this.view.one(doc) };
+  }
+
+  async edits(me: AuthUser, id: string): Promise<MessageEdit[]> {
+    const { doc } = await this.get(me, id);
+    const staff = isStaff(me);
+    if (doc.authorId?.toHexString() !== me.id && !staff) throw forbidden('Only the author and moderators see the edit history');
+    return doc.edits.map((e) => ({ body: e.body, editedAt: e.editedAt.toISOString() }));
+  }
+
+  async edit(me: AuthUser, id: string, body: string): Promise<Message> {
+    const { doc } = await this.get(me, id);
+    if (doc.authorId?.toHexString() !== me.id) throw forbidden('Only the author edits a message');
+    if (doc.deletedAt) throw notFound('Message');
+    const text = body.trim();
+    if (!text) throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, 'A message cannot be empty', { fields: [{ field: 'body', message: 'should not be empty' }] });
+    if (text === doc.body) return this.view.one(doc);
+    const parsed = parseMentions(text);
+    const updated = await this.messages.edit(id, me.id, text, searchTerms(text), { userIds: parsed.userIds.filter((u) => u !== me.id), channel: parsed.channel && doc.mentionsChannel }, doc.body, new Date());
+    if (!updated) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.Conflict, 'The message changed meanwhile; reload and try again');
+    const message = await this.view.one(updated);
+    this.events.emit(MessageChangedEvent.event, new MessageChangedEvent(message));
+    return message;
+  }
+
+  /** Authors delete their messages; moderators (cluster staff here; group coordinators later) any. */
+  async delete(me: AuthUser, id: string): Promise<void> {
+    const doc = await this.messages.findById(id);
+    if (!doc) throw notFound('Message');
+    const own = doc.authorId?.toHexString() === me.id;
+    if (!isStaff(me)) {
+      await this.access.forRead(me, doc.channelId.toHexString());
+      if (!own) throw forbidden('Only the author or a moderator deletes a message');
+    }
+    const deleted = await this.messages.softDelete(id, own ? 'author' : 'moderator');
+    if (!deleted) return; // already deleted: deleting is idempotent
+    this.events.emit(MessageDeletedEvent.event, new MessageDeletedEvent(deleted.channelId.toHexString(), id, deleted.seq));
+    this.events.emit(MessageChangedEvent.event, new MessageChangedEvent(await this.view.one(deleted)));
+  }
+
+  async toggleReaction(me: AuthUser, id: string, emoji: string): Promise<Message> {
+    const { doc } = await this.get(me, id);
+    const access = await this.access.forRead(me, doc.channelId.toHexString());
+    if (!access.member) throw forbidden('Join the channel to react');
+    const updated = await this.messages.toggleReaction(id, reactionKey(me.id, emoji));
+    if (!updated) throw notFound('Message');
+    const message = await this.view.one(updated);
+    this.events.emit(MessageChangedEvent.event, new MessageChangedEvent(message));
+    return message;
+  }
+
+  async setPinned(me: AuthUser, id: string, pinned: boolean): Promise<Message> {
+    const { doc } = await this.get(me, id);
+    const access = await this.access.forRead(me, doc.channelId.toHexString());
+    if (!access.member && !isStaff(me)) throw forbidden('Join the channel to pin messages');
+    const updated = await this.messages.setPinned(id, pinned);
+    if (!updated) throw notFound('Message');
+    const message = await this.view.one(updated);
+    this.events.emit(MessageChangedEvent.event, new MessageChangedEvent(message));
+    return message;
+  }
+
+  async pins(me: AuthUser, channelId: string): Promise<Message[]> {
+    await this.access.forRead(me, channelId);
+    return this.view.many(await this.messages.pinned(channelId));
+  }
+
+  /** Moves my read position forward (never back) and tells my other devices. */
+  async markRead(me: AuthUser, channelId: string, seq: number): Promise<{ unread: number; mentions: number; lastReadSeq: number }> {
+    const { member } = await this.access.forRead(me, channelId);
+    if (!member) throw notFound('Channel');
+    const committed = (await this.channels.committedSeq(channelId)) ?? 0;
+    const updated = await this.members.markRead(channelId, me.id, Math.min(seq, committed));
+    const lastReadSeq = updated?.lastReadSeq ?? member.lastReadSeq;
+    const counts = (await this.messages.unreadCounts(me.id, [{ channelId, after: lastReadSeq, upTo: committed }])).get(channelId) ?? { unread: 0, mentions: 0 };
+    this.events.emit(ChannelReadStateEvent.event, new ChannelReadStateEvent(me.id, { channelId, lastReadSeq, ...counts }));
+    return { ...counts, lastReadSeq };
+  }
+}

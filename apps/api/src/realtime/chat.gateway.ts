@@ -1,0 +1,154 @@
+import { Logger } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { ConnectedSocket, MessageBody, OnGatewayDisconnect, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import type { Server } from 'socket.io';
+import type { Ack, Message } from '@klasteris/contracts';
+import { notFound } from '../common/api-exception';
+import { MessageWriterService } from '../modules/chat/message-writer.service';
+import { MessagesService } from '../modules/chat/messages.service';
+import { ChannelAccessService } from '../modules/chat/channel-access.service';
+import {
+  ChannelChangedEvent,
+  ChannelMembershipEvent,
+  ChannelReadStateEvent,
+  MessageChangedEvent,
+  MessageCommittedEvent,
+  MessageDeletedEvent,
+} from '../modules/chat/chat.events';
+import { ChannelReadEventDto, DeleteMessageEvent, EditMessageEvent, PresenceSetEvent, ReactionToggleEvent, SendMessageEvent, TypingEvent } from '../modules/chat/dto/socket.dto';
+import { PresenceService } from './presence.service';
+import { channelRoom, userRoom } from './rooms';
+import { ack, parsePayload } from './socket-ack';
+import type { AuthedSocket } from './socket-auth';
+
+const TYPING_INTERVAL_MS = 2000;
+
+/** Chat over Socket.IO: thin handlers (validate, authorise in the service, call it, ack) and event → room mapping. */
+@WebSocketGateway()
+export class ChatGateway implements OnGatewayDisconnect {
+  private readonly logger = new Logger('ChatGateway');
+  private readonly lastTyping = new Map<string, number>();
+  @WebSocketServer() server: Server;
+
+  constructor(
+    private readonly writer: MessageWriterService,
+    private readonly messages: MessagesService,
+    private readonly access: ChannelAccessService,
+    private readonly presence: PresenceService,
+  ) {}
+
+  async handleDisconnect(socket: AuthedSocket): Promise<void> {
+    const user = socket.data.user;
+    if (!user) return;
+    const status = await this.presence.statusOf(this.server, user.id, socket.id);
+    if (status === 'offline') this.server.emit('presence', { userId: user.id, status });
+  }
+
+  private run<T extends object>(work: () => Promise<T>): Promise<Ack<T>> {
+    return ack(work, (err) => this.logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err)));
+  }
+
+  @SubscribeMessage('message:send')
+  send(@ConnectedSocket() s: AuthedSocket, @MessageBody() body: unknown): Promise<Ack<{ message: Message }>> {
+    return this.run(async () => ({ message: await this.writer.send(s.data.user, await parsePayload(SendMessageEvent, body)) }));
+  }
+
+  @SubscribeMessage('message:edit')
+  edit(@ConnectedSocket() s: AuthedSocket, @MessageBody() body: unknown): Promise<Ack<{ message: Message }>> {
+    return this.run(async () => {
+      const p = await parsePayload(EditMessageEvent, body);
+      return { message: await this.messages.edit(s.data.user, p.messageId, p.body) };
+    });
+  }
+
+  @SubscribeMessage('message:delete')
+  remove(@ConnectedSocket() s: AuthedSocket, @MessageBody() body: unknown): Promise<Ack> {
+    return this.run(async () => {
+      await this.messages.delete(s.data.user, (await parsePayload(DeleteMessageEvent, body)).messageId);
+      return {};
+    });
+  }
+
+  @SubscribeMessage('reaction:toggle')
+  react(@ConnectedSocket() s: AuthedSocket, @MessageBody() body: unknown): Promise<Ack<{ message: Message }>> {
+    return this.run(async () => {
+      const p = await parsePayload(ReactionToggleEvent, body);
+      return { message: await this.messages.toggleReaction(s.data.user, p.messageId, p.emoji) };
+    });
+  }
+
+  @SubscribeMessage('channel:read')
+  read(@ConnectedSocket() s: AuthedSocket, @MessageBody() body: unknown): Promise<Ack<{ unread: number; mentions: number; lastReadSeq: number }>> {
+    return this.run(async () => {
+      const p = await parsePayload(ChannelReadEventDto, body);
+      return this.messages.markRead(s.data.user, p.channelId, p.seq);
+    });
+  }
+
+  /** Typing: members only, at most one broadcast per user and channel every 2 s, never to the typist. */
+  @SubscribeMessage('typing')
+  typing(@ConnectedSocket() s: AuthedSocket, @MessageBody() body: unknown): Promise<Ack> {
+    return this.run(async () => {
+      const p = await parsePayload(TypingEvent, body);
+      const key = `${s.data.user.id}:${p.channelId}`;
+      const now = Date.now();
+      if (now - (this.lastTyping.get(key) ?? 0) < TYPING_INTERVAL_MS) return {};
+      const { member } = await this.access.forRead(s.data.user, p.channelId);
+      if (!member) throw notFound('Channel');
+      this.lastTyping.set(key, now);
+      if (this.lastTyping.size > 50_000) this.lastTyping.clear();
+      s.to(channelRoom(p.channelId)).except(userRoom(s.data.user.id)).emit('typing', { channelId: p.channelId, userId: s.data.user.id });
+      return {};
+    });
+  }
+
+  @SubscribeMessage('presence:set')
+  setPresence(@ConnectedSocket() s: AuthedSocket, @MessageBody() body: unknown): Promise<Ack> {
+    return this.run(async () => {
+      const p = await parsePayload(PresenceSetEvent, body);
+      s.data.away = p.status === 'away';
+      this.server.emit('presence', { userId: s.data.user.id, status: await this.presence.statusOf(this.server, s.data.user.id) });
+      return {};
+    });
+  }
+
+  // ---- domain events → rooms ----
+
+  @OnEvent(MessageCommittedEvent.event)
+  onCommitted(e: MessageCommittedEvent): void {
+    this.server.to(channelRoom(e.message.channelId)).emit('message:new', { message: e.message });
+  }
+
+  @OnEvent(MessageChangedEvent.event)
+  onChanged(e: MessageChangedEvent): void {
+    this.server.to(channelRoom(e.message.channelId)).emit('message:updated', { message: e.message });
+  }
+
+  @OnEvent(MessageDeletedEvent.event)
+  onDeleted(e: MessageDeletedEvent): void {
+    this.server.to(channelRoom(e.channelId)).emit('message:deleted', { channelId: e.channelId, messageId: e.messageId, seq: e.seq });
+  }
+
+  @OnEvent(ChannelMembershipEvent.event)
+  onMembership(e: ChannelMembershipEvent): void {
+    const sockets = this.server.in(userRoom(e.userId));
+    if (e.joined) {
+      sockets.socketsJoin(channelRoom(e.channel.id));
+      this.server.to(userRoom(e.userId)).emit('channel:updated', { channel: e.channel });
+    } else {
+      sockets.socketsLeave(channelRoom(e.channel.id));
+      this.server.to(userRoom(e.userId)).emit('channel:removed', { channelId: e.channel.id });
+    }
+    this.server.to(channelRoom(e.channel.id)).emit('channel:updated', { channel: e.channel });
+  }
+
+  @OnEvent(ChannelChangedEvent.event)
+  onChannelChanged(e: ChannelChangedEvent): void {
+    this.server.to(channelRoom(e.channel.id)).emit('channel:updated', { channel: e.channel });
+  }
+
+  @OnEvent(ChannelReadStateEvent.event)
+  onRead(e: ChannelReadStateEvent): void {
+    this.server.to(userRoom(e.userId)).emit('channel:read', e.state);
+  }
+}

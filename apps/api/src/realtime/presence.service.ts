@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import type { Server } from 'socket.io';
+import type { PresenceStatus } from '@klasteris/contracts';
+import type { SocketData } from './socket-auth';
+import { userRoom } from './rooms';
+
+/**
+ * Presence from the sockets themselves, across every node (fetchSockets goes through the adapter):
+ * online when any socket of the user is not away, away when all are, offline when none is left.
+ */
+@Injectable()
+export class PresenceService {
+  async statusOf(server: Server, userId: string, excludingSocketId?: string): Promise<PresenceStatus> {
+    const sockets = (await server.in(userRoom(userId)).fetchSockets()).filter((s) => s.id !== excludingSocketId);
+    if (sockets.length === 0) return 'offline';
+    return sockets.some((s) => !(s.data as SocketData).away) ? 'online' : 'away';
+  }
+
+  async statuses(server: Server, userIds: string[]): Promise<{ userId: string; status: PresenceStatus }[]> {
+    return Promise.all(userIds.map(async (userId) => ({ userId, status: await this.statusOf(server, userId) })));
+  }
+}

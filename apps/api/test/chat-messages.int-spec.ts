@@ -1,0 +1,248 @@
+import type { Message, MessageNewEvent, MyChannel } from '@klasteris/contracts';
+import { bearer, createTestApp, login, newMember, TestApp } from './support/test-app';
+import { clientId, collect, emitAck, eventually, sleep, SocketPool } from './support/sockets';
+
+describe('chat messages over Socket.IO', () => {
+  let t: TestApp;
+  const pool = new SocketPool(() => t.url);
+  let alice: Awaited<ReturnType<typeof newMember>>;
+  let bob: Awaited<ReturnType<typeof newMember>>;
+  let eve: Awaited<ReturnType<typeof newMember>>;
+  let channel: MyChannel;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    alice = await newMember(t, { displayName: 'Alice Ąžuolaitė' });
+    bob = await newMember(t, { displayName: 'Bob Bėrantas' });
+    eve = await newMember(t, { displayName: 'Eve Outsider' });
+    const res = await t.http.post('/api/channels').set(bearer(alice.accessToken)).send({ name: 'cloud-uk', type: 'private', topic: 'UK market study' });
+    expect(res.status).toBe(201);
+    channel = res.body.channel;
+    expect((await t.http.post(`/api/channels/${channel.id}/members`).set(bearer(alice.accessToken)).send({ userId: bob.user.id })).status).toBe(201);
+  });
+  afterEach(() => pool.closeAll());
+  afterAll(() => t.close());
+
+  const send = (s: Awaited<ReturnType<SocketPool['connect']>>, body: string, extra: Record<string, unknown> = {}) =>
+    emitAck<{ message: Message }>(s, 'message:send', { channelId: channel.id, clientMsgId: clientId(), body, ...extra });
+
+  it('acks the stored message and delivers it to members only', async () => {
+    const a = await pool.connect(alice.accessToken);
+    const b = await pool.connect(bob.accessToken);
+    const e = await pool.connect(eve.accessToken);
+    const bobGot = collect<MessageNewEvent>(b, 'message:new');
+    const eveGot = collect<MessageNewEvent>(e, 'message:new');
+    const res = await send(a, 'Labas, **Bob**!');
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    expect(res.message).toMatchObject({ channelId: channel.id, body: 'Labas, **Bob**!', authorId: alice.user.id, replyCount: 0, reactions: [] });
+    expect(res.message.seq).toBeGreaterThan(0);
+    const stored = await t.connection.collection('messages').countDocuments({ clientMsgId: res.message.clientMsgId });
+    expect(stored).toBe(1);
+    await eventually(() => expect(bobGot.map((m) => m.message.id)).toContain(res.message.id));
+    await sleep(150);
+    expect(eveGot).toEqual([]);
+  });
+
+  it('a non-member cannot read (404), post or react; every refusal comes back in the ack', async () => {
+    const e = await pool.connect(eve.accessToken);
+    expect((await t.http.get(`/api/channels/${channel.id}/messages`).set(bearer(eve.accessToken))).status).toBe(404);
+    expect((await t.http.get(`/api/channels/${channel.id}`).set(bearer(eve.accessToken))).status).toBe(404);
+    const res = await send(e, 'let me in');
+    expect(res).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'Channel not found' } });
+    const a = await pool.connect(alice.accessToken);
+    const mine = await send(a, 'react to me');
+    if (!mine.ok) throw new Error('send failed');
+    const react = await emitAck(e, 'reaction:toggle', { messageId: mine.message.id, emoji: '👍' });
+    expect(react.ok).toBe(false);
+    const read = await emitAck(e, 'channel:read', { channelId: channel.id, seq: 1 });
+    expect(read.ok).toBe(false);
+  });
+
+  it.each([
+    ['no object', 'hello'],
+    ['missing clientMsgId', { channelId: '0123456789abcdef01234567', body: 'x' }],
+    ['operator in channelId', { channelId: { $ne: null }, clientMsgId: 'abcdefgh1', body: 'x' }],
+    ['unknown field', { channelId: '0123456789abcdef01234567', clientMsgId: 'abcdefgh1', body: 'x', admin: true }],
+    ['body too long', { channelId: '0123456789abcdef01234567', clientMsgId: 'abcdefgh1', body: 'x'.repeat(4001) }],
+  ])('message:send with %s → VALIDATION_FAILED in the ack', async (_name, payload) => {
+    const a = await pool.connect(alice.accessToken);
+    const res = await emitAck(a, 'message:send', payload);
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('is idempotent: the same clientMsgId (also after a reconnect, also concurrently) stores one message', async () => {
+    const id = clientId();
+    const a1 = await pool.connect(alice.accessToken);
+    const first = await emitAck<{ message: Message }>(a1, 'message:send', { channelId: channel.id, clientMsgId: id, body: 'exactly once' });
+    a1.close();
+    const a2 = await pool.connect(alice.accessToken);
+    const again = await Promise.all([1, 2, 3].map(() => emitAck<{ message: Message }>(a2, 'message:send', { channelId: channel.id, clientMsgId: id, body: 'exactly once' })));
+    const http = await t.http.post(`/api/channels/${channel.id}/messages`).set(bearer(alice.accessToken)).send({ clientMsgId: id, body: 'exactly once' });
+    if (!first.ok) throw new Error('send failed');
+    for (const r of again) expect(r.ok && r.message.id).toBe(first.message.id);
+    expect(http.body.message.id).toBe(first.message.id);
+    expect(await t.connection.collection('messages').countDocuments({ clientMsgId: id })).toBe(1);
+
+    // a concurrent first send from two sockets: one message, both acks agree
+    const id2 = clientId();
+    const a3 = await pool.connect(alice.accessToken);
+    const twins = await Promise.all([a2, a3, a2, a3].map((s) => emitAck<{ message: Message }>(s, 'message:send', { channelId: channel.id, clientMsgId: id2, body: 'twins' })));
+    const ids = new Set(twins.map((r) => (r.ok ? r.message.id : 'failed')));
+    expect(ids.size).toBe(1);
+    expect(await t.connection.collection('messages').countDocuments({ clientMsgId: id2 })).toBe(1);
+  });
+
+  it('many concurrent senders: a reader polling `after` sees every message exactly once, with no gap', async () => {
+    const senders = await Promise.all(Array.from({ length: 6 }, () => newMember(t)));
+    for (const s of senders) await t.http.post(`/api/channels/${channel.id}/members`).set(bearer(alice.accessToken)).send({ userId: s.user.id });
+    const sockets = await Promise.all(senders.map((s) => pool.connect(s.accessToken)));
+    const listener = await pool.connect(bob.accessToken);
+    const live = collect<MessageNewEvent>(listener, 'message:new');
+    const start = (await t.http.get(`/api/channels/${channel.id}`).set(bearer(bob.accessToken))).body.channel.lastSeq as number;
+
+    const seen: Message[] = [];
+    let last = start;
+    let stop = false;
+    const reader = (async () => {
+      while (!stop) {
+        const page = await t.http.get(`/api/channels/${channel.id}/messages?after=${last}&limit=100`).set(bearer(bob.accessToken));
+        expect(page.status).toBe(200);
+        for (const m of page.body.items as Message[]) {
+          seen.push(m);
+          last = m.seq;
+        }
+      }
+    })();
+    const perSender = 8;
+    const acks = await Promise.all(sockets.flatMap((s, i) => Array.from({ length: perSender }, (_, j) => send(s, `storm ${i}-${j}`))));
+    expect(acks.filter((a) => !a.ok)).toEqual([]);
+    const total = senders.length * perSender;
+    await eventually(() => expect(seen.length).toBe(total), 8000);
+    stop = true;
+    await reader;
+
+    const seqs = seen.map((m) => m.seq);
+    expect(new Set(seqs).size).toBe(total); // no duplicates
+    expect(seqs).toEqual([...seqs].sort((x, y) => x - y)); // in order
+    expect(seqs[seqs.length - 1]! - seqs[0]! + 1).toBe(total); // contiguous: nothing skipped
+    const ackedIds = new Set(acks.map((a) => (a.ok ? a.message.id : '')));
+    expect(new Set(seen.map((m) => m.id))).toEqual(ackedIds);
+    // live delivery: every message once, in seq order
+    await sleep(300);
+    const counts = new Map<number, number>();
+    for (const e of live) counts.set(e.message.seq, (counts.get(e.message.seq) ?? 0) + 1);
+    expect([...counts].filter(([, n]) => n > 1)).toEqual([]);
+    await eventually(() => expect(live.length).toBe(total));
+    const liveSeqs = live.map((e) => e.message.seq);
+    expect(liveSeqs).toEqual([...liveSeqs].sort((x, y) => x - y));
+  });
+
+  it('a writer that died after reserving a seq does not block readers for long', async () => {
+    await t.connection.collection('channels').updateOne({ _id: new (require('mongoose').Types.ObjectId)(channel.id) }, { $inc: { lastSeq: 1 } });
+    const a = await pool.connect(alice.accessToken);
+    const after = await send(a, 'after the crash');
+    if (!after.ok) throw new Error('send failed');
+    const before = (await t.http.get(`/api/channels/${channel.id}/messages?after=${after.message.seq - 2}`).set(bearer(bob.accessToken))).body.items as Message[];
+    expect(before.map((m) => m.id)).not.toContain(after.message.id); // held back behind the hole
+    await eventually(async () => {
+      const items = (await t.http.get(`/api/channels/${channel.id}/messages?after=${after.message.seq - 2}`).set(bearer(bob.accessToken))).body.items as Message[];
+      expect(items.map((m) => m.id)).toEqual([after.message.id]);
+    }, 10_000);
+  });
+
+  it('edits keep a history; only the author edits; authors and moderators delete, leaving a tombstone', async () => {
+    const a = await pool.connect(alice.accessToken);
+    const b = await pool.connect(bob.accessToken);
+    const updates = collect<{ message: Message }>(b, 'message:updated');
+    const deletions = collect<{ channelId: string; messageId: string; seq: number }>(b, 'message:deleted');
+    const sent = await send(a, 'first draft');
+    if (!sent.ok) throw new Error('send failed');
+    const id = sent.message.id;
+    expect((await emitAck(b, 'message:edit', { messageId: id, body: 'hijack' })).ok).toBe(false);
+    const edited = await emitAck<{ message: Message }>(a, 'message:edit', { messageId: id, body: 'final text' });
+    expect(edited.ok && edited.message.body).toBe('final text');
+    expect(edited.ok && edited.message.editedAt).toBeTruthy();
+    const history = await t.http.get(`/api/messages/${id}/edits`).set(bearer(alice.accessToken));
+    expect(history.body.items.map((e: { body: string }) => e.body)).toEqual(['first draft']);
+    expect((await t.http.get(`/api/messages/${id}/edits`).set(bearer(bob.accessToken))).status).toBe(403);
+    await eventually(() => expect(updates.some((u) => u.message.body === 'final text')).toBe(true));
+
+    const denied = await emitAck(b, 'message:delete', { messageId: id });
+    expect(denied.ok).toBe(false);
+    if (!denied.ok) expect(denied.error.code).toBe('FORBIDDEN');
+    expect((await emitAck(a, 'message:delete', { messageId: id })).ok).toBe(true);
+    await eventually(() => expect(deletions).toContainEqual({ channelId: channel.id, messageId: id, seq: sent.message.seq }));
+    const tomb = await t.http.get(`/api/messages/${id}`).set(bearer(bob.accessToken));
+    expect(tomb.body.message).toMatchObject({ body: '', deletedBy: 'author' });
+    expect(tomb.body.message.deletedAt).toBeTruthy();
+
+    const other = await send(b, 'off-topic');
+    if (!other.ok) throw new Error('send failed');
+    const coordinator = await login(t, 'coordinator@klasteris.demo');
+    expect((await t.http.delete(`/api/messages/${other.message.id}`).set(bearer(coordinator.accessToken))).status).toBe(204);
+    expect((await t.http.get(`/api/messages/${other.message.id}`).set(bearer(bob.accessToken))).body.message.deletedBy).toBe('moderator');
+  });
+
+  it('threads, reactions and pins', async () => {
+    const a = await pool.connect(alice.accessToken);
+    const b = await pool.connect(bob.accessToken);
+    const root = await send(a, 'Who joins the Berlin trip?');
+    if (!root.ok) throw new Error('send failed');
+    const reply = await send(b, 'Me!', { threadRootId: root.message.id });
+    expect(reply.ok && reply.message.threadRootId).toBe(root.message.id);
+    const nested = await send(a, 'nested', { threadRootId: reply.ok ? reply.message.id : '' });
+    expect(nested.ok).toBe(false);
+    const thread = await t.http.get(`/api/channels/${channel.id}/messages?threadRootId=${root.message.id}`).set(bearer(alice.accessToken));
+    expect(thread.body.items.map((m: Message) => m.body)).toEqual(['Me!']);
+    expect((await t.http.get(`/api/messages/${root.message.id}`).set(bearer(alice.accessToken))).body.message.replyCount).toBe(1);
+    const newest = await t.http.get(`/api/channels/${channel.id}/messages?limit=5`).set(bearer(alice.accessToken));
+    expect(newest.body.items.map((m: Message) => m.body)).not.toContain('Me!'); // the channel view shows roots
+
+    const r1 = await emitAck<{ message: Message }>(b, 'reaction:toggle', { messageId: root.message.id, emoji: '👍' });
+    const r2 = await emitAck<{ message: Message }>(a, 'reaction:toggle', { messageId: root.message.id, emoji: '👍' });
+    expect(r2.ok && r2.message.reactions).toEqual([{ emoji: '👍', userIds: [bob.user.id, alice.user.id] }]);
+    const r3 = await emitAck<{ message: Message }>(b, 'reaction:toggle', { messageId: root.message.id, emoji: '👍' });
+    expect(r3.ok && r3.message.reactions).toEqual([{ emoji: '👍', userIds: [alice.user.id] }]);
+    expect(r1.ok).toBe(true);
+    expect((await emitAck(b, 'reaction:toggle', { messageId: root.message.id, emoji: '<script>' })).ok).toBe(false);
+
+    expect((await t.http.post(`/api/messages/${root.message.id}/pin`).set(bearer(bob.accessToken))).status).toBe(200);
+    const pins = await t.http.get(`/api/channels/${channel.id}/pins`).set(bearer(alice.accessToken));
+    expect(pins.body.items.map((m: Message) => m.id)).toEqual([root.message.id]);
+  });
+
+  it('rate-limits a fast sender with RATE_LIMITED and retryAfter', async () => {
+    const s = await newMember(t);
+    await t.http.post(`/api/channels/${channel.id}/members`).set(bearer(alice.accessToken)).send({ userId: s.user.id });
+    const sock = await pool.connect(s.accessToken);
+    const results = await Promise.all(Array.from({ length: 14 }, (_, i) => send(sock, `burst ${i}`)));
+    const limited = results.filter((r) => !r.ok);
+    expect(results.filter((r) => r.ok).length).toBeGreaterThanOrEqual(10);
+    expect(limited.length).toBeGreaterThan(0);
+    const first = limited[0]!;
+    if (!first.ok) {
+      expect(first.error.code).toBe('RATE_LIMITED');
+      expect(first.error.details?.['retryAfter']).toBeGreaterThan(0);
+    }
+  });
+
+  it('removing a member takes their sockets out of the channel room at once', async () => {
+    const c = await newMember(t);
+    await t.http.post(`/api/channels/${channel.id}/members`).set(bearer(alice.accessToken)).send({ userId: c.user.id });
+    const cs = await pool.connect(c.accessToken);
+    const got = collect<MessageNewEvent>(cs, 'message:new');
+    const removed = collect<{ channelId: string }>(cs, 'channel:removed');
+    const a = await pool.connect(alice.accessToken);
+    await send(a, 'before removal');
+    await eventually(() => expect(got).toHaveLength(1));
+    expect((await t.http.delete(`/api/channels/${channel.id}/members/${c.user.id}`).set(bearer(bob.accessToken))).status).toBe(403);
+    expect((await t.http.delete(`/api/channels/${channel.id}/members/${c.user.id}`).set(bearer(alice.accessToken))).status).toBe(204);
+    await eventually(() => expect(removed).toEqual([{ channelId: channel.id }]), 1000);
+    await send(a, 'after removal');
+    await sleep(200);
+    expect(got).toHaveLength(1);
+    expect((await t.http.get(`/api/channels/${channel.id}/messages`).set(bearer(c.accessToken))).status).toBe(404);
+  });
+});
