@@ -13,6 +13,10 @@ import { BookingsService } from './bookings.service';
 import { ClaimDoc, ClaimSchema, QuotaTokenDoc, QuotaTokenSchema, TransitionDoc, TransitionSchema } from './claim.schema';
 import { ClaimsRepository } from './claims.repository';
 import { ClaimsService } from './claims.service';
+import { CalendarFeedDoc, CalendarFeedSchema } from './calendar-feed.schema';
+import { CalendarFeedRepository } from './calendar-feed.repository';
+import { IcsController } from './ics.controller';
+import { IcsService } from './ics.service';
 import { ResourceDoc, ResourceSchema } from './resource.schema';
 import { ResourcesController } from './resources.controller';
 import { ResourcesRepository } from './resources.repository';
@@ -26,14 +30,26 @@ import { ResourcesService } from './resources.service';
       { name: ClaimDoc.name, schema: ClaimSchema },
       { name: QuotaTokenDoc.name, schema: QuotaTokenSchema },
       { name: TransitionDoc.name, schema: TransitionSchema },
+      { name: CalendarFeedDoc.name, schema: CalendarFeedSchema },
     ]),
     OrganisationsModule,
     UsersModule,
     NotificationsModule,
     AuditModule,
   ],
-  controllers: [ResourcesController, BookingsController],
-  providers: [ResourcesRepository, BookingsRepository, ClaimsRepository, ClaimsService, BookingEffects, ResourcesService, BookingsService, BookingDecisionsService],
+  controllers: [ResourcesController, BookingsController, IcsController],
+  providers: [
+    ResourcesRepository,
+    BookingsRepository,
+    ClaimsRepository,
+    CalendarFeedRepository,
+    ClaimsService,
+    BookingEffects,
+    ResourcesService,
+    BookingsService,
+    BookingDecisionsService,
+    IcsService,
+  ],
   exports: [ResourcesRepository, ResourcesService, BookingsService],
 })
 export class BookingsModule {}
