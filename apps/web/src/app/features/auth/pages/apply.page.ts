@@ -21,6 +21,8 @@ import { ChipsFieldComponent } from '../../../shared/ui/chips-field.component';
 import { CountryPipe } from '../../../shared/ui/country.pipe';
 import { OnboardingApi } from '../auth.api';
 
+/** Matches the API's rule for `motivation` (10–3000 characters). */
+const MOTIVATION_MIN = 10;
 const URL_PATTERN = /^(https?:\/\/)?[\w.-]+\.[a-z]{2,}(\/\S*)?$/i;
 
 @Component({
@@ -42,24 +44,25 @@ export default class ApplyPage {
   protected readonly types = OrganisationTypes;
   protected readonly countries = COUNTRY_CODES;
   protected readonly minLength = PASSWORD_MIN_LENGTH;
+  protected readonly motivationMin = MOTIVATION_MIN;
 
   protected readonly form = this.fb.group({
     organisation: this.fb.group({
-      name: ['', [Validators.required, Validators.maxLength(200)]],
+      name: ['', [Validators.required, Validators.minLength(2), Validators.maxLength(120)]],
       type: this.fb.control<OrganisationType | ''>('', Validators.required),
       country: ['LT', Validators.required],
-      city: ['', Validators.maxLength(100)],
+      city: ['', Validators.maxLength(80)],
       website: ['', Validators.pattern(URL_PATTERN)],
       sectors: this.fb.control<string[]>([]),
       description: ['', Validators.maxLength(2000)],
     }),
     contact: this.fb.group({
-      displayName: ['', [Validators.required, Validators.maxLength(100)]],
+      displayName: ['', [Validators.required, Validators.minLength(2), Validators.maxLength(80)]],
       email: ['', [Validators.required, Validators.email]],
       password: ['', [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH), Validators.maxLength(PASSWORD_MAX_LENGTH)]],
       title: ['', Validators.maxLength(100)],
     }),
-    motivation: ['', [Validators.required, Validators.minLength(20), Validators.maxLength(4000)]],
+    motivation: ['', [Validators.required, Validators.minLength(MOTIVATION_MIN), Validators.maxLength(3000)]],
   });
 
   protected readonly busy = signal(false);

@@ -106,7 +106,7 @@ export default class InviteAcceptPage implements OnInit {
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly form = this.fb.group({
-    displayName: ['', [Validators.required, Validators.maxLength(100)]],
+    displayName: ['', [Validators.required, Validators.minLength(2), Validators.maxLength(80)]],
     password: ['', [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH), Validators.maxLength(PASSWORD_MAX_LENGTH)]],
   });
 

@@ -118,7 +118,7 @@ export default class RegisterPage {
 
   protected readonly minLength = PASSWORD_MIN_LENGTH;
   protected readonly form = this.fb.group({
-    displayName: ['', [Validators.required, Validators.maxLength(100)]],
+    displayName: ['', [Validators.required, Validators.minLength(2), Validators.maxLength(80)]],
     email: ['', [Validators.required, Validators.email]],
     password: ['', [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH), Validators.maxLength(PASSWORD_MAX_LENGTH)]],
     organisation: this.fb.control<string | Organisation>(''),

@@ -102,7 +102,7 @@ export class InviteDialogComponent {
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     email: ['', [Validators.required, Validators.email]],
-    message: ['', Validators.maxLength(1000)],
+    message: ['', Validators.maxLength(500)],
   });
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);

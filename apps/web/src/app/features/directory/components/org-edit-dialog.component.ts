@@ -91,10 +91,10 @@ export class OrgEditDialogComponent {
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly form = this.fb.group({
-    name: [this.data.organisation.name, [Validators.required, Validators.maxLength(200)]],
+    name: [this.data.organisation.name, [Validators.required, Validators.minLength(2), Validators.maxLength(120)]],
     type: this.fb.control<OrganisationType>(this.data.organisation.type),
     country: [this.data.organisation.country],
-    city: [this.data.organisation.city ?? ''],
+    city: [this.data.organisation.city ?? '', Validators.maxLength(80)],
     website: [this.data.organisation.website ?? ''],
     sectors: this.fb.control<string[]>(this.data.organisation.sectors),
     description: [this.data.organisation.description ?? '', Validators.maxLength(2000)],
@@ -106,6 +106,7 @@ export class OrgEditDialogComponent {
       return;
     }
     const v = this.form.getRawValue();
+    const website = v.website.trim();
     this.busy.set(true);
     this.error.set(null);
     this.data
@@ -114,7 +115,8 @@ export class OrgEditDialogComponent {
         type: v.type,
         country: v.country,
         city: v.city.trim(),
-        website: v.website.trim(),
+        // the API wants a full http(s) URL; an empty field leaves the website as it is
+        ...(website ? { website: /^https?:\/\//i.test(website) ? website : `https://${website}` } : {}),
         sectors: v.sectors,
         description: v.description.trim(),
       })

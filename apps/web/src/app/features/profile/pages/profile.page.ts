@@ -58,7 +58,7 @@ export default class ProfilePage {
 
   private readonly user = this.auth.user();
   protected readonly form = this.fb.group({
-    displayName: [this.user?.displayName ?? '', [Validators.required, Validators.maxLength(100)]],
+    displayName: [this.user?.displayName ?? '', [Validators.required, Validators.minLength(2), Validators.maxLength(80)]],
     language: this.fb.control<Language>(this.user?.language ?? this.language.lang()),
     initials: [this.user?.initials ?? '', [Validators.required, Validators.maxLength(3), Validators.pattern(/^\p{L}{1,3}$/u)]],
     avatarColor: [this.user?.avatarColor ?? AVATAR_COLORS[0]],
