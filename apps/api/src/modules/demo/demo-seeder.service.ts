@@ -4,6 +4,7 @@ import { ApplicationsService } from '../applications/applications.service';
 import { AuthService } from '../auth/auth.service';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { UsersRepository } from '../users/users.repository';
+import { DemoBookingsSeeder } from './demo-bookings';
 import { DEMO_APPLICATIONS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
 
 /** In demo mode, fills the database with the demo cluster. Idempotent: only what is missing is added. */
@@ -17,11 +18,12 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly users: UsersRepository,
     private readonly auth: AuthService,
     private readonly applications: ApplicationsService,
+    private readonly bookingsDemo: DemoBookingsSeeder,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.isDemo) return;
-    const added = await this.seed();
+    const added = (await this.seed()) + (await this.bookingsDemo.seed());
     if (added > 0) this.logger.log(`Seeded ${added} demo records`);
   }
 

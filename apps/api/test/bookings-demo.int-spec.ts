@@ -1,0 +1,31 @@
+import type { Resource } from '@klasteris/contracts';
+import { bearer, createTestApp, login, TestApp } from './support/test-app';
+
+describe('bookings: demo infrastructure', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('seeds the cluster’s shared infrastructure once, with one resource every member books freely and ones needing approval', async () => {
+    const member = (await login(t, 'member@klasteris.demo')).accessToken;
+    const res = await t.http.get('/api/resources').query({ limit: 100 }).set(bearer(member));
+    const byName = new Map((res.body.items as Resource[]).map((r) => [r.name, r]));
+    expect(byName.get('INFOBALT conference room')).toMatchObject({ canBook: true, policy: { approval: { required: false }, access: { mode: 'all' } } });
+    expect(byName.get('Duomenų centras GPU node pool')).toMatchObject({ type: 'gpu_pool', capacity: 16, policy: { approval: { required: true } } });
+    expect(byName.get('Data House half-rack row A')).toMatchObject({ type: 'rack', organisationName: 'Data House' });
+    expect(byName.get('VU MIF IoT and robotics lab')).toMatchObject({ type: 'lab' });
+    expect(byName.get('Muscat Digital Partners meeting room')).toMatchObject({ timeZone: 'Asia/Muscat' });
+
+    const gpu = await t.http.get('/api/resources').query({ type: 'gpu_pool', attribute: 'gpu:nvidia a100 80gb' }).set(bearer(member));
+    expect(gpu.body.items.map((r: Resource) => r.name)).toEqual(['Duomenų centras GPU node pool']);
+
+    const coordinator = (await login(t, 'coordinator@klasteris.demo')).accessToken;
+    const queue = await t.http.get('/api/bookings/approvals').set(bearer(coordinator));
+    expect(queue.body.items.map((b: { purpose: string }) => b.purpose)).toEqual(expect.arrayContaining(['Lithuanian language model fine-tuning', 'Student HPC course lab']));
+
+    const seeder = t.app.get((await import('../src/modules/demo/demo-bookings')).DemoBookingsSeeder);
+    expect(await seeder.seed()).toBe(0);
+  });
+});
