@@ -65,6 +65,11 @@ export class ChatPeopleStore {
       this.setTyping(channelId, userId, Date.now() + TYPING_TTL_MS);
     });
     this.socket.on('message:new').subscribe(({ message }) => this.setTyping(message.channelId, message.authorId, 0));
+    // someone joined or left: refresh a member list we hold (mentions autocomplete, names)
+    this.socket.on('channel:updated').subscribe(({ channel }) => {
+      const held = this._members()[channel.id];
+      if (held && held.length < MEMBER_PAGE && held.length !== channel.memberCount) this.loadMembers(channel.id, true);
+    });
   }
 
   person(userId: string): ChatPerson | null {

@@ -143,6 +143,20 @@ describe('ChatStore', () => {
     expect(store.channel('c1')).toMatchObject({ unread: 0, lastSeq: 4, lastReadSeq: 4 });
   });
 
+  it('sends the messages of a channel one at a time, in the order they were typed', async () => {
+    await openWith([msg(1)]);
+    const first = store.send('c1', 'first')!;
+    const second = store.send('c1', 'second')!;
+    await flush();
+    expect(socket.sends().map((s) => s.payload['body'])).toEqual(['first']);
+    socket.sends()[0].resolve({ ok: true, message: msg(2, { authorId: ME, clientMsgId: first.clientMsgId, body: 'first' }) });
+    await flush();
+    expect(socket.sends().map((s) => s.payload['body'])).toEqual(['first', 'second']);
+    socket.sends()[1].resolve({ ok: true, message: msg(3, { authorId: ME, clientMsgId: second.clientMsgId, body: 'second' }) });
+    await flush();
+    expect(store.window('c1').items.map((m) => m.body)).toEqual(['message 1', 'first', 'second']);
+  });
+
   it('the echo of my own message arriving before the ack does not show it twice', async () => {
     await openWith([msg(1)]);
     const pending = store.send('c1', 'hi')!;

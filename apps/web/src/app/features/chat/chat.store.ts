@@ -176,6 +176,7 @@ export class ChatStore {
   open(channelId: string | null): void {
     this._activeId.set(channelId);
     if (!channelId) return;
+    this.lastOpened = channelId;
     const w = this._windows()[channelId];
     if (!w?.loaded) void this.loadLatest(channelId);
   }
@@ -463,10 +464,17 @@ export class ChatStore {
     for (const p of this._pending()) if (p.state === 'sending') void this.deliver(p.clientMsgId);
   }
 
+  /**
+   * Sends one pending message. Messages of one channel go one at a time, in the order they were
+   * typed, so the server gives them seqs in that order; the next one leaves when this one is acked.
+   */
   private async deliver(clientMsgId: string): Promise<void> {
-    const p = this._pending().find((x) => x.clientMsgId === clientMsgId);
+    const all = this._pending();
+    const p = all.find((x) => x.clientMsgId === clientMsgId);
     if (!p || p.state !== 'sending' || this.inFlight.has(clientMsgId)) return;
     if (!this.socket.connected()) return; // flushOutbox sends it once connected
+    const ahead = all.find((x) => x.channelId === p.channelId && x.state === 'sending');
+    if (ahead && ahead.clientMsgId !== clientMsgId) return; // sent after `ahead` is acked
     this.clearResend(clientMsgId);
     this.inFlight.add(clientMsgId);
     try {
@@ -480,15 +488,23 @@ export class ChatStore {
       this.inFlight.delete(clientMsgId);
       if (ack.ok) {
         this.receive([ack.message], true);
+        this.next(p.channelId);
         return;
       }
       this.onSendError(clientMsgId, ack.error);
+      this.next(p.channelId);
     } catch (err) {
       this.inFlight.delete(clientMsgId);
       // no ack: the message may or may not be stored; resending the same clientMsgId is safe
       if (err instanceof Error && err.message === SOCKET_TIMEOUT) this.scheduleResend(clientMsgId, RESEND_DELAY_MS);
       // disconnected: flushOutbox resends on reconnect
     }
+  }
+
+  /** Sends the oldest message still waiting in a channel. */
+  private next(channelId: string): void {
+    const first = this._pending().find((x) => x.channelId === channelId && x.state === 'sending');
+    if (first && !this.resendTimers.has(first.clientMsgId)) void this.deliver(first.clientMsgId);
   }
 
   private onSendError(clientMsgId: string, error: AckError): void {
@@ -597,7 +613,26 @@ export class ChatStore {
     this._activeId.set(null);
   }
   private sessionUser: string | null = null;
+
+  /** The channel opened last in this session (the chat opens there again). */
+  get lastOpened(): string | null {
+    try {
+      return sessionStorage.getItem(LAST_KEY);
+    } catch {
+      return null;
+    }
+  }
+
+  set lastOpened(id: string | null) {
+    try {
+      if (id) sessionStorage.setItem(LAST_KEY, id);
+    } catch {
+      /* storage unavailable */
+    }
+  }
 }
+
+const LAST_KEY = 'klasteris.chat.last';
 
 function omit<T>(record: Record<string, T>, key: string): Record<string, T> {
   if (!(key in record)) return record;

@@ -41,7 +41,13 @@ export class ChatScrollStrategy implements VirtualScrollStrategy {
     this.scrollToBottom();
     if (typeof ResizeObserver !== 'undefined') {
       const wrapper = viewport.getElementRef().nativeElement.querySelector('.cdk-virtual-scroll-content-wrapper');
-      this.resizeObserver = new ResizeObserver(() => this.measure());
+      const host = viewport.getElementRef().nativeElement;
+      this.resizeObserver = new ResizeObserver((entries) => {
+        // the viewport itself changed size (banner, panel, keyboard): re-measure it, keep the bottom
+        if (entries.some((e) => e.target === host)) viewport.checkViewportSize();
+        this.measure();
+      });
+      this.resizeObserver.observe(host);
       if (wrapper) this.resizeObserver.observe(wrapper);
     }
   }

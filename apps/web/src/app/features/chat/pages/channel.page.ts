@@ -148,8 +148,19 @@ export class ChannelPage {
       const text = plainText(last.body, { nameOf: (u) => this.people.person(u)?.displayName ?? null }).slice(0, 140);
       untracked(() => this.liveText.set(this.transloco.translate('chat.list.announce', { name, text })));
     });
+    // authors the client does not know yet (joined after the member list was loaded): reload the members
+    effect(() => {
+      const id = this.channelId();
+      const known = this.people.people();
+      const unknown = this.window().items.filter((m) => m.authorId && !known[m.authorId] && !this.askedFor.has(m.authorId));
+      if (unknown.length === 0) return;
+      for (const m of unknown) this.askedFor.add(m.authorId);
+      untracked(() => this.people.loadMembers(id, true));
+    });
     inject(DestroyRef).onDestroy(() => this.store.open(null));
   }
+
+  private readonly askedFor = new Set<string>();
 
   private openChannel(id: string): void {
     this.missing.set(false);

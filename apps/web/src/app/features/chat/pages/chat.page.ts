@@ -77,11 +77,14 @@ export class ChatPage {
       const ids = this.store.directChannels().flatMap((c) => (c.directUserIds ?? []).filter((u) => u !== me));
       if (ids.length) untracked(() => this.people.loadPresence(ids));
     });
-    // on a wide screen, open the first channel when none is chosen
+    // on a wide screen, open the last used (or first) channel when none is chosen
     effect(() => {
       const loaded = this.store.channelsLoaded();
-      const first = this.store.ordered()[0];
-      if (loaded && first && !this.childOpen() && !this.isPhone()) untracked(() => void this.router.navigate(['/chat', first.id], { replaceUrl: true }));
+      const list = this.store.ordered();
+      if (!loaded || list.length === 0 || this.childOpen() || this.isPhone()) return;
+      const last = this.store.lastOpened;
+      const target = list.find((c) => c.id === last) ?? list[0];
+      untracked(() => void this.router.navigate(['/chat', target.id], { replaceUrl: true }));
     });
     inject(DestroyRef).onDestroy(() => this.store.open(null));
   }
