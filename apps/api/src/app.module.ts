@@ -20,6 +20,7 @@ import { InvitationsModule } from './modules/invitations/invitations.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { UsersModule } from './modules/users/users.module';
+import { BookingsRealtimeModule } from './realtime/bookings-realtime.module';
 import { RealtimeModule } from './realtime/realtime.module';
 
 @Module({})
@@ -46,6 +47,7 @@ export class AppModule implements NestModule {
         BookingsModule,
         ChatModule,
         RealtimeModule,
+        BookingsRealtimeModule,
         DemoModule,
         ...web,
       ],
