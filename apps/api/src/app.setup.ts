@@ -5,6 +5,8 @@ import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
+import { RedisStatus } from './realtime/redis-health';
+import { RedisIoAdapter } from './realtime/redis-io.adapter';
 
 /** Everything the HTTP app needs beyond its modules; shared by main.ts and the integration tests. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): INestApplication {
@@ -43,4 +45,13 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs-json' });
   return app;
+}
+
+/** With REDIS_URL, Socket.IO nodes share rooms and events through Redis. Call before listen(). */
+export async function configureRealtime(app: INestApplication, config: AppConfig): Promise<void> {
+  if (!config.redisUrl) return;
+  const adapter = new RedisIoAdapter(app, config.redisUrl);
+  await adapter.connect();
+  app.useWebSocketAdapter(adapter);
+  app.get(RedisStatus).attach({ ping: () => adapter.ping(), close: () => adapter.closeRedis() });
 }

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
-import { configureApp } from './app.setup';
+import { configureApp, configureRealtime } from './app.setup';
 import { ConfigError, loadConfig } from './config/app-config';
 import { EmbeddedDatabaseError } from './database/embedded-ferretdb';
 import { DEMO_PASSWORD, DEMO_USERS } from './modules/demo/demo-data';
@@ -15,6 +15,7 @@ async function bootstrap(): Promise<void> {
     logger: ['error', 'warn', 'log', 'debug', 'verbose'].slice(0, ['error', 'warn', 'log', 'debug', 'verbose'].indexOf(config.logLevel) + 1) as ('error' | 'warn' | 'log')[],
   });
   configureApp(app, config);
+  await configureRealtime(app, config);
   await app.listen(config.port, config.host);
   const log = new Logger('Klasteris');
   if (config.jwtSecretGenerated) log.warn('JWT_SECRET not set: using a random secret (sessions end at restart). Set it in production.');

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import type { LoginResponse } from '@klasteris/contracts';
 import { AppModule } from '../../src/app.module';
-import { configureApp } from '../../src/app.setup';
+import { configureApp, configureRealtime } from '../../src/app.setup';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 
 export const DEMO_PASSWORD = 'klasteris-demo';
@@ -39,6 +39,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config)] }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: ['error', 'warn'] });
   configureApp(app, config);
+  await configureRealtime(app, config);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;

@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import type { Message, MessageNewEvent, MyChannel } from '@klasteris/contracts';
+import { bearer, createTestApp, login, TestApp } from './support/test-app';
+import { clientId, collect, emitAck, eventually, SocketPool } from './support/sockets';
+
+/** Two API processes' worth of Nest apps on one database, sharing Socket.IO through Redis. */
+describe('two API nodes with Redis', () => {
+  let node1: TestApp;
+  let node2: TestApp;
+  const pool1 = new SocketPool(() => node1.url);
+  const pool2 = new SocketPool(() => node2.url);
+
+  beforeAll(async () => {
+    const redis = process.env['REDIS_TEST_URL'];
+    if (!redis) throw new Error('redis-server is not installed: apt-get install redis-server (.ci/run does)');
+    const shared = { REDIS_URL: redis, JWT_SECRET: randomBytes(32).toString('hex'), MONGODB_DB: `t_two_${randomBytes(4).toString('hex')}` };
+    node1 = await createTestApp(shared);
+    node2 = await createTestApp(shared);
+  });
+  afterEach(() => {
+    pool1.closeAll();
+    pool2.closeAll();
+  });
+  afterAll(async () => {
+    await node2.close();
+    await node1.close();
+  });
+
+  it('reports Redis in health', async () => {
+    const res = await node1.http.get('/api/health');
+    expect(res.status).toBe(200);
+    expect(res.body.info.redis.status).toBe('up');
+  });
+
+  it('a message sent on one node reaches a member connected to the other; joins and revocations cross nodes', async () => {
+    const a = await login(node1, 'member@klasteris.demo');
+    const b = await login(node2, 'member2@klasteris.demo');
+    const channel = (await node1.http.post('/api/channels').set(bearer(a.accessToken)).send({ name: `cross-${Date.now()}`, type: 'private' })).body.channel as MyChannel;
+    const onNode2 = await pool2.connect(b.accessToken);
+    const joined = collect<{ channel: MyChannel }>(onNode2, 'channel:updated');
+    // added through node 1: node 2's socket joins the room through Redis
+    await node1.http.post(`/api/channels/${channel.id}/members`).set(bearer(a.accessToken)).send({ userId: b.user.id });
+    await eventually(() => expect(joined.map((e) => e.channel.id)).toContain(channel.id));
+    const got = collect<MessageNewEvent>(onNode2, 'message:new');
+    const onNode1 = await pool1.connect(a.accessToken);
+    const sent = await emitAck<{ message: Message }>(onNode1, 'message:send', { channelId: channel.id, clientMsgId: clientId(), body: 'across nodes' });
+    expect(sent.ok).toBe(true);
+    await eventually(() => expect(got.map((e) => e.message.body)).toEqual(['across nodes']));
+
+    // logout on node 1 disconnects the session's socket on node 2
+    const b1 = await login(node1, 'member2@klasteris.demo');
+    const sock = await pool2.connect(b1.accessToken);
+    const gone = new Promise<void>((ok) => sock.once('disconnect', () => ok()));
+    await node1.http.post('/api/auth/logout').set(bearer(b1.accessToken));
+    await gone;
+  });
+
+  it('presence is cluster-wide', async () => {
+    const a = await login(node1, 'jonas@klasteris.demo');
+    await pool2.connect(a.accessToken);
+    const viewer = await login(node1, 'member@klasteris.demo');
+    const res = await node1.http.get(`/api/presence?userIds=${a.user.id}`).set(bearer(viewer.accessToken));
+    expect(res.body.items).toEqual([{ userId: a.user.id, status: 'online' }]);
+  });
+});
