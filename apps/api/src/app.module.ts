@@ -12,6 +12,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { ApplicationsModule } from './modules/applications/applications.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { BoardsModule } from './modules/boards/boards.module';
 import { BookingsModule } from './modules/bookings/bookings.module';
 import { ChatModule } from './modules/chat/chat.module';
 import { DemoModule } from './modules/demo/demo.module';
@@ -19,7 +20,9 @@ import { HealthModule } from './modules/health/health.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
+import { ProjectsModule } from './modules/projects/projects.module';
 import { UsersModule } from './modules/users/users.module';
+import { BoardsRealtimeModule } from './realtime/boards-realtime.module';
 import { BookingsRealtimeModule } from './realtime/bookings-realtime.module';
 import { RealtimeModule } from './realtime/realtime.module';
 
@@ -46,8 +49,11 @@ export class AppModule implements NestModule {
         NotificationsModule,
         BookingsModule,
         ChatModule,
+        ProjectsModule,
+        BoardsModule,
         RealtimeModule,
         BookingsRealtimeModule,
+        BoardsRealtimeModule,
         DemoModule,
         ...web,
       ],

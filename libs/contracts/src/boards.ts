@@ -315,6 +315,8 @@ export interface BoardServerEvents {
   'board:card-deleted': (p: { projectId: string; cardId: string; columnId: string }) => void;
   'board:column-created': (p: { projectId: string; column: Column }) => void;
   'board:column-updated': (p: { projectId: string; column: Column }) => void;
+  /** the server re-spaced the ranks of a column's cards (same order, new keys) */
+  'board:column-rebalanced': (p: { projectId: string; columnId: string; ranks: { id: string; rank: string }[] }) => void;
   'board:label-changed': (p: { projectId: string; label: Label; deleted: boolean }) => void;
   'board:project-updated': (p: { projectId: string; project: Omit<Project, 'myRole'> }) => void;
   'board:members-changed': (p: { projectId: string; members: ProjectMember[] }) => void;

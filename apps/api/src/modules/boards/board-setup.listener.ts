@@ -1,0 +1,15 @@
+import { Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { ProjectCreatedEvent } from '../projects/projects.events';
+import { ColumnsService } from './columns.service';
+
+/** A new project's board starts with the default columns (awaited by the creating request). */
+@Injectable()
+export class BoardSetupListener {
+  constructor(private readonly columns: ColumnsService) {}
+
+  @OnEvent(ProjectCreatedEvent.event, { suppressErrors: false })
+  async onProjectCreated(e: ProjectCreatedEvent): Promise<void> {
+    await this.columns.createDefaults(e.project.id);
+  }
+}

@@ -1,0 +1,60 @@
+import type { Card, CardComment, Column, Label } from '@klasteris/contracts';
+import type { LeanCard } from './card.schema';
+import type { LeanColumn } from './column.schema';
+import type { LeanComment } from './comment.schema';
+import type { LeanLabel } from './label.schema';
+
+export const toCard = (d: LeanCard): Card => ({
+  id: d._id.toHexString(),
+  projectId: d.projectId.toHexString(),
+  columnId: d.columnId.toHexString(),
+  rank: d.rank,
+  title: d.title,
+  description: d.description ?? '',
+  assigneeIds: (d.assigneeIds ?? []).map((x) => x.toHexString()),
+  labelIds: (d.labelIds ?? []).map((x) => x.toHexString()),
+  startDate: d.startDate ?? null,
+  dueDate: d.dueDate ?? null,
+  checklist: (d.checklist ?? []).map((i) => ({ id: i.id, text: i.text, done: i.done })),
+  commentCount: d.commentCount ?? 0,
+  archived: d.archived ?? false,
+  version: d.version,
+  sourceMessage: d.sourceMessage ? { channelId: d.sourceMessage.channelId, messageId: d.sourceMessage.messageId } : null,
+  bookingIds: (d.bookingIds ?? []).map((x) => x.toHexString()),
+  createdBy: d.createdBy.toHexString(),
+  createdAt: d.createdAt.toISOString(),
+  updatedAt: d.updatedAt.toISOString(),
+});
+
+export const toColumn = (d: LeanColumn): Column => ({
+  id: d._id.toHexString(),
+  projectId: d.projectId.toHexString(),
+  name: d.name,
+  rank: d.rank,
+  wipLimit: d.wipLimit ?? null,
+  archived: d.archived ?? false,
+});
+
+export const toLabel = (d: LeanLabel): Label => ({ id: d._id.toHexString(), projectId: d.projectId.toHexString(), name: d.name, color: d.color });
+
+export const toComment = (d: LeanComment): CardComment => ({
+  id: d._id.toHexString(),
+  cardId: d.cardId.toHexString(),
+  projectId: d.projectId.toHexString(),
+  authorId: d.authorId.toHexString(),
+  authorName: d.authorName,
+  body: d.body,
+  mentions: (d.mentions ?? []).map((x) => x.toHexString()),
+  createdAt: d.createdAt.toISOString(),
+  editedAt: d.editedAt ? d.editedAt.toISOString() : null,
+});
+
+/**
+ * A unique-index violation. MongoDB (and FerretDB on insert) answer E11000; FerretDB 1.24 answers
+ * an update that breaks a unique index with InternalError "UNIQUE constraint failed".
+ */
+export const isDuplicateKey = (e: unknown): boolean => {
+  if (typeof e !== 'object' || e === null) return false;
+  const { code, message } = e as { code?: unknown; message?: unknown };
+  return code === 11000 || (typeof message === 'string' && message.includes('UNIQUE constraint failed'));
+};

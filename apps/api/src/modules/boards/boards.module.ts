@@ -1,0 +1,60 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { ProjectsModule } from '../projects/projects.module';
+import { BoardAccessService } from './board-access.service';
+import { BoardController } from './board.controller';
+import { BoardReadService } from './board-read.service';
+import { BoardSetupListener } from './board-setup.listener';
+import { CardCreateService } from './card-create.service';
+import { CardEditService } from './card-edit.service';
+import { CardMoveService } from './card-move.service';
+import { CardPlacementService } from './card-placement.service';
+import { CardRefsService } from './card-refs.service';
+import { CardDoc, CardSchema } from './card.schema';
+import { CardsController } from './cards.controller';
+import { CardsRepository } from './cards.repository';
+import { ChecklistService } from './checklist.service';
+import { ColumnDoc, ColumnSchema } from './column.schema';
+import { ColumnsRepository } from './columns.repository';
+import { ColumnsService } from './columns.service';
+import { CommentDoc, CommentSchema } from './comment.schema';
+import { CommentsRepository } from './comments.repository';
+import { CommentsService } from './comments.service';
+import { LabelDoc, LabelSchema } from './label.schema';
+import { LabelsRepository } from './labels.repository';
+import { LabelsService } from './labels.service';
+
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: CardDoc.name, schema: CardSchema },
+      { name: ColumnDoc.name, schema: ColumnSchema },
+      { name: LabelDoc.name, schema: LabelSchema },
+      { name: CommentDoc.name, schema: CommentSchema },
+    ]),
+    ProjectsModule,
+    NotificationsModule,
+  ],
+  controllers: [BoardController, CardsController],
+  providers: [
+    CardsRepository,
+    ColumnsRepository,
+    LabelsRepository,
+    CommentsRepository,
+    BoardAccessService,
+    CardRefsService,
+    CardPlacementService,
+    BoardReadService,
+    CardCreateService,
+    CardEditService,
+    CardMoveService,
+    ChecklistService,
+    CommentsService,
+    ColumnsService,
+    LabelsService,
+    BoardSetupListener,
+  ],
+  exports: [CardsRepository, ColumnsRepository, LabelsRepository, CommentsRepository, ColumnsService, CardCreateService],
+})
+export class BoardsModule {}

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model, QueryFilter } from 'mongoose';
+import type { CardComment } from '@klasteris/contracts';
+import { oid } from '../../common/object-id';
+import { decodeCursor } from '../../common/pagination';
+import { toComment } from './board.mapper';
+import { CommentDoc, LeanComment } from './comment.schema';
+
+@Injectable()
+export class CommentsRepository {
+  constructor(@InjectModel(CommentDoc.name) private readonly model: Model<CommentDoc>) {}
+
+  async create(c: { projectId: string; cardId: string; authorId: string; authorName: string; body: string; mentions: string[]; createdAt?: Date }): Promise<CardComment> {
+    const doc = await this.model.create({
+      ...c,
+      projectId: oid(c.projectId),
+      cardId: oid(c.cardId),
+      authorId: oid(c.authorId),
+      mentions: c.mentions.map(oid),
+      createdAt: c.createdAt ?? new Date(),
+      editedAt: null,
+    });
+    return toComment(doc.toObject() as LeanComment);
+  }
+
+  /** Oldest first, keyset by (createdAt, _id); scoped to the card's project. */
+  async list(projectId: string, cardId: string, cursor: string | undefined, limit: number): Promise<CardComment[]> {
+    const filter: QueryFilter<CommentDoc> = { projectId: oid(projectId), cardId: oid(cardId) };
+    const after = decodeCursor(cursor);
+    if (after) {
+      const at = new Date(Number(after.k));
+      filter.$or = [{ createdAt: { $gt: at } }, { createdAt: at, _id: { $gt: oid(after.id) } }];
+    }
+    return (await this.model.find(filter).sort({ createdAt: 1, _id: 1 }).limit(limit + 1).lean<LeanComment[]>()).map(toComment);
+  }
+
+  async deleteForCard(projectId: string, cardId: string): Promise<void> {
+    await this.model.deleteMany({ projectId: oid(projectId), cardId: oid(cardId) });
+  }
+
+  async allForProject(projectId: string): Promise<CardComment[]> {
+    return (await this.model.find({ projectId: oid(projectId) }).sort({ createdAt: 1, _id: 1 }).lean<LeanComment[]>()).map(toComment);
+  }
+}

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import type { CardComment, Page } from '@klasteris/contracts';
+import type { AuthUser } from '../../common/auth-user';
+import { encodeCursor } from '../../common/pagination';
+import { foldText } from '../../common/text';
+import { NotificationsService } from '../notifications/notifications.service';
+import { ActivityService } from '../projects/activity.service';
+import { ProjectPresenter } from '../projects/project-presenter.service';
+import { BoardRoomEvent } from '../projects/projects.events';
+import { BoardAccessService } from './board-access.service';
+import { CardsRepository } from './cards.repository';
+import { CommentsRepository } from './comments.repository';
+
+/** Project members mentioned as `@Display Name` in a text (case and diacritics ignored). */
+export function mentionedMembers(body: string, members: { userId: string; displayName: string }[]): string[] {
+  const text = foldText(body);
+  return members.filter((m) => text.includes(`@${foldText(m.displayName)}`)).map((m) => m.userId);
+}
+
+/** Card comments; mentioned project members are notified. Observers read but do not write. */
+@Injectable()
+export class CommentsService {
+  constructor(
+    private readonly access: BoardAccessService,
+    private readonly comments: CommentsRepository,
+    private readonly cards: CardsRepository,
+    private readonly presenter: ProjectPresenter,
+    private readonly activity: ActivityService,
+    private readonly notifications: NotificationsService,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  async list(me: AuthUser, cardId: string, cursor: string | undefined, limit: number): Promise<Page<CardComment>> {
+    const { project } = await this.access.card(me, cardId, 'read');
+    const rows = await this.comments.list(project.id, cardId, cursor, limit);
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return { items: page, nextCursor: rows.length > limit && last ? encodeCursor({ k: new Date(last.createdAt).getTime(), id: last.id }) : null };
+  }
+
+  async add(me: AuthUser, cardId: string, body: string): Promise<CardComment> {
+    const { project, card } = await this.access.card(me, cardId, 'write');
+    const members = await this.presenter.memberList(project.id);
+    const mentions = mentionedMembers(body, members).filter((id) => id !== me.id);
+    const comment = await this.comments.create({ projectId: project.id, cardId, authorId: me.id, authorName: me.displayName, body, mentions });
+    await this.cards.incComments(project.id, cardId, 1);
+    await this.activity.record({ projectId: project.id, cardId, actor: me, kind: 'comment.added', data: { commentId: comment.id } });
+    this.events.emit(BoardRoomEvent.event, new BoardRoomEvent(project.id, 'board:comment-added', { projectId: project.id, comment }));
+    if (mentions.length > 0) {
+      await this.notifications.notify(mentions, {
+        kind: 'mention',
+        title: `${me.displayName} mentioned you on "${card.title}"`,
+        body: body.slice(0, 200),
+        link: `/projects/${project.id}/board?card=${cardId}`,
+      });
+    }
+    return comment;
+  }
+}

@@ -1,0 +1,31 @@
+import type { BoardServerEventName, BoardServerPayload } from '@klasteris/contracts';
+import type { AuthUser } from '../../common/auth-user';
+import type { ProjectRecord } from './project.schema';
+
+/** Something board members should see: realtime emits `name` with `payload` to the room `board:<projectId>`. */
+export class BoardRoomEvent<E extends BoardServerEventName = BoardServerEventName> {
+  static readonly event = 'board.room';
+  constructor(
+    readonly projectId: string,
+    readonly name: E,
+    readonly payload: BoardServerPayload<E>,
+  ) {}
+}
+
+/** A project was created; listeners (the board) set it up before the creation request answers. */
+export class ProjectCreatedEvent {
+  static readonly event = 'project.created';
+  constructor(
+    readonly project: ProjectRecord,
+    readonly actor: Pick<AuthUser, 'id' | 'displayName'>,
+  ) {}
+}
+
+/** A user lost access to a project: realtime takes their sockets out of the board room. */
+export class ProjectMemberRemovedEvent {
+  static readonly event = 'project.member-removed';
+  constructor(
+    readonly projectId: string,
+    readonly userId: string,
+  ) {}
+}
