@@ -111,5 +111,5 @@ export function plainText(body: string, options: MarkdownOptions = {}): string {
 export function renderMarkdown(body: string, options: MarkdownOptions = {}): string {
   const raw = marked.parse((body ?? '').replace(MENTION_TOKEN, (_m, id: string) => `${OPEN}${id}${CLOSE}`)) as string;
   const withMentions = renderMentions(raw, options);
-  return purifier().sanitize(withMentions, { ...PURIFY_CONFIG, RETURN_TRUSTED_TYPE: false }) as string;
+  return purifier().sanitize(withMentions, { ...PURIFY_CONFIG, RETURN_TRUSTED_TYPE: false });
 }

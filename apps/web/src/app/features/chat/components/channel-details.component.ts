@@ -8,6 +8,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTabsModule } from '@angular/material/tabs';
 import { Router } from '@angular/router';
+import { LanguageService } from '../../../core/i18n/language.service';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { Attachment, ChannelMember, Message, MyChannel, PersonSummary } from '@klasteris/contracts';
 import { firstValueFrom } from 'rxjs';
@@ -33,6 +34,7 @@ import { ChannelNamePipe } from './channel-name.pipe';
   styleUrl: './channel-details.component.scss',
 })
 export class ChannelDetailsComponent {
+  protected readonly language = inject(LanguageService);
   private readonly api = inject(ChatApi);
   private readonly store = inject(ChatStore);
   protected readonly people = inject(ChatPeopleStore);

@@ -20,12 +20,12 @@ export class ChannelNames {
     return known.every((n) => !!n) ? known.join(', ') : c.name;
   }
 
-  /** Accessible label of a sidebar entry: the name with its unread and mention counts. */
-  label(c: MyChannel): string {
-    const parts = [c.type === 'direct' ? this.name(c) : `#${c.name}`];
+  /** Screen-reader text for a sidebar entry's badges: its mention and unread counts. */
+  counts(c: MyChannel): string {
+    const parts: string[] = [];
     if (c.mentions > 0) parts.push(this.transloco.translate('chat.sidebar.mentions', { count: c.mentions }));
     if (c.unread > 0) parts.push(this.transloco.translate('chat.sidebar.unread', { count: c.unread }));
-    return parts.join(', ');
+    return parts.length ? `, ${parts.join(', ')}` : '';
   }
 }
 

@@ -33,9 +33,10 @@ import { ChannelNamePipe, ChannelNames } from './channel-name.pipe';
           <li>
             <a class="item" [routerLink]="['/chat', c.id]" routerLinkActive="active" #rla="routerLinkActive"
               [attr.aria-current]="rla.isActive ? 'page' : null" [class.unread]="c.unread > 0 && !c.muted" [class.muted]="c.muted"
-              data-testid="channel-item" [attr.data-channel-name]="c.name" [attr.aria-label]="itemLabel(c)">
+             data-testid="channel-item" [attr.data-channel-name]="c.name">
               <mat-icon class="kind" aria-hidden="true" [fontIcon]="icon(c)" />
               <span class="name">{{ c.name }}</span>
+              <span class="visually-hidden">{{ counts(c) }}</span>
               @if (c.archived) {
                 <mat-icon class="archived" aria-hidden="true" fontIcon="inventory_2" />
               }
@@ -63,10 +64,11 @@ import { ChannelNamePipe, ChannelNames } from './channel-name.pipe';
           <li>
             <a class="item" [routerLink]="['/chat', c.id]" routerLinkActive="active" #rld="routerLinkActive"
               [attr.aria-current]="rld.isActive ? 'page' : null" [class.unread]="c.unread > 0"
-              data-testid="channel-item" [attr.data-channel-name]="c.name" [attr.aria-label]="itemLabel(c)">
+             data-testid="channel-item" [attr.data-channel-name]="c.name">
               @let status = dmStatus(c);
               <span class="dot" [class]="'dot ' + status" aria-hidden="true"></span>
               <span class="name">{{ c | channelName }}</span>
+              <span class="visually-hidden">{{ counts(c) }}</span>
               @if (c.mentions > 0) {
                 <span class="badge mention" data-testid="mention-badge" aria-hidden="true">{{ c.mentions }}</span>
               } @else if (c.unread > 0) {
@@ -112,7 +114,7 @@ export class ChannelSidebarComponent {
     return 'offline';
   }
 
-  protected itemLabel(c: MyChannel): string {
-    return this.names.label(c);
+  protected counts(c: MyChannel): string {
+    return this.names.counts(c);
   }
 }

@@ -2,6 +2,7 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
+import { LanguageService } from '../../../core/i18n/language.service';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { Message, MessageEdit } from '@klasteris/contracts';
 import { ErrorMessageService } from '../../../core/http/error-message.service';
@@ -20,7 +21,7 @@ import { renderMarkdown } from '../markdown';
       <ol class="versions">
         @for (e of edits(); track $index) {
           <li>
-            <div class="when">{{ 'chat.history.before' | transloco: { time: (e.editedAt | date: 'medium') } }}</div>
+            <div class="when">{{ 'chat.history.before' | transloco: { time: (e.editedAt | date: 'medium' : undefined : language.lang()) } }}</div>
             <div class="body" [innerHTML]="html(e.body)"></div>
           </li>
         }
@@ -44,6 +45,7 @@ import { renderMarkdown } from '../markdown';
   `,
 })
 export class EditHistoryDialogComponent {
+  protected readonly language = inject(LanguageService);
   protected readonly data = inject<Message>(MAT_DIALOG_DATA);
   private readonly people = inject(ChatPeopleStore);
   protected readonly edits = signal<MessageEdit[]>([]);

@@ -5,6 +5,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatTooltipModule } from '@angular/material/tooltip';
+import { LanguageService } from '../../../core/i18n/language.service';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { Attachment, Message, Reaction } from '@klasteris/contracts';
 import { AvatarComponent } from '../../../shared/ui/avatar.component';
@@ -46,6 +47,7 @@ export type MessageAction =
   },
 })
 export class MessageItemComponent {
+  protected readonly language = inject(LanguageService);
   private readonly people = inject(ChatPeopleStore);
   private readonly transloco = inject(TranslocoService);
 
@@ -65,7 +67,10 @@ export class MessageItemComponent {
 
   protected readonly authorId = computed(() => this.message()?.authorId ?? this.pending()?.authorId ?? '');
   protected readonly author = computed<ChatPerson | null>(() => this.people.people()[this.authorId()] ?? null);
-  protected readonly authorName = computed(() => this.author()?.displayName ?? this.transloco.translate('chat.unknownPerson'));
+  protected readonly authorName = computed(() => {
+    this.language.lang();
+    return this.author()?.displayName ?? this.transloco.translate('chat.unknownPerson');
+  });
   protected readonly createdAt = computed(() => this.message()?.createdAt ?? this.pending()?.createdAt ?? '');
   protected readonly mine = computed(() => !!this.myId() && this.authorId() === this.myId());
   protected readonly deleted = computed(() => !!this.message()?.deletedAt);
@@ -77,6 +82,7 @@ export class MessageItemComponent {
     return !!m && !m.deletedAt && m.authorId !== me && ((!!me && m.mentions.includes(me)) || m.mentionsChannel);
   });
   protected readonly html = computed(() => {
+    this.language.lang();
     const body = this.message()?.body ?? this.pending()?.body ?? '';
     const people = this.people.people();
     return renderMarkdown(body, {

@@ -4,6 +4,7 @@ import { ChangeDetectionStrategy, Component, Injector, afterNextRender, effect, 
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { LanguageService } from '../../../core/i18n/language.service';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { ChatRow } from '../chat-logic';
 import { ChatScrollStrategy } from './chat-scroll-strategy';
@@ -27,7 +28,7 @@ import { MessageItemComponent, type MessageAction } from './message-item.compone
       <div *cdkVirtualFor="let row of rows(); trackBy: trackRow; templateCacheSize: 0" class="row" [attr.data-row-key]="row.key">
         @switch (row.kind) {
           @case ('day') {
-            <div class="day" role="separator"><span>{{ row.date | date: 'fullDate' }}</span></div>
+            <div class="day" role="separator"><span>{{ row.date | date: 'fullDate' : undefined : language.lang() }}</span></div>
           }
           @case ('new') {
             <div class="new" role="separator" data-testid="new-divider"><span>{{ 'chat.list.newMessages' | transloco }}</span></div>
@@ -64,6 +65,7 @@ import { MessageItemComponent, type MessageAction } from './message-item.compone
   `,
 })
 export class MessageListComponent {
+  protected readonly language = inject(LanguageService);
   readonly rows = input.required<ChatRow[]>();
   readonly myId = input<string | null>(null);
   readonly canPost = input(true);

@@ -10,6 +10,7 @@ import type { AckError, Message } from '@klasteris/contracts';
 import { firstValueFrom } from 'rxjs';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { ErrorMessageService } from '../../../core/http/error-message.service';
+import { LanguageService } from '../../../core/i18n/language.service';
 import { ConfirmDialogComponent, type ConfirmDialogData } from '../../../shared/ui/confirm-dialog.component';
 import { EmptyStateComponent } from '../../../shared/ui/empty-state.component';
 import { ChatApi } from '../chat.api';
@@ -47,6 +48,7 @@ export class ChannelPage {
   private readonly snack = inject(MatSnackBar);
   private readonly errors = inject(ErrorMessageService);
   private readonly transloco = inject(TranslocoService);
+  private readonly language = inject(LanguageService);
 
   /** route parameter and query parameters (component input binding) */
   readonly channelId = input.required<string>();
@@ -89,6 +91,7 @@ export class ChannelPage {
     return this.rows().some((r) => r.kind === 'new') ? 'new' : null;
   });
   protected readonly typingText = computed(() => {
+    this.language.lang();
     this.people.typing();
     const ids = this.people.typingIn(this.channelId());
     const names = ids.map((id) => this.people.people()[id]?.displayName ?? '…');
@@ -98,10 +101,12 @@ export class ChannelPage {
     return this.transloco.translate('chat.typing.many');
   });
   protected readonly listLabel = computed(() => {
+    this.language.lang();
     const c = this.channel();
     return c ? this.transloco.translate('chat.list.label', { name: c.type === 'direct' ? '' : `#${c.name}` }) : '';
   });
   protected readonly placeholder = computed(() => {
+    this.language.lang();
     const c = this.channel();
     if (!c) return '';
     return c.type === 'direct' ? this.transloco.translate('chat.composer.placeholderDirect') : this.transloco.translate('chat.composer.placeholder', { name: c.name });
@@ -239,7 +244,9 @@ export class ChannelPage {
     this.dialog
       .open(ConfirmDialogComponent, { data, width: '420px' })
       .afterClosed()
-      .subscribe(async (ok) => ok && this.report(await this.store.remove(m.id)));
+      .subscribe((ok: unknown) => {
+        if (ok) void this.store.remove(m.id).then((error) => this.report(error));
+      });
   }
 
   private report(error: AckError | null): void {

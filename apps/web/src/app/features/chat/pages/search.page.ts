@@ -7,6 +7,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
+import { LanguageService } from '../../../core/i18n/language.service';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { MessageSearchHit, MessageSearchQuery, PersonSummary } from '@klasteris/contracts';
 import { ErrorMessageService } from '../../../core/http/error-message.service';
@@ -25,6 +26,7 @@ import { plainText } from '../markdown';
   styleUrl: './search.page.scss',
 })
 export class SearchPage {
+  protected readonly language = inject(LanguageService);
   protected readonly store = inject(ChatStore);
   private readonly api = inject(ChatApi);
   private readonly people = inject(ChatPeopleStore);
