@@ -46,6 +46,8 @@ export interface ServerToClientEvents {
   'channel:updated': (payload: { channel: MyChannel | Omit<MyChannel, 'role' | 'lastReadSeq' | 'unread' | 'mentions' | 'muted'> }) => void;
   'channel:removed': (payload: { channelId: string }) => void;
   'channel:read': (payload: ChannelReadEvent) => void;
+  /** a booking of mine, or one I approve, changed */
+  'booking:updated': (payload: BookingUpdatedPayload) => void;
 }
 
 export interface ClientToServerEvents {
