@@ -103,6 +103,11 @@ export class MessageItemComponent {
     return this.transloco.translate('chat.reactions.label', { emoji: r.emoji, count: r.userIds.length, names: names.join(', ') });
   }
 
+  protected reactionWho(r: Reaction): string {
+    const names = r.userIds.map((id) => this.people.people()[id]?.displayName ?? '…');
+    return this.transloco.translate('chat.reactions.who', { names: names.join(', ') });
+  }
+
   protected react(emoji: string): void {
     const m = this.message();
     if (m) this.action.emit({ kind: 'react', message: m, emoji });
