@@ -1,12 +1,11 @@
 import type { Routes } from '@angular/router';
 
-/** Placeholder until the infrastructure feature lands. */
 const routes: Routes = [
-  {
-    path: '',
-    loadComponent: () => import('../../shared/ui/coming-soon.component').then((m) => m.ComingSoonComponent),
-    data: { section: 'infrastructure', icon: 'dns' },
-  },
+  { path: '', loadComponent: () => import('./pages/catalogue.page') },
+  { path: 'resources/:id', loadComponent: () => import('./pages/resource.page') },
+  { path: 'bookings', title: 'infrastructure.mine.title', loadComponent: () => import('./pages/my-bookings.page') },
+  { path: 'bookings/:id', title: 'infrastructure.mine.title', loadComponent: () => import('./pages/my-bookings.page') },
+  { path: 'approvals', title: 'infrastructure.approvals.title', loadComponent: () => import('./pages/approvals.page') },
 ];
 
 export default routes;

@@ -1,0 +1,72 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type {
+  AvailabilityResponse,
+  Booking,
+  BookingListQuery,
+  CalendarFeedResponse,
+  CancelBookingRequest,
+  CancelBookingResponse,
+  CreateBookingRequest,
+  CreateBookingResponse,
+  Page,
+  Resource,
+  ResourceListQuery,
+} from '@klasteris/contracts';
+import type { Observable } from 'rxjs';
+import { toParams } from '../directory/directory.api';
+
+const id = (value: string): string => encodeURIComponent(value);
+
+@Injectable({ providedIn: 'root' })
+export class InfrastructureApi {
+  private readonly http = inject(HttpClient);
+
+  resources(query: ResourceListQuery): Observable<Page<Resource>> {
+    return this.http.get<Page<Resource>>('/api/resources', { params: toParams(query) });
+  }
+
+  resource(resourceId: string): Observable<{ resource: Resource }> {
+    return this.http.get<{ resource: Resource }>(`/api/resources/${id(resourceId)}`);
+  }
+
+  availability(resourceId: string, from: string, to: string): Observable<AvailabilityResponse> {
+    return this.http.get<AvailabilityResponse>(`/api/resources/${id(resourceId)}/availability`, { params: toParams({ from, to }) });
+  }
+
+  book(body: CreateBookingRequest): Observable<CreateBookingResponse> {
+    return this.http.post<CreateBookingResponse>('/api/bookings', body);
+  }
+
+  booking(bookingId: string): Observable<{ booking: Booking }> {
+    return this.http.get<{ booking: Booking }>(`/api/bookings/${id(bookingId)}`);
+  }
+
+  mine(query: BookingListQuery): Observable<Page<Booking>> {
+    return this.http.get<Page<Booking>>('/api/bookings/mine', { params: toParams(query) });
+  }
+
+  approvals(cursor?: string): Observable<Page<Booking>> {
+    return this.http.get<Page<Booking>>('/api/bookings/approvals', { params: toParams({ limit: 50, cursor }) });
+  }
+
+  approve(bookingId: string, note?: string): Observable<{ booking: Booking }> {
+    return this.http.post<{ booking: Booking }>(`/api/bookings/${id(bookingId)}/approve`, note ? { note } : {});
+  }
+
+  reject(bookingId: string, note?: string): Observable<{ booking: Booking }> {
+    return this.http.post<{ booking: Booking }>(`/api/bookings/${id(bookingId)}/reject`, note ? { note } : {});
+  }
+
+  cancel(bookingId: string, body: CancelBookingRequest = {}): Observable<CancelBookingResponse> {
+    return this.http.post<CancelBookingResponse>(`/api/bookings/${id(bookingId)}/cancel`, body);
+  }
+
+  resourceIcs(resourceId: string): Observable<string> {
+    return this.http.get(`/api/resources/${id(resourceId)}/calendar.ics`, { responseType: 'text' });
+  }
+
+  createFeed(): Observable<CalendarFeedResponse> {
+    return this.http.post<CalendarFeedResponse>('/api/bookings/feed', {});
+  }
+}
