@@ -4,6 +4,7 @@ import type { Model } from 'mongoose';
 import { io } from 'socket.io-client';
 import { oid } from '../src/common/object-id';
 import { CardDoc } from '../src/modules/boards/card.schema';
+import { DemoBoardsSeeder } from '../src/modules/demo/demo-boards';
 import { isValidRank, REBALANCE_LENGTH } from '../src/modules/boards/ranks';
 import { boardApi, columnOrder } from './support/boards-helpers';
 import { bearer, createTestApp, login, TestApp } from './support/test-app';
@@ -280,6 +281,19 @@ describe('boards: projects, cards, versions and ordering', () => {
     expect(mine.body.items.find((c: { id: string }) => c.id === card.id)).toMatchObject({ projectName: project.name, columnName: 'To do' });
     const assigned = await t.http.get('/api/notifications').set(bearer(member));
     expect(assigned.body.items.map((n: { kind: string }) => n.kind)).toContain('card.assigned');
+  });
+
+  it('seeds the demo projects once, with members of several organisations and their boards', async () => {
+    const mine = (await t.http.get('/api/projects?limit=100').set(bearer(owner))).body.items as Project[];
+    const names = mine.map((p) => p.name);
+    expect(names).toEqual(expect.arrayContaining(['Cloud computing market study: United Kingdom', 'Joint data-centre infrastructure', 'International cluster presentations (Oman, Kazakhstan, Azerbaijan)']));
+    const infra = mine.find((p) => p.name === 'Joint data-centre infrastructure')!;
+    expect(infra.organisations.map((o) => o.name).sort()).toEqual(['Data House', 'Duomenų centras', 'Etronika', 'Vilnius University, Faculty of Mathematics and Informatics']);
+    const b = await api.board(owner, infra.id);
+    expect(b.columns[1]).toMatchObject({ name: 'In progress', wipLimit: 3 });
+    expect(b.columns[1]!.cards.length).toBeGreaterThan(3); // over the WIP limit on purpose: the UI warns
+    expect(b.labels.map((l) => l.name)).toContain('Security');
+    expect(await t.app.get(DemoBoardsSeeder).seed()).toBe(0);
   });
 
   it('refuses bad input with 400 VALIDATION_FAILED, never a 500', async () => {

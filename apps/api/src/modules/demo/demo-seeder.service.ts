@@ -4,6 +4,7 @@ import { ApplicationsService } from '../applications/applications.service';
 import { AuthService } from '../auth/auth.service';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { UsersRepository } from '../users/users.repository';
+import { DemoBoardsSeeder } from './demo-boards';
 import { DemoBookingsSeeder } from './demo-bookings';
 import { DEMO_APPLICATIONS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
 
@@ -19,11 +20,12 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly auth: AuthService,
     private readonly applications: ApplicationsService,
     private readonly bookingsDemo: DemoBookingsSeeder,
+    private readonly boardsDemo: DemoBoardsSeeder,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.isDemo) return;
-    const added = (await this.seed()) + (await this.bookingsDemo.seed());
+    const added = (await this.seed()) + (await this.bookingsDemo.seed()) + (await this.boardsDemo.seed());
     if (added > 0) this.logger.log(`Seeded ${added} demo records`);
   }
 

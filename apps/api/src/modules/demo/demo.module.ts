@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../applications/applications.module';
 import { AuthModule } from '../auth/auth.module';
+import { BoardsModule } from '../boards/boards.module';
 import { BookingsModule } from '../bookings/bookings.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
+import { ProjectsModule } from '../projects/projects.module';
 import { UsersModule } from '../users/users.module';
+import { DemoBoardsSeeder } from './demo-boards';
 import { DemoBookingsSeeder } from './demo-bookings';
 import { DemoSeeder } from './demo-seeder.service';
 
-@Module({ imports: [ApplicationsModule, AuthModule, BookingsModule, OrganisationsModule, UsersModule], providers: [DemoSeeder, DemoBookingsSeeder] })
+@Module({ imports: [ApplicationsModule, AuthModule, BookingsModule, OrganisationsModule, UsersModule, ProjectsModule, BoardsModule], providers: [DemoSeeder, DemoBookingsSeeder, DemoBoardsSeeder] })
 export class DemoModule {}
