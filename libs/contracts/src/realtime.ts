@@ -1,4 +1,5 @@
 import type { ErrorCode } from './errors';
+import type { BoardEditingRequest, BoardJoinRequest, BoardServerEvents, BoardViewer, ProjectRole } from './boards';
 import type { BookingUpdatedPayload } from './bookings';
 import type { Notification } from './notifications';
 import type {
@@ -34,7 +35,8 @@ export interface PresenceEvent {
   status: PresenceStatus;
 }
 
-export interface ServerToClientEvents {
+/** Board events (`board:*`, in the room of a board) are listed in BoardServerEvents. */
+export interface ServerToClientEvents extends BoardServerEvents {
   /** sent once per connection after the socket joined its rooms: catch up with `after=` from here */
   ready: (payload: { userId: string }) => void;
   'notification:new': (payload: { notification: Notification }) => void;
@@ -58,6 +60,11 @@ export interface ClientToServerEvents {
   typing: (payload: TypingPayload, ack: (res: Ack) => void) => void;
   'channel:read': (payload: ChannelReadPayload, ack: (res: Ack<{ unread: number; mentions: number }>) => void) => void;
   'presence:set': (payload: PresenceSetPayload, ack: (res: Ack) => void) => void;
+  /** join a board's room (members only): events, viewers and editing presence */
+  'board:join': (payload: BoardJoinRequest, ack: (res: Ack<{ role: ProjectRole; viewers: BoardViewer[] }>) => void) => void;
+  'board:leave': (payload: BoardJoinRequest, ack: (res: Ack) => void) => void;
+  /** "I am editing this card" (editing: false when done); relayed to the others on the board */
+  'board:editing': (payload: BoardEditingRequest, ack: (res: Ack) => void) => void;
 }
 
 export const SOCKET_UNAUTHENTICATED = 'UNAUTHENTICATED';
