@@ -54,6 +54,7 @@ describe('membership applications', () => {
     const list = await t.http.get('/api/applications').set(bearer(member));
     expect(list.status).toBe(403);
     const pending = await t.http.get('/api/applications?status=pending').set(bearer(coordinator));
+    expect(pending.body.pending).toBe(pending.body.items.length);
     const id = pending.body.items[0].id as string;
     expect((await t.http.post(`/api/applications/${id}/approve`).set(bearer(member)).send({})).status).toBe(403);
     expect((await t.http.post(`/api/applications/${id}/approve`).send({})).status).toBe(401);

@@ -46,7 +46,7 @@ describe('accounts: register, login, refresh, logout, me', () => {
     expect(typeof res.body.accessToken).toBe('string');
     expect(res.body.expiresIn).toBe(900);
     expect(res.body.user).toMatchObject({ email: 'member@klasteris.demo', roles: ['member'], status: 'active' });
-    const cookie = (res.headers['set-cookie'] as unknown as string[])[0]!;
+    const cookie = (res.headers['set-cookie'] as unknown as string[])[0];
     expect(cookie).toMatch(/^klasteris_rt=/);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/Path=\/api\/auth/);
@@ -79,12 +79,12 @@ describe('accounts: register, login, refresh, logout, me', () => {
     const r1 = await t.http.post('/api/auth/refresh').set('Cookie', s.cookie);
     expect(r1.status).toBe(200);
     expect(typeof r1.body.accessToken).toBe('string');
-    const cookie2 = (r1.headers['set-cookie'] as unknown as string[])[0]!.split(';')[0]!;
+    const cookie2 = (r1.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
     expect(cookie2).not.toBe(s.cookie);
 
     const r2 = await t.http.post('/api/auth/refresh').set('Cookie', cookie2);
     expect(r2.status).toBe(200);
-    const cookie3 = (r2.headers['set-cookie'] as unknown as string[])[0]!.split(';')[0]!;
+    const cookie3 = (r2.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
 
     // the first token, used long ago (outside the concurrent-refresh grace), is a replay
     const replay = await t.http.post('/api/auth/refresh').set('Cookie', s.cookie);

@@ -1,3 +1,4 @@
+import { Types } from 'mongoose';
 import type { Message, MessageNewEvent, MyChannel } from '@klasteris/contracts';
 import { bearer, createTestApp, login, newMember, TestApp } from './support/test-app';
 import { clientId, collect, emitAck, eventually, sleep, SocketPool } from './support/sockets';
@@ -126,7 +127,7 @@ describe('chat messages over Socket.IO', () => {
     const seqs = seen.map((m) => m.seq);
     expect(new Set(seqs).size).toBe(total); // no duplicates
     expect(seqs).toEqual([...seqs].sort((x, y) => x - y)); // in order
-    expect(seqs[seqs.length - 1]! - seqs[0]! + 1).toBe(total); // contiguous: nothing skipped
+    expect(seqs[seqs.length - 1] - seqs[0] + 1).toBe(total); // contiguous: nothing skipped
     const ackedIds = new Set(acks.map((a) => (a.ok ? a.message.id : '')));
     expect(new Set(seen.map((m) => m.id))).toEqual(ackedIds);
     // live delivery: every message once, in seq order
@@ -140,7 +141,7 @@ describe('chat messages over Socket.IO', () => {
   });
 
   it('a writer that died after reserving a seq does not block readers for long', async () => {
-    await t.connection.collection('channels').updateOne({ _id: new (require('mongoose').Types.ObjectId)(channel.id) }, { $inc: { lastSeq: 1 } });
+    await t.connection.collection('channels').updateOne({ _id: new Types.ObjectId(channel.id) }, { $inc: { lastSeq: 1 } });
     const a = await pool.connect(alice.accessToken);
     const after = await send(a, 'after the crash');
     if (!after.ok) throw new Error('send failed');
@@ -221,7 +222,7 @@ describe('chat messages over Socket.IO', () => {
     const limited = results.filter((r) => !r.ok);
     expect(results.filter((r) => r.ok).length).toBeGreaterThanOrEqual(10);
     expect(limited.length).toBeGreaterThan(0);
-    const first = limited[0]!;
+    const first = limited[0];
     if (!first.ok) {
       expect(first.error.code).toBe('RATE_LIMITED');
       expect(first.error.details?.['retryAfter']).toBeGreaterThan(0);

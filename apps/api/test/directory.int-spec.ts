@@ -76,6 +76,9 @@ describe('member directory', () => {
     expect((await t.http.patch(`/api/organisations/${dataHouse.id}`).set(bearer(orgAdmin)).send({ city: 'Kaunas' })).status).toBe(403);
     expect((await t.http.patch(`/api/organisations/${etronika.id}`).set(bearer(member)).send({ city: 'Kaunas' })).status).toBe(403);
     expect((await t.http.patch(`/api/organisations/${etronika.id}`).set(bearer(orgAdmin)).send({ membershipStatus: 'former' })).status).toBe(403);
+    const cleared = await t.http.patch(`/api/organisations/${etronika.id}`).set(bearer(orgAdmin)).send({ website: '' });
+    expect(cleared.body.organisation.website).toBeNull();
+    expect((await t.http.patch(`/api/organisations/${etronika.id}`).set(bearer(orgAdmin)).send({ website: 'javascript:alert(1)' })).status).toBe(400);
     const renamed = await t.http.patch(`/api/organisations/${etronika.id}`).set(bearer(orgAdmin)).send({ name: 'Etronika LT' });
     expect(renamed.status).toBe(200);
     const me = await t.http.get('/api/auth/me').set(bearer(member));

@@ -6,7 +6,7 @@ describe('invitations', () => {
   let otherOrgAdmin: string; // Data House
   let member: string; // Etronika, not an org admin
   let etronikaId: string;
-  const tokenOf = (link: string) => link.split('/invite/')[1]!;
+  const tokenOf = (link: string) => link.split('/invite/')[1];
 
   beforeAll(async () => {
     t = await createTestApp();

@@ -1,4 +1,4 @@
-import type { IsoDateTime, PageQuery } from './common';
+import type { IsoDateTime, Page, PageQuery } from './common';
 
 export const OrganisationTypes = ['company', 'university', 'association', 'public_body', 'social_partner'] as const;
 export type OrganisationType = (typeof OrganisationTypes)[number];
@@ -39,7 +39,8 @@ export interface OrganisationInput {
   description?: string;
 }
 
-export type UpdateOrganisationRequest = Partial<OrganisationInput> & { membershipStatus?: MembershipStatus };
+/** `website: null` (or "") clears the website. */
+export type UpdateOrganisationRequest = Partial<Omit<OrganisationInput, 'website'>> & { website?: string | null; membershipStatus?: MembershipStatus };
 
 // ---- Membership applications ----
 
@@ -70,6 +71,11 @@ export interface MembershipApplication {
   decidedAt: IsoDateTime | null;
   reason: string | null;
   createdAt: IsoDateTime;
+}
+
+/** A page of applications plus how many are waiting overall (for badges). */
+export interface ApplicationPage extends Page<MembershipApplication> {
+  pending: number;
 }
 
 export interface ApplicationListQuery extends PageQuery {

@@ -18,7 +18,7 @@ describe('cursors', () => {
     const rows = [1, 2, 3].map((n) => ({ id: `0123456789abcdef0123456${n}`, n }));
     const page = toPage(rows, 2, (r) => r.n, (r) => r.n);
     expect(page.items).toEqual([1, 2]);
-    expect(decodeCursor(page.nextCursor ?? undefined)).toEqual({ k: 2, id: rows[1]!.id });
+    expect(decodeCursor(page.nextCursor ?? undefined)).toEqual({ k: 2, id: rows[1].id });
     expect(toPage(rows.slice(0, 2), 2, (r) => r.n, (r) => r.n).nextCursor).toBeNull();
   });
 });

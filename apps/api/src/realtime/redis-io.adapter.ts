@@ -53,6 +53,6 @@ export class RedisIoAdapter extends IoAdapter {
   }
 
   async closeRedis(): Promise<void> {
-    await Promise.all([this.pub, this.sub].map((c) => (c?.isOpen ? c.quit().catch(() => undefined) : undefined)));
+    for (const c of [this.pub, this.sub]) if (c?.isOpen) await c.quit().catch(() => undefined);
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import type { MembershipApplication, Page } from '@klasteris/contracts';
+import type { ApplicationPage, MembershipApplication } from '@klasteris/contracts';
 import { Authenticated, CurrentUser, Public } from '../../common/auth.decorators';
 import type { AuthUser } from '../../common/auth-user';
 import { ObjectIdPipe } from '../../common/object-id';
@@ -24,7 +24,7 @@ export class ApplicationsController {
 
   @Authenticated({ roles: ['admin', 'coordinator'] })
   @Get()
-  list(@Query() q: ApplicationListQueryDto): Promise<Page<MembershipApplication>> {
+  list(@Query() q: ApplicationListQueryDto): Promise<ApplicationPage> {
     return this.applications.list({ status: q.status, cursor: q.cursor, limit: pageLimit(q) });
   }
 

@@ -38,7 +38,7 @@ export class ApplicationsRepository {
       motivation: input.motivation,
       createdAt: new Date(),
     });
-    return toApplication(doc.toObject() as LeanApplication);
+    return toApplication(doc.toObject());
   }
 
   async findById(id: string): Promise<MembershipApplication | null> {

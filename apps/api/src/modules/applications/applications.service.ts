@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
-import { ErrorCode, type MembershipApplication, type Page } from '@klasteris/contracts';
+import { ErrorCode, type ApplicationPage, type MembershipApplication } from '@klasteris/contracts';
 import { ApiException, notFound } from '../../common/api-exception';
 import type { AuthUser } from '../../common/auth-user';
 import { toPage } from '../../common/pagination';
@@ -74,9 +74,9 @@ export class ApplicationsService {
     return application;
   }
 
-  async list(q: { status?: MembershipApplication['status']; cursor?: string; limit: number }): Promise<Page<MembershipApplication>> {
-    const rows = await this.applications.list(q);
-    return toPage(rows, q.limit, (r) => new Date(r.createdAt).getTime(), (r) => r);
+  async list(q: { status?: MembershipApplication['status']; cursor?: string; limit: number }): Promise<ApplicationPage> {
+    const [rows, pending] = await Promise.all([this.applications.list(q), this.applications.countPending()]);
+    return { ...toPage(rows, q.limit, (r) => new Date(r.createdAt).getTime(), (r) => r), pending };
   }
 
   async get(id: string): Promise<MembershipApplication> {

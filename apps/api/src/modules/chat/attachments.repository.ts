@@ -47,7 +47,7 @@ export class AttachmentsRepository {
       contentType: input.contentType,
       createdAt: new Date(),
     });
-    return doc.toObject() as LeanAttachment;
+    return doc.toObject();
   }
 
   findById(id: string): Promise<LeanAttachment | null> {

@@ -59,6 +59,7 @@ export class AttachmentsService {
     if (!ATTACHMENT_TYPES.has(file.mimetype)) throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCode.UnsupportedMediaType, `Files of type ${file.mimetype} are not accepted`);
     const sig = SIGNATURES[file.mimetype];
     if (sig && !sig.every((b, i) => file.buffer[i] === b)) throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCode.UnsupportedMediaType, 'The file content does not match its type');
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what we strip from file names
     const name = file.originalname.replace(/[\u0000-\u001f/\\]/g, '_').slice(0, 200) || 'file';
     const doc = await this.attachments.store({ channelId, uploaderId: me.id, name, contentType: file.mimetype, data: file.buffer });
     return toAttachment(doc);

@@ -31,7 +31,7 @@ export class ChannelsRepository {
       createdAt: new Date(),
       directUserIds: c.directUserIds?.map(oid),
     });
-    return toChannelRecord(doc.toObject() as LeanChannel);
+    return toChannelRecord(doc.toObject());
   }
 
   async findById(id: string): Promise<ChannelRecord | null> {

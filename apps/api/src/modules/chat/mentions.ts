@@ -8,7 +8,7 @@ const USER_TOKEN = /<@([0-9a-f]{24})>/g;
 const CHANNEL_TOKEN = /(^|[^\p{L}\p{N}_])@(channel|here|kanalas)(?![\p{L}\p{N}_])/u;
 
 export function parseMentions(body: string): ParsedMentions {
-  const userIds = [...new Set([...body.matchAll(USER_TOKEN)].map((m) => m[1]!))];
+  const userIds = [...new Set([...body.matchAll(USER_TOKEN)].map((m) => m[1]))];
   return { userIds, channel: CHANNEL_TOKEN.test(body) };
 }
 

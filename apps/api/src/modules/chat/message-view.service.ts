@@ -15,6 +15,6 @@ export class MessageViewService {
   }
 
   async one(doc: LeanMessage): Promise<Message> {
-    return (await this.many([doc]))[0]!;
+    return (await this.many([doc]))[0];
   }
 }

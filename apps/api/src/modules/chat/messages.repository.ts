@@ -35,7 +35,7 @@ export class MessagesRepository {
       attachmentIds: m.attachmentIds.map(oid),
       createdAt: new Date(),
     });
-    return doc.toObject() as LeanMessage;
+    return doc.toObject();
   }
 
   /** Fills a seq that will never hold a message, so the watermark can pass it. False if the seq is taken. */

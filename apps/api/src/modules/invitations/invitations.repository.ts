@@ -26,7 +26,7 @@ export class InvitationsRepository {
 
   async create(input: Omit<InvitationDoc, 'organisationId' | 'invitedBy' | 'acceptedAt' | 'acceptedUserId' | 'revokedAt' | 'createdAt'> & { organisationId: string; invitedBy: string }): Promise<LeanInvitation> {
     const doc = await this.model.create({ ...input, organisationId: oid(input.organisationId), invitedBy: oid(input.invitedBy), createdAt: new Date() });
-    return doc.toObject() as LeanInvitation;
+    return doc.toObject();
   }
 
   findByTokenHash(tokenHash: string): Promise<LeanInvitation | null> {

@@ -58,7 +58,7 @@ export class OrganisationsRepository {
       joinedAt,
     };
     const doc = await this.model.create({ ...fields, ...derived(fields) });
-    return toRecord(doc.toObject() as LeanOrg);
+    return toRecord(doc.toObject());
   }
 
   async findById(id: string): Promise<OrganisationRecord | null> {

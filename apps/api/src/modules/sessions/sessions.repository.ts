@@ -30,7 +30,7 @@ export class SessionsRepository {
       userAgent: input.userAgent,
       ip: input.ip,
     });
-    return toRecord(doc.toObject() as LeanSession);
+    return toRecord(doc.toObject());
   }
 
   async findLive(id: string, now = new Date()): Promise<SessionRecord | null> {

@@ -69,7 +69,7 @@ export class UsersRepository {
       organisationId: input.organisationId ? oid(input.organisationId) : null,
       searchText: searchTextOf(input),
     });
-    return toRecord(doc.toObject() as LeanUser);
+    return toRecord(doc.toObject());
   }
 
   async findById(id: string): Promise<UserRecord | null> {

@@ -15,7 +15,7 @@ export class DeleteMessageEvent implements DeleteMessagePayload {
 }
 
 /** One emoji (with modifiers/ZWJ sequences) or a :short_code:. */
-export const EMOJI_PATTERN = /^(?:[\p{Extended_Pictographic}\p{Emoji_Component}\u200d\ufe0f]{1,16}|:[a-z0-9_+-]{1,30}:)$/u;
+export const EMOJI_PATTERN = /^(?:(?:\p{Extended_Pictographic}|\p{Emoji_Component}|\u200d|\ufe0f){1,16}|:[a-z0-9_+-]{1,30}:)$/u;
 
 export class ReactionToggleEvent implements ReactionTogglePayload {
   @IsMongoId() messageId: string;

@@ -14,8 +14,9 @@ import {
 import { trim } from '../../../common/fields';
 import { PageQueryDto } from '../../../common/pagination';
 
+const emptyToNull = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && value.trim() === '' ? null : typeof value === 'string' ? value.trim() : value);
 const upper = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toUpperCase() : value);
-const trimEach = ({ value }: { value: unknown }): unknown => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value);
+const trimEach = ({ value }: { value: unknown }): unknown => (Array.isArray(value) ? (value as unknown[]).map((v) => (typeof v === 'string' ? v.trim() : v)) : value);
 
 export class OrganisationInputDto implements OrganisationInput {
   @ApiProperty({ minLength: 2, maxLength: 120 }) @Transform(trim) @IsString() @MinLength(2) @MaxLength(120) name: string;
@@ -34,7 +35,9 @@ export class UpdateOrganisationDto implements UpdateOrganisationRequest {
   @ApiPropertyOptional({ enum: OrganisationTypes }) @IsOptional() @IsIn(OrganisationTypes) type?: OrganisationType;
   @ApiPropertyOptional() @IsOptional() @Transform(upper) @IsString() @IsISO31661Alpha2() country?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(80) city?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(200) @IsUrl({ protocols: ['http', 'https'], require_protocol: true }) website?: string;
+  @ApiPropertyOptional({ description: 'empty string or null clears it' })
+  @IsOptional() @Transform(emptyToNull) @IsString() @MaxLength(200) @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  website?: string | null;
   @ApiPropertyOptional({ type: [String] })
   @IsOptional() @Transform(trimEach) @IsArray() @ArrayMaxSize(15) @ArrayUnique() @IsString({ each: true }) @MinLength(2, { each: true }) @MaxLength(40, { each: true })
   sectors?: string[];
