@@ -301,6 +301,32 @@ describe('ChatStore', () => {
   });
 });
 
+describe('ChatStore start-up', () => {
+  it('a store created while signed in keeps what a page started loading before its first effects ran', async () => {
+    const socket = new FakeSocket();
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: SocketService, useValue: socket },
+        { provide: AuthStore, useValue: { user: signal({ id: ME }), isLoggedIn: () => true, accessToken: () => 't' } },
+      ],
+    });
+    const store = TestBed.inject(ChatStore);
+    const http = TestBed.inject(HttpTestingController);
+    store.open('c1'); // e.g. a reload of /chat/c1
+    const channels = store.loadChannels();
+    TestBed.tick(); // the store's effects run now
+    http.expectOne('/api/channels').flush({ items: [channel()], nextCursor: null });
+    await channels;
+    http.expectOne((r) => r.url === '/api/channels/c1/messages').flush({ items: [msg(1)], hasMore: false });
+    await flush();
+    expect(store.activeChannel()?.id).toBe('c1');
+    expect(store.window('c1').items.map((m) => m.seq)).toEqual([1]);
+    http.verify();
+  });
+});
+
 describe('buildRows', () => {
   const at = (iso: string, seq: number, authorId = OTHER): Message => msg(seq, { createdAt: iso, authorId });
 

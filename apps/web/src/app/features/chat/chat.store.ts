@@ -61,6 +61,7 @@ export class ChatStore {
   private readonly resendTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly catchingUp = new Set<string>();
   private channelsRequest: Promise<void> | null = null;
+  private sessionUser: string | null = null;
 
   readonly channels = this._channels.asReadonly();
   readonly channelsLoaded = this._channelsLoaded.asReadonly();
@@ -89,6 +90,9 @@ export class ChatStore {
   readonly totalUnread = computed(() => this._channels().reduce((n, c) => n + (c.muted ? 0 : c.unread), 0));
 
   constructor() {
+    // a new session (sign-out, another person) starts from nothing; the effect's first run sees
+    // the person already signed in and must not wipe what the page has started loading
+    this.sessionUser = this.auth.user()?.id ?? null;
     effect(() => {
       const userId = this.auth.user()?.id ?? null;
       untracked(() => this.reset(userId));
@@ -600,7 +604,7 @@ export class ChatStore {
   }
 
   private reset(userId: string | null): void {
-    if (userId && userId === this.sessionUser) return;
+    if (userId === this.sessionUser) return;
     this.sessionUser = userId;
     for (const id of this.resendTimers.keys()) this.clearResend(id);
     this.inFlight.clear();
@@ -612,7 +616,6 @@ export class ChatStore {
     this._previews.set({});
     this._activeId.set(null);
   }
-  private sessionUser: string | null = null;
 
   /** The channel opened last in this session (the chat opens there again). */
   get lastOpened(): string | null {
