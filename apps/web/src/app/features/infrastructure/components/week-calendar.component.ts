@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { AvailabilityResponse, CalendarEntry, Resource } from '@klasteris/contracts';
 import { DateTime } from 'luxon';
 import { viewerZone } from '../time';
@@ -41,30 +41,34 @@ interface Day {
   template: `
     <div class="grid" role="grid" [attr.aria-label]="'infrastructure.calendar.label' | transloco" (pointerup)="finish()" (pointerleave)="cancelDrag()"
       [style.grid-template-columns]="'4.5rem repeat(7, minmax(0, 1fr))'">
-      <div class="corner" role="columnheader">
-        <span class="zone">{{ zoneShort() }}</span>
-      </div>
-      @for (d of days(); track d.key) {
-        <div class="day-head" role="columnheader" [class.today]="d.today">{{ d.title }}</div>
-      }
-      @for (row of rowIndexes(); track row) {
-        <div class="time" role="rowheader">{{ rowLabels()[row] }}</div>
+      <div class="row" role="row">
+        <div class="corner" role="columnheader"><span class="zone">{{ zoneShort() }}</span></div>
         @for (d of days(); track d.key) {
-          @let c = d.cells[row]!;
-          <button type="button" class="cell" role="gridcell"
-            [class.closed]="c.closed || c.missing" [class.full]="c.used >= capacity()" [class.partial]="c.used > 0 && c.used < capacity()"
-            [class.mine]="c.mine" [class.pending]="c.pending" [class.selected]="isSelected(d.key, row)"
-            [disabled]="c.closed || c.missing || !canBook()"
-            [attr.aria-label]="cellLabel(d, c)" [attr.data-testid]="'slot-' + d.key + '-' + c.label"
-            (pointerdown)="begin(d.key, row, $event)" (pointerenter)="extend(d.key, row)"
-            (keydown.enter)="pick(c)" (keydown.space)="pick(c); $event.preventDefault()">
-            @if (c.entry) {
-              <span class="entry">{{ c.entry.purpose ?? c.entry.organisationName ?? ('infrastructure.calendar.booked' | transloco) }}</span>
-            } @else if (c.used > 0 && capacity() > 1) {
-              <span class="count">{{ c.used }}/{{ capacity() }}</span>
-            }
-          </button>
+          <div class="day-head" role="columnheader" [class.today]="d.today">{{ d.title }}</div>
         }
+      </div>
+      @for (row of rowIndexes(); track row) {
+        <div class="row" role="row">
+          <div class="time" role="rowheader">{{ rowLabels()[row] }}</div>
+          @for (d of days(); track d.key) {
+            @let c = d.cells[row]!;
+            <div role="gridcell" class="gc">
+              <button type="button" class="cell"
+                [class.closed]="c.closed || c.missing" [class.full]="c.used >= capacity()" [class.partial]="c.used > 0 && c.used < capacity()"
+                [class.mine]="c.mine" [class.pending]="c.pending" [class.selected]="isSelected(d.key, row)"
+                [disabled]="c.closed || c.missing || !canBook()" [attr.data-testid]="'slot-' + d.key + '-' + c.label"
+                (pointerdown)="begin(d.key, row, $event)" (pointerenter)="extend(d.key, row)"
+                (keydown.enter)="pick(c)" (keydown.space)="pick(c); $event.preventDefault()">
+                <span class="visually-hidden">{{ cellLabel(d, c) }}</span>
+                @if (c.entry) {
+                  <span class="entry">{{ c.entry.purpose ?? c.entry.organisationName ?? ('infrastructure.calendar.booked' | transloco) }}</span>
+                } @else if (c.used > 0 && capacity() > 1) {
+                  <span class="count">{{ c.used }}/{{ capacity() }}</span>
+                }
+              </button>
+            </div>
+          }
+        </div>
       }
     </div>
     <div class="legend" aria-hidden="true">
@@ -78,6 +82,8 @@ interface Day {
   styles: `
     :host { display: block; }
     .grid { display: grid; gap: 2px; user-select: none; touch-action: none; }
+    .row { display: contents; }
+    .gc { display: flex; } .gc .cell { flex: 1; }
     .corner, .day-head { font: var(--mat-sys-label-large); padding: 6px 4px; text-align: center; color: var(--k-navy); }
     .day-head.today { color: var(--k-teal); font-weight: 700; }
     .zone { font: var(--mat-sys-label-small); color: var(--k-text-muted); }
@@ -102,6 +108,7 @@ export class WeekCalendarComponent {
   readonly availability = input<AvailabilityResponse | null>(null);
   readonly locale = input('en');
   readonly select = output<SlotSelection>();
+  private readonly i18n = inject(TranslocoService);
 
   protected readonly capacity = computed(() => this.resource().capacity);
   protected readonly canBook = computed(() => this.resource().canBook);
@@ -166,8 +173,17 @@ export class WeekCalendarComponent {
   protected cellLabel(d: Day, c: Cell): string {
     const time = DateTime.fromMillis(c.start, { zone: this.weekStart().zone }).setLocale(this.locale());
     const local = viewerZone() !== this.resource().timeZone ? ` (${DateTime.fromMillis(c.start).setLocale(this.locale()).toFormat('HH:mm ZZZZ')})` : '';
-    const state = c.closed || c.missing ? '✕' : c.used >= this.capacity() ? '●' : c.used > 0 ? `${this.capacity() - c.used}/${this.capacity()}` : '○';
-    return `${d.title} ${this.resource().policy.slotMinutes >= 1440 ? '' : time.toFormat('HH:mm')}${local} ${state}`.trim();
+    const cap = this.capacity();
+    const state =
+      c.closed || c.missing
+        ? this.i18n.translate('infrastructure.calendar.closed')
+        : c.used >= cap
+          ? this.i18n.translate('infrastructure.calendar.full')
+          : c.used > 0
+            ? this.i18n.translate('infrastructure.calendar.freeOf', { free: cap - c.used, capacity: cap })
+            : this.i18n.translate('infrastructure.calendar.free');
+    const when = this.resource().policy.slotMinutes >= 1440 ? d.title : `${d.title} ${time.toFormat('HH:mm')}${local}`;
+    return `${when}: ${state}.`;
   }
 
   protected begin(day: string, row: number, ev: PointerEvent): void {
