@@ -135,7 +135,10 @@ export class ChatStore {
   upsertChannel(channel: Partial<MyChannel> & { id: string }): void {
     const held = this._channels().find((c) => c.id === channel.id);
     if (held) {
-      this.patchChannel(channel.id, (c) => ({ ...c, ...channel }));
+      // lastSeq and the read counts move with message events and channel:read only: a channel
+      // update racing a message:new must not make that message look already counted
+      const { lastSeq: _seq, unread: _unread, mentions: _mentions, lastReadSeq: _read, ...rest } = channel;
+      this.patchChannel(channel.id, (c) => ({ ...c, ...rest }));
     } else if ('role' in channel && channel.role) {
       this._channels.update((list) => [...list, channel as MyChannel]);
       this._previews.update((p) => omit(p, channel.id));
