@@ -1,13 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
-import type { Booking, CancelBookingResponse, CreateBookingResponse, Page } from '@klasteris/contracts';
+import type { Booking, CancelBookingResponse, CreateBookingResponse, Page, UtilisationResponse } from '@klasteris/contracts';
 import { Authenticated, CurrentUser } from '../../common/auth.decorators';
 import type { AuthUser } from '../../common/auth-user';
 import { ObjectIdPipe } from '../../common/object-id';
 import { PageQueryDto, pageLimit } from '../../common/pagination';
 import { BookingDecisionsService } from './booking-decisions.service';
 import { BookingsService } from './bookings.service';
-import { BookingListQueryDto, CancelBookingDto, CreateBookingDto, DecisionDto } from './dto/bookings.dto';
+import { BookingListQueryDto, CancelBookingDto, CreateBookingDto, DecisionDto, UtilisationQueryDto } from './dto/bookings.dto';
+import { UtilisationService, utilisationCsv } from './utilisation.service';
 
 @ApiTags('bookings')
 @Authenticated()
@@ -16,6 +18,7 @@ export class BookingsController {
   constructor(
     private readonly bookings: BookingsService,
     private readonly decisions: BookingDecisionsService,
+    private readonly utilisation: UtilisationService,
   ) {}
 
   /** 201 with status confirmed or pending; 409 BOOKING_CONFLICT with details.conflicts; 422 BOOKING_RULE_VIOLATED with details.rule. */
@@ -34,6 +37,20 @@ export class BookingsController {
   @Get('approvals')
   approvals(@CurrentUser() me: AuthUser, @Query() q: PageQueryDto): Promise<Page<Booking>> {
     return this.bookings.approvalQueue(me, q.cursor, pageLimit(q));
+  }
+
+  /** Booked vs open unit-hours per resource, organisation and month; coordinators see all, org admins their own resources. */
+  @Get('utilisation')
+  report(@CurrentUser() me: AuthUser, @Query() q: UtilisationQueryDto): Promise<UtilisationResponse> {
+    return this.utilisation.report(me, q.month, q.resourceId);
+  }
+
+  @Get('utilisation.csv')
+  async csv(@CurrentUser() me: AuthUser, @Query() q: UtilisationQueryDto, @Res() res: Response): Promise<void> {
+    const report = await this.utilisation.report(me, q.month, q.resourceId);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="utilisation-${q.month}.csv"`);
+    res.send(utilisationCsv(report));
   }
 
   @Get(':id')

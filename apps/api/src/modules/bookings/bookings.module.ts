@@ -17,6 +17,11 @@ import { CalendarFeedDoc, CalendarFeedSchema } from './calendar-feed.schema';
 import { CalendarFeedRepository } from './calendar-feed.repository';
 import { IcsController } from './ics.controller';
 import { IcsService } from './ics.service';
+import { UtilisationService } from './utilisation.service';
+import { WaitlistController } from './waitlist.controller';
+import { WaitlistRepository } from './waitlist.repository';
+import { WaitlistDoc, WaitlistSchema } from './waitlist.schema';
+import { WaitlistService } from './waitlist.service';
 import { ResourceDoc, ResourceSchema } from './resource.schema';
 import { ResourcesController } from './resources.controller';
 import { ResourcesRepository } from './resources.repository';
@@ -31,13 +36,14 @@ import { ResourcesService } from './resources.service';
       { name: QuotaTokenDoc.name, schema: QuotaTokenSchema },
       { name: TransitionDoc.name, schema: TransitionSchema },
       { name: CalendarFeedDoc.name, schema: CalendarFeedSchema },
+      { name: WaitlistDoc.name, schema: WaitlistSchema },
     ]),
     OrganisationsModule,
     UsersModule,
     NotificationsModule,
     AuditModule,
   ],
-  controllers: [ResourcesController, BookingsController, IcsController],
+  controllers: [ResourcesController, BookingsController, IcsController, WaitlistController],
   providers: [
     ResourcesRepository,
     BookingsRepository,
@@ -49,6 +55,9 @@ import { ResourcesService } from './resources.service';
     BookingsService,
     BookingDecisionsService,
     IcsService,
+    WaitlistRepository,
+    WaitlistService,
+    UtilisationService,
   ],
   exports: [ResourcesRepository, ResourcesService, BookingsService],
 })

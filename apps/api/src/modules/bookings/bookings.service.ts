@@ -17,7 +17,14 @@ import type { Span } from './policy/time';
 import type { ResourceRecord } from './resource.schema';
 import { ResourcesRepository } from './resources.repository';
 
-type Outcome = { ok: true; booking: LeanBooking } | { ok: false; conflicts: Span[] } | { ok: false; violation: RuleViolation };
+export interface Requester {
+  id: string;
+  name: string;
+  organisationId: string | null;
+  organisationName: string | null;
+}
+
+export type Outcome = { ok: true; booking: LeanBooking } | { ok: false; conflicts: Span[] } | { ok: false; violation: RuleViolation };
 
 /**
  * Booking requests. How capacity is guaranteed without transactions is explained in ClaimsService:
@@ -41,8 +48,7 @@ export class BookingsService {
     if (!canBookResource(me, resource)) throw forbidden('Your organisation may not book this resource');
     const first = { start: Date.parse(req.start), end: Date.parse(req.end) };
     const units = req.units ?? 1;
-    const user = await this.users.findById(me.id);
-    const requester = { id: me.id, name: user?.displayName ?? me.displayName, organisationId: me.organisationId, organisationName: user?.organisationName ?? null };
+    const requester = await this.requesterOf(me);
 
     if (!req.recurrence) {
       const out = await this.bookOne(resource, requester, first, units, req, null, null);
@@ -87,14 +93,20 @@ export class BookingsService {
   }
 
   /** One occurrence: rules, claims, quota, then the conditional step to pending/confirmed. */
-  private async bookOne(
+  async requesterOf(me: AuthUser): Promise<Requester> {
+    const user = await this.users.findById(me.id);
+    return { id: me.id, name: user?.displayName ?? me.displayName, organisationId: me.organisationId, organisationName: user?.organisationName ?? null };
+  }
+
+  async bookOne(
     resource: ResourceRecord,
-    requester: { id: string; name: string; organisationId: string | null; organisationName: string | null },
+    requester: Requester,
     span: Span,
     units: number,
-    req: CreateBookingRequest,
+    req: Pick<CreateBookingRequest, 'purpose' | 'projectId' | 'cardId'>,
     seriesId: string | null,
     seriesIndex: number | null,
+    hold?: { entryId: string; expiresAt: Date },
   ): Promise<Outcome> {
     const violation = evaluateBooking({ ...span, units }, resource, Date.now());
     if (violation) return { ok: false, violation };
@@ -116,6 +128,7 @@ export class BookingsService {
       approvalSteps: resource.policy.approval.required ? approvalSteps(resource.policy.approval.approvers) : 0,
       seriesId,
       seriesIndex,
+      waitlistEntryId: hold?.entryId ?? null,
     });
     const id = draft._id.toHexString();
     const fail = async (): Promise<void> => {
@@ -136,7 +149,8 @@ export class BookingsService {
         }
       }
     }
-    const booking = await this.bookings.transition(id, ['claiming'], { status: resource.policy.approval.required ? 'pending' : 'confirmed' });
+    const status = hold ? 'held' : resource.policy.approval.required ? 'pending' : 'confirmed';
+    const booking = await this.bookings.transition(id, ['claiming'], { status, holdExpiresAt: hold?.expiresAt ?? null });
     if (!booking) {
       // Reaped as stale while we worked (a very slow request): give everything back.
       await this.claimsService.release(id);

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsMongoId, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsMongoId, Matches, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import {
   BookingStatuses,
   CancelScopes,
@@ -12,6 +12,7 @@ import {
   type CreateBookingRequest,
   type DecisionRequest,
   type JoinWaitlistRequest,
+  type UtilisationQuery,
   type Recurrence,
   type RecurrenceConflictMode,
   type RecurrenceFrequency,
@@ -59,4 +60,9 @@ export class JoinWaitlistDto implements JoinWaitlistRequest {
   @ApiProperty() @IsoInstant() end: string;
   @ApiProperty({ minLength: 3, maxLength: 500 }) @Transform(trim) @IsString() @MinLength(3) @MaxLength(500) purpose: string;
   @ApiPropertyOptional({ minimum: 1, default: 1 }) @IsOptional() @IsInt() @Min(1) @Max(1000) units?: number;
+}
+
+export class UtilisationQueryDto implements UtilisationQuery {
+  @ApiProperty({ example: '2026-11' }) @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month must be YYYY-MM' }) month: string;
+  @ApiPropertyOptional() @IsOptional() @IsMongoId() resourceId?: string;
 }
