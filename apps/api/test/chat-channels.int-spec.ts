@@ -24,10 +24,10 @@ describe('chat channels, unread state, search, files, presence', () => {
   const mine = async (who: Person): Promise<MyChannel[]> => (await t.http.get('/api/channels').set(bearer(who.accessToken))).body.items;
 
   it('creates channels with validated, unique names; only coordinators create announcement channels', async () => {
-    const ok = await t.http.post('/api/channels').set(bearer(ruta.accessToken)).send({ name: 'Data Centre Ops', type: 'public', topic: 'Racks and GPUs' });
+    const ok = await t.http.post('/api/channels').set(bearer(ruta.accessToken)).send({ name: 'Rack Room Ops', type: 'public', topic: 'Racks and GPUs' });
     expect(ok.status).toBe(201);
-    expect(ok.body.channel).toMatchObject({ name: 'data-centre-ops', type: 'public', role: 'owner', unread: 0, mentions: 0, memberCount: 1, archived: false });
-    const dup = await t.http.post('/api/channels').set(bearer(jonas.accessToken)).send({ name: 'data-centre-ops', type: 'private' });
+    expect(ok.body.channel).toMatchObject({ name: 'rack-room-ops', type: 'public', role: 'owner', unread: 0, mentions: 0, memberCount: 1, archived: false });
+    const dup = await t.http.post('/api/channels').set(bearer(jonas.accessToken)).send({ name: 'rack-room-ops', type: 'private' });
     expect(dup.status).toBe(409);
     expect(dup.body.code).toBe('CHANNEL_NAME_TAKEN');
     expect((await t.http.post('/api/channels').set(bearer(ruta.accessToken)).send({ name: 'bad name!', type: 'public' })).status).toBe(400);
@@ -40,7 +40,7 @@ describe('chat channels, unread state, search, files, presence', () => {
   it('public channels can be browsed and joined; private ones cannot be seen', async () => {
     const pub = (await t.http.post('/api/channels').set(bearer(ruta.accessToken)).send({ name: 'uk-market', type: 'public' })).body.channel as MyChannel;
     const priv = (await t.http.post('/api/channels').set(bearer(ruta.accessToken)).send({ name: 'board-secret', type: 'private' })).body.channel as MyChannel;
-    const browse = await t.http.get('/api/channels/browse?q=market').set(bearer(jonas.accessToken));
+    const browse = await t.http.get('/api/channels/browse?q=uk-mark').set(bearer(jonas.accessToken));
     expect(browse.body.items.map((c: { name: string; isMember: boolean }) => [c.name, c.isMember])).toEqual([['uk-market', false]]);
     expect((await t.http.get('/api/channels/browse?q=secret').set(bearer(jonas.accessToken))).body.items).toEqual([]);
     expect((await t.http.post(`/api/channels/${priv.id}/join`).set(bearer(jonas.accessToken))).status).toBe(404);
@@ -124,11 +124,11 @@ describe('chat channels, unread state, search, files, presence', () => {
     const c = (await t.http.post('/api/channels').set(bearer(ruta.accessToken)).send({ name: 'search-me', type: 'private' })).body.channel as MyChannel;
     await t.http.post(`/api/channels/${c.id}/members`).set(bearer(ruta.accessToken)).send({ userId: jonas.user.id });
     await post(ruta, c.id, 'Duomenų centras siūlo GPU mazgus');
-    await post(ruta, c.id, 'Susitikimas Vilniuje');
+    await post(ruta, c.id, 'Susitikimas Klaipėdoje');
     const hit = await t.http.get('/api/search/messages?q=duomenu%20CENT').set(bearer(jonas.accessToken));
     expect(hit.status).toBe(200);
     expect(hit.body.items.map((h: { message: Message; channelName: string }) => [h.message.body, h.channelName])).toEqual([['Duomenų centras siūlo GPU mazgus', 'search-me']]);
-    expect((await t.http.get('/api/search/messages?q=vilniu').set(bearer(jonas.accessToken))).body.items).toHaveLength(1);
+    expect((await t.http.get('/api/search/messages?q=klaipedo').set(bearer(jonas.accessToken))).body.items).toHaveLength(1);
     expect((await t.http.get('/api/search/messages?q=duomenu').set(bearer(outsider.accessToken))).body.items).toEqual([]);
     expect((await t.http.get(`/api/search/messages?q=duomenu&channelId=${c.id}`).set(bearer(outsider.accessToken))).status).toBe(404);
     expect((await t.http.get('/api/search/messages?q=').set(bearer(jonas.accessToken))).status).toBe(400);
@@ -194,5 +194,35 @@ describe('chat channels, unread state, search, files, presence', () => {
     await eventually(() => expect(jGot).toEqual([{ channelId: c.id, userId: ruta.user.id }]));
     expect(rGot).toEqual([]);
     expect(oGot).toEqual([]);
+  });
+});
+
+describe('chat demo data and default channels', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('demo members find #general, #announcements and their conversations with history', async () => {
+    const ruta = await login(t, 'member@klasteris.demo');
+    const channels = (await t.http.get('/api/channels').set(bearer(ruta.accessToken))).body.items as MyChannel[];
+    expect(channels.map((c) => c.name)).toEqual(expect.arrayContaining(['announcements', 'general', 'cloud-computing', 'middle-east-markets']));
+    const dm = channels.find((c) => c.type === 'direct')!;
+    expect(dm.name).toBe('Mindaugas Petrauskas, Rūta Kazlauskienė');
+    const general = channels.find((c) => c.name === 'general')!;
+    const history = await t.http.get(`/api/channels/${general.id}/messages`).set(bearer(ruta.accessToken));
+    expect(history.body.items.length).toBeGreaterThanOrEqual(4);
+    const announcements = channels.find((c) => c.name === 'announcements')!;
+    expect(announcements.mentions).toBe(1); // the coordinator's @channel
+  });
+
+  it('a newly activated person joins the default channels; announcements stay read-only for members', async () => {
+    const p = await newMember(t);
+    const names = ((await t.http.get('/api/channels').set(bearer(p.accessToken))).body.items as MyChannel[]).map((c) => c.name).sort();
+    expect(names).toEqual(['announcements', 'general']);
+    const announcements = ((await t.http.get('/api/channels').set(bearer(p.accessToken))).body.items as MyChannel[]).find((c) => c.name === 'announcements')!;
+    const res = await t.http.post(`/api/channels/${announcements.id}/messages`).set(bearer(p.accessToken)).send({ clientMsgId: clientId(), body: 'me too' });
+    expect(res.status).toBe(403);
   });
 });

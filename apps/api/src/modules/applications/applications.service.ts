@@ -1,4 +1,5 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { ErrorCode, type ApplicationPage, type MembershipApplication } from '@klasteris/contracts';
 import { ApiException, notFound } from '../../common/api-exception';
 import type { AuthUser } from '../../common/auth-user';
@@ -8,6 +9,7 @@ import { AuthService } from '../auth/auth.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { nameTaken } from '../organisations/organisations.service';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
+import { UserActivatedEvent } from '../users/users.events';
 import { UsersRepository } from '../users/users.repository';
 import type { CreateApplicationDto } from './dto/applications.dto';
 import { ApplicationsRepository } from './applications.repository';
@@ -31,6 +33,7 @@ export class ApplicationsService {
     private readonly auth: AuthService,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
+    private readonly events: EventEmitter2,
   ) {}
 
   async submit(input: CreateApplicationDto): Promise<MembershipApplication> {
@@ -91,7 +94,9 @@ export class ApplicationsService {
     if (!decided) throw alreadyDecided();
     const org = await this.organisations.setMembership(decided.organisationId, 'applicant', 'member', new Date());
     await this.users.setRoles(decided.contact.userId, ['member', 'org_admin']);
-    await this.users.setStatus(decided.contact.userId, 'active', null, ['pending']);
+    if (await this.users.setStatus(decided.contact.userId, 'active', null, ['pending'])) {
+      this.events.emit(UserActivatedEvent.event, new UserActivatedEvent(decided.contact.userId));
+    }
     await this.notifications.notify([decided.contact.userId], {
       kind: 'application.approved',
       title: `Welcome to the cluster: ${decided.organisation.name} is now a member`,

@@ -1,4 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { ErrorCode, type LoginResponse, type RegisterRequest, type UpdateProfileRequest, type User } from '@klasteris/contracts';
 import { ApiException, notFound, unauthenticated } from '../../common/api-exception';
 import type { AuthUser } from '../../common/auth-user';
@@ -9,6 +10,7 @@ import { OrganisationsRepository } from '../organisations/organisations.reposito
 import { SessionsService } from '../sessions/sessions.service';
 import { toUser } from '../users/user.mapper';
 import type { UserRecord } from '../users/user.schema';
+import { UserActivatedEvent } from '../users/users.events';
 import { UsersRepository } from '../users/users.repository';
 import { AccessTokensService } from './access-tokens.service';
 import { LoginThrottleService } from './login-throttle.service';
@@ -36,6 +38,7 @@ export class AuthService {
     private readonly throttle: LoginThrottleService,
     private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
+    private readonly events: EventEmitter2,
   ) {}
 
   /** Self-registration: active at once in demo mode, pending approval in production. */
@@ -76,7 +79,7 @@ export class AuthService {
   }): Promise<UserRecord> {
     if (await this.users.findByEmail(input.email)) throw emailTaken();
     try {
-      return await this.users.create({
+      const user = await this.users.create({
         email: input.email,
         passwordHash: await hashPassword(input.password),
         displayName: input.displayName,
@@ -88,6 +91,8 @@ export class AuthService {
         initials: initialsOf(input.displayName),
         title: input.title ?? null,
       });
+      if (user.status === 'active') this.events.emit(UserActivatedEvent.event, new UserActivatedEvent(user.id));
+      return user;
     } catch (err) {
       if ((err as { code?: unknown }).code === 11000) throw emailTaken();
       throw err;

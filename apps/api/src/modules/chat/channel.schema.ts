@@ -25,6 +25,8 @@ export class ChannelDoc {
   @Prop({ type: [Types.ObjectId], default: undefined }) directUserIds?: Types.ObjectId[];
   @Prop({ type: String, default: null }) groupId: string | null;
   @Prop({ type: String, default: null }) projectId: string | null;
+  /** Everyone who becomes active joins it (e.g. #general, #announcements). */
+  @Prop({ default: false }) autoJoin: boolean;
   /** Moderation hooks (working groups issue): seconds between posts per member. */
   @Prop({ default: 0 }) slowModeSeconds: number;
 }

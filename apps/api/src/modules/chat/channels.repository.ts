@@ -18,6 +18,7 @@ export interface NewChannel {
   directUserIds?: string[];
   groupId?: string | null;
   projectId?: string | null;
+  autoJoin?: boolean;
 }
 
 @Injectable()
@@ -62,6 +63,10 @@ export class ChannelsRepository {
   async update(id: string, patch: Partial<Pick<ChannelDoc, 'name' | 'key' | 'topic' | 'description' | 'archivedAt' | 'slowModeSeconds'>>): Promise<ChannelRecord | null> {
     const d = await this.model.findByIdAndUpdate(id, { $set: patch }, { returnDocument: 'after' }).lean<LeanChannel>();
     return d ? toChannelRecord(d) : null;
+  }
+
+  async autoJoinChannels(): Promise<ChannelRecord[]> {
+    return (await this.model.find({ autoJoin: true, archivedAt: null }).lean<LeanChannel[]>()).map(toChannelRecord);
   }
 
   async incMemberCount(id: string, delta: number): Promise<void> {

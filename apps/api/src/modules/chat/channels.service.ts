@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
+import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import {
   DIRECT_MAX_MEMBERS,
   ErrorCode,
@@ -15,6 +15,7 @@ import { ApiException, forbidden, notFound } from '../../common/api-exception';
 import { AuthUser, isStaff } from '../../common/auth-user';
 import { decodeCursor, encodeCursor } from '../../common/pagination';
 import { containsFolded } from '../../common/text';
+import { UserActivatedEvent } from '../users/users.events';
 import { UsersRepository } from '../users/users.repository';
 import type { ChannelRecord } from './channel.schema';
 import type { MemberRecord } from './channel-member.schema';
@@ -40,7 +41,7 @@ export class ChannelsService {
     private readonly events: EventEmitter2,
   ) {}
 
-  async create(me: AuthUser, input: CreateChannelRequest, scope: { groupId?: string; projectId?: string } = {}): Promise<MyChannel> {
+  async create(me: AuthUser, input: CreateChannelRequest, scope: { groupId?: string; projectId?: string; autoJoin?: boolean } = {}): Promise<MyChannel> {
     if (input.type === 'announcement' && !isStaff(me)) throw forbidden('Only coordinators create announcement channels');
     let channel: ChannelRecord;
     try {
@@ -199,6 +200,23 @@ export class ChannelsService {
     const { channel } = await this.access.forManage(me, channelId);
     if (!(await this.members.find(channelId, userId))) throw notFound('Member');
     await this.removeMembership(channel, userId);
+  }
+
+  /** New active people join the channels everyone is in. */
+  @OnEvent(UserActivatedEvent.event, { async: true, promisify: true })
+  async joinDefaults(e: UserActivatedEvent): Promise<void> {
+    for (const channel of await this.channels.autoJoinChannels()) await this.addMembership(channel, e.userId, 'member');
+  }
+
+  async namedExists(name: string): Promise<boolean> {
+    return (await this.channels.findByKey(`n:${name}`)) !== null;
+  }
+
+  /** Adds people to a channel directly (seeding, group and project channels). */
+  async addMembers(channelId: string, userIds: string[], role: ChannelRole = 'member'): Promise<void> {
+    const channel = await this.channels.findById(channelId);
+    if (!channel) throw notFound('Channel');
+    for (const userId of userIds) await this.addMembership(channel, userId, role);
   }
 
   private async addMembership(channel: ChannelRecord, userId: string, role: ChannelRole): Promise<void> {

@@ -5,6 +5,7 @@ import { AuthService } from '../auth/auth.service';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { UsersRepository } from '../users/users.repository';
 import { DemoBoardsSeeder } from './demo-boards';
+import { DemoChatSeeder } from './demo-chat';
 import { DemoBookingsSeeder } from './demo-bookings';
 import { DEMO_APPLICATIONS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
 
@@ -21,11 +22,12 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly applications: ApplicationsService,
     private readonly bookingsDemo: DemoBookingsSeeder,
     private readonly boardsDemo: DemoBoardsSeeder,
+    private readonly chatDemo: DemoChatSeeder,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.isDemo) return;
-    const added = (await this.seed()) + (await this.bookingsDemo.seed()) + (await this.boardsDemo.seed());
+    const added = (await this.seed()) + (await this.bookingsDemo.seed()) + (await this.boardsDemo.seed()) + (await this.chatDemo.seed());
     if (added > 0) this.logger.log(`Seeded ${added} demo records`);
   }
 

@@ -3,12 +3,14 @@ import { ApplicationsModule } from '../applications/applications.module';
 import { AuthModule } from '../auth/auth.module';
 import { BoardsModule } from '../boards/boards.module';
 import { BookingsModule } from '../bookings/bookings.module';
+import { ChatModule } from '../chat/chat.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { UsersModule } from '../users/users.module';
 import { DemoBoardsSeeder } from './demo-boards';
 import { DemoBookingsSeeder } from './demo-bookings';
+import { DemoChatSeeder } from './demo-chat';
 import { DemoSeeder } from './demo-seeder.service';
 
-@Module({ imports: [ApplicationsModule, AuthModule, BookingsModule, OrganisationsModule, UsersModule, ProjectsModule, BoardsModule], providers: [DemoSeeder, DemoBookingsSeeder, DemoBoardsSeeder] })
+@Module({ imports: [ApplicationsModule, AuthModule, BookingsModule, OrganisationsModule, UsersModule, ProjectsModule, BoardsModule, ChatModule], providers: [DemoSeeder, DemoBookingsSeeder, DemoBoardsSeeder, DemoChatSeeder] })
 export class DemoModule {}

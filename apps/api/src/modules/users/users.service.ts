@@ -1,4 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { ErrorCode, type Page, type Role, type User, type UserStatus } from '@klasteris/contracts';
 import { ApiException, forbidden, notFound } from '../../common/api-exception';
 import { AuthUser, hasRole, isStaff } from '../../common/auth-user';
@@ -7,6 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { toUser } from './user.mapper';
 import type { UserRecord } from './user.schema';
+import { UserActivatedEvent } from './users.events';
 import { UserSearch, UsersRepository } from './users.repository';
 
 /** Administration of people: listing, roles, statuses. Profile and password live in AuthService. */
@@ -16,6 +18,7 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
+    private readonly events: EventEmitter2,
   ) {}
 
   async list(me: AuthUser, q: Omit<UserSearch, 'organisationIds'>): Promise<Page<User>> {
@@ -59,6 +62,7 @@ export class UsersService {
     const updated = await this.users.setStatus(id, status, reason);
     if (!updated) throw notFound('User');
     if (status !== 'active') await this.sessions.revokeAllForUser(id, `status-${status}`);
+    else if (target.status !== 'active') this.events.emit(UserActivatedEvent.event, new UserActivatedEvent(id));
     await this.audit.record({
       actorId: me.id,
       action: 'user.status.changed',
