@@ -1,12 +1,9 @@
 import type { Routes } from '@angular/router';
 
-/** Placeholder until the projects feature lands. */
 const routes: Routes = [
-  {
-    path: '',
-    loadComponent: () => import('../../shared/ui/coming-soon.component').then((m) => m.ComingSoonComponent),
-    data: { section: 'projects', icon: 'view_kanban' },
-  },
+  { path: '', title: 'projects.title', loadComponent: () => import('./pages/projects.page') },
+  { path: ':id', title: 'projects.overview', loadComponent: () => import('./pages/project.page') },
+  { path: ':id/board', title: 'projects.board.title', loadComponent: () => import('./pages/board.page') },
 ];
 
 export default routes;
