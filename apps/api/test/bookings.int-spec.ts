@@ -69,7 +69,7 @@ describe('bookings: capacity is never exceeded', () => {
     expect(codes.filter((c) => c === 409)).toHaveLength(99);
     expect(await t.connection.collection('booking_claims').countDocuments({ resourceId: new Types.ObjectId(room.id) })).toBe(4);
     expect(await t.connection.collection('bookings').countDocuments({ resourceId: new Types.ObjectId(room.id), status: { $in: ['pending', 'confirmed', 'claiming'] } })).toBe(1);
-  });
+  }, 90_000);
 
   it('a pool of capacity 4 hit by 50 concurrent one-unit requests: exactly 4 succeed', async () => {
     const pool = await createResource({ name: 'GPU test pool', type: 'gpu_pool', capacity: 4 });
@@ -80,5 +80,25 @@ describe('bookings: capacity is never exceeded', () => {
     expect(codes.filter((c) => c === 409)).toHaveLength(46);
     const av = await t.http.get(`/api/resources/${pool.id}/availability`).query({ from: iso(start), to: iso(start + 2 * H) }).set(bearer(member));
     expect(av.body.busy).toEqual([{ start: iso(start), end: iso(start + 2 * H), unitsUsed: 4 }]);
+  }, 90_000);
+
+  it('the timeline pages through many resources with their busy segments in a window', async () => {
+    const start = mondayUtc() + 14 * H;
+    const names = ['TL Alpha', 'TL Beta', 'TL Gamma'];
+    const made = [];
+    for (const name of names) made.push(await createResource({ name, capacity: 2, type: 'server' }));
+    await book(member, { resourceId: made[0]!.id, start: iso(start), end: iso(start + 2 * H), units: 2 });
+    await book(member2, { resourceId: made[2]!.id, start: iso(start + H), end: iso(start + 2 * H) });
+    const window = { from: iso(start - H), to: iso(start + 23 * H), q: 'TL ', limit: 2 };
+    const p1 = await t.http.get('/api/resources/timeline').query(window).set(bearer(member));
+    expect(p1.status).toBe(200);
+    expect(p1.body.items.map((r: { resource: { name: string } }) => r.resource.name)).toEqual(['TL Alpha', 'TL Beta']);
+    expect(p1.body.items[0].busy).toEqual([{ start: iso(start), end: iso(start + 2 * H), unitsUsed: 2 }]);
+    expect(p1.body.items[1].busy).toEqual([]);
+    const p2 = await t.http.get('/api/resources/timeline').query({ ...window, cursor: p1.body.nextCursor }).set(bearer(member));
+    expect(p2.body.items.map((r: { resource: { name: string } }) => r.resource.name)).toEqual(['TL Gamma']);
+    expect(p2.body.items[0].busy).toEqual([{ start: iso(start + H), end: iso(start + 2 * H), unitsUsed: 1 }]);
+    expect(p2.body.nextCursor).toBeNull();
+    expect((await t.http.get('/api/resources/timeline').query({ from: iso(start), to: iso(start + 20 * 24 * H) }).set(bearer(member))).status).toBe(400);
   });
 });

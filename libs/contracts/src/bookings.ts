@@ -290,6 +290,21 @@ export interface AvailabilityQuery {
   to: IsoDateTime;
 }
 
+/* ------------------------------------------------------------------ timeline */
+
+export interface TimelineQuery extends PageQuery {
+  from: IsoDateTime;
+  to: IsoDateTime;
+  q?: string;
+  type?: ResourceType;
+}
+
+/** One row of the many-resources timeline: the resource and its busy segments in the window. */
+export interface TimelineRow {
+  resource: Pick<Resource, 'id' | 'name' | 'type' | 'capacity' | 'timeZone' | 'organisationName' | 'status'>;
+  busy: AvailabilitySegment[];
+}
+
 /* ------------------------------------------------------------------ waitlist */
 
 export const WaitlistStatuses = ['waiting', 'offered', 'accepted', 'expired', 'cancelled'] as const;

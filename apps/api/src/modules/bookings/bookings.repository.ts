@@ -129,6 +129,14 @@ export class BookingsRepository {
       .lean<LeanBooking[]>();
   }
 
+  /** Holding bookings of many resources overlapping [from, to) (the timeline), only the fields it draws. */
+  manyInRange(resourceIds: string[], from: number, to: number, statuses: StoredBookingStatus[]): Promise<Pick<LeanBooking, 'resourceId' | 'start' | 'end' | 'units'>[]> {
+    if (resourceIds.length === 0) return Promise.resolve([]);
+    return this.model
+      .find({ resourceId: { $in: resourceIds.map(oid) }, status: { $in: statuses }, start: { $lt: new Date(to) }, end: { $gt: new Date(from) } }, { resourceId: 1, start: 1, end: 1, units: 1 })
+      .lean<Pick<LeanBooking, 'resourceId' | 'start' | 'end' | 'units'>[]>();
+  }
+
   /** The caller's own bookings, by start (keyset on start, _id). */
   listForUser(userId: string, q: { status?: BookingStatus; from?: number; cursor?: string; limit: number }): Promise<LeanBooking[]> {
     const f: QueryFilter<BookingDoc> = { userId: oid(userId), status: q.status ? q.status : { $in: VISIBLE_STATUSES } };

@@ -87,6 +87,8 @@ export class ClaimsService {
       if ('claims' in plan) {
         if (await space.insert(bookingId, plan.claims)) return { ok: true };
         await space.release(bookingId);
+        await sleep(2 + Math.random() * 20);
+        continue;
       } else {
         const hard = plan.short.filter((s) => capacity - (committed.get(s) ?? 0) < units);
         if (hard.length > 0) return { ok: false, short: hard };
@@ -95,7 +97,8 @@ export class ClaimsService {
           return { ok: false, short: plan.short };
         }
       }
-      await sleep(5 + Math.random() * 25 * Math.min(attempt + 1, 4));
+      // Someone still in flight holds what we need: back off so they can finish (and not crowd the database).
+      await sleep(25 + Math.random() * 50 * Math.min(attempt + 1, 4));
     }
   }
 

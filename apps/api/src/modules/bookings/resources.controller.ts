@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { AvailabilityResponse, Page, Resource } from '@klasteris/contracts';
+import type { AvailabilityResponse, Page, Resource, TimelineRow } from '@klasteris/contracts';
 import { Authenticated, CurrentUser } from '../../common/auth.decorators';
 import type { AuthUser } from '../../common/auth-user';
 import { ObjectIdPipe } from '../../common/object-id';
 import { pageLimit } from '../../common/pagination';
-import { AvailabilityQueryDto, CreateResourceDto, ResourceListQueryDto, UpdateResourceDto } from './dto/resources.dto';
+import { AvailabilityQueryDto, CreateResourceDto, ResourceListQueryDto, TimelineQueryDto, UpdateResourceDto } from './dto/resources.dto';
 import { ResourcesService } from './resources.service';
 
 @ApiTags('bookings')
@@ -22,6 +22,12 @@ export class ResourcesController {
   @Post()
   async create(@CurrentUser() me: AuthUser, @Body() body: CreateResourceDto): Promise<{ resource: Resource }> {
     return { resource: await this.resources.create(me, body) };
+  }
+
+  /** Many resources over a day or a week: a page of rows with busy segments; fetch further pages as rows come into view. */
+  @Get('timeline')
+  timeline(@CurrentUser() me: AuthUser, @Query() q: TimelineQueryDto): Promise<Page<TimelineRow>> {
+    return this.resources.timeline(me, { ...q, limit: pageLimit(q) });
   }
 
   @Get(':id')

@@ -8,6 +8,8 @@ import {
   type Page,
   type Resource,
   type ResourceListQuery,
+  type TimelineQuery,
+  type TimelineRow,
 } from '@klasteris/contracts';
 import { ApiException, forbidden, notFound, validationFailed } from '../../common/api-exception';
 import type { AuthUser } from '../../common/auth-user';
@@ -141,6 +143,34 @@ export class ResourcesService {
     if (!updated) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.Conflict, 'The resource changed meanwhile; reload and try again');
     await this.audit.record({ actorId: me.id, action: 'resource.updated', targetType: 'resource', targetId: id, scopeId: current.organisationId, after: { fields: Object.keys(dto) } });
     return toResource(updated, me);
+  }
+
+  /**
+   * The timeline of many resources: one page of resources (by name) with their busy segments in a
+   * window of at most 14 days, from two indexed queries — clients fetch pages as rows scroll into view.
+   */
+  async timeline(me: AuthUser, q: TimelineQuery & { limit: number }): Promise<Page<TimelineRow>> {
+    const from = Date.parse(q.from);
+    const to = Date.parse(q.to);
+    if (!(to > from) || to - from > 14 * 1440 * MINUTE) throw validationFailed([{ field: 'to', message: 'must follow from, at most 14 days later' }]);
+    const rows = await this.resources.search({ q: q.q, type: q.type, cursor: q.cursor, limit: q.limit });
+    const page = rows.slice(0, q.limit);
+    const bookings = await this.bookings.manyInRange(page.map((r) => r.id), from, to, HOLDING_STATUSES);
+    const byResource = new Map<string, { start: number; end: number; units: number }[]>();
+    for (const b of bookings) {
+      const key = b.resourceId.toHexString();
+      const list = byResource.get(key) ?? [];
+      list.push({ start: Math.max(from, b.start.getTime()), end: Math.min(to, b.end.getTime()), units: b.units });
+      byResource.set(key, list);
+    }
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => ({
+        resource: { id: r.id, name: r.name, type: r.type, capacity: r.capacity, timeZone: r.timeZone, organisationName: r.organisationName, status: r.status },
+        busy: usage(byResource.get(r.id) ?? []),
+      })),
+      nextCursor: rows.length > q.limit && last ? encodeCursor({ k: last.nameKey, id: last.id }) : null,
+    };
   }
 
   /** Busy segments (units used), calendar entries without others' purposes, opening hours and blackouts. */

@@ -37,6 +37,7 @@ import {
   type ResourceStatus,
   type ResourceType,
   type SlotGranularity,
+  type TimelineQuery,
   type UpdateResourceRequest,
 } from '@klasteris/contracts';
 import { trim } from '../../../common/fields';
@@ -133,4 +134,11 @@ export class ResourceListQueryDto extends PageQueryDto implements ResourceListQu
 export class AvailabilityQueryDto {
   @ApiProperty() @IsoInstant() from: string;
   @ApiProperty() @IsoInstant() to: string;
+}
+
+export class TimelineQueryDto extends PageQueryDto implements TimelineQuery {
+  @ApiProperty() @IsoInstant() from: string;
+  @ApiProperty() @IsoInstant() to: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @ApiPropertyOptional({ enum: ResourceTypes }) @IsOptional() @IsIn(ResourceTypes) type?: ResourceType;
 }
