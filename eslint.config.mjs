@@ -86,6 +86,8 @@ export default defineConfig(
       '@typescript-eslint/no-extraneous-class': 'off',
       // Nest and Angular lifecycle/interface methods are often `async` without an `await` on purpose.
       '@typescript-eslint/require-await': 'off',
+      // `arr[i]!` is how we state "present" without noUncheckedIndexedAccess; the rule calls each one redundant.
+      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
       // Static methods passed by reference (Angular's `Validators.required`) do not use `this`.
       '@typescript-eslint/unbound-method': ['error', { ignoreStatic: true }],
     },

@@ -32,6 +32,16 @@ describe('membership applications', () => {
     expect((await t.http.get('/api/organisations?q=kaunas')).body.items).toEqual([]);
   });
 
+  it('notifies each reviewer in their own language', async () => {
+    const admin = (await login(t, 'admin@klasteris.demo')).accessToken;
+    await t.http.patch('/api/auth/me').set(bearer(admin)).send({ language: 'lt' });
+    await t.http.post('/api/applications').send(application('lt'));
+    const adminNotes = await t.http.get('/api/notifications').set(bearer(admin));
+    expect(adminNotes.body.items[0].title).toBe('Kaunas Cloud Works lt pateikė narystės paraišką');
+    const coordinatorNotes = await t.http.get('/api/notifications').set(bearer(coordinator));
+    expect(coordinatorNotes.body.items[0].title).toBe('Kaunas Cloud Works lt applied for membership');
+  });
+
   it('refuses a duplicate organisation name (diacritics and case folded) and a taken e-mail, writing nothing', async () => {
     const orgsBefore = await t.connection.collection('organisations').countDocuments();
     const dupName = await t.http.post('/api/applications').send({ ...application('b'), organisation: { ...application('b').organisation, name: 'DUOMENU CENTRAS' } });

@@ -69,7 +69,7 @@ export class ApplicationsService {
     const reviewers = await this.users.idsWithRole(['coordinator', 'admin']);
     await this.notifications.notify(reviewers, {
       kind: 'application.submitted',
-      title: `${org.name} applied for membership`,
+      title: { en: `${org.name} applied for membership`, lt: `${org.name} pateikė narystės paraišką` },
       body: application.motivation.slice(0, 200),
       link: '/admin/applications',
     });
@@ -99,7 +99,7 @@ export class ApplicationsService {
     }
     await this.notifications.notify([decided.contact.userId], {
       kind: 'application.approved',
-      title: `Welcome to the cluster: ${decided.organisation.name} is now a member`,
+      title: { en: `Welcome to the cluster: ${decided.organisation.name} is now a member`, lt: `Sveiki atvykę į klasterį: ${decided.organisation.name} dabar yra narė` },
       body: reason,
       link: `/directory/organisations/${decided.organisationId}`,
     });

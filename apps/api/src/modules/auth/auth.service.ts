@@ -59,7 +59,7 @@ export class AuthService {
       const orgAdmins = user.organisationId ? await this.users.idsWithRole(['org_admin'], user.organisationId) : [];
       await this.notifications.notify([...reviewers, ...orgAdmins], {
         kind: 'system',
-        title: `${user.displayName} registered and waits for approval`,
+        title: { en: `${user.displayName} registered and waits for approval`, lt: `${user.displayName} užsiregistravo ir laukia patvirtinimo` },
         link: '/admin/users?status=pending',
       });
     }

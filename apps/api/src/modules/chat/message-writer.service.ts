@@ -181,10 +181,12 @@ export class MessageWriterService {
     const memberIds = new Set(await this.members.userIdsOf(channelId));
     const targets = (mentions.channel ? [...memberIds] : mentions.userIds.filter((u) => memberIds.has(u))).filter((u) => u !== me.id);
     if (targets.length === 0) return;
-    const where = type === 'direct' ? 'a direct message' : `#${channelName}`;
     await this.notifications.notify(targets, {
       kind: 'mention',
-      title: `${me.displayName} mentioned you in ${where}`,
+      title:
+        type === 'direct'
+          ? { en: `${me.displayName} mentioned you in a direct message`, lt: `${me.displayName} paminėjo jus asmeninėje žinutėje` }
+          : { en: `${me.displayName} mentioned you in #${channelName}`, lt: `${me.displayName} paminėjo jus kanale #${channelName}` },
       body: doc.body.replace(/<@[0-9a-f]{24}>/g, '@…').slice(0, 200),
       link: `/chat/${channelId}?seq=${doc.seq}`,
     });

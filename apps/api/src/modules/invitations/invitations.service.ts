@@ -108,7 +108,7 @@ export class InvitationsService {
     await this.invitations.setAcceptedUser(inv._id, user.id);
     await this.notifications.notify([inv.invitedBy.toHexString()], {
       kind: 'invitation.accepted',
-      title: `${user.displayName} accepted your invitation to ${inv.organisationName}`,
+      title: { en: `${user.displayName} accepted your invitation to ${inv.organisationName}`, lt: `${user.displayName} priėmė jūsų kvietimą į ${inv.organisationName}` },
       link: `/directory/organisations/${organisationId}`,
     });
     await this.audit.record({ actorId: user.id, action: 'invitation.accepted', targetType: 'invitation', targetId: inv._id.toHexString(), scopeId: organisationId });

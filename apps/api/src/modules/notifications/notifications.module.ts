@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { UsersModule } from '../users/users.module';
 import { NotificationDoc, NotificationSchema } from './notification.schema';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
 
 @Module({
-  imports: [MongooseModule.forFeature([{ name: NotificationDoc.name, schema: NotificationSchema }])],
+  imports: [MongooseModule.forFeature([{ name: NotificationDoc.name, schema: NotificationSchema }]), UsersModule],
   controllers: [NotificationsController],
   providers: [NotificationsRepository, NotificationsService],
   exports: [NotificationsService],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { QueryFilter, Model, Types } from 'mongoose';
-import type { Notification, NotificationKind } from '@klasteris/contracts';
+import type { Language, Notification, NotificationKind } from '@klasteris/contracts';
 import { oid } from '../../common/object-id';
 import { decodeCursor } from '../../common/pagination';
 import { NotificationDoc } from './notification.schema';
@@ -18,23 +18,33 @@ export const toNotification = (d: LeanNotification): Notification => ({
   createdAt: d.createdAt.toISOString(),
 });
 
+/** Text in each language of the portal; a plain string is the same for everyone. */
+export type Localised = string | Record<Language, string>;
+
 export interface NewNotification {
   kind: NotificationKind;
-  title: string;
-  body?: string | null;
+  title: Localised;
+  body?: Localised | null;
   link?: string | null;
+}
+
+/** One notification for one person, its texts already in that person's language. */
+export interface NotificationDraft {
+  userId: string;
+  kind: NotificationKind;
+  title: string;
+  body: string | null;
+  link: string | null;
 }
 
 @Injectable()
 export class NotificationsRepository {
   constructor(@InjectModel(NotificationDoc.name) private readonly model: Model<NotificationDoc>) {}
 
-  async createMany(userIds: string[], n: NewNotification): Promise<{ userId: string; notification: Notification }[]> {
-    if (userIds.length === 0) return [];
+  async createMany(drafts: NotificationDraft[]): Promise<{ userId: string; notification: Notification }[]> {
+    if (drafts.length === 0) return [];
     const now = new Date();
-    const docs = await this.model.insertMany(
-      userIds.map((u) => ({ userId: oid(u), kind: n.kind, title: n.title, body: n.body ?? null, link: n.link ?? null, createdAt: now })),
-    );
+    const docs = await this.model.insertMany(drafts.map((d) => ({ ...d, userId: oid(d.userId), createdAt: now })));
     return docs.map((d) => ({ userId: d.userId.toHexString(), notification: toNotification(d.toObject() as LeanNotification) }));
   }
 

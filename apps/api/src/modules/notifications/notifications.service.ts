@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import type { Notification, Page } from '@klasteris/contracts';
+import type { Language, Notification, Page } from '@klasteris/contracts';
+import { UsersRepository } from '../users/users.repository';
 import { notFound } from '../../common/api-exception';
 import { toPage } from '../../common/pagination';
-import { NewNotification, NotificationsRepository } from './notifications.repository';
+import { Localised, NewNotification, NotificationsRepository } from './notifications.repository';
 import { NotificationCreatedEvent } from './notifications.events';
 
 @Injectable()
@@ -11,11 +12,19 @@ export class NotificationsService {
   constructor(
     private readonly repo: NotificationsRepository,
     private readonly events: EventEmitter2,
+    private readonly users: UsersRepository,
   ) {}
 
-  /** Stores one notification per user and announces each (realtime pushes `notification:new`). */
+  /**
+   * Stores one notification per user, in that user's language, and announces each (realtime
+   * pushes `notification:new`).
+   */
   async notify(userIds: string[], n: NewNotification): Promise<void> {
-    const created = await this.repo.createMany([...new Set(userIds)], n);
+    const people = await this.users.findByIds([...new Set(userIds)]);
+    const pick = (text: Localised, lang: Language): string => (typeof text === 'string' ? text : text[lang]);
+    const created = await this.repo.createMany(
+      people.map((u) => ({ userId: u.id, kind: n.kind, title: pick(n.title, u.language), body: n.body ? pick(n.body, u.language) : null, link: n.link ?? null })),
+    );
     for (const c of created) this.events.emit(NotificationCreatedEvent.event, new NotificationCreatedEvent(c.userId, c.notification));
   }
 

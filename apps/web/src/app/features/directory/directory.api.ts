@@ -21,7 +21,7 @@ export function toParams(query: object): HttpParams {
   let params = new HttpParams();
   for (const [key, value] of Object.entries(query) as [string, unknown][]) {
     if (value === undefined || value === null || value === '') continue;
-    params = params.set(key, String(value));
+    params = params.set(key, typeof value === 'object' ? JSON.stringify(value) : String(value as string | number | boolean));
   }
   return params;
 }

@@ -74,8 +74,8 @@ export default class OrganisationsPage implements OnInit {
       title: this.transloco.translate('adminOrgs.changeTitle'),
       message: this.transloco.translate('adminOrgs.changeText', {
         name: org.name,
-        from: this.transloco.translate(`membership.${org.membershipStatus}`),
-        to: this.transloco.translate(`membership.${status}`),
+        from: this.transloco.translate<string>(`membership.${org.membershipStatus}`),
+        to: this.transloco.translate<string>(`membership.${status}`),
       }),
       confirmLabel: this.transloco.translate('common.confirm'),
     };

@@ -8,7 +8,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type InvitationPreview } from '@klasteris/contracts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type InvitationPreview, type LoginResponse } from '@klasteris/contracts';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { ErrorMessageService } from '../../../core/http/error-message.service';
 import { LanguageService } from '../../../core/i18n/language.service';
@@ -132,17 +132,19 @@ export default class InviteAcceptPage implements OnInit {
     this.busy.set(true);
     this.error.set(null);
     this.api.acceptInvitation(this.token(), { displayName: v.displayName.trim(), password: v.password }).subscribe({
-      next: async (session) => {
-        // Whoever was signed in before on this browser is replaced by the new person.
-        this.auth.setSession(session);
-        await this.language.adoptFromProfile();
-        this.busy.set(false);
-        await this.router.navigateByUrl('/dashboard');
-      },
+      next: (session) => void this.enter(session),
       error: (err: unknown) => {
         this.busy.set(false);
         this.error.set(this.errors.message(err));
       },
     });
+  }
+
+  /** Whoever was signed in before on this browser is replaced by the new person. */
+  private async enter(session: LoginResponse): Promise<void> {
+    this.auth.setSession(session);
+    await this.language.adoptFromProfile();
+    this.busy.set(false);
+    await this.router.navigateByUrl('/dashboard');
   }
 }

@@ -109,15 +109,17 @@ export default class LoginPage {
     this.error.set(null);
     const { email, password } = this.form.getRawValue();
     this.auth.login({ email: email.trim(), password }).subscribe({
-      next: async () => {
-        await this.language.adoptFromProfile();
-        this.busy.set(false);
-        await this.router.navigateByUrl(safeReturnUrl(this.returnUrl()));
-      },
+      next: () => void this.enter(),
       error: (err: unknown) => {
         this.busy.set(false);
         this.error.set(this.errors.message(err));
       },
     });
+  }
+
+  private async enter(): Promise<void> {
+    await this.language.adoptFromProfile();
+    this.busy.set(false);
+    await this.router.navigateByUrl(safeReturnUrl(this.returnUrl()));
   }
 }

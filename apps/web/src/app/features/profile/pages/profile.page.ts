@@ -14,7 +14,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { Languages, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type Language } from '@klasteris/contracts';
+import { Languages, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type Language, type User } from '@klasteris/contracts';
 import { startWith } from 'rxjs';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { ErrorMessageService } from '../../../core/http/error-message.service';
@@ -119,11 +119,7 @@ export default class ProfilePage {
         expertise: v.expertise,
       })
       .subscribe({
-        next: async (user) => {
-          this.form.markAsPristine();
-          if (user.language !== this.language.lang()) await this.language.choose(user.language);
-          this.snack.open(this.transloco.translate('profile.saved'), undefined, { duration: 3000 });
-        },
+        next: (user) => void this.saved(user),
         error: (err: unknown) => this.profileError.set(this.errors.message(err)),
       });
   }
@@ -142,5 +138,11 @@ export default class ProfilePage {
       },
       error: (err: unknown) => this.passwordError.set(this.errors.message(err)),
     });
+  }
+
+  private async saved(user: User): Promise<void> {
+    this.form.markAsPristine();
+    if (user.language !== this.language.lang()) await this.language.choose(user.language);
+    this.snack.open(this.transloco.translate('profile.saved'), undefined, { duration: 3000 });
   }
 }
