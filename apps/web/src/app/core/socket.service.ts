@@ -38,7 +38,7 @@ export class SocketService {
 
   readonly state = this._state.asReadonly();
   readonly connected = computed(() => this._state() === 'connected');
-  /** Emits after a reconnect, so stores can catch up on what they missed. */
+  /** Emits each time the socket is ready (rooms joined), first connection included, so stores catch up on what they missed. */
   readonly reconnected = this.reconnected$.asObservable();
 
   constructor() {
@@ -86,11 +86,12 @@ export class SocketService {
       withCredentials: true,
       auth: (cb) => cb({ token: this.auth.accessToken() ?? '' }),
     });
-    let connectedBefore = false;
-    socket.on('connect', () => {
+    // `ready` comes after the server joined this socket to its rooms: from then on live events
+    // arrive, so that (not `connect`) is when stores catch up on what happened meanwhile — on the
+    // first connection too, since a message may land between a page load and the room join.
+    socket.on('ready', () => {
       this._state.set('connected');
-      if (connectedBefore) this.reconnected$.next();
-      connectedBefore = true;
+      this.reconnected$.next();
     });
     socket.on('disconnect', () => this._state.set('disconnected'));
     socket.on('connect_error', (err: Error) => {
