@@ -63,6 +63,11 @@ export class BoardStore {
   private readonly _loading = signal(false);
   private readonly _now = signal(Date.now());
   private joinedId: string | null = null;
+  /** per card: the chain of its moves in flight, their count, the last move asked for, the newest version seen */
+  private readonly moveChain = new Map<string, Promise<void>>();
+  private readonly pendingMoves = new Map<string, number>();
+  private readonly moveSeq = new Map<string, number>();
+  private readonly knownVersion = new Map<string, number>();
 
   readonly project = this._project.asReadonly();
   readonly columns = this._columns.asReadonly();
@@ -107,7 +112,12 @@ export class BoardStore {
     const mine = <T extends { projectId: string }>(p: T): boolean => p.projectId === this._projectId();
     merge(this.socket.on('board:card-created'), this.socket.on('board:card-updated'), this.socket.on('board:card-moved'))
       .pipe(takeUntilDestroyed(destroyRef))
-      .subscribe((p) => mine(p) && this._columns.update((cols) => upsertCard(cols, p.card)));
+      .subscribe((p) => {
+        if (!mine(p)) return;
+        // While my own moves of this card are in flight, their answers place it (no flicker back).
+        if (this.pendingMoves.has(p.card.id)) this.knownVersion.set(p.card.id, Math.max(p.card.version, this.knownVersion.get(p.card.id) ?? 0));
+        else this._columns.update((cols) => upsertCard(cols, p.card));
+      });
     this.socket
       .on('board:card-deleted')
       .pipe(takeUntilDestroyed(destroyRef))
@@ -245,28 +255,45 @@ export class BoardStore {
 
   /**
    * Moves a card to `index` of the target column as shown (filters and paging included): shown at
-   * once, then confirmed by the server; a conflict or error puts the server's truth back.
+   * once, then confirmed by the server; a conflict or error puts the server's truth back. Moves of
+   * one card are sent one after the other, each on the version the previous one produced, so quick
+   * keyboard moves never conflict with each other.
    */
   async move(cardId: string, toColumnId: string, index: number): Promise<{ ok: boolean; messageKey?: string }> {
     const card = this.card(cardId);
     const target = this.visibleColumns().find((c) => c.id === toColumnId);
     if (!card || !target) return { ok: false };
     const anchors = anchorsFor(target.shown.filter((c) => c.id !== cardId), index);
-    const fullIndex = anchors.beforeCardId
-      ? target.cards.filter((c) => c.id !== cardId).findIndex((c) => c.id === anchors.beforeCardId)
-      : target.cards.filter((c) => c.id !== cardId).length;
+    const rest = target.cards.filter((c) => c.id !== cardId);
+    const fullIndex = anchors.beforeCardId ? rest.findIndex((c) => c.id === anchors.beforeCardId) : rest.length;
     this._columns.update((cols) => moveLocally(cols, cardId, toColumnId, fullIndex));
-    try {
-      const { card: moved } = await firstValueFrom(this.api.moveCard(cardId, { version: card.version, toColumnId, ...anchors }));
-      this.put(moved);
-      return { ok: true };
-    } catch (err) {
-      const info = toApiError(err);
-      const current = (info.details as VersionConflictDetails | undefined)?.current;
-      if (current) this._columns.update((cols) => upsertCard(removeCard(cols, cardId), current));
-      else await this.refresh(this._projectId() ?? card.projectId);
-      return { ok: false, messageKey: info.code === 'VERSION_CONFLICT' ? 'projects.board.moveConflict' : info.messageKey };
-    }
+    const seq = (this.moveSeq.get(cardId) ?? 0) + 1;
+    this.moveSeq.set(cardId, seq);
+    this.pendingMoves.set(cardId, (this.pendingMoves.get(cardId) ?? 0) + 1);
+    const latest = (): boolean => this.moveSeq.get(cardId) === seq;
+    const run = (this.moveChain.get(cardId) ?? Promise.resolve()).then(async (): Promise<{ ok: boolean; messageKey?: string }> => {
+      const version = Math.max(this.card(cardId)?.version ?? 0, this.knownVersion.get(cardId) ?? 0);
+      try {
+        const { card: moved } = await firstValueFrom(this.api.moveCard(cardId, { version, toColumnId, ...anchors }));
+        this.knownVersion.set(cardId, moved.version);
+        if (latest()) this.put(moved);
+        return { ok: true };
+      } catch (err) {
+        const info = toApiError(err);
+        const current = (info.details as VersionConflictDetails | undefined)?.current;
+        if (current) {
+          this.knownVersion.set(cardId, current.version);
+          if (latest()) this._columns.update((cols) => upsertCard(removeCard(cols, cardId), current));
+        } else if (latest()) await this.refresh(this._projectId() ?? card.projectId);
+        return { ok: false, messageKey: info.code === 'VERSION_CONFLICT' ? 'projects.board.moveConflict' : info.messageKey };
+      } finally {
+        const left = (this.pendingMoves.get(cardId) ?? 1) - 1;
+        if (left > 0) this.pendingMoves.set(cardId, left);
+        else this.pendingMoves.delete(cardId);
+      }
+    });
+    this.moveChain.set(cardId, run.then(() => undefined));
+    return run;
   }
 
   async create(columnId: string, title: string): Promise<Card | null> {

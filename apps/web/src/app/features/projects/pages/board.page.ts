@@ -1,6 +1,6 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { CdkDrag, CdkDragDrop, CdkDragHandle, CdkDropList } from '@angular/cdk/drag-drop';
-import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
@@ -43,6 +43,7 @@ export default class BoardPage {
   private readonly announcer = inject(LiveAnnouncer);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly router = inject(Router);
+  private readonly injector = inject(Injector);
 
   /** route parameter */
   readonly id = input.required<string>();
@@ -127,7 +128,10 @@ export default class BoardPage {
 
   private async moveCard(cardId: string, toColumnId: string, index: number, refocus: boolean): Promise<void> {
     const title = this.store.card(cardId)?.title ?? '';
-    const result = await this.store.move(cardId, toColumnId, index);
+    const pending = this.store.move(cardId, toColumnId, index);
+    // The card's element moved with the optimistic update: keep the keyboard focus on it.
+    if (refocus) afterNextRender(() => this.focusCard(cardId), { injector: this.injector });
+    const result = await pending;
     if (!result.ok) {
       if (result.messageKey) this.snack.open(this.transloco.translate(result.messageKey));
       return;
@@ -135,7 +139,12 @@ export default class BoardPage {
     const col = this.store.visibleColumns().find((c) => c.id === toColumnId);
     const position = (col?.shown.findIndex((c) => c.id === cardId) ?? 0) + 1;
     this.announcer.announce(this.transloco.translate('projects.board.moved', { title, column: col?.name ?? '', position, total: col?.shown.length ?? 0 }), 'polite');
-    if (refocus) setTimeout(() => this.host.nativeElement.querySelector<HTMLElement>(`[data-card-id="${cardId}"] .open`)?.focus());
+    if (refocus) afterNextRender(() => this.focusCard(cardId), { injector: this.injector });
+  }
+
+  private focusCard(cardId: string): void {
+    const el = this.host.nativeElement.querySelector<HTMLElement>(`[data-card-id="${cardId}"] .open`);
+    if (el && el.ownerDocument.activeElement !== el) el.focus();
   }
 
   startAdding(columnId: string): void {
