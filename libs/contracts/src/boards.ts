@@ -298,6 +298,47 @@ export interface CardWithContext extends Card {
   columnName: string;
 }
 
+// ---- Export and import ----
+
+export const BOARD_EXPORT_FORMAT = 'klasteris-board';
+export const ImportFormats = ['klasteris', 'trello'] as const;
+export type ImportFormat = (typeof ImportFormats)[number];
+export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+export const IMPORT_MAX_CARDS = 10_000;
+
+/**
+ * A board as `GET /api/projects/:id/export?format=json` writes it and `POST /api/projects/import`
+ * (format `klasteris`) reads it: columns in board order, cards in column order.
+ */
+export interface BoardExport {
+  format: typeof BOARD_EXPORT_FORMAT;
+  version: 1;
+  exportedAt: IsoDateTime;
+  project: { name: string; summary: string | null; status: ProjectStatus };
+  columns: { id: string; name: string; wipLimit: number | null; archived: boolean }[];
+  labels: { id: string; name: string; color: string }[];
+  cards: {
+    id: string;
+    columnId: string;
+    title: string;
+    description: string;
+    labelIds: string[];
+    assignees: { userId: string; displayName: string }[];
+    startDate: IsoDate | null;
+    dueDate: IsoDate | null;
+    checklist: { text: string; done: boolean }[];
+    archived: boolean;
+    comments: { authorName: string; body: string; createdAt: IsoDateTime }[];
+    createdAt: IsoDateTime;
+  }[];
+}
+
+/** `POST /api/projects/import` (multipart: `file`, `format`, optional `name`) → 201. */
+export interface ImportBoardResult {
+  project: Project;
+  imported: { columns: number; cards: number; labels: number; checklistItems: number; comments: number };
+}
+
 // ---- Realtime ----
 
 export const boardRoom = (projectId: string): string => `board:${projectId}`;

@@ -10,6 +10,6 @@ export class BoardSetupListener {
 
   @OnEvent(ProjectCreatedEvent.event, { suppressErrors: false })
   async onProjectCreated(e: ProjectCreatedEvent): Promise<void> {
-    await this.columns.createDefaults(e.project.id);
+    if (e.defaultColumns) await this.columns.createDefaults(e.project.id);
   }
 }

@@ -6,6 +6,7 @@ import { BoardAccessService } from './board-access.service';
 import { BoardController } from './board.controller';
 import { BoardReadService } from './board-read.service';
 import { BoardSetupListener } from './board-setup.listener';
+import { BoardTransferService } from './board-transfer.service';
 import { CardCreateService } from './card-create.service';
 import { CardEditService } from './card-edit.service';
 import { CardMoveService } from './card-move.service';
@@ -24,6 +25,7 @@ import { CommentsService } from './comments.service';
 import { LabelDoc, LabelSchema } from './label.schema';
 import { LabelsRepository } from './labels.repository';
 import { LabelsService } from './labels.service';
+import { TransferController } from './transfer.controller';
 
 @Module({
   imports: [
@@ -36,7 +38,7 @@ import { LabelsService } from './labels.service';
     ProjectsModule,
     NotificationsModule,
   ],
-  controllers: [BoardController, CardsController],
+  controllers: [BoardController, CardsController, TransferController],
   providers: [
     CardsRepository,
     ColumnsRepository,
@@ -54,6 +56,7 @@ import { LabelsService } from './labels.service';
     ColumnsService,
     LabelsService,
     BoardSetupListener,
+    BoardTransferService,
   ],
   exports: [CardsRepository, ColumnsRepository, LabelsRepository, CommentsRepository, ColumnsService, CardCreateService],
 })

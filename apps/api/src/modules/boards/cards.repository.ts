@@ -81,6 +81,41 @@ export class CardsRepository {
     return toCard(doc.toObject() as LeanCard);
   }
 
+  /** Bulk insert for imports (ranks chosen by the caller, unique per column); returns the new ids in order. */
+  async insertMany(cards: (NewCard & { commentCount?: number; createdAt?: Date })[]): Promise<string[]> {
+    const ids: string[] = [];
+    for (let i = 0; i < cards.length; i += 500) {
+      const docs = await this.model.insertMany(
+        cards.slice(i, i + 500).map((c) => ({
+          ...c,
+          projectId: oid(c.projectId),
+          columnId: oid(c.columnId),
+          assigneeIds: c.assigneeIds.map(oid),
+          labelIds: c.labelIds.map(oid),
+          checklist: c.checklist ?? [],
+          archived: c.archived ?? false,
+          commentCount: c.commentCount ?? 0,
+          searchText: searchTextOf(c.title, c.description),
+          createdBy: oid(c.createdBy),
+          bookingIds: [],
+          version: 1,
+          changes: [],
+          createdAt: c.createdAt ?? new Date(),
+          updatedAt: new Date(),
+        })),
+        { lean: true },
+      );
+      ids.push(...docs.map((d) => (d as unknown as { _id: Types.ObjectId })._id.toHexString()));
+    }
+    return ids;
+  }
+
+  /** Every card of the project (open and archived), for export. */
+  async listAll(projectId: string): Promise<Card[]> {
+    const docs = await this.model.find({ projectId: oid(projectId) }, WITHOUT_LOG).lean<LeanCard[]>();
+    return docs.map(toCard).sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0));
+  }
+
   /** The card if it belongs to the project (the scope is required). */
   async findInProject(projectId: string, id: string): Promise<StoredCard | null> {
     const d = await this.model.findOne({ _id: oid(id), projectId: oid(projectId) }).lean<LeanCard>();

@@ -24,6 +24,15 @@ export class CommentsRepository {
     return toComment(doc.toObject() as LeanComment);
   }
 
+  async insertMany(items: { projectId: string; cardId: string; authorId: string; authorName: string; body: string; createdAt: Date }[]): Promise<void> {
+    for (let i = 0; i < items.length; i += 500) {
+      await this.model.insertMany(
+        items.slice(i, i + 500).map((c) => ({ ...c, projectId: oid(c.projectId), cardId: oid(c.cardId), authorId: oid(c.authorId), mentions: [], editedAt: null })),
+        { lean: true },
+      );
+    }
+  }
+
   /** Oldest first, keyset by (createdAt, _id); scoped to the card's project. */
   async list(projectId: string, cardId: string, cursor: string | undefined, limit: number): Promise<CardComment[]> {
     const filter: QueryFilter<CommentDoc> = { projectId: oid(projectId), cardId: oid(cardId) };

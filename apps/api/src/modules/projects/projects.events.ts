@@ -18,6 +18,8 @@ export class ProjectCreatedEvent {
   constructor(
     readonly project: ProjectRecord,
     readonly actor: Pick<AuthUser, 'id' | 'displayName'>,
+    /** false when the caller brings its own columns (an import) */
+    readonly defaultColumns = true,
   ) {}
 }
 

@@ -37,7 +37,7 @@ export class ProjectsService {
     };
   }
 
-  async create(me: AuthUser, input: CreateProjectRequest & { seedKey?: string }): Promise<Project> {
+  async create(me: AuthUser, input: CreateProjectRequest & { seedKey?: string; defaultColumns?: boolean }): Promise<Project> {
     const organisationIds = await this.checkOrganisations([...(me.organisationId ? [me.organisationId] : []), ...(input.organisationIds ?? [])]);
     const project = await this.projects.create({
       name: input.name,
@@ -50,7 +50,7 @@ export class ProjectsService {
     });
     await this.members.add(project.id, me.id, 'owner');
     await this.activity.record({ projectId: project.id, actor: me, kind: 'project.created', data: { name: project.name } });
-    await this.events.emitAsync(ProjectCreatedEvent.event, new ProjectCreatedEvent(project, me));
+    await this.events.emitAsync(ProjectCreatedEvent.event, new ProjectCreatedEvent(project, me, input.defaultColumns ?? true));
     return this.presenter.project(project, 'owner');
   }
 
