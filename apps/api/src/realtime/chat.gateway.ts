@@ -40,8 +40,12 @@ export class ChatGateway implements OnGatewayDisconnect {
   async handleDisconnect(socket: AuthedSocket): Promise<void> {
     const user = socket.data.user;
     if (!user) return;
-    const status = await this.presence.statusOf(this.server, user.id, socket.id);
-    if (status === 'offline') this.server.emit('presence', { userId: user.id, status });
+    try {
+      const status = await this.presence.statusOf(this.server, user.id, socket.id);
+      if (status === 'offline') this.server.emit('presence', { userId: user.id, status });
+    } catch (err) {
+      this.logger.warn(`presence on disconnect: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
 
   private run<T extends object>(work: () => Promise<T>): Promise<Ack<T>> {

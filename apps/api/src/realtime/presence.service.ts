@@ -11,9 +11,18 @@ import { userRoom } from './rooms';
 @Injectable()
 export class PresenceService {
   async statusOf(server: Server, userId: string, excludingSocketId?: string): Promise<PresenceStatus> {
-    const sockets = (await server.in(userRoom(userId)).fetchSockets()).filter((s) => s.id !== excludingSocketId);
+    const sockets = (await this.socketsOf(server, userId)).filter((s) => s.id !== excludingSocketId);
     if (sockets.length === 0) return 'offline';
     return sockets.some((s) => !(s.data as SocketData).away) ? 'online' : 'away';
+  }
+
+  /** The user's sockets on every node; when another node does not answer (Redis trouble, a node going down), this node's. */
+  async socketsOf(server: Server, userId: string): Promise<{ id: string; data: unknown }[]> {
+    try {
+      return await server.in(userRoom(userId)).fetchSockets();
+    } catch {
+      return server.local.in(userRoom(userId)).fetchSockets();
+    }
   }
 
   async statuses(server: Server, userIds: string[]): Promise<{ userId: string; status: PresenceStatus }[]> {

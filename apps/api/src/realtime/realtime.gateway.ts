@@ -8,6 +8,7 @@ import { AccessTokensService } from '../modules/auth/access-tokens.service';
 import { MembersRepository } from '../modules/chat/members.repository';
 import { NotificationCreatedEvent } from '../modules/notifications/notifications.events';
 import { SessionsRevokedEvent } from '../modules/sessions/sessions.events';
+import { PresenceService } from './presence.service';
 import { channelRoom } from './rooms';
 import { AuthedSocket, originAllowed, sessionRoom, userRoom } from './socket-auth';
 
@@ -24,6 +25,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly tokens: AccessTokensService,
     private readonly config: AppConfig,
     private readonly members: MembersRepository,
+    private readonly presence: PresenceService,
   ) {}
 
   /** Handshake check: allowed Origin and a live access token, else `connect_error` UNAUTHENTICATED. */
@@ -48,12 +50,18 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
       socket.disconnect(true);
       return;
     }
-    const channelIds = await this.members.channelIdsOf(user.id);
-    await socket.join([userRoom(user.id), sessionRoom(user.sessionId), ...channelIds.map(channelRoom)]);
-    const sockets = await this.server.in(userRoom(user.id)).fetchSockets();
-    if (sockets.length <= 1) this.server.emit('presence', { userId: user.id, status: 'online' });
-    // the client knows from here on that live events reach it; it catches up with `after=` now
-    socket.emit('ready', { userId: user.id });
+    try {
+      const channelIds = await this.members.channelIdsOf(user.id);
+      await socket.join([userRoom(user.id), sessionRoom(user.sessionId), ...channelIds.map(channelRoom)]);
+      const sockets = await this.presence.socketsOf(this.server, user.id);
+      if (sockets.length <= 1) this.server.emit('presence', { userId: user.id, status: 'online' });
+      // the client knows from here on that live events reach it; it catches up with `after=` now
+      socket.emit('ready', { userId: user.id });
+    } catch (err) {
+      // without its rooms the socket would silently miss events: drop it, the client reconnects
+      this.logger.warn(`could not set up socket of ${user.id}: ${err instanceof Error ? err.message : String(err)}`);
+      socket.disconnect(true);
+    }
   }
 
   @OnEvent(NotificationCreatedEvent.event)
