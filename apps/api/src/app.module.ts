@@ -16,6 +16,7 @@ import { BoardsModule } from './modules/boards/boards.module';
 import { BookingsModule } from './modules/bookings/bookings.module';
 import { ChatModule } from './modules/chat/chat.module';
 import { DemoModule } from './modules/demo/demo.module';
+import { GroupsModule } from './modules/groups/groups.module';
 import { HealthModule } from './modules/health/health.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -51,6 +52,7 @@ export class AppModule implements NestModule {
         ChatModule,
         ProjectsModule,
         BoardsModule,
+        GroupsModule,
         RealtimeModule,
         BookingsRealtimeModule,
         BoardsRealtimeModule,

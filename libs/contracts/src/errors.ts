@@ -35,6 +35,10 @@ export const ErrorCode = {
   ChannelNameTaken: 'CHANNEL_NAME_TAKEN',
   AttachmentRejected: 'ATTACHMENT_REJECTED',
   SlowMode: 'SLOW_MODE',
+  MessageBlocked: 'MESSAGE_BLOCKED',
+  GroupBanned: 'GROUP_BANNED',
+  AlreadyRequested: 'ALREADY_REQUESTED',
+  RequestAlreadyDecided: 'REQUEST_ALREADY_DECIDED',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   InternalError: 'INTERNAL_ERROR',
 } as const;

@@ -9,3 +9,4 @@ export * from './health';
 export * from './chat';
 export * from './bookings';
 export * from './boards';
+export * from './groups';

@@ -12,6 +12,12 @@ export const NotificationKinds = [
   'booking.cancelled',
   'booking.waitlist_offer',
   'card.assigned',
+  'group.join_requested',
+  'group.request_decided',
+  'group.invited',
+  'group.moderation',
+  'group.report_resolved',
+  'group.announcement',
   'system',
 ] as const;
 export type NotificationKind = (typeof NotificationKinds)[number];

@@ -15,7 +15,7 @@ export interface AuditInput {
   after?: Record<string, unknown> | null;
 }
 
-/** Records actions; the query side (filters, CSV) arrives with the moderation issue. */
+/** Records actions (append-only); reading is AuditQueryService. */
 @Injectable()
 export class AuditService {
   constructor(@InjectModel(AuditEntryDoc.name) private readonly model: Model<AuditEntryDoc>) {}

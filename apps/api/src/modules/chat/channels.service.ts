@@ -219,6 +219,20 @@ export class ChannelsService {
     for (const userId of userIds) await this.addMembership(channel, userId, role);
   }
 
+  /** Removes people from a channel directly (leaving or being removed from a working group). */
+  async removeMembers(channelId: string, userIds: string[]): Promise<void> {
+    const channel = await this.channels.findById(channelId);
+    if (!channel) throw notFound('Channel');
+    for (const userId of userIds) await this.removeMembership(channel, userId);
+  }
+
+  /** Slow mode of a channel (working-group moderation; authorised by the caller's module). */
+  async setSlowMode(channelId: string, seconds: number): Promise<Channel> {
+    const updated = await this.channels.update(channelId, { slowModeSeconds: seconds });
+    if (!updated) throw notFound('Channel');
+    return this.announce(updated);
+  }
+
   private async addMembership(channel: ChannelRecord, userId: string, role: ChannelRole): Promise<void> {
     if (!(await this.members.add(channel.id, userId, role, channel.committedSeq))) return;
     await this.channels.incMemberCount(channel.id, 1);

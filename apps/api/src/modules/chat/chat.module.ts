@@ -3,6 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { MulterModule } from '@nestjs/platform-express';
 import { AppConfig } from '../../config/app-config';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { ModerationModule } from '../moderation/moderation.module';
 import { UsersModule } from '../users/users.module';
 import { AttachmentDoc, AttachmentSchema } from './attachment.schema';
 import { AttachmentsRepository } from './attachments.repository';
@@ -21,6 +22,7 @@ import { MessagesRepository } from './messages.repository';
 import { MessagesService } from './messages.service';
 import { MembersRepository } from './members.repository';
 import { SearchService } from './search.service';
+import { SendGate } from './send-gate';
 
 @Module({
   imports: [
@@ -33,6 +35,7 @@ import { SearchService } from './search.service';
     MulterModule.registerAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => ({ limits: { fileSize: config.attachmentMaxBytes, files: 1 } }) }),
     UsersModule,
     NotificationsModule,
+    ModerationModule,
   ],
   controllers: [ChannelsController, MessagesController],
   providers: [
@@ -47,6 +50,7 @@ import { SearchService } from './search.service';
     MessagesService,
     SearchService,
     AttachmentsService,
+    SendGate,
   ],
   exports: [ChannelsService, MessageWriterService, MessagesService, ChannelAccessService, MembersRepository],
 })

@@ -15,6 +15,7 @@ import { MembersRepository } from './members.repository';
 import { isDuplicateKey, MessagesRepository } from './messages.repository';
 import { MessageViewService } from './message-view.service';
 import { SendRateLimiter } from './send-rate';
+import { SendGate } from './send-gate';
 
 const STALL_MS = 3000;
 
@@ -50,6 +51,7 @@ export class MessageWriterService {
     private readonly view: MessageViewService,
     private readonly notifications: NotificationsService,
     private readonly events: EventEmitter2,
+    private readonly gate: SendGate,
   ) {}
 
   async send(me: AuthUser, p: SendMessagePayload): Promise<Message> {
@@ -72,6 +74,8 @@ export class MessageWriterService {
     }
     const parsed = parseMentions(body);
     const mentions = { userIds: parsed.userIds.filter((u) => u !== me.id), channel: parsed.channel && this.access.mayMentionChannel(me, member) };
+
+    await this.gate.check(me, channel, { body, role: member.role });
 
     const stored = await this.insertWithSeq(channel.id, me.id, p.clientMsgId, {
       body,

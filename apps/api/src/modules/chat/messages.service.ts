@@ -11,6 +11,7 @@ import { parseMentions, searchTerms } from './mentions';
 import { MembersRepository } from './members.repository';
 import { MessagesRepository } from './messages.repository';
 import { MessageViewService } from './message-view.service';
+import { ModerationPolicy } from '../moderation/moderation-policy';
 
 const DEFAULT_LIMIT = 50;
 
@@ -24,6 +25,7 @@ export class MessagesService {
     private readonly access: ChannelAccessService,
     private readonly view: MessageViewService,
     private readonly events: EventEmitter2,
+    private readonly policy: ModerationPolicy,
   ) {}
 
   /**
@@ -58,7 +60,7 @@ export class MessagesService {
 
   async edits(me: AuthUser, id: string): Promise<MessageEdit[]> {
     const { doc } = await this.get(me, id);
-    const staff = isStaff(me);
+    const staff = await this.moderates(me, doc.channelId.toHexString());
     if (doc.authorId?.toHexString() !== me.id && !staff) throw forbidden('Only the author and moderators see the edit history');
     return doc.edits.map((e) => ({ body: e.body, editedAt: e.editedAt.toISOString() }));
   }
@@ -78,12 +80,19 @@ export class MessagesService {
     return message;
   }
 
-  /** Authors delete their messages; moderators (cluster staff here; group coordinators later) any. */
+  /** Cluster staff anywhere; group coordinators in their group's channels. */
+  async moderates(me: AuthUser, channelId: string): Promise<boolean> {
+    if (isStaff(me)) return true;
+    const channel = await this.channels.findById(channelId);
+    return channel?.groupId ? this.policy.isModerator(channel.groupId, me.id) : false;
+  }
+
+  /** Authors delete their messages; moderators (cluster staff, the group's coordinators) any. */
   async delete(me: AuthUser, id: string): Promise<void> {
     const doc = await this.messages.findById(id);
     if (!doc) throw notFound('Message');
     const own = doc.authorId?.toHexString() === me.id;
-    if (!isStaff(me)) {
+    if (!(await this.moderates(me, doc.channelId.toHexString()))) {
       await this.access.forRead(me, doc.channelId.toHexString());
       if (!own) throw forbidden('Only the author or a moderator deletes a message');
     }

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { forbidden, notFound } from '../../common/api-exception';
+import { AuthUser, isStaff } from '../../common/auth-user';
+import { ModerationPolicy } from '../moderation/moderation-policy';
+import { GroupRecord, GroupsRepository } from './groups.repository';
+
+/** Loads a group and decides who may run it: cluster staff everywhere, its coordinators in it. */
+@Injectable()
+export class GroupAccessService {
+  constructor(
+    private readonly groups: GroupsRepository,
+    private readonly policy: ModerationPolicy,
+  ) {}
+
+  async load(groupId: string): Promise<GroupRecord> {
+    const group = await this.groups.findById(groupId);
+    if (!group) throw notFound('Group');
+    return group;
+  }
+
+  async canModerate(me: AuthUser, groupId: string): Promise<boolean> {
+    return isStaff(me) || this.policy.isModerator(groupId, me.id);
+  }
+
+  async forModeration(me: AuthUser, groupId: string): Promise<GroupRecord> {
+    const group = await this.load(groupId);
+    if (!(await this.canModerate(me, groupId))) throw forbidden("Only the group's coordinators moderate it");
+    return group;
+  }
+
+  channelIds(group: GroupRecord): string[] {
+    return [group.channelIds.general, group.channelIds.announcements].filter(Boolean);
+  }
+}

@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { AuditModule } from '../audit/audit.module';
+import { ChatModule } from '../chat/chat.module';
+import { ModerationModule } from '../moderation/moderation.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { UsersModule } from '../users/users.module';
+import { GroupAccessService } from './group-access.service';
+import { GroupModerationController } from './group-moderation.controller';
+import { GroupBanDoc, GroupBanSchema, GroupDoc, GroupInviteDoc, GroupInviteSchema, GroupMemberDoc, GroupMemberSchema, GroupSchema, JoinRequestDoc, JoinRequestSchema } from './group.schema';
+import { GroupsController } from './groups.controller';
+import { GroupsRepository } from './groups.repository';
+import { GroupsService } from './groups.service';
+import { MembershipService } from './membership.service';
+import { ModerationActionsService } from './moderation-actions.service';
+
+/** Working groups: membership and moderation actions. Imports chat and moderation; neither imports it. */
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: GroupDoc.name, schema: GroupSchema },
+      { name: GroupMemberDoc.name, schema: GroupMemberSchema },
+      { name: JoinRequestDoc.name, schema: JoinRequestSchema },
+      { name: GroupBanDoc.name, schema: GroupBanSchema },
+      { name: GroupInviteDoc.name, schema: GroupInviteSchema },
+    ]),
+    ChatModule,
+    ModerationModule,
+    AuditModule,
+    NotificationsModule,
+    UsersModule,
+  ],
+  controllers: [GroupsController, GroupModerationController],
+  providers: [GroupsRepository, GroupAccessService, GroupsService, MembershipService, ModerationActionsService],
+  exports: [GroupsService, MembershipService],
+})
+export class GroupsModule {}

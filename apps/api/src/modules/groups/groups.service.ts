@@ -1,0 +1,146 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { ErrorCode, type CreateGroupRequest, type GroupMember, type MyGroup, type Page, type UpdateGroupRequest } from '@klasteris/contracts';
+import { ApiException, notFound } from '../../common/api-exception';
+import { AuthUser } from '../../common/auth-user';
+import { toPage } from '../../common/pagination';
+import { foldText } from '../../common/text';
+import { AuditService } from '../audit/audit.service';
+import { ChannelsService } from '../chat/channels.service';
+import { ModerationPolicy } from '../moderation/moderation-policy';
+import { UsersRepository } from '../users/users.repository';
+import { GroupAccessService } from './group-access.service';
+import { GroupRecord, GroupsRepository, isDuplicateKey } from './groups.repository';
+
+export const slugOf = (name: string): string =>
+  foldText(name)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/g, '') || 'group';
+
+/** Working groups: creating (with their channels), the directory, the group page, coordinators. */
+@Injectable()
+export class GroupsService {
+  constructor(
+    private readonly groups: GroupsRepository,
+    private readonly access: GroupAccessService,
+    private readonly policy: ModerationPolicy,
+    private readonly channels: ChannelsService,
+    private readonly users: UsersRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Cluster staff create groups (the route is role-guarded); the general and announcements channels come with it. */
+  async create(me: AuthUser, input: CreateGroupRequest): Promise<MyGroup> {
+    const slug = slugOf(input.name);
+    let group: GroupRecord;
+    try {
+      group = await this.groups.create({ name: input.name, slug, description: input.description ?? '', tags: input.tags ?? [], visibility: input.visibility, createdBy: me.id });
+    } catch (err) {
+      if (isDuplicateKey(err)) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.Conflict, 'A group with this name already exists', { fields: [{ field: 'name', message: 'is taken' }] });
+      throw err;
+    }
+    const generalType = input.visibility === 'open' ? 'public' : 'private';
+    let general: string;
+    let announcements: string;
+    try {
+      general = (await this.channels.create(me, { name: `${slug}-general`, type: generalType, topic: input.name }, { groupId: group.id })).id;
+      announcements = (await this.channels.create(me, { name: `${slug}-announcements`, type: 'announcement', topic: input.name }, { groupId: group.id })).id;
+    } catch (err) {
+      await this.groups.deleteEmpty(group.id);
+      throw err;
+    }
+    group = (await this.groups.setChannels(group.id, general, announcements)) ?? group;
+    await this.audit.record({ actorId: me.id, action: 'group.create', targetType: 'group', targetId: group.id, scopeId: group.id, after: { name: group.name, visibility: group.visibility } });
+    for (const userId of input.coordinatorIds ?? []) await this.appoint(me, group.id, userId);
+    return this.get(me, group.id);
+  }
+
+  async browse(me: AuthUser, q: { q?: string; cursor?: string; limit: number }): Promise<Page<MyGroup>> {
+    const rows = await this.groups.browse(q);
+    const page = toPage(rows, q.limit, (g) => g.name, (g) => g);
+    return { items: await Promise.all(page.items.map((g) => this.view(me, g))), nextCursor: page.nextCursor };
+  }
+
+  async get(me: AuthUser, groupId: string): Promise<MyGroup> {
+    return this.view(me, await this.access.load(groupId));
+  }
+
+  async update(me: AuthUser, groupId: string, patch: UpdateGroupRequest): Promise<MyGroup> {
+    const before = await this.access.forModeration(me, groupId);
+    const updated = await this.groups.update(groupId, patch);
+    if (!updated) throw notFound('Group');
+    await this.audit.record({
+      actorId: me.id, action: 'group.update', targetType: 'group', targetId: groupId, scopeId: groupId,
+      before: { description: before.description, tags: before.tags, visibility: before.visibility }, after: { ...patch },
+    });
+    return this.view(me, updated);
+  }
+
+  /** Appoints a coordinator (cluster staff only: the route is role-guarded); they join the group and own its channels. */
+  async appoint(me: AuthUser, groupId: string, userId: string): Promise<void> {
+    const group = await this.access.load(groupId);
+    const user = await this.users.findById(userId);
+    if (!user || user.status !== 'active') throw notFound('User');
+    await this.groups.unban(groupId, userId);
+    await this.groups.addMember(groupId, userId);
+    await this.policy.addModerator(groupId, userId);
+    for (const channelId of this.access.channelIds(group)) {
+      await this.channels.removeMembers(channelId, [userId]); // a member's role is upgraded by re-adding
+      await this.channels.addMembers(channelId, [userId], 'owner');
+    }
+    await this.audit.record({ actorId: me.id, action: 'group.coordinator.appoint', targetType: 'user', targetId: userId, scopeId: groupId });
+  }
+
+  async dismiss(me: AuthUser, groupId: string, userId: string): Promise<void> {
+    const group = await this.access.load(groupId);
+    if (!(await this.policy.removeModerator(groupId, userId))) throw notFound('Coordinator');
+    // back to plain member of the channels
+    for (const channelId of this.access.channelIds(group)) {
+      await this.channels.removeMembers(channelId, [userId]);
+      await this.channels.addMembers(channelId, [userId], 'member');
+    }
+    await this.audit.record({ actorId: me.id, action: 'group.coordinator.dismiss', targetType: 'user', targetId: userId, scopeId: groupId });
+  }
+
+  async members(me: AuthUser, groupId: string, q: { cursor?: string; limit: number }): Promise<Page<GroupMember>> {
+    await this.access.load(groupId);
+    const rows = await this.groups.listMembers(groupId, q.cursor, q.limit);
+    const page = toPage(rows, q.limit, (r) => r.joinedAt.getTime(), (r) => r);
+    const [people, coordinators, mutes] = await Promise.all([
+      this.users.findByIds(page.items.map((r) => r.userId)),
+      this.policy.moderatorsOf(groupId),
+      this.policy.activeMutes(groupId),
+    ]);
+    const byId = new Map(people.map((u) => [u.id, u]));
+    const coord = new Set(coordinators);
+    const muted = new Map(mutes.map((m) => [m.userId, m.until]));
+    return {
+      items: page.items.flatMap((r) => {
+        const u = byId.get(r.userId);
+        if (!u) return [];
+        return [{ userId: u.id, displayName: u.displayName, organisationId: u.organisationId, organisationName: u.organisationName, role: coord.has(u.id) ? ('coordinator' as const) : ('member' as const), joinedAt: r.joinedAt.toISOString(), mutedUntil: muted.get(u.id) ?? null }];
+      }),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  async coordinators(groupId: string): Promise<{ userId: string; displayName: string; organisationName: string | null }[]> {
+    await this.access.load(groupId);
+    const people = await this.users.findByIds(await this.policy.moderatorsOf(groupId));
+    return people.map((u) => ({ userId: u.id, displayName: u.displayName, organisationName: u.organisationName }));
+  }
+
+  private async view(me: AuthUser, g: GroupRecord): Promise<MyGroup> {
+    const [member, moderator, canModerate, requested, invited] = await Promise.all([
+      this.groups.isMember(g.id, me.id),
+      this.policy.isModerator(g.id, me.id),
+      this.access.canModerate(me, g.id),
+      this.groups.hasPendingRequest(g.id, me.id),
+      this.groups.isInvited(g.id, me.id),
+    ]);
+    const { createdBy: _createdBy, ...group } = g;
+    void _createdBy;
+    return { ...group, myRole: moderator ? 'coordinator' : member ? 'member' : null, requested, invited, canModerate };
+  }
+}

@@ -1,0 +1,142 @@
+import type { MyChannel, MyGroup, Notification } from '@klasteris/contracts';
+import { bearer, createTestApp, login, newMember, TestApp } from './support/test-app';
+import { collect, eventually, SocketPool } from './support/sockets';
+
+type Person = Awaited<ReturnType<typeof newMember>>;
+
+describe('working groups: creation, joining, requests, invitations, bans', () => {
+  let t: TestApp;
+  const pool = new SocketPool(() => t.url);
+  let staff: string;
+  let coordA: Person;
+  let coordB: Person;
+  let m1: Person;
+  let m2: Person;
+  let open: MyGroup;
+  let onRequest: MyGroup;
+  let inviteOnly: MyGroup;
+
+  const create = async (name: string, visibility: string, coordinatorIds: string[]): Promise<MyGroup> => {
+    const res = await t.http.post('/api/groups').set(bearer(staff)).send({ name, visibility, description: `${name} group`, tags: ['cloud'], coordinatorIds });
+    expect(res.status).toBe(201);
+    return res.body.group as MyGroup;
+  };
+  const myChannels = async (p: Person): Promise<string[]> => {
+    const res = await t.http.get('/api/channels').set(bearer(p.accessToken));
+    expect(res.status).toBe(200);
+    const items = (Array.isArray(res.body) ? res.body : res.body.items) as MyChannel[];
+    return items.map((c) => c.id);
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    staff = (await login(t, 'coordinator@klasteris.demo')).accessToken;
+    [coordA, coordB, m1, m2] = [await newMember(t), await newMember(t), await newMember(t), await newMember(t)];
+    open = await create('Cloud computing UK DE FR', 'open', [coordA.user.id]);
+    onRequest = await create('Middle East market entry', 'request', [coordA.user.id]);
+    inviteOnly = await create('Shared data-centre operations', 'invite', [coordA.user.id]);
+    await create('Other group', 'open', [coordB.user.id]);
+  });
+  afterEach(() => pool.closeAll());
+  afterAll(() => t.close());
+
+  it('creating a group creates its general and announcements channels; only cluster staff create groups', async () => {
+    expect(open.slug).toBe('cloud-computing-uk-de-fr');
+    const general = await t.http.get(`/api/channels/${open.channelIds.general}`).set(bearer(staff));
+    expect(general.body.channel ?? general.body).toMatchObject({ name: 'cloud-computing-uk-de-fr-general', groupId: open.id });
+    const ann = await t.http.get(`/api/channels/${open.channelIds.announcements}`).set(bearer(staff));
+    expect(ann.body.channel ?? ann.body).toMatchObject({ name: 'cloud-computing-uk-de-fr-announcements', type: 'announcement', groupId: open.id });
+    expect(await myChannels(coordA)).toEqual(expect.arrayContaining([open.channelIds.general, open.channelIds.announcements]));
+    const denied = await t.http.post('/api/groups').set(bearer(m1.accessToken)).send({ name: 'Mine', visibility: 'open' });
+    expect(denied.status).toBe(403);
+    const dup = await t.http.post('/api/groups').set(bearer(staff)).send({ name: 'Cloud computing UK DE FR', visibility: 'open' });
+    expect(dup.status).toBe(409);
+    const bad = await t.http.post('/api/groups').set(bearer(staff)).send({ name: 'X y z', visibility: 'secret' });
+    expect(bad.status).toBe(400);
+  });
+
+  it('the directory searches by name and tag and shows my role; the group page lists coordinators and members with organisations', async () => {
+    const res = await t.http.get('/api/groups?q=middle').set(bearer(m1.accessToken));
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((g: MyGroup) => g.id)).toEqual([onRequest.id]);
+    const page = await t.http.get(`/api/groups/${open.id}`).set(bearer(coordA.accessToken));
+    expect(page.body.group).toMatchObject({ myRole: 'coordinator', canModerate: true });
+    expect(page.body.coordinators.map((c: { userId: string }) => c.userId)).toEqual([coordA.user.id]);
+    const members = await t.http.get(`/api/groups/${open.id}/members`).set(bearer(m1.accessToken));
+    expect(members.body.items).toEqual([expect.objectContaining({ userId: coordA.user.id, role: 'coordinator', organisationName: null })]);
+  });
+
+  it('open groups: join at once (channels follow), leave (channels follow)', async () => {
+    const res = await t.http.post(`/api/groups/${open.id}/join`).set(bearer(m1.accessToken)).send({});
+    expect(res.status).toBe(200);
+    expect(res.body.group).toMatchObject({ myRole: 'member', memberCount: 2 });
+    expect(await myChannels(m1)).toEqual(expect.arrayContaining([open.channelIds.general, open.channelIds.announcements]));
+    expect((await t.http.post(`/api/groups/${open.id}/leave`).set(bearer(m1.accessToken))).status).toBe(204);
+    const mine = await myChannels(m1);
+    expect(mine).not.toContain(open.channelIds.general);
+    expect(mine).not.toContain(open.channelIds.announcements);
+    expect((await t.http.post(`/api/groups/${open.id}/leave`).set(bearer(m1.accessToken))).status).toBe(404);
+  });
+
+  it('on request: one pending request, only the group coordinators decide, the requester hears the decision live', async () => {
+    const s = await pool.connect(m2.accessToken);
+    const got = collect<{ notification: Notification }>(s, 'notification:new');
+    const req = await t.http.post(`/api/groups/${onRequest.id}/join`).set(bearer(m2.accessToken)).send({ message: 'We export to Oman' });
+    expect(req.status).toBe(200);
+    expect(req.body.group).toMatchObject({ myRole: null, requested: true });
+    const again = await t.http.post(`/api/groups/${onRequest.id}/join`).set(bearer(m2.accessToken)).send({});
+    expect(again.body.code).toBe('ALREADY_REQUESTED');
+
+    expect((await t.http.get(`/api/groups/${onRequest.id}/requests`).set(bearer(coordB.accessToken))).status).toBe(403);
+    expect((await t.http.get(`/api/groups/${onRequest.id}/requests`).set(bearer(m1.accessToken))).status).toBe(403);
+    const queue = await t.http.get(`/api/groups/${onRequest.id}/requests?status=pending`).set(bearer(coordA.accessToken));
+    expect(queue.body.items).toEqual([expect.objectContaining({ userId: m2.user.id, message: 'We export to Oman', status: 'pending' })]);
+    const id = queue.body.items[0].id as string;
+    expect((await t.http.post(`/api/groups/${onRequest.id}/requests/${id}/decision`).set(bearer(coordB.accessToken)).send({ approve: true })).status).toBe(403);
+    expect((await t.http.post(`/api/groups/${onRequest.id}/requests/${id}/decision`).set(bearer(m2.accessToken)).send({ approve: true })).status).toBe(403);
+
+    const no = await t.http.post(`/api/groups/${onRequest.id}/requests/${id}/decision`).set(bearer(coordA.accessToken)).send({ approve: false, reason: 'Only exporters with a partner in the region' });
+    expect(no.status).toBe(204);
+    const twice = await t.http.post(`/api/groups/${onRequest.id}/requests/${id}/decision`).set(bearer(coordA.accessToken)).send({ approve: true });
+    expect(twice.body.code).toBe('REQUEST_ALREADY_DECIDED');
+    await eventually(() => expect(got.map((g) => g.notification)).toEqual([expect.objectContaining({ kind: 'group.request_decided', body: 'Only exporters with a partner in the region' })]));
+    expect(await myChannels(m2)).not.toContain(onRequest.channelIds.general);
+
+    // asks again, approved this time
+    await t.http.post(`/api/groups/${onRequest.id}/join`).set(bearer(m2.accessToken)).send({});
+    const q2 = await t.http.get(`/api/groups/${onRequest.id}/requests?status=pending`).set(bearer(coordA.accessToken));
+    expect((await t.http.post(`/api/groups/${onRequest.id}/requests/${q2.body.items[0].id}/decision`).set(bearer(coordA.accessToken)).send({ approve: true })).status).toBe(204);
+    expect(await myChannels(m2)).toContain(onRequest.channelIds.general);
+  });
+
+  it('invite only: joining needs an invitation from a coordinator of that group', async () => {
+    const denied = await t.http.post(`/api/groups/${inviteOnly.id}/join`).set(bearer(m1.accessToken)).send({});
+    expect(denied.status).toBe(403);
+    expect((await t.http.post(`/api/groups/${inviteOnly.id}/invitations`).set(bearer(coordB.accessToken)).send({ userId: m1.user.id })).status).toBe(403);
+    expect((await t.http.post(`/api/groups/${inviteOnly.id}/invitations`).set(bearer(coordA.accessToken)).send({ userId: m1.user.id })).status).toBe(204);
+    const view = await t.http.get(`/api/groups/${inviteOnly.id}`).set(bearer(m1.accessToken));
+    expect(view.body.group.invited).toBe(true);
+    const joined = await t.http.post(`/api/groups/${inviteOnly.id}/join`).set(bearer(m1.accessToken)).send({});
+    expect(joined.body.group.myRole).toBe('member');
+  });
+
+  it('a banned person is removed and cannot request again until unbanned; members and other coordinators cannot ban', async () => {
+    expect((await t.http.post(`/api/groups/${onRequest.id}/bans`).set(bearer(m1.accessToken)).send({ userId: m2.user.id, reason: 'x' })).status).toBe(403);
+    expect((await t.http.post(`/api/groups/${onRequest.id}/bans`).set(bearer(coordB.accessToken)).send({ userId: m2.user.id, reason: 'x' })).status).toBe(403);
+    expect((await t.http.post(`/api/groups/${onRequest.id}/bans`).set(bearer(coordA.accessToken)).send({ userId: m2.user.id, reason: 'Spam' })).status).toBe(204);
+    expect(await myChannels(m2)).not.toContain(onRequest.channelIds.general);
+    const again = await t.http.post(`/api/groups/${onRequest.id}/join`).set(bearer(m2.accessToken)).send({ message: 'please' });
+    expect(again.status).toBe(403);
+    expect(again.body.code).toBe('GROUP_BANNED');
+    expect((await t.http.delete(`/api/groups/${onRequest.id}/bans/${m2.user.id}`).set(bearer(coordA.accessToken))).status).toBe(204);
+    expect((await t.http.post(`/api/groups/${onRequest.id}/join`).set(bearer(m2.accessToken)).send({})).body.group.requested).toBe(true);
+  });
+
+  it('a group coordinator cannot remove another coordinator; only cluster staff appoint coordinators', async () => {
+    expect((await t.http.put(`/api/groups/${open.id}/coordinators/${m1.user.id}`).set(bearer(coordA.accessToken))).status).toBe(403);
+    expect((await t.http.put(`/api/groups/${open.id}/coordinators/${coordB.user.id}`).set(bearer(staff))).status).toBe(204);
+    expect((await t.http.post(`/api/groups/${open.id}/removals`).set(bearer(coordA.accessToken)).send({ userId: coordB.user.id, reason: 'x' })).status).toBe(403);
+    expect((await t.http.delete(`/api/groups/${open.id}/coordinators/${coordB.user.id}`).set(bearer(staff))).status).toBe(204);
+    expect((await t.http.post(`/api/groups/${open.id}/removals`).set(bearer(coordA.accessToken)).send({ userId: coordB.user.id, reason: 'Left the company' })).status).toBe(204);
+  });
+});

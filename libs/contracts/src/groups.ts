@@ -1,0 +1,163 @@
+/** Working groups, joining, moderation, reports and the audit log (issue 4). */
+export const GroupVisibilities = ['open', 'request', 'invite'] as const;
+export type GroupVisibility = (typeof GroupVisibilities)[number];
+
+export type GroupRole = 'coordinator' | 'member';
+
+export interface Group {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  tags: string[];
+  visibility: GroupVisibility;
+  memberCount: number;
+  channelIds: { general: string; announcements: string };
+  createdAt: string;
+}
+
+/** A group as seen by the caller. */
+export interface MyGroup extends Group {
+  myRole: GroupRole | null;
+  /** open join request of mine */
+  requested: boolean;
+  invited: boolean;
+  canModerate: boolean;
+}
+
+export interface CreateGroupRequest {
+  name: string;
+  description?: string;
+  tags?: string[];
+  visibility: GroupVisibility;
+  coordinatorIds?: string[];
+}
+
+export interface UpdateGroupRequest {
+  description?: string;
+  tags?: string[];
+  visibility?: GroupVisibility;
+}
+
+export interface GroupMember {
+  userId: string;
+  displayName: string;
+  organisationId: string | null;
+  organisationName: string | null;
+  role: GroupRole;
+  joinedAt: string;
+  mutedUntil: string | null;
+}
+
+export type JoinRequestStatus = 'pending' | 'approved' | 'rejected';
+
+export interface JoinRequest {
+  id: string;
+  groupId: string;
+  userId: string;
+  displayName: string;
+  organisationName: string | null;
+  message: string | null;
+  status: JoinRequestStatus;
+  reason: string | null;
+  createdAt: string;
+}
+
+export interface JoinGroupRequest {
+  message?: string;
+}
+
+export interface DecideJoinRequest {
+  approve: boolean;
+  reason?: string;
+}
+
+export interface GroupPersonRequest {
+  userId: string;
+  reason?: string;
+}
+
+export interface MuteRequest {
+  userId: string;
+  /** seconds; 1 s to 30 days */
+  durationSeconds: number;
+  reason: string;
+}
+
+export interface SlowModeRequest {
+  channelId: string;
+  /** 0 turns slow mode off */
+  seconds: number;
+}
+
+export type WordFilterAction = 'block' | 'flag';
+
+export interface WordFilterRule {
+  /** a word or phrase; `*` at the end matches any word ending; everything else is literal */
+  pattern: string;
+  action: WordFilterAction;
+}
+
+export interface WordFilterRequest {
+  rules: WordFilterRule[];
+}
+
+export interface Mute {
+  groupId: string;
+  userId: string;
+  until: string;
+  reason: string;
+}
+
+export type ReportStatus = 'open' | 'dismissed' | 'deleted' | 'muted';
+
+export interface Report {
+  id: string;
+  groupId: string;
+  channelId: string;
+  messageId: string;
+  messageBody: string;
+  authorId: string | null;
+  /** null: flagged by the word filter */
+  reporterId: string | null;
+  reason: string;
+  status: ReportStatus;
+  resolvedBy: string | null;
+  resolutionNote: string | null;
+  createdAt: string;
+}
+
+export interface ReportMessageRequest {
+  reason: string;
+}
+
+export interface ResolveReportRequest {
+  action: 'dismiss' | 'delete' | 'mute';
+  note?: string;
+  /** for `mute` */
+  durationSeconds?: number;
+}
+
+export interface AuditEntry {
+  id: string;
+  actorId: string | null;
+  action: string;
+  targetType: string;
+  targetId: string;
+  scopeId: string | null;
+  reason: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  at: string;
+}
+
+export interface AuditQuery {
+  actor?: string;
+  action?: string;
+  target?: string;
+  groupId?: string;
+  from?: string;
+  to?: string;
+  cursor?: string;
+  limit?: number;
+}
