@@ -54,12 +54,11 @@ async function canConnect(port: number): Promise<boolean> {
 }
 
 /** Installs the FerretDB binary into the git-ignored tool cache (once; later runs reuse it). */
-export async function ensureFerretDbBinary(explicit: string | null | undefined, log: (l: string) => void): Promise<string> {
+export async function ensureFerretDbBinary(explicit: string | null | undefined, log: (l: string) => void, binDir = join(repoRoot(), '.tools', 'bin')): Promise<string> {
   if (explicit) {
     if (!existsSync(explicit)) throw new EmbeddedDatabaseError(`FERRETDB_BIN=${explicit} does not exist.`);
     return explicit;
   }
-  const binDir = join(repoRoot(), '.tools', 'bin');
   const bin = join(binDir, `ferretdb-${FERRETDB_VERSION}-${BUILD_TAG}`);
   if (existsSync(bin)) return bin;
   const go = await promisify(execFile)('go', ['version']).catch(() => null);
