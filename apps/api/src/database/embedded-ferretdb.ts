@@ -61,7 +61,7 @@ export async function ensureFerretDbBinary(explicit: string | null | undefined, 
   }
   const bin = join(binDir, `ferretdb-${FERRETDB_VERSION}-${BUILD_TAG}`);
   if (existsSync(bin)) return bin;
-  const go = await promisify(execFile)('go', ['version']).catch(() => null);
+  const go = await promisify(execFile)('go', ['version'], { env: { ...process.env } }).catch(() => null);
   if (!go) {
     throw new EmbeddedDatabaseError(
       [
@@ -81,7 +81,7 @@ export async function ensureFerretDbBinary(explicit: string | null | undefined, 
   const run = promisify(execFile);
   const scratch = mkdtempSync(join(tmpdir(), 'ferretdb-src-'));
   try {
-    const { stdout } = await run('go', ['mod', 'download', '-json', FERRETDB_MODULE], { maxBuffer: 16 * 1024 * 1024 });
+    const { stdout } = await run('go', ['mod', 'download', '-json', FERRETDB_MODULE], { env: { ...process.env }, maxBuffer: 16 * 1024 * 1024 });
     const sourceDir = (JSON.parse(stdout) as { Dir: string }).Dir;
     cpSync(sourceDir, scratch, { recursive: true });
     execFileSync('chmod', ['-R', 'u+w', scratch]);
