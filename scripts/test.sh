@@ -4,7 +4,7 @@
 #   bash scripts/test.sh                 all stages
 #   bash scripts/test.sh lint api-unit   only the named stages (e2e implies build)
 #
-# Stages: lint, typecheck, api-unit, api-integration, web, build, e2e.
+# Stages: lint, typecheck, api-unit, api-integration, security, web, build, e2e.
 # A failing stage does not stop the run (so every count is reported), but the exit code is 1 if
 # any stage failed. Reports go to tmp/results (wiped at the start); scripts/summarize-results.mjs
 # prints `N passed, N failed` as the very last line. Needs Debian chromium at /usr/bin/chromium
@@ -17,7 +17,7 @@ RESULTS="$ROOT/tmp/results"
 export PATH="$ROOT/node_modules/.bin:$PATH"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
-ALL_STAGES=(lint typecheck api-unit api-integration web build e2e)
+ALL_STAGES=(lint typecheck api-unit api-integration security web build e2e)
 if [ $# -gt 0 ]; then
   for s in "$@"; do
     [[ " ${ALL_STAGES[*]} " == *" $s "* ]] || { echo "test.sh: unknown stage '$s' (known: ${ALL_STAGES[*]})" >&2; exit 2; }
@@ -76,6 +76,9 @@ stage api-unit api-unit.json apps/api/jest.unit.config.ts -- \
   jest -c apps/api/jest.unit.config.ts --ci --json --outputFile="$RESULTS/api-unit.json"
 stage api-integration api-integration.json apps/api/jest.integration.config.ts -- \
   jest -c apps/api/jest.integration.config.ts --ci --runInBand --json --outputFile="$RESULTS/api-integration.json"
+# Security sweep (npm run test:security): every endpoint and socket event under hostile input.
+stage security security.json apps/api/jest.security.config.ts -- \
+  jest -c apps/api/jest.security.config.ts --ci --runInBand --json --outputFile="$RESULTS/security.json"
 stage web web.json apps/web/jest.config.ts -- \
   jest -c apps/web/jest.config.ts --ci --json --outputFile="$RESULTS/web.json"
 

@@ -16,6 +16,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (body.statusCode === 429 && typeof body.details?.['retryAfter'] === 'number') {
       res.setHeader('Retry-After', String(body.details['retryAfter']));
     }
+    // A route may have declared another type (@Header('Content-Type', 'text/csv')) before failing:
+    // the error is JSON, shown in place, never a download.
+    res.removeHeader('Content-Disposition');
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.status(body.statusCode).json(body);
   }
 }

@@ -14,6 +14,11 @@ describe('findOperatorKeys', () => {
     expect(findOperatorKeys('plain')).toEqual([]);
   });
 
+  it('refuses prototype keys, which JSON.parse keeps as own keys', () => {
+    const parsed = JSON.parse('{"__proto__":{"admin":true},"a":{"constructor":{"prototype":1}},"ok":"x"}') as unknown;
+    expect(findOperatorKeys(parsed).map((f) => f.field)).toEqual(['__proto__', 'a.constructor']);
+  });
+
   it('refuses absurd nesting instead of recursing without end', () => {
     let deep: Record<string, unknown> = {};
     const root = deep;

@@ -3,8 +3,10 @@ import type { FieldError } from '@klasteris/contracts';
 import { validationFailed } from './api-exception';
 
 const MAX_DEPTH = 12;
+/** Keys that reach an object's prototype when copied (JSON.parse keeps `__proto__` as an own key). */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** Lists every key that MongoDB would read as an operator or a path (`$...` or containing a dot). */
+/** Lists every key that MongoDB would read as an operator or a path (`$...` or containing a dot), and prototype keys. */
 export function findOperatorKeys(value: unknown, path = '', depth = 0, out: FieldError[] = []): FieldError[] {
   if (depth > MAX_DEPTH) {
     out.push({ field: path || '(root)', message: 'is nested too deeply' });
@@ -17,6 +19,8 @@ export function findOperatorKeys(value: unknown, path = '', depth = 0, out: Fiel
       const field = path ? `${path}.${key}` : key;
       if (key.startsWith('$') || key.includes('.') || key.includes('\0')) {
         out.push({ field, message: 'must not contain "$" operators or dots in keys' });
+      } else if (PROTOTYPE_KEYS.has(key)) {
+        out.push({ field, message: 'is not an allowed key' });
       } else {
         findOperatorKeys(v, field, depth + 1, out);
       }
