@@ -139,4 +139,38 @@ describe('working groups: creation, joining, requests, invitations, bans', () =>
     expect((await t.http.delete(`/api/groups/${open.id}/coordinators/${coordB.user.id}`).set(bearer(staff))).status).toBe(204);
     expect((await t.http.post(`/api/groups/${open.id}/removals`).set(bearer(coordA.accessToken)).send({ userId: coordB.user.id, reason: 'Left the company' })).status).toBe(204);
   });
+
+  it('announcements with acknowledgement: counts per person and per organisation; only the coordinators post and read the report', async () => {
+    const etronika = await login(t, 'member@klasteris.demo');
+    const dataHouse = await login(t, 'member2@klasteris.demo');
+    for (const p of [etronika, dataHouse]) expect((await t.http.post(`/api/groups/${open.id}/join`).set(bearer(p.accessToken)).send({})).status).toBe(200);
+    const body = { body: 'Market study draft due Friday', requireAck: true, clientMsgId: 'announce-0001' };
+    expect((await t.http.post(`/api/groups/${open.id}/announcements`).set(bearer(etronika.accessToken)).send(body)).status).toBe(403);
+    expect((await t.http.post(`/api/groups/${open.id}/announcements`).set(bearer(coordB.accessToken)).send(body)).status).toBe(403);
+    const res = await t.http.post(`/api/groups/${open.id}/announcements`).set(bearer(coordA.accessToken)).send(body);
+    expect(res.status).toBe(201);
+    const a = res.body.announcement as { id: string; messageId: string };
+    const again = await t.http.post(`/api/groups/${open.id}/announcements`).set(bearer(coordA.accessToken)).send(body);
+    expect(again.body.announcement.id).toBe(a.id);
+    const inChannel = await t.http.get(`/api/channels/${open.channelIds.announcements}/messages`).set(bearer(etronika.accessToken));
+    expect(inChannel.body.items.map((m: { id: string }) => m.id)).toContain(a.messageId);
+
+    const ack = await t.http.post(`/api/groups/${open.id}/announcements/${a.id}/ack`).set(bearer(etronika.accessToken));
+    expect(ack.status).toBe(201);
+    expect(ack.body.announcement.myAckAt).not.toBeNull();
+    await t.http.post(`/api/groups/${open.id}/announcements/${a.id}/ack`).set(bearer(etronika.accessToken));
+    expect((await t.http.post(`/api/groups/${open.id}/announcements/${a.id}/ack`).set(bearer(m2.accessToken))).status).toBe(403);
+
+    expect((await t.http.get(`/api/groups/${open.id}/announcements/${a.id}/acks`).set(bearer(etronika.accessToken))).status).toBe(403);
+    const report = await t.http.get(`/api/groups/${open.id}/announcements/${a.id}/acks`).set(bearer(coordA.accessToken));
+    expect(report.status).toBe(200);
+    expect(report.body.acknowledged).toBe(1);
+    expect(report.body.total).toBe(report.body.people.length);
+    expect(report.body.people).toContainEqual(expect.objectContaining({ userId: dataHouse.user.id, acknowledgedAt: null }));
+    expect(report.body.organisations).toContainEqual(expect.objectContaining({ organisationName: etronika.user.organisationName, acknowledged: 1, total: 1 }));
+    expect(report.body.organisations).toContainEqual(expect.objectContaining({ organisationName: dataHouse.user.organisationName, acknowledged: 0, total: 1 }));
+    const list = await t.http.get(`/api/groups/${open.id}/announcements`).set(bearer(etronika.accessToken));
+    expect(list.body.items[0]).toMatchObject({ id: a.id, ackCount: 1, requireAck: true });
+    expect(list.body.items[0].myAckAt).not.toBeNull();
+  });
 });

@@ -161,3 +161,31 @@ export interface AuditQuery {
   cursor?: string;
   limit?: number;
 }
+
+export interface PostAnnouncementRequest {
+  body: string;
+  /** ask members to acknowledge */
+  requireAck: boolean;
+  /** idempotency key, as for chat messages */
+  clientMsgId: string;
+}
+
+export interface Announcement {
+  id: string;
+  groupId: string;
+  messageId: string;
+  body: string;
+  requireAck: boolean;
+  createdAt: string;
+  ackCount: number;
+  /** when I acknowledged it, or null */
+  myAckAt: string | null;
+}
+
+export interface AcknowledgementReport {
+  announcementId: string;
+  total: number;
+  acknowledged: number;
+  people: { userId: string; displayName: string; organisationName: string | null; acknowledgedAt: string | null }[];
+  organisations: { organisationId: string | null; organisationName: string | null; total: number; acknowledged: number }[];
+}

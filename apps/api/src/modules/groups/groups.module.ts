@@ -5,6 +5,10 @@ import { ChatModule } from '../chat/chat.module';
 import { ModerationModule } from '../moderation/moderation.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { UsersModule } from '../users/users.module';
+import { AckDoc, AckSchema, AnnouncementDoc, AnnouncementSchema } from './announcement.schema';
+import { AnnouncementsController } from './announcements.controller';
+import { AnnouncementsRepository } from './announcements.repository';
+import { AnnouncementsService } from './announcements.service';
 import { GroupAccessService } from './group-access.service';
 import { GroupModerationController } from './group-moderation.controller';
 import { GroupBanDoc, GroupBanSchema, GroupDoc, GroupInviteDoc, GroupInviteSchema, GroupMemberDoc, GroupMemberSchema, GroupSchema, JoinRequestDoc, JoinRequestSchema } from './group.schema';
@@ -23,6 +27,8 @@ import { ModerationActionsService } from './moderation-actions.service';
       { name: JoinRequestDoc.name, schema: JoinRequestSchema },
       { name: GroupBanDoc.name, schema: GroupBanSchema },
       { name: GroupInviteDoc.name, schema: GroupInviteSchema },
+      { name: AnnouncementDoc.name, schema: AnnouncementSchema },
+      { name: AckDoc.name, schema: AckSchema },
     ]),
     ChatModule,
     ModerationModule,
@@ -30,8 +36,8 @@ import { ModerationActionsService } from './moderation-actions.service';
     NotificationsModule,
     UsersModule,
   ],
-  controllers: [GroupsController, GroupModerationController],
-  providers: [GroupsRepository, GroupAccessService, GroupsService, MembershipService, ModerationActionsService],
+  controllers: [GroupsController, GroupModerationController, AnnouncementsController],
+  providers: [GroupsRepository, AnnouncementsRepository, GroupAccessService, GroupsService, MembershipService, ModerationActionsService, AnnouncementsService],
   exports: [GroupsService, MembershipService],
 })
 export class GroupsModule {}
