@@ -1,0 +1,106 @@
+// `npm run bench [scenario...]`: chat fan-out (ours vs a bare Socket.IO + raw-driver baseline),
+// booking race, REST hot paths. Each prints a table and writes JSON under bench/results/.
+// Sizes are modest by default (see README "Performance"); raise them with BENCH_SOCKETS, BENCH_RATE,
+// BENCH_SECONDS, BENCH_RACE_REQUESTS, BENCH_REST_SECONDS, BENCH_REST_CONNECTIONS.
+import { bookingRace } from './booking-race';
+import { join } from 'node:path';
+import { lineChartSvg } from './chart';
+import { baselinePayload, clientsBaseline, clientsOurs, drive, fanoutOptions, FanoutResult, oursPayload } from './chat-fanout';
+import { cleanup, FERRETDB_CAVEAT, machine, registerUsers, ROOT, startApi, startDatabase, table, writeResult } from './lib';
+import { restHotPaths } from './rest';
+
+const SCENARIOS = ['chat', 'race', 'rest'] as const;
+
+function fanoutRow(r: FanoutResult): Record<string, string | number> {
+  return {
+    target: r.target,
+    offered: r.offeredRate,
+    'sent/acked': `${r.sent}/${r.acked}`,
+    'msg/s': r.messagesPerSecond,
+    'deliveries/s': r.deliveriesPerSecond,
+    'p50 ms': r.latencyMs.p50,
+    'p95 ms': r.latencyMs.p95,
+    'p99 ms': r.latencyMs.p99,
+    'max ms': r.latencyMs.max,
+    'ack p99 ms': r.ackMs.p99,
+    lost: r.lost,
+    dup: r.duplicated,
+  };
+}
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2).filter((a) => (SCENARIOS as readonly string[]).includes(a));
+  const run = wanted.length ? wanted : [...SCENARIOS];
+  process.stdout.write(`Klasteris benchmarks: ${run.join(', ')}\nmachine: ${JSON.stringify(machine())}\n${FERRETDB_CAVEAT}\n`);
+  const mongoUri = await startDatabase();
+  const apiProc = await startApi(mongoUri, `bench_${Date.now().toString(36)}`);
+  let failed = false;
+
+  if (run.includes('chat')) {
+    const opts = fanoutOptions();
+    process.stdout.write(`\n[chat fan-out] ${opts.sockets} sockets, channels of ${opts.channelSize}, offered ${opts.rates.join(' / ')} msg/s, ${opts.seconds} s each\n`);
+    const users = await registerUsers(apiProc.url, opts.sockets, Date.now().toString(36));
+    const base = await clientsBaseline(mongoUri, opts);
+    const ours = await clientsOurs(apiProc.url, users, opts, Date.now().toString(36));
+    const steps: { rate: number; ours: FanoutResult; baseline: FanoutResult; ratio: { throughput: number; p99LatencyX: number } }[] = [];
+    for (const rate of opts.rates) {
+      const b = await drive('baseline', base, rate, opts.seconds, baselinePayload);
+      const o = await drive('ours', ours, rate, opts.seconds, oursPayload);
+      const ratio = {
+        throughput: Math.round((o.deliveriesPerSecond / b.deliveriesPerSecond) * 100) / 100,
+        p99LatencyX: Math.round((o.latencyMs.p99 / b.latencyMs.p99) * 10) / 10,
+      };
+      steps.push({ rate, ours: o, baseline: b, ratio });
+      table(`chat fan-out at ${rate} msg/s offered: ours/baseline deliveries ${ratio.throughput}, p99 latency ${ratio.p99LatencyX}× the baseline`, [fanoutRow(o), fanoutRow(b)]);
+      if (o.lost || o.duplicated || o.rejected) {
+        failed = true;
+        process.stdout.write(`!! ours: ${o.lost} lost, ${o.duplicated} duplicated, ${o.rejected} rejected sends (must be 0)\n`);
+      }
+    }
+    base.close();
+    ours.close();
+    const file = writeResult('chat-fanout', { options: opts, steps, caveat: FERRETDB_CAVEAT });
+    process.stdout.write(`→ ${file}\n`);
+    if (process.env['BENCH_CHART'] !== '0') {
+      const chart = join(ROOT, 'bench', 'charts', 'chat-latency.svg');
+      lineChartSvg(chart, `Chat delivery latency, ${opts.sockets} sockets in channels of ${opts.channelSize}`, 'offered load (messages/s)', 'latency (ms, log)', [
+        { name: 'ours p99', color: '#c62828', points: steps.map((s) => [s.rate, s.ours.latencyMs.p99]) },
+        { name: 'ours p50', color: '#c62828', dashed: true, points: steps.map((s) => [s.rate, s.ours.latencyMs.p50]) },
+        { name: 'baseline p99', color: '#1565c0', points: steps.map((s) => [s.rate, s.baseline.latencyMs.p99]) },
+        { name: 'baseline p50', color: '#1565c0', dashed: true, points: steps.map((s) => [s.rate, s.baseline.latencyMs.p50]) },
+      ]);
+      process.stdout.write(`→ ${chart}\n`);
+    }
+  }
+
+  if (run.includes('race')) {
+    process.stdout.write('\n[booking race]\n');
+    const r = await bookingRace(apiProc.url);
+    table('booking race (one slot, one unit)', [
+      { case: `${r.requests} conflicting`, 'settle ms': r.settleMs, winners: r.winners, '409s': r.conflicts, other: JSON.stringify(r.otherStatuses) },
+      { case: `${r.requests} non-conflicting (baseline)`, 'settle ms': r.baselineSettleMs, winners: r.baselineCreated, '409s': 0, other: '' },
+    ]);
+    process.stdout.write(`→ ${writeResult('booking-race', r)}\n`);
+    if (r.winners !== 1) {
+      failed = true;
+      process.stdout.write(`!! ${r.winners} winners (must be 1)\n`);
+    }
+  }
+
+  if (run.includes('rest')) {
+    process.stdout.write('\n[REST hot paths] autocannon\n');
+    const rows = await restHotPaths(apiProc.url);
+    table('REST hot paths (ratio = requests/s against GET /api/health in the same run)', rows as unknown as Record<string, string | number>[]);
+    process.stdout.write(`→ ${writeResult('rest', { rows, caveat: FERRETDB_CAVEAT })}\n`);
+  }
+
+  process.stdout.write(`\n${FERRETDB_CAVEAT}\n`);
+  if (failed) process.exitCode = 1;
+}
+
+main()
+  .catch((err: unknown) => {
+    process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 1;
+  })
+  .finally(() => void cleanup().then(() => process.exit()));
