@@ -5,6 +5,7 @@ import { io } from 'socket.io-client';
 import { oid } from '../src/common/object-id';
 import { CardDoc } from '../src/modules/boards/card.schema';
 import { DemoBoardsSeeder } from '../src/modules/demo/demo-boards';
+import { ProjectsRepository } from '../src/modules/projects/projects.repository';
 import { isValidRank, REBALANCE_LENGTH } from '../src/modules/boards/ranks';
 import { boardApi, columnOrder } from './support/boards-helpers';
 import { bearer, createTestApp, login, TestApp } from './support/test-app';
@@ -281,6 +282,23 @@ describe('boards: projects, cards, versions and ordering', () => {
     expect(mine.body.items.find((c: { id: string }) => c.id === card.id)).toMatchObject({ projectName: project.name, columnName: 'To do' });
     const assigned = await t.http.get('/api/notifications').set(bearer(member));
     expect(assigned.body.items.map((n: { kind: string }) => n.kind)).toContain('card.assigned');
+  });
+
+  it('serves boards from a cache that follows changes made here and on other nodes', async () => {
+    const p = await api.createProject(owner);
+    const col = (await api.board(owner, p.id)).columns[0]!.id;
+    const card = await api.createCard(owner, { projectId: p.id, columnId: col, title: 'Cached' });
+    expect((await api.board(owner, p.id)).columns[0]!.cards.map((c) => c.title)).toEqual(['Cached']);
+    await t.http.patch(`/api/cards/${card.id}`).set(bearer(owner)).send({ version: 1, title: 'Changed here' }).expect(200);
+    await t.http.post(`/api/cards/${card.id}/comments`).set(bearer(owner)).send({ body: 'counted' }).expect(201);
+    expect((await api.board(owner, p.id)).columns[0]!.cards).toMatchObject([{ title: 'Changed here', version: 2, commentCount: 1 }]);
+    // Another node writes the card and bumps the board's sequence: this node reads the board again.
+    const model = t.app.get<Model<CardDoc>>(getModelToken(CardDoc.name));
+    await model.updateOne({ _id: oid(card.id) }, { $set: { title: 'Changed elsewhere' }, $inc: { version: 1 } });
+    await t.app.get(ProjectsRepository).bumpBoardSeq(p.id);
+    expect((await api.board(owner, p.id)).columns[0]!.cards).toMatchObject([{ title: 'Changed elsewhere', version: 3 }]);
+    await t.http.patch(`/api/cards/${card.id}`).set(bearer(owner)).send({ version: 3, archived: true }).expect(200);
+    expect((await api.board(owner, p.id)).columns[0]!.cards).toEqual([]);
   });
 
   it('seeds the demo projects once, with members of several organisations and their boards', async () => {

@@ -7,6 +7,7 @@ import { ProjectPresenter } from '../projects/project-presenter.service';
 import { ProjectMembersRepository } from '../projects/project-members.repository';
 import { ProjectsRepository } from '../projects/projects.repository';
 import { BoardAccessService } from './board-access.service';
+import { BoardCache } from './board-cache';
 import { publicCard } from './card-events';
 import { CardsRepository } from './cards.repository';
 import { ColumnsRepository } from './columns.repository';
@@ -26,14 +27,19 @@ export class BoardReadService {
     private readonly members: ProjectMembersRepository,
     private readonly presenter: ProjectPresenter,
     private readonly activity: ActivityService,
+    private readonly cache: BoardCache,
   ) {}
 
-  /** Open columns in order, each with its open cards in order (three queries, whatever the size). */
+  /**
+   * Open columns in order, each with its open cards in order. The cards come from this node's board
+   * cache while it is at the project's `boardSeq` (read before the cards, so a change racing the
+   * load makes the next read load again).
+   */
   async board(me: AuthUser, projectId: string): Promise<Board> {
     const { project, role } = await this.access.project(me, projectId, 'read');
     const [columns, cards, labels, members, presented] = await Promise.all([
       this.columns.list(projectId, false),
-      this.cards.listForBoard(projectId, false),
+      this.openCards(projectId, project.boardSeq),
       this.labels.list(projectId),
       this.presenter.memberList(projectId),
       this.presenter.project(project, role),
@@ -41,6 +47,14 @@ export class BoardReadService {
     const byColumn = new Map<string, Card[]>(columns.map((c) => [c.id, []]));
     for (const card of cards) byColumn.get(card.columnId)?.push(card);
     return { project: presented, columns: columns.map((c) => ({ ...c, cards: byColumn.get(c.id) ?? [] })), labels, members };
+  }
+
+  private async openCards(projectId: string, seq: number): Promise<Card[]> {
+    const cached = this.cache.get(projectId, seq);
+    if (cached) return cached;
+    const cards = await this.cards.listForBoard(projectId, false);
+    this.cache.set(projectId, seq, cards);
+    return cards;
   }
 
   /** Archived columns and archived cards, to restore. */

@@ -3,6 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { BoardAccessService } from './board-access.service';
+import { BoardCache, BoardChanges } from './board-cache';
 import { BoardController } from './board.controller';
 import { BoardReadService } from './board-read.service';
 import { BoardSetupListener } from './board-setup.listener';
@@ -45,6 +46,8 @@ import { TransferController } from './transfer.controller';
     LabelsRepository,
     CommentsRepository,
     BoardAccessService,
+    BoardCache,
+    BoardChanges,
     CardRefsService,
     CardPlacementService,
     BoardReadService,

@@ -7,6 +7,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { ActivityService } from '../projects/activity.service';
 import { BoardAccessService } from './board-access.service';
 import { announceCreated } from './card-events';
+import { BoardChanges } from './board-cache';
 import { CardPlacementService } from './card-placement.service';
 import { CardRefsService } from './card-refs.service';
 import { CardsRepository } from './cards.repository';
@@ -24,6 +25,7 @@ export class CardCreateService {
     private readonly activity: ActivityService,
     private readonly notifications: NotificationsService,
     private readonly events: EventEmitter2,
+    private readonly changes: BoardChanges,
   ) {}
 
   async create(me: AuthUser, input: CreateCardRequest): Promise<Card> {
@@ -48,6 +50,7 @@ export class CardCreateService {
         createdBy: me.id,
       }),
     );
+    await this.changes.committed(project.id, { kind: 'upsert', card });
     await this.activity.record({ projectId: project.id, cardId: card.id, actor: me, kind: 'card.created', data: { title: card.title, columnId: column.id } });
     announceCreated(this.events, card);
     const others = assigneeIds.filter((id) => id !== me.id);

@@ -6,6 +6,7 @@ import type { AuthUser } from '../../common/auth-user';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ActivityService } from '../projects/activity.service';
 import { BoardAccessService } from './board-access.service';
+import { BoardChanges } from './board-cache';
 import { announceDeleted, announceUpdated, publicCard } from './card-events';
 import { CardRefsService } from './card-refs.service';
 import { CardFieldValues, CardsRepository, StoredCard } from './cards.repository';
@@ -55,6 +56,7 @@ export class CardEditService {
     private readonly activity: ActivityService,
     private readonly notifications: NotificationsService,
     private readonly events: EventEmitter2,
+    private readonly changes: BoardChanges,
   ) {}
 
   async update(me: AuthUser, cardId: string, patch: UpdateCardRequest): Promise<Card> {
@@ -70,6 +72,7 @@ export class CardEditService {
     const { before, after } = await writeWithMerge(this.cards, card, version, fields, (current) =>
       this.cards.updateIfVersion(current, current.version, values, appendChange(current.changes, current.version + 1, fields)),
     );
+    await this.changes.committed(project.id, { kind: 'upsert', card: publicCard(after) });
     const kind = values.archived === true && !before.archived ? 'card.archived' : values.archived === false && before.archived ? 'card.restored' : 'card.updated';
     await this.activity.record({ projectId: project.id, cardId, actor: me, kind, data: { fields, version: after.version } });
     announceUpdated(this.events, publicCard(after), fields);
@@ -93,6 +96,7 @@ export class CardEditService {
       if (!current) throw notFound('Card');
       throw versionConflict(current, []);
     }
+    await this.changes.committed(project.id, { kind: 'delete', cardId });
     await this.comments.deleteForCard(project.id, cardId);
     await this.activity.record({ projectId: project.id, cardId, actor: me, kind: 'card.deleted', data: { title: card.title } });
     announceDeleted(this.events, project.id, cardId, card.columnId);

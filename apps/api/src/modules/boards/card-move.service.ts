@@ -6,6 +6,7 @@ import type { AuthUser } from '../../common/auth-user';
 import { ActivityService } from '../projects/activity.service';
 import { BoardAccessService } from './board-access.service';
 import { writeWithMerge } from './card-edit.service';
+import { BoardChanges } from './board-cache';
 import { announceMoved, publicCard } from './card-events';
 import { CardPlacementService } from './card-placement.service';
 import { CardsRepository } from './cards.repository';
@@ -26,6 +27,7 @@ export class CardMoveService {
     private readonly placement: CardPlacementService,
     private readonly activity: ActivityService,
     private readonly events: EventEmitter2,
+    private readonly changes: BoardChanges,
   ) {}
 
   async move(me: AuthUser, cardId: string, req: MoveCardRequest): Promise<Card> {
@@ -38,6 +40,7 @@ export class CardMoveService {
         this.cards.moveIfVersion(current, current.version, target.id, rank, appendChange(current.changes, current.version + 1, ['position'])),
       ),
     );
+    await this.changes.committed(project.id, { kind: 'upsert', card: publicCard(after) });
     await this.activity.record({
       projectId: project.id,
       cardId,

@@ -3,6 +3,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { ErrorCode } from '@klasteris/contracts';
 import { ApiException, validationFailed } from '../../common/api-exception';
 import { BoardRoomEvent } from '../projects/projects.events';
+import { BoardChanges } from './board-cache';
 import { isDuplicateKey } from './board.mapper';
 import { CardsRepository } from './cards.repository';
 import { ColumnsRepository } from './columns.repository';
@@ -29,6 +30,7 @@ export class CardPlacementService {
     private readonly cards: CardsRepository,
     private readonly columns: ColumnsRepository,
     private readonly events: EventEmitter2,
+    private readonly changes: BoardChanges,
   ) {}
 
   /** Runs `write(rank)` until it does not clash; `write` returns null when the card's version moved on. */
@@ -81,6 +83,7 @@ export class CardPlacementService {
       for (let i = 0; i < rows.length; i++) {
         if (await this.cards.setRankIf(columnId, rows[i]!.id, rows[i]!.rank, fresh[i]!)) ranks.push({ id: rows[i]!.id, rank: fresh[i]! });
       }
+      await this.changes.committed(projectId, { kind: 'ranks', ranks });
       this.logger.debug(`Re-spaced ${ranks.length} cards of column ${columnId}`);
       this.events.emit(BoardRoomEvent.event, new BoardRoomEvent(projectId, 'board:column-rebalanced', { projectId, columnId, ranks }));
     } finally {

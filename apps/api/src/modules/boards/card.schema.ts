@@ -19,8 +19,6 @@ export class CardDoc {
   @Prop({ required: true }) rank: string;
   @Prop({ required: true }) title: string;
   @Prop({ type: String, default: '' }) description: string;
-  /** folded title + description, for the board's text filter */
-  @Prop({ type: String, default: '' }) searchText: string;
   @Prop({ type: [Types.ObjectId], default: [] }) assigneeIds: Types.ObjectId[];
   @Prop({ type: [Types.ObjectId], default: [] }) labelIds: Types.ObjectId[];
   @Prop({ type: String, default: null }) startDate: string | null;

@@ -4,7 +4,6 @@ import { Model, QueryFilter, Types } from 'mongoose';
 import type { Card, ChecklistItem } from '@klasteris/contracts';
 import { oid } from '../../common/object-id';
 import { decodeCursor } from '../../common/pagination';
-import { foldText } from '../../common/text';
 import { toCard } from './board.mapper';
 import { CardDoc, LeanCard } from './card.schema';
 import type { ChangeEntry } from './merge';
@@ -13,7 +12,7 @@ import type { ChangeEntry } from './merge';
 export type StoredCard = Card & { changes: ChangeEntry[] };
 
 const toStored = (d: LeanCard): StoredCard => ({ ...toCard(d), changes: (d.changes ?? []).map((c) => ({ v: c.v, f: c.f })) });
-const WITHOUT_LOG = { changes: 0, searchText: 0 } as const;
+const WITHOUT_LOG = { changes: 0 } as const;
 
 export interface NewCard {
   projectId: string;
@@ -43,15 +42,12 @@ export interface CardFieldValues {
   checklist?: ChecklistItem[];
 }
 
-const searchTextOf = (title: string, description: string): string => foldText(`${title} ${description}`).slice(0, 2000);
-
-function toSet(v: CardFieldValues, current: Pick<Card, 'title' | 'description'>): Record<string, unknown> {
+function toSet(v: CardFieldValues): Record<string, unknown> {
   const $set: Record<string, unknown> = {};
   for (const [k, val] of Object.entries(v)) {
     if (val === undefined) continue;
     $set[k] = k === 'assigneeIds' || k === 'labelIds' ? (val as string[]).map(oid) : val;
   }
-  if (v.title !== undefined || v.description !== undefined) $set['searchText'] = searchTextOf(v.title ?? current.title, v.description ?? current.description);
   return $set;
 }
 
@@ -73,7 +69,6 @@ export class CardsRepository {
       labelIds: c.labelIds.map(oid),
       checklist: c.checklist ?? [],
       archived: c.archived ?? false,
-      searchText: searchTextOf(c.title, c.description),
       createdBy: oid(c.createdBy),
       version: 1,
       changes: [],
@@ -95,8 +90,7 @@ export class CardsRepository {
           checklist: c.checklist ?? [],
           archived: c.archived ?? false,
           commentCount: c.commentCount ?? 0,
-          searchText: searchTextOf(c.title, c.description),
-          createdBy: oid(c.createdBy),
+              createdBy: oid(c.createdBy),
           bookingIds: [],
           version: 1,
           changes: [],
@@ -164,7 +158,7 @@ export class CardsRepository {
     const d = await this.model
       .findOneAndUpdate(
         { _id: oid(current.id), projectId: oid(current.projectId), version: expected },
-        { $set: { ...toSet(values, current), changes }, $inc: { version: 1 } },
+        { $set: { ...toSet(values), changes }, $inc: { version: 1 } },
         { returnDocument: 'after' },
       )
       .lean<LeanCard>();
@@ -183,9 +177,12 @@ export class CardsRepository {
     return d ? toStored(d) : null;
   }
 
-  /** Comment counter; not a change of the card (no version bump). */
-  async incComments(projectId: string, id: string, by: number): Promise<void> {
-    await this.model.updateOne({ _id: oid(id), projectId: oid(projectId) }, { $inc: { commentCount: by } }, { timestamps: false });
+  /** Comment counter; not a change of the card (no version bump). Returns the card as it is now. */
+  async incComments(projectId: string, id: string, by: number): Promise<Card | null> {
+    const d = await this.model
+      .findOneAndUpdate({ _id: oid(id), projectId: oid(projectId) }, { $inc: { commentCount: by } }, { returnDocument: 'after', timestamps: false })
+      .lean<LeanCard>();
+    return d ? toCard(d) : null;
   }
 
   /** Deletes the card, only at `version` when given. */

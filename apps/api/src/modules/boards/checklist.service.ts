@@ -7,6 +7,7 @@ import type { AuthUser } from '../../common/auth-user';
 import { ActivityService } from '../projects/activity.service';
 import { BoardAccessService } from './board-access.service';
 import { writeWithMerge } from './card-edit.service';
+import { BoardChanges } from './board-cache';
 import { announceUpdated, publicCard } from './card-events';
 import { CardsRepository, StoredCard } from './cards.repository';
 import { appendChange } from './merge';
@@ -25,6 +26,7 @@ export class ChecklistService {
     private readonly cards: CardsRepository,
     private readonly activity: ActivityService,
     private readonly events: EventEmitter2,
+    private readonly changes: BoardChanges,
   ) {}
 
   add(me: AuthUser, cardId: string, text: string): Promise<Card> {
@@ -54,6 +56,7 @@ export class ChecklistService {
     const write = (current: StoredCard): Promise<StoredCard | null> =>
       this.cards.updateIfVersion(current, current.version, { checklist: edit(current.checklist) }, appendChange(current.changes, current.version + 1, ['checklist']));
     const { after } = await writeWithMerge(this.cards, card, card.version, [], write);
+    await this.changes.committed(project.id, { kind: 'upsert', card: publicCard(after) });
     await this.activity.record({ projectId: project.id, cardId, actor: me, kind: 'checklist.updated', data: { version: after.version } });
     announceUpdated(this.events, publicCard(after), ['checklist']);
     return publicCard(after);

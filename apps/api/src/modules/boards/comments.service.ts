@@ -9,6 +9,7 @@ import { ActivityService } from '../projects/activity.service';
 import { ProjectPresenter } from '../projects/project-presenter.service';
 import { BoardRoomEvent } from '../projects/projects.events';
 import { BoardAccessService } from './board-access.service';
+import { BoardChanges } from './board-cache';
 import { CardsRepository } from './cards.repository';
 import { CommentsRepository } from './comments.repository';
 
@@ -29,6 +30,7 @@ export class CommentsService {
     private readonly activity: ActivityService,
     private readonly notifications: NotificationsService,
     private readonly events: EventEmitter2,
+    private readonly changes: BoardChanges,
   ) {}
 
   async list(me: AuthUser, cardId: string, cursor: string | undefined, limit: number): Promise<Page<CardComment>> {
@@ -44,7 +46,8 @@ export class CommentsService {
     const members = await this.presenter.memberList(project.id);
     const mentions = mentionedMembers(body, members).filter((id) => id !== me.id);
     const comment = await this.comments.create({ projectId: project.id, cardId, authorId: me.id, authorName: me.displayName, body, mentions });
-    await this.cards.incComments(project.id, cardId, 1);
+    const counted = await this.cards.incComments(project.id, cardId, 1);
+    if (counted) await this.changes.committed(project.id, { kind: 'upsert', card: counted });
     await this.activity.record({ projectId: project.id, cardId, actor: me, kind: 'comment.added', data: { commentId: comment.id } });
     this.events.emit(BoardRoomEvent.event, new BoardRoomEvent(project.id, 'board:comment-added', { projectId: project.id, comment }));
     if (mentions.length > 0) {
