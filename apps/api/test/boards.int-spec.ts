@@ -8,7 +8,7 @@ import { DemoBoardsSeeder } from '../src/modules/demo/demo-boards';
 import { ProjectsRepository } from '../src/modules/projects/projects.repository';
 import { isValidRank, REBALANCE_LENGTH } from '../src/modules/boards/ranks';
 import { boardApi, columnOrder } from './support/boards-helpers';
-import { bearer, createTestApp, login, TestApp } from './support/test-app';
+import { bearer, createTestApp, login, newMember, TestApp } from './support/test-app';
 
 describe('boards: projects, cards, versions and ordering', () => {
   let t: TestApp;
@@ -52,6 +52,13 @@ describe('boards: projects, cards, versions and ordering', () => {
     const mine = await t.http.get('/api/projects').set(bearer(member));
     expect(mine.status).toBe(200);
     expect((mine.body as { items: Project[] }).items.map((p) => [p.id, p.myRole])).toContainEqual([project.id, 'member']);
+  });
+
+  it('names the default columns in the creator\'s language', async () => {
+    const lt = await newMember(t);
+    await t.http.patch('/api/auth/me').set(bearer(lt.accessToken)).send({ language: 'lt' }).expect(200);
+    const p = await api.createProject(lt.accessToken, { name: 'Lietuviška lenta' });
+    expect((await api.board(lt.accessToken, p.id)).columns.map((c) => c.name)).toEqual(['Reikia atlikti', 'Vykdoma', 'Peržiūra', 'Atlikta']);
   });
 
   it('creates cards at the bottom, or right before/after another card', async () => {

@@ -1,4 +1,4 @@
-import type { IsoDateTime, PageQuery } from './common';
+import type { IsoDateTime, Language, PageQuery } from './common';
 
 /**
  * Joint project boards: projects of several organisations, each with one kanban board.
@@ -26,6 +26,8 @@ export const CHECKLIST_ITEM_MAX = 300;
 export const CHECKLIST_MAX_ITEMS = 100;
 export const LABEL_COLORS = ['#1f5f8b', '#00695c', '#2e7d32', '#b34700', '#c62828', '#ad1457', '#6a1b9a', '#37474f'] as const;
 export const DEFAULT_COLUMNS = ['To do', 'In progress', 'Review', 'Done'] as const;
+/** The default columns in the creator's language. */
+export const DEFAULT_COLUMNS_BY_LANGUAGE: Record<Language, readonly string[]> = { en: DEFAULT_COLUMNS, lt: ['Reikia atlikti', 'Vykdoma', 'Peržiūra', 'Atlikta'] };
 
 export interface ProjectOrganisation {
   id: string;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
+import { DEFAULT_COLUMNS_BY_LANGUAGE } from '@klasteris/contracts';
 import { ProjectCreatedEvent } from '../projects/projects.events';
 import { ColumnsService } from './columns.service';
 
@@ -10,6 +11,6 @@ export class BoardSetupListener {
 
   @OnEvent(ProjectCreatedEvent.event, { suppressErrors: false })
   async onProjectCreated(e: ProjectCreatedEvent): Promise<void> {
-    if (e.defaultColumns) await this.columns.createDefaults(e.project.id);
+    if (e.defaultColumns) await this.columns.createDefaults(e.project.id, DEFAULT_COLUMNS_BY_LANGUAGE[e.language]);
   }
 }

@@ -1,4 +1,4 @@
-import type { BoardServerEventName, BoardServerPayload } from '@klasteris/contracts';
+import type { BoardServerEventName, BoardServerPayload, Language } from '@klasteris/contracts';
 import type { AuthUser } from '../../common/auth-user';
 import type { ProjectRecord } from './project.schema';
 
@@ -20,6 +20,8 @@ export class ProjectCreatedEvent {
     readonly actor: Pick<AuthUser, 'id' | 'displayName'>,
     /** false when the caller brings its own columns (an import) */
     readonly defaultColumns = true,
+    /** the creator's language (default column names) */
+    readonly language: Language = 'en',
   ) {}
 }
 

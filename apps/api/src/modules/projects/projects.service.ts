@@ -5,6 +5,7 @@ import { notFound, validationFailed } from '../../common/api-exception';
 import type { AuthUser } from '../../common/auth-user';
 import { encodeCursor } from '../../common/pagination';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
+import { UsersRepository } from '../users/users.repository';
 import { ActivityService } from './activity.service';
 import { ProjectAccessService } from './project-access.service';
 import { ProjectPresenter } from './project-presenter.service';
@@ -19,6 +20,7 @@ export class ProjectsService {
     private readonly projects: ProjectsRepository,
     private readonly members: ProjectMembersRepository,
     private readonly organisations: OrganisationsRepository,
+    private readonly users: UsersRepository,
     private readonly access: ProjectAccessService,
     private readonly presenter: ProjectPresenter,
     private readonly activity: ActivityService,
@@ -50,7 +52,7 @@ export class ProjectsService {
     });
     await this.members.add(project.id, me.id, 'owner');
     await this.activity.record({ projectId: project.id, actor: me, kind: 'project.created', data: { name: project.name } });
-    await this.events.emitAsync(ProjectCreatedEvent.event, new ProjectCreatedEvent(project, me, input.defaultColumns ?? true));
+    await this.events.emitAsync(ProjectCreatedEvent.event, new ProjectCreatedEvent(project, me, input.defaultColumns ?? true, (await this.users.findById(me.id))?.language ?? 'en'));
     return this.presenter.project(project, 'owner');
   }
 

@@ -11,6 +11,8 @@ import type {
   CreateColumnRequest,
   CreateLabelRequest,
   CreateProjectRequest,
+  ImportBoardResult,
+  ImportFormat,
   Label,
   MoveCardRequest,
   MoveColumnRequest,
@@ -72,6 +74,17 @@ export class ProjectsApi {
   }
   activity(projectId: string, cursor?: string): Observable<Page<Activity>> {
     return this.http.get<Page<Activity>>(`/api/projects/${id(projectId)}/activity`, { params: toParams({ cursor, limit: 30 }) });
+  }
+
+  exportBoard(projectId: string, format: 'json' | 'csv'): Observable<Blob> {
+    return this.http.get(`/api/projects/${id(projectId)}/export`, { params: toParams({ format }), responseType: 'blob' });
+  }
+  importBoard(file: File, format: ImportFormat, name?: string): Observable<ImportBoardResult> {
+    const body = new FormData();
+    body.set('format', format);
+    if (name) body.set('name', name);
+    body.set('file', file, file.name);
+    return this.http.post<ImportBoardResult>('/api/projects/import', body);
   }
 
   board(projectId: string): Observable<Board> {

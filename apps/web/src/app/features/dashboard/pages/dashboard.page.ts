@@ -10,6 +10,7 @@ import { LanguageService } from '../../../core/i18n/language.service';
 import { NotificationsStore } from '../../../core/notifications/notifications.store';
 import { AvatarComponent } from '../../../shared/ui/avatar.component';
 import { CountryPipe } from '../../../shared/ui/country.pipe';
+import { MyCardsComponent } from '../../projects/components/my-cards.component';
 import { DashboardStore } from '../dashboard.store';
 
 interface QuickLink {
@@ -23,7 +24,7 @@ interface QuickLink {
   selector: 'app-dashboard-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [DashboardStore],
-  imports: [DatePipe, RouterLink, MatButtonModule, MatIconModule, TranslocoPipe, AvatarComponent, CountryPipe],
+  imports: [DatePipe, RouterLink, MatButtonModule, MatIconModule, TranslocoPipe, AvatarComponent, CountryPipe, MyCardsComponent],
   templateUrl: './dashboard.page.html',
   styleUrl: './dashboard.page.scss',
 })

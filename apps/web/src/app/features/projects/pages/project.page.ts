@@ -1,9 +1,10 @@
-import { DatePipe } from '@angular/common';
+import { DOCUMENT, DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
+import { MatMenuModule } from '@angular/material/menu';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
@@ -25,7 +26,7 @@ import { ProjectsApi } from '../projects.api';
 @Component({
   selector: 'app-project-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, RouterLink, MatButtonModule, MatFormFieldModule, MatIconModule, MatProgressBarModule, MatSelectModule, TranslocoPipe, AvatarComponent, EmptyStateComponent],
+  imports: [DatePipe, RouterLink, MatButtonModule, MatFormFieldModule, MatIconModule, MatMenuModule, MatProgressBarModule, MatSelectModule, TranslocoPipe, AvatarComponent, EmptyStateComponent],
   templateUrl: './project.page.html',
   styleUrl: './project.page.scss',
 })
@@ -37,6 +38,7 @@ export default class ProjectPage {
   private readonly errors = inject(ErrorMessageService);
   private readonly transloco = inject(TranslocoService);
   protected readonly language = inject(LanguageService);
+  private readonly document = inject(DOCUMENT);
 
   /** route parameter */
   readonly id = input.required<string>();
@@ -69,6 +71,21 @@ export default class ProjectPage {
     } catch (err) {
       const info = toApiError(err);
       this.errorKey.set(info.status === 404 ? 'projects.errors.notFound' : info.messageKey);
+    }
+  }
+
+  /** Downloads the board as JSON (re-importable) or CSV. */
+  async download(format: 'json' | 'csv'): Promise<void> {
+    const p = this.project();
+    if (!p) return;
+    try {
+      const blob = await firstValueFrom(this.api.exportBoard(p.id, format));
+      const url = URL.createObjectURL(blob);
+      const a = Object.assign(this.document.createElement('a'), { href: url, download: `${p.name.replace(/[^\p{L}\p{N} _-]+/gu, '').trim() || 'board'}.${format}` });
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (err) {
+      this.snack.open(this.errors.message(err));
     }
   }
 

@@ -7,9 +7,11 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
-import { TranslocoPipe } from '@jsverse/transloco';
-import { ProjectStatuses, type Project, type ProjectStatus } from '@klasteris/contracts';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { ProjectStatuses, type ImportBoardResult, type Project, type ProjectStatus } from '@klasteris/contracts';
 import { EmptyStateComponent } from '../../../shared/ui/empty-state.component';
+import { ImportDialogComponent } from '../components/import-dialog.component';
 import { NewProjectDialogComponent, type NewProjectDialogData } from '../components/new-project-dialog.component';
 import { ProjectsStore } from '../projects.store';
 
@@ -25,9 +27,14 @@ import { ProjectsStore } from '../projects.store';
           <h1 class="page-title">{{ 'projects.title' | transloco }}</h1>
           <p class="page-subtitle">{{ 'projects.subtitle' | transloco }}</p>
         </div>
-        <button mat-flat-button type="button" (click)="newProject()" data-testid="new-project">
-          <mat-icon aria-hidden="true" fontIcon="add" />{{ 'projects.new.button' | transloco }}
-        </button>
+        <div class="head-actions">
+          <button mat-stroked-button type="button" (click)="importBoard()" data-testid="import-board">
+            <mat-icon aria-hidden="true" fontIcon="upload" />{{ 'projects.import.button' | transloco }}
+          </button>
+          <button mat-flat-button type="button" (click)="newProject()" data-testid="new-project">
+            <mat-icon aria-hidden="true" fontIcon="add" />{{ 'projects.new.button' | transloco }}
+          </button>
+        </div>
       </header>
 
       <div class="filters">
@@ -84,6 +91,7 @@ import { ProjectsStore } from '../projects.store';
   `,
   styles: `
     .head { display: flex; flex-wrap: wrap; align-items: flex-start; justify-content: space-between; gap: 12px; }
+    .head-actions { display: flex; flex-wrap: wrap; gap: 8px; }
     .grid { list-style: none; padding: 0; margin: 16px 0 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 16px; }
     .project { display: flex; flex-direction: column; gap: 8px; }
     .top { display: flex; justify-content: space-between; align-items: center; gap: 8px; }
@@ -104,6 +112,8 @@ export default class ProjectsPage {
   protected readonly store = inject(ProjectsStore);
   private readonly dialog = inject(MatDialog);
   private readonly router = inject(Router);
+  private readonly snack = inject(MatSnackBar);
+  private readonly transloco = inject(TranslocoService);
   protected readonly statuses: readonly ProjectStatus[] = ProjectStatuses;
 
   constructor() {
@@ -112,6 +122,17 @@ export default class ProjectsPage {
 
   protected orgNames(p: Project): string {
     return p.organisations.map((o) => o.name).join(', ');
+  }
+
+  importBoard(): void {
+    this.dialog
+      .open<ImportDialogComponent, undefined, ImportBoardResult>(ImportDialogComponent, { width: '560px', maxWidth: '95vw' })
+      .afterClosed()
+      .subscribe((result) => {
+        if (!result) return;
+        this.snack.open(this.transloco.translate('projects.import.done', result.imported));
+        void this.router.navigate(['/projects', result.project.id, 'board']);
+      });
   }
 
   newProject(): void {
