@@ -12,6 +12,10 @@ import type {
   Page,
   Resource,
   ResourceListQuery,
+  TimelineQuery,
+  TimelineRow,
+  UtilisationResponse,
+  WaitlistEntry,
 } from '@klasteris/contracts';
 import type { Observable } from 'rxjs';
 import { toParams } from '../directory/directory.api';
@@ -24,6 +28,34 @@ export class InfrastructureApi {
 
   resources(query: ResourceListQuery): Observable<Page<Resource>> {
     return this.http.get<Page<Resource>>('/api/resources', { params: toParams(query) });
+  }
+
+  timeline(query: TimelineQuery): Observable<Page<TimelineRow>> {
+    return this.http.get<Page<TimelineRow>>('/api/resources/timeline', { params: toParams(query) });
+  }
+
+  utilisation(month: string): Observable<UtilisationResponse> {
+    return this.http.get<UtilisationResponse>('/api/bookings/utilisation', { params: toParams({ month }) });
+  }
+
+  utilisationCsv(month: string): Observable<string> {
+    return this.http.get('/api/bookings/utilisation.csv', { params: toParams({ month }), responseType: 'text' });
+  }
+
+  joinWaitlist(body: { resourceId: string; start: string; end: string; purpose: string; units?: number }): Observable<{ entry: WaitlistEntry }> {
+    return this.http.post<{ entry: WaitlistEntry }>('/api/waitlist', body);
+  }
+
+  myWaitlist(): Observable<Page<WaitlistEntry>> {
+    return this.http.get<Page<WaitlistEntry>>('/api/waitlist/mine');
+  }
+
+  acceptOffer(entryId: string): Observable<{ booking: Booking }> {
+    return this.http.post<{ booking: Booking }>(`/api/waitlist/${id(entryId)}/accept`, {});
+  }
+
+  leaveWaitlist(entryId: string): Observable<void> {
+    return this.http.delete<void>(`/api/waitlist/${id(entryId)}`);
   }
 
   resource(resourceId: string): Observable<{ resource: Resource }> {

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -27,7 +28,7 @@ export interface BookingDialogData {
 @Component({
   selector: 'app-booking-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatButtonModule, MatDialogModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, TranslocoPipe, PolicySummaryComponent],
+  imports: [ReactiveFormsModule, MatButtonModule, MatCheckboxModule, MatDialogModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, TranslocoPipe, PolicySummaryComponent],
   template: `
     <h2 mat-dialog-title>{{ 'infrastructure.book.title' | transloco: { name: r.name } }}</h2>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
@@ -72,6 +73,23 @@ export interface BookingDialogData {
             <textarea matInput formControlName="purpose" rows="2" required data-testid="booking-purpose"></textarea>
             <mat-hint>{{ 'infrastructure.book.purposeHint' | transloco }}</mat-hint>
           </mat-form-field>
+          @if (!daily) {
+            <mat-form-field>
+              <mat-label>{{ 'infrastructure.book.repeat' | transloco }}</mat-label>
+              <mat-select formControlName="repeat" data-testid="booking-repeat">
+                <mat-option value="none">{{ 'infrastructure.book.repeatNone' | transloco }}</mat-option>
+                <mat-option value="daily">{{ 'infrastructure.book.repeatDaily' | transloco }}</mat-option>
+                <mat-option value="weekly">{{ 'infrastructure.book.repeatWeekly' | transloco }}</mat-option>
+              </mat-select>
+            </mat-form-field>
+            @if (form.controls.repeat.value !== 'none') {
+              <mat-form-field>
+                <mat-label>{{ 'infrastructure.book.count' | transloco }}</mat-label>
+                <input matInput type="number" min="2" max="52" formControlName="count" />
+              </mat-form-field>
+              <mat-checkbox formControlName="skipConflicts" class="span-2">{{ 'infrastructure.book.skipConflicts' | transloco }}</mat-checkbox>
+            }
+          }
         </div>
 
         <section class="hints" aria-live="polite">
@@ -100,6 +118,12 @@ export interface BookingDialogData {
         @if (error()) {
           <div class="form-error" role="alert" data-testid="booking-error">
             <p>{{ error() }}</p>
+            @if (skipped().length) {
+              <p>{{ 'infrastructure.book.occurrencesFailed' | transloco }}</p>
+              <ul>
+                @for (o of skipped(); track o) { <li>{{ o }}</li> }
+              </ul>
+            }
             @if (serverClashes().length) {
               <ul>
                 @for (c of serverClashes(); track c.start) {
@@ -110,7 +134,13 @@ export interface BookingDialogData {
           </div>
         }
       </mat-dialog-content>
+      @if (waitlisted(); as w) {
+        <p class="info" role="status" data-testid="waitlist-status">{{ 'infrastructure.waitlist.' + w | transloco }}</p>
+      }
       <mat-dialog-actions align="end">
+        @if (canWait() && !waitlisted()) {
+          <button mat-stroked-button type="button" (click)="joinWaitlist()" data-testid="booking-waitlist">{{ 'infrastructure.waitlist.join' | transloco }}</button>
+        }
         <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | transloco }}</button>
         <button mat-flat-button type="submit" [disabled]="busy()" data-testid="booking-submit">
           {{ (r.policy.approval.required ? 'infrastructure.book.request' : 'infrastructure.book.submit') | transloco }}
@@ -152,7 +182,13 @@ export class BookingDialogComponent {
     to: [this.e0.hour === 0 && this.e0.minute === 0 && !this.daily ? '24:00' : this.e0.toFormat('HH:mm')],
     units: [1],
     purpose: ['', [Validators.required, Validators.minLength(3), Validators.maxLength(500)]],
+    repeat: this.fb.control<'none' | 'daily' | 'weekly'>('none'),
+    count: [4, [Validators.min(2), Validators.max(52)]],
+    skipConflicts: [false],
   });
+  protected readonly waitlisted = signal<'waiting' | 'offered' | null>(null);
+  protected readonly canWait = signal(false);
+  protected readonly skipped = signal<string[]>([]);
   private readonly value = toSignal(this.form.valueChanges.pipe(startWith(this.form.getRawValue())), { initialValue: this.form.getRawValue() });
 
   /** The chosen range as instants, from local wall time in the resource's zone. */
@@ -226,8 +262,18 @@ export class BookingDialogComponent {
     this.busy.set(true);
     this.error.set(null);
     this.serverClashes.set([]);
+    this.skipped.set([]);
+    this.canWait.set(false);
+    const recurring = !this.daily && v.repeat !== 'none';
     this.api
-      .book({ resourceId: this.r.id, start: rg.start.toISO()!, end: rg.end.toISO()!, purpose: v.purpose.trim(), ...(this.maxUnits > 1 ? { units: v.units } : {}) })
+      .book({
+        resourceId: this.r.id,
+        start: rg.start.toISO()!,
+        end: rg.end.toISO()!,
+        purpose: v.purpose.trim(),
+        ...(this.maxUnits > 1 ? { units: v.units } : {}),
+        ...(recurring ? { recurrence: { frequency: v.repeat as 'daily' | 'weekly', count: v.count }, onConflict: v.skipConflicts ? 'skip' : 'none' } : {}),
+      })
       .subscribe({
         next: ({ booking }) => this.ref.close(booking),
         error: (e: unknown) => {
@@ -239,9 +285,25 @@ export class BookingDialogComponent {
           } else {
             this.error.set(this.errors.message(e));
           }
+          const occurrences = info.details?.['occurrences'];
+          this.skipped.set(Array.isArray(occurrences) ? (occurrences as BusyInterval[]).map((o) => this.label(o)) : []);
           const conflicts = info.details?.['conflicts'];
-          if (Array.isArray(conflicts)) this.serverClashes.set(conflicts as BusyInterval[]);
+          if (Array.isArray(conflicts) && !Array.isArray(occurrences)) this.serverClashes.set(conflicts as BusyInterval[]);
+          this.canWait.set(info.code === 'BOOKING_CONFLICT' && !recurring);
         },
+      });
+  }
+
+  /** The time is taken: wait for it. If it is free by now, it is offered (held) at once. */
+  protected joinWaitlist(): void {
+    const rg = this.range();
+    if (!rg) return;
+    const v = this.form.getRawValue();
+    this.api
+      .joinWaitlist({ resourceId: this.r.id, start: rg.start.toISO()!, end: rg.end.toISO()!, purpose: v.purpose.trim(), ...(this.maxUnits > 1 ? { units: v.units } : {}) })
+      .subscribe({
+        next: ({ entry }) => this.waitlisted.set(entry.status === 'offered' ? 'offered' : 'waiting'),
+        error: (e: unknown) => this.error.set(this.errors.message(e)),
       });
   }
 }

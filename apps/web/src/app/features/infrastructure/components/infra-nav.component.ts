@@ -18,9 +18,15 @@ import { AuthStore } from '../../../core/auth/auth.store';
       <a mat-tab-link routerLink="/infrastructure/bookings" routerLinkActive #b="routerLinkActive" [active]="b.isActive" data-testid="infra-tab-mine">
         <mat-icon aria-hidden="true" fontIcon="event_note" />&nbsp;{{ 'infrastructure.nav.mine' | transloco }}
       </a>
+      <a mat-tab-link routerLink="/infrastructure/timeline" routerLinkActive #tl="routerLinkActive" [active]="tl.isActive" data-testid="infra-tab-timeline">
+        <mat-icon aria-hidden="true" fontIcon="view_timeline" />&nbsp;{{ 'infrastructure.nav.timeline' | transloco }}
+      </a>
       @if (approver()) {
         <a mat-tab-link routerLink="/infrastructure/approvals" routerLinkActive #c="routerLinkActive" [active]="c.isActive" data-testid="infra-tab-approvals">
           <mat-icon aria-hidden="true" fontIcon="fact_check" />&nbsp;{{ 'infrastructure.nav.approvals' | transloco }}
+        </a>
+        <a mat-tab-link routerLink="/infrastructure/utilisation" routerLinkActive #u="routerLinkActive" [active]="u.isActive" data-testid="infra-tab-utilisation">
+          <mat-icon aria-hidden="true" fontIcon="monitoring" />&nbsp;{{ 'infrastructure.nav.utilisation' | transloco }}
         </a>
       }
     </nav>

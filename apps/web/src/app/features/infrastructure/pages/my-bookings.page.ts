@@ -12,7 +12,11 @@ import { BookingsStore } from '../bookings.store';
 import { InfraNavComponent } from '../components/infra-nav.component';
 import { InfrastructureApi } from '../infrastructure.api';
 import { BookingsListComponent, type BookingAction } from './bookings-list.component';
-import type { Booking } from '@klasteris/contracts';
+import type { Booking, WaitlistEntry } from '@klasteris/contracts';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { DateTime } from 'luxon';
+import { SocketService } from '../../../core/socket.service';
+import { rangeLabel, viewerZone } from '../time';
 
 @Component({
   selector: 'app-my-bookings-page',
@@ -29,6 +33,24 @@ import type { Booking } from '@klasteris/contracts';
           <p class="feed-url">{{ 'infrastructure.mine.feedHint' | transloco }} <code data-testid="feed-url">{{ url }}</code></p>
         }
       </div>
+      @if (waitlist().length) {
+        <h2 class="section">{{ 'infrastructure.waitlist.title' | transloco }}</h2>
+        <ul class="wl" data-testid="waitlist">
+          @for (w of waitlist(); track w.id) {
+            <li>
+              <span>{{ when(w.start, w.end) }} — {{ w.purpose }}</span>
+              @if (w.status === 'offered') {
+                <strong class="offer">{{ 'infrastructure.waitlist.offerUntil' | transloco: { time: time(w.offerExpiresAt!) } }}</strong>
+                <button mat-flat-button type="button" (click)="accept(w.id)" [attr.data-testid]="'waitlist-accept-' + w.id">{{ 'infrastructure.waitlist.accept' | transloco }}</button>
+              } @else {
+                <span class="muted">{{ 'infrastructure.waitlist.waiting' | transloco }}</span>
+              }
+              <button mat-button type="button" (click)="leave(w.id)">{{ 'infrastructure.waitlist.leave' | transloco }}</button>
+            </li>
+          }
+        </ul>
+        <h2 class="section">{{ 'infrastructure.mine.title' | transloco }}</h2>
+      }
       @if (store.loading()) { <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | transloco" /> }
       @if (store.errorKey(); as key) {
         <app-empty-state icon="cloud_off" [title]="key | transloco" />
@@ -43,7 +65,7 @@ import type { Booking } from '@klasteris/contracts';
       }
     </section>
   `,
-  styles: `.feed { margin-bottom: 16px; } .feed-url { color: var(--k-text-muted); word-break: break-all; }`,
+  styles: `.feed { margin-bottom: 16px; } .feed-url { color: var(--k-text-muted); word-break: break-all; } .section { font: var(--mat-sys-title-medium); margin: 16px 0 8px; } .wl { list-style: none; padding: 0; display: grid; gap: 8px; } .wl li { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; } .offer { color: var(--k-teal); } .muted { color: var(--k-text-muted); }`,
 })
 export default class MyBookingsPage {
   readonly id = input<string>();
@@ -54,9 +76,42 @@ export default class MyBookingsPage {
   private readonly errors = inject(ErrorMessageService);
   private readonly i18n = inject(TranslocoService);
   protected readonly feedUrl = signal<string | null>(null);
+  protected readonly waitlist = signal<WaitlistEntry[]>([]);
 
   constructor() {
     this.store.load('mine');
+    this.loadWaitlist();
+    // An offer arrives as a held booking: refresh the waitlist when one of mine changes.
+    inject(SocketService)
+      .on('booking:updated')
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => this.loadWaitlist());
+  }
+
+  protected when(start: string, end: string): string {
+    return rangeLabel(start, end, viewerZone(), this.i18n.getActiveLang());
+  }
+
+  protected time(iso: string): string {
+    return DateTime.fromISO(iso).setLocale(this.i18n.getActiveLang()).toFormat('HH:mm');
+  }
+
+  protected accept(id: string): void {
+    this.api.acceptOffer(id).subscribe({
+      next: ({ booking }) => {
+        this.store.receive(booking);
+        this.loadWaitlist();
+      },
+      error: (err: unknown) => this.snack.open(this.errors.message(err), undefined, { duration: 5000 }),
+    });
+  }
+
+  protected leave(id: string): void {
+    this.api.leaveWaitlist(id).subscribe({ next: () => this.loadWaitlist(), error: (err: unknown) => this.snack.open(this.errors.message(err), undefined, { duration: 5000 }) });
+  }
+
+  private loadWaitlist(): void {
+    this.api.myWaitlist().subscribe({ next: (p) => this.waitlist.set(p.items), error: () => undefined });
   }
 
   protected feed(): void {
