@@ -32,31 +32,45 @@ describe('working groups: creation, joining, requests, invitations, bans', () =>
     t = await createTestApp();
     staff = (await login(t, 'coordinator@klasteris.demo')).accessToken;
     [coordA, coordB, m1, m2] = [await newMember(t), await newMember(t), await newMember(t), await newMember(t)];
-    open = await create('Cloud computing UK DE FR', 'open', [coordA.user.id]);
-    onRequest = await create('Middle East market entry', 'request', [coordA.user.id]);
-    inviteOnly = await create('Shared data-centre operations', 'invite', [coordA.user.id]);
+    open = await create('Test cloud computing UK DE FR', 'open', [coordA.user.id]);
+    onRequest = await create('Test Gulf market entry', 'request', [coordA.user.id]);
+    inviteOnly = await create('Test shared operations', 'invite', [coordA.user.id]);
     await create('Other group', 'open', [coordB.user.id]);
   });
   afterEach(() => pool.closeAll());
   afterAll(() => t.close());
 
+  it('demo groups are seeded with coordinators, pending join requests and reports', async () => {
+    const all = await t.http.get('/api/groups?limit=100').set(bearer(m1.accessToken));
+    const names = all.body.items.map((g: MyGroup) => g.name);
+    expect(names).toEqual(expect.arrayContaining(['Cloud computing — UK, DE, FR markets', 'Middle East market entry', 'Shared data-centre operations']));
+    const middle = all.body.items.find((g: MyGroup) => g.name === 'Middle East market entry') as MyGroup;
+    const cloud = all.body.items.find((g: MyGroup) => g.name === 'Cloud computing — UK, DE, FR markets') as MyGroup;
+    const salim = (await login(t, 'salim@klasteris.demo')).accessToken;
+    expect((await t.http.get(`/api/groups/${middle.id}/requests?status=pending`).set(bearer(salim))).body.items).toHaveLength(2);
+    const jonas = (await login(t, 'jonas@klasteris.demo')).accessToken;
+    const reports = await t.http.get(`/api/groups/${cloud.id}/reports?status=open`).set(bearer(jonas));
+    expect(reports.body.items.length).toBeGreaterThanOrEqual(2);
+    expect(reports.body.items.map((r: { reporterId: string | null }) => r.reporterId)).toContain(null);
+  });
+
   it('creating a group creates its general and announcements channels; only cluster staff create groups', async () => {
-    expect(open.slug).toBe('cloud-computing-uk-de-fr');
+    expect(open.slug).toBe('test-cloud-computing-uk-de-fr');
     const general = await t.http.get(`/api/channels/${open.channelIds.general}`).set(bearer(staff));
-    expect(general.body.channel ?? general.body).toMatchObject({ name: 'cloud-computing-uk-de-fr-general', groupId: open.id });
+    expect(general.body.channel ?? general.body).toMatchObject({ name: 'test-cloud-computing-uk-de-fr-general', groupId: open.id });
     const ann = await t.http.get(`/api/channels/${open.channelIds.announcements}`).set(bearer(staff));
-    expect(ann.body.channel ?? ann.body).toMatchObject({ name: 'cloud-computing-uk-de-fr-announcements', type: 'announcement', groupId: open.id });
+    expect(ann.body.channel ?? ann.body).toMatchObject({ name: 'test-cloud-computing-uk-de-fr-announcements', type: 'announcement', groupId: open.id });
     expect(await myChannels(coordA)).toEqual(expect.arrayContaining([open.channelIds.general, open.channelIds.announcements]));
     const denied = await t.http.post('/api/groups').set(bearer(m1.accessToken)).send({ name: 'Mine', visibility: 'open' });
     expect(denied.status).toBe(403);
-    const dup = await t.http.post('/api/groups').set(bearer(staff)).send({ name: 'Cloud computing UK DE FR', visibility: 'open' });
+    const dup = await t.http.post('/api/groups').set(bearer(staff)).send({ name: 'Test cloud computing UK DE FR', visibility: 'open' });
     expect(dup.status).toBe(409);
     const bad = await t.http.post('/api/groups').set(bearer(staff)).send({ name: 'X y z', visibility: 'secret' });
     expect(bad.status).toBe(400);
   });
 
   it('the directory searches by name and tag and shows my role; the group page lists coordinators and members with organisations', async () => {
-    const res = await t.http.get('/api/groups?q=middle').set(bearer(m1.accessToken));
+    const res = await t.http.get('/api/groups?q=gulf').set(bearer(m1.accessToken));
     expect(res.status).toBe(200);
     expect(res.body.items.map((g: MyGroup) => g.id)).toEqual([onRequest.id]);
     const page = await t.http.get(`/api/groups/${open.id}`).set(bearer(coordA.accessToken));

@@ -38,6 +38,6 @@ import { ModerationActionsService } from './moderation-actions.service';
   ],
   controllers: [GroupsController, GroupModerationController, AnnouncementsController],
   providers: [GroupsRepository, AnnouncementsRepository, GroupAccessService, GroupsService, MembershipService, ModerationActionsService, AnnouncementsService],
-  exports: [GroupsService, MembershipService],
+  exports: [GroupsService, MembershipService, ModerationActionsService],
 })
 export class GroupsModule {}

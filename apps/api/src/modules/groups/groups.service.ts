@@ -56,6 +56,10 @@ export class GroupsService {
     return this.get(me, group.id);
   }
 
+  async exists(slug: string): Promise<boolean> {
+    return (await this.groups.findBySlug(slug)) !== null;
+  }
+
   async browse(me: AuthUser, q: { q?: string; cursor?: string; limit: number }): Promise<Page<MyGroup>> {
     const rows = await this.groups.browse(q);
     const page = toPage(rows, q.limit, (g) => g.name, (g) => g);
