@@ -8,6 +8,7 @@
 //   node bench/big-board.mjs                    # BASE_URL=http://localhost:3000 CARDS=5000 RUNS=15
 //
 // Needs Debian's chromium (CHROMIUM_PATH) for the render part; SKIP_BROWSER=1 measures the API only.
+/* global document */
 import { performance } from 'node:perf_hooks';
 
 const BASE = process.env.BASE_URL ?? 'http://localhost:3000';
@@ -112,7 +113,6 @@ async function main() {
     const renders = [];
     for (let i = 0; i < 3; i++) {
       // In-app navigation (the app is loaded; the board page fetches and renders the board).
-      await page.evaluate(() => history.pushState({}, '', '/projects'));
       await page.goto(`${BASE}/projects`);
       await page.getByTestId('project-list').waitFor();
       const s = performance.now();

@@ -31,7 +31,7 @@ import type { Observable } from 'rxjs';
 
 function toParams(query: object): HttpParams {
   let params = new HttpParams();
-  for (const [key, value] of Object.entries(query) as [string, unknown][]) {
+  for (const [key, value] of Object.entries(query) as [string, string | number | boolean | undefined | null][]) {
     if (value === undefined || value === null || value === '') continue;
     params = params.set(key, String(value));
   }

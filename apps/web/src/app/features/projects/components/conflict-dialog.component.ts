@@ -77,7 +77,7 @@ export class ConflictDialogComponent {
       case 'archived':
         return this.transloco.translate(value ? 'projects.conflict.archived' : 'projects.conflict.notArchived');
       default:
-        return value === null || value === '' || value === undefined ? none : String(value);
+        return typeof value === 'string' && value !== '' ? value : none;
     }
   }
 }

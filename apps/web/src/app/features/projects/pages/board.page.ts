@@ -114,7 +114,7 @@ export default class BoardPage {
     const shown: BoardColumn[] = this.store.visibleColumns().map((c) => ({ ...c, cards: c.shown }));
     const target = keyboardTarget(shown, card.id, dir);
     if (!target) {
-      this.announcer.announce(this.transloco.translate('projects.board.cannotMove'), 'assertive');
+      void this.announcer.announce(this.transloco.translate('projects.board.cannotMove'), 'assertive');
       return;
     }
     await this.moveCard(card.id, target.toColumnId, target.index, true);
@@ -138,7 +138,7 @@ export default class BoardPage {
     }
     const col = this.store.visibleColumns().find((c) => c.id === toColumnId);
     const position = (col?.shown.findIndex((c) => c.id === cardId) ?? 0) + 1;
-    this.announcer.announce(this.transloco.translate('projects.board.moved', { title, column: col?.name ?? '', position, total: col?.shown.length ?? 0 }), 'polite');
+    void this.announcer.announce(this.transloco.translate('projects.board.moved', { title, column: col?.name ?? '', position, total: col?.shown.length ?? 0 }), 'polite');
     if (refocus) afterNextRender(() => this.focusCard(cardId), { injector: this.injector });
   }
 
@@ -161,7 +161,7 @@ export default class BoardPage {
     try {
       await this.store.create(columnId, title);
       input.value = '';
-      this.announcer.announce(this.transloco.translate('projects.board.cardAdded', { title }), 'polite');
+      void this.announcer.announce(this.transloco.translate('projects.board.cardAdded', { title }), 'polite');
       if (!keepOpen) this.adding.set(null);
     } catch (err) {
       this.snack.open(this.errors.message(err));
