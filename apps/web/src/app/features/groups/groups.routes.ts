@@ -1,12 +1,9 @@
 import type { Routes } from '@angular/router';
 
-/** Placeholder until the groups feature lands. */
 const routes: Routes = [
-  {
-    path: '',
-    loadComponent: () => import('../../shared/ui/coming-soon.component').then((m) => m.ComingSoonComponent),
-    data: { section: 'groups', icon: 'groups' },
-  },
+  { path: '', loadComponent: () => import('./pages/groups.page') },
+  { path: ':id', loadComponent: () => import('./pages/group.page') },
+  { path: ':id/console', loadComponent: () => import('./pages/console.page') },
 ];
 
 export default routes;
