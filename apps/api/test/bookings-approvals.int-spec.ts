@@ -126,6 +126,28 @@ describe('bookings: approvals and permissions', () => {
     });
   });
 
+  it('project-only resources and bookings linked to a project and its card', async () => {
+    const project = (await t.http.post('/api/projects').set(bearer(member)).send({ name: 'Fraud detection pilot' })).body.project;
+    const board = (await t.http.get(`/api/projects/${project.id}/board`).set(bearer(member))).body;
+    const card = (await t.http.post('/api/cards').set(bearer(member)).send({ projectId: project.id, columnId: board.columns[0].id, title: 'Train the model' })).body.card;
+    const r = await h.createResource({ name: 'Pilot GPU', type: 'gpu_pool', capacity: 2, policy: { access: { mode: 'project', projectId: project.id } } });
+    expect((await t.http.get(`/api/resources/${r.id}`).set(bearer(member))).body.resource.canBook).toBe(true);
+    expect((await t.http.get(`/api/resources/${r.id}`).set(bearer(member2))).body.resource.canBook).toBe(false);
+    expect((await h.book(member2, { resourceId: r.id, start: iso(base), end: iso(base + H) })).status).toBe(403);
+
+    const linked = await h.book(member, { resourceId: r.id, start: iso(base), end: iso(base + H), cardId: card.id });
+    expect(linked.status).toBe(201);
+    expect(linked.body.booking).toMatchObject({ projectId: project.id, cardId: card.id });
+    const onBoard = await t.http.get(`/api/bookings/project/${project.id}`).set(bearer(member));
+    expect(onBoard.body.items.map((b: { id: string }) => b.id)).toEqual([linked.body.booking.id]);
+    expect((await t.http.get(`/api/bookings/project/${project.id}`).set(bearer(member2))).status).toBe(404);
+    // Linking to someone else's project is refused without revealing it.
+    const open = await h.createResource({ name: 'Open GPU', type: 'gpu_pool' });
+    expect((await h.book(member2, { resourceId: open.id, start: iso(base), end: iso(base + H), projectId: project.id })).status).toBe(404);
+    expect((await h.book(member2, { resourceId: open.id, start: iso(base), end: iso(base + H), cardId: card.id })).status).toBe(404);
+    expect((await h.createResource({ name: 'Ghost', policy: { access: { mode: 'project' } } }).catch((e: Error) => e.message))).toContain('400');
+  });
+
   it('recurring bookings: every occurrence checked, "none" books nothing on a clash, "skip" books the rest; cancel from one on', async () => {
     const r = await h.createResource({ name: 'Weekly room', policy: { maxAdvanceDays: 120 } });
     expect((await h.book(member2, { resourceId: r.id, start: iso(base + 14 * 24 * H), end: iso(base + 14 * 24 * H + H) })).status).toBe(201);

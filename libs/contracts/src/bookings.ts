@@ -8,8 +8,8 @@ export type ResourceType = (typeof ResourceTypes)[number];
 export const ResourceStatuses = ['available', 'maintenance'] as const;
 export type ResourceStatus = (typeof ResourceStatuses)[number];
 
-/** Who may book: every active member, or members of the listed organisations (the owner always may). */
-export const BookingAccessModes = ['all', 'organisations'] as const;
+/** Who may book: every active member, members of the listed organisations, or members of one project (the owner always may). */
+export const BookingAccessModes = ['all', 'organisations', 'project'] as const;
 export type BookingAccessMode = (typeof BookingAccessModes)[number];
 
 /**
@@ -61,7 +61,7 @@ export interface BookingPolicy {
   maxAdvanceDays: number;
   /** Largest number of units one booking may take (pools). */
   maxUnitsPerBooking: number;
-  access: { mode: BookingAccessMode; organisationIds: string[] };
+  access: { mode: BookingAccessMode; organisationIds: string[]; projectId?: string | null };
   approval: { required: boolean; approvers: ApproverMode };
   /** Fair share: unit-hours per organisation per calendar month (resource's zone); null = no quota. */
   quotaHoursPerMonth: number | null;
@@ -99,7 +99,7 @@ export interface ResourceListQuery extends PageQuery {
 }
 
 export type BookingPolicyInput = Partial<Omit<BookingPolicy, 'access' | 'approval'>> & {
-  access?: { mode: BookingAccessMode; organisationIds?: string[] };
+  access?: { mode: BookingAccessMode; organisationIds?: string[]; projectId?: string };
   approval?: { required: boolean; approvers?: ApproverMode };
 };
 

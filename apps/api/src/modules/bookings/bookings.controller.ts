@@ -39,6 +39,12 @@ export class BookingsController {
     return this.bookings.approvalQueue(me, q.cursor, pageLimit(q));
   }
 
+  /** Upcoming pending and confirmed bookings linked to a project (members only; 404 otherwise). */
+  @Get('project/:projectId')
+  async forProject(@CurrentUser() me: AuthUser, @Param('projectId', ObjectIdPipe) projectId: string): Promise<{ items: Booking[]; nextCursor: null }> {
+    return { items: await this.bookings.forProject(me, projectId), nextCursor: null };
+  }
+
   /** Booked vs open unit-hours per resource, organisation and month; coordinators see all, org admins their own resources. */
   @Get('utilisation')
   report(@CurrentUser() me: AuthUser, @Query() q: UtilisationQueryDto): Promise<UtilisationResponse> {

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuditModule } from '../audit/audit.module';
+import { BoardsModule } from '../boards/boards.module';
+import { ProjectsModule } from '../projects/projects.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { UsersModule } from '../users/users.module';
@@ -17,6 +19,7 @@ import { CalendarFeedDoc, CalendarFeedSchema } from './calendar-feed.schema';
 import { CalendarFeedRepository } from './calendar-feed.repository';
 import { IcsController } from './ics.controller';
 import { IcsService } from './ics.service';
+import { ProjectLinks } from './project-links.service';
 import { UtilisationService } from './utilisation.service';
 import { WaitlistController } from './waitlist.controller';
 import { WaitlistRepository } from './waitlist.repository';
@@ -42,6 +45,8 @@ import { ResourcesService } from './resources.service';
     UsersModule,
     NotificationsModule,
     AuditModule,
+    ProjectsModule,
+    BoardsModule,
   ],
   controllers: [ResourcesController, BookingsController, IcsController, WaitlistController],
   providers: [
@@ -58,6 +63,7 @@ import { ResourcesService } from './resources.service';
     WaitlistRepository,
     WaitlistService,
     UtilisationService,
+    ProjectLinks,
   ],
   exports: [ResourcesRepository, ResourcesService, BookingsService],
 })

@@ -137,6 +137,15 @@ export class BookingsRepository {
       .lean<Pick<LeanBooking, 'resourceId' | 'start' | 'end' | 'units'>[]>();
   }
 
+  /** Pending and confirmed bookings linked to a project (its board shows them), upcoming first. */
+  forProject(projectId: string, from: Date, limit: number): Promise<LeanBooking[]> {
+    return this.model
+      .find({ projectId: oid(projectId), status: { $in: ['pending', 'confirmed'] }, end: { $gt: from } })
+      .sort({ start: 1, _id: 1 })
+      .limit(limit)
+      .lean<LeanBooking[]>();
+  }
+
   /** The caller's own bookings, by start (keyset on start, _id). */
   listForUser(userId: string, q: { status?: BookingStatus; from?: number; cursor?: string; limit: number }): Promise<LeanBooking[]> {
     const f: QueryFilter<BookingDoc> = { userId: oid(userId), status: q.status ? q.status : { $in: VISIBLE_STATUSES } };

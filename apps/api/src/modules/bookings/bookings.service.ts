@@ -16,6 +16,7 @@ import { evaluateBooking, quotaCharges, quotaViolation, RuleViolation } from './
 import type { Span } from './policy/time';
 import type { ResourceRecord } from './resource.schema';
 import { ResourcesRepository } from './resources.repository';
+import { ProjectLinks } from './project-links.service';
 
 export interface Requester {
   id: string;
@@ -40,12 +41,15 @@ export class BookingsService {
     private readonly claimsService: ClaimsService,
     private readonly users: UsersRepository,
     private readonly effects: BookingEffects,
+    private readonly projects: ProjectLinks,
   ) {}
 
   async create(me: AuthUser, req: CreateBookingRequest): Promise<CreateBookingResponse> {
     const resource = await this.resources.findById(req.resourceId);
     if (!resource) throw notFound('Resource');
-    if (!canBookResource(me, resource)) throw forbidden('Your organisation may not book this resource');
+    if (!canBookResource(me, resource, await this.projects.memberOfResourceProject(me.id, resource))) throw forbidden('You may not book this resource');
+    const link = await this.projects.link(me, req.projectId, req.cardId);
+    req = { ...req, ...(link.projectId ? { projectId: link.projectId } : {}), ...(link.cardId ? { cardId: link.cardId } : {}) };
     const first = { start: Date.parse(req.start), end: Date.parse(req.end) };
     const units = req.units ?? 1;
     const requester = await this.requesterOf(me);
@@ -213,6 +217,11 @@ export class BookingsService {
     const items = actionable.slice(0, limit);
     const lastSeen = actionable.length > limit ? items[items.length - 1] : rows.length > scan ? examined[examined.length - 1] : undefined;
     return { items: items.map(toBooking), nextCursor: lastSeen ? encodeCursor({ k: lastSeen.createdAt.getTime(), id: lastSeen._id.toHexString() }) : null };
+  }
+
+  async forProject(me: AuthUser, projectId: string): Promise<Booking[]> {
+    await this.projects.requireMember(me, projectId);
+    return (await this.bookings.forProject(projectId, new Date(Date.now() - 86_400_000), 100)).map(toBooking);
   }
 
   toPublic(rows: LeanBooking[]): Booking[] {

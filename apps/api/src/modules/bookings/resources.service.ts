@@ -25,12 +25,13 @@ import { blackoutSpans, openingSpans } from './policy/rules';
 import { iso, isValidTimeZone, MINUTE, parseHm } from './policy/time';
 import type { ResourceRecord } from './resource.schema';
 import { ResourcesRepository } from './resources.repository';
+import { ProjectLinks } from './project-links.service';
 
 const MAX_WINDOW_DAYS = 62;
 
-export function toResource(r: ResourceRecord, viewer: AuthUser): Resource {
+export function toResource(r: ResourceRecord, viewer: AuthUser, projectMember = false): Resource {
   const { nameKey: _nameKey, createdAt, ...rest } = r;
-  return { ...rest, canBook: canBookResource(viewer, r) && r.status === 'available', canManage: canManageResource(viewer, r.organisationId), createdAt: createdAt.toISOString() };
+  return { ...rest, canBook: canBookResource(viewer, r, projectMember) && r.status === 'available', canManage: canManageResource(viewer, r.organisationId), createdAt: createdAt.toISOString() };
 }
 
 /** A complete policy from the given parts over defaults (or the current policy), checked for consistency. */
@@ -44,7 +45,9 @@ export function buildPolicy(input: PolicyDto | undefined, capacity: number, base
     minNoticeMinutes: input?.minNoticeMinutes ?? base?.minNoticeMinutes ?? 0,
     maxAdvanceDays: input?.maxAdvanceDays ?? base?.maxAdvanceDays ?? 90,
     maxUnitsPerBooking: input?.maxUnitsPerBooking ?? base?.maxUnitsPerBooking ?? capacity,
-    access: input?.access ? { mode: input.access.mode, organisationIds: input.access.organisationIds ?? [] } : (base?.access ?? { mode: 'all', organisationIds: [] }),
+    access: input?.access
+      ? { mode: input.access.mode, organisationIds: input.access.organisationIds ?? [], projectId: input.access.mode === 'project' ? (input.access.projectId ?? null) : null }
+      : (base?.access ?? { mode: 'all', organisationIds: [], projectId: null }),
     approval: input?.approval
       ? { required: input.approval.required, approvers: input.approval.approvers ?? base?.approval.approvers ?? 'owner_or_coordinator' }
       : (base?.approval ?? { required: false, approvers: 'owner_or_coordinator' }),
@@ -53,6 +56,7 @@ export function buildPolicy(input: PolicyDto | undefined, capacity: number, base
   };
   const errors: FieldError[] = [];
   if (p.minDurationMinutes > p.maxDurationMinutes) errors.push({ field: 'policy.minDurationMinutes', message: 'must not exceed maxDurationMinutes' });
+  if (p.access.mode === 'project' && !p.access.projectId) errors.push({ field: 'policy.access.projectId', message: 'is required for mode "project"' });
   p.openingHours.forEach((o, i) => {
     if ((parseHm(o.open) ?? 0) >= (parseHm(o.close) ?? 0)) errors.push({ field: `policy.openingHours[${i}]`, message: 'must open before it closes' });
   });
@@ -73,6 +77,7 @@ export class ResourcesService {
     private readonly bookings: BookingsRepository,
     private readonly claims: ClaimsRepository,
     private readonly audit: AuditService,
+    private readonly projects: ProjectLinks,
   ) {}
 
   /** The catalogue: every member sees every resource (with canBook); "free" filters use the claims. */
@@ -89,11 +94,13 @@ export class ResourcesService {
     const rows = await this.resources.search({ ...q, excludeIds, onlyAvailable: Boolean(q.freeFrom), limit: q.limit });
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
-    return { items: page.map((r) => toResource(r, me)), nextCursor: rows.length > q.limit && last ? encodeCursor({ k: last.nameKey, id: last.id }) : null };
+    const member = await this.projects.memberships(me.id, page.flatMap((r) => (r.policy.access.mode === 'project' && r.policy.access.projectId ? [r.policy.access.projectId] : [])));
+    return { items: page.map((r) => toResource(r, me, !!r.policy.access.projectId && member.has(r.policy.access.projectId))), nextCursor: rows.length > q.limit && last ? encodeCursor({ k: last.nameKey, id: last.id }) : null };
   }
 
   async get(me: AuthUser, id: string): Promise<Resource> {
-    return toResource(await this.load(id), me);
+    const r = await this.load(id);
+    return toResource(r, me, await this.projects.memberOfResourceProject(me.id, r));
   }
 
   async load(id: string): Promise<ResourceRecord> {
@@ -111,6 +118,7 @@ export class ResourcesService {
     if (!isValidTimeZone(dto.timeZone)) throw validationFailed([{ field: 'timeZone', message: 'must be an IANA time zone such as Europe/Vilnius' }]);
     const capacity = dto.capacity ?? 1;
     const policy = buildPolicy(dto.policy, capacity);
+    if (policy.access.projectId) await this.projects.assertProjectExists(policy.access.projectId);
     const created = await this.resources.create({
       name: dto.name,
       type: dto.type,
@@ -125,7 +133,7 @@ export class ResourcesService {
       policy,
     });
     await this.audit.record({ actorId: me.id, action: 'resource.created', targetType: 'resource', targetId: created.id, scopeId: organisationId });
-    return toResource(created, me);
+    return toResource(created, me, await this.projects.memberOfResourceProject(me.id, created));
   }
 
   async update(me: AuthUser, id: string, dto: UpdateResourceDto): Promise<Resource> {
@@ -139,10 +147,11 @@ export class ResourcesService {
     const capacity = dto.capacity ?? current.capacity;
     const { policy: policyInput, ...rest } = dto;
     const policy = policyInput ? buildPolicy(policyInput, capacity, current.policy) : current.policy;
+    if (policyInput?.access?.projectId) await this.projects.assertProjectExists(policyInput.access.projectId);
     const updated = await this.resources.update(id, { ...rest, policy });
     if (!updated) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.Conflict, 'The resource changed meanwhile; reload and try again');
     await this.audit.record({ actorId: me.id, action: 'resource.updated', targetType: 'resource', targetId: id, scopeId: current.organisationId, after: { fields: Object.keys(dto) } });
-    return toResource(updated, me);
+    return toResource(updated, me, await this.projects.memberOfResourceProject(me.id, updated));
   }
 
   /**

@@ -77,6 +77,7 @@ export class BlackoutDto implements Blackout {
 export class AccessDto {
   @ApiProperty({ enum: BookingAccessModes }) @IsIn(BookingAccessModes) mode: BookingAccessMode;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(100) @IsMongoId({ each: true }) organisationIds?: string[];
+  @ApiPropertyOptional({ description: 'For mode "project": the project whose members may book' }) @IsOptional() @IsMongoId() projectId?: string;
 }
 
 export class ApprovalDto {

@@ -20,6 +20,10 @@ describe('resource permissions', () => {
     expect(canBookResource(user(['member'], 'other'), r)).toBe(false);
     expect(canBookResource(user(['member'], null), r)).toBe(false);
     expect(canBookResource(user(['member'], 'other'), { ...r, policy: { access: { mode: 'all', organisationIds: [] } } })).toBe(true);
+    const p = { organisationId: OWNER, policy: { access: { mode: 'project' as const, organisationIds: [], projectId: 'p1' } } };
+    expect(canBookResource(user(['member'], OWNER), p)).toBe(false);
+    expect(canBookResource(user(['member'], 'other'), p, true)).toBe(true);
+    expect(canBookResource(user(['member', 'coordinator'], 'other'), p)).toBe(true);
   });
 });
 

@@ -7,8 +7,11 @@ type Caller = Pick<AuthUser, 'id' | 'roles' | 'organisationId'>;
 export const canManageResource = (user: Caller, ownerOrganisationId: string): boolean =>
   isStaff(user) || canAdministerOrganisation(user, ownerOrganisationId);
 
-/** Who may book: everyone, or members of listed organisations; the owner and managers always may. */
-export function canBookResource(user: Caller, resource: { organisationId: string; policy: Pick<BookingPolicy, 'access'> }): boolean {
+/**
+ * Who may book: everyone, members of listed organisations, or members of one project (the caller says
+ * whether `user` is a member of it); the owner's admins and cluster staff always may.
+ */
+export function canBookResource(user: Caller, resource: { organisationId: string; policy: Pick<BookingPolicy, 'access'> }, projectMember = false): boolean {
   if (canManageResource(user, resource.organisationId)) return true;
   const { access } = resource.policy;
   switch (access.mode) {
@@ -16,6 +19,8 @@ export function canBookResource(user: Caller, resource: { organisationId: string
       return true;
     case 'organisations':
       return user.organisationId !== null && (user.organisationId === resource.organisationId || access.organisationIds.includes(user.organisationId));
+    case 'project':
+      return projectMember;
   }
 }
 
