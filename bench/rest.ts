@@ -45,7 +45,7 @@ export async function restHotPaths(url: string): Promise<RestRow[]> {
       latencyP99: r.latency.p99,
       non2xx: r.non2xx,
       errors: r.errors,
-      ratioToBaseline: Math.round((r.requests.average / base) * 100) / 100,
+      ratioToBaseline: Math.round((r.requests.average / base) * 1000) / 1000,
     });
   }
   return rows;
