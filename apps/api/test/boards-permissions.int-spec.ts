@@ -1,3 +1,4 @@
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { Board, Card, ErrorBody, Project } from '@klasteris/contracts';
 import { boardApi } from './support/boards-helpers';
 import { bearer, createTestApp, login, newMember, TestApp } from './support/test-app';
@@ -134,6 +135,33 @@ describe('boards: permissions', () => {
     expect(await api.card(member.token, card.id)).toEqual(before);
     const otherNow = await api.board(member.token, other.id);
     expect(otherNow.columns.flatMap((c) => c.cards).map((c) => c.id)).toEqual([otherCard.id]);
+  });
+
+  it('a card links only to a chat message the caller may read, in the channel named', async () => {
+    const channel = (await t.http.post('/api/channels').set(bearer(owner.token)).send({ name: `boards-${Date.now()}`, type: 'private' }).expect(201)).body.channel.id as string;
+    const message = (await t.http.post(`/api/channels/${channel}/messages`).set(bearer(owner.token)).send({ body: 'Let us study the German market', clientMsgId: `cm-${Date.now()}` }).expect(201)).body.message.id as string;
+    const events: unknown[] = [];
+    const onEvent = (e: unknown) => events.push(e);
+    t.app.get(EventEmitter2).on('board.card-from-message', onEvent);
+    const ok = await t.http
+      .post('/api/cards')
+      .set(bearer(owner.token))
+      .send({ projectId: project.id, columnId: board.columns[0]!.id, title: 'From chat', sourceMessage: { channelId: channel, messageId: message } });
+    expect(ok.status).toBe(201);
+    expect(ok.body.card.sourceMessage).toEqual({ channelId: channel, messageId: message });
+    expect(events).toEqual([expect.objectContaining({ cardId: ok.body.card.id, channelId: channel, messageId: message })]);
+    t.app.get(EventEmitter2).off('board.card-from-message', onEvent);
+    // The member is on the board but not in the private channel: the message is "not found".
+    const hidden = await t.http
+      .post('/api/cards')
+      .set(bearer(member.token))
+      .send({ projectId: project.id, columnId: board.columns[0]!.id, title: 'Peeking', sourceMessage: { channelId: channel, messageId: message } });
+    expect([hidden.status, (hidden.body as ErrorBody).code]).toEqual([404, 'NOT_FOUND']);
+    const wrongChannel = await t.http
+      .post('/api/cards')
+      .set(bearer(owner.token))
+      .send({ projectId: project.id, columnId: board.columns[0]!.id, title: 'Mislabelled', sourceMessage: { channelId: board.columns[0]!.id, messageId: message } });
+    expect([wrongChannel.status, (wrongChannel.body as ErrorBody).code]).toEqual([400, 'VALIDATION_FAILED']);
   });
 
   it('a project always keeps an owner; anyone may leave; a removed member loses access at once', async () => {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { ChatModule } from '../chat/chat.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { BoardAccessService } from './board-access.service';
@@ -38,6 +39,7 @@ import { TransferController } from './transfer.controller';
     ]),
     ProjectsModule,
     NotificationsModule,
+    ChatModule,
   ],
   controllers: [BoardController, CardsController, TransferController],
   providers: [

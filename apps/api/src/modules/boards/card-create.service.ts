@@ -4,7 +4,9 @@ import type { Card, CreateCardRequest } from '@klasteris/contracts';
 import { notFound, validationFailed } from '../../common/api-exception';
 import type { AuthUser } from '../../common/auth-user';
 import { NotificationsService } from '../notifications/notifications.service';
+import { MessagesService } from '../chat/messages.service';
 import { ActivityService } from '../projects/activity.service';
+import { CardFromMessageEvent } from '../projects/projects.events';
 import { BoardAccessService } from './board-access.service';
 import { announceCreated } from './card-events';
 import { BoardChanges } from './board-cache';
@@ -26,6 +28,7 @@ export class CardCreateService {
     private readonly notifications: NotificationsService,
     private readonly events: EventEmitter2,
     private readonly changes: BoardChanges,
+    private readonly messages: MessagesService,
   ) {}
 
   async create(me: AuthUser, input: CreateCardRequest): Promise<Card> {
@@ -34,6 +37,11 @@ export class CardCreateService {
     if (!column) throw notFound('Column');
     if (column.archived) throw validationFailed([{ field: 'columnId', message: 'is archived' }]);
     await this.refs.check(project.id, input);
+    // A card from a chat message: only from a message the caller may read, and of the channel named.
+    if (input.sourceMessage) {
+      const { message } = await this.messages.get(me, input.sourceMessage.messageId);
+      if (message.channelId !== input.sourceMessage.channelId) throw validationFailed([{ field: 'sourceMessage.channelId', message: 'is not the channel of the message' }]);
+    }
     const assigneeIds = [...new Set(input.assigneeIds ?? [])];
     const card = await this.placement.place(project.id, column.id, input, undefined, (rank) =>
       this.cards.create({
@@ -53,6 +61,7 @@ export class CardCreateService {
     await this.changes.committed(project.id, { kind: 'upsert', card });
     await this.activity.record({ projectId: project.id, cardId: card.id, actor: me, kind: 'card.created', data: { title: card.title, columnId: column.id } });
     announceCreated(this.events, card);
+    if (card.sourceMessage) this.events.emit(CardFromMessageEvent.event, new CardFromMessageEvent(project.id, card.id, card.sourceMessage.channelId, card.sourceMessage.messageId));
     const others = assigneeIds.filter((id) => id !== me.id);
     if (others.length > 0) {
       await this.notifications.notify(others, {

@@ -33,3 +33,14 @@ export class ProjectMemberRemovedEvent {
     readonly userId: string,
   ) {}
 }
+
+/** A card was created from a chat message: chat links the message to the card (`message.cardId`). */
+export class CardFromMessageEvent {
+  static readonly event = 'board.card-from-message';
+  constructor(
+    readonly projectId: string,
+    readonly cardId: string,
+    readonly channelId: string,
+    readonly messageId: string,
+  ) {}
+}
