@@ -57,7 +57,7 @@ const DURATIONS = [
                   <div>
                     <blockquote class="quote">{{ r.messageBody }}</blockquote>
                     <span class="muted">{{ (r.reporterId ? 'groups.console.reportedFor' : 'groups.console.flagged') | transloco: { reason: r.reason } }}</span>
-                    <a [routerLink]="['/chat', r.channelId]">{{ 'groups.console.inContext' | transloco }}</a>
+                    <a class="context" [routerLink]="['/chat', r.channelId]">{{ 'groups.console.inContext' | transloco }}</a>
                   </div>
                   <div class="btns">
                     <button mat-stroked-button type="button" (click)="resolve(r, 'dismiss')" data-testid="report-dismiss">{{ 'groups.console.dismiss' | transloco }}</button>
@@ -69,7 +69,7 @@ const DURATIONS = [
             </ul>
           </mat-tab>
           <mat-tab [label]="'groups.members' | transloco">
-            <mat-form-field appearance="outline">
+            <mat-form-field appearance="outline" class="dur">
               <mat-label>{{ 'groups.console.duration' | transloco }}</mat-label>
               <mat-select [(ngModel)]="duration" name="duration" data-testid="mute-duration">
                 @for (d of durations; track d.key) { <mat-option [value]="d.seconds">{{ 'groups.console.durations.' + d.key | transloco }}</mat-option> }
@@ -100,7 +100,7 @@ const DURATIONS = [
           <mat-tab [label]="'groups.console.settings' | transloco">
             <h2 class="section-title">{{ 'groups.console.slowMode' | transloco }}</h2>
             <form class="inline" (ngSubmit)="act(api.slowMode(g.id, g.channelIds.general, slow), 'groups.console.saved')">
-              <mat-form-field appearance="outline">
+              <mat-form-field appearance="outline" class="wide">
                 <mat-label>{{ 'groups.console.slowModeSeconds' | transloco: { channel: g.slug + '-general' } }}</mat-label>
                 <input matInput type="number" min="0" max="3600" name="slow" [(ngModel)]="slow" data-testid="slow-mode-seconds" />
               </mat-form-field>
@@ -134,7 +134,7 @@ const DURATIONS = [
             <table class="audit" data-testid="audit-table">
               <thead><tr>
                 <th scope="col">{{ 'groups.console.when' | transloco }}</th><th scope="col">{{ 'groups.console.action' | transloco }}</th>
-                <th scope="col">{{ 'groups.console.target' | transloco }}</th><th scope="col">{{ 'groups.console.reason' | transloco }}</th>
+                <th scope="col">{{ 'groups.console.target' | transloco }}</th><th scope="col">{{ 'groups.console.reasonCol' | transloco }}</th>
               </tr></thead>
               <tbody>
                 @for (e of audit(); track e.id) {
@@ -155,6 +155,11 @@ const DURATIONS = [
     .quote { margin: 4px 0; white-space: pre-wrap; }
     blockquote.quote { border-left: 3px solid var(--k-teal, #0f8b8d); padding-left: 8px; }
     .muted { color: var(--k-text-muted); }
+    .context { margin-left: 8px; }
+    .row strong + .muted { margin-left: 8px; }
+    .dur { margin-top: 16px; }
+    .wide { width: min(460px, 100%); }
+    .section-title { margin-top: 16px; }
     .pill { background: #fdecea; border-radius: 12px; padding: 2px 10px; font-size: 12px; margin-left: 8px; }
     .inline { display: flex; gap: 12px; align-items: baseline; flex-wrap: wrap; }
     .audit { border-collapse: collapse; width: 100%; margin-top: 12px; }

@@ -137,7 +137,7 @@ import { GroupsApi } from '../groups.api';
               <h2 id="co-h" class="section-title">{{ 'groups.coordinators' | transloco }}</h2>
               <ul class="links">
                 @for (c of store.coordinators(); track c.userId) {
-                  <li>{{ c.displayName }}@if (c.organisationName) { <span class="muted">· {{ c.organisationName }}</span>}</li>
+                  <li>{{ c.displayName }} @if (c.organisationName) {<span class="muted">· {{ c.organisationName }}</span>}</li>
                 }
               </ul>
             </section>
