@@ -343,6 +343,11 @@ export class BoardStore {
     this._columns.update((cols) => upsertColumn(cols, column));
   }
 
+  async restoreColumn(columnId: string): Promise<void> {
+    const { column } = await firstValueFrom(this.api.archiveColumn(columnId, false));
+    this._columns.update((cols) => upsertColumn(cols, column));
+  }
+
   /** Moves a column to `index` among the columns. */
   async moveColumn(columnId: string, index: number): Promise<void> {
     const others = this._columns().filter((c) => c.id !== columnId);

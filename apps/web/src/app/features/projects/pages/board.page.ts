@@ -16,6 +16,7 @@ import { AvatarComponent } from '../../../shared/ui/avatar.component';
 import { EmptyStateComponent } from '../../../shared/ui/empty-state.component';
 import { keyboardTarget, overWip, type KeyDirection } from '../board-logic';
 import { BoardStore, type VisibleColumn } from '../board.store';
+import { ArchiveDialogComponent, type ArchiveDialogData } from '../components/archive-dialog.component';
 import { BoardCardComponent } from '../components/board-card.component';
 import { CardDialogComponent, type CardDialogData } from '../components/card-dialog.component';
 import { FilterBarComponent } from '../components/filter-bar.component';
@@ -88,6 +89,11 @@ export default class BoardPage {
       .subscribe(() => {
         if (this.card()) void this.router.navigate([], { queryParams: { card: null }, queryParamsHandling: 'merge', replaceUrl: true });
       });
+  }
+
+  openArchive(): void {
+    const data: ArchiveDialogData = { store: this.store, projectId: this.id() };
+    this.dialog.open(ArchiveDialogComponent, { data, width: '560px', maxWidth: '95vw' });
   }
 
   async drop(event: CdkDragDrop<string>): Promise<void> {
