@@ -80,7 +80,7 @@ export class UtilisationService {
 
 /** RFC 4180 CSV of a report. */
 export function utilisationCsv(report: UtilisationResponse): string {
-  const esc = (v: unknown): string => {
+  const esc = (v: string | number | null | undefined): string => {
     const s = v === null || v === undefined ? '' : String(v);
     return /[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
