@@ -97,9 +97,9 @@ export async function startApi(mongoUri: string, dbName: string, extraEnv: Recor
     stderr.splice(0, Math.max(0, stderr.length - 40));
   });
   onCleanup(async () => {
-    if (child.exitCode === null) {
+    if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      await Promise.race([new Promise((r) => child.once('exit', r)), sleep(10_000)]);
     }
     rmSync(dataDir, { recursive: true, force: true });
   });
