@@ -145,7 +145,7 @@ describe('moderation in the send path: mutes, slow mode, word filter, reports, m
     const mine = await t.http.get(`/api/audit?groupId=${g.id}&limit=100`).set(bearer(coordA.accessToken));
     expect(mine.status).toBe(200);
     const actions = new Set(mine.body.items.map((e: { action: string }) => e.action));
-    for (const a of ['group.create', 'group.coordinator.appoint', 'group.mute', 'group.unmute', 'group.slow_mode', 'group.word_filter', 'group.report.mute', 'message.remove']) expect(actions).toContain(a);
+    for (const a of ['group.create', 'group.coordinator.appoint', 'group.mute', 'group.unmute', 'group.slow_mode', 'group.word_filter', 'group.report.mute', 'message.delete']) expect(actions).toContain(a);
     expect(mine.body.items.every((e: { scopeId: string }) => e.scopeId === g.id)).toBe(true);
     const mutes = await t.http.get(`/api/audit?groupId=${g.id}&action=group.mute&actor=${coordA.user.id}&target=${m1.user.id}`).set(bearer(coordA.accessToken));
     expect(mutes.body.items.length).toBeGreaterThanOrEqual(2);
@@ -159,14 +159,15 @@ describe('moderation in the send path: mutes, slow mode, word filter, reports, m
     expect((await t.http.get('/api/audit?limit=5').set(bearer(admin))).status).toBe(200);
     expect((await t.http.get('/api/audit?from=yesterday').set(bearer(admin))).status).toBe(400);
 
-    const csv = await t.http.get(`/api/audit.csv?groupId=${g.id}&action=message.remove`).set(bearer(coordA.accessToken));
+    const csv = await t.http.get(`/api/audit.csv?groupId=${g.id}&action=message.delete`).set(bearer(coordA.accessToken));
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     const lines = csv.text.trim().split('\r\n');
     expect(lines[0]).toBe('at,actorId,action,targetType,targetId,scopeId,reason,before,after');
-    expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain(',message.remove,message,');
+    expect(lines).toHaveLength(3); // the report resolution and the direct removal
+    expect(lines.slice(1).every((l) => l.includes(',message.delete,message,'))).toBe(true);
     expect(lines[1]).toContain('Off topic');
+    expect(lines[2]).toContain('No spam here');
     expect((await t.http.get(`/api/audit.csv?groupId=${g.id}`).set(bearer(m1.accessToken))).status).toBe(403);
 
     const entry = mine.body.items[0].id as string;

@@ -3,6 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { MulterModule } from '@nestjs/platform-express';
 import { AppConfig } from '../../config/app-config';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { AuditModule } from '../audit/audit.module';
 import { ModerationModule } from '../moderation/moderation.module';
 import { UsersModule } from '../users/users.module';
 import { AttachmentDoc, AttachmentSchema } from './attachment.schema';
@@ -36,6 +37,7 @@ import { SendGate } from './send-gate';
     UsersModule,
     NotificationsModule,
     ModerationModule,
+    AuditModule,
   ],
   controllers: [ChannelsController, MessagesController],
   providers: [

@@ -11,6 +11,7 @@ import { parseMentions, searchTerms } from './mentions';
 import { MembersRepository } from './members.repository';
 import { MessagesRepository } from './messages.repository';
 import { MessageViewService } from './message-view.service';
+import { AuditService } from '../audit/audit.service';
 import { ModerationPolicy } from '../moderation/moderation-policy';
 
 const DEFAULT_LIMIT = 50;
@@ -26,6 +27,7 @@ export class MessagesService {
     private readonly view: MessageViewService,
     private readonly events: EventEmitter2,
     private readonly policy: ModerationPolicy,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -87,8 +89,8 @@ export class MessagesService {
     return channel?.groupId ? this.policy.isModerator(channel.groupId, me.id) : false;
   }
 
-  /** Authors delete their messages; moderators (cluster staff, the group's coordinators) any. */
-  async delete(me: AuthUser, id: string): Promise<void> {
+  /** Authors delete their messages; moderators (cluster staff, the group's coordinators) any, audited with the reason. */
+  async delete(me: AuthUser, id: string, reason: string | null = null): Promise<void> {
     const doc = await this.messages.findById(id);
     if (!doc) throw notFound('Message');
     const own = doc.authorId?.toHexString() === me.id;
@@ -98,6 +100,13 @@ export class MessagesService {
     }
     const deleted = await this.messages.softDelete(id, own ? 'author' : 'moderator');
     if (!deleted) return; // already deleted: deleting is idempotent
+    if (!own) {
+      const channel = await this.channels.findById(doc.channelId.toHexString());
+      await this.audit.record({
+        actorId: me.id, action: 'message.delete', targetType: 'message', targetId: id, scopeId: channel?.groupId ?? null, reason,
+        before: { body: doc.body, authorId: doc.authorId?.toHexString() ?? null, channelId: doc.channelId.toHexString() },
+      });
+    }
     this.events.emit(MessageDeletedEvent.event, new MessageDeletedEvent(deleted.channelId.toHexString(), id, deleted.seq));
     this.events.emit(MessageChangedEvent.event, new MessageChangedEvent(await this.view.one(deleted)));
   }

@@ -100,7 +100,7 @@ export class ModerationActionsService {
     const status = r.action === 'dismiss' ? 'dismissed' : r.action === 'delete' ? 'deleted' : 'muted';
     const resolved = await this.policy.resolveReport(groupId, reportId, status, me.id, r.note ?? null);
     if (!resolved) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.RequestAlreadyDecided, 'This report has already been resolved');
-    if (r.action !== 'dismiss') await this.messages.delete(me, report.messageId);
+    if (r.action !== 'dismiss') await this.messages.delete(me, report.messageId, r.note ?? report.reason);
     if (r.action === 'mute' && report.authorId) {
       const mute = await this.policy.mute(groupId, report.authorId, r.durationSeconds ?? DEFAULT_REPORT_MUTE_SECONDS, r.note ?? report.reason, me.id);
       await this.audit.record({ actorId: me.id, action: 'group.mute', targetType: 'user', targetId: report.authorId, scopeId: groupId, reason: r.note ?? report.reason, after: { until: mute.until, reportId } });
@@ -130,8 +130,7 @@ export class ModerationActionsService {
     const group = await this.access.forModeration(me, groupId);
     const { message } = await this.messages.get(me, messageId);
     if (!this.access.channelIds(group).includes(message.channelId)) throw notFound('Message');
-    await this.messages.delete(me, messageId);
-    await this.audit.record({ actorId: me.id, action: 'message.remove', targetType: 'message', targetId: messageId, scopeId: groupId, reason, before: { body: message.body, authorId: message.authorId } });
+    await this.messages.delete(me, messageId, reason); // audited there as message.delete
   }
 
   private async assertMutable(me: AuthUser, groupId: string, userId: string): Promise<void> {
