@@ -170,6 +170,12 @@ export class BookingsRepository {
     return docs.map((d) => d._id.toHexString());
   }
 
+  /** Confirmed bookings that have ended. */
+  async ended(now: Date, limit = 200): Promise<string[]> {
+    const docs = await this.model.find({ status: 'confirmed', end: { $lte: now } }, { _id: 1 }).limit(limit).lean<{ _id: Types.ObjectId }[]>();
+    return docs.map((d) => d._id.toHexString());
+  }
+
   /** Holds whose time ran out. */
   async expiredHolds(now: Date, limit = 100): Promise<string[]> {
     const docs = await this.model.find({ status: 'held', holdExpiresAt: { $lte: now } }, { _id: 1 }).limit(limit).lean<{ _id: Types.ObjectId }[]>();

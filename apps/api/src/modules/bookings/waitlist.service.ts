@@ -98,7 +98,7 @@ export class WaitlistService {
     }
   }
 
-  /** Expires holds whose time ran out (and so offers the time to the next in line); reaps dead requests. */
+  /** Expires holds whose time ran out (and so offers the time to the next in line), reaps dead requests, completes past bookings. */
   @Interval(15_000)
   async sweep(): Promise<number> {
     try {
@@ -107,6 +107,8 @@ export class WaitlistService {
       for (const id of await this.bookingsRepo.staleClaiming(new Date(Date.now() - ClaimsService.STALE_MS))) {
         if (await this.bookingsRepo.transition(id, ['claiming'], { status: 'failed' })) await this.claims.release(id);
       }
+      // Past bookings are completed; their claims stay (history, and they can never clash with the future).
+      for (const id of await this.bookingsRepo.ended(new Date())) await this.bookingsRepo.transition(id, ['confirmed'], { status: 'completed' });
       return n;
     } catch (err) {
       // Shutting down closes the client under a running sweep; anything else is worth a line in the log.

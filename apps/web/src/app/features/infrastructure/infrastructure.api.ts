@@ -12,6 +12,8 @@ import type {
   Page,
   Resource,
   ResourceListQuery,
+  CreateResourceRequest,
+  UpdateResourceRequest,
   TimelineQuery,
   TimelineRow,
   UtilisationResponse,
@@ -56,6 +58,14 @@ export class InfrastructureApi {
 
   leaveWaitlist(entryId: string): Observable<void> {
     return this.http.delete<void>(`/api/waitlist/${id(entryId)}`);
+  }
+
+  createResource(body: CreateResourceRequest): Observable<{ resource: Resource }> {
+    return this.http.post<{ resource: Resource }>('/api/resources', body);
+  }
+
+  updateResource(resourceId: string, body: UpdateResourceRequest): Observable<{ resource: Resource }> {
+    return this.http.patch<{ resource: Resource }>(`/api/resources/${id(resourceId)}`, body);
   }
 
   resource(resourceId: string): Observable<{ resource: Resource }> {

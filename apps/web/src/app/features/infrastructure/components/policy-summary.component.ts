@@ -31,7 +31,7 @@ import { durationLabel, openingFor } from '../time';
           }
         </dd>
         <dt>{{ 'infrastructure.policy.who' | transloco }}</dt>
-        <dd>{{ (resource().policy.access.mode === 'all' ? 'infrastructure.policy.whoAll' : 'infrastructure.policy.whoListed') | transloco }}</dd>
+        <dd>{{ (resource().policy.access.mode === 'all' ? 'infrastructure.policy.whoAll' : resource().policy.access.mode === 'project' ? 'infrastructure.policy.whoProject' : 'infrastructure.policy.whoListed') | transloco }}</dd>
         <dt>{{ 'infrastructure.policy.approval' | transloco }}</dt>
         <dd>{{ (resource().policy.approval.required ? 'infrastructure.approvers.' + resource().policy.approval.approvers : 'infrastructure.policy.noApproval') | transloco }}</dd>
       }

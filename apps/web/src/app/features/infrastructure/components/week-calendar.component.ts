@@ -159,7 +159,7 @@ export class WeekCalendarComponent {
           end,
           label: `${pad(Math.floor(r.from / 60))}${pad(r.from % 60)}`,
           missing,
-          closed: !covered || blackouts.some(inside),
+          closed: !covered || blackouts.some(inside) || end <= Date.now(),
           used,
           mine: here.some((x) => x.e.mine),
           pending: here.some((x) => x.e.status === 'pending'),

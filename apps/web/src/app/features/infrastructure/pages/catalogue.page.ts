@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { MatDialog } from '@angular/material/dialog';
+import { Router } from '@angular/router';
+import { AuthStore } from '../../../core/auth/auth.store';
+import { DirectoryApi } from '../../directory/directory.api';
+import { ResourceFormDialogComponent, type ResourceFormData } from '../components/resource-form-dialog.component';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -40,6 +45,9 @@ export const TYPE_ICONS: Record<ResourceType, string> = {
       <h1 class="page-title">{{ 'infrastructure.title' | transloco }}</h1>
       <p class="page-subtitle">{{ 'infrastructure.subtitle' | transloco }}</p>
       <app-infra-nav />
+      @if (canCreate()) {
+        <div class="actions"><button mat-stroked-button type="button" (click)="create()" data-testid="resource-new"><mat-icon fontIcon="add" aria-hidden="true" />{{ 'infrastructure.manage.new' | transloco }}</button></div>
+      }
       <form class="filters" (ngSubmit)="search()" role="search">
         <mat-form-field>
           <mat-label>{{ 'infrastructure.filters.q' | transloco }}</mat-label>
@@ -109,6 +117,7 @@ export const TYPE_ICONS: Record<ResourceType, string> = {
     </section>
   `,
   styles: `
+    .actions { display: flex; justify-content: flex-end; margin-bottom: 8px; }
     .filters { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: baseline; }
     .filters mat-form-field { flex: 1 1 180px; }
     .type-icon { display: grid; place-items: center; background: #e0f2ef; color: var(--k-teal); border-radius: 50%; }
@@ -123,6 +132,11 @@ export const TYPE_ICONS: Record<ResourceType, string> = {
 })
 export default class CataloguePage {
   private readonly api = inject(InfrastructureApi);
+  private readonly auth = inject(AuthStore);
+  private readonly directory = inject(DirectoryApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly router = inject(Router);
+  protected readonly canCreate = computed(() => (this.auth.user()?.roles ?? []).some((r) => r === 'admin' || r === 'coordinator' || r === 'org_admin'));
   protected readonly types = ResourceTypes;
   protected readonly icons = TYPE_ICONS;
   protected q = '';
@@ -138,6 +152,21 @@ export default class CataloguePage {
 
   constructor() {
     this.load();
+  }
+
+  protected create(): void {
+    const me = this.auth.user();
+    if (!me) return;
+    const staff = me.roles.includes('admin') || me.roles.includes('coordinator');
+    const own = me.organisationId ? [{ id: me.organisationId, name: me.organisationName ?? '' }] : [];
+    const open = (organisations: { id: string; name: string }[]): void => {
+      this.dialog
+        .open<ResourceFormDialogComponent, ResourceFormData, Resource>(ResourceFormDialogComponent, { data: { resource: null, organisations }, width: '720px' })
+        .afterClosed()
+        .subscribe((r) => r && void this.router.navigate(['/infrastructure/resources', r.id]));
+    };
+    if (!staff) return open(own);
+    this.directory.organisations({ limit: 100 }).subscribe({ next: (p) => open([...own, ...p.items.filter((o) => o.id !== me.organisationId)]), error: () => open(own) });
   }
 
   protected search(): void {

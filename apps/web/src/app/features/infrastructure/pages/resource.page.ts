@@ -6,7 +6,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import type { Booking } from '@klasteris/contracts';
+import type { Booking, Resource } from '@klasteris/contracts';
+import { ResourceFormDialogComponent, type ResourceFormData } from '../components/resource-form-dialog.component';
 import { DateTime } from 'luxon';
 import { EmptyStateComponent } from '../../../shared/ui/empty-state.component';
 import { BookingDialogComponent, type BookingDialogData } from '../components/booking-dialog.component';
@@ -36,6 +37,9 @@ import { TYPE_ICONS } from './catalogue.page';
             <p class="page-subtitle">{{ 'infrastructure.types.' + r.type | transloco }} · {{ r.organisationName }}@if (r.location) { · {{ r.location }} }</p>
           </div>
           <span class="spacer"></span>
+          @if (r.canManage) {
+            <button mat-stroked-button type="button" (click)="edit()" data-testid="resource-edit"><mat-icon fontIcon="edit" aria-hidden="true" />{{ 'common.edit' | transloco }}</button>
+          }
           @if (r.canBook) {
             <button mat-flat-button type="button" (click)="openNew()" data-testid="resource-book"><mat-icon fontIcon="add" aria-hidden="true" />{{ 'infrastructure.book.action' | transloco }}</button>
           }
@@ -114,6 +118,15 @@ export default class ResourcePage {
       const id = this.id();
       untracked(() => this.store.load(id));
     });
+  }
+
+  protected edit(): void {
+    const r = this.store.resource();
+    if (!r) return;
+    this.dialog
+      .open<ResourceFormDialogComponent, ResourceFormData, Resource>(ResourceFormDialogComponent, { data: { resource: r, organisations: [] }, width: '720px' })
+      .afterClosed()
+      .subscribe((updated) => updated && this.store.load(updated.id));
   }
 
   protected openNew(): void {
