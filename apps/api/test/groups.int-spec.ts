@@ -187,4 +187,16 @@ describe('working groups: creation, joining, requests, invitations, bans', () =>
     expect(list.body.items[0]).toMatchObject({ id: a.id, ackCount: 1, requireAck: true });
     expect(list.body.items[0].myAckAt).not.toBeNull();
   });
+
+  it('a coordinator adds all members of an organisation at once; others cannot', async () => {
+    const etronika = await login(t, 'member@klasteris.demo');
+    const orgId = etronika.user.organisationId as string;
+    expect((await t.http.post(`/api/groups/${inviteOnly.id}/organisations`).set(bearer(coordB.accessToken)).send({ organisationId: orgId })).status).toBe(403);
+    expect((await t.http.post(`/api/groups/${inviteOnly.id}/organisations`).set(bearer(etronika.accessToken)).send({ organisationId: orgId })).status).toBe(403);
+    const res = await t.http.post(`/api/groups/${inviteOnly.id}/organisations`).set(bearer(coordA.accessToken)).send({ organisationId: orgId });
+    expect(res.status).toBe(201);
+    expect(res.body.added).toBeGreaterThanOrEqual(2); // member@ and orgadmin@ of Etronika
+    expect((await t.http.get(`/api/groups/${inviteOnly.id}`).set(bearer(etronika.accessToken))).body.group.myRole).toBe('member');
+    expect(await myChannels({ ...m1, accessToken: etronika.accessToken })).toContain(inviteOnly.channelIds.general);
+  });
 });

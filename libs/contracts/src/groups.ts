@@ -189,3 +189,8 @@ export interface AcknowledgementReport {
   people: { userId: string; displayName: string; organisationName: string | null; acknowledgedAt: string | null }[];
   organisations: { organisationId: string | null; organisationName: string | null; total: number; acknowledged: number }[];
 }
+
+/** Adds every active person of an organisation to a group. */
+export interface AddOrganisationRequest {
+  organisationId: string;
+}

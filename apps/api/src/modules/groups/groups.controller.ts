@@ -5,7 +5,7 @@ import { Authenticated, CurrentUser } from '../../common/auth.decorators';
 import type { AuthUser } from '../../common/auth-user';
 import { ObjectIdPipe } from '../../common/object-id';
 import { PageQueryDto, pageLimit } from '../../common/pagination';
-import { CreateGroupDto, DecideJoinDto, GroupPersonDto, GroupsQueryDto, JoinGroupDto, ReasonPersonDto, RequestsQueryDto, UpdateGroupDto } from './dto/groups.dto';
+import { AddOrganisationDto, CreateGroupDto, DecideJoinDto, GroupPersonDto, GroupsQueryDto, JoinGroupDto, ReasonPersonDto, RequestsQueryDto, UpdateGroupDto } from './dto/groups.dto';
 import { GroupsService } from './groups.service';
 import { MembershipService } from './membership.service';
 
@@ -85,6 +85,11 @@ export class GroupsController {
   @HttpCode(204)
   invite(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: GroupPersonDto): Promise<void> {
     return this.membership.invite(me, id, body.userId);
+  }
+
+  @Post(':id/organisations')
+  addOrganisation(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: AddOrganisationDto): Promise<{ added: number }> {
+    return this.membership.addOrganisation(me, id, body.organisationId);
   }
 
   @Post(':id/removals')

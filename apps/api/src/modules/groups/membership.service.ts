@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { ErrorCode, type JoinRequest, type JoinRequestStatus, type MyGroup, type Page } from '@klasteris/contracts';
+import { ErrorCode, Roles, type JoinRequest, type JoinRequestStatus, type MyGroup, type Page } from '@klasteris/contracts';
 import { ApiException, forbidden, notFound } from '../../common/api-exception';
 import { AuthUser, isStaff } from '../../common/auth-user';
 import { toPage } from '../../common/pagination';
@@ -129,6 +129,21 @@ export class MembershipService {
     await this.access.forModeration(me, groupId);
     if (!(await this.groups.unban(groupId, userId))) throw notFound('Ban');
     await this.audit.record({ actorId: me.id, action: 'group.unban', targetType: 'user', targetId: userId, scopeId: groupId });
+  }
+
+  /** Adds every active person of an organisation at once (a snapshot: later joiners of the organisation ask or are invited). */
+  async addOrganisation(me: AuthUser, groupId: string, organisationId: string): Promise<{ added: number }> {
+    const group = await this.access.forModeration(me, groupId);
+    const ids = await this.users.idsWithRole([...Roles], organisationId);
+    if (ids.length === 0) throw notFound('Organisation');
+    let added = 0;
+    for (const userId of ids) {
+      if ((await this.groups.isBanned(groupId, userId)) || (await this.groups.isMember(groupId, userId))) continue;
+      await this.addToGroup(group, userId);
+      added++;
+    }
+    await this.audit.record({ actorId: me.id, action: 'group.organisation.add', targetType: 'organisation', targetId: organisationId, scopeId: groupId, after: { added } });
+    return { added };
   }
 
   private async addToGroup(group: GroupRecord, userId: string): Promise<void> {

@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsMongoId, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import {
   GroupVisibilities,
+  type AddOrganisationRequest,
   type CreateGroupRequest,
   type DecideJoinRequest,
   type GroupPersonRequest,
@@ -60,6 +61,10 @@ export class DecideJoinDto implements DecideJoinRequest {
 export class GroupPersonDto implements GroupPersonRequest {
   @ApiProperty() @IsMongoId() userId: string;
   @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @Transform(trim) @IsString() @MaxLength(1000) reason?: string;
+}
+
+export class AddOrganisationDto implements AddOrganisationRequest {
+  @ApiProperty() @IsMongoId() organisationId: string;
 }
 
 export class ReasonPersonDto implements GroupPersonRequest {
