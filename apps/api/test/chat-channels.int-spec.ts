@@ -226,3 +226,20 @@ describe('chat demo data and default channels', () => {
     expect(res.status).toBe(403);
   });
 });
+
+describe('renaming onto a taken channel name', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('answers 409 CHANNEL_NAME_TAKEN, not a 500 (FerretDB reports update clashes differently from inserts)', async () => {
+    const p = await newMember(t);
+    const a = (await t.http.post('/api/channels').set(bearer(p.accessToken)).send({ name: 'first-name', type: 'public' })).body.channel as MyChannel;
+    await t.http.post('/api/channels').set(bearer(p.accessToken)).send({ name: 'second-name', type: 'public' });
+    const res = await t.http.patch(`/api/channels/${a.id}`).set(bearer(p.accessToken)).send({ name: 'second-name' });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('CHANNEL_NAME_TAKEN');
+  });
+});

@@ -2,6 +2,7 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { ErrorBody, ErrorCode } from '@klasteris/contracts';
 import { ApiException } from './api-exception';
+import { isDuplicateKeyError } from './duplicate-key';
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   400: ErrorCode.BadRequest,
@@ -22,7 +23,6 @@ interface BodyParserError {
 const isBodyParserError = (e: unknown): e is BodyParserError =>
   typeof e === 'object' && e !== null && typeof (e as BodyParserError).type === 'string' && typeof (e as BodyParserError).status === 'number';
 
-const isDuplicateKey = (e: unknown): boolean => typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 11000;
 
 /**
  * Maps anything thrown to the contract's error body. Unknown errors become a generic 500 without
@@ -50,7 +50,7 @@ export function toErrorBody(exception: unknown): { body: ErrorBody; internal: bo
       return { body: { statusCode: 400, code: ErrorCode.BadRequest, message: 'Malformed request body' }, internal: false };
     }
   }
-  if (isDuplicateKey(exception)) {
+  if (isDuplicateKeyError(exception)) {
     return { body: { statusCode: HttpStatus.CONFLICT, code: ErrorCode.Conflict, message: 'This already exists' }, internal: false };
   }
   return { body: { statusCode: 500, code: ErrorCode.InternalError, message: 'Something went wrong on our side' }, internal: true };

@@ -15,6 +15,7 @@ import { UsersRepository } from '../users/users.repository';
 import { AccessTokensService } from './access-tokens.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords';
+import { isDuplicateKeyError } from '../../common/duplicate-key';
 
 export interface ClientMeta {
   ip: string;
@@ -94,7 +95,7 @@ export class AuthService {
       if (user.status === 'active') this.events.emit(UserActivatedEvent.event, new UserActivatedEvent(user.id));
       return user;
     } catch (err) {
-      if ((err as { code?: unknown }).code === 11000) throw emailTaken();
+      if (isDuplicateKeyError(err)) throw emailTaken();
       throw err;
     }
   }

@@ -25,6 +25,7 @@ import { ChannelChangedEvent, ChannelMembershipEvent } from './chat.events';
 import { toChannel } from './chat.records';
 import { MembersRepository } from './members.repository';
 import { MessagesRepository } from './messages.repository';
+import { isDuplicateKeyError } from '../../common/duplicate-key';
 
 const nameTaken = (): ApiException =>
   new ApiException(HttpStatus.CONFLICT, ErrorCode.ChannelNameTaken, 'A channel with this name already exists', { fields: [{ field: 'name', message: 'is taken' }] });
@@ -47,7 +48,7 @@ export class ChannelsService {
     try {
       channel = await this.channels.create({ type: input.type, name: input.name, key: `n:${input.name}`, topic: input.topic ?? null, description: input.description ?? null, createdBy: me.id, ...scope });
     } catch (err) {
-      if ((err as { code?: unknown }).code === 11000) throw nameTaken();
+      if (isDuplicateKeyError(err)) throw nameTaken();
       throw err;
     }
     await this.addMembership(channel, me.id, 'owner');
@@ -71,7 +72,7 @@ export class ChannelsService {
         channel = await this.channels.create({ type: 'direct', name, key, createdBy: me.id, directUserIds: ids });
         created = true;
       } catch (err) {
-        if ((err as { code?: unknown }).code !== 11000) throw err;
+        if (!isDuplicateKeyError(err)) throw err;
         channel = await this.channels.findByKey(key);
         if (!channel) throw err;
       }
@@ -130,7 +131,7 @@ export class ChannelsService {
       if (!updated) throw notFound('Channel');
       return this.announce(updated);
     } catch (err) {
-      if ((err as { code?: unknown }).code === 11000) throw nameTaken();
+      if (isDuplicateKeyError(err)) throw nameTaken();
       throw err;
     }
   }

@@ -5,6 +5,7 @@ import type { ChannelRole } from '@klasteris/contracts';
 import { oid } from '../../common/object-id';
 import { ChannelMemberDoc, MemberRecord } from './channel-member.schema';
 import { LeanMember, toMemberRecord } from './chat.records';
+import { isDuplicateKeyError } from '../../common/duplicate-key';
 
 @Injectable()
 export class MembersRepository {
@@ -16,7 +17,7 @@ export class MembersRepository {
       await this.model.create({ channelId: oid(channelId), userId: oid(userId), role, lastReadSeq, joinedAt: new Date() });
       return true;
     } catch (err) {
-      if ((err as { code?: unknown }).code === 11000) return false;
+      if (isDuplicateKeyError(err)) return false;
       throw err;
     }
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, QueryFilter, Types } from 'mongoose';
+import { isDuplicateKeyError } from '../../common/duplicate-key';
 import { oid } from '../../common/object-id';
 import { LeanMessage } from './chat.records';
 import { MessageDoc } from './message.schema';
@@ -20,7 +21,7 @@ export interface NewMessage {
 
 const visible = { void: { $ne: true } };
 
-export const isDuplicateKey = (err: unknown): boolean => (err as { code?: unknown }).code === 11000;
+export const isDuplicateKey = isDuplicateKeyError;
 
 @Injectable()
 export class MessagesRepository {
