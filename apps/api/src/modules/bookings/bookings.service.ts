@@ -141,7 +141,8 @@ export class BookingsService {
     };
     const claimed = await this.claimsService.claimTime({ id, resourceId: resource.id, start: span.start, end: span.end, units }, resource.capacity);
     if (!claimed.ok) {
-      await fail();
+      // The claim loop already removed whatever it inserted: only the status is left to settle.
+      await this.bookings.transition(id, ['claiming'], { status: 'failed' });
       return { ok: false, conflicts: claimed.conflicts };
     }
     const quota = resource.policy.quotaHoursPerMonth;
