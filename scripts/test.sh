@@ -4,7 +4,7 @@
 #   bash scripts/test.sh                 all stages
 #   bash scripts/test.sh lint api-unit   only the named stages (e2e implies build)
 #
-# Stages: lint, typecheck, api-unit, api-integration, security, web, build, e2e.
+# Stages: lint, typecheck, api-unit, api-integration, security, web, build, chaos, e2e.
 # A failing stage does not stop the run (so every count is reported), but the exit code is 1 if
 # any stage failed. Reports go to tmp/results (wiped at the start); scripts/summarize-results.mjs
 # prints `N passed, N failed` as the very last line. Needs Debian chromium at /usr/bin/chromium
@@ -17,13 +17,14 @@ RESULTS="$ROOT/tmp/results"
 export PATH="$ROOT/node_modules/.bin:$PATH"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
-ALL_STAGES=(lint typecheck api-unit api-integration security web build e2e)
+ALL_STAGES=(lint typecheck api-unit api-integration security web build chaos e2e)
 if [ $# -gt 0 ]; then
   for s in "$@"; do
     [[ " ${ALL_STAGES[*]} " == *" $s "* ]] || { echo "test.sh: unknown stage '$s' (known: ${ALL_STAGES[*]})" >&2; exit 2; }
   done
   SELECTED=" $* "
   [[ $SELECTED == *" e2e "* ]] && SELECTED+="build "
+  [[ $SELECTED == *" chaos "* ]] && SELECTED+="build "
 else
   SELECTED=" ${ALL_STAGES[*]} "
 fi
@@ -84,6 +85,16 @@ stage web web.json apps/web/jest.config.ts -- \
 
 build_ok=1
 stage build "" "" -- npm run --silent build || build_ok=0
+# Chaos (npm run test:chaos): built API processes killed mid-storm; needs the build and redis-server.
+if selected chaos; then
+  if [ "$build_ok" = 1 ]; then
+    stage chaos chaos.json apps/api/jest.chaos.config.ts -- \
+      jest -c apps/api/jest.chaos.config.ts --ci --runInBand --json --outputFile="$RESULTS/chaos.json"
+  else
+    printf '\n==> [chaos] skipped: the build failed\n' >&2
+    record chaos "" chaos.json "not run: the build failed"
+  fi
+fi
 if selected e2e; then
   if [ "$build_ok" = 1 ]; then
     # The CLI reporter list overrides the config's, so the JSON report always lands in tmp/results.

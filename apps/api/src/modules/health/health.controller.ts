@@ -1,6 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, HttpStatus, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorResult, HealthIndicatorService, MongooseHealthIndicator } from '@nestjs/terminus';
+import { ErrorCode } from '@klasteris/contracts';
+import { ApiException } from '../../common/api-exception';
 import { Public } from '../../common/auth.decorators';
 import { RedisStatus } from '../../realtime/redis-health';
 
@@ -14,12 +16,24 @@ export class HealthController {
     private readonly redis: RedisStatus,
   ) {}
 
-  /** 200 `{ status: "ok" }` when the database (and Redis, if used) answers within 1.5 s; 503 otherwise. */
+  /**
+   * 200 `{ status: "ok" }` when the database (and Redis, if used) answers within 1.5 s; otherwise 503
+   * in the error shape, naming what is down (`details.checks`: each check with its status).
+   */
   @Public()
   @Get()
   @HealthCheck()
-  check(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.mongo.pingCheck('database', { timeout: 1500 }), ...(this.redis.enabled ? [() => this.redisCheck()] : [])]);
+  async check(): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([() => this.mongo.pingCheck('database', { timeout: 1500 }), ...(this.redis.enabled ? [() => this.redisCheck()] : [])]);
+    } catch (err) {
+      if (!(err instanceof ServiceUnavailableException)) throw err;
+      const checks = (err.getResponse() as Partial<HealthCheckResult>).details ?? {};
+      const down = Object.entries(checks)
+        .filter(([, c]) => c.status !== 'up')
+        .map(([name, c]) => (typeof c['message'] === 'string' ? `${name}: ${c['message']}` : `${name} is down`));
+      throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.ServiceUnavailable, down.join('; ') || 'Service unavailable', { checks });
+    }
   }
 
   private async redisCheck(): Promise<HealthIndicatorResult> {
