@@ -7,7 +7,7 @@ import type { Booking } from '@klasteris/contracts';
 import { BookingStatusComponent } from '../components/booking-status.component';
 import { rangeLabel, viewerZone } from '../time';
 
-export type BookingAction = 'approve' | 'reject' | 'cancel';
+export type BookingAction = 'approve' | 'reject' | 'cancel' | 'cancelFollowing';
 
 /** Bookings as a list of cards with the actions the page allows. */
 @Component({
@@ -29,7 +29,7 @@ export type BookingAction = 'approve' | 'reject' | 'cancel';
           </div>
           <div class="actions">
             @for (a of actions(); track a) {
-              @if (a !== 'cancel' || b.status === 'pending' || b.status === 'confirmed' || b.status === 'held') {
+              @if ((a !== 'cancel' && a !== 'cancelFollowing') || ((b.status === 'pending' || b.status === 'confirmed' || b.status === 'held') && (a === 'cancel' || b.seriesId))) {
                 <button mat-stroked-button type="button" [class.primary]="a === 'approve'" (click)="act.emit({ action: a, booking: b })" [attr.data-testid]="a + '-' + b.id">
                   {{ 'infrastructure.actions.' + a | transloco }}
                 </button>

@@ -55,7 +55,7 @@ import { rangeLabel, viewerZone } from '../time';
       @if (store.errorKey(); as key) {
         <app-empty-state icon="cloud_off" [title]="key | transloco" />
       } @else {
-        <app-bookings-list [items]="store.items()" [actions]="['cancel']" [highlight]="id() ?? null" (act)="onAct($event)" />
+        <app-bookings-list [items]="store.items()" [actions]="['cancel', 'cancelFollowing']" [highlight]="id() ?? null" (act)="onAct($event)" />
         @if (store.loaded() && store.items().length === 0) {
           <app-empty-state icon="event_available" [title]="'infrastructure.mine.empty' | transloco">
             <a mat-flat-button routerLink="/infrastructure">{{ 'infrastructure.nav.catalogue' | transloco }}</a>
@@ -119,14 +119,18 @@ export default class MyBookingsPage {
   }
 
   protected onAct(e: { action: BookingAction; booking: Booking }): void {
-    if (e.action !== 'cancel') return;
+    if (e.action !== 'cancel' && e.action !== 'cancelFollowing') return;
+    const scope = e.action === 'cancelFollowing' ? 'following' : 'one';
     this.dialog
       .open(ConfirmDialogComponent, { data: { title: this.i18n.translate('infrastructure.mine.cancelTitle'), message: e.booking.resourceName, confirmLabel: this.i18n.translate('infrastructure.actions.cancel'), danger: true } })
       .afterClosed()
       .subscribe((ok) => {
         if (!ok) return;
-        this.api.cancel(e.booking.id).subscribe({
-          next: ({ booking }) => this.store.receive(booking),
+        this.api.cancel(e.booking.id, { scope }).subscribe({
+          next: ({ booking, cancelled }) => {
+            this.store.receive(booking);
+            if (cancelled > 1) this.store.load('mine');
+          },
           error: (err: unknown) => this.snack.open(this.errors.message(err), undefined, { duration: 5000 }),
         });
       });
