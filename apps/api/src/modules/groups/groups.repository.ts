@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, QueryFilter, Types } from 'mongoose';
 import type { Group, GroupVisibility, JoinRequestStatus } from '@klasteris/contracts';
+import { isDuplicateKeyError } from '../../common/duplicate-key';
 import { oid } from '../../common/object-id';
 import { decodeCursor } from '../../common/pagination';
 import { containsFolded, foldText } from '../../common/text';
@@ -47,7 +48,7 @@ const toRequest = (d: LeanRequest): JoinRequestRecord => ({
   createdAt: d.createdAt,
 });
 
-export const isDuplicateKey = (err: unknown): boolean => (err as { code?: unknown }).code === 11000;
+export const isDuplicateKey = isDuplicateKeyError;
 
 /** Groups, their members, join requests, bans and invitations. */
 @Injectable()

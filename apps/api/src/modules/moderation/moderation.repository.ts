@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import type { Mute, WordFilterRule } from '@klasteris/contracts';
+import { isDuplicateKeyError as isDuplicateKey } from '../../common/duplicate-key';
 import { ModeratorDoc, MuteDoc, SlowMarkDoc, WordFilterDoc } from './moderation.schema';
 
-const isDuplicateKey = (err: unknown): boolean => (err as { code?: unknown }).code === 11000;
 
 /** Moderators, mutes, slow-mode marks and word filters of working groups. */
 @Injectable()

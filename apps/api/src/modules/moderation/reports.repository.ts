@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, QueryFilter, Types } from 'mongoose';
 import type { Report, ReportStatus } from '@klasteris/contracts';
+import { isDuplicateKeyError } from '../../common/duplicate-key';
 import { oid } from '../../common/object-id';
 import { decodeCursor } from '../../common/pagination';
 import { ReportDoc } from './moderation.schema';
@@ -49,7 +50,7 @@ export class ReportsRepository {
       });
       return { report: toReport(doc.toObject()), created: true };
     } catch (err) {
-      if ((err as { code?: unknown }).code !== 11000) throw err;
+      if (!isDuplicateKeyError(err)) throw err;
       const existing = await this.model.findOne({ messageId: r.messageId, reporterKey }).lean<LeanReport>();
       if (!existing) throw err;
       return { report: toReport(existing), created: false };
