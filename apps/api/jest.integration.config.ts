@@ -13,7 +13,7 @@ const config: Config = {
   globalTeardown: '<rootDir>/apps/api/test/support/global-teardown.ts',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/apps/api/tsconfig.spec.json' }] },
   moduleNameMapper: { '^@klasteris/contracts$': '<rootDir>/libs/contracts/src/index.ts' },
-  testTimeout: 30_000,
+  testTimeout: 120_000,
   slowTestThreshold: 10,
 };
 export default config;

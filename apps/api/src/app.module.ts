@@ -21,6 +21,7 @@ import { HealthModule } from './modules/health/health.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
+import { ProjectChannelsModule } from './modules/project-channels/project-channels.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { UsersModule } from './modules/users/users.module';
 import { BoardsRealtimeModule } from './realtime/boards-realtime.module';
@@ -51,6 +52,7 @@ export class AppModule implements NestModule {
         BookingsModule,
         ChatModule,
         ProjectsModule,
+        ProjectChannelsModule,
         BoardsModule,
         GroupsModule,
         RealtimeModule,

@@ -133,6 +133,13 @@ export class MessagesService {
     return message;
   }
 
+  /** Shows on a message the project card made from it (the boards module checked the caller may read it). */
+  async linkCard(messageId: string, cardId: string): Promise<void> {
+    await this.messages.setCard(messageId, cardId);
+    const doc = await this.messages.findById(messageId);
+    if (doc) this.events.emit(MessageChangedEvent.event, new MessageChangedEvent(await this.view.one(doc)));
+  }
+
   async pins(me: AuthUser, channelId: string): Promise<Message[]> {
     await this.access.forRead(me, channelId);
     return this.view.many(await this.messages.pinned(channelId));
