@@ -45,23 +45,27 @@ export interface FanoutResult {
   messagesPerSecond: number;
   deliveriesPerSecond: number;
   latencyMs: Stats;
+  /** deliveries whose receiver is on another API node than the sender (two-node runs only) */
+  crossNodeLatencyMs?: Stats;
   ackMs: Stats;
 }
 
 export interface Member {
   socket: Socket;
   group: number;
+  /** which API node the socket is connected to (two-node runs) */
+  node?: number;
 }
 
 /** Connects every client (auth per client), waiting for `ready` (rooms joined), a few at a time. */
-async function connectAll(url: string, auths: Record<string, unknown>[]): Promise<Socket[]> {
+async function connectAll(url: string | ((i: number) => string), auths: Record<string, unknown>[]): Promise<Socket[]> {
   const out: Socket[] = new Array(auths.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     for (;;) {
       const i = next++;
       if (i >= auths.length) return;
-      const s = io(url, { auth: auths[i], transports: ['websocket'], reconnection: false, forceNew: true });
+      const s = io(typeof url === 'string' ? url : url(i), { auth: auths[i], transports: ['websocket'], reconnection: false, forceNew: true });
       out[i] = s;
       await new Promise<void>((ok, fail) => {
         s.once('ready', () => ok());
@@ -78,6 +82,8 @@ export async function drive(target: string, clients: Clients, rate: number, seco
   const { members, groups } = clients;
   const byGroup = groups.map((_, g) => members.filter((m) => m.group === g));
   const sentAt = new Map<string, number>();
+  const sentFrom = new Map<string, number | undefined>();
+  const cross: number[] = [];
   const seen = new Map<string, number>(); // `${memberIndex}:${clientMsgId}` → count
   const latencies: number[] = [];
   const acks: number[] = [];
@@ -101,6 +107,7 @@ export async function drive(target: string, clients: Clients, rate: number, seco
         delivered++;
         lastDelivery = performance.now();
         latencies.push(lastDelivery - t0);
+        if (m.node !== undefined && sentFrom.get(key) !== m.node) cross.push(lastDelivery - t0);
       }
     };
     m.socket.on('message:new', listener);
@@ -118,6 +125,7 @@ export async function drive(target: string, clients: Clients, rate: number, seco
     const sender = group[Math.floor(Math.random() * group.length)]!;
     const clientMsgId = `b${target[0]}${k.toString(36).padStart(6, '0')}${Math.random().toString(36).slice(2, 8)}`;
     sentAt.set(clientMsgId, performance.now());
+    sentFrom.set(clientMsgId, sender.node);
     pending.push(
       new Promise<void>((ok) => {
         sender.socket.emit('message:send', payload(groups[g]!, clientMsgId), (res: { ok: boolean }) => {
@@ -154,12 +162,13 @@ export async function drive(target: string, clients: Clients, rate: number, seco
     messagesPerSecond: Math.round((acked / Math.max(1, lastAck - start)) * 1000 * 10) / 10,
     deliveriesPerSecond: Math.round((delivered / Math.max(1, lastDelivery - start)) * 1000),
     latencyMs: stats(latencies),
+    ...(cross.length ? { crossNodeLatencyMs: stats(cross) } : {}),
     ackMs: stats(acks),
   };
 }
 
 /** Ours: users in channels of `channelSize`, each user one socket. */
-export async function clientsOurs(url: string, users: { token: string; userId: string }[], opts: FanoutOptions, tag: string): Promise<Clients> {
+export async function clientsOurs(url: string, users: { token: string; userId: string }[], opts: FanoutOptions, tag: string, socketUrls: string[] = [url]): Promise<Clients> {
   const groups: string[] = [];
   const groupOf: number[] = [];
   for (let g = 0; g * opts.channelSize < users.length; g++) {
@@ -182,9 +191,9 @@ export async function clientsOurs(url: string, users: { token: string; userId: s
   };
   await Promise.all(Array.from({ length: 8 }, joinWorker));
   progress(`  ours: connecting ${users.length} sockets`);
-  const sockets = await connectAll(url, users.map((u) => ({ token: u.token })));
+  const sockets = await connectAll((i) => socketUrls[i % socketUrls.length]!, users.map((u) => ({ token: u.token })));
   onCleanup(() => sockets.forEach((s) => s.close()));
-  const members = sockets.map((socket, i) => ({ socket, group: groupOf[i]! }));
+  const members = sockets.map((socket, i) => ({ socket, group: groupOf[i]!, ...(socketUrls.length > 1 ? { node: i % socketUrls.length } : {}) }));
   return { members, groups, close: () => sockets.forEach((s) => s.close()) };
 }
 

@@ -1,15 +1,16 @@
 // `npm run bench [scenario...]`: chat fan-out (ours vs a bare Socket.IO + raw-driver baseline),
-// booking race, REST hot paths. Each prints a table and writes JSON under bench/results/.
+// two nodes with Redis (vs one node), booking race, REST hot paths. Each prints a table and writes JSON under bench/results/.
 // Sizes are modest by default (see README "Performance"); raise them with BENCH_SOCKETS, BENCH_RATE,
 // BENCH_SECONDS, BENCH_RACE_REQUESTS, BENCH_REST_SECONDS, BENCH_REST_CONNECTIONS.
 import { bookingRace } from './booking-race';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { lineChartSvg } from './chart';
 import { baselinePayload, clientsBaseline, clientsOurs, drive, fanoutOptions, FanoutResult, oursPayload } from './chat-fanout';
-import { cleanup, FERRETDB_CAVEAT, machine, registerUsers, ROOT, startApi, startDatabase, table, writeResult } from './lib';
+import { cleanup, FERRETDB_CAVEAT, machine, registerUsers, ROOT, startApi, startDatabase, startRedis, table, writeResult } from './lib';
 import { restHotPaths } from './rest';
 
-const SCENARIOS = ['chat', 'race', 'rest'] as const;
+const SCENARIOS = ['chat', 'nodes', 'race', 'rest'] as const;
 
 function fanoutRow(r: FanoutResult): Record<string, string | number> {
   return {
@@ -22,6 +23,7 @@ function fanoutRow(r: FanoutResult): Record<string, string | number> {
     'p95 ms': r.latencyMs.p95,
     'p99 ms': r.latencyMs.p99,
     'max ms': r.latencyMs.max,
+    'cross-node p99 ms': r.crossNodeLatencyMs?.p99 ?? '',
     'ack p99 ms': r.ackMs.p99,
     lost: r.lost,
     dup: r.duplicated,
@@ -30,7 +32,8 @@ function fanoutRow(r: FanoutResult): Record<string, string | number> {
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2).filter((a) => (SCENARIOS as readonly string[]).includes(a));
-  const run = wanted.length ? wanted : [...SCENARIOS];
+  // `nodes` starts two more API processes and Redis: only when asked for.
+  const run = wanted.length ? wanted : SCENARIOS.filter((s) => s !== 'nodes');
   process.stdout.write(`Klasteris benchmarks: ${run.join(', ')}\nmachine: ${JSON.stringify(machine())}\n${FERRETDB_CAVEAT}\n`);
   const mongoUri = await startDatabase();
   const apiProc = await startApi(mongoUri, `bench_${Date.now().toString(36)}`);
@@ -70,6 +73,33 @@ async function main(): Promise<void> {
         { name: 'baseline p50', color: '#1565c0', dashed: true, points: steps.map((s) => [s.rate, s.baseline.latencyMs.p50]) },
       ]);
       process.stdout.write(`→ ${chart}\n`);
+    }
+  }
+
+  if (run.includes('nodes')) {
+    // The same fan-out with the clients split over two API nodes sharing Redis, against all clients
+    // on one of those nodes, in the same run.
+    const opts = fanoutOptions();
+    const rate = opts.rates[0]!;
+    process.stdout.write(`\n[two nodes] ${opts.sockets} sockets, channels of ${opts.channelSize}, ${rate} msg/s for ${opts.seconds} s, one node vs two nodes with Redis\n`);
+    const redisUrl = await startRedis();
+    const shared = { REDIS_URL: redisUrl, JWT_SECRET: randomBytes(32).toString('hex') };
+    const dbName = `bench_nodes_${Date.now().toString(36)}`;
+    const nodeA = await startApi(mongoUri, dbName, shared);
+    const nodeB = await startApi(mongoUri, dbName, shared);
+    const users = await registerUsers(nodeA.url, opts.sockets, `n${Date.now().toString(36)}`);
+    const one = await clientsOurs(nodeA.url, users, opts, `one${Date.now().toString(36)}`);
+    const single = await drive('one node', one, rate, opts.seconds, oursPayload);
+    one.close();
+    const two = await clientsOurs(nodeA.url, users, opts, `two${Date.now().toString(36)}`, [nodeA.url, nodeB.url]);
+    const split = await drive('two nodes', two, rate, opts.seconds, oursPayload);
+    two.close();
+    const ratio = Math.round((split.latencyMs.p99 / single.latencyMs.p99) * 100) / 100;
+    table(`two nodes with Redis vs one node at ${rate} msg/s (p99 latency ${ratio}× one node)`, [fanoutRow(split), fanoutRow(single)]);
+    process.stdout.write(`→ ${writeResult('two-nodes', { options: { ...opts, rate }, single, split, p99Ratio: ratio, caveat: FERRETDB_CAVEAT })}\n`);
+    if (split.lost || split.duplicated || split.rejected) {
+      failed = true;
+      process.stdout.write(`!! two nodes: ${split.lost} lost, ${split.duplicated} duplicated, ${split.rejected} rejected sends (must be 0)\n`);
     }
   }
 
