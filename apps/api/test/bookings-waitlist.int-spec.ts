@@ -124,7 +124,7 @@ describe('bookings: utilisation', () => {
 
     const csv = await t.http.get('/api/bookings/utilisation.csv').query({ month, resourceId: r.id }).set(bearer(coordinator));
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
-    expect(csv.text.split('\r\n')[0]).toBe('month,resource,organisation,booked_hours,available_hours,share_percent,bookings,mean_approval_hours');
+    expect(csv.text.split('\r\n')[0]).toBe('month,resource,organisation,booked_hours,available_hours,share_percent,bookings,mean_approval_hours,no_shows');
     expect(csv.text).toContain(`${month},Measured lab,Etronika,4,${weekdays * 20},`);
 
     expect((await t.http.get('/api/bookings/utilisation').query({ month }).set(bearer(member))).status).toBe(403);
@@ -132,5 +132,32 @@ describe('bookings: utilisation', () => {
     expect(own.status).toBe(200);
     expect(own.body.rows.every((row: { resourceName: string }) => row.resourceName.startsWith('Data House'))).toBe(true);
     expect((await t.http.get('/api/bookings/utilisation').query({ month: '2026-13' }).set(bearer(coordinator))).status).toBe(400);
+  });
+
+  it('check-in: the requester checks in during the booking; ended bookings without check-in count as no-shows', async () => {
+    const coordinator = (await login(t, 'coordinator@klasteris.demo')).accessToken;
+    const member = (await login(t, 'member@klasteris.demo')).accessToken;
+    const member2 = (await login(t, 'member2@klasteris.demo')).accessToken;
+    const infobaltId = (await t.http.get('/api/organisations?q=infobalt')).body.items[0].id;
+    const h = bookingHelpers(t, () => ({ token: coordinator, organisationId: infobaltId }));
+    const r = await h.createResource({ name: 'Check-in lab', policy: { slotMinutes: 15, minDurationMinutes: 15, checkIn: true } });
+    const Q = 15 * 60_000;
+    const soon = Math.ceil((Date.now() + 1000) / Q) * Q;
+    const now = await h.book(member, { resourceId: r.id, start: iso(soon), end: iso(soon + H) });
+    expect(now.status).toBe(201);
+    const later = await h.book(member, { resourceId: r.id, start: iso(soon + 24 * H), end: iso(soon + 25 * H) });
+    expect((await t.http.post(`/api/bookings/${now.body.booking.id}/check-in`).set(bearer(member2))).status).toBe(404);
+    const checked = await t.http.post(`/api/bookings/${now.body.booking.id}/check-in`).set(bearer(member));
+    expect(checked.status).toBe(200);
+    expect(checked.body.booking.checkedInAt).toEqual(expect.any(String));
+    expect((await t.http.post(`/api/bookings/${now.body.booking.id}/check-in`).set(bearer(member))).body.booking.checkedInAt).toBe(checked.body.booking.checkedInAt);
+    expect((await t.http.post(`/api/bookings/${later.body.booking.id}/check-in`).set(bearer(member))).body.code).toBe('BOOKING_STATE_CONFLICT');
+
+    // An ended booking nobody checked in to (written directly: the API cannot book the past).
+    const past = new Date(Date.now() - 3 * H);
+    const doc = await t.connection.collection('bookings').findOne({ _id: new Types.ObjectId(now.body.booking.id as string) });
+    await t.connection.collection('bookings').insertOne({ ...doc, _id: new Types.ObjectId(), start: past, end: new Date(past.getTime() + H), checkedInAt: null, status: 'completed' });
+    const report = await t.http.get('/api/bookings/utilisation').query({ month: past.toISOString().slice(0, 7), resourceId: r.id }).set(bearer(coordinator));
+    expect(report.body.rows[0]).toMatchObject({ organisationName: 'Etronika', noShows: 1 });
   });
 });

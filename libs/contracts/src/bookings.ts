@@ -66,6 +66,8 @@ export interface BookingPolicy {
   /** Fair share: unit-hours per organisation per calendar month (resource's zone); null = no quota. */
   quotaHoursPerMonth: number | null;
   blackouts: Blackout[];
+  /** Requesters check in (from 15 minutes before the start until the end); utilisation counts no-shows. */
+  checkIn?: boolean;
 }
 
 export interface Resource {
@@ -169,6 +171,8 @@ export interface Booking {
   seriesId: string | null;
   /** While a waitlist offer is held for the user. */
   holdExpiresAt: IsoDateTime | null;
+  /** When the requester checked in (resources with check-in). */
+  checkedInAt?: IsoDateTime | null;
   createdAt: IsoDateTime;
 }
 
@@ -350,6 +354,8 @@ export interface UtilisationRow {
   bookings: number;
   /** Mean hours from request to decision, over decided bookings that needed approval. */
   meanApprovalHours: number | null;
+  /** Ended bookings nobody checked in to; null when the resource does not use check-in. */
+  noShows: number | null;
 }
 
 export interface UtilisationQuery {

@@ -75,6 +75,18 @@ export class BookingDecisionsService {
     return toBooking(updated);
   }
 
+  /** The requester checks in to a confirmed booking, from 15 minutes before its start until its end. */
+  async checkIn(me: AuthUser, id: string): Promise<Booking> {
+    const { booking } = await this.access.visible(me, id);
+    if (booking.userId.toHexString() !== me.id) throw forbidden('Only the requester checks in');
+    const now = Date.now();
+    if (booking.status !== 'confirmed' || now < booking.start.getTime() - 15 * 60_000 || now >= booking.end.getTime()) throw stateConflict(booking.status);
+    const updated = await this.bookings.checkIn(id, new Date(now));
+    if (!updated || updated.status !== 'confirmed') throw stateConflict(updated?.status ?? 'gone');
+    this.effects.changed(updated);
+    return toBooking(updated);
+  }
+
   /** The requester cancels their own booking; managers of the resource cancel anyone's (with a reason). */
   async cancel(me: AuthUser, id: string, reason: string | null, scope: CancelScope = 'one'): Promise<CancelBookingResponse> {
     const { booking, resource } = await this.access.visible(me, id);

@@ -39,6 +39,7 @@ export class BookingDoc {
   @Prop({ type: Number, default: null }) seriesIndex: number | null;
   @Prop({ type: Types.ObjectId, default: null }) waitlistEntryId: Types.ObjectId | null;
   @Prop({ type: Date, default: null }) holdExpiresAt: Date | null;
+  @Prop({ type: Date, default: null }) checkedInAt: Date | null;
   @Prop({ required: true }) createdAt: Date;
   @Prop({ required: true }) updatedAt: Date;
 }

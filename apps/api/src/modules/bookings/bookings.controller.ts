@@ -76,6 +76,12 @@ export class BookingsController {
     return { booking: await this.decisions.reject(me, id, body.note ?? null) };
   }
 
+  @Post(':id/check-in')
+  @HttpCode(200)
+  async checkIn(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string): Promise<{ booking: Booking }> {
+    return { booking: await this.decisions.checkIn(me, id) };
+  }
+
   @Post(':id/cancel')
   @HttpCode(200)
   cancel(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: CancelBookingDto): Promise<CancelBookingResponse> {

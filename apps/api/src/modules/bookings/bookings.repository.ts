@@ -29,6 +29,7 @@ export const toBooking = (d: LeanBooking): Booking => ({
   decidedAt: d.decidedAt ? d.decidedAt.toISOString() : null,
   seriesId: d.seriesId ? d.seriesId.toHexString() : null,
   holdExpiresAt: d.holdExpiresAt ? d.holdExpiresAt.toISOString() : null,
+  checkedInAt: d.checkedInAt ? d.checkedInAt.toISOString() : null,
   createdAt: d.createdAt.toISOString(),
 });
 
@@ -112,6 +113,14 @@ export class BookingsRepository {
         { returnDocument: 'after' },
       )
       .lean<LeanBooking>();
+  }
+
+  /** Records the check-in once (a repeated check-in keeps the first time). */
+  checkIn(id: string, at: Date): Promise<LeanBooking | null> {
+    return this.model
+      .findOneAndUpdate({ _id: oid(id), status: 'confirmed', checkedInAt: null }, { $set: { checkedInAt: at } }, { returnDocument: 'after' })
+      .lean<LeanBooking>()
+      .then(async (d) => d ?? (await this.model.findById(id).lean<LeanBooking>()));
   }
 
   async statusesOf(ids: string[]): Promise<Map<string, { status: StoredBookingStatus; createdAt: Date }>> {

@@ -53,6 +53,7 @@ export function buildPolicy(input: PolicyDto | undefined, capacity: number, base
       : (base?.approval ?? { required: false, approvers: 'owner_or_coordinator' }),
     quotaHoursPerMonth: input?.quotaHoursPerMonth !== undefined ? input.quotaHoursPerMonth : (base?.quotaHoursPerMonth ?? null),
     blackouts: (input?.blackouts ?? base?.blackouts ?? []).map((b) => ({ ...b, reason: b.reason ?? null })),
+    checkIn: input?.checkIn ?? base?.checkIn ?? false,
   };
   const errors: FieldError[] = [];
   if (p.minDurationMinutes > p.maxDurationMinutes) errors.push({ field: 'policy.minDurationMinutes', message: 'must not exceed maxDurationMinutes' });

@@ -74,6 +74,7 @@ export class UtilisationService {
       availableHours: round1(available),
       bookings: holding.length,
       meanApprovalHours: mean === null ? null : round1(mean),
+      noShows: r.policy.checkIn ? holding.filter((b) => b.end.getTime() <= Date.now() && (b.status === 'confirmed' || b.status === 'completed') && !b.checkedInAt).length : null,
     };
   }
 }
@@ -84,9 +85,9 @@ export function utilisationCsv(report: UtilisationResponse): string {
     const s = v === null || v === undefined ? '' : String(v);
     return /[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  const head = ['month', 'resource', 'organisation', 'booked_hours', 'available_hours', 'share_percent', 'bookings', 'mean_approval_hours'];
+  const head = ['month', 'resource', 'organisation', 'booked_hours', 'available_hours', 'share_percent', 'bookings', 'mean_approval_hours', 'no_shows'];
   const lines = report.rows.map((r) =>
-    [r.month, r.resourceName, r.organisationName ?? '', r.bookedHours, r.availableHours, r.availableHours ? round1((100 * r.bookedHours) / r.availableHours) : '', r.bookings, r.meanApprovalHours ?? '']
+    [r.month, r.resourceName, r.organisationName ?? '', r.bookedHours, r.availableHours, r.availableHours ? round1((100 * r.bookedHours) / r.availableHours) : '', r.bookings, r.meanApprovalHours ?? '', r.noShows ?? '']
       .map(esc)
       .join(','),
   );

@@ -97,6 +97,7 @@ export class PolicyDto implements BookingPolicyInput {
   @ApiPropertyOptional({ type: ApprovalDto }) @IsOptional() @ValidateNested() @Type(() => ApprovalDto) approval?: ApprovalDto;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(100_000) quotaHoursPerMonth?: number | null;
   @ApiPropertyOptional({ type: [BlackoutDto] }) @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => BlackoutDto) blackouts?: BlackoutDto[];
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() checkIn?: boolean;
 }
 
 export class CreateResourceDto implements CreateResourceRequest {

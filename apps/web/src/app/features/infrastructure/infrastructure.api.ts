@@ -100,6 +100,10 @@ export class InfrastructureApi {
     return this.http.post<{ booking: Booking }>(`/api/bookings/${id(bookingId)}/reject`, note ? { note } : {});
   }
 
+  checkIn(bookingId: string): Observable<{ booking: Booking }> {
+    return this.http.post<{ booking: Booking }>(`/api/bookings/${id(bookingId)}/check-in`, {});
+  }
+
   cancel(bookingId: string, body: CancelBookingRequest = {}): Observable<CancelBookingResponse> {
     return this.http.post<CancelBookingResponse>(`/api/bookings/${id(bookingId)}/cancel`, body);
   }

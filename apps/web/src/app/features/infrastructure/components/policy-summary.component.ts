@@ -39,6 +39,10 @@ import { durationLabel, openingFor } from '../time';
         <dt>{{ 'infrastructure.policy.quota' | transloco }}</dt>
         <dd>{{ 'infrastructure.policy.quotaValue' | transloco: { hours: resource().policy.quotaHoursPerMonth } }}</dd>
       }
+      @if (resource().policy.checkIn) {
+        <dt>{{ 'infrastructure.policy.checkIn' | transloco }}</dt>
+        <dd>{{ 'infrastructure.policy.checkInValue' | transloco }}</dd>
+      }
       @if (!compact() && resource().policy.blackouts.length) {
         <dt>{{ 'infrastructure.policy.blackouts' | transloco }}</dt>
         <dd>

@@ -122,6 +122,7 @@ export const TIME_ZONES = ['Europe/Vilnius', 'Europe/Riga', 'Europe/Tallinn', 'E
               </mat-select>
             </mat-form-field>
           }
+          <mat-checkbox formControlName="checkIn" class="span-2">{{ 'infrastructure.manage.checkIn' | transloco }}</mat-checkbox>
           <mat-form-field>
             <mat-label>{{ 'infrastructure.manage.quota' | transloco }}</mat-label>
             <input matInput type="number" min="1" formControlName="quota" />
@@ -172,6 +173,7 @@ export class ResourceFormDialogComponent {
     approval: [this.r?.policy.approval.required ?? false],
     approvers: this.fb.control<ApproverMode>(this.r?.policy.approval.approvers ?? 'owner_or_coordinator'),
     quota: this.fb.control<number | null>(this.r?.policy.quotaHoursPerMonth ?? null),
+    checkIn: [this.r?.policy.checkIn ?? false],
   });
 
   submit(): void {
@@ -190,6 +192,7 @@ export class ResourceFormDialogComponent {
       openingHours: v.weekdaysOnly ? [1, 2, 3, 4, 5].map((weekday) => ({ weekday, open: v.opens, close: v.closes })) : [],
       approval: { required: v.approval, approvers: v.approvers },
       quotaHoursPerMonth: v.quota ? Number(v.quota) : null,
+      checkIn: v.checkIn,
     };
     const common = { name: v.name.trim(), type: v.type, capacity: Number(v.capacity), status: v.status, location: v.location.trim(), description: v.description.trim(), policy };
     this.busy.set(true);

@@ -7,7 +7,7 @@ import type { Booking } from '@klasteris/contracts';
 import { BookingStatusComponent } from '../components/booking-status.component';
 import { rangeLabel, viewerZone } from '../time';
 
-export type BookingAction = 'approve' | 'reject' | 'cancel' | 'cancelFollowing';
+export type BookingAction = 'approve' | 'reject' | 'cancel' | 'cancelFollowing' | 'checkIn';
 
 /** Bookings as a list of cards with the actions the page allows. */
 @Component({
@@ -28,6 +28,10 @@ export type BookingAction = 'approve' | 'reject' | 'cancel' | 'cancelFollowing';
             @if (b.decisionNote) { <div class="note">{{ b.decisionNote }}</div> }
           </div>
           <div class="actions">
+            @if (canCheckIn(b)) {
+              <button mat-flat-button type="button" (click)="act.emit({ action: 'checkIn', booking: b })" [attr.data-testid]="'checkin-' + b.id">{{ 'infrastructure.actions.checkIn' | transloco }}</button>
+            }
+            @if (b.checkedInAt) { <span class="checked">{{ 'infrastructure.checkedIn' | transloco }}</span> }
             @for (a of actions(); track a) {
               @if ((a !== 'cancel' && a !== 'cancelFollowing') || ((b.status === 'pending' || b.status === 'confirmed' || b.status === 'held') && (a === 'cancel' || b.seriesId))) {
                 <button mat-stroked-button type="button" [class.primary]="a === 'approve'" (click)="act.emit({ action: a, booking: b })" [attr.data-testid]="a + '-' + b.id">
@@ -48,7 +52,7 @@ export type BookingAction = 'approve' | 'reject' | 'cancel' | 'cancelFollowing';
     .when { margin-top: 4px; } .local, .who, .note { color: var(--k-text-muted); font: var(--mat-sys-body-small); }
     .purpose { margin-top: 2px; }
     .actions { display: flex; gap: 8px; }
-    .primary { background: var(--k-teal); color: #fff; }
+    .primary { background: var(--k-teal); color: #fff; } .checked { color: var(--k-teal); align-self: center; }
   `,
 })
 export class BookingsListComponent {
@@ -58,6 +62,12 @@ export class BookingsListComponent {
   readonly highlight = input<string | null>(null);
   readonly act = output<{ action: BookingAction; booking: Booking }>();
   private readonly i18n = inject(TranslocoService);
+
+  /** Shown from 15 minutes before the start until the end; the server decides whether the resource uses check-in. */
+  protected canCheckIn(b: Booking): boolean {
+    const now = Date.now();
+    return this.actions().includes('cancel') && b.status === 'confirmed' && !b.checkedInAt && now >= Date.parse(b.start) - 15 * 60_000 && now < Date.parse(b.end);
+  }
 
   protected when(b: Booking): string {
     return `${rangeLabel(b.start, b.end, b.timeZone, this.i18n.getActiveLang())} (${b.timeZone})`;

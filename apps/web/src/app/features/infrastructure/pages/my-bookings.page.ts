@@ -119,6 +119,13 @@ export default class MyBookingsPage {
   }
 
   protected onAct(e: { action: BookingAction; booking: Booking }): void {
+    if (e.action === 'checkIn') {
+      this.api.checkIn(e.booking.id).subscribe({
+        next: ({ booking }) => this.store.receive(booking),
+        error: (err: unknown) => this.snack.open(this.errors.message(err), undefined, { duration: 5000 }),
+      });
+      return;
+    }
     if (e.action !== 'cancel' && e.action !== 'cancelFollowing') return;
     const scope = e.action === 'cancelFollowing' ? 'following' : 'one';
     this.dialog

@@ -54,6 +54,7 @@ const COLORS = ['#1f7a72', '#f0a33a', '#2d5aa8', '#c2554b', '#7a5bb5', '#3f9b4b'
               <th scope="col" class="num">{{ 'infrastructure.utilisation.share' | transloco }}</th>
               <th scope="col" class="num">{{ 'infrastructure.utilisation.bookings' | transloco }}</th>
               <th scope="col" class="num">{{ 'infrastructure.utilisation.approval' | transloco }}</th>
+              <th scope="col" class="num">{{ 'infrastructure.utilisation.noShows' | transloco }}</th>
             </tr>
           </thead>
           <tbody>
@@ -66,6 +67,7 @@ const COLORS = ['#1f7a72', '#f0a33a', '#2d5aa8', '#c2554b', '#7a5bb5', '#3f9b4b'
                 <td class="num">{{ r.availableHours ? ((100 * r.bookedHours) / r.availableHours).toFixed(1) + ' %' : '—' }}</td>
                 <td class="num">{{ r.bookings }}</td>
                 <td class="num">{{ r.meanApprovalHours ?? '—' }}</td>
+                <td class="num">{{ r.noShows ?? '—' }}</td>
               </tr>
             }
           </tbody>
