@@ -5,7 +5,7 @@
 #   bash scripts/test.sh lint api-unit   only the named stages (e2e implies build)
 #
 # Stages: lint, typecheck, api-unit, api-integration, security, web, build, e2e; `chaos` runs only when named
-# (npm run test:chaos) until it is stable: it failed once in a clean run (see the README).
+# (npm run test:chaos) until it has proved stable (see the README).
 # A failing stage does not stop the run (so every count is reported), but the exit code is 1 if
 # any stage failed. Reports go to tmp/results (wiped at the start); scripts/summarize-results.mjs
 # prints `N passed, N failed` as the very last line. Needs Debian chromium at /usr/bin/chromium
