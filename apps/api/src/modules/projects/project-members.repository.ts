@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
 import type { ProjectRole } from '@klasteris/contracts';
+import { isDuplicateKeyError } from '../../common/duplicate-key';
 import { oid } from '../../common/object-id';
 import { ProjectMemberDoc, ProjectMemberRecord } from './project-member.schema';
 
@@ -14,7 +15,6 @@ const toRecord = (d: LeanMember): ProjectMemberRecord => ({
   joinedAt: d.joinedAt,
 });
 
-const isDuplicateKey = (e: unknown): boolean => typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 11000;
 
 @Injectable()
 export class ProjectMembersRepository {
@@ -26,7 +26,7 @@ export class ProjectMembersRepository {
       const doc = await this.model.create({ projectId: oid(projectId), userId: oid(userId), role, joinedAt: new Date() });
       return toRecord(doc.toObject() as LeanMember);
     } catch (err) {
-      if (isDuplicateKey(err)) return null;
+      if (isDuplicateKeyError(err)) return null;
       throw err;
     }
   }
