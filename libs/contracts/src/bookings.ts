@@ -8,8 +8,11 @@ export type ResourceType = (typeof ResourceTypes)[number];
 export const ResourceStatuses = ['available', 'maintenance'] as const;
 export type ResourceStatus = (typeof ResourceStatuses)[number];
 
-/** Who may book: every active member, members of the listed organisations, or members of one project (the owner always may). */
-export const BookingAccessModes = ['all', 'organisations', 'project'] as const;
+/**
+ * Who may book: every active member, members of the listed organisations, members of one project or
+ * of one working group (the owner's admins and cluster staff always may).
+ */
+export const BookingAccessModes = ['all', 'organisations', 'project', 'group'] as const;
 export type BookingAccessMode = (typeof BookingAccessModes)[number];
 
 /**
@@ -61,7 +64,7 @@ export interface BookingPolicy {
   maxAdvanceDays: number;
   /** Largest number of units one booking may take (pools). */
   maxUnitsPerBooking: number;
-  access: { mode: BookingAccessMode; organisationIds: string[]; projectId?: string | null };
+  access: { mode: BookingAccessMode; organisationIds: string[]; projectId?: string | null; groupId?: string | null };
   approval: { required: boolean; approvers: ApproverMode };
   /** Fair share: unit-hours per organisation per calendar month (resource's zone); null = no quota. */
   quotaHoursPerMonth: number | null;
@@ -101,7 +104,7 @@ export interface ResourceListQuery extends PageQuery {
 }
 
 export type BookingPolicyInput = Partial<Omit<BookingPolicy, 'access' | 'approval'>> & {
-  access?: { mode: BookingAccessMode; organisationIds?: string[]; projectId?: string };
+  access?: { mode: BookingAccessMode; organisationIds?: string[]; projectId?: string; groupId?: string };
   approval?: { required: boolean; approvers?: ApproverMode };
 };
 
@@ -234,6 +237,9 @@ export interface CancelBookingResponse {
   booking: Booking;
   cancelled: number;
 }
+
+/** GET /api/bookings/card/:cardId — the bookings linked to a card, by start (project members only; 404 otherwise). */
+export type CardBookingsQuery = PageQuery;
 
 export interface BookingListQuery extends PageQuery {
   status?: BookingStatus;

@@ -9,6 +9,7 @@ import { BoardController } from './board.controller';
 import { BoardReadService } from './board-read.service';
 import { BoardSetupListener } from './board-setup.listener';
 import { BoardTransferService } from './board-transfer.service';
+import { CardBookingsService } from './card-bookings.service';
 import { CardCreateService } from './card-create.service';
 import { CardEditService } from './card-edit.service';
 import { CardMoveService } from './card-move.service';
@@ -62,7 +63,8 @@ import { TransferController } from './transfer.controller';
     LabelsService,
     BoardSetupListener,
     BoardTransferService,
+    CardBookingsService,
   ],
-  exports: [CardsRepository, ColumnsRepository, LabelsRepository, CommentsRepository, ColumnsService, CardCreateService],
+  exports: [CardsRepository, ColumnsRepository, LabelsRepository, CommentsRepository, ColumnsService, CardCreateService, CardBookingsService],
 })
 export class BoardsModule {}

@@ -185,6 +185,14 @@ export class CardsRepository {
     return d ? toCard(d) : null;
   }
 
+  /** Links bookings to a card of the project; not an edit of the card (no version bump). Null when no such card. */
+  async addBookings(projectId: string, id: string, bookingIds: string[]): Promise<Card | null> {
+    const d = await this.model
+      .findOneAndUpdate({ _id: oid(id), projectId: oid(projectId) }, { $addToSet: { bookingIds: { $each: bookingIds.map(oid) } } }, { returnDocument: 'after', timestamps: false })
+      .lean<LeanCard>();
+    return d ? toCard(d) : null;
+  }
+
   /** Deletes the card, only at `version` when given. */
   async delete(projectId: string, id: string, version?: number): Promise<boolean> {
     const res = await this.model.deleteOne({ _id: oid(id), projectId: oid(projectId), ...(version !== undefined ? { version } : {}) });

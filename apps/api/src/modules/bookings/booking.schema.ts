@@ -51,5 +51,6 @@ BookingSchema.index({ userId: 1, start: -1, _id: -1 });
 BookingSchema.index({ status: 1, createdAt: 1 });
 BookingSchema.index({ resourceOrganisationId: 1, status: 1, createdAt: 1 });
 BookingSchema.index({ seriesId: 1, start: 1 });
+BookingSchema.index({ cardId: 1, start: 1, _id: 1 });
 
 export type LeanBooking = BookingDoc & { _id: Types.ObjectId };

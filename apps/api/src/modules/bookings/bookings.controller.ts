@@ -45,6 +45,12 @@ export class BookingsController {
     return { items: await this.bookings.forProject(me, projectId), nextCursor: null };
   }
 
+  /** Every booking linked to a card, by start, with its status (members of the card's project only; 404 otherwise). */
+  @Get('card/:cardId')
+  card(@CurrentUser() me: AuthUser, @Param('cardId', ObjectIdPipe) cardId: string, @Query() q: PageQueryDto): Promise<Page<Booking>> {
+    return this.bookings.forCard(me, cardId, { cursor: q.cursor, limit: pageLimit(q) });
+  }
+
   /** Booked vs open unit-hours per resource, organisation and month; coordinators see all, org admins their own resources. */
   @Get('utilisation')
   report(@CurrentUser() me: AuthUser, @Query() q: UtilisationQueryDto): Promise<UtilisationResponse> {

@@ -2,10 +2,12 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuditModule } from '../audit/audit.module';
 import { BoardsModule } from '../boards/boards.module';
+import { GroupsModule } from '../groups/groups.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { UsersModule } from '../users/users.module';
+import { ResourceAudience } from './audience.service';
 import { BookingDecisionsService } from './booking-decisions.service';
 import { BookingEffects } from './booking-effects.service';
 import { BookingDoc, BookingSchema } from './booking.schema';
@@ -47,6 +49,7 @@ import { ResourcesService } from './resources.service';
     AuditModule,
     ProjectsModule,
     BoardsModule,
+    GroupsModule,
   ],
   controllers: [ResourcesController, BookingsController, IcsController, WaitlistController],
   providers: [
@@ -64,6 +67,7 @@ import { ResourcesService } from './resources.service';
     WaitlistService,
     UtilisationService,
     ProjectLinks,
+    ResourceAudience,
   ],
   exports: [ResourcesRepository, ResourcesService, BookingsService],
 })

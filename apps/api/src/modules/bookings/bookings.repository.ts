@@ -155,6 +155,14 @@ export class BookingsRepository {
       .lean<LeanBooking[]>();
   }
 
+  /** Every visible booking linked to a card (cancelled and rejected too), by start (keyset on start, _id). */
+  listForCard(cardId: string, q: { cursor?: string; limit: number }): Promise<LeanBooking[]> {
+    const f: QueryFilter<BookingDoc> = { cardId: oid(cardId), status: { $in: VISIBLE_STATUSES } };
+    const after = decodeCursor(q.cursor);
+    if (after) f.$or = [{ start: { $gt: new Date(Number(after.k)) } }, { start: new Date(Number(after.k)), _id: { $gt: oid(after.id) } }];
+    return this.model.find(f).sort({ start: 1, _id: 1 }).limit(q.limit + 1).lean<LeanBooking[]>();
+  }
+
   /** The caller's own bookings, by start (keyset on start, _id). */
   listForUser(userId: string, q: { status?: BookingStatus; from?: number; cursor?: string; limit: number }): Promise<LeanBooking[]> {
     const f: QueryFilter<BookingDoc> = { userId: oid(userId), status: q.status ? q.status : { $in: VISIBLE_STATUSES } };

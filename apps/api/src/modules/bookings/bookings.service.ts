@@ -17,6 +17,7 @@ import type { Span } from './policy/time';
 import type { ResourceRecord } from './resource.schema';
 import { ResourcesRepository } from './resources.repository';
 import { ProjectLinks } from './project-links.service';
+import { ResourceAudience } from './audience.service';
 
 export interface Requester {
   id: string;
@@ -42,12 +43,13 @@ export class BookingsService {
     private readonly users: UsersRepository,
     private readonly effects: BookingEffects,
     private readonly projects: ProjectLinks,
+    private readonly audience: ResourceAudience,
   ) {}
 
   async create(me: AuthUser, req: CreateBookingRequest): Promise<CreateBookingResponse> {
     const resource = await this.resources.findById(req.resourceId);
     if (!resource) throw notFound('Resource');
-    if (!canBookResource(me, resource, await this.projects.memberOfResourceProject(me.id, resource))) throw forbidden('You may not book this resource');
+    if (!canBookResource(me, resource, await this.audience.isMember(me.id, resource))) throw forbidden('You may not book this resource');
     const link = await this.projects.link(me, req.projectId, req.cardId);
     req = { ...req, ...(link.projectId ? { projectId: link.projectId } : {}), ...(link.cardId ? { cardId: link.cardId } : {}) };
     const first = { start: Date.parse(req.start), end: Date.parse(req.end) };
@@ -57,6 +59,7 @@ export class BookingsService {
     if (!req.recurrence) {
       const out = await this.bookOne(resource, requester, first, units, req, null, null);
       if (!out.ok) throw 'violation' in out ? ruleViolated(out.violation) : bookingConflict(out.conflicts);
+      await this.projects.attachToCard(link, [out.booking._id.toHexString()]);
       await this.announceNew(resource, out.booking);
       return { booking: (this.toPublic([out.booking]))[0]! };
     }
@@ -91,6 +94,7 @@ export class BookingsService {
       );
     }
     if (booked.length === 0) throw bookingConflict([], { occurrences: skipped });
+    await this.projects.attachToCard(link, booked.map((b) => b._id.toHexString()));
     await this.announceNew(resource, booked[0]!, booked.length);
     const pub = this.toPublic(booked);
     return { booking: pub[0]!, bookings: pub, skipped };
@@ -223,6 +227,18 @@ export class BookingsService {
   async forProject(me: AuthUser, projectId: string): Promise<Booking[]> {
     await this.projects.requireMember(me, projectId);
     return (await this.bookings.forProject(projectId, new Date(Date.now() - 86_400_000), 100)).map(toBooking);
+  }
+
+  /** Every booking linked to a card (cancelled and rejected too), by start; members of the card's project only (404 otherwise). */
+  async forCard(me: AuthUser, cardId: string, q: { cursor?: string; limit: number }): Promise<Page<Booking>> {
+    await this.projects.requireCardReader(me, cardId);
+    const rows = await this.bookings.listForCard(cardId, q);
+    return toPage(
+      rows.map((r) => ({ ...toBooking(r), id: r._id.toHexString() })),
+      q.limit,
+      (b) => Date.parse(b.start),
+      (b) => b,
+    );
   }
 
   toPublic(rows: LeanBooking[]): Booking[] {

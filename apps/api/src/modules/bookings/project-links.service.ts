@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { notFound, validationFailed } from '../../common/api-exception';
 import type { AuthUser } from '../../common/auth-user';
+import { CardBookingsService } from '../boards/card-bookings.service';
 import { CardsRepository } from '../boards/cards.repository';
 import { ProjectAccessService } from '../projects/project-access.service';
 import { ProjectsRepository } from '../projects/projects.repository';
@@ -13,6 +14,7 @@ export class ProjectLinks {
     private readonly access: ProjectAccessService,
     private readonly projects: ProjectsRepository,
     private readonly cards: CardsRepository,
+    private readonly cardBookings: CardBookingsService,
   ) {}
 
   /** Whether `userId` is a member of the project a project-only resource is reserved for. */
@@ -34,7 +36,7 @@ export class ProjectLinks {
 
   /**
    * A booking may name a project (the requester must be a member: 404 otherwise) and a card of that
-   * project's board (a card alone implies its project).
+   * project's board (a card alone implies its project; linking changes the card, so observers may not: 403).
    */
   async link(me: AuthUser, projectId: string | undefined, cardId: string | undefined): Promise<{ projectId: string | null; cardId: string | null }> {
     let project = projectId ?? null;
@@ -44,11 +46,22 @@ export class ProjectLinks {
       if (project && project !== ofCard) throw validationFailed([{ field: 'cardId', message: 'belongs to another project' }]);
       project = ofCard;
     }
-    if (project) await this.access.require(me, project, 'read');
+    if (project) await this.access.require(me, project, cardId ? 'write' : 'read');
     return { projectId: project, cardId: cardId ?? null };
   }
 
   async requireMember(me: AuthUser, projectId: string): Promise<void> {
     await this.access.require(me, projectId, 'read');
+  }
+
+  /** A card the caller may see (a member of its project, observers included); 404 otherwise. */
+  async requireCardReader(me: AuthUser, cardId: string): Promise<void> {
+    const projectId = await this.cards.projectOf(cardId);
+    if (!projectId || (await this.access.roleOf(me.id, projectId)) === null) throw notFound('Card');
+  }
+
+  /** Puts new bookings on their card (the board shows them). */
+  async attachToCard(link: { projectId: string | null; cardId: string | null }, bookingIds: string[]): Promise<void> {
+    if (link.projectId && link.cardId) await this.cardBookings.attach(link.projectId, link.cardId, bookingIds);
   }
 }

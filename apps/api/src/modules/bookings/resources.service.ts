@@ -25,7 +25,7 @@ import { blackoutSpans, openingSpans } from './policy/rules';
 import { iso, isValidTimeZone, MINUTE, parseHm } from './policy/time';
 import type { ResourceRecord } from './resource.schema';
 import { ResourcesRepository } from './resources.repository';
-import { ProjectLinks } from './project-links.service';
+import { ResourceAudience } from './audience.service';
 
 const MAX_WINDOW_DAYS = 62;
 
@@ -46,8 +46,13 @@ export function buildPolicy(input: PolicyDto | undefined, capacity: number, base
     maxAdvanceDays: input?.maxAdvanceDays ?? base?.maxAdvanceDays ?? 90,
     maxUnitsPerBooking: input?.maxUnitsPerBooking ?? base?.maxUnitsPerBooking ?? capacity,
     access: input?.access
-      ? { mode: input.access.mode, organisationIds: input.access.organisationIds ?? [], projectId: input.access.mode === 'project' ? (input.access.projectId ?? null) : null }
-      : (base?.access ?? { mode: 'all', organisationIds: [], projectId: null }),
+      ? {
+          mode: input.access.mode,
+          organisationIds: input.access.organisationIds ?? [],
+          projectId: input.access.mode === 'project' ? (input.access.projectId ?? null) : null,
+          groupId: input.access.mode === 'group' ? (input.access.groupId ?? null) : null,
+        }
+      : (base?.access ?? { mode: 'all', organisationIds: [], projectId: null, groupId: null }),
     approval: input?.approval
       ? { required: input.approval.required, approvers: input.approval.approvers ?? base?.approval.approvers ?? 'owner_or_coordinator' }
       : (base?.approval ?? { required: false, approvers: 'owner_or_coordinator' }),
@@ -58,6 +63,7 @@ export function buildPolicy(input: PolicyDto | undefined, capacity: number, base
   const errors: FieldError[] = [];
   if (p.minDurationMinutes > p.maxDurationMinutes) errors.push({ field: 'policy.minDurationMinutes', message: 'must not exceed maxDurationMinutes' });
   if (p.access.mode === 'project' && !p.access.projectId) errors.push({ field: 'policy.access.projectId', message: 'is required for mode "project"' });
+  if (p.access.mode === 'group' && !p.access.groupId) errors.push({ field: 'policy.access.groupId', message: 'is required for mode "group"' });
   p.openingHours.forEach((o, i) => {
     if ((parseHm(o.open) ?? 0) >= (parseHm(o.close) ?? 0)) errors.push({ field: `policy.openingHours[${i}]`, message: 'must open before it closes' });
   });
@@ -78,7 +84,7 @@ export class ResourcesService {
     private readonly bookings: BookingsRepository,
     private readonly claims: ClaimsRepository,
     private readonly audit: AuditService,
-    private readonly projects: ProjectLinks,
+    private readonly audience: ResourceAudience,
   ) {}
 
   /** The catalogue: every member sees every resource (with canBook); "free" filters use the claims. */
@@ -95,13 +101,13 @@ export class ResourcesService {
     const rows = await this.resources.search({ ...q, excludeIds, onlyAvailable: Boolean(q.freeFrom), limit: q.limit });
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
-    const member = await this.projects.memberships(me.id, page.flatMap((r) => (r.policy.access.mode === 'project' && r.policy.access.projectId ? [r.policy.access.projectId] : [])));
-    return { items: page.map((r) => toResource(r, me, !!r.policy.access.projectId && member.has(r.policy.access.projectId))), nextCursor: rows.length > q.limit && last ? encodeCursor({ k: last.nameKey, id: last.id }) : null };
+    const member = await this.audience.membershipOf(me.id, page);
+    return { items: page.map((r) => toResource(r, me, member(r))), nextCursor: rows.length > q.limit && last ? encodeCursor({ k: last.nameKey, id: last.id }) : null };
   }
 
   async get(me: AuthUser, id: string): Promise<Resource> {
     const r = await this.load(id);
-    return toResource(r, me, await this.projects.memberOfResourceProject(me.id, r));
+    return toResource(r, me, await this.audience.isMember(me.id, r));
   }
 
   async load(id: string): Promise<ResourceRecord> {
@@ -119,7 +125,7 @@ export class ResourcesService {
     if (!isValidTimeZone(dto.timeZone)) throw validationFailed([{ field: 'timeZone', message: 'must be an IANA time zone such as Europe/Vilnius' }]);
     const capacity = dto.capacity ?? 1;
     const policy = buildPolicy(dto.policy, capacity);
-    if (policy.access.projectId) await this.projects.assertProjectExists(policy.access.projectId);
+    await this.audience.assertExists(policy.access);
     const created = await this.resources.create({
       name: dto.name,
       type: dto.type,
@@ -134,7 +140,7 @@ export class ResourcesService {
       policy,
     });
     await this.audit.record({ actorId: me.id, action: 'resource.created', targetType: 'resource', targetId: created.id, scopeId: organisationId });
-    return toResource(created, me, await this.projects.memberOfResourceProject(me.id, created));
+    return toResource(created, me, await this.audience.isMember(me.id, created));
   }
 
   async update(me: AuthUser, id: string, dto: UpdateResourceDto): Promise<Resource> {
@@ -148,11 +154,11 @@ export class ResourcesService {
     const capacity = dto.capacity ?? current.capacity;
     const { policy: policyInput, ...rest } = dto;
     const policy = policyInput ? buildPolicy(policyInput, capacity, current.policy) : current.policy;
-    if (policyInput?.access?.projectId) await this.projects.assertProjectExists(policyInput.access.projectId);
+    await this.audience.assertExists(policyInput?.access);
     const updated = await this.resources.update(id, { ...rest, policy });
     if (!updated) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.Conflict, 'The resource changed meanwhile; reload and try again');
     await this.audit.record({ actorId: me.id, action: 'resource.updated', targetType: 'resource', targetId: id, scopeId: current.organisationId, after: { fields: Object.keys(dto) } });
-    return toResource(updated, me, await this.projects.memberOfResourceProject(me.id, updated));
+    return toResource(updated, me, await this.audience.isMember(me.id, updated));
   }
 
   /**

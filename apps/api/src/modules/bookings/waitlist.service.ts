@@ -13,7 +13,7 @@ import { ClaimsService } from './claims.service';
 import { canBookResource } from './policy/access';
 import { evaluateBooking } from './policy/rules';
 import { ResourcesRepository } from './resources.repository';
-import { ProjectLinks } from './project-links.service';
+import { ResourceAudience } from './audience.service';
 import type { LeanWaitlist } from './waitlist.schema';
 import { toEntry, WaitlistRepository } from './waitlist.repository';
 
@@ -36,13 +36,13 @@ export class WaitlistService {
     private readonly claims: ClaimsService,
     private readonly effects: BookingEffects,
     private readonly events: EventEmitter2,
-    private readonly projects: ProjectLinks,
+    private readonly audience: ResourceAudience,
   ) {}
 
   async join(me: AuthUser, req: JoinWaitlistRequest): Promise<WaitlistEntry> {
     const resource = await this.resources.findById(req.resourceId);
     if (!resource) throw notFound('Resource');
-    if (!canBookResource(me, resource, await this.projects.memberOfResourceProject(me.id, resource))) throw forbidden('You may not book this resource');
+    if (!canBookResource(me, resource, await this.audience.isMember(me.id, resource))) throw forbidden('You may not book this resource');
     const span = { start: Date.parse(req.start), end: Date.parse(req.end), units: req.units ?? 1 };
     const violation = evaluateBooking(span, resource, Date.now());
     if (violation) throw ruleViolated(violation);

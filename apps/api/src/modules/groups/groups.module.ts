@@ -38,6 +38,6 @@ import { ModerationActionsService } from './moderation-actions.service';
   ],
   controllers: [GroupsController, GroupModerationController, AnnouncementsController],
   providers: [GroupsRepository, AnnouncementsRepository, GroupAccessService, GroupsService, MembershipService, ModerationActionsService, AnnouncementsService],
-  exports: [GroupsService, MembershipService, ModerationActionsService],
+  exports: [GroupsService, MembershipService, ModerationActionsService, GroupsRepository],
 })
 export class GroupsModule {}

@@ -78,6 +78,7 @@ export class AccessDto {
   @ApiProperty({ enum: BookingAccessModes }) @IsIn(BookingAccessModes) mode: BookingAccessMode;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(100) @IsMongoId({ each: true }) organisationIds?: string[];
   @ApiPropertyOptional({ description: 'For mode "project": the project whose members may book' }) @IsOptional() @IsMongoId() projectId?: string;
+  @ApiPropertyOptional({ description: 'For mode "group": the working group whose members may book' }) @IsOptional() @IsMongoId() groupId?: string;
 }
 
 export class ApprovalDto {

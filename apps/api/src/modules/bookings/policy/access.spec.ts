@@ -24,6 +24,11 @@ describe('resource permissions', () => {
     expect(canBookResource(user(['member'], OWNER), p)).toBe(false);
     expect(canBookResource(user(['member'], 'other'), p, true)).toBe(true);
     expect(canBookResource(user(['member', 'coordinator'], 'other'), p)).toBe(true);
+    const g = { organisationId: OWNER, policy: { access: { mode: 'group' as const, organisationIds: [], groupId: 'g1' } } };
+    expect(canBookResource(user(['member'], OWNER), g)).toBe(false);
+    expect(canBookResource(user(['member'], 'other'), g, true)).toBe(true);
+    expect(canBookResource(user(['member', 'org_admin'], OWNER), g)).toBe(true);
+    expect(canBookResource(user(['member', 'admin'], 'other'), g)).toBe(true);
   });
 });
 

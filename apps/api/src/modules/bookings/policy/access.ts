@@ -8,10 +8,10 @@ export const canManageResource = (user: Caller, ownerOrganisationId: string): bo
   isStaff(user) || canAdministerOrganisation(user, ownerOrganisationId);
 
 /**
- * Who may book: everyone, members of listed organisations, or members of one project (the caller says
- * whether `user` is a member of it); the owner's admins and cluster staff always may.
+ * Who may book: everyone, members of listed organisations, or members of one project or working group
+ * (the caller says whether `user` is a member of it); the owner's admins and cluster staff always may.
  */
-export function canBookResource(user: Caller, resource: { organisationId: string; policy: Pick<BookingPolicy, 'access'> }, projectMember = false): boolean {
+export function canBookResource(user: Caller, resource: { organisationId: string; policy: Pick<BookingPolicy, 'access'> }, audienceMember = false): boolean {
   if (canManageResource(user, resource.organisationId)) return true;
   const { access } = resource.policy;
   switch (access.mode) {
@@ -20,7 +20,8 @@ export function canBookResource(user: Caller, resource: { organisationId: string
     case 'organisations':
       return user.organisationId !== null && (user.organisationId === resource.organisationId || access.organisationIds.includes(user.organisationId));
     case 'project':
-      return projectMember;
+    case 'group':
+      return audienceMember;
   }
 }
 
