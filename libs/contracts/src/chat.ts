@@ -27,6 +27,8 @@ export interface Channel {
   /** set when the channel belongs to a working group or a project */
   groupId: string | null;
   projectId: string | null;
+  /** working-group slow mode: seconds between two posts of one member (0: off) */
+  slowModeSeconds: number;
   /** for DMs: the member ids */
   directUserIds?: string[];
 }
@@ -37,7 +39,12 @@ export interface MyChannel extends Channel {
   lastReadSeq: number;
   unread: number;
   mentions: number;
+  /** notifications of this channel silenced by me (not a moderation mute) */
   muted: boolean;
+  /** a moderator's timed mute in the channel's working group: I may read but not post until then; null when I may post */
+  mutedUntil: IsoDateTime | null;
+  /** slow mode does not apply to me (group coordinator, channel owner or cluster staff) */
+  slowModeExempt: boolean;
 }
 
 export interface ChannelMember {
@@ -192,6 +199,8 @@ export interface MessageDeletedEvent {
   channelId: string;
   messageId: string;
   seq: number;
+  /** who removed it: the tombstone says "removed by a moderator" for 'moderator' */
+  deletedBy?: 'author' | 'moderator';
 }
 export interface TypingEvent {
   channelId: string;

@@ -109,6 +109,12 @@ export interface Mute {
   reason: string;
 }
 
+/** `moderation:mute` to the muted person (room user:<id>): muted until `until`, or unmuted (null). */
+export interface MuteChangedEvent {
+  groupId: string;
+  until: string | null;
+}
+
 export type ReportStatus = 'open' | 'dismissed' | 'deleted' | 'muted';
 
 export interface Report {
@@ -127,7 +133,10 @@ export interface Report {
   createdAt: string;
 }
 
+export const REPORT_REASON_MAX_LENGTH = 1000;
+
 export interface ReportMessageRequest {
+  /** 1 to REPORT_REASON_MAX_LENGTH characters (trimmed) */
   reason: string;
 }
 

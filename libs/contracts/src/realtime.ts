@@ -1,6 +1,7 @@
 import type { ErrorCode } from './errors';
 import type { BoardEditingRequest, BoardJoinRequest, BoardServerEvents, BoardViewer, ProjectRole } from './boards';
 import type { BookingUpdatedPayload } from './bookings';
+import type { MuteChangedEvent } from './groups';
 import type { Notification } from './notifications';
 import type {
   ChannelReadEvent,
@@ -45,9 +46,11 @@ export interface ServerToClientEvents extends BoardServerEvents {
   'message:updated': (payload: MessageUpdatedEvent) => void;
   'message:deleted': (payload: MessageDeletedEvent) => void;
   typing: (payload: TypingEvent) => void;
-  'channel:updated': (payload: { channel: MyChannel | Omit<MyChannel, 'role' | 'lastReadSeq' | 'unread' | 'mentions' | 'muted'> }) => void;
+  'channel:updated': (payload: { channel: MyChannel | Omit<MyChannel, 'role' | 'lastReadSeq' | 'unread' | 'mentions' | 'muted' | 'mutedUntil' | 'slowModeExempt'> }) => void;
   'channel:removed': (payload: { channelId: string }) => void;
   'channel:read': (payload: ChannelReadEvent) => void;
+  /** a moderator muted me in a working group (until a time) or lifted it (until: null) */
+  'moderation:mute': (payload: MuteChangedEvent) => void;
   /** a booking of mine, or one I approve, changed */
   'booking:updated': (payload: BookingUpdatedPayload) => void;
 }

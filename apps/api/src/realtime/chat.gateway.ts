@@ -130,7 +130,7 @@ export class ChatGateway implements OnGatewayDisconnect {
 
   @OnEvent(MessageDeletedEvent.event)
   onDeleted(e: MessageDeletedEvent): void {
-    this.server.to(channelRoom(e.channelId)).emit('message:deleted', { channelId: e.channelId, messageId: e.messageId, seq: e.seq });
+    this.server.to(channelRoom(e.channelId)).emit('message:deleted', { channelId: e.channelId, messageId: e.messageId, seq: e.seq, deletedBy: e.deletedBy });
   }
 
   @OnEvent(ChannelMembershipEvent.event)

@@ -15,6 +15,7 @@ import { ApiException, forbidden, notFound } from '../../common/api-exception';
 import { AuthUser, isStaff } from '../../common/auth-user';
 import { decodeCursor, encodeCursor } from '../../common/pagination';
 import { containsFolded } from '../../common/text';
+import { ModerationPolicy } from '../moderation/moderation-policy';
 import { UserActivatedEvent } from '../users/users.events';
 import { UsersRepository } from '../users/users.repository';
 import type { ChannelRecord } from './channel.schema';
@@ -26,6 +27,8 @@ import { toChannel } from './chat.records';
 import { MembersRepository } from './members.repository';
 import { MessagesRepository } from './messages.repository';
 import { isDuplicateKeyError } from '../../common/duplicate-key';
+
+type PostingState = Awaited<ReturnType<ModerationPolicy['postingState']>>;
 
 const nameTaken = (): ApiException =>
   new ApiException(HttpStatus.CONFLICT, ErrorCode.ChannelNameTaken, 'A channel with this name already exists', { fields: [{ field: 'name', message: 'is taken' }] });
@@ -39,6 +42,7 @@ export class ChannelsService {
     private readonly messages: MessagesRepository,
     private readonly users: UsersRepository,
     private readonly access: ChannelAccessService,
+    private readonly policy: ModerationPolicy,
     private readonly events: EventEmitter2,
   ) {}
 
@@ -81,9 +85,9 @@ export class ChannelsService {
     return { channel: await this.mine(me, channel.id), created };
   }
 
-  /** My channels with unread and mention counts from the server-side read positions (two grouped queries). */
+  /** My channels with unread and mention counts from the server-side read positions (two grouped queries) and my posting limits (two more). */
   async listMine(me: AuthUser): Promise<MyChannel[]> {
-    const memberships = await this.members.forUser(me.id);
+    const [memberships, posting] = await Promise.all([this.members.forUser(me.id), this.postingState(me)]);
     const channels = await this.channels.findByIds(memberships.map((m) => m.channelId));
     const byId = new Map(channels.map((c) => [c.id, c]));
     const counts = await this.messages.unreadCounts(
@@ -96,7 +100,7 @@ export class ChannelsService {
     return memberships
       .flatMap((m) => {
         const c = byId.get(m.channelId);
-        return c ? [this.toMine(c, m, counts.get(c.id))] : [];
+        return c ? [this.toMine(me, c, m, posting, counts.get(c.id))] : [];
       })
       .sort((a, b) => (a.type === 'direct' ? 1 : 0) - (b.type === 'direct' ? 1 : 0) || a.name.localeCompare(b.name));
   }
@@ -104,8 +108,11 @@ export class ChannelsService {
   async mine(me: AuthUser, channelId: string): Promise<MyChannel> {
     const [c, m] = await Promise.all([this.channels.findById(channelId), this.members.find(channelId, me.id)]);
     if (!c || !m) throw notFound('Channel');
-    const counts = await this.messages.unreadCounts(me.id, [{ channelId, after: m.lastReadSeq, upTo: c.committedSeq }]);
-    return this.toMine(c, m, counts.get(channelId));
+    const [counts, posting] = await Promise.all([
+      this.messages.unreadCounts(me.id, [{ channelId, after: m.lastReadSeq, upTo: c.committedSeq }]),
+      c.groupId ? this.postingState(me) : Promise.resolve(null),
+    ]);
+    return this.toMine(me, c, m, posting, counts.get(channelId));
   }
 
   async get(me: AuthUser, channelId: string): Promise<Channel | MyChannel> {
@@ -252,7 +259,24 @@ export class ChannelsService {
     return channel;
   }
 
-  private toMine(c: ChannelRecord, m: MemberRecord, counts?: { unread: number; mentions: number }): MyChannel {
-    return { ...toChannel(c), role: m.role, lastReadSeq: m.lastReadSeq, unread: counts?.unread ?? 0, mentions: counts?.mentions ?? 0, muted: m.muted };
+  /** Cluster staff are never muted nor slowed down: no need to ask. */
+  private postingState(me: AuthUser): Promise<PostingState | null> {
+    return isStaff(me) ? Promise.resolve(null) : this.policy.postingState(me.id);
+  }
+
+  /** `posting` null: staff (or a channel outside any group, where no moderation applies). */
+  private toMine(me: AuthUser, c: ChannelRecord, m: MemberRecord, posting: PostingState | null, counts?: { unread: number; mentions: number }): MyChannel {
+    const group = c.groupId;
+    const moderator = isStaff(me) || (group !== null && !!posting?.moderates.has(group));
+    return {
+      ...toChannel(c),
+      role: m.role,
+      lastReadSeq: m.lastReadSeq,
+      unread: counts?.unread ?? 0,
+      mentions: counts?.mentions ?? 0,
+      muted: m.muted,
+      mutedUntil: group !== null && !moderator ? (posting?.mutedUntil.get(group) ?? null) : null,
+      slowModeExempt: moderator || m.role === 'owner',
+    };
   }
 }

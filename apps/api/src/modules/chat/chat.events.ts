@@ -17,6 +17,7 @@ export class MessageDeletedEvent {
     readonly channelId: string,
     readonly messageId: string,
     readonly seq: number,
+    readonly deletedBy: 'author' | 'moderator' = 'author',
   ) {}
 }
 

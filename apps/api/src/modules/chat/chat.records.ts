@@ -48,6 +48,7 @@ export const toChannel = (c: ChannelRecord): Channel => ({
   lastSeq: c.committedSeq,
   groupId: c.groupId,
   projectId: c.projectId,
+  slowModeSeconds: c.slowModeSeconds,
   ...(c.directUserIds ? { directUserIds: c.directUserIds } : {}),
 });
 

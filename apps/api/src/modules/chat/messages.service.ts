@@ -107,7 +107,7 @@ export class MessagesService {
         before: { body: doc.body, authorId: doc.authorId?.toHexString() ?? null, channelId: doc.channelId.toHexString() },
       });
     }
-    this.events.emit(MessageDeletedEvent.event, new MessageDeletedEvent(deleted.channelId.toHexString(), id, deleted.seq));
+    this.events.emit(MessageDeletedEvent.event, new MessageDeletedEvent(deleted.channelId.toHexString(), id, deleted.seq, own ? 'author' : 'moderator'));
     this.events.emit(MessageChangedEvent.event, new MessageChangedEvent(await this.view.one(deleted)));
   }
 

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { Mute, Report, ReportStatus, WordFilterAction, WordFilterRule } from '@klasteris/contracts';
+import { MuteChangedEvent } from './moderation.events';
 import { ModerationRepository } from './moderation.repository';
 import { NewReport, ReportsRepository } from './reports.repository';
 import { matchRules } from './word-filter';
@@ -13,6 +15,7 @@ export class ModerationPolicy {
   constructor(
     private readonly repo: ModerationRepository,
     private readonly reports: ReportsRepository,
+    private readonly events: EventEmitter2,
   ) {}
 
   isModerator(groupId: string, userId: string): Promise<boolean> {
@@ -46,11 +49,23 @@ export class ModerationPolicy {
   async mute(groupId: string, userId: string, seconds: number, reason: string, by: string): Promise<Mute> {
     const until = new Date(Date.now() + seconds * 1000);
     await this.repo.setMute({ groupId, userId, until, reason, by });
+    this.events.emit(MuteChangedEvent.event, new MuteChangedEvent(groupId, userId, until.toISOString()));
     return { groupId, userId, until: until.toISOString(), reason };
   }
 
-  unmute(groupId: string, userId: string): Promise<boolean> {
-    return this.repo.endMute(groupId, userId, new Date());
+  async unmute(groupId: string, userId: string): Promise<boolean> {
+    const ended = await this.repo.endMute(groupId, userId, new Date());
+    if (ended) this.events.emit(MuteChangedEvent.event, new MuteChangedEvent(groupId, userId, null));
+    return ended;
+  }
+
+  /**
+   * What limits one person's posting, for all groups at once (two queries, whatever the number of
+   * channels): the end of each running mute by group, and the groups they coordinate (exempt from slow mode).
+   */
+  async postingState(userId: string): Promise<{ mutedUntil: Map<string, string>; moderates: Set<string> }> {
+    const [mutes, moderates] = await Promise.all([this.repo.activeMutesOf(userId, new Date()), this.repo.groupsModeratedBy(userId)]);
+    return { mutedUntil: new Map(mutes.map((m) => [m.groupId, m.until])), moderates: new Set(moderates) };
   }
 
   /** 0 when the person may post now in slow mode, else the seconds to wait. */

@@ -52,6 +52,12 @@ export class ModerationRepository {
     return d ? { groupId, userId, until: d.until.toISOString(), reason: d.reason } : null;
   }
 
+  /** The running mutes of one person in all groups (the caller's channel view). */
+  async activeMutesOf(userId: string, now: Date): Promise<Mute[]> {
+    const docs = await this.mutes.find({ userId, until: { $gt: now } }).limit(500).lean();
+    return docs.map((d) => ({ groupId: d.groupId, userId, until: d.until.toISOString(), reason: d.reason }));
+  }
+
   async activeMutes(groupId: string, now: Date): Promise<Mute[]> {
     const docs = await this.mutes.find({ groupId, until: { $gt: now } }).sort({ until: 1 }).limit(500).lean();
     return docs.map((d) => ({ groupId, userId: d.userId, until: d.until.toISOString(), reason: d.reason }));

@@ -23,6 +23,7 @@ export class MuteDoc {
 }
 export const MuteSchema = SchemaFactory.createForClass(MuteDoc);
 MuteSchema.index({ groupId: 1, userId: 1 }, { unique: true });
+MuteSchema.index({ userId: 1, until: 1 });
 
 /** Slow mode: the last post time per (channel, person), claimed with a conditional upsert. */
 @Schema({ collection: 'slow_mode_marks', versionKey: false })

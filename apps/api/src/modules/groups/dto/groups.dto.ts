@@ -11,6 +11,7 @@ import {
   type JoinGroupRequest,
   type JoinRequestStatus,
   type MuteRequest,
+  REPORT_REASON_MAX_LENGTH,
   type ReportMessageRequest,
   type ReportStatus,
   type ResolveReportRequest,
@@ -97,7 +98,7 @@ export class WordFilterDto implements WordFilterRequest {
 }
 
 export class ReportMessageDto implements ReportMessageRequest {
-  @TextProperty(1000) reason: string;
+  @TextProperty(REPORT_REASON_MAX_LENGTH) reason: string;
 }
 
 export class ReportsQueryDto extends PageQueryDto {

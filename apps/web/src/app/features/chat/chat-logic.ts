@@ -156,3 +156,8 @@ export function newClientMsgId(): string {
   if (c && typeof c.randomUUID === 'function') return c.randomUUID();
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 }
+
+/** The channels of one working group with my moderation mute set to `until` (null: lifted); others unchanged. */
+export function withGroupMute<T extends { groupId: string | null; mutedUntil: string | null }>(channels: readonly T[], groupId: string, until: string | null): T[] {
+  return channels.map((c) => (c.groupId === groupId && c.mutedUntil !== until ? { ...c, mutedUntil: until } : c));
+}

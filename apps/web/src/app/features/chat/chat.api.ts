@@ -16,6 +16,7 @@ import type {
   Page,
   PersonSummary,
   PresenceStatus,
+  Report,
   UpdateChannelRequest,
 } from '@klasteris/contracts';
 import type { Observable } from 'rxjs';
@@ -105,6 +106,11 @@ export class ChatApi {
   pin(messageId: string, pinned: boolean): Observable<{ message: Message } | null> {
     const url = `/api/messages/${id(messageId)}/pin`;
     return pinned ? this.http.post<{ message: Message }>(url, {}) : this.http.delete<{ message: Message } | null>(url);
+  }
+
+  /** Reports a message in a working-group channel to the group's coordinators (same reporter twice: the same report). */
+  report(messageId: string, reason: string): Observable<{ report: Report }> {
+    return this.http.post<{ report: Report }>(`/api/messages/${id(messageId)}/report`, { reason });
   }
 
   pins(channelId: string): Observable<{ items: Message[] }> {

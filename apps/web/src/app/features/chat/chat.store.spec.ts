@@ -42,11 +42,14 @@ const channel = (over: Partial<MyChannel> = {}): MyChannel => ({
   lastSeq: 3,
   groupId: null,
   projectId: null,
+  slowModeSeconds: 0,
   role: 'member',
   lastReadSeq: 3,
   unread: 0,
   mentions: 0,
   muted: false,
+  mutedUntil: null,
+  slowModeExempt: false,
   ...over,
 });
 
@@ -292,12 +295,55 @@ describe('ChatStore', () => {
     expect(store.window('c1').hasMoreBefore).toBe(false);
   });
 
-  it('a deleted message becomes a tombstone', async () => {
+  it('a deleted message becomes a tombstone that says who removed it', async () => {
     await openWith([msg(1), msg(2)]);
-    socket.emit('message:deleted', { channelId: 'c1', messageId: 'm2', seq: 2 });
+    socket.emit('message:deleted', { channelId: 'c1', messageId: 'm2', seq: 2, deletedBy: 'moderator' });
     const m = store.window('c1').items[1];
     expect(m.deletedAt).toBeTruthy();
     expect(m.body).toBe('');
+    expect(m.deletedBy).toBe('moderator');
+  });
+
+  it('a mute reaches every channel of its group (live event or MUTED ack) and an unmute lifts it', async () => {
+    store.upsertChannel(channel({ id: 'g1-general', groupId: 'g1' }));
+    store.upsertChannel(channel({ id: 'g1-news', groupId: 'g1', type: 'announcement' }));
+    store.upsertChannel(channel({ id: 'g2-general', groupId: 'g2' }));
+    const mutes = (): Record<string, string | null> => Object.fromEntries(store.channels().map((c) => [c.id, c.mutedUntil]));
+
+    socket.emit('moderation:mute', { groupId: 'g1', until: '2030-01-01T10:00:00.000Z' });
+    expect(mutes()).toEqual({ c1: null, 'g1-general': '2030-01-01T10:00:00.000Z', 'g1-news': '2030-01-01T10:00:00.000Z', 'g2-general': null });
+    socket.emit('moderation:mute', { groupId: 'g1', until: null });
+    expect(mutes()).toEqual({ c1: null, 'g1-general': null, 'g1-news': null, 'g2-general': null });
+
+    // a send refused with MUTED tells the client the same, e.g. when the live event was missed
+    store.send('g2-general', 'hello?');
+    await flush();
+    socket.sends()[0].resolve({ ok: false, error: { code: 'MUTED', message: 'muted', details: { until: '2030-02-02T00:00:00.000Z' } } });
+    await flush();
+    expect(store.channel('g2-general')?.mutedUntil).toBe('2030-02-02T00:00:00.000Z');
+    expect(store.channel('g1-general')?.mutedUntil).toBeNull();
+  });
+
+  it('slow mode: after my post the channel waits N seconds (not for the exempt); SLOW_MODE sets the wait from retryAfter', async () => {
+    jest.useFakeTimers({ now: new Date('2030-01-01T10:00:00.000Z') });
+    const t0 = Date.now();
+    store.upsertChannel(channel({ id: 'slow', groupId: 'g1', slowModeSeconds: 30 }));
+    store.upsertChannel(channel({ id: 'slow-coord', groupId: 'g2', slowModeSeconds: 30, slowModeExempt: true }));
+    store.send('slow', 'one');
+    store.send('slow-coord', 'two');
+    await flush();
+    const [a, b] = socket.sends();
+    a.resolve({ ok: true, message: msg(1, { id: 'x1', channelId: 'slow', authorId: ME, clientMsgId: a.payload['clientMsgId'] as string }) });
+    b.resolve({ ok: true, message: msg(1, { id: 'x2', channelId: 'slow-coord', authorId: ME, clientMsgId: b.payload['clientMsgId'] as string }) });
+    await flush();
+    expect(store.slowUntil()).toEqual({ slow: t0 + 30_000 });
+
+    store.send('slow', 'too soon');
+    await flush();
+    socket.sends()[2].resolve({ ok: false, error: { code: 'SLOW_MODE', message: 'slow', details: { retryAfter: 12.5, seconds: 30 } } });
+    await flush();
+    expect(store.slowUntil()['slow']).toBe(t0 + 12_500);
+    expect(store.pending()[0].state).toBe('sending'); // sent again by itself when the wait is over
   });
 });
 

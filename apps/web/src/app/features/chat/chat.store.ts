@@ -11,6 +11,7 @@ import {
   maxSeq,
   mergeMessages,
   newClientMsgId,
+  withGroupMute,
   withoutDelivered,
 } from './chat-logic';
 
@@ -57,6 +58,8 @@ export class ChatStore {
   private readonly _activeId = signal<string | null>(null);
   /** channels seen but not joined (public preview), by id */
   private readonly _previews = signal<Record<string, MyChannel>>({});
+  /** slow mode: when I may post again, per channel (epoch ms), from my last send or a SLOW_MODE ack */
+  private readonly _slowUntil = signal<Record<string, number>>({});
   private readonly inFlight = new Set<string>();
   private readonly resendTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly catchingUp = new Set<string>();
@@ -69,6 +72,7 @@ export class ChatStore {
   readonly threads = this._threads.asReadonly();
   readonly pending = this._pending.asReadonly();
   readonly activeId = this._activeId.asReadonly();
+  readonly slowUntil = this._slowUntil.asReadonly();
   readonly myId = computed(() => this.auth.user()?.id ?? null);
   readonly connected = this.socket.connected;
 
@@ -104,9 +108,10 @@ export class ChatStore {
     this.socket.reconnected.subscribe(() => void this.catchUpAll());
     this.socket.on('message:new').subscribe(({ message }) => this.receive([message], true));
     this.socket.on('message:updated').subscribe(({ message }) => this.receive([message], false));
-    this.socket.on('message:deleted').subscribe(({ channelId, messageId }) => this.markDeleted(channelId, messageId));
+    this.socket.on('message:deleted').subscribe(({ channelId, messageId, deletedBy }) => this.markDeleted(channelId, messageId, deletedBy));
     this.socket.on('channel:updated').subscribe(({ channel }) => this.upsertChannel(channel));
     this.socket.on('channel:removed').subscribe(({ channelId }) => this.removeChannel(channelId));
+    this.socket.on('moderation:mute').subscribe(({ groupId, until }) => this.setGroupMute(groupId, until));
     this.socket.on('channel:read').subscribe((e) =>
       this.patchChannel(e.channelId, (c) => (e.lastReadSeq >= c.lastReadSeq ? { ...c, lastReadSeq: e.lastReadSeq, unread: e.unread, mentions: e.mentions } : c)),
     );
@@ -171,6 +176,11 @@ export class ChatStore {
         return channel;
       })
       .catch(() => null);
+  }
+
+  /** A moderator muted me in a working group until `until` (or lifted it): every channel of the group follows. */
+  setGroupMute(groupId: string, until: string | null): void {
+    this._channels.update((list) => withGroupMute(list, groupId, until));
   }
 
   private patchChannel(channelId: string, fn: (c: MyChannel) => MyChannel): void {
@@ -340,9 +350,9 @@ export class ChatStore {
     }
   }
 
-  private markDeleted(channelId: string, messageId: string): void {
+  private markDeleted(channelId: string, messageId: string, deletedBy: Message['deletedBy'] = null): void {
     const tombstone = (m: Message): Message =>
-      m.id === messageId && !m.deletedAt ? { ...m, deletedAt: new Date().toISOString(), body: '', reactions: [], attachments: [] } : m;
+      m.id === messageId && !m.deletedAt ? { ...m, deletedAt: new Date().toISOString(), deletedBy, body: '', reactions: [], attachments: [] } : m;
     this._windows.update((all) => {
       const w = all[channelId];
       return w ? { ...all, [channelId]: { ...w, items: w.items.map(tombstone) } } : all;
@@ -495,6 +505,7 @@ export class ChatStore {
       this.inFlight.delete(clientMsgId);
       if (ack.ok) {
         this.receive([ack.message], true);
+        this.startSlowMode(p.channelId);
         this.next(p.channelId);
         return;
       }
@@ -517,10 +528,27 @@ export class ChatStore {
   private onSendError(clientMsgId: string, error: AckError): void {
     if (error.code === 'RATE_LIMITED' || error.code === 'SLOW_MODE') {
       const seconds = Number(error.details?.['retryAfter'] ?? 1);
-      this.scheduleResend(clientMsgId, Math.max(200, Math.ceil((Number.isFinite(seconds) ? seconds : 1) * 1000)));
+      const ms = Math.max(200, Math.ceil((Number.isFinite(seconds) ? seconds : 1) * 1000));
+      if (error.code === 'SLOW_MODE') {
+        const channelId = this._pending().find((x) => x.clientMsgId === clientMsgId)?.channelId;
+        if (channelId) this._slowUntil.update((all) => ({ ...all, [channelId]: Date.now() + ms }));
+      }
+      this.scheduleResend(clientMsgId, ms);
       return;
     }
+    if (error.code === 'MUTED') {
+      const until = error.details?.['until'];
+      const groupId = this.channel(this._pending().find((x) => x.clientMsgId === clientMsgId)?.channelId ?? '')?.groupId;
+      if (groupId && typeof until === 'string') this.setGroupMute(groupId, until);
+    }
     this.updatePending(clientMsgId, (p) => ({ ...p, state: 'failed', errorCode: error.code }));
+  }
+
+  /** After a post in a slow-mode channel (unless exempt): the composer counts down to the next allowed one. */
+  private startSlowMode(channelId: string): void {
+    const c = this.channel(channelId);
+    if (!c || c.slowModeSeconds <= 0 || c.slowModeExempt) return;
+    this._slowUntil.update((all) => ({ ...all, [channelId]: Date.now() + c.slowModeSeconds * 1000 }));
   }
 
   private scheduleResend(clientMsgId: string, ms: number): void {
@@ -617,6 +645,7 @@ export class ChatStore {
     this._threads.set({});
     this._pending.set([]);
     this._previews.set({});
+    this._slowUntil.set({});
     this._activeId.set(null);
   }
 

@@ -1,5 +1,6 @@
 import { TextFieldModule } from '@angular/cdk/text-field';
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, input, output, signal, viewChild } from '@angular/core';
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, inject, input, output, signal, viewChild } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
@@ -9,9 +10,11 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { MESSAGE_MAX_LENGTH, type Attachment } from '@klasteris/contracts';
 import { firstValueFrom } from 'rxjs';
 import { ErrorMessageService } from '../../../core/http/error-message.service';
+import { LanguageService } from '../../../core/i18n/language.service';
 import { AvatarComponent } from '../../../shared/ui/avatar.component';
 import { ChatApi } from '../chat.api';
 import { ChatPeopleStore, memberToPerson, type ChatPerson } from '../chat-people.store';
+import { ChatStore } from '../chat.store';
 import { formatSize } from './attachment-view.component';
 
 export interface ComposerSubmit {
@@ -50,7 +53,7 @@ export function encodeMentions(text: string, picked: ReadonlyMap<string, string>
 @Component({
   selector: 'app-composer',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TextFieldModule, MatButtonModule, MatIconModule, MatProgressSpinnerModule, MatTooltipModule, TranslocoPipe, AvatarComponent],
+  imports: [DatePipe, TextFieldModule, MatButtonModule, MatIconModule, MatProgressSpinnerModule, MatTooltipModule, TranslocoPipe, AvatarComponent],
   templateUrl: './composer.component.html',
   styleUrl: './composer.component.scss',
   host: {
@@ -66,6 +69,8 @@ export class ComposerComponent {
   private readonly snack = inject(MatSnackBar);
   private readonly errors = inject(ErrorMessageService);
   private readonly transloco = inject(TranslocoService);
+  private readonly chat = inject(ChatStore);
+  protected readonly language = inject(LanguageService);
 
   readonly channelId = input.required<string>();
   readonly placeholder = input('');
@@ -84,11 +89,49 @@ export class ComposerComponent {
   private mentionStart = -1;
   private readonly picked = new Map<string, string>();
 
+  // ---- moderation: a timed mute locks the box until it ends; slow mode counts down after each post ----
+  /** ticks every second while a mute or a slow-mode wait is running, so both lift by themselves */
+  protected readonly now = signal(Date.now());
+  private readonly channel = computed(() => this.chat.channel(this.channelId()));
+  protected readonly mutedUntil = computed(() => {
+    const until = this.channel()?.mutedUntil;
+    return until && Date.parse(until) > this.now() ? until : null;
+  });
+  /** seconds between posts that apply to me (0: no slow mode, or I am exempt) */
+  protected readonly slowMode = computed(() => {
+    const c = this.channel();
+    return c && !c.slowModeExempt ? c.slowModeSeconds : 0;
+  });
+  protected readonly slowWait = computed(() => {
+    const until = this.chat.slowUntil()[this.channelId()] ?? 0;
+    return until > this.now() ? Math.ceil((until - this.now()) / 1000) : 0;
+  });
+
   protected readonly uploading = computed(() => this.uploads().some((u) => !u.attachment));
   protected readonly canSend = computed(
-    () => !this.uploading() && (this.text().trim().length > 0 || this.uploads().length > 0) && this.text().length <= MESSAGE_MAX_LENGTH,
+    () =>
+      !this.mutedUntil() &&
+      this.slowWait() === 0 &&
+      !this.uploading() &&
+      (this.text().trim().length > 0 || this.uploads().length > 0) &&
+      this.text().length <= MESSAGE_MAX_LENGTH,
   );
   protected readonly listId = computed(() => `${this.testId()}-mentions-${this.channelId()}`);
+
+  constructor() {
+    effect((onCleanup) => {
+      const until = this.channel()?.mutedUntil;
+      const slow = this.chat.slowUntil()[this.channelId()] ?? 0;
+      const end = Math.max(until ? Date.parse(until) : 0, slow);
+      this.now.set(Date.now());
+      if (end <= Date.now()) return;
+      const timer = setInterval(() => {
+        this.now.set(Date.now());
+        if (Date.now() >= end) clearInterval(timer);
+      }, 1000);
+      onCleanup(() => clearInterval(timer));
+    });
+  }
 
   focus(): void {
     this.box().nativeElement.focus();

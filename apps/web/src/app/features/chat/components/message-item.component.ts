@@ -10,6 +10,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { Attachment, Message, Reaction } from '@klasteris/contracts';
 import { AvatarComponent } from '../../../shared/ui/avatar.component';
 import { ChatPeopleStore, type ChatPerson } from '../chat-people.store';
+import { ChatStore } from '../chat.store';
 import type { PendingMessage } from '../chat-logic';
 import { renderMarkdown } from '../markdown';
 import { AttachmentViewComponent } from './attachment-view.component';
@@ -23,6 +24,7 @@ export type MessageAction =
   | { kind: 'delete'; message: Message }
   | { kind: 'pin'; message: Message; pinned: boolean }
   | { kind: 'history'; message: Message }
+  | { kind: 'report'; message: Message }
   | { kind: 'retry'; pending: PendingMessage }
   | { kind: 'discard'; pending: PendingMessage };
 
@@ -49,6 +51,7 @@ export type MessageAction =
 export class MessageItemComponent {
   protected readonly language = inject(LanguageService);
   private readonly people = inject(ChatPeopleStore);
+  private readonly chat = inject(ChatStore);
   private readonly transloco = inject(TranslocoService);
 
   readonly message = input<Message | null>(null);
@@ -74,6 +77,11 @@ export class MessageItemComponent {
   protected readonly createdAt = computed(() => this.message()?.createdAt ?? this.pending()?.createdAt ?? '');
   protected readonly mine = computed(() => !!this.myId() && this.authorId() === this.myId());
   protected readonly deleted = computed(() => !!this.message()?.deletedAt);
+  /** others' messages in working-group channels can be reported to the group's coordinators */
+  protected readonly canReport = computed(() => {
+    const m = this.message();
+    return !!m && !this.mine() && !!m.authorId && !!this.chat.channel(m.channelId)?.groupId;
+  });
   protected readonly attachments = computed<Attachment[]>(() => this.message()?.attachments ?? this.pending()?.attachments ?? []);
   protected readonly reactions = computed<Reaction[]>(() => this.message()?.reactions ?? []);
   protected readonly mentionsMe = computed(() => {
@@ -145,7 +153,7 @@ export class MessageItemComponent {
     }
   }
 
-  protected emit(kind: 'delete' | 'history'): void {
+  protected emit(kind: 'delete' | 'history' | 'report'): void {
     const m = this.message();
     if (m) this.action.emit({ kind, message: m });
   }

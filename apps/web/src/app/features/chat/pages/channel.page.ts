@@ -23,6 +23,7 @@ import { ChannelNamePipe } from '../components/channel-name.pipe';
 import { ComposerComponent, type ComposerSubmit } from '../components/composer.component';
 import { EditHistoryDialogComponent } from '../components/edit-history-dialog.component';
 import { MessageListComponent } from '../components/message-list.component';
+import { ReportDialogComponent, type ReportDialogData } from '../components/report-dialog.component';
 import type { MessageAction } from '../components/message-item.component';
 import { ThreadPanelComponent } from '../components/thread-panel.component';
 
@@ -225,6 +226,8 @@ export class ChannelPage {
       case 'history':
         this.dialog.open(EditHistoryDialogComponent, { data: a.message, width: '560px', maxWidth: '95vw' });
         return;
+      case 'report':
+        return this.openReport(a.message);
       case 'retry':
         this.store.retry(a.pending.clientMsgId);
         return;
@@ -232,6 +235,21 @@ export class ChannelPage {
         this.store.discard(a.pending.clientMsgId);
         return;
     }
+  }
+
+  private openReport(message: Message): void {
+    const people = (id: string): string | null => this.people.person(id)?.displayName ?? null;
+    const data: ReportDialogData = {
+      message,
+      authorName: people(message.authorId) ?? this.transloco.translate('chat.unknownPerson'),
+      excerpt: plainText(message.body, { nameOf: people }).slice(0, 400),
+    };
+    this.dialog
+      .open(ReportDialogComponent, { data, width: '480px', maxWidth: '95vw', autoFocus: 'first-tabbable', restoreFocus: true })
+      .afterClosed()
+      .subscribe((sent: unknown) => {
+        if (sent === true) this.snack.open(this.transloco.translate('moderation.report.sent'), undefined, { duration: 5000 });
+      });
   }
 
   private confirmDelete(m: Message): void {
