@@ -24,6 +24,7 @@ export const LABEL_NAME_MAX = 40;
 export const COMMENT_MAX = 5000;
 export const CHECKLIST_ITEM_MAX = 300;
 export const CHECKLIST_MAX_ITEMS = 100;
+export const CARD_ATTACHMENTS_MAX = 50;
 export const LABEL_COLORS = ['#1f5f8b', '#00695c', '#2e7d32', '#b34700', '#c62828', '#ad1457', '#6a1b9a', '#37474f'] as const;
 export const DEFAULT_COLUMNS = ['To do', 'In progress', 'Review', 'Done'] as const;
 /** The default columns in the creator's language. */
@@ -146,7 +147,27 @@ export interface ChecklistItem {
 export const CardEditableFields = ['title', 'description', 'assigneeIds', 'labelIds', 'startDate', 'dueDate', 'archived'] as const;
 export type CardEditableField = (typeof CardEditableFields)[number];
 /** Names recorded in a card's change log besides the editable fields. */
-export type CardChangeField = CardEditableField | 'position' | 'checklist';
+export type CardChangeField = CardEditableField | 'position' | 'checklist' | 'attachments';
+
+/**
+ * A file attached to a card (the bytes live in the chat attachment store). Upload:
+ * `POST /api/cards/:id/attachments` (multipart field `file`, same types and size limit as chat) →
+ * 201 `{ card, attachment }`; download: `GET` `url` (project members only, bearer token);
+ * delete: `DELETE /api/cards/:id/attachments/:attachmentId` → 200 `{ card }` (the uploader,
+ * project owners and staff). Observers may download but not upload or delete.
+ */
+export interface CardAttachment {
+  id: string;
+  name: string;
+  size: number;
+  contentType: string;
+  isImage: boolean;
+  /** download URL (needs the bearer token) */
+  url: string;
+  uploadedBy: string;
+  uploadedByName: string;
+  uploadedAt: IsoDateTime;
+}
 
 export interface Card {
   id: string;
@@ -170,6 +191,8 @@ export interface Card {
   sourceMessage: { channelId: string; messageId: string } | null;
   /** bookings linked to the card (bookings issue) */
   bookingIds: string[];
+  /** files attached to the card, oldest first */
+  attachments: CardAttachment[];
   createdBy: string;
   createdAt: IsoDateTime;
   updatedAt: IsoDateTime;
@@ -274,6 +297,8 @@ export const ActivityKinds = [
   'card.deleted',
   'checklist.updated',
   'comment.added',
+  'attachment.added',
+  'attachment.removed',
   'board.imported',
 ] as const;
 export type ActivityKind = (typeof ActivityKinds)[number];

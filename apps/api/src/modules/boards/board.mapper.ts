@@ -1,8 +1,20 @@
-import type { Card, CardComment, Column, Label } from '@klasteris/contracts';
-import type { LeanCard } from './card.schema';
+import type { Card, CardAttachment, CardComment, Column, Label } from '@klasteris/contracts';
+import type { LeanCard, StoredCardAttachment } from './card.schema';
 import type { LeanColumn } from './column.schema';
 import type { LeanComment } from './comment.schema';
 import type { LeanLabel } from './label.schema';
+
+export const toCardAttachment = (cardId: string, a: StoredCardAttachment): CardAttachment => ({
+  id: a.fileId.toHexString(),
+  name: a.name,
+  size: a.size,
+  contentType: a.contentType,
+  isImage: a.contentType.startsWith('image/'),
+  url: `/api/cards/${cardId}/attachments/${a.fileId.toHexString()}`,
+  uploadedBy: a.uploadedBy.toHexString(),
+  uploadedByName: a.uploadedByName,
+  uploadedAt: a.uploadedAt.toISOString(),
+});
 
 export const toCard = (d: LeanCard): Card => ({
   id: d._id.toHexString(),
@@ -21,6 +33,7 @@ export const toCard = (d: LeanCard): Card => ({
   version: d.version,
   sourceMessage: d.sourceMessage ? { channelId: d.sourceMessage.channelId, messageId: d.sourceMessage.messageId } : null,
   bookingIds: (d.bookingIds ?? []).map((x) => x.toHexString()),
+  attachments: (d.attachments ?? []).map((a) => toCardAttachment(d._id.toHexString(), a)),
   createdBy: d.createdBy.toHexString(),
   createdAt: d.createdAt.toISOString(),
   updatedAt: d.updatedAt.toISOString(),

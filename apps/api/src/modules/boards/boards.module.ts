@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { MulterModule } from '@nestjs/platform-express';
+import { AppConfig } from '../../config/app-config';
+import { attachmentUploadOptions } from '../chat/attachment-store';
 import { ChatModule } from '../chat/chat.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ProjectsModule } from '../projects/projects.module';
@@ -10,6 +13,9 @@ import { BoardReadService } from './board-read.service';
 import { BoardSetupListener } from './board-setup.listener';
 import { BoardTransferService } from './board-transfer.service';
 import { CardBookingsService } from './card-bookings.service';
+import { CardAttachmentsController } from './card-attachments.controller';
+import { CardAttachmentsRepository } from './card-attachments.repository';
+import { CardAttachmentsService } from './card-attachments.service';
 import { CardCreateService } from './card-create.service';
 import { CardEditService } from './card-edit.service';
 import { CardMoveService } from './card-move.service';
@@ -41,10 +47,13 @@ import { TransferController } from './transfer.controller';
     ProjectsModule,
     NotificationsModule,
     ChatModule,
+    // card attachments take the chat upload limit (the import endpoint sets its own)
+    MulterModule.registerAsync({ inject: [AppConfig], useFactory: attachmentUploadOptions }),
   ],
-  controllers: [BoardController, CardsController, TransferController],
+  controllers: [BoardController, CardsController, CardAttachmentsController, TransferController],
   providers: [
     CardsRepository,
+    CardAttachmentsRepository,
     ColumnsRepository,
     LabelsRepository,
     CommentsRepository,
@@ -63,6 +72,7 @@ import { TransferController } from './transfer.controller';
     LabelsService,
     BoardSetupListener,
     BoardTransferService,
+    CardAttachmentsService,
     CardBookingsService,
   ],
   exports: [CardsRepository, ColumnsRepository, LabelsRepository, CommentsRepository, ColumnsService, CardCreateService, CardBookingsService],

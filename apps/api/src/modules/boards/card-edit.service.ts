@@ -3,6 +3,8 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { CardEditableFields, ErrorCode, type Card, type CardChangeField, type CardEditableField, type UpdateCardRequest, type VersionConflictDetails } from '@klasteris/contracts';
 import { ApiException, notFound, validationFailed } from '../../common/api-exception';
 import type { AuthUser } from '../../common/auth-user';
+import { oid } from '../../common/object-id';
+import { AttachmentStore } from '../chat/attachment-store';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ActivityService } from '../projects/activity.service';
 import { BoardAccessService } from './board-access.service';
@@ -57,6 +59,7 @@ export class CardEditService {
     private readonly notifications: NotificationsService,
     private readonly events: EventEmitter2,
     private readonly changes: BoardChanges,
+    private readonly files: AttachmentStore,
   ) {}
 
   async update(me: AuthUser, cardId: string, patch: UpdateCardRequest): Promise<Card> {
@@ -98,6 +101,7 @@ export class CardEditService {
     }
     await this.changes.committed(project.id, { kind: 'delete', cardId });
     await this.comments.deleteForCard(project.id, cardId);
+    for (const a of card.attachments) await this.files.remove(oid(a.id));
     await this.activity.record({ projectId: project.id, cardId, actor: me, kind: 'card.deleted', data: { title: card.title } });
     announceDeleted(this.events, project.id, cardId, card.columnId);
   }

@@ -5,6 +5,28 @@ import type { ChangeEntry } from './merge';
 
 const ChecklistItemSchema = new MongooseSchema<ChecklistItem>({ id: { type: String, required: true }, text: { type: String, required: true }, done: { type: Boolean, default: false } }, { _id: false });
 const ChangeEntrySchema = new MongooseSchema<ChangeEntry>({ v: { type: Number, required: true }, f: { type: String, required: true } }, { _id: false });
+/** A file attached to a card: metadata here, bytes in the chat attachment store under `fileId`. */
+export interface StoredCardAttachment {
+  fileId: Types.ObjectId;
+  name: string;
+  size: number;
+  contentType: string;
+  uploadedBy: Types.ObjectId;
+  uploadedByName: string;
+  uploadedAt: Date;
+}
+const CardAttachmentSchema = new MongooseSchema<StoredCardAttachment>(
+  {
+    fileId: { type: MongooseSchema.Types.ObjectId, required: true },
+    name: { type: String, required: true },
+    size: { type: Number, required: true },
+    contentType: { type: String, required: true },
+    uploadedBy: { type: MongooseSchema.Types.ObjectId, required: true },
+    uploadedByName: { type: String, required: true },
+    uploadedAt: { type: Date, required: true },
+  },
+  { _id: false },
+);
 const SourceMessageSchema = new MongooseSchema<{ channelId: string; messageId: string }>({ channelId: { type: String, required: true }, messageId: { type: String, required: true } }, { _id: false });
 
 /**
@@ -30,6 +52,7 @@ export class CardDoc {
   @Prop({ type: [ChangeEntrySchema], default: [] }) changes: ChangeEntry[];
   @Prop({ type: SourceMessageSchema, default: null }) sourceMessage: { channelId: string; messageId: string } | null;
   @Prop({ type: [Types.ObjectId], default: [] }) bookingIds: Types.ObjectId[];
+  @Prop({ type: [CardAttachmentSchema], default: [] }) attachments: StoredCardAttachment[];
   @Prop({ type: Types.ObjectId, required: true }) createdBy: Types.ObjectId;
   createdAt: Date;
   updatedAt: Date;

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectConnection, InjectModel } from '@nestjs/mongoose';
-import { GridFSBucket } from 'mongodb';
-import { Connection, Model, Types } from 'mongoose';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model, Types } from 'mongoose';
 import type { Readable } from 'node:stream';
 import type { Attachment } from '@klasteris/contracts';
 import { oid } from '../../common/object-id';
+import { AttachmentStore, isImageType } from './attachment-store';
 import { AttachmentDoc } from './attachment.schema';
 
 export type LeanAttachment = AttachmentDoc & { _id: Types.ObjectId };
@@ -15,29 +15,19 @@ export const toAttachment = (d: LeanAttachment): Attachment => ({
   size: d.size,
   contentType: d.contentType,
   url: `/api/attachments/${d._id.toHexString()}`,
-  isImage: d.contentType.startsWith('image/'),
+  isImage: isImageType(d.contentType),
 });
 
-/** File metadata in `attachments`, bytes in the GridFS bucket `attachment_files`. */
+/** File metadata of chat uploads in `attachments`, bytes in the shared AttachmentStore (GridFS bucket `attachment_files`). */
 @Injectable()
 export class AttachmentsRepository {
-  private readonly bucket: GridFSBucket;
-
   constructor(
     @InjectModel(AttachmentDoc.name) private readonly model: Model<AttachmentDoc>,
-    @InjectConnection() connection: Connection,
-  ) {
-    this.bucket = new GridFSBucket(connection.db!, { bucketName: 'attachment_files' });
-  }
+    private readonly files: AttachmentStore,
+  ) {}
 
   async store(input: { channelId: string; uploaderId: string; name: string; contentType: string; data: Buffer }): Promise<LeanAttachment> {
-    const fileId = new Types.ObjectId();
-    await new Promise<void>((ok, fail) => {
-      const upload = this.bucket.openUploadStreamWithId(fileId, input.name, { metadata: { contentType: input.contentType } });
-      upload.once('finish', () => ok());
-      upload.once('error', fail);
-      upload.end(input.data);
-    });
+    const fileId = await this.files.put(input);
     const doc = await this.model.create({
       channelId: oid(input.channelId),
       uploaderId: oid(input.uploaderId),
@@ -76,7 +66,7 @@ export class AttachmentsRepository {
   }
 
   openStream(fileId: Types.ObjectId): Readable {
-    return this.bucket.openDownloadStream(fileId);
+    return this.files.open(fileId);
   }
 
   recent(channelId: string, limit: number): Promise<LeanAttachment[]> {

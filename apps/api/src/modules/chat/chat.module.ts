@@ -7,6 +7,7 @@ import { AuditModule } from '../audit/audit.module';
 import { ModerationModule } from '../moderation/moderation.module';
 import { UsersModule } from '../users/users.module';
 import { AttachmentDoc, AttachmentSchema } from './attachment.schema';
+import { AttachmentStore, attachmentUploadOptions } from './attachment-store';
 import { AttachmentsRepository } from './attachments.repository';
 import { AttachmentsService } from './attachments.service';
 import { ChannelAccessService } from './channel-access.service';
@@ -33,7 +34,7 @@ import { SendGate } from './send-gate';
       { name: MessageDoc.name, schema: MessageSchema },
       { name: AttachmentDoc.name, schema: AttachmentSchema },
     ]),
-    MulterModule.registerAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => ({ limits: { fileSize: config.attachmentMaxBytes, files: 1 } }) }),
+    MulterModule.registerAsync({ inject: [AppConfig], useFactory: attachmentUploadOptions }),
     UsersModule,
     NotificationsModule,
     ModerationModule,
@@ -44,6 +45,7 @@ import { SendGate } from './send-gate';
     ChannelsRepository,
     MembersRepository,
     MessagesRepository,
+    AttachmentStore,
     AttachmentsRepository,
     ChannelAccessService,
     ChannelsService,
@@ -54,6 +56,6 @@ import { SendGate } from './send-gate';
     AttachmentsService,
     SendGate,
   ],
-  exports: [ChannelsService, MessageWriterService, MessagesService, ChannelAccessService, MembersRepository],
+  exports: [ChannelsService, MessageWriterService, MessagesService, ChannelAccessService, MembersRepository, AttachmentStore],
 })
 export class ChatModule {}

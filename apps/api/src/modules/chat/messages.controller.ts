@@ -7,7 +7,8 @@ import { Authenticated, CurrentUser } from '../../common/auth.decorators';
 import type { AuthUser } from '../../common/auth-user';
 import { ObjectIdPipe } from '../../common/object-id';
 import { pageLimit } from '../../common/pagination';
-import { AttachmentsService, UploadedFileLike } from './attachments.service';
+import { downloadHeaders, type UploadedFileLike } from './attachment-store';
+import { AttachmentsService } from './attachments.service';
 import { EditMessageDto, MessageSearchQueryDto } from './dto/chat.dto';
 import { MessagesService } from './messages.service';
 import { SearchService } from './search.service';
@@ -70,10 +71,7 @@ export class MessagesController {
   @Get('attachments/:id')
   async download(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const { attachment, stream } = await this.attachments.open(me, id);
-    res.setHeader('Content-Type', attachment.contentType);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Content-Disposition', `${attachment.isImage ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(attachment.name)}`);
-    res.setHeader('Cache-Control', 'private, max-age=3600');
+    res.set(downloadHeaders(attachment));
     return new StreamableFile(stream);
   }
 }

@@ -33,6 +33,7 @@ const card = (id: string, columnId: string, rank: string, over: Partial<Card> = 
   version: 1,
   sourceMessage: null,
   bookingIds: [],
+  attachments: [],
   createdBy: 'u',
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
