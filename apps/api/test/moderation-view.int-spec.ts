@@ -100,6 +100,8 @@ describe('moderation as the member’s chat sees it', () => {
     const msg = (await post(m2, 'Buy my stuff')).body.message as Message;
     const rep = await t.http.post(`/api/messages/${msg.id}/report`).set(bearer(m1.accessToken)).send({ reason: 'Spam' });
     expect(rep.status).toBe(201);
+    // the queue can open the message in context
+    expect(rep.body.report).toMatchObject({ messageId: msg.id, messageSeq: msg.seq, channelId: g.channelIds.general });
     expect((await t.http.post(`/api/groups/${g.id}/reports/${rep.body.report.id}/resolve`).set(bearer(coord.accessToken)).send({ action: 'mute', durationSeconds: 600 })).status).toBe(201);
     await eventually(() => expect(got2).toEqual([{ groupId: g.id, until: expect.any(String) }]));
     expect(new Date(got2[0].until!).getTime()).toBeGreaterThan(Date.now() + 500_000);

@@ -123,6 +123,8 @@ export interface Report {
   channelId: string;
   messageId: string;
   messageBody: string;
+  /** the message's seq in its channel, to open it in context (`/chat/<channelId>?seq=`); null for reports filed before it was kept */
+  messageSeq: number | null;
   authorId: string | null;
   /** null: flagged by the word filter */
   reporterId: string | null;

@@ -57,7 +57,7 @@ export class SendGate {
       if (!channel?.groupId) return;
       const hit = await this.policy.screen(channel.groupId, m.body);
       if (hit?.action !== 'flag') return;
-      await this.policy.fileReport({ groupId: channel.groupId, channelId: m.channelId, messageId: m.id, messageBody: m.body, authorId: m.authorId, reporterId: null, reason: `word filter: ${hit.pattern}` });
+      await this.policy.fileReport({ groupId: channel.groupId, channelId: m.channelId, messageId: m.id, messageBody: m.body, messageSeq: m.seq, authorId: m.authorId, reporterId: null, reason: `word filter: ${hit.pattern}` });
     } catch (err) {
       this.logger.warn(`Could not screen message ${m.id}: ${(err as Error).message}`);
     }

@@ -72,7 +72,7 @@ export class ModerationActionsService {
     const group = await this.groups.findByChannel(message.channelId);
     if (!group) throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.BadRequest, 'Only messages in working-group channels can be reported');
     if (message.deletedAt) throw notFound('Message');
-    const { report, created } = await this.policy.fileReport({ groupId: group.id, channelId: message.channelId, messageId, messageBody: message.body, authorId: message.authorId, reporterId: me.id, reason });
+    const { report, created } = await this.policy.fileReport({ groupId: group.id, channelId: message.channelId, messageId, messageBody: message.body, messageSeq: message.seq, authorId: message.authorId, reporterId: me.id, reason });
     if (created) {
       await this.notifications.notify(await this.policy.moderatorsOf(group.id), {
         kind: 'group.moderation',

@@ -56,6 +56,7 @@ export class ReportDoc {
   @Prop({ required: true }) channelId: string;
   @Prop({ required: true }) messageId: string;
   @Prop({ required: true }) messageBody: string;
+  @Prop({ type: Number, default: null }) messageSeq: number | null;
   @Prop({ type: String, default: null }) authorId: string | null;
   /** the reporter, or `filter` for word-filter flags (kept non-null for the unique index) */
   @Prop({ required: true }) reporterKey: string;

@@ -17,6 +17,7 @@ const toReport = (d: LeanReport): Report => ({
   channelId: d.channelId,
   messageId: d.messageId,
   messageBody: d.messageBody,
+  messageSeq: d.messageSeq ?? null,
   authorId: d.authorId,
   reporterId: d.reporterKey === FILTER_REPORTER ? null : d.reporterKey,
   reason: d.reason,
@@ -31,6 +32,7 @@ export interface NewReport {
   channelId: string;
   messageId: string;
   messageBody: string;
+  messageSeq: number;
   authorId: string | null;
   reporterId: string | null;
   reason: string;
@@ -45,7 +47,7 @@ export class ReportsRepository {
     const reporterKey = r.reporterId ?? FILTER_REPORTER;
     try {
       const doc = await this.model.create({
-        groupId: r.groupId, channelId: r.channelId, messageId: r.messageId, messageBody: r.messageBody, authorId: r.authorId,
+        groupId: r.groupId, channelId: r.channelId, messageId: r.messageId, messageBody: r.messageBody, messageSeq: r.messageSeq, authorId: r.authorId,
         reporterKey, reason: r.reason, status: 'open', resolvedBy: null, resolutionNote: null, createdAt: new Date(),
       });
       return { report: toReport(doc.toObject()), created: true };

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { type AbstractControl, FormControl, ReactiveFormsModule, type ValidationErrors, Validators } from '@angular/forms';
+import { type AbstractControl, FormControl, FormGroup, ReactiveFormsModule, type ValidationErrors, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -26,7 +26,7 @@ const blank = (c: AbstractControl<string>): ValidationErrors | null => (c.value.
   imports: [MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, TranslocoPipe],
   template: `
     <h2 mat-dialog-title>{{ 'moderation.report.title' | transloco }}</h2>
-    <form (ngSubmit)="submit()">
+    <form [formGroup]="form" (ngSubmit)="submit()">
       <mat-dialog-content>
         <p class="intro">{{ 'moderation.report.intro' | transloco }}</p>
         <blockquote class="quote" data-testid="report-quote">
@@ -69,6 +69,7 @@ export class ReportDialogComponent {
 
   protected readonly max = REPORT_REASON_MAX_LENGTH;
   protected readonly reason = new FormControl('', { nonNullable: true, validators: [blank, Validators.maxLength(REPORT_REASON_MAX_LENGTH)] });
+  protected readonly form = new FormGroup({ reason: this.reason });
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
 

@@ -57,7 +57,7 @@ const DURATIONS = [
                   <div>
                     <blockquote class="quote">{{ r.messageBody }}</blockquote>
                     <span class="muted">{{ (r.reporterId ? 'groups.console.reportedFor' : 'groups.console.flagged') | transloco: { reason: r.reason } }}</span>
-                    <a class="context" [routerLink]="['/chat', r.channelId]">{{ 'groups.console.inContext' | transloco }}</a>
+                    <a class="context" [routerLink]="['/chat', r.channelId]" [queryParams]="r.messageSeq ? { seq: r.messageSeq } : {}" data-testid="report-context">{{ 'groups.console.inContext' | transloco }}</a>
                   </div>
                   <div class="btns">
                     <button mat-stroked-button type="button" (click)="resolve(r, 'dismiss')" data-testid="report-dismiss">{{ 'groups.console.dismiss' | transloco }}</button>
