@@ -13,7 +13,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const { body, internal } = toErrorBody(exception);
     if (internal) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
     if (res.headersSent) return;
-    if (body.statusCode === 429 && typeof body.details?.['retryAfter'] === 'number') {
+    if ((body.statusCode === 429 || body.statusCode === 503) && typeof body.details?.['retryAfter'] === 'number') {
       res.setHeader('Retry-After', String(body.details['retryAfter']));
     }
     // A route may have declared another type (@Header('Content-Type', 'text/csv')) before failing:

@@ -21,6 +21,22 @@ describe('toErrorBody', () => {
     });
   });
 
+  it('answers 503 SERVICE_UNAVAILABLE (retry) while the database cannot be reached, still flagged for logging', () => {
+    const unreachable = [
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:27017'), { name: 'MongoNetworkError' }),
+      Object.assign(new Error('Server selection timed out after 5000 ms'), { name: 'MongoServerSelectionError' }),
+      Object.assign(new Error('Operation `messages.insertOne()` buffering timed out after 10000ms'), { name: 'MongooseError' }),
+      new Error('write failed', { cause: Object.assign(new Error('pool cleared'), { name: 'MongoPoolClearedError' }) }),
+    ];
+    for (const err of unreachable) {
+      expect(toErrorBody(err)).toEqual({
+        body: { statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: 'The database is not reachable right now; try again shortly', details: { retryAfter: 1 } },
+        internal: true,
+      });
+    }
+    expect(toErrorBody(Object.assign(new Error('Cast to ObjectId failed'), { name: 'MongooseError' })).body.statusCode).toBe(500);
+  });
+
   it('hides internals of unknown errors and flags them for logging', () => {
     const r = toErrorBody(new Error('MongoServerError: connection refused at 10.0.0.1'));
     expect(r).toEqual({ body: { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side' }, internal: true });

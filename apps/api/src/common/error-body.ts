@@ -2,6 +2,7 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { ErrorBody, ErrorCode } from '@klasteris/contracts';
 import { ApiException } from './api-exception';
+import { isDatabaseUnavailableError } from './database-unavailable';
 import { isDuplicateKeyError } from './duplicate-key';
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
@@ -52,6 +53,11 @@ export function toErrorBody(exception: unknown): { body: ErrorBody; internal: bo
   }
   if (isDuplicateKeyError(exception)) {
     return { body: { statusCode: HttpStatus.CONFLICT, code: ErrorCode.Conflict, message: 'This already exists' }, internal: false };
+  }
+  if (isDatabaseUnavailableError(exception)) {
+    // transient: the client retries (an idempotent send with the same clientMsgId); still logged
+    const body = { statusCode: 503, code: ErrorCode.ServiceUnavailable, message: 'The database is not reachable right now; try again shortly', details: { retryAfter: 1 } };
+    return { body, internal: true };
   }
   return { body: { statusCode: 500, code: ErrorCode.InternalError, message: 'Something went wrong on our side' }, internal: true };
 }

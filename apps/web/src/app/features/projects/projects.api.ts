@@ -4,6 +4,7 @@ import type {
   Activity,
   Board,
   Card,
+  CardAttachment,
   CardComment,
   CardWithContext,
   Column,
@@ -132,6 +133,18 @@ export class ProjectsApi {
   }
   removeChecklistItem(cardId: string, itemId: string): Observable<{ card: Card }> {
     return this.http.delete<{ card: Card }>(`/api/cards/${id(cardId)}/checklist/${id(itemId)}`);
+  }
+  uploadAttachment(cardId: string, file: File): Observable<{ card: Card; attachment: CardAttachment }> {
+    const body = new FormData();
+    body.set('file', file, file.name);
+    return this.http.post<{ card: Card; attachment: CardAttachment }>(`/api/cards/${id(cardId)}/attachments`, body);
+  }
+  removeAttachment(cardId: string, attachmentId: string): Observable<{ card: Card }> {
+    return this.http.delete<{ card: Card }>(`/api/cards/${id(cardId)}/attachments/${id(attachmentId)}`);
+  }
+  /** A file's bytes (the URL needs the bearer token, so <img src> and plain links cannot load it). */
+  attachmentBlob(url: string): Observable<Blob> {
+    return this.http.get(url, { responseType: 'blob' });
   }
   comments(cardId: string, cursor?: string): Observable<Page<CardComment>> {
     return this.http.get<Page<CardComment>>(`/api/cards/${id(cardId)}/comments`, { params: toParams({ cursor, limit: 100 }) });

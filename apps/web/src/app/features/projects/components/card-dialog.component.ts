@@ -22,6 +22,7 @@ import { renderMarkdown } from '../../chat/markdown';
 import { activityParams, conflictsOf, diffPatch, resolvePatch, type CardPatch } from '../board-logic';
 import type { BoardStore } from '../board.store';
 import { ProjectsApi } from '../projects.api';
+import { CardAttachmentsComponent } from './card-attachments.component';
 import { ConflictDialogComponent, type ConflictDialogData } from './conflict-dialog.component';
 
 export interface CardDialogData {
@@ -41,6 +42,7 @@ const FORM_FIELDS = ['title', 'description', 'assigneeIds', 'labelIds', 'startDa
   selector: 'app-card-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    CardAttachmentsComponent,
     DatePipe, ReactiveFormsModule, MatButtonModule, MatCheckboxModule, MatChipsModule, MatDialogModule, MatFormFieldModule, MatIconModule,
     MatInputModule, MatSelectModule, MatTabsModule, TranslocoPipe, AvatarComponent,
   ],
