@@ -1,95 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { MongoClient } from 'mongodb';
-import { io, Socket } from 'socket.io-client';
-import type { Ack, Message, MessageNewEvent, MessagePage, MyChannel } from '@klasteris/contracts';
+import type { Socket } from 'socket.io-client';
+import type { Message, MyChannel } from '@klasteris/contracts';
 import { ApiProcess, startApiProcess } from './api-process';
+import { api, catchUp, eventually, Sender, signIn } from './chaos-client';
 
 /**
  * kill -9 one of two API nodes (sharing the database and Redis) during a send storm. Senders on the
  * dead node reconnect to the other and resend unacked messages with the same clientMsgId. Every
  * message ends up acked and stored exactly once; live delivery on the surviving node never
- * duplicates; catch-up by `after=<last seq seen>` on the other node fills the gap exactly.
+ * duplicates; catch-up by `after=<last seq seen without a gap>` on the other node fills the gap exactly.
  */
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const PER_SENDER = 20;
-
-async function api<T>(url: string, method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${url}${path}`, {
-    method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
-}
-
-async function signIn(url: string, email: string): Promise<{ token: string; userId: string }> {
-  const res = await api<{ accessToken: string; user: { id: string } }>(url, 'POST', '/api/auth/login', undefined, { email, password: 'klasteris-demo' });
-  if (res.status !== 200) throw new Error(`login ${email}: ${res.status}`);
-  return { token: res.body.accessToken, userId: res.body.user.id };
-}
-
-/** Everything a node serves for a channel after `after`, page by page (catch-up). */
-async function catchUp(url: string, token: string, channelId: string, after: number): Promise<Message[]> {
-  const out: Message[] = [];
-  for (let cursor = after; ; ) {
-    const res = await api<MessagePage>(url, 'GET', `/api/channels/${channelId}/messages?after=${cursor}&limit=100`, token);
-    if (res.status !== 200) throw new Error(`catch-up: ${res.status} ${JSON.stringify(res.body)}`);
-    out.push(...res.body.items);
-    if (!res.body.hasMore || res.body.items.length === 0) return out;
-    cursor = res.body.items[res.body.items.length - 1]!.seq;
-  }
-}
-
-/** A client that resends every unacked message (same clientMsgId) until acked, failing over to `fallback`. */
-class Sender {
-  socket!: Socket;
-  readonly live: Message[] = [];
-  failovers = 0;
-  /** the highest seq seen live before the first failover: where catch-up on the other node starts */
-  lastSeqBeforeFailover: number | null = null;
-  constructor(
-    readonly token: string,
-    private readonly fallback: () => string,
-    private readonly sockets: Socket[],
-  ) {}
-
-  async connect(url: string): Promise<void> {
-    this.socket?.close();
-    const s = io(url, { auth: { token: this.token }, transports: ['websocket'], reconnection: false, forceNew: true });
-    this.sockets.push(s);
-    s.on('message:new', (e: MessageNewEvent) => this.live.push(e.message));
-    await new Promise<void>((ok, fail) => {
-      s.once('ready', () => ok());
-      s.once('connect_error', fail);
-    });
-    this.socket = s;
-  }
-
-  async send(payload: { channelId: string; clientMsgId: string; body: string }): Promise<Message> {
-    for (let attempt = 0; attempt < 40; attempt++) {
-      if (!this.socket.connected) {
-        this.failovers++;
-        this.lastSeqBeforeFailover ??= Math.max(0, ...this.live.map((m) => m.seq));
-        await this.connect(this.fallback());
-      }
-      let res: Ack<{ message: Message }>;
-      try {
-        res = (await this.socket.timeout(4000).emitWithAck('message:send', payload)) as Ack<{ message: Message }>;
-      } catch {
-        continue; // no ack (the node died): resend on the other node
-      }
-      if (res.ok) return res.message;
-      if (res.error.code === 'RATE_LIMITED') {
-        await sleep(Number(res.error.details?.['retryAfter'] ?? 0.2) * 1000);
-        continue;
-      }
-      throw new Error(`send refused: ${JSON.stringify(res.error)}`);
-    }
-    throw new Error(`never acked: ${payload.clientMsgId}`);
-  }
-}
 
 describe('chaos: kill -9 an API node during a send storm', () => {
   let a: ApiProcess | undefined;
@@ -165,16 +88,16 @@ describe('chaos: kill -9 an API node during a send storm', () => {
     expect(ours.filter((r) => r.n !== 1)).toEqual([]);
 
     // A seq reserved by the killed node but never written holds readers back until the repair job
-    // voids it (3 s without progress): wait for the watermark to pass every acked message first.
-    const deadline = Date.now() + 15_000;
-    while ((await catchUp(b!.url, receiverUser.token, channelId, 0)).filter((m) => m.clientMsgId?.startsWith(prefix)).length < total && Date.now() < deadline) {
-      await sleep(250);
-    }
+    // voids it (3 s without progress): wait (bounded) for the watermark to pass every acked message.
+    await eventually(async () => {
+      const readable = (await catchUp(b!.url, receiverUser.token, channelId, 0)).filter((m) => m.clientMsgId?.startsWith(prefix));
+      expect(readable.length).toBe(total);
+    }, 30_000);
 
-    // A client of the dead node catches up on B from the last seq it saw live before the crash
-    // (as the web client does on `ready`), merging by seq with what arrives live: no gap, no duplicate.
+    // A client of the dead node catches up on B from the last seq up to which it had seen everything
+    // live before the crash, merging by seq with what it saw live: no gap, no duplicate.
     for (const s of senders.slice(0, 3)) {
-      const from = s.lastSeqBeforeFailover!;
+      const from = s.seqBeforeFailover!;
       const missed = await catchUp(b!.url, s.token, channelId, from);
       const missedIds = missed.map((m) => m.clientMsgId);
       expect(missedIds.length).toBe(new Set(missedIds).size);

@@ -1,62 +1,23 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { io, Socket } from 'socket.io-client';
 import type { Ack, Message, MessageNewEvent, MyChannel } from '@klasteris/contracts';
 import { ApiProcess, startApiProcess } from './api-process';
+import { api, eventually, freePort, listening, signIn, sleep } from './chaos-client';
 
 /**
  * Redis goes away under a running node: the node keeps serving its own clients (sends are acked and
  * delivered locally), health says Redis is down (503 naming it), and all is well again once Redis is back.
  */
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.once('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => ok(port));
-    });
-  });
-}
-
 async function startRedis(port: number): Promise<ChildProcess> {
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  await sleep(300);
-  if (child.exitCode !== null) throw new Error('redis-server did not start (apt-get install redis-server)');
-  return child;
-}
-
-async function api<T>(url: string, method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${url}${path}`, {
-    method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
-}
-
-async function signIn(url: string, email: string): Promise<{ token: string; userId: string }> {
-  const res = await api<{ accessToken: string; user: { id: string } }>(url, 'POST', '/api/auth/login', undefined, { email, password: 'klasteris-demo' });
-  if (res.status !== 200) throw new Error(`login ${email}: ${res.status}`);
-  return { token: res.body.accessToken, userId: res.body.user.id };
-}
-
-async function eventually(check: () => Promise<void> | void, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await sleep(200);
-    }
+  const deadline = Date.now() + 10_000;
+  while (!(await listening(port))) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error('redis-server did not start (apt-get install redis-server)');
+    await sleep(100);
   }
+  return child;
 }
 
 describe('chaos: Redis down under a running node', () => {
@@ -102,10 +63,12 @@ describe('chaos: Redis down under a running node', () => {
       (await sa.timeout(10_000).emitWithAck('message:send', { channelId, clientMsgId, body: clientMsgId })) as Ack<{ message: Message }>;
 
     expect((await send('before-redis-down')).ok).toBe(true);
-    await eventually(() => expect(got).toContain('before-redis-down'), 5000);
+    await eventually(() => expect(got).toContain('before-redis-down'), 10_000);
     expect((await api(node.url, 'GET', '/api/health')).status).toBe(200);
 
+    const gone = new Promise((ok) => redis!.once('exit', ok));
     redis.kill('SIGKILL');
+    await gone;
     await eventually(async () => {
       const h = await api<{ code: string; message: string; details?: { checks?: Record<string, { status: string }> } }>(node!.url, 'GET', '/api/health');
       expect(h.status).toBe(503);
@@ -113,16 +76,16 @@ describe('chaos: Redis down under a running node', () => {
       expect(h.body.message).toMatch(/redis/i);
       expect(h.body.details?.checks?.['redis']?.status).toBe('down');
       expect(h.body.details?.checks?.['database']?.status).toBe('up');
-    }, 10_000);
+    }, 20_000);
     const during = await send('while-redis-down');
     expect(during.ok).toBe(true);
-    await eventually(() => expect(got).toContain('while-redis-down'), 5000);
+    await eventually(() => expect(got).toContain('while-redis-down'), 10_000);
     expect(sa.connected && sb.connected).toBe(true);
 
     redis = await startRedis(port);
-    await eventually(async () => expect((await api(node!.url, 'GET', '/api/health')).status).toBe(200), 15_000);
+    await eventually(async () => expect((await api(node!.url, 'GET', '/api/health')).status).toBe(200), 30_000);
     expect((await send('after-redis-back')).ok).toBe(true);
-    await eventually(() => expect(got).toContain('after-redis-back'), 5000);
+    await eventually(() => expect(got).toContain('after-redis-back'), 10_000);
     expect(got.filter((id) => id === 'while-redis-down')).toHaveLength(1);
   });
 });
