@@ -35,8 +35,13 @@ const cleanups: (() => Promise<void> | void)[] = [];
 export function onCleanup(f: () => Promise<void> | void): void {
   cleanups.unshift(f);
 }
-export async function cleanup(): Promise<void> {
-  for (const f of cleanups.splice(0)) await Promise.resolve(f()).catch(() => undefined);
+let cleaning: Promise<void> | null = null;
+/** Runs the cleanups once; every caller (Ctrl-C, the end of main) waits for the same run to finish. */
+export function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    for (const f of cleanups.splice(0)) await Promise.resolve(f()).catch(() => undefined);
+  })();
+  return cleaning;
 }
 process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
 

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup, onCleanup, ROOT, startApi, startDatabase, startRedis } from '../bench/lib';
 
+/** nginx's top-level config for this run; the proxy settings are the repo's (deploy/nginx/proxy.conf, as in docker-compose). */
 function nginxConf(port: number, upstreams: string[], dir: string): string {
   return `worker_processes 1;
 pid ${dir}/nginx.pid;
@@ -32,14 +33,7 @@ http {
     listen 127.0.0.1:${port};
     location / {
       proxy_pass http://klasteris;
-      proxy_http_version 1.1;
-      proxy_set_header Upgrade $http_upgrade;
-      proxy_set_header Connection $connection_upgrade;
-      proxy_set_header Host $host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto $scheme;
-      proxy_read_timeout 1h;
-      proxy_next_upstream error timeout http_502 http_503;
+      include ${join(ROOT, 'deploy', 'nginx', 'proxy.conf')};
     }
   }
 }

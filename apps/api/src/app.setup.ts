@@ -11,7 +11,7 @@ import { RedisIoAdapter } from './realtime/redis-io.adapter';
 /** Everything the HTTP app needs beyond its modules; shared by main.ts and the integration tests. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): INestApplication {
   app.setGlobalPrefix('api', { exclude: [] });
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.set('query parser', 'simple');
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });

@@ -54,6 +54,10 @@ class EnvironmentVariables {
   @IsOptional() @IsString()
   BODY_LIMIT = '1mb';
 
+  /** Express `trust proxy`: whose X-Forwarded-For to believe (comma-separated names or subnets). */
+  @IsOptional() @IsString() @MinLength(1)
+  TRUST_PROXY = 'loopback';
+
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000)
   PUBLIC_WRITE_RATE_PER_MINUTE = 30;
 
@@ -90,6 +94,7 @@ export class AppConfig {
   readonly publicUrl: string;
   readonly allowedOrigins: string[];
   readonly bodyLimit: string;
+  readonly trustProxy: string;
   readonly publicWriteRatePerMinute: number;
   readonly loginMaxFailures: number;
   readonly loginLockSeconds: number;
@@ -114,6 +119,7 @@ export class AppConfig {
     this.publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
     this.allowedOrigins = env.ALLOWED_ORIGINS ?? [this.publicUrl, `http://127.0.0.1:${env.PORT}`, 'http://localhost:4200'];
     this.bodyLimit = env.BODY_LIMIT;
+    this.trustProxy = env.TRUST_PROXY;
     this.publicWriteRatePerMinute = env.PUBLIC_WRITE_RATE_PER_MINUTE;
     this.loginMaxFailures = env.LOGIN_MAX_FAILURES;
     this.loginLockSeconds = env.LOGIN_LOCK_SECONDS;
