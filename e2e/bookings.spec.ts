@@ -62,3 +62,35 @@ test('a member books a GPU pool slot in the week view; the coordinator approves;
   await memberContext.close();
   await coordinatorContext.close();
 });
+
+test('a member books infrastructure for a card from its dialog; the card lists the booking', async ({ page }, testInfo) => {
+  const CARD = 'Student access to the test servers (VU MIF)';
+  const purpose = `Test server for students ${runId()}`;
+  await signIn(page, DEMO.member);
+  await page.goto('/projects');
+  await page.getByTestId('project-link').filter({ hasText: 'Joint data-centre infrastructure' }).click();
+  const board = page.url();
+  await page.getByTestId('card-open').filter({ hasText: CARD }).click();
+  await page.getByRole('tab', { name: /^Bookings/ }).click();
+  await page.getByTestId('card-book').click();
+
+  // The catalogue says what the booking is for; the booking dialog links it to the card.
+  await expect(page.getByTestId('card-target-banner')).toContainText(CARD);
+  await page.getByRole('link', { name: 'Data House test server DH-S1' }).click();
+  await page.getByTestId('week-next').click();
+  await page.locator('[data-testid^="slot-"][data-testid$="-1000"]:not(.full):not(.closed)').nth(testInfo.retry).click();
+  await expect(page.getByTestId('booking-link-card')).toContainText(CARD);
+  await page.getByTestId('booking-purpose').fill(purpose);
+  await page.getByTestId('booking-submit').click();
+  await expect(page.getByTestId('booking-purpose')).toBeHidden();
+  await expect(page.getByTestId('card-target-banner')).toBeHidden();
+
+  await page.goto(board);
+  await page.getByTestId('card-open').filter({ hasText: CARD }).click();
+  await page.getByRole('tab', { name: /^Bookings/ }).click();
+  const linked = page.getByTestId('card-booking').filter({ hasText: 'Data House test server DH-S1' }).last();
+  await expect(linked).toContainText('10:00–11:00');
+  await expect(linked.getByTestId('booking-status')).toHaveText('Confirmed');
+  await expectAccessible(page, 'card bookings', { include: '.cdk-overlay-container' });
+  await snap(page, 'bookings-on-card');
+});

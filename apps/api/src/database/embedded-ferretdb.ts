@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 
 export const FERRETDB_VERSION = 'v1.24.2';
 /** Bump when the build patch changes, so cached binaries are rebuilt. */
-const BUILD_TAG = 'atomic-writes-1';
+const BUILD_TAG = 'atomic-writes-pushdown-3';
 const FERRETDB_MODULE = `github.com/FerretDB/FerretDB@${FERRETDB_VERSION}`;
 
 export class EmbeddedDatabaseError extends Error {}
@@ -87,6 +87,7 @@ export async function ensureFerretDbBinary(explicit: string | null | undefined, 
     execFileSync('chmod', ['-R', 'u+w', scratch]);
     writeFileSync(join(scratch, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
     patchAtomicWrites(scratch);
+    patchFilterPushdown(scratch);
     await run('go', ['build', '-o', bin, './cmd/ferretdb'], {
       cwd: scratch,
       env: { ...process.env, CGO_ENABLED: '0' },
@@ -135,6 +136,205 @@ function patchAtomicWrites(sourceDir: string): void {
     .concat('\n// klasterisWriteMu serialises write commands so that each is atomic (see Klasteris embedded-ferretdb.ts).\nvar klasterisWriteMu sync.Mutex\n');
   writeFileSync(file, patched);
 }
+
+/**
+ * FerretDB 1.24's SQLite backend pushes only a lone `_id` equality down to SQL: every other query
+ * reads and decodes the whole collection in Go, so a channel's messages or a board's cards cost a
+ * scan of all messages or cards. Our build adds a pre-filter for top-level equality and `$in` on
+ * strings and ObjectIds (`json_extract(...) IN (...)`, with arrays always let through because
+ * MongoDB equality also matches an array element); FerretDB still applies the complete filter to
+ * what SQLite returns, so results are unchanged and only the rows decoded shrink.
+ */
+function patchFilterPushdown(sourceDir: string): void {
+  const file = join(sourceDir, 'internal', 'backends', 'sqlite', 'collection.go');
+  const src = readFileSync(file, 'utf8');
+  const idOnly = [
+    '\tif params.Filter.Len() == 1 {',
+    '\t\tv, _ := params.Filter.Get("_id")',
+    '\t\tswitch v.(type) {',
+    '\t\tcase string, types.ObjectID:',
+    '\t\t\twhereClause = fmt.Sprintf(` WHERE %s = ?`, metadata.IDColumn)',
+    '\t\t\targs = []any{string(must.NotFail(sjson.MarshalSingleValue(v)))}',
+    '\t\t}',
+    '\t}',
+    '',
+    '\tq += whereClause',
+  ].join('\n');
+  if (!src.includes(idOnly)) throw new EmbeddedDatabaseError('Cannot apply the filter-pushdown patch to FerretDB: its source changed.');
+  writeFileSync(file, src.replace(idOnly, '\twhereClause, args = klasterisWhere(params.Filter)\n\n\tq += whereClause'));
+  writeFileSync(join(sourceDir, 'internal', 'backends', 'sqlite', 'klasteris_pushdown.go'), KLASTERIS_PUSHDOWN_GO);
+
+  const registry = join(sourceDir, 'internal', 'backends', 'sqlite', 'metadata', 'registry.go');
+  const reg = readFileSync(registry, 'utf8');
+  const created = '\t\tcreated = append(created, index.Name)\n';
+  if (reg.split(created).length !== 2) throw new EmbeddedDatabaseError('Cannot apply the type-index patch to FerretDB: its source changed.');
+  const typeIndex = [
+    '\t\tif kq := klasterisTypeIndex(c.TableName, index.Name, index); kq != "" {',
+    '\t\t\tif _, err := db.ExecContext(ctx, kq); err != nil {',
+    '\t\t\t\t_ = r.indexesDrop(ctx, dbName, collectionName, append(created, index.Name))',
+    '\t\t\t\treturn lazyerrors.Error(err)',
+    '\t\t\t}',
+    '\t\t}',
+    '',
+  ].join('\n');
+  writeFileSync(registry, reg.replace(created, typeIndex + created));
+  writeFileSync(join(sourceDir, 'internal', 'backends', 'sqlite', 'metadata', 'klasteris_index.go'), KLASTERIS_INDEX_GO);
+}
+
+const KLASTERIS_INDEX_GO = String.raw`package metadata
+
+import (
+	"fmt"
+	"regexp"
+)
+
+var klasterisFieldName = regexp.MustCompile(${"`"}^[A-Za-z_][A-Za-z0-9_]*$${"`"})
+
+// KlasterisSimpleField reports whether a top-level field name is safe to embed in SQL (Klasteris patch).
+func KlasterisSimpleField(field string) bool {
+	return klasterisFieldName.MatchString(field)
+}
+
+// KlasterisTypeExpr is the SQL expression of a top-level field's JSON type (Klasteris patch).
+func KlasterisTypeExpr(field string) string {
+	return fmt.Sprintf(${"`"}json_type(%s, '$.%s')${"`"}, DefaultColumn, field)
+}
+
+// klasterisTypeIndex returns the statement creating the JSON-type index that sits beside an index
+// whose first key is a simple field, or "" (Klasteris patch: lets pushed-down equality filters use
+// the index even though arrays must also be let through).
+func klasterisTypeIndex(table, indexName string, index IndexInfo) string {
+	f := index.Key[0].Field
+	if f == "_id" || !KlasterisSimpleField(f) {
+		return ""
+	}
+	return fmt.Sprintf(${"`"}CREATE INDEX IF NOT EXISTS %q ON %q (%s)${"`"}, table+"_"+indexName+"_ktype", table, KlasterisTypeExpr(f))
+}
+`;
+
+const KLASTERIS_PUSHDOWN_GO = String.raw`package sqlite
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/FerretDB/FerretDB/internal/backends/sqlite/metadata"
+	"github.com/FerretDB/FerretDB/internal/handler/sjson"
+	"github.com/FerretDB/FerretDB/internal/types"
+	"github.com/FerretDB/FerretDB/internal/util/must"
+)
+
+// klasterisWhere (Klasteris patch, see embedded-ferretdb.ts) pushes top-level equality and $in
+// conditions on string and ObjectID values down to SQLite as a superset pre-filter: a row passes
+// when the field holds one of the values or is an array (MongoDB equality also matches an array
+// element). FerretDB still applies the complete filter to every row SQLite returns.
+func klasterisWhere(filter *types.Document) (string, []any) {
+	var conds []string
+	var args []any
+	keys := filter.Keys()
+	values := filter.Values()
+	for i, k := range keys {
+		if !metadata.KlasterisSimpleField(k) {
+			continue
+		}
+		if cond, condArgs := klasterisNumeric(k, values[i]); cond != "" {
+			conds = append(conds, cond)
+			args = append(args, condArgs...)
+			continue
+		}
+		var vals []any
+		switch v := values[i].(type) {
+		case string, types.ObjectID:
+			vals = []any{v}
+		case *types.Document:
+			if v.Len() != 1 {
+				continue
+			}
+			in, err := v.Get("$in")
+			if err != nil {
+				continue
+			}
+			arr, ok := in.(*types.Array)
+			if !ok || arr.Len() == 0 || arr.Len() > 500 {
+				continue
+			}
+			for j := 0; j < arr.Len() && ok; j++ {
+				switch e := must.NotFail(arr.Get(j)).(type) {
+				case string, types.ObjectID:
+					vals = append(vals, e)
+				default:
+					ok = false
+				}
+			}
+			if !ok {
+				continue
+			}
+		default:
+			continue
+		}
+		// The same expressions as the indexes FerretDB creates (col->"field") and the type index
+		// our build adds beside them, so SQLite answers with an index search (MULTI-INDEX OR).
+		placeholders := strings.TrimSuffix(strings.Repeat("?, ", len(vals)), ", ")
+		cond := fmt.Sprintf(${"`"}%s->"%s" IN (%s)${"`"}, metadata.DefaultColumn, k, placeholders)
+		if k != "_id" {
+			cond = "(" + cond + " OR " + metadata.KlasterisTypeExpr(k) + " = 'array')"
+		}
+		conds = append(conds, cond)
+		for _, e := range vals {
+			args = append(args, string(must.NotFail(sjson.MarshalSingleValue(e))))
+		}
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+var klasterisComparisons = map[string]string{"$gt": ">", "$gte": ">=", "$lt": "<", "$lte": "<="}
+
+// klasterisNumeric pushes a numeric equality or range ({$gt,$gte,$lt,$lte} with finite numbers)
+// down as a residual SQL filter: rows whose value is not a plain JSON number (arrays, strings,
+// missing, ...) always pass, so FerretDB's own filter still decides those.
+func klasterisNumeric(k string, v any) (string, []any) {
+	var ops []string
+	var args []any
+	if n, ok := klasterisNumber(v); ok {
+		ops, args = []string{"="}, []any{n}
+	} else if d, ok := v.(*types.Document); ok && d.Len() > 0 {
+		for _, op := range d.Keys() {
+			sqlOp, known := klasterisComparisons[op]
+			n, numeric := klasterisNumber(must.NotFail(d.Get(op)))
+			if !known || !numeric {
+				return "", nil
+			}
+			ops, args = append(ops, sqlOp), append(args, n)
+		}
+	} else {
+		return "", nil
+	}
+	parts := make([]string, len(ops))
+	for i, op := range ops {
+		parts[i] = fmt.Sprintf(${"`"}%s->>'$.%s' %s ?${"`"}, metadata.DefaultColumn, k, op)
+	}
+	return fmt.Sprintf(${"`"}(%s NOT IN ('integer', 'real') OR (%s))${"`"}, metadata.KlasterisTypeExpr(k), strings.Join(parts, " AND ")), args
+}
+
+func klasterisNumber(v any) (any, bool) {
+	switch v := v.(type) {
+	case int32:
+		return int64(v), true
+	case int64:
+		return v, true
+	case float64:
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return nil, false
+		}
+		return v, true
+	}
+	return nil, false
+}
+`;
 
 /**
  * A FerretDB (SQLite handler) child process on a free loopback port.

@@ -88,6 +88,11 @@ export class InfrastructureApi {
     return this.http.get<Page<Booking>>('/api/bookings/mine', { params: toParams(query) });
   }
 
+  /** Every booking linked to a card, by start (project members only). */
+  cardBookings(cardId: string, cursor?: string): Observable<Page<Booking>> {
+    return this.http.get<Page<Booking>>(`/api/bookings/card/${id(cardId)}`, { params: toParams({ limit: 100, cursor }) });
+  }
+
   approvals(cursor?: string): Observable<Page<Booking>> {
     return this.http.get<Page<Booking>>('/api/bookings/approvals', { params: toParams({ limit: 50, cursor }) });
   }

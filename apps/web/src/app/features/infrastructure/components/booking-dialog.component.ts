@@ -13,6 +13,7 @@ import type { AvailabilityResponse, Booking, BusyInterval, Resource } from '@kla
 import { DateTime } from 'luxon';
 import { startWith } from 'rxjs';
 import { ErrorMessageService } from '../../../core/http/error-message.service';
+import { BookingContext } from '../booking-context';
 import { InfrastructureApi } from '../infrastructure.api';
 import { durationLabel, rangeLabel, viewerZone } from '../time';
 import { PolicySummaryComponent } from './policy-summary.component';
@@ -90,6 +91,9 @@ export interface BookingDialogData {
               <mat-checkbox formControlName="skipConflicts" class="span-2">{{ 'infrastructure.book.skipConflicts' | transloco }}</mat-checkbox>
             }
           }
+          @if (target; as t) {
+            <mat-checkbox formControlName="linkCard" class="span-2" data-testid="booking-link-card">{{ 'infrastructure.cardBookings.forCard' | transloco: { title: t.cardTitle } }}</mat-checkbox>
+          }
         </div>
 
         <section class="hints" aria-live="polite">
@@ -165,6 +169,9 @@ export class BookingDialogComponent {
   private readonly i18n = inject(TranslocoService);
   private readonly fb = inject(NonNullableFormBuilder);
 
+  private readonly context = inject(BookingContext);
+  /** The card this booking is for, when the member came from a card's "Book infrastructure". */
+  protected readonly target = this.context.card();
   protected readonly r = this.data.resource;
   protected readonly daily = this.r.policy.slotMinutes >= 1440;
   protected readonly maxUnits = Math.min(this.r.capacity, this.r.policy.maxUnitsPerBooking);
@@ -185,6 +192,7 @@ export class BookingDialogComponent {
     repeat: this.fb.control<'none' | 'daily' | 'weekly'>('none'),
     count: [4, [Validators.min(2), Validators.max(52)]],
     skipConflicts: [false],
+    linkCard: [true],
   });
   protected readonly waitlisted = signal<'waiting' | 'offered' | null>(null);
   protected readonly canWait = signal(false);
@@ -234,6 +242,7 @@ export class BookingDialogComponent {
       const inWeek = rg.start.toMillis() >= Date.parse(a.from) && rg.end.toMillis() <= Date.parse(a.to);
       if (inWeek && !open) out.push(t('infrastructure.rules.opening_hours'));
     }
+    if (a?.blackouts.some((b) => Date.parse(b.start) < rg.end.toMillis() && rg.start.toMillis() < Date.parse(b.end))) out.push(t('infrastructure.ruleNames.blackout'));
     return out;
   });
 
@@ -273,9 +282,13 @@ export class BookingDialogComponent {
         purpose: v.purpose.trim(),
         ...(this.maxUnits > 1 ? { units: v.units } : {}),
         ...(recurring ? { recurrence: { frequency: v.repeat as 'daily' | 'weekly', count: v.count }, onConflict: v.skipConflicts ? 'skip' : 'none' } : {}),
+        ...(this.target && v.linkCard ? { projectId: this.target.projectId, cardId: this.target.cardId } : {}),
       })
       .subscribe({
-        next: ({ booking }) => this.ref.close(booking),
+        next: ({ booking }) => {
+          if (booking.cardId) this.context.clear();
+          this.ref.close(booking);
+        },
         error: (e: unknown) => {
           this.busy.set(false);
           const info = this.errors.info(e);

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { MatIconModule } from '@angular/material/icon';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { Resource } from '@klasteris/contracts';
-import { durationLabel, openingFor } from '../time';
+import { durationLabel, openingFor, rangeLabel } from '../time';
 
 /** The booking rules of a resource in plain words. */
 @Component({
@@ -31,7 +31,7 @@ import { durationLabel, openingFor } from '../time';
           }
         </dd>
         <dt>{{ 'infrastructure.policy.who' | transloco }}</dt>
-        <dd>{{ (resource().policy.access.mode === 'all' ? 'infrastructure.policy.whoAll' : resource().policy.access.mode === 'project' ? 'infrastructure.policy.whoProject' : 'infrastructure.policy.whoListed') | transloco }}</dd>
+        <dd data-testid="policy-who">{{ who() | transloco }}</dd>
         <dt>{{ 'infrastructure.policy.approval' | transloco }}</dt>
         <dd>{{ (resource().policy.approval.required ? 'infrastructure.approvers.' + resource().policy.approval.approvers : 'infrastructure.policy.noApproval') | transloco }}</dd>
       }
@@ -51,8 +51,8 @@ import { durationLabel, openingFor } from '../time';
               <li>
                 @if (b.kind === 'weekly') {
                   {{ 'infrastructure.weekdays.' + b.weekday | transloco }} {{ b.from }}–{{ b.to }}
-                } @else {
-                  {{ b.start }} – {{ b.end }}
+                } @else if (b.start && b.end) {
+                  {{ range(b.start, b.end) }}
                 }
                 @if (b.reason) { ({{ b.reason }}) }
               </li>
@@ -89,6 +89,24 @@ export class PolicySummaryComponent {
     if (!p.minNoticeMinutes) return this.t('infrastructure.policy.noticeNone', { days: p.maxAdvanceDays });
     return this.t('infrastructure.policy.noticeValue', { notice: durationLabel(p.minNoticeMinutes, this.t), days: p.maxAdvanceDays });
   });
+
+  protected readonly who = computed(() => {
+    switch (this.resource().policy.access.mode) {
+      case 'all':
+        return 'infrastructure.policy.whoAll';
+      case 'organisations':
+        return 'infrastructure.policy.whoListed';
+      case 'project':
+        return 'infrastructure.policy.whoProject';
+      case 'group':
+        return 'infrastructure.policy.whoGroup';
+    }
+  });
+
+  /** A one-off window in the resource's zone. */
+  protected range(start: string, end: string): string {
+    return rangeLabel(start, end, this.resource().timeZone, this.i18n.getActiveLang());
+  }
 
   protected opening(weekday: number): string | null {
     return openingFor(this.resource().policy.openingHours, weekday);

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -6,13 +7,14 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import {
   ApproverModes,
   ResourceStatuses,
   ResourceTypes,
   SlotGranularities,
   type ApproverMode,
+  type Blackout,
   type BookingPolicyInput,
   type Organisation,
   type Resource,
@@ -22,6 +24,8 @@ import {
 } from '@klasteris/contracts';
 import { ErrorMessageService } from '../../../core/http/error-message.service';
 import { InfrastructureApi } from '../infrastructure.api';
+import { AccessEditorComponent, accessComplete, accessInput, type AccessValue } from './access-editor.component';
+import { BlackoutsEditorComponent } from './blackouts-editor.component';
 
 export interface ResourceFormData {
   resource: Resource | null;
@@ -35,7 +39,10 @@ export const TIME_ZONES = ['Europe/Vilnius', 'Europe/Riga', 'Europe/Tallinn', 'E
 @Component({
   selector: 'app-resource-form-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatButtonModule, MatCheckboxModule, MatDialogModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslocoPipe],
+  imports: [
+    ReactiveFormsModule, MatButtonModule, MatCheckboxModule, MatDialogModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslocoPipe,
+    AccessEditorComponent, BlackoutsEditorComponent,
+  ],
   template: `
     <h2 mat-dialog-title>{{ (data.resource ? 'infrastructure.manage.editTitle' : 'infrastructure.manage.newTitle') | transloco }}</h2>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
@@ -113,6 +120,7 @@ export const TIME_ZONES = ['Europe/Vilnius', 'Europe/Riga', 'Europe/Tallinn', 'E
               <input matInput type="time" formControlName="closes" />
             </mat-form-field>
           }
+          <app-access-editor class="span-2" [(access)]="access" />
           <mat-checkbox formControlName="approval" class="span-2" data-testid="resource-approval">{{ 'infrastructure.manage.approval' | transloco }}</mat-checkbox>
           @if (form.controls.approval.value) {
             <mat-form-field class="span-2">
@@ -129,6 +137,7 @@ export const TIME_ZONES = ['Europe/Vilnius', 'Europe/Riga', 'Europe/Tallinn', 'E
             <mat-hint>{{ 'infrastructure.manage.quotaHint' | transloco }}</mat-hint>
           </mat-form-field>
         </div>
+        <app-blackouts-editor [zone]="zone()" [(blackouts)]="blackouts" />
         @if (error()) { <p class="form-error" role="alert">{{ error() }}</p> }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
@@ -143,6 +152,7 @@ export class ResourceFormDialogComponent {
   private readonly ref = inject<MatDialogRef<ResourceFormDialogComponent, Resource>>(MatDialogRef);
   private readonly api = inject(InfrastructureApi);
   private readonly errors = inject(ErrorMessageService);
+  private readonly i18n = inject(TranslocoService);
   private readonly fb = inject(NonNullableFormBuilder);
   protected readonly types = ResourceTypes;
   protected readonly statuses = ResourceStatuses;
@@ -175,10 +185,18 @@ export class ResourceFormDialogComponent {
     quota: this.fb.control<number | null>(this.r?.policy.quotaHoursPerMonth ?? null),
     checkIn: [this.r?.policy.checkIn ?? false],
   });
+  protected readonly access = signal<AccessValue>(this.r?.policy.access ?? { mode: 'all', organisationIds: [], projectId: null, groupId: null });
+  protected readonly blackouts = signal<Blackout[]>(this.r?.policy.blackouts ?? []);
+  /** Blackout times are entered in the resource's zone (a new resource: the zone chosen above). */
+  protected readonly zone = toSignal(this.form.controls.timeZone.valueChanges, { initialValue: this.form.controls.timeZone.value });
 
   submit(): void {
     if (this.form.invalid) {
       this.form.markAllAsTouched();
+      return;
+    }
+    if (!accessComplete(this.access())) {
+      this.error.set(this.i18n.translate('infrastructure.access.incomplete'));
       return;
     }
     const v = this.form.getRawValue();
@@ -193,6 +211,8 @@ export class ResourceFormDialogComponent {
       approval: { required: v.approval, approvers: v.approvers },
       quotaHoursPerMonth: v.quota ? Number(v.quota) : null,
       checkIn: v.checkIn,
+      access: accessInput(this.access()),
+      blackouts: this.blackouts().map((b) => (b.kind === 'weekly' ? { kind: b.kind, weekday: b.weekday, from: b.from, to: b.to, reason: b.reason ?? null } : { kind: b.kind, start: b.start, end: b.end, reason: b.reason ?? null })),
     };
     const common = { name: v.name.trim(), type: v.type, capacity: Number(v.capacity), status: v.status, location: v.location.trim(), description: v.description.trim(), policy };
     this.busy.set(true);

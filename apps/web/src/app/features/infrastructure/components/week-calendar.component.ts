@@ -17,6 +17,10 @@ interface Cell {
   /** local wall time that does not exist (spring-forward gap) */
   missing: boolean;
   closed: boolean;
+  /** in a maintenance window: its reason ('' without one); null outside */
+  blackout: string | null;
+  /** the window starts in this cell (or the day's first row): its label goes here */
+  blackoutStarts: boolean;
   used: number;
   mine: boolean;
   pending: boolean;
@@ -54,13 +58,15 @@ interface Day {
             @let c = d.cells[row]!;
             <div role="gridcell" class="gc">
               <button type="button" class="cell"
-                [class.closed]="c.closed || c.missing" [class.full]="c.used >= capacity()" [class.partial]="c.used > 0 && c.used < capacity()"
+                [class.closed]="c.closed || c.missing" [class.blackout]="c.blackout !== null" [attr.title]="c.blackout !== null ? blackoutText(c.blackout) : null" [class.full]="c.used >= capacity()" [class.partial]="c.used > 0 && c.used < capacity()"
                 [class.mine]="c.mine" [class.pending]="c.pending" [class.selected]="isSelected(d.key, row)"
                 [disabled]="c.closed || c.missing || !canBook()" [attr.data-testid]="'slot-' + d.key + '-' + c.label"
                 (pointerdown)="begin(d.key, row, $event)" (pointerenter)="extend(d.key, row)"
                 (keydown.enter)="pick(c)" (keydown.space)="pick(c); $event.preventDefault()">
                 <span class="visually-hidden">{{ cellLabel(d, c) }}</span>
-                @if (c.entry) {
+                @if (c.blackout !== null) {
+                  @if (c.blackoutStarts && !c.missing) { <span class="entry">{{ c.blackout || ('infrastructure.calendar.blackout' | transloco) }}</span> }
+                } @else if (c.entry) {
                   <span class="entry">{{ c.entry.purpose ?? c.entry.organisationName ?? ('infrastructure.calendar.booked' | transloco) }}</span>
                 } @else if (c.used > 0 && capacity() > 1) {
                   <span class="count">{{ c.used }}/{{ capacity() }}</span>
@@ -77,6 +83,7 @@ interface Day {
       <span><i class="sw full"></i>{{ 'infrastructure.calendar.full' | transloco }}</span>
       <span><i class="sw mine"></i>{{ 'infrastructure.calendar.mine' | transloco }}</span>
       <span><i class="sw closed"></i>{{ 'infrastructure.calendar.closed' | transloco }}</span>
+      <span><i class="sw blackout"></i>{{ 'infrastructure.calendar.blackout' | transloco }}</span>
     </div>
   `,
   styles: `
@@ -95,11 +102,12 @@ interface Day {
     .cell.mine { background: #c9d8f7; color: #10295c; }
     .cell.pending { background-image: repeating-linear-gradient(45deg, transparent 0 6px, rgba(0,0,0,.07) 6px 12px); }
     .cell.closed { background: #eceff1; color: #5f6b73; cursor: default; }
+    .cell.blackout { background: repeating-linear-gradient(135deg, #eceff1 0 6px, #dde2e6 6px 12px); color: #3f4a52; }
     .cell.selected { outline: 2px solid var(--k-teal); background: #b5e6dc; }
     .entry, .count { white-space: nowrap; text-overflow: ellipsis; overflow: hidden; display: block; line-height: 28px; }
     .legend { display: flex; flex-wrap: wrap; gap: 12px; margin-top: 8px; font: var(--mat-sys-label-small); color: var(--k-text-muted); }
     .sw { display: inline-block; width: 12px; height: 12px; border-radius: 3px; margin-right: 4px; vertical-align: -2px; }
-    .sw.free { background: #e8f5f2; } .sw.partial { background: #fde9b8; } .sw.full { background: #f7c9c4; } .sw.mine { background: #c9d8f7; } .sw.closed { background: #eceff1; }
+    .sw.free { background: #e8f5f2; } .sw.partial { background: #fde9b8; } .sw.full { background: #f7c9c4; } .sw.mine { background: #c9d8f7; } .sw.closed { background: #eceff1; } .sw.blackout { background: repeating-linear-gradient(135deg, #eceff1 0 3px, #c9d0d5 3px 6px); }
   `,
 })
 export class WeekCalendarComponent {
@@ -137,12 +145,12 @@ export class WeekCalendarComponent {
     const a = this.availability();
     const today = DateTime.now().setZone(week.zone).toISODate();
     const opening = (a?.openingHours ?? []).map((s) => ({ start: Date.parse(s.start), end: Date.parse(s.end) }));
-    const blackouts = (a?.blackouts ?? []).map((s) => ({ start: Date.parse(s.start), end: Date.parse(s.end) }));
+    const blackouts = (a?.blackouts ?? []).map((s) => ({ start: Date.parse(s.start), end: Date.parse(s.end), reason: s.reason ?? '' }));
     const busy = (a?.busy ?? []).map((s) => ({ start: Date.parse(s.start), end: Date.parse(s.end), used: s.unitsUsed }));
     const entries = (a?.entries ?? []).map((e) => ({ e, start: Date.parse(e.start), end: Date.parse(e.end) }));
     return Array.from({ length: 7 }, (_, i) => {
       const day = week.plus({ days: i }).startOf('day').setLocale(this.locale());
-      const cells = this.rows().map((r) => {
+      const cells = this.rows().map((r, ri) => {
         const at = (m: number): DateTime => (m >= 1440 ? day.plus({ days: 1 }).startOf('day') : day.set({ hour: Math.floor(m / 60), minute: m % 60 }));
         const s = at(r.from);
         const missing = r.to - r.from < 1440 && (s.hour * 60 + s.minute !== r.from || !s.hasSame(day, 'day'));
@@ -160,6 +168,8 @@ export class WeekCalendarComponent {
           label: `${pad(Math.floor(r.from / 60))}${pad(r.from % 60)}`,
           missing,
           closed: !covered || blackouts.some(inside) || end <= Date.now(),
+          blackout: blackouts.find(inside)?.reason ?? null,
+          blackoutStarts: blackouts.some((b) => inside(b) && (ri === 0 || b.start >= start)),
           used,
           mine: here.some((x) => x.e.mine),
           pending: here.some((x) => x.e.status === 'pending'),
@@ -175,7 +185,9 @@ export class WeekCalendarComponent {
     const local = viewerZone() !== this.resource().timeZone ? ` (${DateTime.fromMillis(c.start).setLocale(this.locale()).toFormat('HH:mm ZZZZ')})` : '';
     const cap = this.capacity();
     const state =
-      c.closed || c.missing
+      c.blackout !== null
+        ? this.blackoutText(c.blackout)
+        : c.closed || c.missing
         ? this.i18n.translate('infrastructure.calendar.closed')
         : c.used >= cap
           ? this.i18n.translate('infrastructure.calendar.full')
@@ -184,6 +196,10 @@ export class WeekCalendarComponent {
             : this.i18n.translate('infrastructure.calendar.free');
     const when = this.resource().policy.slotMinutes >= 1440 ? d.title : `${d.title} ${time.toFormat('HH:mm')}${local}`;
     return `${when}: ${state}.`;
+  }
+
+  protected blackoutText(reason: string): string {
+    return reason ? this.i18n.translate('infrastructure.calendar.blackoutReason', { reason }) : this.i18n.translate('infrastructure.calendar.blackout');
   }
 
   protected begin(day: string, row: number, ev: PointerEvent): void {

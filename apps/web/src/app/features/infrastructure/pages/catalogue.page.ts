@@ -18,6 +18,7 @@ import { ResourceTypes, type Resource, type ResourceListQuery, type ResourceType
 import { DateTime } from 'luxon';
 import { toApiError } from '../../../core/http/api-error';
 import { EmptyStateComponent } from '../../../shared/ui/empty-state.component';
+import { CardTargetBannerComponent } from '../components/card-target-banner.component';
 import { InfraNavComponent } from '../components/infra-nav.component';
 import { InfrastructureApi } from '../infrastructure.api';
 
@@ -38,13 +39,14 @@ export const TYPE_ICONS: Record<ResourceType, string> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     FormsModule, RouterLink, MatButtonModule, MatCardModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MatSelectModule,
-    TranslocoPipe, EmptyStateComponent, InfraNavComponent,
+    TranslocoPipe, EmptyStateComponent, InfraNavComponent, CardTargetBannerComponent,
   ],
   template: `
     <section class="page">
       <h1 class="page-title">{{ 'infrastructure.title' | transloco }}</h1>
       <p class="page-subtitle">{{ 'infrastructure.subtitle' | transloco }}</p>
       <app-infra-nav />
+      <app-card-target-banner />
       @if (canCreate()) {
         <div class="actions"><button mat-stroked-button type="button" (click)="create()" data-testid="resource-new"><mat-icon fontIcon="add" aria-hidden="true" />{{ 'infrastructure.manage.new' | transloco }}</button></div>
       }

@@ -11,6 +11,7 @@ import { ResourceFormDialogComponent, type ResourceFormData } from '../component
 import { DateTime } from 'luxon';
 import { EmptyStateComponent } from '../../../shared/ui/empty-state.component';
 import { BookingDialogComponent, type BookingDialogData } from '../components/booking-dialog.component';
+import { CardTargetBannerComponent } from '../components/card-target-banner.component';
 import { InfraNavComponent } from '../components/infra-nav.component';
 import { PolicySummaryComponent } from '../components/policy-summary.component';
 import { WeekCalendarComponent, type SlotSelection } from '../components/week-calendar.component';
@@ -23,10 +24,11 @@ import { TYPE_ICONS } from './catalogue.page';
   selector: 'app-resource-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [ResourceStore],
-  imports: [RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, TranslocoPipe, EmptyStateComponent, InfraNavComponent, PolicySummaryComponent, WeekCalendarComponent],
+  imports: [RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, TranslocoPipe, EmptyStateComponent, InfraNavComponent, PolicySummaryComponent, WeekCalendarComponent, CardTargetBannerComponent],
   template: `
     <section class="page">
       <app-infra-nav />
+      <app-card-target-banner />
       @if (store.errorKey(); as key) {
         <app-empty-state icon="cloud_off" [title]="key | transloco"><a mat-stroked-button routerLink="/infrastructure">{{ 'infrastructure.back' | transloco }}</a></app-empty-state>
       } @else if (store.resource(); as r) {

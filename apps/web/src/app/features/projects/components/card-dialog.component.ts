@@ -23,6 +23,7 @@ import { activityParams, conflictsOf, diffPatch, resolvePatch, type CardPatch } 
 import type { BoardStore } from '../board.store';
 import { ProjectsApi } from '../projects.api';
 import { CardAttachmentsComponent } from './card-attachments.component';
+import { CardBookingsComponent } from './card-bookings.component';
 import { ConflictDialogComponent, type ConflictDialogData } from './conflict-dialog.component';
 
 export interface CardDialogData {
@@ -44,7 +45,7 @@ const FORM_FIELDS = ['title', 'description', 'assigneeIds', 'labelIds', 'startDa
   imports: [
     CardAttachmentsComponent,
     DatePipe, ReactiveFormsModule, MatButtonModule, MatCheckboxModule, MatChipsModule, MatDialogModule, MatFormFieldModule, MatIconModule,
-    MatInputModule, MatSelectModule, MatTabsModule, TranslocoPipe, AvatarComponent,
+    MatInputModule, MatSelectModule, MatTabsModule, TranslocoPipe, AvatarComponent, CardBookingsComponent,
   ],
   templateUrl: './card-dialog.component.html',
   styleUrl: './card-dialog.component.scss',
