@@ -103,6 +103,7 @@ export class ComposerComponent {
     return c && !c.slowModeExempt ? c.slowModeSeconds : 0;
   });
   protected readonly slowWait = computed(() => {
+    if (this.slowMode() === 0) return 0; // turned off (or exempt) meanwhile
     const until = this.chat.slowUntil()[this.channelId()] ?? 0;
     return until > this.now() ? Math.ceil((until - this.now()) / 1000) : 0;
   });
