@@ -1,8 +1,11 @@
 // `npm run bench [scenario...]`: chat fan-out (ours vs a bare Socket.IO + raw-driver baseline),
-// two nodes with Redis (vs one node), booking race, REST hot paths. Each prints a table and writes JSON under bench/results/.
+// two nodes with Redis (vs one node), booking race, REST hot paths, history (a 1,000,000-message
+// channel: newest and deep page, 10,000-message catch-up). Each prints a table and writes JSON under bench/results/.
 // Sizes are modest by default (see README "Performance"); raise them with BENCH_SOCKETS, BENCH_RATE,
-// BENCH_SECONDS, BENCH_RACE_REQUESTS, BENCH_REST_SECONDS, BENCH_REST_CONNECTIONS.
+// BENCH_SECONDS, BENCH_RACE_REQUESTS, BENCH_REST_SECONDS, BENCH_REST_CONNECTIONS; history takes
+// BENCH_HISTORY_MESSAGES, BENCH_HISTORY_SAMPLES, BENCH_HISTORY_CATCHUP.
 import { bookingRace } from './booking-race';
+import { history } from './history';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { lineChartSvg } from './chart';
@@ -10,7 +13,7 @@ import { baselinePayload, clientsBaseline, clientsOurs, drive, fanoutOptions, Fa
 import { cleanup, FERRETDB_CAVEAT, machine, registerUsers, ROOT, startApi, startDatabase, startRedis, table, writeResult } from './lib';
 import { restHotPaths } from './rest';
 
-const SCENARIOS = ['chat', 'nodes', 'race', 'rest'] as const;
+const SCENARIOS = ['chat', 'nodes', 'race', 'rest', 'history'] as const;
 
 function fanoutRow(r: FanoutResult): Record<string, string | number> {
   return {
@@ -32,11 +35,12 @@ function fanoutRow(r: FanoutResult): Record<string, string | number> {
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2).filter((a) => (SCENARIOS as readonly string[]).includes(a));
-  // `nodes` starts two more API processes and Redis: only when asked for.
-  const run = wanted.length ? wanted : SCENARIOS.filter((s) => s !== 'nodes');
+  // `nodes` starts two more API processes and Redis, `history` seeds a million messages: only when asked for.
+  const run = wanted.length ? wanted : SCENARIOS.filter((s) => s !== 'nodes' && s !== 'history');
   process.stdout.write(`Klasteris benchmarks: ${run.join(', ')}\nmachine: ${JSON.stringify(machine())}\n${FERRETDB_CAVEAT}\n`);
   const mongoUri = await startDatabase();
-  const apiProc = await startApi(mongoUri, `bench_${Date.now().toString(36)}`);
+  const dbName = `bench_${Date.now().toString(36)}`;
+  const apiProc = await startApi(mongoUri, dbName);
   let failed = false;
 
   if (run.includes('chat')) {
@@ -122,6 +126,26 @@ async function main(): Promise<void> {
     const rows = await restHotPaths(apiProc.url);
     table('REST hot paths (ratio = requests/s against GET /api/health in the same run)', rows as unknown as Record<string, string | number>[]);
     process.stdout.write(`→ ${writeResult('rest', { rows, caveat: FERRETDB_CAVEAT })}\n`);
+  }
+
+  if (run.includes('history')) {
+    process.stdout.write('\n[history]\n');
+    const h = await history(apiProc.url, mongoUri, dbName);
+    const row = (what: string, s: { p50: number; p99: number; max: number }, raw?: { p50: number; p99: number }): Record<string, string | number> => ({
+      what,
+      'p50 ms': s.p50,
+      'p99 ms': s.p99,
+      'max ms': s.max,
+      'raw driver p50 ms': raw?.p50 ?? '',
+      'raw driver p99 ms': raw?.p99 ?? '',
+      'p99 ours/raw': raw ? Math.round((s.p99 / raw.p99) * 100) / 100 : '',
+    });
+    table(`history of ${h.messages.toLocaleString('en')} messages (inserted in ${h.insertSeconds} s, ${h.insertPerSecond}/s; ${h.samples} samples each)`, [
+      row('newest page (50)', h.newestPage, h.rawNewest),
+      row('deep page (50, oldest 1 %)', h.deepPage, h.rawDeep),
+      row(`catch-up page (100) of ${h.catchUp.messages} in ${h.catchUp.pages} pages, ${h.catchUp.seconds} s total`, h.catchUp.perPage),
+    ]);
+    process.stdout.write(`→ ${writeResult('history', { ...h, caveat: FERRETDB_CAVEAT })}\n`);
   }
 
   process.stdout.write(`\n${FERRETDB_CAVEAT}\n`);
