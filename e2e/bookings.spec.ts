@@ -69,6 +69,7 @@ test('a member books infrastructure for a card from its dialog; the card lists t
   await signIn(page, DEMO.member);
   await page.goto('/projects');
   await page.getByTestId('project-link').filter({ hasText: 'Joint data-centre infrastructure' }).click();
+  await expect(page).toHaveURL(/\/board$/);
   const board = page.url();
   await page.getByTestId('card-open').filter({ hasText: CARD }).click();
   await page.getByRole('tab', { name: /^Bookings/ }).click();
