@@ -1,4 +1,4 @@
-import { bearer, createTestApp, login, TestApp } from './support/test-app';
+import { bearer, createTestApp, login, newMember, TestApp } from './support/test-app';
 
 describe('member directory', () => {
   let t: TestApp;
@@ -64,6 +64,28 @@ describe('member directory', () => {
     expect(names(byExpertise.body)).toEqual(['Jonas Jankauskas']);
     const byCountry = await t.http.get('/api/people?country=LV').set(bearer(member));
     expect(names(byCountry.body)).toEqual(['Andris Bērziņš']);
+  });
+
+  it('looks people up by id, former and disabled ones included, for names in old messages', async () => {
+    const leaver = await newMember(t, { displayName: 'Leaving Person' });
+    const admin = (await login(t, 'admin@klasteris.demo')).accessToken;
+    expect((await t.http.patch(`/api/users/${leaver.user.id}/status`).set(bearer(admin)).send({ status: 'disabled', reason: 'left the cluster' })).status).toBe(200);
+    const jonas = (await t.http.get('/api/people?q=jonas').set(bearer(member))).body.items[0].id as string;
+    const unknown = '0123456789abcdef01234567';
+
+    const res = await t.http.get(`/api/people/lookup?ids=${jonas},${leaver.user.id},${unknown}`).set(bearer(member));
+    expect(res.status).toBe(200);
+    expect(names(res.body).sort()).toEqual(['Jonas Jankauskas', 'Leaving Person']);
+    expect(res.body.items.find((p: { id: string }) => p.id === jonas)).toMatchObject({ organisationName: 'Duomenų centras', initials: expect.any(String) });
+    expect(res.body.items[0].email).toBeUndefined();
+
+    expect((await t.http.get(`/api/people/lookup?ids=${jonas}`)).status).toBe(401);
+    const tooMany = Array.from({ length: 101 }, (_, i) => i.toString(16).padStart(24, '0')).join(',');
+    const bad = [`ids=${tooMany}`, 'ids=', 'ids=not-an-id', `ids=${jonas},${jonas}`, `ids[$ne]=x`];
+    for (const query of bad) {
+      const r = await t.http.get(`/api/people/lookup?${query}`).set(bearer(member));
+      expect([r.status, r.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    }
   });
 
   it('organisation admins edit their organisation; others cannot; only coordinators change membership', async () => {

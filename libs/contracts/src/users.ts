@@ -73,6 +73,12 @@ export interface PeopleQuery extends PageQuery {
   organisationId?: string;
 }
 
+/** `GET /api/people/lookup?ids=a,b,c`: names of up to 100 people by id (authors of old messages, assignees); ids not found are left out. */
+export interface PeopleLookupQuery {
+  ids: string[];
+}
+export const PEOPLE_LOOKUP_MAX = 100;
+
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 128;
 

@@ -5,7 +5,7 @@ import { Authenticated, CurrentUser, Public } from '../../common/auth.decorators
 import type { AuthUser } from '../../common/auth-user';
 import { ObjectIdPipe } from '../../common/object-id';
 import { PageQueryDto, pageLimit } from '../../common/pagination';
-import { OrganisationListQueryDto, PeopleQueryDto, UpdateOrganisationDto } from './dto/organisations.dto';
+import { OrganisationListQueryDto, PeopleLookupQueryDto, PeopleQueryDto, UpdateOrganisationDto } from './dto/organisations.dto';
 import { OrganisationsService } from './organisations.service';
 
 type MaybeAuthed = { user?: AuthUser };
@@ -46,6 +46,13 @@ export class OrganisationsController {
   @Get('organisations/:id/people')
   orgPeople(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Query() q: PageQueryDto): Promise<Page<PersonSummary>> {
     return this.organisations.people(me, { organisationId: id, cursor: q.cursor, limit: pageLimit(q) });
+  }
+
+  /** Names of people by id, whatever their status now (authors of old messages, former members). */
+  @Authenticated()
+  @Get('people/lookup')
+  async lookup(@Query() q: PeopleLookupQueryDto): Promise<{ items: PersonSummary[] }> {
+    return { items: await this.organisations.lookupPeople(q.ids) };
   }
 
   /** People of the cluster, searchable by name, country and expertise. */

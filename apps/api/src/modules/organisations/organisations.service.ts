@@ -94,6 +94,13 @@ export class OrganisationsService {
     };
   }
 
+  /** People by id in one query each for people and organisations; pending sign-ups are left out. */
+  async lookupPeople(ids: string[]): Promise<PersonSummary[]> {
+    const users = (await this.users.findByIds(ids)).filter((u) => u.status !== 'pending');
+    const orgs = new Map((await this.organisations.findByIds([...new Set(users.flatMap((u) => (u.organisationId ? [u.organisationId] : [])))])).map((o) => [o.id, o]));
+    return users.map((u) => toPerson(u, u.organisationId ? (orgs.get(u.organisationId)?.country ?? null) : null));
+  }
+
   /** An organisation the viewer may know about, or 404. */
   private async visible(viewer: AuthUser | undefined, id: string): Promise<OrganisationRecord> {
     const org = await this.organisations.findById(id);

@@ -1,13 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsISO31661Alpha2, IsMongoId, IsOptional, IsString, IsUrl, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsISO31661Alpha2, IsMongoId, IsOptional, IsString, IsUrl, MaxLength, MinLength } from 'class-validator';
 import {
   MembershipStatuses,
   OrganisationTypes,
+  PEOPLE_LOOKUP_MAX,
   type MembershipStatus,
   type OrganisationInput,
   type OrganisationListQuery,
   type OrganisationType,
+  type PeopleLookupQuery,
   type PeopleQuery,
   type UpdateOrganisationRequest,
 } from '@klasteris/contracts';
@@ -58,4 +60,11 @@ export class PeopleQueryDto extends PageQueryDto implements PeopleQuery {
   @ApiPropertyOptional() @IsOptional() @Transform(upper) @IsString() @IsISO31661Alpha2() country?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) expertise?: string;
   @ApiPropertyOptional() @IsOptional() @IsMongoId() organisationId?: string;
+}
+
+export class PeopleLookupQueryDto implements PeopleLookupQuery {
+  @ApiProperty({ description: 'comma-separated user ids', type: String })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value))
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(PEOPLE_LOOKUP_MAX) @ArrayUnique() @IsMongoId({ each: true })
+  ids: string[];
 }

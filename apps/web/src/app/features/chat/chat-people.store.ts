@@ -18,6 +18,8 @@ export const TYPING_TTL_MS = 6000;
 /** We tell others we are typing at most this often. */
 export const TYPING_THROTTLE_MS = 3000;
 const MEMBER_PAGE = 100;
+/** Most ids the people lookup answers in one request. */
+const LOOKUP_BATCH = 100;
 
 /**
  * People around the chat: a cache of names (from member lists and people search), channel
@@ -37,6 +39,10 @@ export class ChatPeopleStore {
   private readonly lastTypingSent = new Map<string, number>();
   private readonly membersLoading = new Set<string>();
   private pruneTimer: ReturnType<typeof setTimeout> | null = null;
+  /** ids to look up in the next batch, and every id asked for already (each is asked once) */
+  private readonly wanted = new Set<string>();
+  private readonly asked = new Set<string>();
+  private lookupTimer: ReturnType<typeof setTimeout> | null = null;
 
   readonly people = this._people.asReadonly();
   readonly members = this._members.asReadonly();
@@ -50,6 +56,8 @@ export class ChatPeopleStore {
       const user = this.auth.user();
       untracked(() => {
         if (!user) {
+          this.asked.clear();
+          this.wanted.clear();
           this._people.set({});
           this._members.set({});
           this._presence.set({});
@@ -87,6 +95,36 @@ export class ChatPeopleStore {
 
   rememberSummaries(people: readonly PersonSummary[]): void {
     this.remember(people.map((p) => ({ id: p.id, displayName: p.displayName, initials: p.initials, avatarColor: p.avatarColor, organisationName: p.organisationName })));
+  }
+
+  /**
+   * Names of people not known from member lists (authors who left the channel, disabled
+   * accounts): collected for a moment, then looked up in batches, each id once.
+   */
+  want(ids: readonly string[]): void {
+    const known = untracked(() => this._people());
+    for (const id of ids) {
+      if (!id || known[id] || this.asked.has(id)) continue;
+      this.asked.add(id);
+      this.wanted.add(id);
+    }
+    // a moment's wait: the channel's member list, loading alongside, usually brings them
+    if (this.wanted.size > 0 && !this.lookupTimer) this.lookupTimer = setTimeout(() => this.lookup(), 400);
+  }
+
+  private lookup(): void {
+    this.lookupTimer = null;
+    const batch = [...this.wanted].slice(0, LOOKUP_BATCH);
+    for (const id of batch) this.wanted.delete(id);
+    if (this.wanted.size > 0) this.lookupTimer = setTimeout(() => this.lookup(), 0);
+    const known = this._people();
+    const ids = batch.filter((id) => !known[id]);
+    if (ids.length === 0) return;
+    this.api.lookupPeople(ids).subscribe({
+      next: ({ items }) => this.rememberSummaries(items),
+      // asked again the next time they are wanted
+      error: () => ids.forEach((id) => this.asked.delete(id)),
+    });
   }
 
   /** Loads the members of a channel (first page; big channels page in the details drawer). */

@@ -16,7 +16,7 @@ import type {
   Page,
   PersonSummary,
   PresenceStatus,
-  Report,
+  ReportMessageResponse,
   UpdateChannelRequest,
 } from '@klasteris/contracts';
 import type { Observable } from 'rxjs';
@@ -109,8 +109,8 @@ export class ChatApi {
   }
 
   /** Reports a message in a working-group channel to the group's coordinators (same reporter twice: the same report). */
-  report(messageId: string, reason: string): Observable<{ report: Report }> {
-    return this.http.post<{ report: Report }>(`/api/messages/${id(messageId)}/report`, { reason });
+  report(messageId: string, reason: string): Observable<ReportMessageResponse> {
+    return this.http.post<ReportMessageResponse>(`/api/messages/${id(messageId)}/report`, { reason });
   }
 
   pins(channelId: string): Observable<{ items: Message[] }> {
@@ -140,5 +140,10 @@ export class ChatApi {
 
   people(q: string, limit = 10): Observable<Page<PersonSummary>> {
     return this.http.get<Page<PersonSummary>>('/api/people', { params: toParams({ q, limit }) });
+  }
+
+  /** Names of up to 100 people by id (authors who left a channel, disabled accounts). */
+  lookupPeople(ids: readonly string[]): Observable<{ items: PersonSummary[] }> {
+    return this.http.get<{ items: PersonSummary[] }>('/api/people/lookup', { params: toParams({ ids: ids.join(',') }) });
   }
 }

@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, input, output, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, inject, input, output, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
@@ -100,6 +100,14 @@ export class MessageItemComponent {
     });
   });
   protected readonly ariaLabel = computed(() => this.authorName());
+
+  constructor() {
+    // names of authors and mentioned people the member lists do not hold
+    effect(() => {
+      const m = this.message();
+      if (m) this.people.want([m.authorId, ...m.mentions]);
+    });
+  }
 
   protected reactedByMe(r: Reaction): boolean {
     const me = this.myId();
