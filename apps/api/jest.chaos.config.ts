@@ -1,8 +1,10 @@
 import type { Config } from 'jest';
 
 /**
- * Fault injection (`npm run test:chaos`, which builds the API first): real API processes
- * (dist/apps/api/main.js) on the shared test database and Redis, killed mid-storm.
+ * Fault injection (`npm run test:chaos`, which builds the API first; a stage of `npm test`): real API
+ * processes (dist/apps/api/main.js, or CHAOS_API_MAIN) on the shared test database and Redis — or,
+ * for the database restart, a FerretDB of the case's own — killed mid-storm. Every wait in a case is
+ * a bounded poll; testTimeout caps each hook and case.
  */
 const config: Config = {
   displayName: 'api-chaos',

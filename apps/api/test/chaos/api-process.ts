@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../../../..');
-const MAIN = join(ROOT, 'dist/apps/api/main.js');
+/** The built API; CHAOS_API_MAIN points at another build (e.g. a copy no concurrent build replaces). */
+const MAIN = process.env['CHAOS_API_MAIN'] ?? join(ROOT, 'dist/apps/api/main.js');
 
 export interface ApiProcess {
   url: string;
