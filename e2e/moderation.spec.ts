@@ -87,6 +87,13 @@ test.describe('moderation journey', () => {
     await dialog.getByTestId('report-submit').click();
     await expect(dialog).toHaveCount(0);
     await expect(andris.getByText("Thank you. The group's coordinators will look at the message.")).toBeVisible();
+    // a second report of the same message is no error: the member is told it is already with the coordinators
+    await reported.hover();
+    await reported.getByTestId('message-more').click();
+    await andris.getByTestId('message-report').click();
+    await dialog.getByTestId('report-reason').fill('Still there');
+    await dialog.getByTestId('report-submit').click();
+    await expect(andris.getByText("You had already reported this message; the group's coordinators have it.")).toBeVisible();
 
     await openConsole(jonas);
     await jonas.getByRole('tab', { name: /Reports/ }).click();

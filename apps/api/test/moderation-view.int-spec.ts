@@ -101,7 +101,11 @@ describe('moderation as the member’s chat sees it', () => {
     const rep = await t.http.post(`/api/messages/${msg.id}/report`).set(bearer(m1.accessToken)).send({ reason: 'Spam' });
     expect(rep.status).toBe(201);
     // the queue can open the message in context
-    expect(rep.body.report).toMatchObject({ messageId: msg.id, messageSeq: msg.seq, channelId: g.channelIds.general });
+    expect(rep.body).toMatchObject({ created: true, report: { messageId: msg.id, messageSeq: msg.seq, channelId: g.channelIds.general } });
+    // reporting again is no error: the client learns it had already reported it
+    const again = await t.http.post(`/api/messages/${msg.id}/report`).set(bearer(m1.accessToken)).send({ reason: 'Spam again' });
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({ created: false, report: { id: rep.body.report.id, reason: 'Spam' } });
     expect((await t.http.post(`/api/groups/${g.id}/reports/${rep.body.report.id}/resolve`).set(bearer(coord.accessToken)).send({ action: 'mute', durationSeconds: 600 })).status).toBe(201);
     await eventually(() => expect(got2).toEqual([{ groupId: g.id, until: expect.any(String) }]));
     expect(new Date(got2[0].until!).getTime()).toBeGreaterThan(Date.now() + 500_000);

@@ -142,6 +142,12 @@ export interface ReportMessageRequest {
   reason: string;
 }
 
+/** POST /api/messages/:id/report; the same person reporting the same message again gets their first report back (created: false). */
+export interface ReportMessageResponse {
+  report: Report;
+  created: boolean;
+}
+
 export interface ResolveReportRequest {
   action: 'dismiss' | 'delete' | 'mute';
   note?: string;

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Mute, Page, Report, WordFilterRule } from '@klasteris/contracts';
+import type { Mute, Page, Report, ReportMessageResponse, WordFilterRule } from '@klasteris/contracts';
 import { Authenticated, CurrentUser } from '../../common/auth.decorators';
 import type { AuthUser } from '../../common/auth-user';
 import { ObjectIdPipe } from '../../common/object-id';
@@ -47,8 +47,8 @@ export class GroupModerationController {
   }
 
   @Post('messages/:id/report')
-  async report(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: ReportMessageDto): Promise<{ report: Report }> {
-    return { report: await this.moderation.report(me, id, body.reason) };
+  report(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: ReportMessageDto): Promise<ReportMessageResponse> {
+    return this.moderation.report(me, id, body.reason);
   }
 
   @Get('groups/:id/reports')

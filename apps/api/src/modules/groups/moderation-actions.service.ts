@@ -67,7 +67,7 @@ export class ModerationActionsService {
   }
 
   /** Any reader of a group channel's message reports it to the group's coordinators. */
-  async report(me: AuthUser, messageId: string, reason: string): Promise<Report> {
+  async report(me: AuthUser, messageId: string, reason: string): Promise<{ report: Report; created: boolean }> {
     const { message } = await this.messages.get(me, messageId);
     const group = await this.groups.findByChannel(message.channelId);
     if (!group) throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.BadRequest, 'Only messages in working-group channels can be reported');
@@ -81,7 +81,7 @@ export class ModerationActionsService {
         link: `/groups/${group.id}/console`,
       });
     }
-    return report;
+    return { report, created };
   }
 
   async reports(me: AuthUser, groupId: string, q: { status?: ReportStatus; cursor?: string; limit: number }): Promise<Page<Report>> {

@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { REPORT_REASON_MAX_LENGTH, type Message } from '@klasteris/contracts';
 import { firstValueFrom } from 'rxjs';
 import { ErrorMessageService } from '../../../core/http/error-message.service';
@@ -19,7 +19,10 @@ export interface ReportDialogData {
 
 const blank = (c: AbstractControl<string>): ValidationErrors | null => (c.value.trim() ? null : { required: true });
 
-/** Asks why a message should be looked at, then reports it to the group's coordinators; closes with true once filed. */
+/** How the dialog ended: filed now, or found filed by me before. */
+export type ReportOutcome = 'sent' | 'already';
+
+/** Asks why a message should be looked at, then reports it to the group's coordinators; closes with the outcome once filed. */
 @Component({
   selector: 'app-report-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -63,9 +66,10 @@ const blank = (c: AbstractControl<string>): ValidationErrors | null => (c.value.
 })
 export class ReportDialogComponent {
   protected readonly data = inject<ReportDialogData>(MAT_DIALOG_DATA);
-  private readonly ref = inject<MatDialogRef<ReportDialogComponent, boolean>>(MatDialogRef);
+  private readonly ref = inject<MatDialogRef<ReportDialogComponent, ReportOutcome>>(MatDialogRef);
   private readonly api = inject(ChatApi);
   private readonly errors = inject(ErrorMessageService);
+  private readonly transloco = inject(TranslocoService);
 
   protected readonly max = REPORT_REASON_MAX_LENGTH;
   protected readonly reason = new FormControl('', { nonNullable: true, validators: [blank, Validators.maxLength(REPORT_REASON_MAX_LENGTH)] });
@@ -79,10 +83,11 @@ export class ReportDialogComponent {
     this.busy.set(true);
     this.error.set(null);
     try {
-      await firstValueFrom(this.api.report(this.data.message.id, this.reason.value.trim()));
-      this.ref.close(true);
+      const { created } = await firstValueFrom(this.api.report(this.data.message.id, this.reason.value.trim()));
+      this.ref.close(created ? 'sent' : 'already');
     } catch (err) {
-      this.error.set(this.errors.message(err));
+      // a message deleted meanwhile answers 404: say so rather than a bare "not found"
+      this.error.set(this.errors.info(err).status === 404 ? this.transloco.translate('moderation.report.gone') : this.errors.message(err));
       this.busy.set(false);
     }
   }

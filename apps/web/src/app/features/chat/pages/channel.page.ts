@@ -23,7 +23,7 @@ import { ChannelNamePipe } from '../components/channel-name.pipe';
 import { ComposerComponent, type ComposerSubmit } from '../components/composer.component';
 import { EditHistoryDialogComponent } from '../components/edit-history-dialog.component';
 import { MessageListComponent } from '../components/message-list.component';
-import { ReportDialogComponent, type ReportDialogData } from '../components/report-dialog.component';
+import { ReportDialogComponent, type ReportDialogData, type ReportOutcome } from '../components/report-dialog.component';
 import type { MessageAction } from '../components/message-item.component';
 import { ThreadPanelComponent } from '../components/thread-panel.component';
 
@@ -247,8 +247,8 @@ export class ChannelPage {
     this.dialog
       .open(ReportDialogComponent, { data, width: '480px', maxWidth: '95vw', autoFocus: 'first-tabbable', restoreFocus: true })
       .afterClosed()
-      .subscribe((sent: unknown) => {
-        if (sent === true) this.snack.open(this.transloco.translate('moderation.report.sent'), undefined, { duration: 5000 });
+      .subscribe((outcome: ReportOutcome | undefined) => {
+        if (outcome) this.snack.open(this.transloco.translate(`moderation.report.${outcome}`), undefined, { duration: 5000 });
       });
   }
 
