@@ -87,6 +87,7 @@ test('a member books infrastructure for a card from its dialog; the card lists t
   await expect(page.getByTestId('card-target-banner')).toBeHidden();
 
   await page.goto(board);
+  await expect(page.getByTestId('card').filter({ hasText: CARD }).getByTestId('card-bookings-chip')).toBeVisible();
   await page.getByTestId('card-open').filter({ hasText: CARD }).click();
   await page.getByRole('tab', { name: /^Bookings/ }).click();
   const linked = page.getByTestId('card-booking').filter({ hasText: 'Data House test server DH-S1' }).last();

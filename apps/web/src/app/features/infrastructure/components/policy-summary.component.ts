@@ -1,7 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { Resource } from '@klasteris/contracts';
+import { map, of, catchError, type Observable } from 'rxjs';
+import { GroupsApi } from '../../groups/groups.api';
+import { ProjectsApi } from '../../projects/projects.api';
 import { durationLabel, openingFor, rangeLabel } from '../time';
 
 /** The booking rules of a resource in plain words. */
@@ -31,7 +34,7 @@ import { durationLabel, openingFor, rangeLabel } from '../time';
           }
         </dd>
         <dt>{{ 'infrastructure.policy.who' | transloco }}</dt>
-        <dd data-testid="policy-who">{{ who() | transloco }}</dd>
+        <dd data-testid="policy-who">{{ who() | transloco }}@if (audience(); as a) { <span class="audience">: {{ a }}</span> }</dd>
         <dt>{{ 'infrastructure.policy.approval' | transloco }}</dt>
         <dd>{{ (resource().policy.approval.required ? 'infrastructure.approvers.' + resource().policy.approval.approvers : 'infrastructure.policy.noApproval') | transloco }}</dd>
       }
@@ -73,6 +76,10 @@ export class PolicySummaryComponent {
   readonly resource = input.required<Resource>();
   readonly compact = input(false);
   private readonly i18n = inject(TranslocoService);
+  private readonly groups = inject(GroupsApi);
+  private readonly projects = inject(ProjectsApi);
+  /** The name of the working group or project a resource is reserved for, when the viewer may see it. */
+  protected readonly audience = signal<string | null>(null);
   protected readonly weekdays = [1, 2, 3, 4, 5, 6, 7];
 
   private readonly t = (k: string, p?: Record<string, unknown>): string => this.i18n.translate(k, p);
@@ -102,6 +109,20 @@ export class PolicySummaryComponent {
         return 'infrastructure.policy.whoGroup';
     }
   });
+
+  constructor() {
+    effect(() => {
+      const { mode, groupId, projectId } = this.resource().policy.access;
+      const full = !this.compact();
+      untracked(() => {
+        this.audience.set(null);
+        let name: Observable<string> | null = null;
+        if (full && mode === 'group' && groupId) name = this.groups.get(groupId).pipe(map((r) => r.group.name));
+        if (full && mode === 'project' && projectId) name = this.projects.project(projectId).pipe(map((r) => r.project.name));
+        name?.pipe(catchError(() => of(null))).subscribe((n) => this.audience.set(n));
+      });
+    });
+  }
 
   /** A one-off window in the resource's zone. */
   protected range(start: string, end: string): string {

@@ -6,7 +6,7 @@ import { AvatarComponent } from '../../../shared/ui/avatar.component';
 import { dueState } from '../board-logic';
 import type { EditingMark } from '../board.store';
 
-/** A card tile on the board: title, labels, due date, checklist progress, comments, assignees, "X is editing". */
+/** A card tile on the board: title, labels, due date, checklist progress, comments, linked bookings, assignees, "X is editing". */
 @Component({
   selector: 'app-board-card',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -40,6 +40,12 @@ import type { EditingMark } from '../board.store';
         <span class="chip">
           <mat-icon aria-hidden="true" fontIcon="chat_bubble" />
           <span class="visually-hidden">{{ 'projects.card.comments' | transloco }}</span>{{ card().commentCount }}
+        </span>
+      }
+      @if (card().bookingIds.length) {
+        <span class="chip" data-testid="card-bookings-chip">
+          <mat-icon aria-hidden="true" fontIcon="event_available" />
+          <span class="visually-hidden">{{ 'infrastructure.cardBookings.title' | transloco }}</span>{{ card().bookingIds.length }}
         </span>
       }
       @if (card().description) {
