@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { notFound, validationFailed } from '../../common/api-exception';
 import type { AuthUser } from '../../common/auth-user';
 import { CardBookingsService } from '../boards/card-bookings.service';
@@ -10,6 +10,8 @@ import type { ResourceRecord } from './resource.schema';
 /** Bookings and projects: project-only resources, and bookings linked to a project and a card of its board. */
 @Injectable()
 export class ProjectLinks {
+  private readonly logger = new Logger('ProjectLinks');
+
   constructor(
     private readonly access: ProjectAccessService,
     private readonly projects: ProjectsRepository,
@@ -60,8 +62,17 @@ export class ProjectLinks {
     if (!projectId || (await this.access.roleOf(me.id, projectId)) === null) throw notFound('Card');
   }
 
-  /** Puts new bookings on their card (the board shows them). */
+  /**
+   * Puts new bookings on their card (the board shows them). The bookings are made by then: a failed
+   * card write is logged, not answered as an error (a retry would book twice); the card's list of
+   * bookings (GET /bookings/card/:id) reads the bookings themselves and stays complete.
+   */
   async attachToCard(link: { projectId: string | null; cardId: string | null }, bookingIds: string[]): Promise<void> {
-    if (link.projectId && link.cardId) await this.cardBookings.attach(link.projectId, link.cardId, bookingIds);
+    if (!link.projectId || !link.cardId) return;
+    try {
+      await this.cardBookings.attach(link.projectId, link.cardId, bookingIds);
+    } catch (err) {
+      this.logger.warn(`bookings ${bookingIds.join(',')} not put on card ${link.cardId}: ${(err as Error).message}`);
+    }
   }
 }

@@ -8,22 +8,8 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { Blackout, BlackoutKind } from '@klasteris/contracts';
-import { DateTime } from 'luxon';
+import { onceBlackout, weeklyBlackout } from '../blackouts';
 import { rangeLabel } from '../time';
-
-/** A one-off window from local "yyyy-MM-ddTHH:mm" values in `zone`; null when invalid or not start < end. */
-export function onceBlackout(start: string, end: string, zone: string, reason: string): Blackout | null {
-  const s = DateTime.fromISO(start, { zone });
-  const e = DateTime.fromISO(end, { zone });
-  if (!s.isValid || !e.isValid || s >= e) return null;
-  return { kind: 'once', start: s.toUTC().toISO()!, end: e.toUTC().toISO()!, reason: reason.trim() || null };
-}
-
-/** A weekly window (ISO weekday, local "HH:mm", to "24:00" = midnight); null unless from < to. */
-export function weeklyBlackout(weekday: number, from: string, to: string, reason: string): Blackout | null {
-  if (!/^\d\d:\d\d$/.test(from) || !/^\d\d:\d\d$/.test(to) || from >= to) return null;
-  return { kind: 'weekly', weekday, from, to, reason: reason.trim() || null };
-}
 
 /**
  * Maintenance windows of a resource: the list with remove buttons, and a small form that adds a
