@@ -157,7 +157,7 @@ describe('chat messages over Socket.IO', () => {
     const a = await pool.connect(alice.accessToken);
     const b = await pool.connect(bob.accessToken);
     const updates = collect<{ message: Message }>(b, 'message:updated');
-    const deletions = collect<{ channelId: string; messageId: string; seq: number }>(b, 'message:deleted');
+    const deletions = collect<{ channelId: string; messageId: string; seq: number; deletedBy?: string }>(b, 'message:deleted');
     const sent = await send(a, 'first draft');
     if (!sent.ok) throw new Error('send failed');
     const id = sent.message.id;
@@ -174,7 +174,7 @@ describe('chat messages over Socket.IO', () => {
     expect(denied.ok).toBe(false);
     if (!denied.ok) expect(denied.error.code).toBe('FORBIDDEN');
     expect((await emitAck(a, 'message:delete', { messageId: id })).ok).toBe(true);
-    await eventually(() => expect(deletions).toContainEqual({ channelId: channel.id, messageId: id, seq: sent.message.seq }));
+    await eventually(() => expect(deletions).toContainEqual({ channelId: channel.id, messageId: id, seq: sent.message.seq, deletedBy: 'author' }));
     const tomb = await t.http.get(`/api/messages/${id}`).set(bearer(bob.accessToken));
     expect(tomb.body.message).toMatchObject({ body: '', deletedBy: 'author' });
     expect(tomb.body.message.deletedAt).toBeTruthy();
