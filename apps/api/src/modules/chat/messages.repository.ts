@@ -147,6 +147,8 @@ export class MessagesRepository {
     const open = positions.filter((p) => p.upTo > p.after);
     if (open.length === 0) return out;
     const base: QueryFilter<MessageDoc> = {
+      // redundant with the $or for MongoDB; lets the embedded FerretDB narrow by index first
+      channelId: { $in: open.map((p) => oid(p.channelId)) },
       $or: open.map((p) => ({ channelId: oid(p.channelId), seq: { $gt: p.after, $lte: p.upTo } })),
       authorId: { $ne: oid(userId) },
       deletedAt: null,
