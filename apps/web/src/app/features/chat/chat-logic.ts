@@ -161,3 +161,39 @@ export function newClientMsgId(): string {
 export function withGroupMute<T extends { groupId: string | null; mutedUntil: string | null }>(channels: readonly T[], groupId: string, until: string | null): T[] {
   return channels.map((c) => (c.groupId === groupId && c.mutedUntil !== until ? { ...c, mutedUntil: until } : c));
 }
+
+/**
+ * Where a channel's catch-up must start so that nothing is skipped: every seq up to `upTo` has
+ * been received (from a page, which is complete, or live in order). Live events from two API nodes
+ * can arrive out of order (N+1 from this node before N relayed through Redis); a later seq waits in
+ * `ahead` until the ones before it arrive. A seq that never comes (a void left by a crashed
+ * writer) only holds `upTo` back until the next catch-up, which re-reads a few messages at most
+ * (merged by id, never shown twice).
+ */
+export class SeqCursor {
+  private readonly ahead = new Set<number>();
+
+  constructor(private upToSeq: number) {}
+
+  get upTo(): number {
+    return this.upToSeq;
+  }
+
+  /** Everything up to `seq` is held (a page from the server ended there). */
+  complete(seq: number): void {
+    if (seq > this.upToSeq) this.upToSeq = seq;
+    for (const s of this.ahead) if (s <= this.upToSeq) this.ahead.delete(s);
+    this.drain();
+  }
+
+  /** A live message arrived. */
+  see(seq: number): void {
+    if (seq <= this.upToSeq) return;
+    this.ahead.add(seq);
+    this.drain();
+  }
+
+  private drain(): void {
+    while (this.ahead.delete(this.upToSeq + 1)) this.upToSeq++;
+  }
+}

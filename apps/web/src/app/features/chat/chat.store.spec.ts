@@ -254,6 +254,45 @@ describe('ChatStore', () => {
     expect(store.channel('c1')).toMatchObject({ lastSeq: 9, unread: 6 });
   });
 
+  it('catches up from the last seq without a gap when live events came out of order (two API nodes)', async () => {
+    await openWith([msg(1), msg(2), msg(3)]);
+    // 5 arrived (from this node) but 4 (relayed from the other node) had not when the connection dropped
+    socket.emit('message:new', { message: msg(5) });
+    socket.reconnected.next();
+    await flush();
+    http.expectOne('/api/channels').flush({ items: [channel({ lastSeq: 5 })], nextCursor: null });
+    await flush();
+    expectMessages((p) => p.get('after') === '3').flush({ items: [msg(4), msg(5)], hasMore: false } satisfies MessagePage);
+    await flush();
+    expect(store.window('c1').items.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5]);
+
+    // in order again: the next catch-up starts after 6
+    socket.emit('message:new', { message: msg(6) });
+    socket.reconnected.next();
+    await flush();
+    http.expectOne('/api/channels').flush({ items: [channel({ lastSeq: 6 })], nextCursor: null });
+    await flush();
+    expectMessages((p) => p.get('after') === '6').flush({ items: [], hasMore: false } satisfies MessagePage);
+    await flush();
+  });
+
+  it('keeps a message "sending" through a database outage (SERVICE_UNAVAILABLE) and resends it', async () => {
+    jest.useFakeTimers();
+    await openWith([]);
+    store.send('c1', 'during the outage');
+    await flush();
+    socket.sends()[0].resolve({ ok: false, error: { code: 'SERVICE_UNAVAILABLE', message: 'database down', details: { retryAfter: 3 } } });
+    await flush();
+    expect(store.pending()[0].state).toBe('sending');
+    jest.advanceTimersByTime(3000);
+    await flush();
+    expect(socket.sends()).toHaveLength(2);
+    expect(socket.sends()[1].payload['clientMsgId']).toBe(socket.sends()[0].payload['clientMsgId']);
+    socket.sends()[1].resolve({ ok: true, message: msg(1, { authorId: ME, clientMsgId: socket.sends()[0].payload['clientMsgId'] as string }) });
+    await flush();
+    expect(store.pending()).toHaveLength(0);
+  });
+
   it('an update that arrives during a catch-up is not undone by an older copy', async () => {
     await openWith([msg(1)]);
     socket.emit('message:updated', { message: msg(1, { body: 'edited', editedAt: '2026-03-01T10:00:00.000Z' }) });

@@ -13,6 +13,7 @@ import {
   newClientMsgId,
   withGroupMute,
   withoutDelivered,
+  SeqCursor,
 } from './chat-logic';
 
 export const PAGE_SIZE = 50;
@@ -63,6 +64,8 @@ export class ChatStore {
   private readonly inFlight = new Set<string>();
   private readonly resendTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly catchingUp = new Set<string>();
+  /** per channel with a live (newest) window: where a catch-up starts so nothing is skipped */
+  private readonly cursors = new Map<string, SeqCursor>();
   private channelsRequest: Promise<void> | null = null;
   private sessionUser: string | null = null;
 
@@ -206,6 +209,7 @@ export class ChatStore {
     this.patchWindow(channelId, (w) => ({ ...w, loadingBefore: true }));
     try {
       const page = await firstValueFrom(this.api.messages(channelId, { limit: PAGE_SIZE }));
+      this.cursors.set(channelId, new SeqCursor(maxSeq(page.items)));
       this.patchWindow(channelId, () => ({
         ...emptyWindow(),
         items: page.items.filter(isRoot),
@@ -242,6 +246,8 @@ export class ChatStore {
     this.patchWindow(channelId, (x) => ({ ...x, loadingAfter: true }));
     try {
       const page = await firstValueFrom(this.api.messages(channelId, { after: maxSeq(w.items), limit: CATCH_UP_PAGE }));
+      // the window reached the newest messages: from now on it is live
+      if (!page.hasMore) this.completeCursor(channelId, page.items.length ? page.items[page.items.length - 1].seq : maxSeq(w.items));
       this.patchWindow(channelId, (x) => ({
         ...x,
         // a page of only thread replies still moves us forward: remember where it ended
@@ -268,6 +274,8 @@ export class ChatStore {
         firstValueFrom(this.api.messages(channelId, { before: seq + 1, limit: 25 })),
         firstValueFrom(this.api.messages(channelId, { after: seq, limit: 50 })),
       ]);
+      if (newer.hasMore) this.cursors.delete(channelId);
+      else this.cursors.set(channelId, new SeqCursor(Math.max(maxSeq(older.items), maxSeq(newer.items))));
       this.patchWindow(channelId, () => ({
         ...emptyWindow(),
         items: mergeMessages(older.items.filter(isRoot), newer.items.filter(isRoot)),
@@ -293,6 +301,7 @@ export class ChatStore {
    */
   receive(messages: readonly Message[], fromNewEvent: boolean): void {
     if (messages.length === 0) return;
+    if (fromNewEvent) for (const m of messages) this.cursors.get(m.channelId)?.see(m.seq);
     const me = this.myId();
     const byChannel = new Map<string, Message[]>();
     for (const m of messages) byChannel.set(m.channelId, [...(byChannel.get(m.channelId) ?? []), m]);
@@ -368,7 +377,7 @@ export class ChatStore {
   async catchUpAll(): Promise<void> {
     await this.loadChannels(true);
     const windows = Object.entries(this._windows()).filter(([, w]) => w.loaded && !w.hasMoreAfter);
-    await Promise.all(windows.map(([channelId, w]) => this.catchUpFrom(channelId, maxSeq(w.items), false)));
+    await Promise.all(windows.map(([channelId, w]) => this.catchUpFrom(channelId, this.cursors.get(channelId)?.upTo ?? maxSeq(w.items), false)));
     const threads = Object.entries(this._threads()).filter(([, t]) => t.loaded);
     await Promise.all(threads.map(([rootId]) => this.loadThread(this.threadChannel(rootId) ?? '', rootId, true)));
   }
@@ -387,6 +396,7 @@ export class ChatStore {
         this.patchWindow(channelId, (w) => ({ ...w, items: mergeMessages(w.items, page.items.filter(isRoot)), ...(historyWindow ? { hasMoreAfter: page.hasMore } : {}) }));
         this.receive(page.items.filter((m) => m.threadRootId), false);
         this._pending.update((p) => withoutDelivered(p, page.items));
+        if (!historyWindow || !page.hasMore) this.completeCursor(channelId, page.items.length ? page.items[page.items.length - 1].seq : after);
         if (!page.hasMore || page.items.length === 0) break;
         after = page.items[page.items.length - 1].seq;
       }
@@ -526,8 +536,10 @@ export class ChatStore {
   }
 
   private onSendError(clientMsgId: string, error: AckError): void {
-    if (error.code === 'RATE_LIMITED' || error.code === 'SLOW_MODE') {
-      const seconds = Number(error.details?.['retryAfter'] ?? 1);
+    // waits and sends again with the same clientMsgId (stored once whatever happens); a database
+    // outage answers SERVICE_UNAVAILABLE and the message stays "sending" until it is back
+    if (error.code === 'RATE_LIMITED' || error.code === 'SLOW_MODE' || error.code === 'SERVICE_UNAVAILABLE') {
+      const seconds = Number(error.details?.['retryAfter'] ?? (error.code === 'SERVICE_UNAVAILABLE' ? 2 : 1));
       const ms = Math.max(200, Math.ceil((Number.isFinite(seconds) ? seconds : 1) * 1000));
       if (error.code === 'SLOW_MODE') {
         const channelId = this._pending().find((x) => x.clientMsgId === clientMsgId)?.channelId;
@@ -630,6 +642,13 @@ export class ChatStore {
 
   // ---- helpers ----
 
+  /** Everything of the channel up to `seq` is held: the live window's catch-up may start there. */
+  private completeCursor(channelId: string, seq: number): void {
+    const cursor = this.cursors.get(channelId) ?? new SeqCursor(seq);
+    cursor.complete(seq);
+    this.cursors.set(channelId, cursor);
+  }
+
   private patchWindow(channelId: string, fn: (w: ChannelWindow) => ChannelWindow): void {
     this._windows.update((all) => ({ ...all, [channelId]: fn(all[channelId] ?? emptyWindow()) }));
   }
@@ -639,6 +658,7 @@ export class ChatStore {
     this.sessionUser = userId;
     for (const id of this.resendTimers.keys()) this.clearResend(id);
     this.inFlight.clear();
+    this.cursors.clear();
     this._channels.set([]);
     this._channelsLoaded.set(false);
     this._windows.set({});
