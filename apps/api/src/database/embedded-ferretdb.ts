@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 
 export const FERRETDB_VERSION = 'v1.24.2';
 /** Bump when the build patch changes, so cached binaries are rebuilt. */
-const BUILD_TAG = 'atomic-writes-pushdown-3';
+const BUILD_TAG = 'atomic-writes-pushdown-5';
 const FERRETDB_MODULE = `github.com/FerretDB/FerretDB@${FERRETDB_VERSION}`;
 
 export class EmbeddedDatabaseError extends Error {}
@@ -138,12 +138,21 @@ function patchAtomicWrites(sourceDir: string): void {
 }
 
 /**
- * FerretDB 1.24's SQLite backend pushes only a lone `_id` equality down to SQL: every other query
- * reads and decodes the whole collection in Go, so a channel's messages or a board's cards cost a
- * scan of all messages or cards. Our build adds a pre-filter for top-level equality and `$in` on
- * strings and ObjectIds (`json_extract(...) IN (...)`, with arrays always let through because
- * MongoDB equality also matches an array element); FerretDB still applies the complete filter to
- * what SQLite returns, so results are unchanged and only the rows decoded shrink.
+ * FerretDB 1.24's SQLite backend pushes only a lone `_id` equality down to SQL (and with an
+ * expression its `_id` index does not match): every other query reads and decodes the whole
+ * collection in Go, so a channel's messages or a board's cards cost a scan of all of them. Our
+ * build answers from SQLite indexes instead:
+ *
+ * - beside every index FerretDB creates, a JSON-type index per key and, for a compound index, one
+ *   with its last key as an SQL value (so numeric ranges such as `seq` can use it);
+ * - updates and deletes, which find rows by `_id`, use FerretDB's `_id` index (the stock build
+ *   spells the expression differently from the index, so each write read the whole table);
+ * - a filter's top-level conditions on indexed fields — equality or `$in` on strings and ObjectIds,
+ *   equality or ranges on numbers — become `(all of them exactly) OR <field> is an array …`. That
+ *   is a superset of what MongoDB matches (an array matches by any element, so arrays always pass;
+ *   other types cannot match these conditions), answered by a multi-index OR. FerretDB still
+ *   applies the complete filter, sort and limit to what SQLite returns, so results are unchanged
+ *   (apps/api/test/database-queries.int-spec.ts pins the matching rules).
  */
 function patchFilterPushdown(sourceDir: string): void {
   const file = join(sourceDir, 'internal', 'backends', 'sqlite', 'collection.go');
@@ -161,24 +170,36 @@ function patchFilterPushdown(sourceDir: string): void {
     '\tq += whereClause',
   ].join('\n');
   if (!src.includes(idOnly)) throw new EmbeddedDatabaseError('Cannot apply the filter-pushdown patch to FerretDB: its source changed.');
-  writeFileSync(file, src.replace(idOnly, '\twhereClause, args = klasterisWhere(params.Filter)\n\n\tq += whereClause'));
+  writeFileSync(file, src.replace(idOnly, '\twhereClause, args = klasterisWhere(params.Filter, meta.Settings.Indexes)\n\n\tq += whereClause'));
   writeFileSync(join(sourceDir, 'internal', 'backends', 'sqlite', 'klasteris_pushdown.go'), KLASTERIS_PUSHDOWN_GO);
 
   const registry = join(sourceDir, 'internal', 'backends', 'sqlite', 'metadata', 'registry.go');
   const reg = readFileSync(registry, 'utf8');
-  const created = '\t\tcreated = append(created, index.Name)\n';
-  if (reg.split(created).length !== 2) throw new EmbeddedDatabaseError('Cannot apply the type-index patch to FerretDB: its source changed.');
-  const typeIndex = [
-    '\t\tif kq := klasterisTypeIndex(c.TableName, index.Name, index); kq != "" {',
+  const loop = '\tfor _, index := range indexes {\n\t\tif slices.ContainsFunc(c.Settings.Indexes, func(i IndexInfo) bool { return index.Name == i.Name }) {\n';
+  if (reg.split(loop).length !== 2) throw new EmbeddedDatabaseError('Cannot apply the helper-index patch to FerretDB: its source changed.');
+  // for existing indexes too, so databases made by an older build get them at the next start
+  const helpers = [
+    '\tfor _, index := range indexes {',
+    '\t\tfor _, kq := range klasterisHelperIndexes(c.TableName, index) {',
     '\t\t\tif _, err := db.ExecContext(ctx, kq); err != nil {',
-    '\t\t\t\t_ = r.indexesDrop(ctx, dbName, collectionName, append(created, index.Name))',
+    '\t\t\t\t_ = r.indexesDrop(ctx, dbName, collectionName, created)',
     '\t\t\t\treturn lazyerrors.Error(err)',
     '\t\t\t}',
     '\t\t}',
     '',
+    '\t\tif slices.ContainsFunc(c.Settings.Indexes, func(i IndexInfo) bool { return index.Name == i.Name }) {',
+    '',
   ].join('\n');
-  writeFileSync(registry, reg.replace(created, typeIndex + created));
+  writeFileSync(registry, reg.replace(loop, helpers));
   writeFileSync(join(sourceDir, 'internal', 'backends', 'sqlite', 'metadata', 'klasteris_index.go'), KLASTERIS_INDEX_GO);
+
+  // Updates and deletes find their rows by _id with this expression; written as FerretDB's own
+  // _id index is (col->"_id"), SQLite uses that index instead of reading the whole table.
+  const metadataGo = join(sourceDir, 'internal', 'backends', 'sqlite', 'metadata', 'metadata.go');
+  const meta = readFileSync(metadataGo, 'utf8');
+  const idColumn = 'IDColumn = DefaultColumn + "->\'$._id\'"';
+  if (!meta.includes(idColumn)) throw new EmbeddedDatabaseError('Cannot apply the _id-column patch to FerretDB: its source changed.');
+  writeFileSync(metadataGo, meta.replace(idColumn, 'IDColumn = DefaultColumn + "->\\"_id\\""'));
 }
 
 const KLASTERIS_INDEX_GO = String.raw`package metadata
@@ -186,6 +207,7 @@ const KLASTERIS_INDEX_GO = String.raw`package metadata
 import (
 	"fmt"
 	"regexp"
+	"strings"
 )
 
 var klasterisFieldName = regexp.MustCompile(${"`"}^[A-Za-z_][A-Za-z0-9_]*$${"`"})
@@ -200,15 +222,47 @@ func KlasterisTypeExpr(field string) string {
 	return fmt.Sprintf(${"`"}json_type(%s, '$.%s')${"`"}, DefaultColumn, field)
 }
 
-// klasterisTypeIndex returns the statement creating the JSON-type index that sits beside an index
-// whose first key is a simple field, or "" (Klasteris patch: lets pushed-down equality filters use
-// the index even though arrays must also be let through).
-func klasterisTypeIndex(table, indexName string, index IndexInfo) string {
-	f := index.Key[0].Field
-	if f == "_id" || !KlasterisSimpleField(f) {
-		return ""
+// KlasterisIndexedFields returns the top-level fields with helper indexes: every simple key of an index.
+func KlasterisIndexedFields(indexes []IndexInfo) map[string]bool {
+	fields := map[string]bool{"_id": true}
+	for _, index := range indexes {
+		for _, k := range index.Key {
+			if KlasterisSimpleField(k.Field) {
+				fields[k.Field] = true
+			}
+		}
 	}
-	return fmt.Sprintf(${"`"}CREATE INDEX IF NOT EXISTS %q ON %q (%s)${"`"}, table+"_"+indexName+"_ktype", table, KlasterisTypeExpr(f))
+	return fields
+}
+
+// klasterisHelperIndexes returns the statements creating the helper indexes of one index
+// (Klasteris patch): a JSON-type index per simple key (arrays must always pass a pushed-down
+// filter, and this lets SQLite find them by index) and, when every key is simple, a copy of a
+// compound index with its last key as an SQL value, for numeric ranges.
+func klasterisHelperIndexes(table string, index IndexInfo) []string {
+	var out []string
+	simple := true
+	for _, k := range index.Key {
+		if !KlasterisSimpleField(k.Field) {
+			simple = false
+			continue
+		}
+		if k.Field != "_id" {
+			out = append(out, fmt.Sprintf(${"`"}CREATE INDEX IF NOT EXISTS %q ON %q (%s)${"`"}, table+"_ktype_"+k.Field, table, KlasterisTypeExpr(k.Field)))
+		}
+	}
+	if simple && len(index.Key) >= 2 {
+		cols := make([]string, len(index.Key))
+		last := len(index.Key) - 1
+		for i, k := range index.Key {
+			cols[i] = fmt.Sprintf(${"`"}%s->"%s"${"`"}, DefaultColumn, k.Field)
+			if i == last {
+				cols[i] = fmt.Sprintf(${"`"}%s->>'$.%s'${"`"}, DefaultColumn, k.Field)
+			}
+		}
+		out = append(out, fmt.Sprintf(${"`"}CREATE INDEX IF NOT EXISTS %q ON %q (%s)${"`"}, table+"_"+index.Name+"_knum", table, strings.Join(cols, ", ")))
+	}
+	return out
 }
 `;
 
@@ -225,77 +279,80 @@ import (
 	"github.com/FerretDB/FerretDB/internal/util/must"
 )
 
-// klasterisWhere (Klasteris patch, see embedded-ferretdb.ts) pushes top-level equality and $in
-// conditions on string and ObjectID values down to SQLite as a superset pre-filter: a row passes
-// when the field holds one of the values or is an array (MongoDB equality also matches an array
-// element). FerretDB still applies the complete filter to every row SQLite returns.
-func klasterisWhere(filter *types.Document) (string, []any) {
-	var conds []string
+var klasterisComparisons = map[string]string{"$gt": ">", "$gte": ">=", "$lt": "<", "$lte": "<="}
+
+// klasterisWhere (Klasteris patch, see embedded-ferretdb.ts) turns the top-level conditions of a
+// filter on indexed fields into "(all of them) OR one of those fields is an array": a superset of
+// what MongoDB matches, answered from indexes. FerretDB still applies the whole filter.
+func klasterisWhere(filter *types.Document, indexes []metadata.IndexInfo) (string, []any) {
+	indexed := metadata.KlasterisIndexedFields(indexes)
+	var exact, arrays []string
 	var args []any
 	keys := filter.Keys()
 	values := filter.Values()
 	for i, k := range keys {
-		if !metadata.KlasterisSimpleField(k) {
+		if !indexed[k] {
 			continue
 		}
-		if cond, condArgs := klasterisNumeric(k, values[i]); cond != "" {
-			conds = append(conds, cond)
-			args = append(args, condArgs...)
+		cond, condArgs := klasterisNumeric(k, values[i])
+		if cond == "" {
+			cond, condArgs = klasterisEquality(k, values[i])
+		}
+		if cond == "" {
 			continue
 		}
-		var vals []any
-		switch v := values[i].(type) {
-		case string, types.ObjectID:
-			vals = []any{v}
-		case *types.Document:
-			if v.Len() != 1 {
-				continue
-			}
-			in, err := v.Get("$in")
-			if err != nil {
-				continue
-			}
-			arr, ok := in.(*types.Array)
-			if !ok || arr.Len() == 0 || arr.Len() > 500 {
-				continue
-			}
-			for j := 0; j < arr.Len() && ok; j++ {
-				switch e := must.NotFail(arr.Get(j)).(type) {
-				case string, types.ObjectID:
-					vals = append(vals, e)
-				default:
-					ok = false
-				}
-			}
-			if !ok {
-				continue
-			}
-		default:
-			continue
-		}
-		// The same expressions as the indexes FerretDB creates (col->"field") and the type index
-		// our build adds beside them, so SQLite answers with an index search (MULTI-INDEX OR).
-		placeholders := strings.TrimSuffix(strings.Repeat("?, ", len(vals)), ", ")
-		cond := fmt.Sprintf(${"`"}%s->"%s" IN (%s)${"`"}, metadata.DefaultColumn, k, placeholders)
+		exact = append(exact, cond)
+		args = append(args, condArgs...)
 		if k != "_id" {
-			cond = "(" + cond + " OR " + metadata.KlasterisTypeExpr(k) + " = 'array')"
-		}
-		conds = append(conds, cond)
-		for _, e := range vals {
-			args = append(args, string(must.NotFail(sjson.MarshalSingleValue(e))))
+			arrays = append(arrays, metadata.KlasterisTypeExpr(k)+" = 'array'")
 		}
 	}
-	if len(conds) == 0 {
+	if len(exact) == 0 {
 		return "", nil
 	}
-	return " WHERE " + strings.Join(conds, " AND "), args
+	return " WHERE (" + strings.Join(append([]string{strings.Join(exact, " AND ")}, arrays...), ") OR (") + ")", args
 }
 
-var klasterisComparisons = map[string]string{"$gt": ">", "$gte": ">=", "$lt": "<", "$lte": "<="}
+// klasterisEquality: equality or $in on strings and ObjectIDs, as the JSON text FerretDB's own
+// indexes hold (col->"field").
+func klasterisEquality(k string, v any) (string, []any) {
+	var vals []any
+	switch v := v.(type) {
+	case string, types.ObjectID:
+		vals = []any{v}
+	case *types.Document:
+		if v.Len() != 1 {
+			return "", nil
+		}
+		in, err := v.Get("$in")
+		if err != nil {
+			return "", nil
+		}
+		arr, ok := in.(*types.Array)
+		if !ok || arr.Len() == 0 || arr.Len() > 500 {
+			return "", nil
+		}
+		for j := 0; j < arr.Len(); j++ {
+			switch e := must.NotFail(arr.Get(j)).(type) {
+			case string, types.ObjectID:
+				vals = append(vals, e)
+			default:
+				return "", nil
+			}
+		}
+	default:
+		return "", nil
+	}
+	args := make([]any, len(vals))
+	for i, e := range vals {
+		args[i] = string(must.NotFail(sjson.MarshalSingleValue(e)))
+	}
+	placeholders := strings.TrimSuffix(strings.Repeat("?, ", len(vals)), ", ")
+	return fmt.Sprintf(${"`"}%s->"%s" IN (%s)${"`"}, metadata.DefaultColumn, k, placeholders), args
+}
 
-// klasterisNumeric pushes a numeric equality or range ({$gt,$gte,$lt,$lte} with finite numbers)
-// down as a residual SQL filter: rows whose value is not a plain JSON number (arrays, strings,
-// missing, ...) always pass, so FerretDB's own filter still decides those.
+// klasterisNumeric: equality or a range ({$gt,$gte,$lt,$lte}) with finite numbers, compared as
+// SQL values (only JSON numbers can match such a condition in MongoDB, apart from arrays).
 func klasterisNumeric(k string, v any) (string, []any) {
 	var ops []string
 	var args []any
@@ -317,7 +374,7 @@ func klasterisNumeric(k string, v any) (string, []any) {
 	for i, op := range ops {
 		parts[i] = fmt.Sprintf(${"`"}%s->>'$.%s' %s ?${"`"}, metadata.DefaultColumn, k, op)
 	}
-	return fmt.Sprintf(${"`"}(%s NOT IN ('integer', 'real') OR (%s))${"`"}, metadata.KlasterisTypeExpr(k), strings.Join(parts, " AND ")), args
+	return strings.Join(parts, " AND "), args
 }
 
 func klasterisNumber(v any) (any, bool) {
@@ -335,6 +392,7 @@ func klasterisNumber(v any) (any, bool) {
 	return nil, false
 }
 `;
+
 
 /**
  * A FerretDB (SQLite handler) child process on a free loopback port.

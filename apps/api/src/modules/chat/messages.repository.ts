@@ -67,22 +67,42 @@ export class MessagesRepository {
     return this.model.find({ channelId: oid(channelId), seq: { $gt: from, $lte: to }, ...visible }).sort({ seq: 1 }).lean<LeanMessage[]>();
   }
 
-  /** Catch-up: seq > after (up to the watermark), oldest first, every message incl. thread replies. */
-  after(channelId: string, after: number, upTo: number, limit: number): Promise<LeanMessage[]> {
-    return this.model
-      .find({ channelId: oid(channelId), seq: { $gt: after, $lte: upTo }, ...visible })
-      .sort({ seq: 1 })
-      .limit(limit + 1)
-      .lean<LeanMessage[]>();
+  /**
+   * Catch-up: seq > after (up to the watermark), oldest first, every message incl. thread replies.
+   * Every seq up to the watermark holds a message or a void, so a window of limit+1 seqs nearly
+   * always suffices; it widens only past voids. (Bounded seq windows keep each read small on the
+   * embedded database too, which sorts and limits after reading the whole range.)
+   */
+  async after(channelId: string, after: number, upTo: number, limit: number): Promise<LeanMessage[]> {
+    const out: LeanMessage[] = [];
+    let from = after;
+    for (let span = limit + 1; out.length < limit + 1 && from < upTo; span *= 4) {
+      const to = Math.min(upTo, from + span);
+      out.push(...(await this.model.find({ channelId: oid(channelId), seq: { $gt: from, $lte: to }, ...visible }).sort({ seq: 1 }).limit(limit + 1 - out.length).lean<LeanMessage[]>()));
+      from = to;
+    }
+    return out;
   }
 
-  /** Paging back through the channel view (thread roots only), newest first. */
-  before(channelId: string, before: number, limit: number): Promise<LeanMessage[]> {
-    return this.model
-      .find({ channelId: oid(channelId), seq: { $lt: before }, threadRootId: null, ...visible })
-      .sort({ seq: -1 })
-      .limit(limit + 1)
-      .lean<LeanMessage[]>();
+  /**
+   * Paging back through the channel view (thread roots only), newest first: seq windows below
+   * `before`, widening (×4) while thread replies and voids leave them short of a page.
+   */
+  async before(channelId: string, before: number, limit: number): Promise<LeanMessage[]> {
+    const out: LeanMessage[] = [];
+    let to = before;
+    for (let span = Math.max(64, (limit + 1) * 4); out.length < limit + 1 && to > 1; span *= 4) {
+      const from = Math.max(0, to - span);
+      out.push(
+        ...(await this.model
+          .find({ channelId: oid(channelId), seq: { $gte: from, $lt: to }, threadRootId: null, ...visible })
+          .sort({ seq: -1 })
+          .limit(limit + 1 - out.length)
+          .lean<LeanMessage[]>()),
+      );
+      to = from;
+    }
+    return out;
   }
 
   thread(channelId: string, rootId: string, after: number, upTo: number, limit: number): Promise<LeanMessage[]> {
