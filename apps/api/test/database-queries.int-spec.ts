@@ -92,7 +92,20 @@ describe('database queries keep MongoDB matching rules', () => {
     expect(await col.countDocuments({ channelId: channels[0], seq: 30 })).toBe(1);
   });
 
-  it('treats null as "null or missing" and updates through a conditional filter', async () => {
+  it('combines conditions under $or and $and, an unindexed or unknown branch included', async () => {
+    const [a, b] = [channels[0], channels[1]];
+    // seq % 3 === 0 in a, seq % 3 === 1 in b
+    expect(await col.countDocuments({ $or: [{ channelId: a, seq: { $gt: 10, $lte: 20 } }, { channelId: b, seq: 4 }] })).toBe(4);
+    expect(await col.countDocuments({ channelId: { $in: [a, b] }, $or: [{ channelId: a, seq: { $lt: 6 } }, { channelId: b, seq: { $gte: 85 } }] })).toBe(4);
+    // a branch on a field without an index, and one with an operator we do not push down
+    expect(await col.countDocuments({ $or: [{ channelId: a, seq: 3 }, { maybe: null }] })).toBe(30);
+    expect(await col.countDocuments({ $or: [{ seq: 1 }, { seq: { $ne: 1 }, tags: 'rack' }] })).toBe(19);
+    // arrays still match by element inside a branch
+    expect(await col.countDocuments({ $or: [{ tags: 'rack' }, { channelId: b, seq: 1 }] })).toBe(19);
+    expect(await col.countDocuments({ $and: [{ channelId: a }, { $or: [{ seq: 0 }, { seq: 3 }] }, { owner: 'plain' }] })).toBe(1);
+  });
+
+    it('treats null as "null or missing" and updates through a conditional filter', async () => {
     expect(await col.countDocuments({ maybe: null })).toBe(30);
     const updated = await col.findOneAndUpdate({ channelId: channels[1], seq: 4 }, { $set: { maybe: 'set' } }, { returnDocument: 'after' });
     expect(updated?.['maybe']).toBe('set');

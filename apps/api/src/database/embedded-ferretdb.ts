@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 
 export const FERRETDB_VERSION = 'v1.24.2';
 /** Bump when the build patch changes, so cached binaries are rebuilt. */
-const BUILD_TAG = 'atomic-writes-pushdown-5';
+const BUILD_TAG = 'atomic-writes-pushdown-6';
 const FERRETDB_MODULE = `github.com/FerretDB/FerretDB@${FERRETDB_VERSION}`;
 
 export class EmbeddedDatabaseError extends Error {}
@@ -150,9 +150,10 @@ function patchAtomicWrites(sourceDir: string): void {
  * - a filter's top-level conditions on indexed fields — equality or `$in` on strings and ObjectIds,
  *   equality or ranges on numbers — become `(all of them exactly) OR <field> is an array …`. That
  *   is a superset of what MongoDB matches (an array matches by any element, so arrays always pass;
- *   other types cannot match these conditions), answered by a multi-index OR. FerretDB still
- *   applies the complete filter, sort and limit to what SQLite returns, so results are unchanged
- *   (apps/api/test/database-queries.int-spec.ts pins the matching rules).
+ *   other types cannot match these conditions), answered by a multi-index OR; `$or` and `$and` of
+ *   such filters combine the same way (an `$or` only when every branch has such a condition).
+ *   FerretDB still applies the complete filter, sort and limit to what SQLite returns, so results
+ *   are unchanged (apps/api/test/database-queries.int-spec.ts pins the matching rules).
  */
 function patchFilterPushdown(sourceDir: string): void {
   const file = join(sourceDir, 'internal', 'backends', 'sqlite', 'collection.go');
@@ -283,14 +284,30 @@ var klasterisComparisons = map[string]string{"$gt": ">", "$gte": ">=", "$lt": "<
 
 // klasterisWhere (Klasteris patch, see embedded-ferretdb.ts) turns the top-level conditions of a
 // filter on indexed fields into "(all of them) OR one of those fields is an array": a superset of
-// what MongoDB matches, answered from indexes. FerretDB still applies the whole filter.
+// what MongoDB matches, answered from indexes. $or and $and of such filters combine the same way.
+// FerretDB still applies the whole filter.
 func klasterisWhere(filter *types.Document, indexes []metadata.IndexInfo) (string, []any) {
-	indexed := metadata.KlasterisIndexedFields(indexes)
-	var exact, arrays []string
-	var args []any
+	clause, args := klasterisClause(filter, metadata.KlasterisIndexedFields(indexes), 0)
+	if clause == "" {
+		return "", nil
+	}
+	return " WHERE " + clause, args
+}
+
+// klasterisClause returns a superset condition for one filter document, or "" (anything may match).
+func klasterisClause(filter *types.Document, indexed map[string]bool, depth int) (string, []any) {
+	var exact, arrays, nested []string
+	var args, nestedArgs []any
 	keys := filter.Keys()
 	values := filter.Values()
 	for i, k := range keys {
+		if k == "$or" || k == "$and" {
+			if cond, condArgs := klasterisLogical(k, values[i], indexed, depth); cond != "" {
+				nested = append(nested, cond)
+				nestedArgs = append(nestedArgs, condArgs...)
+			}
+			continue
+		}
 		if !indexed[k] {
 			continue
 		}
@@ -307,10 +324,45 @@ func klasterisWhere(filter *types.Document, indexes []metadata.IndexInfo) (strin
 			arrays = append(arrays, metadata.KlasterisTypeExpr(k)+" = 'array'")
 		}
 	}
-	if len(exact) == 0 {
+	var parts []string
+	if len(exact) > 0 {
+		parts = append(parts, "(("+strings.Join(append([]string{strings.Join(exact, " AND ")}, arrays...), ") OR (")+"))")
+	}
+	parts = append(parts, nested...)
+	return strings.Join(parts, " AND "), append(args, nestedArgs...)
+}
+
+// klasterisLogical: $or needs a condition for every branch (one unknown branch may match
+// anything); $and keeps the branches it can express.
+func klasterisLogical(op string, v any, indexed map[string]bool, depth int) (string, []any) {
+	arr, ok := v.(*types.Array)
+	if !ok || arr.Len() == 0 || arr.Len() > 200 || depth > 3 {
 		return "", nil
 	}
-	return " WHERE (" + strings.Join(append([]string{strings.Join(exact, " AND ")}, arrays...), ") OR (") + ")", args
+	var conds []string
+	var args []any
+	for j := 0; j < arr.Len(); j++ {
+		doc, ok := must.NotFail(arr.Get(j)).(*types.Document)
+		if !ok {
+			return "", nil
+		}
+		cond, condArgs := klasterisClause(doc, indexed, depth+1)
+		if cond == "" {
+			if op == "$or" {
+				return "", nil
+			}
+			continue
+		}
+		conds = append(conds, "("+cond+")")
+		args = append(args, condArgs...)
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	if op == "$or" {
+		return "(" + strings.Join(conds, " OR ") + ")", args
+	}
+	return strings.Join(conds, " AND "), args
 }
 
 // klasterisEquality: equality or $in on strings and ObjectIDs, as the JSON text FerretDB's own
