@@ -1,8 +1,9 @@
 // History: a channel seeded with BENCH_HISTORY_MESSAGES messages (default 1,000,000, bulk-inserted
 // with insertMany in batches of 10,000), then through the API: the newest page, a deep page (the
 // oldest 1 % of the channel) and a catch-up of BENCH_HISTORY_CATCHUP (default 10,000) missed messages,
-// 100 per page. Baseline in the same run: the same newest/deep queries with the raw driver straight
-// to the database, so the ratio shows what the API adds on top of the database.
+// 100 per page. Baseline in the same run: the same newest/deep queries (the seq window the API's
+// repository reads) with the raw driver straight to the database, so the ratio shows what the API
+// adds on top of the database.
 import { MongoClient, ObjectId } from 'mongodb';
 import { api, envInt, login, progress, stats, Stats } from './lib';
 
@@ -88,8 +89,14 @@ export async function history(url: string, mongoUri: string, dbName: string): Pr
       const res = await api<{ items: unknown[] }>(url, 'GET', `${path}${q}`, me.token);
       if (res.status !== 200 || res.body.items.length === 0) throw new Error(`GET ${q}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
     };
+    // the query the API's repository makes for such a page: its first seq window below `before`
+    // (every seeded message is a root, so one window always fills the page)
     const rawPage = (before: number) => (): Promise<unknown> =>
-      messages.find({ channelId: cid, seq: { $lt: before }, threadRootId: null, void: { $ne: true } }).sort({ seq: -1 }).limit(PAGE + 1).toArray();
+      messages
+        .find({ channelId: cid, seq: { $gte: Math.max(0, before - Math.max(64, (PAGE + 1) * 4)), $lt: before }, threadRootId: null, void: { $ne: true } })
+        .sort({ seq: -1 })
+        .limit(PAGE + 1)
+        .toArray();
 
     const series: Record<'newest' | 'deep' | 'rawNewest' | 'rawDeep', number[]> = { newest: [], deep: [], rawNewest: [], rawDeep: [] };
     for (let i = 0; i < samples; i++) {
