@@ -204,4 +204,4 @@ export function writeResult(name: string, data: unknown): string {
 }
 
 export const FERRETDB_CAVEAT =
-  'Caveat: the embedded FerretDB 1.24 (SQLite) sorts and limits in FerretDB and, beyond our build\'s equality/range pre-filter, scans — so absolute figures mostly measure FerretDB; the ratios against the baseline in the same run are what to read.';
+  'Caveat: the embedded FerretDB 1.24 (SQLite) is a development database: our build answers filters on indexed fields from SQLite indexes, but FerretDB still decodes, sorts and limits in Go behind one serialised writer — absolute figures are not MongoDB\'s; the ratios against the baseline in the same run are what to read.';
