@@ -13,7 +13,7 @@ import type {
   UserListQuery,
 } from '@klasteris/contracts';
 import type { Observable } from 'rxjs';
-import { toParams } from '../directory/directory.api';
+import { toParams } from '../../core/http/http-params';
 
 const id = (value: string): string => encodeURIComponent(value);
 
@@ -46,7 +46,10 @@ export class AdminApi {
   }
 
   approve(applicationId: string, reason?: string): Observable<{ application: MembershipApplication }> {
-    return this.http.post<{ application: MembershipApplication }>(`/api/applications/${id(applicationId)}/approve`, reason ? { reason } : {});
+    return this.http.post<{ application: MembershipApplication }>(
+      `/api/applications/${id(applicationId)}/approve`,
+      reason ? { reason } : {},
+    );
   }
 
   reject(applicationId: string, reason: string): Observable<{ application: MembershipApplication }> {

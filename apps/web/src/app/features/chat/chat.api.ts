@@ -1,4 +1,4 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   Attachment,
@@ -20,15 +20,7 @@ import type {
   UpdateChannelRequest,
 } from '@klasteris/contracts';
 import type { Observable } from 'rxjs';
-
-function toParams(query: object): HttpParams {
-  let params = new HttpParams();
-  for (const [key, value] of Object.entries(query) as [string, string | number | boolean | undefined | null][]) {
-    if (value === undefined || value === null || value === '') continue;
-    params = params.set(key, String(value));
-  }
-  return params;
-}
+import { toParams } from '../../core/http/http-params';
 
 const id = (value: string): string => encodeURIComponent(value);
 

@@ -1,4 +1,4 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   CreateInvitationRequest,
@@ -15,16 +15,7 @@ import type {
   UserListQuery,
 } from '@klasteris/contracts';
 import type { Observable } from 'rxjs';
-
-/** Builds query params, leaving out empty values. */
-export function toParams(query: object): HttpParams {
-  let params = new HttpParams();
-  for (const [key, value] of Object.entries(query) as [string, unknown][]) {
-    if (value === undefined || value === null || value === '') continue;
-    params = params.set(key, typeof value === 'object' ? JSON.stringify(value) : String(value as string | number | boolean));
-  }
-  return params;
-}
+import { toParams } from '../../core/http/http-params';
 
 const id = (value: string): string => encodeURIComponent(value);
 

@@ -20,7 +20,7 @@ import type {
   WaitlistEntry,
 } from '@klasteris/contracts';
 import type { Observable } from 'rxjs';
-import { toParams } from '../directory/directory.api';
+import { toParams } from '../../core/http/http-params';
 
 const id = (value: string): string => encodeURIComponent(value);
 
@@ -44,7 +44,13 @@ export class InfrastructureApi {
     return this.http.get('/api/bookings/utilisation.csv', { params: toParams({ month }), responseType: 'text' });
   }
 
-  joinWaitlist(body: { resourceId: string; start: string; end: string; purpose: string; units?: number }): Observable<{ entry: WaitlistEntry }> {
+  joinWaitlist(body: {
+    resourceId: string;
+    start: string;
+    end: string;
+    purpose: string;
+    units?: number;
+  }): Observable<{ entry: WaitlistEntry }> {
     return this.http.post<{ entry: WaitlistEntry }>('/api/waitlist', body);
   }
 
