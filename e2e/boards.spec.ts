@@ -1,25 +1,18 @@
 // The boards journey (issue 5, "Browser"): two members of different organisations on one board in
 // two browser contexts — A drags a card, B sees it move; a keyboard move (Alt + arrow); B edits a
 // card A just changed and gets the per-field conflict dialog; axe-core finds nothing serious.
-import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import { DEMO, expectNoSeriousA11yViolations as expectAccessible, runId, signIn, snap } from './support';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { DEMO, expectNoSeriousA11yViolations as expectAccessible, People, runId, snap } from './support';
 
 const NAME = `E2E market study ${runId()}`;
 
 let ruta: Page; // member@ (Etronika), owner
 let mindaugas: Page; // member2@ (Data House), member
-const contexts: BrowserContext[] = [];
-
-async function open(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
+const people = new People();
 
 const column = (page: Page, name: string): Locator => page.getByTestId(`column-${name}`);
-const cardIn = (page: Page, columnName: string, title: string): Locator => column(page, columnName).getByTestId('card').filter({ hasText: title });
+const cardIn = (page: Page, columnName: string, title: string): Locator =>
+  column(page, columnName).getByTestId('card').filter({ hasText: title });
 
 async function addCard(page: Page, columnName: string, title: string): Promise<void> {
   const col = column(page, columnName);
@@ -44,12 +37,12 @@ test.describe.configure({ mode: 'serial' });
 
 test.describe('boards journey', () => {
   test.beforeAll(async ({ browser }) => {
-    ruta = await open(browser, DEMO.member);
-    mindaugas = await open(browser, DEMO.member2);
+    ruta = await people.signIn(browser, DEMO.member);
+    mindaugas = await people.signIn(browser, DEMO.member2);
   });
 
   test.afterAll(async () => {
-    for (const c of contexts) await c.close();
+    await people.closeAll();
   });
 
   test('an owner creates a joint project and adds a member of another organisation', async () => {
@@ -133,7 +126,9 @@ test.describe('boards journey', () => {
 
     // Their title stays; B's due date (no conflict) is saved; both boards agree.
     const card = cardIn(ruta, 'Review', 'Interview five UK fintechs');
-    await expect(card.getByTestId('due-later').or(card.getByTestId('due-soon')).or(card.getByTestId('due-overdue'))).toContainText('2026-12-15');
+    await expect(card.getByTestId('due-later').or(card.getByTestId('due-soon')).or(card.getByTestId('due-overdue'))).toContainText(
+      '2026-12-15',
+    );
     await expect(cardIn(mindaugas, 'Review', 'Interview five UK fintechs')).toBeVisible();
     await ruta.keyboard.press('Escape');
   });

@@ -1,8 +1,8 @@
 // Card attachments (issue 5, "attachments: reuse the chat attachment store"): a project owner
 // attaches an image and a PDF in the card dialog, sees the thumbnail and sizes, downloads a file,
 // and removes one after confirming; another member sees the files arrive live; axe finds nothing serious.
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { DEMO, expectNoSeriousA11yViolations as expectAccessible, runId, signIn, snap } from './support';
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO, expectNoSeriousA11yViolations as expectAccessible, People, runId, snap } from './support';
 
 const NAME = `E2E attachments ${runId()}`;
 /** a 32×32 checkerboard PNG */
@@ -14,26 +14,18 @@ const PDF = Buffer.from('%PDF-1.4\n% Rinkos tyrimas: Jungtinė Karalystė\n');
 
 let ruta: Page; // member@ (Etronika), owner
 let mindaugas: Page; // member2@ (Data House), member
-const contexts: BrowserContext[] = [];
-
-async function open(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
+const people = new People();
 
 test.describe.configure({ mode: 'serial' });
 
 test.describe('card attachments', () => {
   test.beforeAll(async ({ browser }) => {
-    ruta = await open(browser, DEMO.member);
-    mindaugas = await open(browser, DEMO.member2);
+    ruta = await people.signIn(browser, DEMO.member);
+    mindaugas = await people.signIn(browser, DEMO.member2);
   });
 
   test.afterAll(async () => {
-    for (const c of contexts) await c.close();
+    await people.closeAll();
   });
 
   test('attach, see, download and remove files in the card dialog', async () => {
@@ -61,7 +53,12 @@ test.describe('card attachments', () => {
 
     // Mindaugas has the card open too.
     await mindaugas.goto(boardUrl);
-    await mindaugas.getByTestId('column-To do').getByTestId('card').filter({ hasText: 'UK market report' }).getByTestId('card-open').click();
+    await mindaugas
+      .getByTestId('column-To do')
+      .getByTestId('card')
+      .filter({ hasText: 'UK market report' })
+      .getByTestId('card-open')
+      .click();
     const theirs = mindaugas.getByTestId('card-attachments');
     await expect(theirs).toContainText('No files attached yet.');
 

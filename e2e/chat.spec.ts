@@ -2,22 +2,21 @@
 // realtime in two browser contexts — a message, a thread reply, a reaction, a mention badge on
 // another channel — history survives a reload, an XSS payload renders inert, and axe-core finds
 // nothing serious on the chat screens.
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { DEMO, expectNoSeriousA11yViolations as expectAccessible, runId, signIn, snap } from './support';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { DEMO, expectNoSeriousA11yViolations as expectAccessible, People, runId, snap } from './support';
 
-const id = runId().toLowerCase().replace(/[^a-z0-9]/g, '');
+const id = runId()
+  .toLowerCase()
+  .replace(/[^a-z0-9]/g, '');
 const MAIN = `e2e-chat-${id}`;
 const SIDE = `e2e-side-${id}`;
 
 let ruta: Page; // member@ (Etronika)
 let mindaugas: Page; // member2@ (Data House)
-const contexts: BrowserContext[] = [];
+const people = new People();
 
 async function open(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  await signIn(page, email);
+  const page = await people.signIn(browser, email);
   await page.getByTestId('nav-chat').click();
   await expect(page.getByTestId('browse-channels')).toBeVisible();
   return page;
@@ -58,7 +57,7 @@ test.describe('chat journey', () => {
   });
 
   test.afterAll(async () => {
-    for (const c of contexts) await c.close();
+    await people.closeAll();
   });
 
   test('two members chat in realtime in a public channel', async () => {

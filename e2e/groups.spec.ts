@@ -1,24 +1,21 @@
 // The working-groups journey (issue 4, "Web UI"): a partner asks to join an on-request group with a
 // message, the group's coordinator approves it in the coordinator console, the partner is then a
 // member with the group's channels; axe-core finds nothing serious on the groups screens.
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { expectNoSeriousA11yViolations as expectAccessible, signIn, snap } from './support';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations as expectAccessible, People, snap } from './support';
 
 const GROUP = 'Middle East market entry';
-const contexts: BrowserContext[] = [];
+const people = new People();
 
-async function open(browser: import('@playwright/test').Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  await signIn(page, email);
+async function open(browser: Browser, email: string): Promise<Page> {
+  const page = await people.signIn(browser, email);
   await page.goto('/groups');
   await expect(page.getByTestId('groups-list')).toBeVisible();
   return page;
 }
 
 test.afterAll(async () => {
-  for (const c of contexts) await c.close();
+  await people.closeAll();
 });
 
 test('a partner asks to join, the coordinator approves in the console', async ({ browser }) => {

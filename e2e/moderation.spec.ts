@@ -3,22 +3,19 @@
 // the member's open chat shows it removed without a reload; the coordinator mutes the member for
 // an hour and the member's open composer locks at once, saying until when (and unlocks on unmute).
 // Demo: "Cloud computing — UK, DE, FR markets" is coordinated by Jonas; Andris and Eglė are members.
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { expectNoSeriousA11yViolations as expectAccessible, runId, signIn, snap } from './support';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations as expectAccessible, People, runId, snap } from './support';
 
 const GROUP = 'Cloud computing — UK, DE, FR markets';
 const TEXT = `Cheap licences, no questions asked — write me privately (${runId()})`;
-const contexts: BrowserContext[] = [];
+const people = new People();
 
 let egle: Page; // author
 let andris: Page; // reporter, later muted
 let jonas: Page; // the group's coordinator
 
 async function open(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  await signIn(page, email);
+  const page = await people.signIn(browser, email);
   await page.goto('/groups');
   await page.getByRole('link', { name: GROUP }).click();
   await expect(page.getByTestId('group-name')).toHaveText(GROUP);
@@ -38,7 +35,8 @@ async function openConsole(page: Page): Promise<void> {
 const message = (page: Page, text: string) => page.getByTestId('message-list').getByTestId('message-item').filter({ hasText: text });
 
 /** "yyyy-MM-dd HH:mm" in the browsers' time zone (playwright.config: Europe/Vilnius), as the composer shows it. */
-const local = (at: number): string => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Vilnius', dateStyle: 'short', timeStyle: 'short' }).format(at);
+const local = (at: number): string =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Vilnius', dateStyle: 'short', timeStyle: 'short' }).format(at);
 
 test.describe.configure({ mode: 'serial' });
 
@@ -50,7 +48,7 @@ test.describe('moderation journey', () => {
   });
 
   test.afterAll(async () => {
-    for (const c of contexts) await c.close();
+    await people.closeAll();
   });
 
   test('a member reports a message, the coordinator deletes it from the queue, the member sees it removed live', async () => {

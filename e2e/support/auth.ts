@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from './demo';
 
 export interface SignInOptions {
@@ -24,4 +24,22 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByTestId('user-menu').click();
   await page.getByTestId('logout').click();
   await expect(page).toHaveURL(/\/login/);
+}
+
+/** The signed-in people of a journey, each in a browser context of their own, closed together. */
+export class People {
+  private readonly contexts: BrowserContext[] = [];
+
+  /** A new context signed in as `email`, on the dashboard. */
+  async signIn(browser: Browser, email: string): Promise<Page> {
+    const context = await browser.newContext();
+    this.contexts.push(context);
+    const page = await context.newPage();
+    await signIn(page, email);
+    return page;
+  }
+
+  async closeAll(): Promise<void> {
+    for (const c of this.contexts.splice(0)) await c.close();
+  }
 }
