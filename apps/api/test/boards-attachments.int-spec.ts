@@ -61,7 +61,7 @@ describe('boards: card attachments', () => {
     const s = io(t.url, { auth: { token: otherMember.token }, transports: ['websocket'], reconnection: false });
     sockets.push(s);
     await new Promise<void>((ok, fail) => {
-      s.once('connect', () => ok());
+      s.once('ready', () => ok());
       s.once('connect_error', fail);
     });
     expect(await s.emitWithAck('board:join', { projectId: project.id })).toMatchObject({ ok: true });

@@ -24,7 +24,7 @@ describe('boards: realtime in the board room', () => {
       if (event.startsWith('board:')) s.got.push({ event, payload });
     });
     await new Promise<void>((ok, fail) => {
-      s.once('connect', () => ok());
+      s.once('ready', () => ok());
       s.once('connect_error', fail);
     });
     return s;

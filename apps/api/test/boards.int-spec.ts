@@ -213,7 +213,7 @@ describe('boards: projects, cards, versions and ordering', () => {
     }
     const sock = io(t.url, { auth: { token: owner }, transports: ['websocket'], reconnection: false });
     try {
-      await new Promise<void>((ok) => sock.once('connect', () => ok()));
+      await new Promise<void>((ok) => sock.once('ready', () => ok()));
       expect(await sock.emitWithAck('board:join', { projectId: p.id })).toMatchObject({ ok: true });
       const rebalanced = new Promise<{ columnId: string; ranks: { id: string; rank: string }[] }>((ok) => sock.once('board:column-rebalanced', ok));
       const added = await api.createCard(owner, { projectId: p.id, columnId: col, title: 'deep', beforeCardId: ids[ids.length - 2]! });

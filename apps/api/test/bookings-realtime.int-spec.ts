@@ -10,7 +10,7 @@ describe('bookings: realtime', () => {
     const s = io(t.url, { auth: { token }, transports: ['websocket'], reconnection: false });
     sockets.push(s);
     await new Promise<void>((ok, fail) => {
-      s.once('connect', () => ok());
+      s.once('ready', () => ok());
       s.once('connect_error', fail);
     });
     return s;

@@ -11,7 +11,7 @@ describe('realtime: socket authentication, notifications, revocation', () => {
   };
   const outcome = (s: Socket) =>
     new Promise<string>((ok) => {
-      s.once('connect', () => ok('connected'));
+      s.once('ready', () => ok('connected')); // 'ready' comes once the server has joined the socket's rooms
       s.once('connect_error', (e) => ok(e.message));
     });
 
@@ -44,11 +44,12 @@ describe('realtime: socket authentication, notifications, revocation', () => {
     const memberGot: unknown[] = [];
     ms.on('notification:new', (n) => memberGot.push(n));
     const received = new Promise<{ notification: { kind: string } }>((ok) => cs.once('notification:new', ok));
-    await t.http.post('/api/applications').send({
+    const res = await t.http.post('/api/applications').send({
       organisation: { name: 'Realtime Test Org', type: 'company', country: 'LV' },
       contact: { displayName: 'Rita Test', email: 'rita@rt.example', password: 'a long password' },
       motivation: 'Testing realtime notifications',
     });
+    expect(res.status).toBe(201);
     expect((await received).notification.kind).toBe('application.submitted');
     await new Promise((r) => setTimeout(r, 200));
     expect(memberGot).toEqual([]);
