@@ -11,6 +11,7 @@ describe('realtime: socket authentication, notifications, revocation', () => {
   };
   const outcome = (s: Socket) =>
     new Promise<string>((ok) => {
+      setTimeout(() => ok(`no answer (connected: ${s.connected})`), 10_000).unref(); // a readable failure, not a 120 s hang
       s.once('ready', () => ok('connected')); // 'ready' comes once the server has joined the socket's rooms
       s.once('connect_error', (e) => ok(e.message));
     });
@@ -39,8 +40,8 @@ describe('realtime: socket authentication, notifications, revocation', () => {
     const member = await login(t, 'member@klasteris.demo');
     const cs = connect(coordinator.accessToken);
     const ms = connect(member.accessToken);
-    expect(await outcome(cs)).toBe('connected');
-    expect(await outcome(ms)).toBe('connected');
+    // both listeners before either wait: the second socket may be ready while the first is awaited
+    expect(await Promise.all([outcome(cs), outcome(ms)])).toEqual(['connected', 'connected']);
     const memberGot: unknown[] = [];
     ms.on('notification:new', (n) => memberGot.push(n));
     const received = new Promise<{ notification: { kind: string } }>((ok) => cs.once('notification:new', ok));
@@ -50,7 +51,8 @@ describe('realtime: socket authentication, notifications, revocation', () => {
       motivation: 'Testing realtime notifications',
     });
     expect(res.status).toBe(201);
-    expect((await received).notification.kind).toBe('application.submitted');
+    const got = await Promise.race([received, new Promise<null>((ok) => setTimeout(() => ok(null), 10_000).unref())]);
+    expect(got?.notification.kind).toBe('application.submitted');
     await new Promise((r) => setTimeout(r, 200));
     expect(memberGot).toEqual([]);
   });
