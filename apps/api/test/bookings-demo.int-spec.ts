@@ -27,5 +27,16 @@ describe('bookings: demo infrastructure', () => {
 
     const seeder = t.app.get((await import('../src/modules/demo/demo-bookings')).DemoBookingsSeeder);
     expect(await seeder.seed()).toBe(0);
+    expect(await seeder.seedGroupResources()).toBe(0);
+  });
+
+  it('seeds a rack only the “Shared data-centre operations” group may book', async () => {
+    const rackFor = async (email: string) => {
+      const token = (await login(t, email)).accessToken;
+      const res = await t.http.get('/api/resources').query({ q: 'operations staging rack' }).set(bearer(token));
+      return (res.body.items as Resource[]).find((r) => r.name === 'Data House operations staging rack');
+    };
+    expect(await rackFor('jonas@klasteris.demo')).toMatchObject({ canBook: true, policy: { access: { mode: 'group', groupId: expect.any(String) } } });
+    expect(await rackFor('member@klasteris.demo')).toMatchObject({ canBook: false });
   });
 });

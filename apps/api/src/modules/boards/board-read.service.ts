@@ -79,9 +79,11 @@ export class BoardReadService {
     const dueBefore = q.due === 'overdue' ? isoDate(new Date(today.getTime() - 86_400_000)) : q.due === 'week' ? isoDate(new Date(today.getTime() + 7 * 86_400_000)) : undefined;
     const rows = await this.cards.assignedTo(me.id, projectIds, { dueBefore, cursor: q.cursor, limit: q.limit });
     const page = rows.slice(0, q.limit);
-    const projects = new Map((await this.projects.findByIds([...new Set(page.map((c) => c.projectId))])).map((p) => [p.id, p]));
-    const columnNames = new Map<string, string>();
-    for (const pid of projects.keys()) for (const c of await this.columns.list(pid)) columnNames.set(c.id, c.name);
+    const [projectList, columnNames] = await Promise.all([
+      this.projects.findByIds([...new Set(page.map((c) => c.projectId))]),
+      this.columns.namesByIds([...new Set(page.map((c) => c.columnId))]),
+    ]);
+    const projects = new Map(projectList.map((p) => [p.id, p]));
     const last = page[page.length - 1];
     return {
       items: page.map((c) => ({ ...c, projectName: projects.get(c.projectId)?.name ?? '', columnName: columnNames.get(c.columnId) ?? '' })),

@@ -36,6 +36,13 @@ export class ColumnsRepository {
     return (await this.model.find(filter).lean<LeanColumn[]>()).map(toColumn).sort(byRank);
   }
 
+  /** Column names by id, in one query (for lists of cards from many boards). */
+  async namesByIds(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const docs = await this.model.find({ _id: { $in: ids.map(oid) } }, { name: 1 }).lean<Pick<LeanColumn, '_id' | 'name'>[]>();
+    return new Map(docs.map((d) => [d._id.toHexString(), d.name]));
+  }
+
   async update(projectId: string, id: string, patch: { name?: string; wipLimit?: number | null; archived?: boolean; rank?: string }): Promise<Column | null> {
     const d = await this.model.findOneAndUpdate({ _id: oid(id), projectId: oid(projectId) }, { $set: patch }, { returnDocument: 'after' }).lean<LeanColumn>();
     return d ? toColumn(d) : null;

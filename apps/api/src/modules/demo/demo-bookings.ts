@@ -3,6 +3,8 @@ import { DateTime } from 'luxon';
 import type { CreateResourceRequest } from '@klasteris/contracts';
 import type { AuthUser } from '../../common/auth-user';
 import { BookingsService } from '../bookings/bookings.service';
+import { GroupsRepository } from '../groups/groups.repository';
+import { slugOf } from '../groups/groups.service';
 import type { CreateResourceDto } from '../bookings/dto/resources.dto';
 import { ResourcesRepository } from '../bookings/resources.repository';
 import { ResourcesService } from '../bookings/resources.service';
@@ -128,6 +130,25 @@ export const DEMO_RESOURCES: (Omit<CreateResourceRequest, 'organisationId'> & { 
   },
 ];
 
+/** Resources only the members of one working group may book, by group name (seeded after the groups). */
+export const DEMO_GROUP_RESOURCES: (Omit<CreateResourceRequest, 'organisationId'> & { owner: string; group: string })[] = [
+  {
+    group: 'Shared data-centre operations',
+    owner: 'Data House',
+    name: 'Data House operations staging rack',
+    type: 'rack',
+    location: 'Data House, Vilnius, hall B',
+    description: 'A full rack where the data-centre operators of the cluster rehearse maintenance and failover together. Members of the “Shared data-centre operations” group book it.',
+    attributes: [
+      { key: 'Rack units', value: '42U' },
+      { key: 'Power', value: '8 kW' },
+    ],
+    capacity: 1,
+    timeZone: 'Europe/Vilnius',
+    policy: { slotMinutes: 60, minDurationMinutes: 60, maxDurationMinutes: 3 * 24 * 60, maxAdvanceDays: 120, approval: { required: false } },
+  },
+];
+
 /** Seeds the demo resources (and a few bookings) when they are missing; called by DemoSeeder. */
 @Injectable()
 export class DemoBookingsSeeder {
@@ -139,6 +160,7 @@ export class DemoBookingsSeeder {
     private readonly bookings: BookingsService,
     private readonly organisations: OrganisationsRepository,
     private readonly users: UsersRepository,
+    private readonly groups: GroupsRepository,
   ) {}
 
   async seed(): Promise<number> {
@@ -148,7 +170,7 @@ export class DemoBookingsSeeder {
     const created = new Map<string, string>();
     for (const { owner, ...input } of DEMO_RESOURCES) {
       if (await this.resourcesRepo.findByName(input.name)) continue;
-      const org = (await this.organisations.search({ q: owner, statuses: ['member', 'partner'], limit: 5 })).find((o) => o.name === owner);
+      const org = await this.organisation(owner);
       if (!org) continue;
       const r = await this.resources.create(admin, { ...input, organisationId: org.id } as CreateResourceDto);
       created.set(input.name, r.id);
@@ -156,6 +178,25 @@ export class DemoBookingsSeeder {
     }
     if (created.size > 0) added += await this.seedBookings(created);
     return added;
+  }
+
+  /** The group-only resources; call after the groups are seeded. */
+  async seedGroupResources(): Promise<number> {
+    const admin = await this.actor('admin@klasteris.demo');
+    if (!admin) return 0;
+    let added = 0;
+    for (const { owner, group, ...input } of DEMO_GROUP_RESOURCES) {
+      if (await this.resourcesRepo.findByName(input.name)) continue;
+      const [org, g] = await Promise.all([this.organisation(owner), this.groups.findBySlug(slugOf(group))]);
+      if (!org || !g) continue;
+      await this.resources.create(admin, { ...input, organisationId: org.id, policy: { ...input.policy, access: { mode: 'group', groupId: g.id } } } as CreateResourceDto);
+      added++;
+    }
+    return added;
+  }
+
+  private async organisation(name: string): Promise<{ id: string } | null> {
+    return (await this.organisations.search({ q: name, statuses: ['member', 'partner'], limit: 5 })).find((o) => o.name === name) ?? null;
   }
 
   /** A lived-in calendar for next week: confirmed room bookings and a GPU request waiting for approval. */

@@ -29,7 +29,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.isDemo) return;
-    const added = (await this.seed()) + (await this.bookingsDemo.seed()) + (await this.boardsDemo.seed()) + (await this.chatDemo.seed()) + (await this.groupsDemo.seed());
+    const added = (await this.seed()) + (await this.bookingsDemo.seed()) + (await this.boardsDemo.seed()) + (await this.chatDemo.seed()) + (await this.groupsDemo.seed()) + (await this.bookingsDemo.seedGroupResources());
     if (added > 0) this.logger.log(`Seeded ${added} demo records`);
   }
 
