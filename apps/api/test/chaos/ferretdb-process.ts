@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureFerretDbBinary } from '../../src/database/embedded-ferretdb';
+import { ensureFerretDbBinary, ferretDbArgs, ferretDbEnv } from '../../src/database/embedded-ferretdb';
 import { freePort, listening, sleep } from './chaos-client';
 
 /**
@@ -22,19 +22,7 @@ export class FerretDbProcess {
   async start(): Promise<void> {
     const bin = await ensureFerretDbBinary(process.env['FERRETDB_BIN'] ?? null, (l) => process.stdout.write(`${l}\n`));
     this.port ||= await freePort();
-    const child = spawn(
-      bin,
-      [
-        '--handler=sqlite',
-        `--sqlite-url=file:${this.dataDir}/`,
-        `--listen-addr=127.0.0.1:${this.port}`,
-        '--telemetry=disable',
-        '--debug-addr=-',
-        `--state-dir=${this.dataDir}`,
-        '--log-level=error',
-      ],
-      { stdio: 'ignore' },
-    );
+    const child = spawn(bin, ferretDbArgs(this.dataDir, this.port, 'error'), { stdio: 'ignore', env: ferretDbEnv() });
     this.child = child;
     const deadline = Date.now() + 30_000;
     while (!(await listening(this.port))) {
