@@ -2,7 +2,7 @@
 // Duomenų centras pool by dragging over free slots; the coordinator approves in the queue; the
 // member's "My bookings" turns the request to Confirmed without reloading. axe-core checks each page.
 import { expect, test } from '@playwright/test';
-import { DEMO, expectNoSeriousA11yViolations as expectAccessible, runId, signIn, snap } from './support';
+import { DEMO, expectNoSeriousA11yViolations as expectAccessible, People, runId, signIn, snap } from './support';
 
 const PURPOSE = `Fraud model training ${runId()}`;
 
@@ -95,4 +95,25 @@ test('a member books infrastructure for a card from its dialog; the card lists t
   await expect(linked.getByTestId('booking-status')).toHaveText('Confirmed');
   await expectAccessible(page, 'card bookings', { include: '.cdk-overlay-container' });
   await snap(page, 'bookings-on-card');
+});
+
+test('a rack of one working group: others see who may book it and no Book button; a group member books', async ({ browser }) => {
+  const people = new People();
+  try {
+    const RACK = 'Data House operations staging rack';
+    const outsider = await people.signIn(browser, DEMO.member);
+    await outsider.goto('/infrastructure');
+    await outsider.getByRole('link', { name: RACK }).click();
+    await expect(outsider.getByTestId('policy-summary')).toContainText('Shared data-centre operations');
+    await expect(outsider.getByTestId('cannot-book')).toBeVisible();
+    await expect(outsider.getByTestId('resource-book')).toHaveCount(0);
+    await snap(outsider, 'resource-not-bookable');
+
+    const insider = await people.signIn(browser, DEMO.jonas);
+    await insider.goto(outsider.url());
+    await expect(insider.getByTestId('resource-book')).toBeVisible();
+    await expect(insider.getByTestId('cannot-book')).toHaveCount(0);
+  } finally {
+    await people.closeAll();
+  }
 });

@@ -8,6 +8,8 @@ export const DEMO = {
   member2: 'member2@klasteris.demo',
   orgAdmin: 'orgadmin@klasteris.demo',
   orgAdmin2: 'orgadmin2@klasteris.demo',
+  /** Duomenų centras; a member of the "Shared data-centre operations" group. */
+  jonas: 'jonas@klasteris.demo',
 } as const;
 
 /**

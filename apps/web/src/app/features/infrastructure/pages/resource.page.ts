@@ -63,7 +63,7 @@ import { TYPE_ICONS } from './catalogue.page';
             @if (store.week(); as w) {
               <app-week-calendar [resource]="r" [weekStart]="w" [availability]="store.availability()" [locale]="lang()" (select)="open($event)" />
             }
-            @if (r.canBook) { <p class="hint">{{ 'infrastructure.calendar.dragHint' | transloco }}</p> }
+            @if (r.canBook) { <p class="hint">{{ 'infrastructure.calendar.dragHint' | transloco }}</p> } @else { <p class="hint" data-testid="cannot-book">{{ 'infrastructure.calendar.cannotBook' | transloco }}</p> }
           </div>
           <aside class="side">
             <h2>{{ 'infrastructure.policy.title' | transloco }}</h2>
