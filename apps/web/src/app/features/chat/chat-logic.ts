@@ -197,3 +197,43 @@ export class SeqCursor {
     while (this.ahead.delete(this.upToSeq + 1)) this.upToSeq++;
   }
 }
+
+/** A message shown in the channel itself (not a thread reply). */
+export const isRoot = (m: Message): boolean => !m.threadRootId;
+
+/** Messages grouped by channel, in the order given. */
+export function byChannel(messages: readonly Message[]): Map<string, Message[]> {
+  const out = new Map<string, Message[]>();
+  for (const m of messages) out.set(m.channelId, [...(out.get(m.channelId) ?? []), m]);
+  return out;
+}
+
+/** The counts of one of my channels after new messages arrived (each seq counted once). */
+export function countIncoming<T extends { lastSeq: number; lastReadSeq: number; unread: number; mentions: number }>(
+  channel: T,
+  incoming: readonly Message[],
+  myId: string | null,
+): T {
+  let { unread, mentions, lastReadSeq } = channel;
+  let lastSeq = channel.lastSeq;
+  for (const m of incoming) {
+    if (m.seq <= channel.lastSeq) continue; // already counted
+    lastSeq = Math.max(lastSeq, m.seq);
+    if (m.authorId === myId) {
+      if (!m.threadRootId) lastReadSeq = Math.max(lastReadSeq, m.seq);
+      continue;
+    }
+    if (m.threadRootId || m.seq <= lastReadSeq) continue;
+    unread += 1;
+    if ((myId && m.mentions.includes(myId)) || m.mentionsChannel) mentions += 1;
+  }
+  return { ...channel, unread, mentions, lastSeq, lastReadSeq };
+}
+
+/** `record` without `key` (the same object when it has none). */
+export function omit<T>(record: Record<string, T>, key: string): Record<string, T> {
+  if (!(key in record)) return record;
+  const next = { ...record };
+  delete next[key];
+  return next;
+}
