@@ -2,8 +2,9 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { MulterModule } from '@nestjs/platform-express';
 import { AppConfig } from '../../config/app-config';
-import { attachmentUploadOptions } from '../chat/attachment-store';
+import { attachmentUploadOptions } from '../files/attachment-store';
 import { ChatModule } from '../chat/chat.module';
+import { FilesModule } from '../files/files.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { BoardAccessService } from './board-access.service';
@@ -47,7 +48,8 @@ import { TransferController } from './transfer.controller';
     ProjectsModule,
     NotificationsModule,
     ChatModule,
-    // card attachments take the chat upload limit (the import endpoint sets its own)
+    FilesModule,
+    // card attachments take the same upload limit as chat (the import endpoint sets its own)
     MulterModule.registerAsync({ inject: [AppConfig], useFactory: attachmentUploadOptions }),
   ],
   controllers: [BoardController, CardsController, CardAttachmentsController, TransferController],

@@ -6,7 +6,7 @@ import type { Card, CardAttachment } from '@klasteris/contracts';
 import { Authenticated, CurrentUser } from '../../common/auth.decorators';
 import type { AuthUser } from '../../common/auth-user';
 import { ObjectIdPipe } from '../../common/object-id';
-import { downloadHeaders, type UploadedFileLike } from '../chat/attachment-store';
+import { downloadHeaders, type UploadedFileLike } from '../files/attachment-store';
 import { CardAttachmentsService } from './card-attachments.service';
 
 /** Files on cards: upload (multipart field `file`), download, remove. */

@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import { forbidden, notFound, validationFailed } from '../../common/api-exception';
 import { isStaff, type AuthUser } from '../../common/auth-user';
 import { oid } from '../../common/object-id';
-import { AttachmentStore, type UploadedFileLike } from '../chat/attachment-store';
+import { AttachmentStore, type UploadedFileLike } from '../files/attachment-store';
 import { ActivityService } from '../projects/activity.service';
 import { BoardAccessService } from './board-access.service';
 import { BoardChanges } from './board-cache';

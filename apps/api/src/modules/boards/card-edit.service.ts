@@ -4,7 +4,7 @@ import { CardEditableFields, ErrorCode, type Card, type CardChangeField, type Ca
 import { ApiException, notFound, validationFailed } from '../../common/api-exception';
 import type { AuthUser } from '../../common/auth-user';
 import { oid } from '../../common/object-id';
-import { AttachmentStore } from '../chat/attachment-store';
+import { AttachmentStore } from '../files/attachment-store';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ActivityService } from '../projects/activity.service';
 import { BoardAccessService } from './board-access.service';

@@ -4,7 +4,7 @@ import { Model, Types } from 'mongoose';
 import type { Readable } from 'node:stream';
 import type { Attachment } from '@klasteris/contracts';
 import { oid } from '../../common/object-id';
-import { AttachmentStore, isImageType } from './attachment-store';
+import { AttachmentStore, isImageType } from '../files/attachment-store';
 import { AttachmentDoc } from './attachment.schema';
 
 export type LeanAttachment = AttachmentDoc & { _id: Types.ObjectId };

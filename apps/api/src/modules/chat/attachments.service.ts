@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import type { Attachment } from '@klasteris/contracts';
 import { notFound } from '../../common/api-exception';
 import type { AuthUser } from '../../common/auth-user';
-import { AttachmentStore, type UploadedFileLike } from './attachment-store';
+import { AttachmentStore, type UploadedFileLike } from '../files/attachment-store';
 import { AttachmentsRepository, toAttachment } from './attachments.repository';
 import { ChannelAccessService } from './channel-access.service';
 

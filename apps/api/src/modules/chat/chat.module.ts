@@ -7,7 +7,8 @@ import { AuditModule } from '../audit/audit.module';
 import { ModerationModule } from '../moderation/moderation.module';
 import { UsersModule } from '../users/users.module';
 import { AttachmentDoc, AttachmentSchema } from './attachment.schema';
-import { AttachmentStore, attachmentUploadOptions } from './attachment-store';
+import { attachmentUploadOptions } from '../files/attachment-store';
+import { FilesModule } from '../files/files.module';
 import { AttachmentsRepository } from './attachments.repository';
 import { AttachmentsService } from './attachments.service';
 import { ChannelAccessService } from './channel-access.service';
@@ -39,13 +40,13 @@ import { SendGate } from './send-gate';
     NotificationsModule,
     ModerationModule,
     AuditModule,
+    FilesModule,
   ],
   controllers: [ChannelsController, MessagesController],
   providers: [
     ChannelsRepository,
     MembersRepository,
     MessagesRepository,
-    AttachmentStore,
     AttachmentsRepository,
     ChannelAccessService,
     ChannelsService,
@@ -56,6 +57,6 @@ import { SendGate } from './send-gate';
     AttachmentsService,
     SendGate,
   ],
-  exports: [ChannelsService, MessageWriterService, MessagesService, ChannelAccessService, MembersRepository, AttachmentStore],
+  exports: [ChannelsService, MessageWriterService, MessagesService, ChannelAccessService, MembersRepository],
 })
 export class ChatModule {}

@@ -7,7 +7,7 @@ import { Authenticated, CurrentUser } from '../../common/auth.decorators';
 import type { AuthUser } from '../../common/auth-user';
 import { ObjectIdPipe } from '../../common/object-id';
 import { pageLimit } from '../../common/pagination';
-import { downloadHeaders, type UploadedFileLike } from './attachment-store';
+import { downloadHeaders, type UploadedFileLike } from '../files/attachment-store';
 import { AttachmentsService } from './attachments.service';
 import { EditMessageDto, MessageSearchQueryDto } from './dto/chat.dto';
 import { MessagesService } from './messages.service';

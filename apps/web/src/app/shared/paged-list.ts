@@ -1,7 +1,7 @@
 import { computed, signal } from '@angular/core';
 import type { Page, PageQuery } from '@klasteris/contracts';
 import type { Observable, Subscription } from 'rxjs';
-import { toApiError } from '../core/http/api-error';
+import { toApiError } from './api-error';
 
 /**
  * A cursor-paginated list with a query: `setQuery` starts again from the first page (cancelling

@@ -1,6 +1,6 @@
 import { Injectable, inject } from '@angular/core';
 import { TranslocoService } from '@jsverse/transloco';
-import { toApiError, type ApiErrorInfo } from './api-error';
+import { toApiError, type ApiErrorInfo } from '../../shared/api-error';
 
 /** Translates API errors into user-facing text in the active language. */
 @Injectable({ providedIn: 'root' })

@@ -10,7 +10,7 @@ import {
   UserStatuses,
 } from '@klasteris/contracts';
 import { COUNTRY_CODES } from '../../shared/countries';
-import { CLIENT_ERROR_CODES } from '../http/api-error';
+import { CLIENT_ERROR_CODES } from '../../shared/api-error';
 
 type Tree = { [key: string]: string | Tree };
 

@@ -3,7 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { LangSwitchComponent } from '../../shared/ui/lang-switch.component';
+import { LangSwitchComponent } from '../i18n/lang-switch.component';
 import { LogoComponent } from '../../shared/ui/logo.component';
 import { AuthStore } from '../auth/auth.store';
 

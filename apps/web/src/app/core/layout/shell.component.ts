@@ -13,7 +13,7 @@ import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } fro
 import { TranslocoPipe } from '@jsverse/transloco';
 import { filter, map } from 'rxjs';
 import { AvatarComponent } from '../../shared/ui/avatar.component';
-import { LangSwitchComponent } from '../../shared/ui/lang-switch.component';
+import { LangSwitchComponent } from '../i18n/lang-switch.component';
 import { LogoComponent } from '../../shared/ui/logo.component';
 import { AuthStore } from '../auth/auth.store';
 import { NotificationBellComponent } from './notification-bell.component';

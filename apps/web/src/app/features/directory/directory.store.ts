@@ -1,7 +1,7 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { Organisation, OrganisationListQuery, OrganisationType, PeopleQuery, PersonSummary } from '@klasteris/contracts';
 import type { Subscription } from 'rxjs';
-import { toApiError } from '../../core/http/api-error';
+import { toApiError } from '../../shared/api-error';
 import { DirectoryApi } from './directory.api';
 
 export type DirectoryTab = 'organisations' | 'people';

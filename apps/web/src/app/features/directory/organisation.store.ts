@@ -2,7 +2,7 @@ import { Injectable, computed, inject, signal } from '@angular/core';
 import type { CreateInvitationResponse, Invitation, Organisation, PersonSummary, UpdateOrganisationRequest, User } from '@klasteris/contracts';
 import { Observable, tap } from 'rxjs';
 import { AuthStore } from '../../core/auth/auth.store';
-import { toApiError } from '../../core/http/api-error';
+import { toApiError } from '../../shared/api-error';
 import { DirectoryApi } from './directory.api';
 
 const PAGE = 20;

@@ -3,7 +3,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { Booking, Page } from '@klasteris/contracts';
 import type { Observable } from 'rxjs';
 import { AuthStore } from '../../core/auth/auth.store';
-import { toApiError } from '../../core/http/api-error';
+import { toApiError } from '../../shared/api-error';
 import { SocketService } from '../../core/socket.service';
 import { InfrastructureApi } from './infrastructure.api';
 

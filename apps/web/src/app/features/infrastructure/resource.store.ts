@@ -3,7 +3,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { AvailabilityResponse, Resource } from '@klasteris/contracts';
 import { DateTime } from 'luxon';
 import type { Subscription } from 'rxjs';
-import { toApiError } from '../../core/http/api-error';
+import { toApiError } from '../../shared/api-error';
 import { SocketService } from '../../core/socket.service';
 import { InfrastructureApi } from './infrastructure.api';
 

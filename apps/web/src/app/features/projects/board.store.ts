@@ -3,7 +3,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { Board, BoardColumn, BoardViewer, Card, CardChangeField, Label, Project, ProjectMember, VersionConflictDetails } from '@klasteris/contracts';
 import { filter, firstValueFrom, merge } from 'rxjs';
 import { AuthStore } from '../../core/auth/auth.store';
-import { toApiError } from '../../core/http/api-error';
+import { toApiError } from '../../shared/api-error';
 import { SocketService } from '../../core/socket.service';
 import {
   NO_FILTERS,

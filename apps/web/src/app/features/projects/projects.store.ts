@@ -1,7 +1,7 @@
 import { Injectable, inject, signal } from '@angular/core';
 import type { CreateProjectRequest, Project, ProjectStatus } from '@klasteris/contracts';
 import { firstValueFrom } from 'rxjs';
-import { toApiError } from '../../core/http/api-error';
+import { toApiError } from '../../shared/api-error';
 import { ProjectsApi } from './projects.api';
 
 /** My projects: the list (paged, by status and text) and creating one. */

@@ -3,6 +3,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { Attachment } from '@klasteris/contracts';
 import { firstValueFrom } from 'rxjs';
+import { formatSize } from '../../../shared/format';
 import { ChatApi } from '../chat.api';
 
 /** Object URLs of downloaded attachments (the API needs the bearer header, so <img src> cannot fetch them). */
@@ -22,12 +23,6 @@ function objectUrl(api: ChatApi, url: string): Promise<string> {
     }
   }
   return hit;
-}
-
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /** An attachment: images previewed inline, other files as a download link. */

@@ -18,7 +18,7 @@ import { AvatarComponent } from '../../../shared/ui/avatar.component';
 import { ChatApi } from '../chat.api';
 import { ChatPeopleStore } from '../chat-people.store';
 import { ChatStore } from '../chat.store';
-import { plainText } from '../markdown';
+import { plainText } from '../../../shared/markdown';
 import { AttachmentViewComponent } from './attachment-view.component';
 import { ChannelNamePipe } from './channel-name.pipe';
 

@@ -15,7 +15,7 @@ import { AvatarComponent } from '../../../shared/ui/avatar.component';
 import { ChatApi } from '../chat.api';
 import { ChatPeopleStore, memberToPerson, type ChatPerson } from '../chat-people.store';
 import { ChatStore } from '../chat.store';
-import { formatSize } from './attachment-view.component';
+import { formatSize } from '../../../shared/format';
 
 export interface ComposerSubmit {
   body: string;

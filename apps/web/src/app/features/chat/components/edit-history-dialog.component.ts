@@ -8,7 +8,7 @@ import type { Message, MessageEdit } from '@klasteris/contracts';
 import { ErrorMessageService } from '../../../core/http/error-message.service';
 import { ChatApi } from '../chat.api';
 import { ChatPeopleStore } from '../chat-people.store';
-import { renderMarkdown } from '../markdown';
+import { renderMarkdown } from '../../../shared/markdown';
 
 /** Earlier versions of an edited message. */
 @Component({

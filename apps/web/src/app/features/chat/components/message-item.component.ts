@@ -12,7 +12,7 @@ import { AvatarComponent } from '../../../shared/ui/avatar.component';
 import { ChatPeopleStore, type ChatPerson } from '../chat-people.store';
 import { ChatStore } from '../chat.store';
 import type { PendingMessage } from '../chat-logic';
-import { renderMarkdown } from '../markdown';
+import { renderMarkdown } from '../../../shared/markdown';
 import { AttachmentViewComponent } from './attachment-view.component';
 
 export const QUICK_EMOJI = ['👍', '❤️', '😂', '🎉', '👀', '🙏', '✅', '🔥', '😮', '😢', '🚀', '👏'];

@@ -17,7 +17,7 @@ import { ChatApi } from '../chat.api';
 import { buildRows, maxSeq, messageKey } from '../chat-logic';
 import { ChatPeopleStore } from '../chat-people.store';
 import { ChatStore } from '../chat.store';
-import { plainText } from '../markdown';
+import { plainText } from '../../../shared/markdown';
 import { ChannelDetailsComponent } from '../components/channel-details.component';
 import { ChannelNamePipe } from '../components/channel-name.pipe';
 import { ComposerComponent, type ComposerSubmit } from '../components/composer.component';

@@ -15,7 +15,7 @@ import { ChatApi } from '../chat.api';
 import { ChatPeopleStore } from '../chat-people.store';
 import { ChatStore } from '../chat.store';
 import { ChannelNamePipe } from '../components/channel-name.pipe';
-import { plainText } from '../markdown';
+import { plainText } from '../../../shared/markdown';
 
 /** Message search with channel, author and date filters; each hit links to the message in context. */
 @Component({

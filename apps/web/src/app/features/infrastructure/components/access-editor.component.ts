@@ -6,7 +6,7 @@ import { BookingAccessModes, type BookingAccessMode, type BookingPolicy } from '
 import { forkJoin, of, catchError, map } from 'rxjs';
 import { DirectoryApi } from '../../directory/directory.api';
 import { GroupsApi } from '../../groups/groups.api';
-import { ProjectsApi } from '../../projects/projects.api';
+import { ProjectNamesApi } from '../../../shared/project-names.api';
 
 export type AccessValue = BookingPolicy['access'];
 
@@ -86,7 +86,7 @@ export const accessComplete = (a: AccessValue): boolean =>
 export class AccessEditorComponent implements OnInit {
   readonly access = model.required<AccessValue>();
   private readonly directory = inject(DirectoryApi);
-  private readonly projectsApi = inject(ProjectsApi);
+  private readonly projectNames = inject(ProjectNamesApi);
   private readonly groupsApi = inject(GroupsApi);
   protected readonly modes = BookingAccessModes;
   protected readonly organisations = signal<Choice[]>([]);
@@ -97,7 +97,7 @@ export class AccessEditorComponent implements OnInit {
     const names = <T extends Choice>(page: { items: T[] }): Choice[] => page.items.map((x) => ({ id: x.id, name: x.name }));
     forkJoin({
       organisations: this.directory.organisations({ limit: 100 }).pipe(map(names), catchError(() => of([]))),
-      projects: this.projectsApi.projects({ limit: 100 }).pipe(map(names), catchError(() => of([]))),
+      projects: this.projectNames.mine().pipe(catchError(() => of([]))),
       groups: this.groupsApi.list({ limit: 100 }).pipe(map(names), catchError(() => of([]))),
     }).subscribe((o) => {
       this.organisations.set(o.organisations);

@@ -4,7 +4,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { Resource } from '@klasteris/contracts';
 import { map, of, catchError, type Observable } from 'rxjs';
 import { GroupsApi } from '../../groups/groups.api';
-import { ProjectsApi } from '../../projects/projects.api';
+import { ProjectNamesApi } from '../../../shared/project-names.api';
 import { durationLabel, openingFor, rangeLabel } from '../time';
 
 /** The booking rules of a resource in plain words. */
@@ -77,7 +77,7 @@ export class PolicySummaryComponent {
   readonly compact = input(false);
   private readonly i18n = inject(TranslocoService);
   private readonly groups = inject(GroupsApi);
-  private readonly projects = inject(ProjectsApi);
+  private readonly projectNames = inject(ProjectNamesApi);
   /** The name of the working group or project a resource is reserved for, when the viewer may see it. */
   protected readonly audience = signal<string | null>(null);
   protected readonly weekdays = [1, 2, 3, 4, 5, 6, 7];
@@ -118,7 +118,7 @@ export class PolicySummaryComponent {
         this.audience.set(null);
         let name: Observable<string> | null = null;
         if (full && mode === 'group' && groupId) name = this.groups.get(groupId).pipe(map((r) => r.group.name));
-        if (full && mode === 'project' && projectId) name = this.projects.project(projectId).pipe(map((r) => r.project.name));
+        if (full && mode === 'project' && projectId) name = this.projectNames.name(projectId);
         name?.pipe(catchError(() => of(null))).subscribe((n) => this.audience.set(n));
       });
     });

@@ -16,7 +16,7 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ResourceTypes, type Resource, type ResourceListQuery, type ResourceType } from '@klasteris/contracts';
 import { DateTime } from 'luxon';
-import { toApiError } from '../../../core/http/api-error';
+import { toApiError } from '../../../shared/api-error';
 import { EmptyStateComponent } from '../../../shared/ui/empty-state.component';
 import { CardTargetBannerComponent } from '../components/card-target-banner.component';
 import { InfraNavComponent } from '../components/infra-nav.component';

@@ -8,7 +8,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { UtilisationRow } from '@klasteris/contracts';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import { DateTime } from 'luxon';
-import { toApiError } from '../../../core/http/api-error';
+import { toApiError } from '../../../shared/api-error';
 import { EmptyStateComponent } from '../../../shared/ui/empty-state.component';
 import { InfraNavComponent } from '../components/infra-nav.component';
 import { InfrastructureApi } from '../infrastructure.api';

@@ -10,7 +10,7 @@ import { firstValueFrom } from 'rxjs';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { ErrorMessageService } from '../../../core/http/error-message.service';
 import { LanguageService } from '../../../core/i18n/language.service';
-import { formatSize } from '../../chat/components/attachment-view.component';
+import { formatSize } from '../../../shared/format';
 import { attachmentIcon, canRemoveAttachment, draggingFiles, uploadErrorKey } from '../attachments-logic';
 import type { BoardStore } from '../board.store';
 import { ProjectsApi } from '../projects.api';

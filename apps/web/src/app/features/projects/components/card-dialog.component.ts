@@ -18,7 +18,7 @@ import { firstValueFrom } from 'rxjs';
 import { ErrorMessageService } from '../../../core/http/error-message.service';
 import { LanguageService } from '../../../core/i18n/language.service';
 import { AvatarComponent } from '../../../shared/ui/avatar.component';
-import { renderMarkdown } from '../../chat/markdown';
+import { renderMarkdown } from '../../../shared/markdown';
 import { activityParams, conflictsOf, diffPatch, resolvePatch, type CardPatch } from '../board-logic';
 import type { BoardStore } from '../board.store';
 import { ProjectsApi } from '../projects.api';

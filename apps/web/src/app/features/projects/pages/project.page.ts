@@ -13,7 +13,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ProjectRoles, ProjectStatuses, type Activity, type Project, type ProjectMember, type ProjectRole, type ProjectStatus } from '@klasteris/contracts';
 import { firstValueFrom } from 'rxjs';
 import { AuthStore } from '../../../core/auth/auth.store';
-import { toApiError } from '../../../core/http/api-error';
+import { toApiError } from '../../../shared/api-error';
 import { ErrorMessageService } from '../../../core/http/error-message.service';
 import { LanguageService } from '../../../core/i18n/language.service';
 import { AvatarComponent } from '../../../shared/ui/avatar.component';

@@ -4,7 +4,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { Language } from '@klasteris/contracts';
-import { LanguageService } from '../../core/i18n/language.service';
+import { LanguageService } from './language.service';
 
 @Component({
   selector: 'app-lang-switch',
