@@ -19,6 +19,25 @@ describe('member directory', () => {
     expect(res.body.items.find((o: { name: string }) => o.name === 'Etronika').memberCount).toBeGreaterThanOrEqual(2);
   });
 
+  it('summarises the cluster publicly for the front page: counts, countries, a sample without applicants', async () => {
+    const res = await t.http.get('/api/organisations/summary');
+    expect(res.status).toBe(200);
+    const all: { items: { membershipStatus: string; country: string }[] } = (await t.http.get('/api/organisations?limit=100')).body;
+    expect(res.body.members).toBe(all.items.filter((o) => o.membershipStatus === 'member').length);
+    expect(res.body.partners).toBe(all.items.filter((o) => o.membershipStatus === 'partner').length);
+    expect(res.body.members).toBeGreaterThanOrEqual(8);
+    expect(res.body.countries[0]).toBe('LT');
+    expect(res.body.countries).toEqual(expect.arrayContaining(['LV', 'OM']));
+    const sample = res.body.organisations as { name: string; membershipStatus: string }[];
+    expect(sample.length).toBeGreaterThan(0);
+    expect(sample.length).toBeLessThanOrEqual(12);
+    expect(sample[0]?.membershipStatus).toBe('member');
+    expect(sample.map((o) => o.name)).not.toContain('Almaty Cloud Systems');
+    // a signed-in caller sees the same public figures (applicants are not counted for staff either)
+    const coordinator = (await login(t, 'coordinator@klasteris.demo')).accessToken;
+    expect((await t.http.get('/api/organisations/summary').set(bearer(coordinator))).body).toEqual(res.body);
+  });
+
   it.each(['duomenu', 'DUOMENŲ', 'Duomenų Centras', 'informacine raida'])('search is case- and diacritic-insensitive: %s', async (q) => {
     const res = await t.http.get(`/api/organisations?q=${encodeURIComponent(q)}`);
     expect(res.body.items).toHaveLength(1);

@@ -21,6 +21,27 @@ export interface Organisation {
   memberCount?: number;
 }
 
+/** One organisation on the cluster's front page. */
+export interface ClusterOrganisation {
+  id: string;
+  name: string;
+  type: OrganisationType;
+  country: string;
+  membershipStatus: 'member' | 'partner';
+}
+
+/** `GET /api/organisations/summary` (public): the cluster at a glance, for the visitor's front page. */
+export interface ClusterSummary {
+  /** organisations with membership status `member` */
+  members: number;
+  /** social partners (membership status `partner`) */
+  partners: number;
+  /** ISO 3166-1 alpha-2 codes of the members' and partners' countries, most organisations first */
+  countries: string[];
+  /** up to 12 of them, the longest-standing members first, then partners */
+  organisations: ClusterOrganisation[];
+}
+
 export interface OrganisationListQuery extends PageQuery {
   q?: string;
   country?: string;

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Query, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Organisation, Page, PersonSummary } from '@klasteris/contracts';
+import type { ClusterSummary, Organisation, Page, PersonSummary } from '@klasteris/contracts';
 import { Authenticated, CurrentUser, Public } from '../../common/auth.decorators';
 import type { AuthUser } from '../../common/auth-user';
 import { ObjectIdPipe } from '../../common/object-id';
@@ -28,6 +28,13 @@ export class OrganisationsController {
       cursor: q.cursor,
       limit: pageLimit(q),
     });
+  }
+
+  /** The cluster at a glance for the visitor's front page (declared before `organisations/:id`). */
+  @Public()
+  @Get('organisations/summary')
+  summary(): Promise<ClusterSummary> {
+    return this.organisations.summary();
   }
 
   @Public()

@@ -90,6 +90,12 @@ export class OrganisationsRepository {
     return docs.map(toRecord);
   }
 
+  /** Every member and partner, for the public summary (the cluster has tens to hundreds, read in one go). */
+  async roster(): Promise<OrganisationRecord[]> {
+    const docs = await this.model.find({ membershipStatus: { $in: ['member', 'partner'] } }).sort({ nameKey: 1, _id: 1 }).limit(5000).lean<LeanOrg[]>();
+    return docs.map(toRecord);
+  }
+
   async update(id: string, patch: Partial<OrgFields>): Promise<OrganisationRecord | null> {
     const current = await this.model.findById(id).lean<LeanOrg>();
     if (!current) return null;

@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { ErrorCode, type MembershipStatus, type Organisation, type Page, type PersonSummary } from '@klasteris/contracts';
+import { ErrorCode, type ClusterSummary, type MembershipStatus, type Organisation, type Page, type PersonSummary } from '@klasteris/contracts';
 import { ApiException, forbidden, notFound } from '../../common/api-exception';
 import { AuthUser, canAdministerOrganisation, isStaff } from '../../common/auth-user';
 import { encodeCursor } from '../../common/pagination';
@@ -38,6 +38,23 @@ export class OrganisationsService {
     return {
       items: page.map((o) => toOrganisation(o, counts.get(o.id) ?? 0)),
       nextCursor: rows.length > q.limit && last ? encodeCursor({ k: last.nameKey, id: last.id }) : null,
+    };
+  }
+
+  /** The cluster at a glance (public): how many members and partners, from where, and a few of them. */
+  async summary(): Promise<ClusterSummary> {
+    const roster = await this.organisations.roster();
+    const byCountry = new Map<string, number>();
+    for (const o of roster) byCountry.set(o.country, (byCountry.get(o.country) ?? 0) + 1);
+    const countries = [...byCountry.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([c]) => c);
+    const since = (o: OrganisationRecord): number => o.joinedAt?.getTime() ?? Number.MAX_SAFE_INTEGER;
+    const rank = (o: OrganisationRecord): number => (o.membershipStatus === 'member' ? 0 : 1);
+    const sample = [...roster].sort((a, b) => rank(a) - rank(b) || since(a) - since(b) || a.nameKey.localeCompare(b.nameKey)).slice(0, 12);
+    return {
+      members: roster.filter((o) => o.membershipStatus === 'member').length,
+      partners: roster.filter((o) => o.membershipStatus === 'partner').length,
+      countries,
+      organisations: sample.map((o) => ({ id: o.id, name: o.name, type: o.type, country: o.country, membershipStatus: o.membershipStatus === 'member' ? 'member' : 'partner' })),
     };
   }
 

@@ -16,6 +16,9 @@ export const guestGuard: CanActivateFn = () => {
   return auth.isLoggedIn() ? inject(Router).createUrlTree(['/dashboard']) : true;
 };
 
+/** Matches only for visitors who are not signed in (the front page `/`). */
+export const guestMatch: CanMatchFn = () => !inject(AuthStore).isLoggedIn();
+
 /** Allows the route when the person has at least one of the roles. */
 export function roleGuard(roles: readonly Role[]): CanMatchFn & CanActivateFn {
   return () => {

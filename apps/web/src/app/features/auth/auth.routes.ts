@@ -1,8 +1,11 @@
 import type { Routes } from '@angular/router';
-import { guestGuard } from '../../core/auth/guards';
+import { guestGuard, guestMatch } from '../../core/auth/guards';
 
 /** Pages anyone can open, rendered inside the public layout. */
 export const publicRoutes: Routes = [
+  // the visitor's front page; signed-in people go to their dashboard
+  { path: '', pathMatch: 'full', title: 'home.pageTitle', canMatch: [guestMatch], loadComponent: () => import('../home/home.page') },
+  { path: '', pathMatch: 'full', redirectTo: '/dashboard' },
   { path: 'login', title: 'auth.signIn', canActivate: [guestGuard], loadComponent: () => import('./pages/login.page') },
   { path: 'register', title: 'register.title', canActivate: [guestGuard], loadComponent: () => import('./pages/register.page') },
   { path: 'apply', title: 'apply.title', loadComponent: () => import('./pages/apply.page') },

@@ -1,9 +1,13 @@
 import { Injectable, signal } from '@angular/core';
 
-/** The card a booking is being made for (set by "Book infrastructure" on a card; the booking dialog links to it). */
+/**
+ * What a booking is being made for: a card (set by "Book infrastructure" on a card) or a whole
+ * project (`cardId` null, from the project page); the booking dialog links the booking to it.
+ */
 export interface CardTarget {
   projectId: string;
-  cardId: string;
+  cardId: string | null;
+  /** the card's title, or the project's name when `cardId` is null */
   cardTitle: string;
 }
 

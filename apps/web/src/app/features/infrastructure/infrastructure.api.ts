@@ -99,6 +99,11 @@ export class InfrastructureApi {
     return this.http.get<Page<Booking>>(`/api/bookings/card/${id(cardId)}`, { params: toParams({ limit: 100, cursor }) });
   }
 
+  /** Upcoming pending and confirmed bookings linked to a project (project members only). */
+  projectBookings(projectId: string): Observable<{ items: Booking[]; nextCursor: null }> {
+    return this.http.get<{ items: Booking[]; nextCursor: null }>(`/api/bookings/project/${id(projectId)}`);
+  }
+
   approvals(cursor?: string): Observable<Page<Booking>> {
     return this.http.get<Page<Booking>>('/api/bookings/approvals', { params: toParams({ limit: 50, cursor }) });
   }

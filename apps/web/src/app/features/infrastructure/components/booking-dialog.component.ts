@@ -92,7 +92,7 @@ export interface BookingDialogData {
             }
           }
           @if (target; as t) {
-            <mat-checkbox formControlName="linkCard" class="span-2" data-testid="booking-link-card">{{ 'infrastructure.cardBookings.forCard' | transloco: { title: t.cardTitle } }}</mat-checkbox>
+            <mat-checkbox formControlName="linkCard" class="span-2" data-testid="booking-link-card">{{ (t.cardId ? 'infrastructure.cardBookings.forCard' : 'projectBookings.forProject') | transloco: { title: t.cardTitle } }}</mat-checkbox>
           }
         </div>
 
@@ -282,11 +282,11 @@ export class BookingDialogComponent {
         purpose: v.purpose.trim(),
         ...(this.maxUnits > 1 ? { units: v.units } : {}),
         ...(recurring ? { recurrence: { frequency: v.repeat as 'daily' | 'weekly', count: v.count }, onConflict: v.skipConflicts ? 'skip' : 'none' } : {}),
-        ...(this.target && v.linkCard ? { projectId: this.target.projectId, cardId: this.target.cardId } : {}),
+        ...(this.target && v.linkCard ? { projectId: this.target.projectId, ...(this.target.cardId ? { cardId: this.target.cardId } : {}) } : {}),
       })
       .subscribe({
         next: ({ booking }) => {
-          if (booking.cardId) this.context.clear();
+          if (booking.projectId) this.context.clear();
           this.ref.close(booking);
         },
         error: (e: unknown) => {

@@ -13,7 +13,7 @@ import { BookingContext } from '../booking-context';
     @if (context.card(); as c) {
       <div class="banner" role="status" data-testid="card-target-banner">
         <mat-icon aria-hidden="true" fontIcon="link" />
-        <span>{{ 'infrastructure.cardBookings.pickResource' | transloco: { title: c.cardTitle } }}</span>
+        <span>{{ (c.cardId ? 'infrastructure.cardBookings.pickResource' : 'projectBookings.pickResource') | transloco: { title: c.cardTitle } }}</span>
         <button mat-button type="button" (click)="context.clear()" data-testid="card-target-clear">{{ 'infrastructure.cardBookings.clear' | transloco }}</button>
       </div>
     }

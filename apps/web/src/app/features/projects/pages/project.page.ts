@@ -20,13 +20,14 @@ import { AvatarComponent } from '../../../shared/ui/avatar.component';
 import { EmptyStateComponent } from '../../../shared/ui/empty-state.component';
 import { activityParams } from '../board-logic';
 import { AddMemberDialogComponent, type AddMemberDialogData } from '../components/add-member-dialog.component';
+import { ProjectBookingsComponent } from '../components/project-bookings.component';
 import { ProjectsApi } from '../projects.api';
 
 /** A project's overview: summary, status, participating organisations, members and roles, channel, activity. */
 @Component({
   selector: 'app-project-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, RouterLink, MatButtonModule, MatFormFieldModule, MatIconModule, MatMenuModule, MatProgressBarModule, MatSelectModule, TranslocoPipe, AvatarComponent, EmptyStateComponent],
+  imports: [DatePipe, RouterLink, MatButtonModule, MatFormFieldModule, MatIconModule, MatMenuModule, MatProgressBarModule, MatSelectModule, TranslocoPipe, AvatarComponent, EmptyStateComponent, ProjectBookingsComponent],
   templateUrl: './project.page.html',
   styleUrl: './project.page.scss',
 })
