@@ -37,6 +37,7 @@ export const ErrorCode = {
   SlowMode: 'SLOW_MODE',
   MessageBlocked: 'MESSAGE_BLOCKED',
   GroupBanned: 'GROUP_BANNED',
+  GroupArchived: 'GROUP_ARCHIVED',
   AlreadyRequested: 'ALREADY_REQUESTED',
   RequestAlreadyDecided: 'REQUEST_ALREADY_DECIDED',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',

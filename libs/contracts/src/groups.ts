@@ -14,6 +14,9 @@ export interface Group {
   memberCount: number;
   channelIds: { general: string; announcements: string };
   createdAt: string;
+  /** an archived group is read-only: nobody joins, its channels take no new messages */
+  archived: boolean;
+  archivedAt: string | null;
 }
 
 /** A group as seen by the caller. */
@@ -34,9 +37,61 @@ export interface CreateGroupRequest {
 }
 
 export interface UpdateGroupRequest {
+  /** 3–120 characters; the group keeps its address (slug) and channel names */
+  name?: string;
   description?: string;
   tags?: string[];
   visibility?: GroupVisibility;
+  /** why, for the audit log */
+  reason?: string;
+}
+
+/** `POST /api/groups/:id/archive` (cluster staff): the group becomes read-only and its channels are archived. */
+export interface ArchiveGroupRequest {
+  reason: string;
+}
+
+/** `POST /api/groups/:id/restore` (cluster staff). */
+export interface RestoreGroupRequest {
+  reason?: string;
+}
+
+/** An optional reason for actions that carry no other body (appoint, slow mode); DELETE routes take `?reason=`. */
+export interface OptionalReasonRequest {
+  reason?: string;
+}
+
+/** `GET /api/groups/:id/bans` (the group's coordinators and cluster staff). */
+export interface GroupBan {
+  userId: string;
+  displayName: string;
+  organisationName: string | null;
+  reason: string;
+  bannedBy: string;
+  bannedByName: string | null;
+  at: string;
+}
+
+/** `GET /api/groups/:id/channels` (the group's coordinators and cluster staff): its channels with their settings. */
+export interface GroupChannel {
+  id: string;
+  name: string;
+  type: 'public' | 'private' | 'announcement';
+  slowModeSeconds: number;
+  archived: boolean;
+}
+
+/** `POST /api/groups/:id/organisation-invitations`: invites every active person of an organisation; each accepts by joining. */
+export interface InviteOrganisationRequest {
+  organisationId: string;
+  reason?: string;
+}
+
+export interface InviteOrganisationResponse {
+  /** people newly invited */
+  invited: number;
+  /** already members, already invited, or banned (not invited) */
+  skipped: number;
 }
 
 export interface GroupMember {
@@ -88,6 +143,7 @@ export interface SlowModeRequest {
   channelId: string;
   /** 0 turns slow mode off */
   seconds: number;
+  reason?: string;
 }
 
 export type WordFilterAction = 'block' | 'flag';
@@ -100,6 +156,7 @@ export interface WordFilterRule {
 
 export interface WordFilterRequest {
   rules: WordFilterRule[];
+  reason?: string;
 }
 
 export interface Mute {

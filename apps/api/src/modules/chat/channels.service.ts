@@ -234,6 +234,22 @@ export class ChannelsService {
     for (const userId of userIds) await this.removeMembership(channel, userId);
   }
 
+  /** Archives or restores a channel directly (a working group being archived; authorised by the caller's module). */
+  async setArchivedDirect(channelId: string, archived: boolean): Promise<Channel> {
+    const updated = await this.channels.update(channelId, { archivedAt: archived ? new Date() : null });
+    if (!updated) throw notFound('Channel');
+    return this.announce(updated);
+  }
+
+  /** Channels by id with their settings, in the order asked (for a group's console; authorised by the caller's module). */
+  async describe(ids: string[]): Promise<Channel[]> {
+    const byId = new Map((await this.channels.findByIds(ids)).map((c) => [c.id, c]));
+    return ids.flatMap((id) => {
+      const c = byId.get(id);
+      return c ? [toChannel(c)] : [];
+    });
+  }
+
   /** Slow mode of a channel (working-group moderation; authorised by the caller's module). */
   async setSlowMode(channelId: string, seconds: number): Promise<Channel> {
     const updated = await this.channels.update(channelId, { slowModeSeconds: seconds });

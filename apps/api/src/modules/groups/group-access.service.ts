@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { forbidden, notFound } from '../../common/api-exception';
+import { HttpStatus } from '@nestjs/common';
+import { ErrorCode } from '@klasteris/contracts';
+import { ApiException, forbidden, notFound } from '../../common/api-exception';
 import { AuthUser, isStaff } from '../../common/auth-user';
 import { ModerationPolicy } from '../moderation/moderation-policy';
 import { GroupRecord, GroupsRepository } from './groups.repository';
+
+export const groupArchived = (): ApiException => new ApiException(HttpStatus.CONFLICT, ErrorCode.GroupArchived, 'This group is archived');
+
+/** An archived group is read-only. */
+export function assertActive(group: GroupRecord): void {
+  if (group.archived) throw groupArchived();
+}
 
 /** Loads a group and decides who may run it: cluster staff everywhere, its coordinators in it. */
 @Injectable()
@@ -25,6 +34,13 @@ export class GroupAccessService {
   async forModeration(me: AuthUser, groupId: string): Promise<GroupRecord> {
     const group = await this.load(groupId);
     if (!(await this.canModerate(me, groupId))) throw forbidden("Only the group's coordinators moderate it");
+    return group;
+  }
+
+  /** For changes to a group: its coordinators or staff, and the group is not archived. */
+  async forChange(me: AuthUser, groupId: string): Promise<GroupRecord> {
+    const group = await this.forModeration(me, groupId);
+    assertActive(group);
     return group;
   }
 

@@ -5,7 +5,7 @@ import { Authenticated, CurrentUser } from '../../common/auth.decorators';
 import type { AuthUser } from '../../common/auth-user';
 import { ObjectIdPipe } from '../../common/object-id';
 import { pageLimit } from '../../common/pagination';
-import { MuteDto, ReasonDto, ReportMessageDto, ReportsQueryDto, ResolveReportDto, SlowModeDto, WordFilterDto } from './dto/groups.dto';
+import { MuteDto, ReasonDto, ReasonQueryDto, ReportMessageDto, ReportsQueryDto, ResolveReportDto, SlowModeDto, WordFilterDto } from './dto/groups.dto';
 import { ModerationActionsService } from './moderation-actions.service';
 
 @ApiTags('groups')
@@ -26,14 +26,14 @@ export class GroupModerationController {
 
   @Delete('groups/:id/mutes/:userId')
   @HttpCode(204)
-  unmute(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Param('userId', ObjectIdPipe) userId: string): Promise<void> {
-    return this.moderation.unmute(me, id, userId);
+  unmute(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Param('userId', ObjectIdPipe) userId: string, @Query() q: ReasonQueryDto): Promise<void> {
+    return this.moderation.unmute(me, id, userId, q.reason || null);
   }
 
   @Put('groups/:id/slow-mode')
   @HttpCode(204)
   slowMode(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: SlowModeDto): Promise<void> {
-    return this.moderation.setSlowMode(me, id, body.channelId, body.seconds);
+    return this.moderation.setSlowMode(me, id, body.channelId, body.seconds, body.reason || null);
   }
 
   @Get('groups/:id/word-filter')
@@ -43,7 +43,7 @@ export class GroupModerationController {
 
   @Put('groups/:id/word-filter')
   async setWordFilter(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: WordFilterDto): Promise<{ rules: WordFilterRule[] }> {
-    return { rules: await this.moderation.setWordFilter(me, id, body.rules.map((r) => ({ pattern: r.pattern, action: r.action }))) };
+    return { rules: await this.moderation.setWordFilter(me, id, body.rules.map((r) => ({ pattern: r.pattern, action: r.action })), body.reason || null) };
   }
 
   @Post('messages/:id/report')

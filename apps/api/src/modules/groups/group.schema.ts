@@ -17,6 +17,8 @@ export class GroupDoc {
   @Prop({ default: 0 }) memberCount: number;
   @Prop({ type: Types.ObjectId, required: true }) createdBy: Types.ObjectId;
   @Prop({ required: true }) createdAt: Date;
+  /** set while the group is archived (read-only) */
+  @Prop({ type: Date, default: null }) archivedAt: Date | null;
 }
 export const GroupSchema = SchemaFactory.createForClass(GroupDoc);
 GroupSchema.index({ name: 1, _id: 1 });

@@ -1,11 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { GroupMember, JoinRequest, MyGroup, Page } from '@klasteris/contracts';
+import type { GroupBan, GroupChannel, GroupMember, InviteOrganisationResponse, JoinRequest, MyGroup, Page } from '@klasteris/contracts';
 import { Authenticated, CurrentUser } from '../../common/auth.decorators';
 import type { AuthUser } from '../../common/auth-user';
 import { ObjectIdPipe } from '../../common/object-id';
 import { PageQueryDto, pageLimit } from '../../common/pagination';
-import { AddOrganisationDto, CreateGroupDto, DecideJoinDto, GroupPersonDto, GroupsQueryDto, JoinGroupDto, ReasonPersonDto, RequestsQueryDto, UpdateGroupDto } from './dto/groups.dto';
+import { AddOrganisationDto, ArchiveGroupDto, CreateGroupDto, DecideJoinDto, GroupPersonDto, GroupsQueryDto, InviteOrganisationDto, JoinGroupDto, OptionalReasonDto, ReasonPersonDto, ReasonQueryDto, RequestsQueryDto, RestoreGroupDto, UpdateGroupDto } from './dto/groups.dto';
 import { GroupsService } from './groups.service';
 import { MembershipService } from './membership.service';
 
@@ -26,7 +26,7 @@ export class GroupsController {
 
   @Get()
   browse(@CurrentUser() me: AuthUser, @Query() q: GroupsQueryDto): Promise<Page<MyGroup>> {
-    return this.groups.browse(me, { q: q.q, cursor: q.cursor, limit: pageLimit(q) });
+    return this.groups.browse(me, { q: q.q, archived: q.archived, cursor: q.cursor, limit: pageLimit(q) });
   }
 
   @Get(':id')
@@ -39,6 +39,27 @@ export class GroupsController {
     return { group: await this.groups.update(me, id, body) };
   }
 
+  /** Archives the group (cluster staff): read-only, its channels archived; 409 GROUP_ARCHIVED when it already is. */
+  @Authenticated({ roles: ['admin', 'coordinator'] })
+  @Post(':id/archive')
+  @HttpCode(200)
+  async archive(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: ArchiveGroupDto): Promise<{ group: MyGroup }> {
+    return { group: await this.groups.archive(me, id, body.reason) };
+  }
+
+  @Authenticated({ roles: ['admin', 'coordinator'] })
+  @Post(':id/restore')
+  @HttpCode(200)
+  async restore(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: RestoreGroupDto): Promise<{ group: MyGroup }> {
+    return { group: await this.groups.restore(me, id, body.reason || null) };
+  }
+
+  /** The group's channels with their slow mode (its coordinators and cluster staff). */
+  @Get(':id/channels')
+  async channels(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string): Promise<{ items: GroupChannel[] }> {
+    return { items: await this.groups.channelSettings(me, id) };
+  }
+
   @Get(':id/members')
   members(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Query() q: PageQueryDto): Promise<Page<GroupMember>> {
     return this.groups.members(me, id, { cursor: q.cursor, limit: pageLimit(q) });
@@ -47,15 +68,15 @@ export class GroupsController {
   @Authenticated({ roles: ['admin', 'coordinator'] })
   @Put(':id/coordinators/:userId')
   @HttpCode(204)
-  appoint(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Param('userId', ObjectIdPipe) userId: string): Promise<void> {
-    return this.groups.appoint(me, id, userId);
+  appoint(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Param('userId', ObjectIdPipe) userId: string, @Body() body: OptionalReasonDto): Promise<void> {
+    return this.groups.appoint(me, id, userId, body.reason || null);
   }
 
   @Authenticated({ roles: ['admin', 'coordinator'] })
   @Delete(':id/coordinators/:userId')
   @HttpCode(204)
-  dismiss(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Param('userId', ObjectIdPipe) userId: string): Promise<void> {
-    return this.groups.dismiss(me, id, userId);
+  dismiss(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Param('userId', ObjectIdPipe) userId: string, @Query() q: ReasonQueryDto): Promise<void> {
+    return this.groups.dismiss(me, id, userId, q.reason || null);
   }
 
   @Post(':id/join')
@@ -84,7 +105,14 @@ export class GroupsController {
   @Post(':id/invitations')
   @HttpCode(204)
   invite(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: GroupPersonDto): Promise<void> {
-    return this.membership.invite(me, id, body.userId);
+    return this.membership.invite(me, id, body.userId, body.reason || null);
+  }
+
+  /** Invites every active person of an organisation (each accepts by joining). */
+  @Post(':id/organisation-invitations')
+  @HttpCode(200)
+  inviteOrganisation(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: InviteOrganisationDto): Promise<InviteOrganisationResponse> {
+    return this.membership.inviteOrganisation(me, id, body.organisationId, body.reason || null);
   }
 
   @Post(':id/organisations')
@@ -98,6 +126,12 @@ export class GroupsController {
     return this.membership.remove(me, id, body.userId, body.reason, false);
   }
 
+  /** The group's bans, newest first (its coordinators and cluster staff). */
+  @Get(':id/bans')
+  async bans(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string): Promise<{ items: GroupBan[] }> {
+    return { items: await this.membership.bans(me, id) };
+  }
+
   @Post(':id/bans')
   @HttpCode(204)
   ban(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: ReasonPersonDto): Promise<void> {
@@ -106,7 +140,7 @@ export class GroupsController {
 
   @Delete(':id/bans/:userId')
   @HttpCode(204)
-  unban(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Param('userId', ObjectIdPipe) userId: string): Promise<void> {
-    return this.membership.unban(me, id, userId);
+  unban(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Param('userId', ObjectIdPipe) userId: string, @Query() q: ReasonQueryDto): Promise<void> {
+    return this.membership.unban(me, id, userId, q.reason || null);
   }
 }

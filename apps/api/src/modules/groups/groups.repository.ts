@@ -36,6 +36,8 @@ const toGroup = (d: LeanGroup): GroupRecord => ({
   channelIds: { general: d.generalChannelId ?? '', announcements: d.announcementsChannelId ?? '' },
   createdAt: d.createdAt.toISOString(),
   createdBy: d.createdBy.toHexString(),
+  archived: !!d.archivedAt,
+  archivedAt: d.archivedAt ? d.archivedAt.toISOString() : null,
 });
 
 const toRequest = (d: LeanRequest): JoinRequestRecord => ({
@@ -75,12 +77,19 @@ export class GroupsRepository {
     return d ? toGroup(d) : null;
   }
 
-  async update(id: string, patch: { description?: string; tags?: string[]; visibility?: GroupVisibility }): Promise<GroupRecord | null> {
+  async update(id: string, patch: { name?: string; description?: string; tags?: string[]; visibility?: GroupVisibility }): Promise<GroupRecord | null> {
     const current = await this.groups.findById(id).lean<LeanGroup>();
     if (!current) return null;
     const set: Record<string, unknown> = { ...patch };
-    if (patch.tags) set.search = foldText(`${current.name} ${patch.tags.join(' ')}`);
+    if (patch.tags || patch.name) set.search = foldText(`${patch.name ?? current.name} ${(patch.tags ?? current.tags).join(' ')}`);
     const d = await this.groups.findByIdAndUpdate(id, { $set: set }, { returnDocument: 'after' }).lean<LeanGroup>();
+    return d ? toGroup(d) : null;
+  }
+
+  /** Archives (a date) or restores (null) a group; null when the group is not in the other state (no double archive). */
+  async setArchived(id: string, at: Date | null): Promise<GroupRecord | null> {
+    const from = at ? { archivedAt: null } : { archivedAt: { $ne: null } };
+    const d = await this.groups.findOneAndUpdate({ _id: oid(id), ...from }, { $set: { archivedAt: at } }, { returnDocument: 'after' }).lean<LeanGroup>();
     return d ? toGroup(d) : null;
   }
 
@@ -99,8 +108,8 @@ export class GroupsRepository {
     return d ? toGroup(d) : null;
   }
 
-  async browse(q: { q?: string; cursor?: string; limit: number }): Promise<GroupRecord[]> {
-    const f: QueryFilter<GroupDoc> = {};
+  async browse(q: { q?: string; archived?: boolean; cursor?: string; limit: number }): Promise<GroupRecord[]> {
+    const f: QueryFilter<GroupDoc> = { archivedAt: q.archived ? { $ne: null } : null };
     if (q.q) f.search = { $regex: containsFolded(q.q) };
     const after = decodeCursor(q.cursor);
     if (after) f.$or = [{ name: { $gt: String(after.k) } }, { name: String(after.k), _id: { $gt: oid(after.id) } }];
@@ -200,12 +209,24 @@ export class GroupsRepository {
     return (await this.bans.deleteOne({ groupId, userId })).deletedCount === 1;
   }
 
+  async listBans(groupId: string): Promise<{ userId: string; reason: string; by: string; at: Date }[]> {
+    const docs = await this.bans.find({ groupId }).sort({ at: -1 }).limit(500).lean();
+    return docs.map((d) => ({ userId: d.userId, reason: d.reason, by: d.by, at: d.at }));
+  }
+
   async isBanned(groupId: string, userId: string): Promise<boolean> {
     return (await this.bans.countDocuments({ groupId, userId })) > 0;
   }
 
-  async invite(groupId: string, userId: string, by: string): Promise<void> {
-    await this.invites.updateOne({ groupId, userId }, { $setOnInsert: { by, at: new Date() } }, { upsert: true });
+  /** Invites a person; false when they were already invited (the unique index keeps one invitation). */
+  async invite(groupId: string, userId: string, by: string): Promise<boolean> {
+    try {
+      const res = await this.invites.updateOne({ groupId, userId }, { $setOnInsert: { by, at: new Date() } }, { upsert: true });
+      return res.upsertedCount === 1;
+    } catch (err) {
+      if (isDuplicateKey(err)) return false;
+      throw err;
+    }
   }
 
   async isInvited(groupId: string, userId: string): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { ErrorCode, type CreateGroupRequest, type GroupMember, type MyGroup, type Page, type UpdateGroupRequest } from '@klasteris/contracts';
+import { ErrorCode, type CreateGroupRequest, type GroupChannel, type GroupMember, type MyGroup, type Page, type UpdateGroupRequest } from '@klasteris/contracts';
 import { ApiException, notFound } from '../../common/api-exception';
 import { AuthUser } from '../../common/auth-user';
 import { toPage } from '../../common/pagination';
@@ -8,7 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import { ChannelsService } from '../chat/channels.service';
 import { ModerationPolicy } from '../moderation/moderation-policy';
 import { UsersRepository } from '../users/users.repository';
-import { GroupAccessService } from './group-access.service';
+import { GroupAccessService, assertActive, groupArchived } from './group-access.service';
 import { GroupRecord, GroupsRepository, isDuplicateKey } from './groups.repository';
 
 export const slugOf = (name: string): string =>
@@ -60,7 +60,7 @@ export class GroupsService {
     return (await this.groups.findBySlug(slug)) !== null;
   }
 
-  async browse(me: AuthUser, q: { q?: string; cursor?: string; limit: number }): Promise<Page<MyGroup>> {
+  async browse(me: AuthUser, q: { q?: string; archived?: boolean; cursor?: string; limit: number }): Promise<Page<MyGroup>> {
     const rows = await this.groups.browse(q);
     const page = toPage(rows, q.limit, (g) => g.name, (g) => g);
     return { items: await Promise.all(page.items.map((g) => this.view(me, g))), nextCursor: page.nextCursor };
@@ -70,20 +70,48 @@ export class GroupsService {
     return this.view(me, await this.access.load(groupId));
   }
 
-  async update(me: AuthUser, groupId: string, patch: UpdateGroupRequest): Promise<MyGroup> {
-    const before = await this.access.forModeration(me, groupId);
+  async update(me: AuthUser, groupId: string, input: UpdateGroupRequest): Promise<MyGroup> {
+    const before = await this.access.forChange(me, groupId);
+    const { reason, ...patch } = input;
     const updated = await this.groups.update(groupId, patch);
     if (!updated) throw notFound('Group');
     await this.audit.record({
-      actorId: me.id, action: 'group.update', targetType: 'group', targetId: groupId, scopeId: groupId,
-      before: { description: before.description, tags: before.tags, visibility: before.visibility }, after: { ...patch },
+      actorId: me.id, action: 'group.update', targetType: 'group', targetId: groupId, scopeId: groupId, reason: reason ?? null,
+      before: { name: before.name, description: before.description, tags: before.tags, visibility: before.visibility }, after: { ...patch },
     });
     return this.view(me, updated);
   }
 
-  /** Appoints a coordinator (cluster staff only: the route is role-guarded); they join the group and own its channels. */
-  async appoint(me: AuthUser, groupId: string, userId: string): Promise<void> {
+  /** Archives a group (cluster staff; the route is role-guarded): read-only from then on, its channels archived with it. */
+  async archive(me: AuthUser, groupId: string, reason: string): Promise<MyGroup> {
     const group = await this.access.load(groupId);
+    const archived = await this.groups.setArchived(groupId, new Date());
+    if (!archived) throw groupArchived();
+    for (const channelId of this.access.channelIds(group)) await this.channels.setArchivedDirect(channelId, true);
+    await this.audit.record({ actorId: me.id, action: 'group.archive', targetType: 'group', targetId: groupId, scopeId: groupId, reason });
+    return this.view(me, archived);
+  }
+
+  async restore(me: AuthUser, groupId: string, reason: string | null): Promise<MyGroup> {
+    const group = await this.access.load(groupId);
+    const restored = await this.groups.setArchived(groupId, null);
+    if (!restored) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.Conflict, 'This group is not archived');
+    for (const channelId of this.access.channelIds(group)) await this.channels.setArchivedDirect(channelId, false);
+    await this.audit.record({ actorId: me.id, action: 'group.restore', targetType: 'group', targetId: groupId, scopeId: groupId, reason });
+    return this.view(me, restored);
+  }
+
+  /** The group's channels with their slow mode (coordinators and staff). */
+  async channelSettings(me: AuthUser, groupId: string): Promise<GroupChannel[]> {
+    const group = await this.access.forModeration(me, groupId);
+    const channels = await this.channels.describe(this.access.channelIds(group));
+    return channels.flatMap((c) => (c.type === 'direct' ? [] : [{ id: c.id, name: c.name, type: c.type, slowModeSeconds: c.slowModeSeconds, archived: c.archived }]));
+  }
+
+  /** Appoints a coordinator (cluster staff only: the route is role-guarded); they join the group and own its channels. */
+  async appoint(me: AuthUser, groupId: string, userId: string, reason: string | null = null): Promise<void> {
+    const group = await this.access.load(groupId);
+    assertActive(group);
     const user = await this.users.findById(userId);
     if (!user || user.status !== 'active') throw notFound('User');
     await this.groups.unban(groupId, userId);
@@ -93,10 +121,10 @@ export class GroupsService {
       await this.channels.removeMembers(channelId, [userId]); // a member's role is upgraded by re-adding
       await this.channels.addMembers(channelId, [userId], 'owner');
     }
-    await this.audit.record({ actorId: me.id, action: 'group.coordinator.appoint', targetType: 'user', targetId: userId, scopeId: groupId });
+    await this.audit.record({ actorId: me.id, action: 'group.coordinator.appoint', targetType: 'user', targetId: userId, scopeId: groupId, reason });
   }
 
-  async dismiss(me: AuthUser, groupId: string, userId: string): Promise<void> {
+  async dismiss(me: AuthUser, groupId: string, userId: string, reason: string | null = null): Promise<void> {
     const group = await this.access.load(groupId);
     if (!(await this.policy.removeModerator(groupId, userId))) throw notFound('Coordinator');
     // back to plain member of the channels
@@ -104,7 +132,7 @@ export class GroupsService {
       await this.channels.removeMembers(channelId, [userId]);
       await this.channels.addMembers(channelId, [userId], 'member');
     }
-    await this.audit.record({ actorId: me.id, action: 'group.coordinator.dismiss', targetType: 'user', targetId: userId, scopeId: groupId });
+    await this.audit.record({ actorId: me.id, action: 'group.coordinator.dismiss', targetType: 'user', targetId: userId, scopeId: groupId, reason });
   }
 
   async members(me: AuthUser, groupId: string, q: { cursor?: string; limit: number }): Promise<Page<GroupMember>> {

@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { ErrorCode, Roles, type JoinRequest, type JoinRequestStatus, type MyGroup, type Page } from '@klasteris/contracts';
+import { ErrorCode, Roles, type GroupBan, type InviteOrganisationResponse, type JoinRequest, type JoinRequestStatus, type MyGroup, type Page } from '@klasteris/contracts';
 import { ApiException, forbidden, notFound } from '../../common/api-exception';
 import { AuthUser, isStaff } from '../../common/auth-user';
 import { toPage } from '../../common/pagination';
@@ -8,7 +8,7 @@ import { ChannelsService } from '../chat/channels.service';
 import { ModerationPolicy } from '../moderation/moderation-policy';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UsersRepository } from '../users/users.repository';
-import { GroupAccessService } from './group-access.service';
+import { GroupAccessService, assertActive } from './group-access.service';
 import { GroupRecord, GroupsRepository } from './groups.repository';
 import { GroupsService } from './groups.service';
 
@@ -33,6 +33,7 @@ export class MembershipService {
     const group = await this.access.load(groupId);
     if (await this.groups.isBanned(groupId, me.id)) throw banned();
     if (await this.groups.isMember(groupId, me.id)) return this.view.get(me, groupId);
+    assertActive(group);
     if (group.visibility === 'open' || (await this.groups.takeInvite(groupId, me.id))) {
       await this.addToGroup(group, me.id);
       return this.view.get(me, groupId);
@@ -79,18 +80,54 @@ export class MembershipService {
     });
   }
 
-  async invite(me: AuthUser, groupId: string, userId: string): Promise<void> {
-    const group = await this.access.forModeration(me, groupId);
+  async invite(me: AuthUser, groupId: string, userId: string, reason: string | null = null): Promise<void> {
+    const group = await this.access.forChange(me, groupId);
     const user = await this.users.findById(userId);
     if (!user || user.status !== 'active') throw notFound('User');
     if (await this.groups.isBanned(groupId, userId)) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.GroupBanned, 'This person is banned from the group; unban them first');
     if (await this.groups.isMember(groupId, userId)) return;
     await this.groups.invite(groupId, userId, me.id);
-    await this.audit.record({ actorId: me.id, action: 'group.invite', targetType: 'user', targetId: userId, scopeId: groupId });
-    await this.notifications.notify([userId], {
+    await this.audit.record({ actorId: me.id, action: 'group.invite', targetType: 'user', targetId: userId, scopeId: groupId, reason });
+    await this.notifyInvited(me, group, [userId]);
+  }
+
+  /** Invites every active person of an organisation; each accepts by joining (members, invitees and banned people are skipped). */
+  async inviteOrganisation(me: AuthUser, groupId: string, organisationId: string, reason: string | null): Promise<InviteOrganisationResponse> {
+    const group = await this.access.forChange(me, groupId);
+    const ids = await this.users.idsWithRole([...Roles], organisationId);
+    if (ids.length === 0) throw notFound('Organisation');
+    const invited: string[] = [];
+    for (const userId of ids) {
+      if ((await this.groups.isBanned(groupId, userId)) || (await this.groups.isMember(groupId, userId))) continue;
+      if (await this.groups.invite(groupId, userId, me.id)) invited.push(userId);
+    }
+    await this.audit.record({ actorId: me.id, action: 'group.organisation.invite', targetType: 'organisation', targetId: organisationId, scopeId: groupId, reason, after: { invited: invited.length, skipped: ids.length - invited.length } });
+    await this.notifyInvited(me, group, invited);
+    return { invited: invited.length, skipped: ids.length - invited.length };
+  }
+
+  /** The group's bans, newest first, with who banned and why (coordinators and staff). */
+  async bans(me: AuthUser, groupId: string): Promise<GroupBan[]> {
+    await this.access.forModeration(me, groupId);
+    const rows = await this.groups.listBans(groupId);
+    const people = new Map((await this.users.findByIds([...new Set(rows.flatMap((r) => [r.userId, r.by]))])).map((u) => [u.id, u]));
+    return rows.map((r) => ({
+      userId: r.userId,
+      displayName: people.get(r.userId)?.displayName ?? '—',
+      organisationName: people.get(r.userId)?.organisationName ?? null,
+      reason: r.reason,
+      bannedBy: r.by,
+      bannedByName: people.get(r.by)?.displayName ?? null,
+      at: r.at.toISOString(),
+    }));
+  }
+
+  private async notifyInvited(me: AuthUser, group: GroupRecord, userIds: string[]): Promise<void> {
+    if (userIds.length === 0) return;
+    await this.notifications.notify(userIds, {
       kind: 'group.invited',
       title: { en: `${me.displayName} invites you to ${group.name}`, lt: `${me.displayName} kviečia jus į grupę „${group.name}“` },
-      link: `/groups/${groupId}`,
+      link: `/groups/${group.id}`,
     });
   }
 
@@ -103,7 +140,7 @@ export class MembershipService {
 
   /** Removes (optionally bans) a person. Coordinators are removed only by cluster staff. */
   async remove(me: AuthUser, groupId: string, userId: string, reason: string, ban: boolean): Promise<void> {
-    const group = await this.access.forModeration(me, groupId);
+    const group = await this.access.forChange(me, groupId);
     if (userId === me.id) throw forbidden('Leave the group instead');
     if (!isStaff(me) && (await this.policy.isModerator(groupId, userId))) throw forbidden('Only cluster coordinators remove a group coordinator');
     const wasMember = await this.groups.isMember(groupId, userId);
@@ -125,15 +162,15 @@ export class MembershipService {
     });
   }
 
-  async unban(me: AuthUser, groupId: string, userId: string): Promise<void> {
+  async unban(me: AuthUser, groupId: string, userId: string, reason: string | null = null): Promise<void> {
     await this.access.forModeration(me, groupId);
     if (!(await this.groups.unban(groupId, userId))) throw notFound('Ban');
-    await this.audit.record({ actorId: me.id, action: 'group.unban', targetType: 'user', targetId: userId, scopeId: groupId });
+    await this.audit.record({ actorId: me.id, action: 'group.unban', targetType: 'user', targetId: userId, scopeId: groupId, reason });
   }
 
   /** Adds every active person of an organisation at once (a snapshot: later joiners of the organisation ask or are invited). */
   async addOrganisation(me: AuthUser, groupId: string, organisationId: string): Promise<{ added: number }> {
-    const group = await this.access.forModeration(me, groupId);
+    const group = await this.access.forChange(me, groupId);
     const ids = await this.users.idsWithRole([...Roles], organisationId);
     if (ids.length === 0) throw notFound('Organisation');
     let added = 0;

@@ -35,10 +35,10 @@ export class ModerationActionsService {
     return mute;
   }
 
-  async unmute(me: AuthUser, groupId: string, userId: string): Promise<void> {
+  async unmute(me: AuthUser, groupId: string, userId: string, reason: string | null = null): Promise<void> {
     await this.access.forModeration(me, groupId);
     if (!(await this.policy.unmute(groupId, userId))) throw notFound('Mute');
-    await this.audit.record({ actorId: me.id, action: 'group.unmute', targetType: 'user', targetId: userId, scopeId: groupId });
+    await this.audit.record({ actorId: me.id, action: 'group.unmute', targetType: 'user', targetId: userId, scopeId: groupId, reason });
   }
 
   async mutes(me: AuthUser, groupId: string): Promise<Mute[]> {
@@ -46,11 +46,12 @@ export class ModerationActionsService {
     return this.policy.activeMutes(groupId);
   }
 
-  async setSlowMode(me: AuthUser, groupId: string, channelId: string, seconds: number): Promise<void> {
-    const group = await this.access.forModeration(me, groupId);
+  async setSlowMode(me: AuthUser, groupId: string, channelId: string, seconds: number, reason: string | null = null): Promise<void> {
+    const group = await this.access.forChange(me, groupId);
     if (!this.access.channelIds(group).includes(channelId)) throw notFound('Channel');
+    const before = (await this.channels.describe([channelId]))[0]?.slowModeSeconds ?? 0;
     await this.channels.setSlowMode(channelId, seconds);
-    await this.audit.record({ actorId: me.id, action: 'group.slow_mode', targetType: 'channel', targetId: channelId, scopeId: groupId, after: { seconds } });
+    await this.audit.record({ actorId: me.id, action: 'group.slow_mode', targetType: 'channel', targetId: channelId, scopeId: groupId, reason, before: { seconds: before }, after: { seconds } });
   }
 
   async wordFilter(me: AuthUser, groupId: string): Promise<WordFilterRule[]> {
@@ -58,11 +59,11 @@ export class ModerationActionsService {
     return this.policy.wordFilter(groupId);
   }
 
-  async setWordFilter(me: AuthUser, groupId: string, rules: WordFilterRule[]): Promise<WordFilterRule[]> {
-    await this.access.forModeration(me, groupId);
+  async setWordFilter(me: AuthUser, groupId: string, rules: WordFilterRule[], reason: string | null = null): Promise<WordFilterRule[]> {
+    await this.access.forChange(me, groupId);
     const before = await this.policy.wordFilter(groupId);
     await this.policy.setWordFilter(groupId, rules);
-    await this.audit.record({ actorId: me.id, action: 'group.word_filter', targetType: 'group', targetId: groupId, scopeId: groupId, before: { rules: before }, after: { rules } });
+    await this.audit.record({ actorId: me.id, action: 'group.word_filter', targetType: 'group', targetId: groupId, scopeId: groupId, reason, before: { rules: before }, after: { rules } });
     return rules;
   }
 

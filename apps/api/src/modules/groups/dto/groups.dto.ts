@@ -1,9 +1,14 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsMongoId, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import {
   GroupVisibilities,
   type AddOrganisationRequest,
+  type ArchiveGroupRequest,
+  type InviteOrganisationRequest,
+  type OptionalReasonRequest,
+  type RestoreGroupRequest,
   type CreateGroupRequest,
   type DecideJoinRequest,
   type GroupPersonRequest,
@@ -26,6 +31,9 @@ import { PageQueryDto } from '../../../common/pagination';
 import { MAX_PATTERN_LENGTH, MAX_RULES } from '../../moderation/word-filter';
 
 export const MAX_MUTE_SECONDS = 30 * 24 * 3600;
+/** An optional reason for the audit log: up to 1,000 characters, trimmed (blank means none). */
+const OptionalReason = (): PropertyDecorator => applyDecorators(ApiPropertyOptional({ maxLength: 1000 }), IsOptional(), Transform(trim), IsString(), MaxLength(1000));
+const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
 const trimAll = ({ value }: { value: unknown }): unknown => (Array.isArray(value) ? (value as unknown[]).map((v) => (typeof v === 'string' ? v.trim() : v)) : value);
 
 export class CreateGroupDto implements CreateGroupRequest {
@@ -37,6 +45,8 @@ export class CreateGroupDto implements CreateGroupRequest {
 }
 
 export class UpdateGroupDto implements UpdateGroupRequest {
+  @ApiPropertyOptional({ minLength: 3, maxLength: 120 }) @IsOptional() @Transform(trim) @IsString() @MinLength(3) @MaxLength(120) name?: string;
+  @OptionalReason() reason?: string;
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @Transform(trim) @IsString() @MaxLength(2000) description?: string;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @Transform(trimAll) @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(40, { each: true }) tags?: string[];
   @ApiPropertyOptional({ enum: GroupVisibilities }) @IsOptional() @IsIn(GroupVisibilities) visibility?: GroupVisibility;
@@ -44,6 +54,30 @@ export class UpdateGroupDto implements UpdateGroupRequest {
 
 export class GroupsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) q?: string;
+  /** true: the archived groups instead of the active ones */
+  @ApiPropertyOptional({ type: Boolean }) @IsOptional() @Transform(toBoolean) @IsBoolean() archived?: boolean;
+}
+
+export class ArchiveGroupDto implements ArchiveGroupRequest {
+  @TextProperty(1000) reason: string;
+}
+
+export class RestoreGroupDto implements RestoreGroupRequest {
+  @OptionalReason() reason?: string;
+}
+
+export class OptionalReasonDto implements OptionalReasonRequest {
+  @OptionalReason() reason?: string;
+}
+
+/** `?reason=` of DELETE routes (unban, unmute, dismiss a coordinator). */
+export class ReasonQueryDto implements OptionalReasonRequest {
+  @OptionalReason() reason?: string;
+}
+
+export class InviteOrganisationDto implements InviteOrganisationRequest {
+  @ApiProperty() @IsMongoId() organisationId: string;
+  @OptionalReason() reason?: string;
 }
 
 export class JoinGroupDto implements JoinGroupRequest {
@@ -86,6 +120,7 @@ export class MuteDto implements MuteRequest {
 export class SlowModeDto implements SlowModeRequest {
   @ApiProperty() @IsMongoId() channelId: string;
   @ApiProperty({ minimum: 0, maximum: 3600 }) @Type(() => Number) @IsInt() @Min(0) @Max(3600) seconds: number;
+  @OptionalReason() reason?: string;
 }
 
 export class WordFilterRuleDto implements WordFilterRule {
@@ -95,6 +130,7 @@ export class WordFilterRuleDto implements WordFilterRule {
 
 export class WordFilterDto implements WordFilterRequest {
   @ApiProperty({ type: [WordFilterRuleDto] }) @IsArray() @ArrayMaxSize(MAX_RULES) @ValidateNested({ each: true }) @Type(() => WordFilterRuleDto) rules: WordFilterRuleDto[];
+  @OptionalReason() reason?: string;
 }
 
 export class ReportMessageDto implements ReportMessageRequest {
