@@ -13,7 +13,11 @@ const config: Config = {
   globalSetup: '<rootDir>/apps/api/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/apps/api/test/support/global-teardown.ts',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/apps/api/tsconfig.spec.json' }] },
-  moduleNameMapper: { '^@klasteris/contracts$': '<rootDir>/libs/contracts/src/index.ts' },
+  moduleNameMapper: {
+    '^@klasteris/contracts$': '<rootDir>/libs/contracts/src/index.ts',
+    // marked ships ESM as its package entry; Jest (CommonJS) loads its UMD build instead
+    '^marked$': '<rootDir>/node_modules/marked/lib/marked.umd.js',
+  },
   testTimeout: 120_000,
 };
 export default config;

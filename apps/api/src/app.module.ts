@@ -19,6 +19,7 @@ import { DemoModule } from './modules/demo/demo.module';
 import { GroupsModule } from './modules/groups/groups.module';
 import { HealthModule } from './modules/health/health.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
+import { MailModule } from './modules/mail/mail.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { ProjectChannelsModule } from './modules/project-channels/project-channels.module';
@@ -48,6 +49,7 @@ export class AppModule implements NestModule {
         OrganisationsModule,
         ApplicationsModule,
         InvitationsModule,
+        MailModule,
         NotificationsModule,
         BookingsModule,
         ChatModule,

@@ -7,6 +7,7 @@ import { configureApp, configureRealtime } from './app.setup';
 import { ConfigError, loadConfig } from './config/app-config';
 import { EmbeddedDatabaseError } from './database/embedded-ferretdb';
 import { DEMO_PASSWORD, DEMO_USERS } from './modules/demo/demo-data';
+import { MailTransportService } from './modules/mail/mail-transport.service';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig(process.env);
@@ -20,6 +21,7 @@ async function bootstrap(): Promise<void> {
   const log = new Logger('Klasteris');
   if (config.jwtSecretGenerated) log.warn('JWT_SECRET not set: using a random secret (sessions end at restart). Set it in production.');
   log.log(`Klasteris is up at ${config.publicUrl}  (API docs: ${config.publicUrl}/api/docs, mode: ${config.mode})`);
+  log.log(app.get(MailTransportService).describe());
   if (config.isDemo) {
     const lines = DEMO_USERS.slice(0, 6).map((u) => `    ${u.email.padEnd(28)} ${(u.roles.find((r) => r !== 'member') ?? 'member').padEnd(12)} ${u.displayName}`);
     log.log(`Demo accounts (password "${DEMO_PASSWORD}"):\n${lines.join('\n')}`);

@@ -40,6 +40,11 @@ export const ErrorCode = {
   GroupArchived: 'GROUP_ARCHIVED',
   AlreadyRequested: 'ALREADY_REQUESTED',
   RequestAlreadyDecided: 'REQUEST_ALREADY_DECIDED',
+  ResetTokenInvalid: 'RESET_TOKEN_INVALID',
+  ResetTokenExpired: 'RESET_TOKEN_EXPIRED',
+  ResetTokenUsed: 'RESET_TOKEN_USED',
+  MailTokenInvalid: 'MAIL_TOKEN_INVALID',
+  MailNotFailed: 'MAIL_NOT_FAILED',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   InternalError: 'INTERNAL_ERROR',
 } as const;

@@ -10,3 +10,4 @@ export * from './chat';
 export * from './bookings';
 export * from './boards';
 export * from './groups';
+export * from './mail';

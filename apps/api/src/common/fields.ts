@@ -1,8 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@klasteris/contracts';
+import { IsEmail, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { MAIL_ADDRESS_PATTERN, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@klasteris/contracts';
 
 export const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const trimLower = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toLowerCase() : value);
@@ -15,6 +15,8 @@ export const EmailProperty = (): PropertyDecorator =>
     IsString(),
     MaxLength(254),
     IsEmail({}, { message: 'email must be a valid e-mail address' }),
+    // the outbox's own rule: one plain mailbox that no header can be smuggled through
+    Matches(MAIL_ADDRESS_PATTERN, { message: 'email must be a valid e-mail address' }),
   );
 
 export const NewPasswordProperty = (): PropertyDecorator =>

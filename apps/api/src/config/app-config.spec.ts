@@ -20,7 +20,22 @@ describe('loadConfig', () => {
 
   it('requires a JWT secret in production', () => {
     expect(() => loadConfig({ KLASTERIS_MODE: 'production' })).toThrow(/JWT_SECRET is required/);
-    expect(loadConfig({ KLASTERIS_MODE: 'production', JWT_SECRET: 'x'.repeat(40) }).isDemo).toBe(false);
+    expect(loadConfig({ KLASTERIS_MODE: 'production', JWT_SECRET: 'x'.repeat(40), MAIL_DISABLED: 'true' }).isDemo).toBe(false);
+  });
+
+  it('refuses production without a mail server unless mail is disabled', () => {
+    const prod = { KLASTERIS_MODE: 'production', JWT_SECRET: 'x'.repeat(40) };
+    expect(() => loadConfig(prod)).toThrow(/SMTP_URL is required in production mode[\s\S]*MAIL_DISABLED=true/);
+    expect(loadConfig({ ...prod, MAIL_DISABLED: 'true' }).mail.mode).toBe('disabled');
+    const c = loadConfig({ ...prod, SMTP_URL: 'smtps://u:p@mail.example.org:465', MAIL_FROM: 'Cluster <hello@cluster.example>' });
+    expect(c.mail).toMatchObject({ mode: 'smtp', smtpUrl: 'smtps://u:p@mail.example.org:465', from: 'Cluster <hello@cluster.example>', clusterName: 'Klasteris' });
+  });
+
+  it('uses the demo mail catcher in demo mode and validates the mail variables', () => {
+    expect(loadConfig({}).mail).toMatchObject({ mode: 'mailpit', from: 'INFOBALT ICT Cluster <no-reply@localhost>', leaseSeconds: 60, retryBaseSeconds: 30 });
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example' })).toThrow(/SMTP_URL must be an smtp/);
+    expect(() => loadConfig({ MAIL_FROM: 'a@b.example\r\nBcc: x@y.example' })).toThrow(/MAIL_FROM/);
+    expect(() => loadConfig({ MAIL_DISABLED: 'yes' })).toThrow(/MAIL_DISABLED/);
   });
 
   it('parses lists and numbers', () => {

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { plainToInstance, Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
 
 export const Modes = ['demo', 'production'] as const;
 export type Mode = (typeof Modes)[number];
@@ -73,8 +73,57 @@ class EnvironmentVariables {
   @IsOptional() @IsString()
   WEB_DIST_DIR?: string;
 
+  /** A nodemailer SMTP URL, e.g. smtp://user:pass@host:587 or smtps://host:465. */
+  @IsOptional() @IsString() @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** Sender of every mail: an address, or `Name <address>`. */
+  @IsOptional() @IsString() @Matches(/^(?:[^<>\r\n]{0,80}<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, { message: 'MAIL_FROM must be an address or "Name <address>"' })
+  MAIL_FROM?: string;
+
+  @IsOptional() @IsIn(['true', 'false'])
+  MAIL_DISABLED: 'true' | 'false' = 'false';
+
+  /** Fixed loopback port of the demo mail catcher's web UI (default: a free port). */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(65535)
+  MAILPIT_PORT?: number;
+
+  @IsOptional() @IsString()
+  MAILPIT_BIN?: string;
+
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(80)
+  CLUSTER_NAME?: string;
+
+  /** How long a worker holds a claimed mail before another may take it over. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(2) @Max(600)
+  MAIL_LEASE_SECONDS = 60;
+
+  /** First retry delay after a temporary failure; doubles per attempt (capped at 1 h), for 24 h. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(3600)
+  MAIL_RETRY_BASE_SECONDS = 30;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(50) @Max(60000)
+  MAIL_POLL_MS = 1000;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(32)
+  MAIL_CONCURRENCY = 4;
+
   @IsOptional() @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+}
+
+export interface MailConfig {
+  /** `smtp`: SMTP_URL; `mailpit`: the demo mail catcher started with the app; `disabled`: mails stay in the outbox. */
+  mode: 'smtp' | 'mailpit' | 'disabled';
+  smtpUrl: string | null;
+  from: string;
+  clusterName: string;
+  mailpitPort: number | null;
+  mailpitBin: string | null;
+  leaseSeconds: number;
+  retryBaseSeconds: number;
+  pollMs: number;
+  concurrency: number;
 }
 
 /** The typed, validated configuration the whole API reads (never process.env directly). */
@@ -102,6 +151,7 @@ export class AppConfig {
   readonly webDistDir: string;
   readonly logLevel: EnvironmentVariables['LOG_LEVEL'];
   readonly cookieSecure: boolean;
+  readonly mail: MailConfig;
 
   constructor(env: EnvironmentVariables) {
     this.port = env.PORT;
@@ -127,6 +177,19 @@ export class AppConfig {
     this.webDistDir = resolve(env.WEB_DIST_DIR ?? 'dist/apps/web/browser');
     this.logLevel = env.LOG_LEVEL;
     this.cookieSecure = this.publicUrl.startsWith('https://');
+    const clusterName = env.CLUSTER_NAME ?? (env.KLASTERIS_MODE === 'demo' ? 'INFOBALT ICT Cluster' : 'Klasteris');
+    this.mail = {
+      mode: env.MAIL_DISABLED === 'true' ? 'disabled' : env.SMTP_URL ? 'smtp' : 'mailpit',
+      smtpUrl: env.SMTP_URL ?? null,
+      from: env.MAIL_FROM ?? `${clusterName} <no-reply@${new URL(this.publicUrl).hostname}>`,
+      clusterName,
+      mailpitPort: env.MAILPIT_PORT ?? null,
+      mailpitBin: env.MAILPIT_BIN ?? null,
+      leaseSeconds: env.MAIL_LEASE_SECONDS,
+      retryBaseSeconds: env.MAIL_RETRY_BASE_SECONDS,
+      pollMs: env.MAIL_POLL_MS,
+      concurrency: env.MAIL_CONCURRENCY,
+    };
   }
 
   get isDemo(): boolean {
@@ -147,6 +210,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   }
   if (parsed.KLASTERIS_MODE === 'production' && !parsed.JWT_SECRET) {
     throw new ConfigError('Invalid configuration:\n  JWT_SECRET is required in production mode (at least 32 characters).');
+  }
+  if (parsed.KLASTERIS_MODE === 'production' && !parsed.SMTP_URL && parsed.MAIL_DISABLED !== 'true') {
+    throw new ConfigError(
+      'Invalid configuration:\n  SMTP_URL is required in production mode (e.g. smtp://user:pass@mail.example.org:587), so that invitations and password resets reach people.\n  Set MAIL_DISABLED=true to run without sending any e-mail.',
+    );
   }
   return new AppConfig(parsed);
 }

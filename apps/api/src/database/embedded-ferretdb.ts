@@ -31,7 +31,7 @@ export function repoRoot(): string {
   return process.cwd();
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const srv = createServer();
     srv.once('error', fail);
@@ -43,7 +43,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function canConnect(port: number): Promise<boolean> {
+export async function canConnect(port: number): Promise<boolean> {
   return new Promise((ok) => {
     const sock = new Socket();
     sock.setTimeout(500);
@@ -133,6 +133,23 @@ export function ferretDbEnv(): NodeJS.ProcessEnv {
 }
 
 /**
+ * Runs `bin args…` under a small shell watchdog holding a pipe from this process: when this process
+ * ends in any way (even SIGKILL) the pipe closes and the watchdog terminates the child.
+ */
+export function spawnUnderWatchdog(name: string, bin: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  // $1 = binary, rest = args. FD 3 duplicates the pipe on stdin for the watcher (background jobs
+  // of a non-interactive shell otherwise get /dev/null as stdin).
+  const watchdog = [
+    'exec 3<&0',
+    '"$@" </dev/null & c=$!',
+    "trap 'kill -TERM $c 2>/dev/null' TERM INT HUP EXIT",
+    '{ while read -r _ <&3; do :; done; kill -TERM $c 2>/dev/null; } &',
+    'wait $c',
+  ].join('\n');
+  return spawn('sh', ['-c', watchdog, name, bin, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env });
+}
+
+/**
  * A FerretDB (SQLite handler) child process on a free loopback port.
  *
  * The binary runs under a small shell watchdog that holds a pipe from this process: when this
@@ -157,16 +174,7 @@ export class EmbeddedFerretDb {
     mkdirSync(dataDir, { recursive: true });
     this.port = await freePort();
     const args = ferretDbArgs(dataDir, this.port, 'warn');
-    // $1 = binary, rest = args. FD 3 duplicates the pipe on stdin for the watcher (background jobs
-    // of a non-interactive shell otherwise get /dev/null as stdin).
-    const watchdog = [
-      'exec 3<&0',
-      '"$@" </dev/null & c=$!',
-      "trap 'kill -TERM $c 2>/dev/null' TERM INT HUP EXIT",
-      '{ while read -r _ <&3; do :; done; kill -TERM $c 2>/dev/null; } &',
-      'wait $c',
-    ].join('\n');
-    const child = spawn('sh', ['-c', watchdog, 'ferretdb-watchdog', bin, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: ferretDbEnv() });
+    const child = spawnUnderWatchdog('ferretdb-watchdog', bin, args, ferretDbEnv());
     this.child = child;
     let output = '';
     const collect = (chunk: Buffer): void => {

@@ -34,6 +34,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     PUBLIC_WRITE_RATE_PER_MINUTE: '10000',
     LOG_LEVEL: 'error',
     WEB_DIST_DIR: '/nonexistent',
+    // tests that read mail pass SMTP_URL (an SMTP server in the test process); the others keep
+    // their mails in the outbox rather than build and start the demo's Mailpit
+    ...(env['SMTP_URL'] ? {} : { MAIL_DISABLED: 'true' }),
     ...env,
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config)] }).compile();

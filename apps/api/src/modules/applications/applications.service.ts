@@ -6,6 +6,7 @@ import type { AuthUser } from '../../common/auth-user';
 import { toPage } from '../../common/pagination';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
+import { OutboxService } from '../mail/outbox.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { nameTaken } from '../organisations/organisations.service';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
@@ -34,6 +35,7 @@ export class ApplicationsService {
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly events: EventEmitter2,
+    private readonly outbox: OutboxService,
   ) {}
 
   async submit(input: CreateApplicationDto): Promise<MembershipApplication> {
@@ -73,6 +75,15 @@ export class ApplicationsService {
       body: application.motivation.slice(0, 200),
       link: '/admin/applications',
     });
+    for (const reviewer of await this.users.findByIds(reviewers)) {
+      await this.outbox.enqueue({
+        kind: 'application.submitted',
+        key: application.id,
+        to: { email: reviewer.email, name: reviewer.displayName, userId: reviewer.id },
+        language: reviewer.language,
+        data: { organisationName: org.name, country: org.country, contactName: application.contact.displayName, contactEmail: application.contact.email, motivation: application.motivation },
+      });
+    }
     this.logger.log(`Application ${application.id} from ${org.name} (${application.contact.email})`);
     return application;
   }
@@ -103,7 +114,7 @@ export class ApplicationsService {
       body: reason,
       link: `/directory/organisations/${decided.organisationId}`,
     });
-    this.logger.log(`[mail] to ${decided.contact.email}: application approved for ${decided.organisation.name}`);
+    await this.mailApplicant(decided, 'application.approved', reason);
     await this.audit.record({
       actorId: me.id,
       action: 'application.approved',
@@ -123,7 +134,7 @@ export class ApplicationsService {
     if (!decided) throw alreadyDecided();
     await this.organisations.deleteApplicant(decided.organisationId);
     await this.users.setStatus(decided.contact.userId, 'disabled', `Membership application rejected: ${reason}`, ['pending']);
-    this.logger.log(`[mail] to ${decided.contact.email}: application for ${decided.organisation.name} rejected: ${reason}`);
+    await this.mailApplicant(decided, 'application.rejected', reason);
     await this.audit.record({
       actorId: me.id,
       action: 'application.rejected',
@@ -134,5 +145,16 @@ export class ApplicationsService {
       after: { status: 'rejected' },
     });
     return decided;
+  }
+
+  private async mailApplicant(a: MembershipApplication, kind: 'application.approved' | 'application.rejected', reason: string | null): Promise<void> {
+    const contact = await this.users.findById(a.contact.userId);
+    await this.outbox.enqueue({
+      kind,
+      key: a.id,
+      to: { email: a.contact.email, name: a.contact.displayName, userId: a.contact.userId },
+      language: contact?.language ?? 'en',
+      data: { organisationName: a.organisation.name, reason, organisationPath: `/directory/organisations/${a.organisationId}` },
+    });
   }
 }

@@ -5,6 +5,7 @@ import { ErrorCode } from '@klasteris/contracts';
 import { ApiException } from '../../common/api-exception';
 import { Public } from '../../common/auth.decorators';
 import { RedisStatus } from '../../realtime/redis-health';
+import { OutboxService } from '../mail/outbox.service';
 
 @ApiTags('health')
 @Controller('health')
@@ -14,6 +15,7 @@ export class HealthController {
     private readonly mongo: MongooseHealthIndicator,
     private readonly indicators: HealthIndicatorService,
     private readonly redis: RedisStatus,
+    private readonly outbox: OutboxService,
   ) {}
 
   /**
@@ -25,7 +27,7 @@ export class HealthController {
   @HealthCheck()
   async check(): Promise<HealthCheckResult> {
     try {
-      return await this.health.check([() => this.mongo.pingCheck('database', { timeout: 1500 }), ...(this.redis.enabled ? [() => this.redisCheck()] : [])]);
+      return await this.health.check([() => this.mongo.pingCheck('database', { timeout: 1500 }), ...(this.redis.enabled ? [() => this.redisCheck()] : []), () => this.mailCheck()]);
     } catch (err) {
       if (!(err instanceof ServiceUnavailableException)) throw err;
       const checks = (err.getResponse() as Partial<HealthCheckResult>).details ?? {};
@@ -34,6 +36,17 @@ export class HealthController {
         .map(([name, c]) => (typeof c['message'] === 'string' ? `${name}: ${c['message']}` : `${name} is down`));
       throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.ServiceUnavailable, down.join('; ') || 'Service unavailable', { checks });
     }
+  }
+
+  /**
+   * The mailer: its mode (smtp, mailpit, disabled), where mail goes and the outbox's backlog. Down
+   * only when mail should be sent and cannot be (no transport); an SMTP server that is away for a
+   * while is the outbox's business (mails wait and go later), not a reason to take the node out.
+   */
+  private async mailCheck(): Promise<HealthIndicatorResult> {
+    const indicator = this.indicators.check('mail');
+    const s = await this.outbox.health();
+    return s.up ? indicator.up(s) : indicator.down(s);
   }
 
   private async redisCheck(): Promise<HealthIndicatorResult> {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuditModule } from '../audit/audit.module';
+import { MailModule } from '../mail/mail.module';
 import { AuthModule } from '../auth/auth.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
@@ -18,6 +19,7 @@ import { InvitationsService } from './invitations.service';
     UsersModule,
     NotificationsModule,
     AuditModule,
+    MailModule,
   ],
   controllers: [InvitationsController],
   providers: [InvitationsRepository, InvitationsService],

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import {
   ErrorCode,
@@ -14,6 +14,7 @@ import { toPage } from '../../common/pagination';
 import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { AuthService, ClientMeta, SignedIn } from '../auth/auth.service';
+import { OutboxService } from '../mail/outbox.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { UsersRepository } from '../users/users.repository';
@@ -24,8 +25,6 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_-]{20,100}$/;
 
 @Injectable()
 export class InvitationsService {
-  private readonly logger = new Logger('Invitations');
-
   constructor(
     private readonly invitations: InvitationsRepository,
     private readonly organisations: OrganisationsRepository,
@@ -34,6 +33,7 @@ export class InvitationsService {
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly outbox: OutboxService,
   ) {}
 
   /** Organisation admins invite colleagues into their own organisation (cluster admins into any). */
@@ -63,7 +63,15 @@ export class InvitationsService {
       expiresAt: new Date(Date.now() + INVITATION_TTL_HOURS * 3_600_000),
     });
     const link = `${this.config.publicUrl}/invite/${token}`;
-    this.logger.log(`[mail] to ${email}: ${inviter?.displayName ?? 'A colleague'} invites you to ${org.name} on Klasteris: ${link}`);
+    const inviterName = inviter?.displayName ?? me.displayName;
+    await this.outbox.enqueue({
+      kind: 'invitation',
+      key: doc._id.toHexString(),
+      to: { email },
+      // the invitee has no account (and no language) yet: the inviter's language is the best guess
+      language: inviter?.language ?? 'en',
+      data: { inviterName, organisationName: org.name, message, path: `/invite/${token}`, expiresAt: doc.expiresAt },
+    });
     await this.audit.record({ actorId: me.id, action: 'invitation.created', targetType: 'invitation', targetId: doc._id.toHexString(), scopeId: organisationId, after: { email } });
     return { invitation: toInvitation(doc), link };
   }

@@ -1,0 +1,25 @@
+import type { MailKind } from '@klasteris/contracts';
+import type { MailTemplate } from '../render/blocks';
+import { emailChangedNoticeMail, emailChangeMail, passwordResetMail, verifyEmailMail } from './account';
+import { applicationApprovedMail, applicationRejectedMail } from './application-decided';
+import { applicationSubmittedMail } from './application-submitted';
+import { invitationMail } from './invitation';
+
+/**
+ * The template of every mail kind (the keys are exactly `MailKinds` of libs/contracts/src/mail.ts,
+ * checked by the compiler). To add a kind: see ../README.md.
+ */
+export const MAIL_TEMPLATES = {
+  invitation: invitationMail,
+  'application.submitted': applicationSubmittedMail,
+  'application.approved': applicationApprovedMail,
+  'application.rejected': applicationRejectedMail,
+  'account.password_reset': passwordResetMail,
+  'account.email_change': emailChangeMail,
+  'account.email_changed_notice': emailChangedNoticeMail,
+  'account.verify_email': verifyEmailMail,
+} satisfies { [K in MailKind]: MailTemplate<never> };
+
+type Templates = typeof MAIL_TEMPLATES;
+/** The data a kind's template takes: `enqueue({ kind: 'invitation', data: { … } })` is checked against it. */
+export type MailData<K extends MailKind> = Templates[K] extends MailTemplate<infer D> ? D : never;
