@@ -92,6 +92,8 @@ export async function startApi(mongoUri: string, dbName: string, extraEnv: Recor
       LOGIN_MAX_FAILURES: '1000',
       LOG_LEVEL: 'error',
       WEB_DIST_DIR: '/nonexistent',
+      // mails stay in the outbox unless a scenario passes SMTP_URL (the outbox scenario does)
+      ...(extraEnv['SMTP_URL'] ? {} : { MAIL_DISABLED: 'true' }),
       ...extraEnv,
     },
   });
