@@ -1,8 +1,9 @@
-import { Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength } from 'class-validator';
 import type { Response } from 'express';
-import type { Language } from '@klasteris/contracts';
+import { ErrorCode, type Language } from '@klasteris/contracts';
+import { ApiException } from '../../common/api-exception';
 import { Public } from '../../common/auth.decorators';
 import { escapeHtml } from './render/escape';
 import { OutboxService } from './outbox.service';
@@ -59,10 +60,7 @@ export class UnsubscribeController {
     const claim = this.outbox.verifyUnsubscribe(q.token);
     const lang: Language = (res.req.acceptsLanguages('lt', 'en') || 'en') === 'lt' ? 'lt' : 'en';
     const t = PAGE[lang];
-    if (!claim) {
-      res.status(400).type('html').send(page(t.title, `<p>${escapeHtml(t.invalid)}</p>`));
-      return;
-    }
+    if (!claim) throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.MailTokenInvalid, t.invalid);
     if (claim.userId) {
       res.redirect(303, this.outbox.preferencesUrl(claim.kind));
       return;
