@@ -86,6 +86,11 @@ export default defineConfig({
       PUBLIC_URL: BASE_URL,
       ALLOWED_ORIGINS: `${BASE_URL},http://127.0.0.1:${PORT}`,
       WEB_DIST_DIR: join(DIST, 'apps', 'web', 'browser'),
+      // Mail goes to an SMTP server the mail specs start in the test process on PORT + 1 (until
+      // then the outbox keeps retrying, every second at first); no Mailpit build for the browser tests.
+      SMTP_URL: `smtp://127.0.0.1:${PORT + 1}`,
+      MAIL_RETRY_BASE_SECONDS: '1',
+      MAIL_POLL_MS: '250',
       // 'log' (not 'warn'): the readiness line above is logged at this level.
       LOG_LEVEL: 'log',
     },
