@@ -4,16 +4,20 @@ import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
+import { MatAutocompleteModule } from '@angular/material/autocomplete';
+import { MatDialog } from '@angular/material/dialog';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import type { AuditEntry, GroupMember, JoinRequest, Mute, MyGroup, Report, WordFilterAction, WordFilterRule } from '@klasteris/contracts';
+import type { AuditEntry, GroupBan, GroupChannel, GroupMember, JoinRequest, Mute, MyGroup, Organisation, PersonSummary, Report, WordFilterAction, WordFilterRule } from '@klasteris/contracts';
 import type { Observable } from 'rxjs';
+import { AuthStore } from '../../../core/auth/auth.store';
 import { ErrorMessageService } from '../../../core/http/error-message.service';
 import { LanguageService } from '../../../core/i18n/language.service';
+import { GroupFormDialog, type GroupFormResult } from '../components/group-form.dialog';
 import { GroupsApi } from '../groups.api';
 
 const DURATIONS = [
@@ -26,12 +30,23 @@ const DURATIONS = [
 @Component({
   selector: 'app-group-console-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, MatTabsModule, TranslocoPipe],
+  imports: [DatePipe, FormsModule, RouterLink, MatAutocompleteModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, MatTabsModule, TranslocoPipe],
   template: `
     <section class="page">
       @if (group(); as g) {
         <a mat-button [routerLink]="['/groups', g.id]" class="back"><mat-icon aria-hidden="true" fontIcon="arrow_back" />{{ g.name }}</a>
         <h1 class="page-title">{{ 'groups.console.title' | transloco: { name: g.name } }}</h1>
+        <div class="btns head-actions">
+          <button mat-stroked-button type="button" (click)="edit(g)" data-testid="group-edit"><mat-icon aria-hidden="true" fontIcon="edit" />{{ 'groups.form.edit' | transloco }}</button>
+          @if (auth.isStaff()) {
+            @if (g.archived) {
+              <button mat-stroked-button type="button" (click)="act(api.restore(g.id, reason.trim() || undefined), 'groups.form.restored')" data-testid="group-restore"><mat-icon aria-hidden="true" fontIcon="unarchive" />{{ 'groups.form.restore' | transloco }}</button>
+            } @else {
+              <button mat-stroked-button type="button" (click)="withReason(api.archive(g.id, reason.trim()), 'groups.form.archived')" data-testid="group-archive"><mat-icon aria-hidden="true" fontIcon="archive" />{{ 'groups.form.archive' | transloco }}</button>
+            }
+          }
+        </div>
+        @if (g.archived) { <p class="pill" data-testid="group-archived">{{ 'groups.form.isArchived' | transloco }}</p> }
         <mat-form-field appearance="outline" class="reason">
           <mat-label>{{ 'groups.console.reason' | transloco }}</mat-label>
           <input matInput name="reason" maxlength="1000" [(ngModel)]="reason" data-testid="console-reason" />
@@ -82,29 +97,70 @@ const DURATIONS = [
                     <strong>{{ m.displayName }}</strong> <span class="muted">{{ m.organisationName }}</span>
                     @if (mutedUntil(m.userId); as until) { <span class="pill">{{ 'groups.console.mutedUntil' | transloco: { until: (until | date: 'short' : undefined : language.lang()) } }}</span> }
                   </div>
+                  @if (auth.isStaff()) {
+                    @if (m.role === 'coordinator') {
+                      <button mat-stroked-button type="button" (click)="act(api.dismiss(g.id, m.userId, reason.trim() || undefined), 'groups.console.dismissed')" [attr.aria-label]="'groups.console.dismissName' | transloco: { name: m.displayName }" data-testid="member-dismiss">{{ 'groups.console.dismissCoordinator' | transloco }}</button>
+                    } @else {
+                      <button mat-stroked-button type="button" (click)="act(api.appoint(g.id, m.userId, reason.trim() || undefined), 'groups.console.appointed')" [attr.aria-label]="'groups.console.appointName' | transloco: { name: m.displayName }" data-testid="member-appoint">{{ 'groups.console.appoint' | transloco }}</button>
+                    }
+                  }
                   @if (m.role !== 'coordinator') {
                     <div class="btns">
                       @if (mutedUntil(m.userId)) {
-                        <button mat-stroked-button type="button" (click)="act(api.unmute(g.id, m.userId), 'groups.console.unmuted')">{{ 'groups.console.unmute' | transloco }}</button>
+                        <button mat-stroked-button type="button" (click)="act(api.unmute(g.id, m.userId, reason.trim() || undefined), 'groups.console.unmuted')">{{ 'groups.console.unmute' | transloco }}</button>
                       } @else {
                         <button mat-stroked-button type="button" (click)="mute(m)" [attr.aria-label]="'groups.console.muteName' | transloco: { name: m.displayName }" data-testid="member-mute">{{ 'groups.console.mute' | transloco }}</button>
                       }
-                      <button mat-stroked-button type="button" (click)="withReason(api.remove(g.id, m.userId, reason, false), 'groups.console.removed')">{{ 'groups.console.remove' | transloco }}</button>
-                      <button mat-stroked-button type="button" (click)="withReason(api.remove(g.id, m.userId, reason, true), 'groups.console.banned')">{{ 'groups.console.ban' | transloco }}</button>
+                      <button mat-stroked-button type="button" (click)="withReason(api.remove(g.id, m.userId, reason, false), 'groups.console.removed')" [attr.aria-label]="'groups.console.removeName' | transloco: { name: m.displayName }" data-testid="member-remove">{{ 'groups.console.remove' | transloco }}</button>
+                      <button mat-stroked-button type="button" (click)="withReason(api.remove(g.id, m.userId, reason, true), 'groups.console.banned')" [attr.aria-label]="'groups.console.banName' | transloco: { name: m.displayName }" data-testid="member-ban">{{ 'groups.console.ban' | transloco }}</button>
                     </div>
                   }
                 </li>
               }
             </ul>
           </mat-tab>
+          <mat-tab [label]="'groups.console.invite' | transloco">
+            <h2 class="section-title">{{ 'groups.console.invitePerson' | transloco }}</h2>
+            <form class="inline" (ngSubmit)="invitePerson(g)">
+              <mat-form-field appearance="outline" class="wide">
+                <mat-label>{{ 'groups.console.person' | transloco }}</mat-label>
+                <input matInput name="person" [(ngModel)]="personQuery" (ngModelChange)="searchPeople($event)" [matAutocomplete]="people" data-testid="invite-person" />
+                <mat-autocomplete #people="matAutocomplete" autoActiveFirstOption [displayWith]="personName" (optionSelected)="person.set($event.option.value)">
+                  @for (p of peopleFound(); track p.id) {
+                    <mat-option [value]="p">{{ p.displayName }} <span class="muted">{{ p.organisationName }}</span></mat-option>
+                  }
+                </mat-autocomplete>
+              </mat-form-field>
+              <button mat-flat-button type="submit" [disabled]="!person()" data-testid="invite-person-send">{{ 'groups.console.inviteSend' | transloco }}</button>
+            </form>
+            <h2 class="section-title">{{ 'groups.console.inviteOrganisation' | transloco }}</h2>
+            <p class="muted">{{ 'groups.console.inviteOrganisationHint' | transloco }}</p>
+            <form class="inline" (ngSubmit)="inviteOrganisation(g)">
+              <mat-form-field appearance="outline" class="wide">
+                <mat-label>{{ 'groups.organisation' | transloco }}</mat-label>
+                <mat-select name="org" [(ngModel)]="organisationId" data-testid="invite-organisation">
+                  @for (o of organisations(); track o.id) { <mat-option [value]="o.id">{{ o.name }}</mat-option> }
+                </mat-select>
+              </mat-form-field>
+              <button mat-flat-button type="submit" [disabled]="!organisationId" data-testid="invite-organisation-send">{{ 'groups.console.inviteSend' | transloco }}</button>
+            </form>
+          </mat-tab>
           <mat-tab [label]="'groups.console.settings' | transloco">
             <h2 class="section-title">{{ 'groups.console.slowMode' | transloco }}</h2>
-            <form class="inline" (ngSubmit)="act(api.slowMode(g.id, g.channelIds.general, slow), 'groups.console.saved')">
-              <mat-form-field appearance="outline" class="wide">
-                <mat-label>{{ 'groups.console.slowModeSeconds' | transloco: { channel: g.slug + '-general' } }}</mat-label>
+            <form class="inline" (ngSubmit)="saveSlowMode(g)">
+              <mat-form-field appearance="outline">
+                <mat-label>{{ 'groups.console.channel' | transloco }}</mat-label>
+                <mat-select [(ngModel)]="slowChannelId" name="slowChannel" (ngModelChange)="pickChannel($event)" data-testid="slow-mode-channel">
+                  @for (c of channels(); track c.id) {
+                    <mat-option [value]="c.id">#{{ c.name }} ({{ 'groups.console.slowModeNow' | transloco: { seconds: c.slowModeSeconds } }})</mat-option>
+                  }
+                </mat-select>
+              </mat-form-field>
+              <mat-form-field appearance="outline">
+                <mat-label>{{ 'groups.console.slowModeField' | transloco }}</mat-label>
                 <input matInput type="number" min="0" max="3600" name="slow" [(ngModel)]="slow" data-testid="slow-mode-seconds" />
               </mat-form-field>
-              <button mat-flat-button type="submit" data-testid="slow-mode-save">{{ 'common.save' | transloco }}</button>
+              <button mat-flat-button type="submit" [disabled]="!slowChannelId" data-testid="slow-mode-save">{{ 'common.save' | transloco }}</button>
             </form>
             <h2 class="section-title">{{ 'groups.console.wordFilter' | transloco }}</h2>
             <p class="muted">{{ 'groups.console.wordFilterHint' | transloco }}</p>
@@ -128,6 +184,19 @@ const DURATIONS = [
               </mat-form-field>
               <button mat-flat-button type="submit" [disabled]="!pattern.trim()" data-testid="filter-add">{{ 'groups.console.addRule' | transloco }}</button>
             </form>
+          </mat-tab>
+          <mat-tab [label]="('groups.console.bans' | transloco) + ' (' + bans().length + ')'">
+            <ul class="rows" data-testid="console-bans">
+              @for (b of bans(); track b.userId) {
+                <li class="row">
+                  <div>
+                    <strong>{{ b.displayName }}</strong> <span class="muted">{{ b.organisationName }}</span>
+                    <p class="quote">{{ 'groups.console.bannedBecause' | transloco: { reason: b.reason, by: b.bannedByName ?? '—', at: (b.at | date: 'short' : undefined : language.lang()) } }}</p>
+                  </div>
+                  <button mat-stroked-button type="button" (click)="act(api.unban(g.id, b.userId, reason.trim() || undefined), 'groups.console.unbanned')" [attr.aria-label]="'groups.console.unbanName' | transloco: { name: b.displayName }" data-testid="ban-lift">{{ 'groups.console.unban' | transloco }}</button>
+                </li>
+              } @empty { <li class="muted">{{ 'groups.console.noBans' | transloco }}</li> }
+            </ul>
           </mat-tab>
           <mat-tab [label]="'groups.console.audit' | transloco">
             <button mat-stroked-button type="button" (click)="downloadCsv(g)" data-testid="audit-csv"><mat-icon aria-hidden="true" fontIcon="download" />{{ 'groups.console.csv' | transloco }}</button>
@@ -162,6 +231,7 @@ const DURATIONS = [
     .section-title { margin-top: 16px; }
     .pill { background: #fdecea; border-radius: 12px; padding: 2px 10px; font-size: 12px; margin-left: 8px; }
     .inline { display: flex; gap: 12px; align-items: baseline; flex-wrap: wrap; }
+    .head-actions { margin-bottom: 12px; }
     .audit { border-collapse: collapse; width: 100%; margin-top: 12px; }
     .audit th, .audit td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--k-border, #dde5ea); }
   `,
@@ -181,6 +251,17 @@ export default class ConsolePage {
   protected readonly mutes = signal<Mute[]>([]);
   protected readonly rules = signal<WordFilterRule[]>([]);
   protected readonly audit = signal<AuditEntry[]>([]);
+  protected readonly bans = signal<GroupBan[]>([]);
+  protected readonly channels = signal<GroupChannel[]>([]);
+  protected slowChannelId = '';
+  protected readonly auth = inject(AuthStore);
+  private readonly dialog = inject(MatDialog);
+  protected readonly peopleFound = signal<PersonSummary[]>([]);
+  protected readonly person = signal<PersonSummary | null>(null);
+  protected readonly organisations = signal<Organisation[]>([]);
+  protected personQuery: string | PersonSummary = '';
+  protected organisationId = '';
+  protected readonly personName = (p: PersonSummary | string | null): string => (typeof p === 'string' ? p : (p?.displayName ?? ''));
   protected reason = '';
   protected duration = 3600;
   protected slow = 0;
@@ -201,6 +282,16 @@ export default class ConsolePage {
     this.api.members(id).subscribe((p) => this.members.set(p.items));
     this.api.mutes(id).subscribe((r) => this.mutes.set(r.items));
     this.api.wordFilter(id).subscribe((r) => this.rules.set(r.rules));
+    if (this.organisations().length === 0) this.api.organisations().subscribe((p) => this.organisations.set(p.items));
+    this.api.bans(id).subscribe((r) => this.bans.set(r.items));
+    this.api.channels(id).subscribe((r) => {
+      this.channels.set(r.items);
+      const current = r.items.find((c) => c.id === this.slowChannelId) ?? r.items[0];
+      if (current) {
+        this.slowChannelId = current.id;
+        this.slow = current.slowModeSeconds;
+      }
+    });
     this.api.audit({ groupId: id, limit: 50 }).subscribe((p) => this.audit.set(p.items));
   }
 
@@ -236,17 +327,60 @@ export default class ConsolePage {
     this.act(this.api.resolve(r.groupId, r.id, { action, ...(note ? { note } : {}), ...(action === 'mute' ? { durationSeconds: this.duration } : {}) }), 'groups.console.resolved');
   }
 
+  edit(g: MyGroup): void {
+    this.dialog.open<GroupFormDialog, MyGroup | null, GroupFormResult>(GroupFormDialog, { data: g, autoFocus: 'first-tabbable' }).afterClosed().subscribe((result) => {
+      if (result) this.act(this.api.update(g.id, result), 'groups.console.saved');
+    });
+  }
+
+  searchPeople(q: string | PersonSummary): void {
+    if (typeof q !== 'string') return;
+    this.person.set(null);
+    if (q.trim().length < 2) {
+      this.peopleFound.set([]);
+      return;
+    }
+    this.api.people(q.trim()).subscribe((p) => this.peopleFound.set(p.items));
+  }
+
+  invitePerson(g: MyGroup): void {
+    const p = this.person();
+    if (!p) return;
+    this.act(this.api.invite(g.id, p.id, this.reason.trim() || undefined), 'groups.console.invited');
+    this.person.set(null);
+    this.personQuery = '';
+  }
+
+  inviteOrganisation(g: MyGroup): void {
+    if (!this.organisationId) return;
+    this.api.inviteOrganisation(g.id, this.organisationId, this.reason.trim() || undefined).subscribe({
+      next: (r) => {
+        this.snack.open(this.transloco.translate('groups.console.organisationInvited', { invited: r.invited, skipped: r.skipped }), undefined, { duration: 4000 });
+        this.reload();
+      },
+      error: (err: unknown) => this.snack.open(this.errors.message(err), this.transloco.translate('common.close')),
+    });
+  }
+
+  pickChannel(channelId: string): void {
+    this.slow = this.channels().find((c) => c.id === channelId)?.slowModeSeconds ?? 0;
+  }
+
+  saveSlowMode(g: MyGroup): void {
+    if (this.slowChannelId) this.act(this.api.slowMode(g.id, this.slowChannelId, Number(this.slow) || 0, this.reason.trim() || undefined), 'groups.console.saved');
+  }
+
   addRule(): void {
     const g = this.group();
     const pattern = this.pattern.trim();
     if (!g || !pattern) return;
     this.pattern = '';
-    this.act(this.api.setWordFilter(g.id, [...this.rules(), { pattern, action: this.filterAction }]), 'groups.console.saved');
+    this.act(this.api.setWordFilter(g.id, [...this.rules(), { pattern, action: this.filterAction }], this.reason.trim() || undefined), 'groups.console.saved');
   }
 
   removeRule(index: number): void {
     const g = this.group();
-    if (g) this.act(this.api.setWordFilter(g.id, this.rules().filter((_, i) => i !== index)), 'groups.console.saved');
+    if (g) this.act(this.api.setWordFilter(g.id, this.rules().filter((_, i) => i !== index), this.reason.trim() || undefined), 'groups.console.saved');
   }
 
   downloadCsv(g: MyGroup): void {

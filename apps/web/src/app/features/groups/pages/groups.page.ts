@@ -6,11 +6,14 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { RouterLink } from '@angular/router';
+import { MatDialog } from '@angular/material/dialog';
+import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { MyGroup } from '@klasteris/contracts';
+import { AuthStore } from '../../../core/auth/auth.store';
 import { ErrorMessageService } from '../../../core/http/error-message.service';
 import { EmptyStateComponent } from '../../../shared/ui/empty-state.component';
+import { GroupFormDialog, type GroupFormResult } from '../components/group-form.dialog';
 import { GroupsApi } from '../groups.api';
 import { GroupsStore } from '../groups.store';
 
@@ -23,6 +26,9 @@ import { GroupsStore } from '../groups.store';
     <section class="page">
       <h1 class="page-title">{{ 'groups.title' | transloco }}</h1>
       <p class="page-subtitle">{{ 'groups.subtitle' | transloco }}</p>
+      @if (auth.isStaff()) {
+        <button mat-flat-button type="button" (click)="create()" data-testid="group-new"><mat-icon aria-hidden="true" fontIcon="add" />{{ 'groups.form.new' | transloco }}</button>
+      }
       <form class="search" role="search" (ngSubmit)="store.load(q)">
         <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>{{ 'groups.search' | transloco }}</mat-label>
@@ -92,10 +98,26 @@ export default class GroupsPage {
   private readonly snack = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
   private readonly errors = inject(ErrorMessageService);
+  protected readonly auth = inject(AuthStore);
+  private readonly dialog = inject(MatDialog);
+  private readonly router = inject(Router);
   protected q = '';
 
   constructor() {
     this.store.load('');
+  }
+
+  create(): void {
+    this.dialog.open<GroupFormDialog, MyGroup | null, GroupFormResult>(GroupFormDialog, { data: null, autoFocus: 'first-tabbable' }).afterClosed().subscribe((result) => {
+      if (!result) return;
+      this.api.create({ name: result.name, description: result.description, tags: result.tags, visibility: result.visibility }).subscribe({
+        next: ({ group }) => {
+          this.snack.open(this.transloco.translate('groups.form.created', { name: group.name }), undefined, { duration: 3000 });
+          void this.router.navigate(['/groups', group.id]);
+        },
+        error: (err: unknown) => this.snack.open(this.errors.message(err), this.transloco.translate('common.close')),
+      });
+    });
   }
 
   join(g: MyGroup): void {
