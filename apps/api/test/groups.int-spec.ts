@@ -199,4 +199,64 @@ describe('working groups: creation, joining, requests, invitations, bans', () =>
     expect((await t.http.get(`/api/groups/${inviteOnly.id}`).set(bearer(etronika.accessToken))).body.group.myRole).toBe('member');
     expect(await myChannels({ ...m1, accessToken: etronika.accessToken })).toContain(inviteOnly.channelIds.general);
   });
+
+  it('F2: the channels and announcements of invite- and request-only groups are for their members; open groups and cluster announcement channels stay open', async () => {
+    const outsider = await newMember(t);
+    const insider = await newMember(t);
+    expect((await t.http.post(`/api/groups/${inviteOnly.id}/invitations`).set(bearer(coordA.accessToken)).send({ userId: insider.user.id })).status).toBe(204);
+    expect((await t.http.post(`/api/groups/${inviteOnly.id}/join`).set(bearer(insider.accessToken)).send({})).body.group.myRole).toBe('member');
+    const closedGroup = await create('Test closed announcements', 'request', [coordA.user.id]);
+    const posted = await t.http.post(`/api/groups/${inviteOnly.id}/announcements`).set(bearer(coordA.accessToken)).send({ body: 'Members only: the rack plan', requireAck: true, clientMsgId: 'announce-f2-0001' });
+    expect(posted.status).toBe(201);
+    const a = posted.body.announcement as { id: string };
+
+    // the outsider reads nothing of the invite-only and request-only groups' announcements
+    for (const g of [inviteOnly, closedGroup]) {
+      const list = await t.http.get(`/api/groups/${g.id}/announcements`).set(bearer(outsider.accessToken));
+      expect(list.status).toBe(403);
+      expect(list.body.code).toBe('FORBIDDEN');
+      for (const path of [`/api/channels/${g.channelIds.announcements}`, `/api/channels/${g.channelIds.announcements}/messages`]) {
+        expect((await t.http.get(path).set(bearer(outsider.accessToken))).status).toBe(404);
+      }
+      expect((await t.http.post(`/api/channels/${g.channelIds.announcements}/join`).set(bearer(outsider.accessToken))).status).toBe(404);
+    }
+    expect((await t.http.post(`/api/groups/${inviteOnly.id}/announcements/${a.id}/ack`).set(bearer(outsider.accessToken))).status).toBe(403);
+    const browse = await t.http.get('/api/channels/browse?q=announcements&limit=100').set(bearer(outsider.accessToken));
+    expect(browse.body.items.map((c: { id: string }) => c.id)).not.toEqual(expect.arrayContaining([inviteOnly.channelIds.announcements]));
+    expect(browse.body.items.map((c: { id: string }) => c.id)).toContain(open.channelIds.announcements);
+
+    // ... and hears no new announcement live; a member does
+    const outsiderSocket = await pool.connect(outsider.accessToken);
+    const insiderSocket = await pool.connect(insider.accessToken);
+    const outsiderGot = collect<{ message: { channelId: string } }>(outsiderSocket, 'message:new');
+    const insiderGot = collect<{ message: { channelId: string; body: string } }>(insiderSocket, 'message:new');
+    expect((await t.http.post(`/api/groups/${inviteOnly.id}/announcements`).set(bearer(coordA.accessToken)).send({ body: 'Second members-only note', requireAck: false, clientMsgId: 'announce-f2-0002' })).status).toBe(201);
+    await eventually(() => expect(insiderGot.map((g) => g.message.body)).toContain('Second members-only note'));
+    expect(outsiderGot.filter((g) => g.message.channelId === inviteOnly.channelIds.announcements)).toEqual([]);
+
+    // members read and acknowledge as before
+    const mine = await t.http.get(`/api/groups/${inviteOnly.id}/announcements`).set(bearer(insider.accessToken));
+    expect(mine.status).toBe(200);
+    expect(mine.body.items.map((x: { id: string }) => x.id)).toContain(a.id);
+    expect((await t.http.get(`/api/channels/${inviteOnly.channelIds.announcements}/messages`).set(bearer(insider.accessToken))).status).toBe(200);
+    expect((await t.http.post(`/api/groups/${inviteOnly.id}/announcements/${a.id}/ack`).set(bearer(insider.accessToken))).status).toBe(201);
+    expect((await t.http.get(`/api/groups/${inviteOnly.id}/announcements`).set(bearer(staff))).status).toBe(200);
+
+    // open groups and cluster-wide announcement channels: readable and joinable by anyone signed in, as before
+    expect((await t.http.get(`/api/groups/${open.id}/announcements`).set(bearer(outsider.accessToken))).status).toBe(200);
+    expect((await t.http.get(`/api/channels/${open.channelIds.announcements}/messages`).set(bearer(outsider.accessToken))).status).toBe(200);
+    const cluster = await t.http.post('/api/channels').set(bearer(staff)).send({ name: 'test-f2-cluster-news', type: 'announcement' });
+    expect(cluster.status).toBe(201);
+    const clusterId = (cluster.body.channel ?? cluster.body).id as string;
+    expect((await t.http.get(`/api/channels/${clusterId}/messages`).set(bearer(outsider.accessToken))).status).toBe(200);
+    expect((await t.http.post(`/api/channels/${clusterId}/join`).set(bearer(outsider.accessToken))).status).toBe(200);
+
+    // a group made invite-only later closes its channels too; opened again, they open
+    const later = await create('Test later closed', 'open', [coordA.user.id]);
+    expect((await t.http.patch(`/api/groups/${later.id}`).set(bearer(staff)).send({ visibility: 'invite' })).status).toBe(200);
+    expect((await t.http.get(`/api/groups/${later.id}/announcements`).set(bearer(outsider.accessToken))).status).toBe(403);
+    expect((await t.http.get(`/api/channels/${later.channelIds.announcements}`).set(bearer(outsider.accessToken))).status).toBe(404);
+    expect((await t.http.patch(`/api/groups/${later.id}`).set(bearer(staff)).send({ visibility: 'open' })).status).toBe(200);
+    expect((await t.http.get(`/api/channels/${later.channelIds.announcements}`).set(bearer(outsider.accessToken))).status).toBe(200);
+  });
 });

@@ -15,7 +15,8 @@ export interface ChannelAccess {
 /**
  * Who may do what in a channel, decided next to the queries that load it.
  * Private channels and DMs are invisible (404) to non-members; public and announcement channels
- * are readable by everyone signed in, writable by members (announcements: owners and staff only).
+ * are readable by everyone signed in, writable by members (announcements: owners and staff only),
+ * unless they are `membersOnly` (the channels of invite- and request-only groups): then as private.
  */
 @Injectable()
 export class ChannelAccessService {
@@ -27,7 +28,7 @@ export class ChannelAccessService {
   async forRead(me: AuthUser, channelId: string): Promise<ChannelAccess> {
     const [channel, member] = await Promise.all([this.channels.findById(channelId), this.members.find(channelId, me.id)]);
     if (!channel) throw notFound('Channel');
-    const open = channel.type === 'public' || channel.type === 'announcement';
+    const open = (channel.type === 'public' || channel.type === 'announcement') && !channel.membersOnly;
     if (!member && !open) throw notFound('Channel');
     return { channel, member };
   }

@@ -25,6 +25,11 @@ export class ChannelDoc {
   @Prop({ type: [Types.ObjectId], default: undefined }) directUserIds?: Types.ObjectId[];
   @Prop({ type: String, default: null }) groupId: string | null;
   @Prop({ type: String, default: null }) projectId: string | null;
+  /**
+   * Only its members see it, whatever its type: the channels of invite- and request-only groups
+   * (their announcements too). Kept in step with the group's visibility by GroupsService.
+   */
+  @Prop({ default: false }) membersOnly: boolean;
   /** Everyone who becomes active joins it (e.g. #general, #announcements). */
   @Prop({ default: false }) autoJoin: boolean;
   /** Moderation hooks (working groups issue): seconds between posts per member. */
@@ -49,5 +54,6 @@ export interface ChannelRecord {
   directUserIds: string[] | null;
   groupId: string | null;
   projectId: string | null;
+  membersOnly: boolean;
   slowModeSeconds: number;
 }

@@ -19,6 +19,7 @@ export interface NewChannel {
   groupId?: string | null;
   projectId?: string | null;
   autoJoin?: boolean;
+  membersOnly?: boolean;
 }
 
 @Injectable()
@@ -52,7 +53,7 @@ export class ChannelsRepository {
 
   /** Channels anyone in the cluster may find and join, by name. */
   async browse(q: { q?: string; cursor?: string; limit: number }): Promise<ChannelRecord[]> {
-    const f: QueryFilter<ChannelDoc> = { type: { $in: ['public', 'announcement'] }, archivedAt: null };
+    const f: QueryFilter<ChannelDoc> = { type: { $in: ['public', 'announcement'] }, archivedAt: null, membersOnly: { $ne: true } };
     if (q.q) f.name = { $regex: containsFolded(q.q) };
     const after = decodeCursor(q.cursor);
     if (after) f.$or = [{ name: { $gt: String(after.k) } }, { name: String(after.k), _id: { $gt: oid(after.id) } }];
@@ -63,6 +64,12 @@ export class ChannelsRepository {
   async update(id: string, patch: Partial<Pick<ChannelDoc, 'name' | 'key' | 'topic' | 'description' | 'archivedAt' | 'slowModeSeconds'>>): Promise<ChannelRecord | null> {
     const d = await this.model.findByIdAndUpdate(id, { $set: patch }, { returnDocument: 'after' }).lean<LeanChannel>();
     return d ? toChannelRecord(d) : null;
+  }
+
+  /** Makes these channels visible to their members only (true) or as their type says (false). */
+  async setMembersOnly(ids: string[], membersOnly: boolean): Promise<void> {
+    if (ids.length === 0) return;
+    await this.model.updateMany({ _id: { $in: ids.map(oid) } }, { $set: { membersOnly } });
   }
 
   async autoJoinChannels(): Promise<ChannelRecord[]> {

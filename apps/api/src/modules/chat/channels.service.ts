@@ -46,7 +46,7 @@ export class ChannelsService {
     private readonly events: EventEmitter2,
   ) {}
 
-  async create(me: AuthUser, input: CreateChannelRequest, scope: { groupId?: string; projectId?: string; autoJoin?: boolean } = {}): Promise<MyChannel> {
+  async create(me: AuthUser, input: CreateChannelRequest, scope: { groupId?: string; projectId?: string; autoJoin?: boolean; membersOnly?: boolean } = {}): Promise<MyChannel> {
     if (input.type === 'announcement' && !isStaff(me)) throw forbidden('Only coordinators create announcement channels');
     let channel: ChannelRecord;
     try {
@@ -153,7 +153,7 @@ export class ChannelsService {
   async join(me: AuthUser, channelId: string): Promise<MyChannel> {
     const { channel, member } = await this.access.forRead(me, channelId);
     if (!member) {
-      if (channel.type !== 'public' && channel.type !== 'announcement') throw notFound('Channel');
+      if ((channel.type !== 'public' && channel.type !== 'announcement') || channel.membersOnly) throw notFound('Channel');
       if (channel.archivedAt) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.ChannelArchived, 'This channel is archived');
       await this.addMembership(channel, me.id, 'member');
     }
@@ -239,6 +239,11 @@ export class ChannelsService {
     const updated = await this.channels.update(channelId, { archivedAt: archived ? new Date() : null });
     if (!updated) throw notFound('Channel');
     return this.announce(updated);
+  }
+
+  /** Makes channels visible to their members only, or as their type says (a working group's visibility; authorised by the caller's module). */
+  async setMembersOnlyDirect(channelIds: string[], membersOnly: boolean): Promise<void> {
+    await this.channels.setMembersOnly(channelIds, membersOnly);
   }
 
   /** Channels by id with their settings, in the order asked (for a group's console; authorised by the caller's module). */

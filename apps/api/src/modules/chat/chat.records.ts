@@ -23,6 +23,7 @@ export const toChannelRecord = (d: LeanChannel): ChannelRecord => ({
   directUserIds: d.directUserIds ? d.directUserIds.map((u) => u.toHexString()) : null,
   groupId: d.groupId ?? null,
   projectId: d.projectId ?? null,
+  membersOnly: d.membersOnly ?? false,
   slowModeSeconds: d.slowModeSeconds ?? 0,
 });
 

@@ -41,7 +41,7 @@ export class AnnouncementsService {
   }
 
   async list(me: AuthUser, groupId: string, q: { cursor?: string; limit: number }): Promise<Page<Announcement>> {
-    await this.access.load(groupId);
+    await this.access.forMemberRead(me, groupId);
     const rows = await this.repo.list(groupId, q.cursor, q.limit);
     const page = toPage(rows, q.limit, (r) => r.createdAt.getTime(), (r) => r);
     const mine = await this.repo.myAcks(page.items.map((a) => a.id), me.id);
@@ -49,6 +49,7 @@ export class AnnouncementsService {
   }
 
   async acknowledge(me: AuthUser, groupId: string, id: string): Promise<Announcement> {
+    await this.access.forMemberRead(me, groupId);
     const a = await this.repo.find(groupId, id);
     if (!a) throw notFound('Announcement');
     if (!(await this.groups.isMember(groupId, me.id))) throw forbidden('Only group members acknowledge announcements');

@@ -27,6 +27,16 @@ export class GroupAccessService {
     return group;
   }
 
+  /**
+   * For reading what a group says to its members (announcements): anyone in an open group; in an
+   * invite- or request-only group its members, its coordinators and cluster staff.
+   */
+  async forMemberRead(me: AuthUser, groupId: string): Promise<GroupRecord> {
+    const group = await this.load(groupId);
+    if (group.visibility === 'open' || (await this.groups.isMember(groupId, me.id)) || (await this.canModerate(me, groupId))) return group;
+    throw forbidden("Only the group's members read its announcements");
+  }
+
   async canModerate(me: AuthUser, groupId: string): Promise<boolean> {
     return isStaff(me) || this.policy.isModerator(groupId, me.id);
   }

@@ -98,6 +98,11 @@ export class GroupsRepository {
     return d ? toGroup(d) : null;
   }
 
+  /** Invite- and request-only groups. */
+  async notOpen(): Promise<GroupRecord[]> {
+    return (await this.groups.find({ visibility: { $ne: 'open' } }).lean<LeanGroup[]>()).map(toGroup);
+  }
+
   async findBySlug(slug: string): Promise<GroupRecord | null> {
     const d = await this.groups.findOne({ slug }).lean<LeanGroup>();
     return d ? toGroup(d) : null;

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { ErrorCode, type CreateGroupRequest, type GroupChannel, type GroupMember, type MyGroup, type Page, type UpdateGroupRequest } from '@klasteris/contracts';
 import { ApiException, notFound } from '../../common/api-exception';
 import { AuthUser } from '../../common/auth-user';
@@ -20,7 +20,7 @@ export const slugOf = (name: string): string =>
 
 /** Working groups: creating (with their channels), the directory, the group page, coordinators. */
 @Injectable()
-export class GroupsService {
+export class GroupsService implements OnApplicationBootstrap {
   constructor(
     private readonly groups: GroupsRepository,
     private readonly access: GroupAccessService,
@@ -41,11 +41,12 @@ export class GroupsService {
       throw err;
     }
     const generalType = input.visibility === 'open' ? 'public' : 'private';
+    const membersOnly = input.visibility !== 'open';
     let general: string;
     let announcements: string;
     try {
-      general = (await this.channels.create(me, { name: `${slug}-general`, type: generalType, topic: input.name }, { groupId: group.id })).id;
-      announcements = (await this.channels.create(me, { name: `${slug}-announcements`, type: 'announcement', topic: input.name }, { groupId: group.id })).id;
+      general = (await this.channels.create(me, { name: `${slug}-general`, type: generalType, topic: input.name }, { groupId: group.id, membersOnly })).id;
+      announcements = (await this.channels.create(me, { name: `${slug}-announcements`, type: 'announcement', topic: input.name }, { groupId: group.id, membersOnly })).id;
     } catch (err) {
       await this.groups.deleteEmpty(group.id);
       throw err;
@@ -54,6 +55,12 @@ export class GroupsService {
     await this.audit.record({ actorId: me.id, action: 'group.create', targetType: 'group', targetId: group.id, scopeId: group.id, after: { name: group.name, visibility: group.visibility } });
     for (const userId of input.coordinatorIds ?? []) await this.appoint(me, group.id, userId);
     return this.get(me, group.id);
+  }
+
+  /** Groups made before channels had `membersOnly`: their channels follow the group's visibility (idempotent, every boot). */
+  async onApplicationBootstrap(): Promise<void> {
+    const closed = await this.groups.notOpen();
+    await this.channels.setMembersOnlyDirect(closed.flatMap((g) => this.access.channelIds(g)), true);
   }
 
   async exists(slug: string): Promise<boolean> {
@@ -75,6 +82,9 @@ export class GroupsService {
     const { reason, ...patch } = input;
     const updated = await this.groups.update(groupId, patch);
     if (!updated) throw notFound('Group');
+    if (patch.visibility && patch.visibility !== before.visibility) {
+      await this.channels.setMembersOnlyDirect(this.access.channelIds(updated), patch.visibility !== 'open');
+    }
     await this.audit.record({
       actorId: me.id, action: 'group.update', targetType: 'group', targetId: groupId, scopeId: groupId, reason: reason ?? null,
       before: { name: before.name, description: before.description, tags: before.tags, visibility: before.visibility }, after: { ...patch },
