@@ -10,6 +10,7 @@ import { operatorGuardMiddleware } from './common/operator-guard.middleware';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { AccountModule } from './modules/account/account.module';
 import { ApplicationsModule } from './modules/applications/applications.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BoardsModule } from './modules/boards/boards.module';
@@ -45,6 +46,7 @@ export class AppModule implements NestModule {
         DatabaseModule,
         HealthModule,
         AuthModule,
+        AccountModule,
         UsersModule,
         OrganisationsModule,
         ApplicationsModule,

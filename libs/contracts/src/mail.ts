@@ -93,14 +93,19 @@ export interface PasswordResetConfirmRequest {
 }
 export const PASSWORD_RESET_TTL_MINUTES = 30;
 
-/** POST /api/auth/me/email → 202: a confirmation link goes to the new address. */
+/** POST /api/users/me/email → 202: a confirmation link goes to the new address. */
 export interface EmailChangeRequest {
-  newEmail: string;
+  email: string;
   password: string;
 }
-/** POST /api/auth/email-change/confirm and /api/auth/verify-email → 200 `{ user }` */
+/** POST /api/auth/email-change/confirm and POST /api/auth/verify-email → 204 */
 export interface MailTokenRequest {
   token: string;
 }
+/** At most this many reset mails per address in PASSWORD_RESET_WINDOW_MINUTES (more requests answer 202 and send nothing). */
+export const PASSWORD_RESET_PER_EMAIL = 3;
+/** Reset requests per client address in PASSWORD_RESET_WINDOW_MINUTES before 429 TOO_MANY_REQUESTS. */
+export const PASSWORD_RESET_PER_IP = 20;
+export const PASSWORD_RESET_WINDOW_MINUTES = 15;
 export const EMAIL_CHANGE_TTL_HOURS = 24;
 export const EMAIL_VERIFY_TTL_HOURS = 72;

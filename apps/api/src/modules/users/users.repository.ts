@@ -134,6 +134,17 @@ export class UsersRepository {
     await this.model.updateOne({ _id: oid(id) }, { $set: { passwordHash } });
   }
 
+  /** Switches the sign-in address (lower-cased; the unique index refuses one taken meanwhile). */
+  async setEmail(id: string, email: string): Promise<UserRecord | null> {
+    const current = await this.model.findById(id).lean<LeanUser>();
+    if (!current) return null;
+    const next = { ...current, email: email.toLowerCase() };
+    const d = await this.model
+      .findByIdAndUpdate(id, { $set: { email: next.email, searchText: searchTextOf(next) } }, { returnDocument: 'after' })
+      .lean<LeanUser>();
+    return d ? toRecord(d) : null;
+  }
+
   async setRoles(id: string, roles: Role[]): Promise<UserRecord | null> {
     const d = await this.model.findByIdAndUpdate(id, { $set: { roles } }, { returnDocument: 'after' }).lean<LeanUser>();
     return d ? toRecord(d) : null;

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { MailModule } from '../mail/mail.module';
+import { SessionsModule } from '../sessions/sessions.module';
+import { UsersModule } from '../users/users.module';
+import { AccountController } from './account.controller';
+import { AccountTokenDoc, AccountTokenSchema, RateCounterDoc, RateCounterSchema } from './account-token.schema';
+import { AccountTokensRepository } from './account-tokens.repository';
+import { EmailChangeService } from './email-change.service';
+import { PasswordResetService } from './password-reset.service';
+
+/** Account mails with single-use links: password reset and e-mail change. */
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: AccountTokenDoc.name, schema: AccountTokenSchema },
+      { name: RateCounterDoc.name, schema: RateCounterSchema },
+    ]),
+    UsersModule,
+    SessionsModule,
+    MailModule,
+  ],
+  controllers: [AccountController],
+  providers: [AccountTokensRepository, PasswordResetService, EmailChangeService],
+})
+export class AccountModule {}
