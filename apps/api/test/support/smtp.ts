@@ -52,8 +52,8 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
  * mailparser. A message counts as received only once the server has answered 250 on a connection
  * that is still open — what a real server would have taken responsibility for.
  */
-export async function startTestSmtp(): Promise<TestSmtp> {
-  const port = await freePort();
+export async function startTestSmtp(fixedPort?: number): Promise<TestSmtp> {
+  const port = fixedPort ?? (await freePort());
   const closed = new Set<string>();
   let server: SMTPServer | null = null;
   const smtp: TestSmtp = {

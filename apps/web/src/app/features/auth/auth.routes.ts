@@ -9,6 +9,9 @@ export const publicRoutes: Routes = [
   { path: 'login', title: 'auth.signIn', canActivate: [guestGuard], loadComponent: () => import('./pages/login.page') },
   { path: 'register', title: 'register.title', canActivate: [guestGuard], loadComponent: () => import('./pages/register.page') },
   { path: 'apply', title: 'apply.title', loadComponent: () => import('./pages/apply.page') },
+  { path: 'forgot-password', title: 'account.forgotTitle', canActivate: [guestGuard], loadComponent: () => import('./pages/forgot-password.page') },
+  { path: 'reset-password', title: 'account.resetTitle', loadComponent: () => import('./pages/reset-password.page') },
+  { path: 'confirm-email', title: 'account.emailChangedTitle', loadComponent: () => import('./pages/confirm-email.page') },
   { path: 'invite/:token', title: 'invite.accept', loadComponent: () => import('./pages/invite-accept.page') },
   { path: 'organisations', title: 'directory.publicTitle', loadComponent: () => import('../directory/pages/public-directory.page') },
 ];

@@ -60,6 +60,7 @@ export function safeReturnUrl(url: string | null | undefined): string {
               <mat-error>{{ 'validation.required' | transloco }}</mat-error>
             }
           </mat-form-field>
+          <a class="forgot" routerLink="/forgot-password" data-testid="login-forgot">{{ 'account.forgotLink' | transloco }}</a>
           @if (error()) {
             <div class="alert" role="alert" data-testid="login-error">
               <mat-icon aria-hidden="true" fontIcon="error" /><span>{{ error() }}</span>
@@ -81,6 +82,7 @@ export function safeReturnUrl(url: string | null | undefined): string {
     </div>
   `,
   styleUrl: './auth-page.scss',
+  styles: `.forgot { align-self: flex-end; margin: -8px 0 12px; font-size: 0.875rem; }`,
 })
 export default class LoginPage {
   private readonly fb = inject(NonNullableFormBuilder);

@@ -22,6 +22,7 @@ import { LanguageService } from '../../../core/i18n/language.service';
 import { AVATAR_COLORS, initialsOf } from '../../../shared/countries';
 import { AvatarComponent } from '../../../shared/ui/avatar.component';
 import { ChipsFieldComponent } from '../../../shared/ui/chips-field.component';
+import { AccountApi } from '../../auth/account.api';
 import { ProfileStore } from '../profile.store';
 
 function samePasswords(group: AbstractControl): ValidationErrors | null {
@@ -55,6 +56,14 @@ export default class ProfilePage {
   protected readonly minLength = PASSWORD_MIN_LENGTH;
   protected readonly profileError = signal<string | null>(null);
   protected readonly passwordError = signal<string | null>(null);
+  private readonly account = inject(AccountApi);
+  protected readonly emailForm = this.fb.group({
+    email: ['', [Validators.required, Validators.email, Validators.maxLength(254)]],
+    password: ['', Validators.required],
+  });
+  protected readonly emailBusy = signal(false);
+  protected readonly emailError = signal<string | null>(null);
+  protected readonly emailSentTo = signal<string | null>(null);
 
   private readonly user = this.auth.user();
   protected readonly form = this.fb.group({
@@ -137,6 +146,29 @@ export default class ProfilePage {
         this.snack.open(this.transloco.translate('profile.passwordChanged'), undefined, { duration: 3000 });
       },
       error: (err: unknown) => this.passwordError.set(this.errors.message(err)),
+    });
+  }
+
+  changeEmail(): void {
+    if (this.emailForm.invalid) {
+      this.emailForm.markAllAsTouched();
+      return;
+    }
+    const v = this.emailForm.getRawValue();
+    const email = v.email.trim().toLowerCase();
+    this.emailBusy.set(true);
+    this.emailError.set(null);
+    this.emailSentTo.set(null);
+    this.account.requestEmailChange({ email, password: v.password }).subscribe({
+      next: () => {
+        this.emailBusy.set(false);
+        this.emailForm.reset();
+        this.emailSentTo.set(email);
+      },
+      error: (err: unknown) => {
+        this.emailBusy.set(false);
+        this.emailError.set(this.errors.message(err));
+      },
     });
   }
 
