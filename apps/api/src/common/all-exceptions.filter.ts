@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { toErrorBody } from './error-body';
+import { logSafe } from './text';
 
 /** The one place that shapes HTTP errors (socket acks use toErrorBody too). */
 @Catch()
@@ -11,10 +12,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw exception;
     const res = host.switchToHttp().getResponse<Response>();
     const { body, internal } = toErrorBody(exception);
-    if (internal) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    // one line whatever the error quotes (input included): a request cannot forge log lines
+    if (internal) this.logger.error(logSafe(exception instanceof Error ? exception.stack ?? exception.message : String(exception)));
     if (res.headersSent) return;
     if ((body.statusCode === 429 || body.statusCode === 503) && typeof body.details?.['retryAfter'] === 'number') {
-      res.setHeader('Retry-After', String(body.details['retryAfter']));
+      res.setHeader('Retry-After', String(Math.max(1, Math.ceil(body.details['retryAfter']))));
     }
     // A route may have declared another type (@Header('Content-Type', 'text/csv')) before failing:
     // the error is JSON, shown in place, never a download.

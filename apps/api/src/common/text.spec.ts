@@ -1,4 +1,4 @@
-import { containsFolded, foldText, initialsOf } from './text';
+import { containsFolded, escapeRegex, foldText, initialsOf, logSafe } from './text';
 
 describe('foldText', () => {
   it.each([
@@ -29,5 +29,27 @@ describe('initialsOf', () => {
     ['   ', '?'],
   ])('%s → %s', (name, initials) => {
     expect(initialsOf(name)).toBe(initials);
+  });
+});
+
+describe('logSafe', () => {
+  it('keeps a forged log line on the line it came in on, with every control character visible', () => {
+    const forged = 'bad q\n[Nest] 1  - 12/03/2026 ERROR [Auth] admin signed in\r\u0000\u001b[31m\u202eevil';
+    const safe = logSafe(forged);
+    // eslint-disable-next-line no-control-regex -- asserting none is left
+    expect(safe).not.toMatch(/[\n\r\u0000\u001b\u202e]/u);
+    expect(safe).toBe('bad q\\n[Nest] 1  - 12/03/2026 ERROR [Auth] admin signed in\\r\\x00\\x1b[31m\\u202eevil');
+  });
+
+  it('leaves ordinary text, Lithuanian letters included, as it is', () => {
+    expect(logSafe('Duomenų centras — Vilnius')).toBe('Duomenų centras — Vilnius');
+  });
+});
+
+describe('escapeRegex with a NUL', () => {
+  it('writes NUL as an escape that still matches it', () => {
+    const source = escapeRegex('a\u0000b');
+    expect(source).not.toContain('\u0000');
+    expect(new RegExp(source).test('xa\u0000by')).toBe(true);
   });
 });

@@ -10,9 +10,28 @@ export function foldText(input: string): string {
     .trim();
 }
 
-/** Escapes a user string for use inside a RegExp (no operators, no catastrophic patterns). */
+/**
+ * Escapes a user string for use inside a RegExp (no operators, no catastrophic patterns); a NUL
+ * becomes `\x00`, since BSON refuses a regex source that contains one.
+ */
 export function escapeRegex(input: string): string {
-  return input.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return input.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\0/g, '\\x00');
+}
+
+/**
+ * Text made safe for one log line: control characters (line breaks included), and bidirectional
+ * overrides become visible escapes (`\n`, `\x00`, `\u202e`), so input quoted in a log cannot forge
+ * or hide lines.
+ */
+export function logSafe(input: string): string {
+  // eslint-disable-next-line no-control-regex -- escaping control characters is the point
+  return input.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
 }
 
 /** A case/diacritic-insensitive "contains" matcher for a folded field, from user input. */

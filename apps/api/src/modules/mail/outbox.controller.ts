@@ -1,16 +1,17 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { MailKinds, MailStates, type MailKind, type MailState, type OutboxMailResponse, type OutboxPage, type OutboxQuery } from '@klasteris/contracts';
 import { Authenticated } from '../../common/auth.decorators';
 import { PageQueryDto, pageLimit } from '../../common/pagination';
 import { ObjectIdPipe } from '../../common/object-id';
 import { OutboxService } from './outbox.service';
+import { SearchQueryProperty } from '../../common/fields';
 
 export class OutboxQueryDto extends PageQueryDto implements OutboxQuery {
   @ApiPropertyOptional({ enum: MailStates }) @IsOptional() @IsIn(MailStates) state?: MailState;
   @ApiPropertyOptional({ enum: MailKinds }) @IsOptional() @IsIn(MailKinds) kind?: MailKind;
-  @ApiPropertyOptional({ description: 'part of the recipient address' }) @IsOptional() @IsString() @MaxLength(254) q?: string;
+  @SearchQueryProperty(254) q?: string;
 }
 
 /** The outbox as cluster admins see it: every mail with its state and the SMTP server's answer. */

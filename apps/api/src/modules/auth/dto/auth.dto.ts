@@ -11,7 +11,7 @@ import {
   type RegisterRequest,
   type UpdateProfileRequest,
 } from '@klasteris/contracts';
-import { DisplayNameProperty, EmailProperty, NewPasswordProperty, trim } from '../../../common/fields';
+import { DisplayNameProperty, EmailProperty, NameProperty, NewPasswordProperty, trim } from '../../../common/fields';
 
 export class RegisterDto implements RegisterRequest {
   @EmailProperty() email: string;
@@ -29,7 +29,7 @@ export class LoginDto implements LoginRequest {
 }
 
 export class UpdateProfileDto implements UpdateProfileRequest {
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MinLength(2) @MaxLength(80) displayName?: string;
+  @NameProperty(80, 2, true) displayName?: string;
   @ApiPropertyOptional({ enum: Languages }) @IsOptional() @IsIn(Languages) language?: Language;
   @ApiPropertyOptional({ enum: AVATAR_COLORS }) @IsOptional() @IsIn(AVATAR_COLORS) avatarColor?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Matches(/^\p{L}{1,3}$/u, { message: 'initials must be 1 to 3 letters' }) initials?: string;

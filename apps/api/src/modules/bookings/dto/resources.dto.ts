@@ -40,7 +40,7 @@ import {
   type TimelineQuery,
   type UpdateResourceRequest,
 } from '@klasteris/contracts';
-import { trim } from '../../../common/fields';
+import { SearchQueryProperty, trim } from '../../../common/fields';
 import { PageQueryDto } from '../../../common/pagination';
 
 const HM = /^([01]\d|2[0-4]):[0-5]\d$/;
@@ -126,7 +126,7 @@ export class UpdateResourceDto implements UpdateResourceRequest {
 }
 
 export class ResourceListQueryDto extends PageQueryDto implements ResourceListQuery {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @SearchQueryProperty(100) q?: string;
   @ApiPropertyOptional({ enum: ResourceTypes }) @IsOptional() @IsIn(ResourceTypes) type?: ResourceType;
   @ApiPropertyOptional() @IsOptional() @IsMongoId() organisationId?: string;
   @ApiPropertyOptional({ example: 'gpu:A100' }) @IsOptional() @IsString() @MaxLength(121) @Matches(/^[^:]+:.+$/, { message: 'attribute must be key:value' }) attribute?: string;
@@ -142,6 +142,6 @@ export class AvailabilityQueryDto {
 export class TimelineQueryDto extends PageQueryDto implements TimelineQuery {
   @ApiProperty() @IsoInstant() from: string;
   @ApiProperty() @IsoInstant() to: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @SearchQueryProperty(100) q?: string;
   @ApiPropertyOptional({ enum: ResourceTypes }) @IsOptional() @IsIn(ResourceTypes) type?: ResourceType;
 }

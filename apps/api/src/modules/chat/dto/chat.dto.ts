@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsISO8601, IsMongoId, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsISO8601, IsMongoId, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import {
   CHANNEL_NAME_PATTERN,
   ChannelRoles,
@@ -16,7 +16,7 @@ import {
   type MessageSearchQuery,
   type UpdateChannelRequest,
 } from '@klasteris/contracts';
-import { trim } from '../../../common/fields';
+import { SearchQueryProperty, trim } from '../../../common/fields';
 import { PageQueryDto } from '../../../common/pagination';
 
 const lowerTrim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toLowerCase().replace(/\s+/g, '-') : value);
@@ -45,11 +45,11 @@ export class AddMemberDto implements AddMemberRequest {
 }
 
 export class ChannelBrowseQueryDto extends PageQueryDto implements ChannelBrowseQuery {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(80) q?: string;
+  @SearchQueryProperty(80) q?: string;
 }
 
 export class MemberListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(80) q?: string;
+  @SearchQueryProperty(80) q?: string;
 }
 
 export class MessageListQueryDto implements MessageListQuery {
@@ -66,7 +66,7 @@ export class MessageListQueryDto implements MessageListQuery {
 }
 
 export class MessageSearchQueryDto extends PageQueryDto implements MessageSearchQuery {
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) q: string;
+  @SearchQueryProperty(200, true) q: string;
   @ApiPropertyOptional() @IsOptional() @IsMongoId() channelId?: string;
   @ApiPropertyOptional() @IsOptional() @IsMongoId() authorId?: string;
   @ApiPropertyOptional() @IsOptional() @IsISO8601() from?: string;

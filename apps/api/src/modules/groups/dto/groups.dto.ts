@@ -26,7 +26,7 @@ import {
   type WordFilterRequest,
   type WordFilterRule,
 } from '@klasteris/contracts';
-import { TextProperty, trim } from '../../../common/fields';
+import { NameProperty, SearchQueryProperty, TextProperty, trim } from '../../../common/fields';
 import { PageQueryDto } from '../../../common/pagination';
 import { MAX_PATTERN_LENGTH, MAX_RULES } from '../../moderation/word-filter';
 
@@ -37,7 +37,7 @@ const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' 
 const trimAll = ({ value }: { value: unknown }): unknown => (Array.isArray(value) ? (value as unknown[]).map((v) => (typeof v === 'string' ? v.trim() : v)) : value);
 
 export class CreateGroupDto implements CreateGroupRequest {
-  @TextProperty(120, 3) name: string;
+  @NameProperty(120, 3) name: string;
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @Transform(trim) @IsString() @MaxLength(2000) description?: string;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @Transform(trimAll) @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(40, { each: true }) tags?: string[];
   @ApiProperty({ enum: GroupVisibilities }) @IsIn(GroupVisibilities) visibility: GroupVisibility;
@@ -45,7 +45,7 @@ export class CreateGroupDto implements CreateGroupRequest {
 }
 
 export class UpdateGroupDto implements UpdateGroupRequest {
-  @ApiPropertyOptional({ minLength: 3, maxLength: 120 }) @IsOptional() @Transform(trim) @IsString() @MinLength(3) @MaxLength(120) name?: string;
+  @NameProperty(120, 3, true) name?: string;
   @OptionalReason() reason?: string;
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @Transform(trim) @IsString() @MaxLength(2000) description?: string;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @Transform(trimAll) @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(40, { each: true }) tags?: string[];
@@ -53,7 +53,7 @@ export class UpdateGroupDto implements UpdateGroupRequest {
 }
 
 export class GroupsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @SearchQueryProperty(100) q?: string;
   /** true: the archived groups instead of the active ones */
   @ApiPropertyOptional({ type: Boolean }) @IsOptional() @Transform(toBoolean) @IsBoolean() archived?: boolean;
 }

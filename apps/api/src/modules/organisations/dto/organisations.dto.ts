@@ -13,7 +13,7 @@ import {
   type PeopleQuery,
   type UpdateOrganisationRequest,
 } from '@klasteris/contracts';
-import { trim } from '../../../common/fields';
+import { SearchQueryProperty, trim } from '../../../common/fields';
 import { PageQueryDto } from '../../../common/pagination';
 
 const emptyToNull = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && value.trim() === '' ? null : typeof value === 'string' ? value.trim() : value);
@@ -48,7 +48,7 @@ export class UpdateOrganisationDto implements UpdateOrganisationRequest {
 }
 
 export class OrganisationListQueryDto extends PageQueryDto implements OrganisationListQuery {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @SearchQueryProperty(100) q?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(upper) @IsString() @IsISO31661Alpha2() country?: string;
   @ApiPropertyOptional({ enum: OrganisationTypes }) @IsOptional() @IsIn(OrganisationTypes) type?: OrganisationType;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) sector?: string;
@@ -56,7 +56,7 @@ export class OrganisationListQueryDto extends PageQueryDto implements Organisati
 }
 
 export class PeopleQueryDto extends PageQueryDto implements PeopleQuery {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @SearchQueryProperty(100) q?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(upper) @IsString() @IsISO31661Alpha2() country?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) expertise?: string;
   @ApiPropertyOptional() @IsOptional() @IsMongoId() organisationId?: string;

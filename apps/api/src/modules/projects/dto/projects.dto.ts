@@ -14,7 +14,7 @@ import {
   type UpdateProjectMemberRequest,
   type UpdateProjectRequest,
 } from '@klasteris/contracts';
-import { trim } from '../../../common/fields';
+import { SearchQueryProperty, trim } from '../../../common/fields';
 import { PageQueryDto } from '../../../common/pagination';
 
 export class CreateProjectDto implements CreateProjectRequest {
@@ -34,7 +34,7 @@ export class UpdateProjectDto implements UpdateProjectRequest {
 
 export class ProjectListQueryDto extends PageQueryDto implements ProjectListQuery {
   @ApiPropertyOptional({ enum: ProjectStatuses }) @IsOptional() @IsIn(ProjectStatuses) status?: ProjectStatus;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @SearchQueryProperty(100) q?: string;
 }
 
 export class AddProjectMemberDto implements AddProjectMemberRequest {

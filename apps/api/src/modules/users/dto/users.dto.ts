@@ -2,9 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsMongoId, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Roles, UserStatuses, type Role, type UpdateRolesRequest, type UpdateStatusRequest, type UserListQuery, type UserStatus } from '@klasteris/contracts';
 import { PageQueryDto } from '../../../common/pagination';
+import { SearchQueryProperty } from '../../../common/fields';
 
 export class UserListQueryDto extends PageQueryDto implements UserListQuery {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @SearchQueryProperty(100) q?: string;
   @ApiPropertyOptional({ enum: Roles }) @IsOptional() @IsIn(Roles) role?: Role;
   @ApiPropertyOptional({ enum: UserStatuses }) @IsOptional() @IsIn(UserStatuses) status?: UserStatus;
   @ApiPropertyOptional() @IsOptional() @IsMongoId() organisationId?: string;

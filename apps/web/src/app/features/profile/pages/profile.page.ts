@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { toSignal } from '@angular/core/rxjs-interop';
 import {
   type AbstractControl,
+  type FormGroupDirective,
   NonNullableFormBuilder,
   ReactiveFormsModule,
   type ValidationErrors,
@@ -133,7 +134,7 @@ export default class ProfilePage {
       });
   }
 
-  changePassword(): void {
+  changePassword(dir: FormGroupDirective): void {
     if (this.passwordForm.invalid) {
       this.passwordForm.markAllAsTouched();
       return;
@@ -142,14 +143,14 @@ export default class ProfilePage {
     this.passwordError.set(null);
     this.store.changePassword({ currentPassword: v.currentPassword, newPassword: v.newPassword }).subscribe({
       next: () => {
-        this.passwordForm.reset();
+        dir.resetForm();
         this.snack.open(this.transloco.translate('profile.passwordChanged'), undefined, { duration: 3000 });
       },
       error: (err: unknown) => this.passwordError.set(this.errors.message(err)),
     });
   }
 
-  changeEmail(): void {
+  changeEmail(dir: FormGroupDirective): void {
     if (this.emailForm.invalid) {
       this.emailForm.markAllAsTouched();
       return;
@@ -162,7 +163,7 @@ export default class ProfilePage {
     this.account.requestEmailChange({ email, password: v.password }).subscribe({
       next: () => {
         this.emailBusy.set(false);
-        this.emailForm.reset();
+        dir.resetForm();
         this.emailSentTo.set(email);
       },
       error: (err: unknown) => {
