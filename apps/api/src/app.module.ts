@@ -2,9 +2,7 @@ import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/c
 import { APP_FILTER } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ScheduleModule } from '@nestjs/schedule';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { existsSync } from 'node:fs';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { operatorGuardMiddleware } from './common/operator-guard.middleware';
 import { AppConfig } from './config/app-config';
@@ -33,9 +31,6 @@ import { RealtimeModule } from './realtime/realtime.module';
 @Module({})
 export class AppModule implements NestModule {
   static register(config: AppConfig): DynamicModule {
-    const web = existsSync(config.webDistDir)
-      ? [ServeStaticModule.forRoot({ rootPath: config.webDistDir, exclude: ['/api/{*path}', '/socket.io/{*path}'] })]
-      : [];
     return {
       module: AppModule,
       imports: [
@@ -63,7 +58,6 @@ export class AppModule implements NestModule {
         BookingsRealtimeModule,
         BoardsRealtimeModule,
         DemoModule,
-        ...web,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

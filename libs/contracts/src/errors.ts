@@ -8,6 +8,7 @@ export const ErrorCode = {
   AccountDisabled: 'ACCOUNT_DISABLED',
   SessionRevoked: 'SESSION_REVOKED',
   Forbidden: 'FORBIDDEN',
+  OriginNotAllowed: 'ORIGIN_NOT_ALLOWED',
   NotFound: 'NOT_FOUND',
   Conflict: 'CONFLICT',
   EmailTaken: 'EMAIL_TAKEN',

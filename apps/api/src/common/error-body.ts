@@ -17,12 +17,17 @@ const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   503: ErrorCode.ServiceUnavailable,
 };
 
+/** What body-parser throws (an http-errors object; `type` is missing for some, e.g. a broken gzip stream). */
 interface BodyParserError {
-  type: string;
+  type?: string;
   status: number;
+  expose?: boolean;
 }
 const isBodyParserError = (e: unknown): e is BodyParserError =>
-  typeof e === 'object' && e !== null && typeof (e as BodyParserError).type === 'string' && typeof (e as BodyParserError).status === 'number';
+  typeof e === 'object' &&
+  e !== null &&
+  typeof (e as BodyParserError).status === 'number' &&
+  (typeof (e as BodyParserError).type === 'string' || typeof (e as BodyParserError).expose === 'boolean');
 
 
 /**
@@ -46,6 +51,9 @@ export function toErrorBody(exception: unknown): { body: ErrorBody; internal: bo
   if (isBodyParserError(exception)) {
     if (exception.type === 'entity.too.large') {
       return { body: { statusCode: 413, code: ErrorCode.PayloadTooLarge, message: 'Request body is too large' }, internal: false };
+    }
+    if (exception.type === 'charset.unsupported' || exception.type === 'encoding.unsupported' || exception.status === 415) {
+      return { body: { statusCode: 415, code: ErrorCode.UnsupportedMediaType, message: 'Send the body as UTF-8 JSON (gzip, deflate or br, or no Content-Encoding)' }, internal: false };
     }
     if (exception.status >= 400 && exception.status < 500) {
       return { body: { statusCode: 400, code: ErrorCode.BadRequest, message: 'Malformed request body' }, internal: false };

@@ -54,15 +54,26 @@ class EnvironmentVariables {
   @IsOptional() @IsString()
   BODY_LIMIT = '1mb';
 
-  /** Express `trust proxy`: whose X-Forwarded-For to believe (comma-separated names or subnets). */
+  /**
+   * Express `trust proxy`: whose X-Forwarded-For to believe (comma-separated names or subnets such
+   * as `loopback,uniquelocal`). Off unless configured: behind no proxy, anyone could forge it.
+   */
   @IsOptional() @IsString() @MinLength(1)
-  TRUST_PROXY = 'loopback';
+  TRUST_PROXY = 'false';
 
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000)
   PUBLIC_WRITE_RATE_PER_MINUTE = 30;
 
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
   LOGIN_MAX_FAILURES = 5;
+
+  /** Failed sign-ins for one account from all addresses together (a slow, spread-out guesser). */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10000)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT = 20;
+
+  /** Failed sign-ins from one address over all accounts together (password spraying). */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10000)
+  LOGIN_MAX_FAILURES_PER_ADDRESS = 15;
 
   @IsOptional() @Type(() => Number) @IsInt() @Min(10) @Max(86400)
   LOGIN_LOCK_SECONDS = 900;
@@ -143,9 +154,11 @@ export class AppConfig {
   readonly publicUrl: string;
   readonly allowedOrigins: string[];
   readonly bodyLimit: string;
-  readonly trustProxy: string;
+  readonly trustProxy: string | false;
   readonly publicWriteRatePerMinute: number;
   readonly loginMaxFailures: number;
+  readonly loginMaxFailuresPerAccount: number;
+  readonly loginMaxFailuresPerAddress: number;
   readonly loginLockSeconds: number;
   readonly attachmentMaxBytes: number;
   readonly webDistDir: string;
@@ -167,11 +180,15 @@ export class AppConfig {
     this.accessTokenTtlSeconds = env.ACCESS_TOKEN_TTL_SECONDS;
     this.refreshTokenTtlDays = env.REFRESH_TOKEN_TTL_DAYS;
     this.publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
-    this.allowedOrigins = env.ALLOWED_ORIGINS ?? [this.publicUrl, `http://127.0.0.1:${env.PORT}`, 'http://localhost:4200'];
+    // the Angular dev server (:4200) only outside production
+    this.allowedOrigins =
+      env.ALLOWED_ORIGINS ?? [this.publicUrl, `http://127.0.0.1:${env.PORT}`, ...(env.KLASTERIS_MODE === 'production' ? [] : ['http://localhost:4200'])];
     this.bodyLimit = env.BODY_LIMIT;
-    this.trustProxy = env.TRUST_PROXY;
+    this.trustProxy = ['false', 'off', 'no', '0'].includes(env.TRUST_PROXY.trim().toLowerCase()) ? false : env.TRUST_PROXY;
     this.publicWriteRatePerMinute = env.PUBLIC_WRITE_RATE_PER_MINUTE;
     this.loginMaxFailures = env.LOGIN_MAX_FAILURES;
+    this.loginMaxFailuresPerAccount = env.LOGIN_MAX_FAILURES_PER_ACCOUNT;
+    this.loginMaxFailuresPerAddress = env.LOGIN_MAX_FAILURES_PER_ADDRESS;
     this.loginLockSeconds = env.LOGIN_LOCK_SECONDS;
     this.attachmentMaxBytes = env.ATTACHMENT_MAX_BYTES;
     this.webDistDir = resolve(env.WEB_DIST_DIR ?? 'dist/apps/web/browser');

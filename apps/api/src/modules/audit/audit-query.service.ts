@@ -5,6 +5,7 @@ import { AuthUser, hasRole, isStaff } from '../../common/auth-user';
 import { toPage } from '../../common/pagination';
 import { ModerationPolicy } from '../moderation/moderation-policy';
 import { AuditFilter, AuditRepository } from './audit.repository';
+import { csvCell } from '../../common/csv';
 
 export const CSV_MAX_ROWS = 10_000;
 
@@ -42,10 +43,4 @@ export class AuditQueryService {
     if (!f.scopeId) throw forbidden('Choose a group: only admins read the whole audit log');
     if (!(isStaff(me) || (await this.policy.isModerator(f.scopeId, me.id)))) throw forbidden("Only the group's coordinators read its audit log");
   }
-}
-
-/** RFC 4180 quoting, and a leading quote against spreadsheet formula injection. */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -7,9 +7,11 @@ import { LoginFailureDoc } from './login-failure.schema';
 export class LoginFailuresRepository {
   constructor(@InjectModel(LoginFailureDoc.name) private readonly model: Model<LoginFailureDoc>) {}
 
-  async lockedUntil(key: string, now: Date): Promise<Date | null> {
-    const d = await this.model.findById(key).lean<LoginFailureDoc>();
-    return d?.lockedUntil && d.lockedUntil > now ? d.lockedUntil : null;
+  /** The latest lock among these keys that is still running, if any (one round trip). */
+  async lockedUntilAny(keys: string[], now: Date): Promise<Date | null> {
+    const docs = await this.model.find({ _id: { $in: keys }, lockedUntil: { $gt: now } }).lean<LoginFailureDoc[]>();
+    const ends = docs.map((d) => d.lockedUntil?.getTime() ?? 0);
+    return ends.length > 0 ? new Date(Math.max(...ends)) : null;
   }
 
   /** Counts one failure in the window starting at the first failure; locks at `max`. */

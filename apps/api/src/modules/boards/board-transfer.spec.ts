@@ -1,4 +1,5 @@
-import { boardCsv, csvCell, fromTrello, ImportError, parseBoardExport } from './board-transfer';
+import { csvCell } from '../../common/csv';
+import { boardCsv, fromTrello, ImportError, parseBoardExport } from './board-transfer';
 
 const trello = {
   name: 'Almaty roadshow',

@@ -1,3 +1,4 @@
+import { csvCell } from '../../common/csv';
 import {
   BOARD_EXPORT_FORMAT,
   CARD_DESCRIPTION_MAX,
@@ -33,13 +34,6 @@ const dateOnly = (v: unknown): string | null => (typeof v === 'string' && DATE.t
 const isoOr = (v: unknown, fallback: string): string => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? new Date(v).toISOString() : fallback);
 
 // ---- CSV ----
-
-/** One CSV cell (RFC 4180), with spreadsheet formula injection neutralised. */
-export function csvCell(value: string | number | boolean | null): string {
-  let s = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /** The board as CSV: one row per card, in board order; UTF-8 with BOM so spreadsheets read ą, ė, š. */
 export function boardCsv(exp: BoardExport): string {

@@ -8,6 +8,7 @@ import { blackoutSpans, openingSpans } from './policy/rules';
 import { mergeSpans, monthSpan, Span } from './policy/time';
 import type { ResourceRecord } from './resource.schema';
 import { ResourcesRepository } from './resources.repository';
+import { csvCell } from '../../common/csv';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -79,16 +80,12 @@ export class UtilisationService {
   }
 }
 
-/** RFC 4180 CSV of a report. */
+/** RFC 4180 CSV of a report, formulas neutralised (csvCell). */
 export function utilisationCsv(report: UtilisationResponse): string {
-  const esc = (v: string | number | null | undefined): string => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
   const head = ['month', 'resource', 'organisation', 'booked_hours', 'available_hours', 'share_percent', 'bookings', 'mean_approval_hours', 'no_shows'];
   const lines = report.rows.map((r) =>
     [r.month, r.resourceName, r.organisationName ?? '', r.bookedHours, r.availableHours, r.availableHours ? round1((100 * r.bookedHours) / r.availableHours) : '', r.bookings, r.meanApprovalHours ?? '', r.noShows ?? '']
-      .map(esc)
+      .map(csvCell)
       .join(','),
   );
   return [head.join(','), ...lines].join('\r\n') + '\r\n';
