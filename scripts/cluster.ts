@@ -55,6 +55,8 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'warn',
     PUBLIC_WRITE_RATE_PER_MINUTE: process.env['PUBLIC_WRITE_RATE_PER_MINUTE'] ?? '30',
     LOGIN_MAX_FAILURES: '5',
+    // nginx on this machine is the only proxy: believe its X-Forwarded-For, nobody else's
+    TRUST_PROXY: 'loopback',
     ...(existsSync(web) ? { WEB_DIST_DIR: web } : {}),
   };
   // One after the other: the first seeds the demo data, the second finds it.

@@ -7,8 +7,8 @@
 # Stages: lint, typecheck, api-unit, api-integration, security, web, build, chaos, e2e.
 # A failing stage does not stop the run (so every count is reported), but the exit code is 1 if
 # any stage failed. Reports go to tmp/results (wiped at the start); scripts/summarize-results.mjs
-# prints `N passed, N failed` as the very last line. Needs Debian chromium at /usr/bin/chromium
-# for the e2e stage (.ci/run installs it).
+# prints `N passed, N failed` as the very last line. Missing Debian packages (chromium,
+# redis-server, docker-compose) are installed first by scripts/ensure-system.sh.
 set -uo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -33,6 +33,9 @@ selected() { [[ $SELECTED == *" $1 "* ]]; }
 
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
+
+# A fresh machine: install the Debian packages the stages need when they are missing (as root).
+bash "$ROOT/scripts/ensure-system.sh" || echo "test.sh: some system packages are missing; the stages that need them will fail" >&2
 
 any_failed=0
 stage_count=0

@@ -161,10 +161,16 @@ describe('boards: card attachments', () => {
     expect([html.status, html.body.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
     const fake = await upload(member, c.id, Buffer.from('<svg onload=alert(1)>'), 'x.png', 'image/png');
     expect([fake.status, fake.body.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
+    const fakeWebp = await upload(member, c.id, Buffer.from('<svg onload=alert(1)></svg>'), 'x.webp', 'image/webp');
+    expect([fakeWebp.status, fakeWebp.body.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
+    const riffNotWebp = await upload(member, c.id, Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WAVEfmt ')]), 'x.webp', 'image/webp');
+    expect([riffNotWebp.status, riffNotWebp.body.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
+    const webp = await upload(member, c.id, Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x1a, 0, 0, 0]), Buffer.from('WEBPVP8 '), Buffer.alloc(18)]), 'plan.webp', 'image/webp');
+    expect(webp.status).toBe(201);
     const none = await t.http.post(`/api/cards/${c.id}/attachments`).set(bearer(member.token));
     expect([none.status, none.body.code]).toEqual([400, 'VALIDATION_FAILED']);
     const after = await api.card(member.token, c.id);
-    expect([after.version, after.attachments]).toEqual([c.version, []]);
+    expect(after.attachments.map((a: { name: string }) => a.name)).toEqual(['plan.webp']);
   });
 
   it('an upload never makes a concurrent field edit conflict: the PATCH on the old version is merged', async () => {

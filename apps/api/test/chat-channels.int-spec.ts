@@ -37,6 +37,21 @@ describe('chat channels, unread state, search, files, presence', () => {
     expect((await t.http.post('/api/channels').set(bearer(coordinator.accessToken)).send({ name: 'news', type: 'announcement' })).status).toBe(201);
   });
 
+  it('a member creating channels in a burst is slowed after 10 (429 RATE_LIMITED, whole-second Retry-After); coordinators are not', async () => {
+    const eager = await newMember(t);
+    for (let i = 0; i < 10; i++) {
+      expect((await t.http.post('/api/channels').set(bearer(eager.accessToken)).send({ name: `burst-${i}-${Date.now()}`, type: 'private' })).status).toBe(201);
+    }
+    const slowed = await t.http.post('/api/channels').set(bearer(eager.accessToken)).send({ name: `burst-x-${Date.now()}`, type: 'private' });
+    expect(slowed.status).toBe(429);
+    expect(slowed.body.code).toBe('RATE_LIMITED');
+    expect(slowed.headers['retry-after']).toMatch(/^[1-9]\d*$/);
+    const coordinator = await login(t, 'coordinator@klasteris.demo');
+    for (let i = 0; i < 11; i++) {
+      expect((await t.http.post('/api/channels').set(bearer(coordinator.accessToken)).send({ name: `setup-${i}-${Date.now()}`, type: 'public' })).status).toBe(201);
+    }
+  });
+
   it('public channels can be browsed and joined; private ones cannot be seen', async () => {
     const pub = (await t.http.post('/api/channels').set(bearer(ruta.accessToken)).send({ name: 'uk-market', type: 'public' })).body.channel as MyChannel;
     const priv = (await t.http.post('/api/channels').set(bearer(ruta.accessToken)).send({ name: 'board-secret', type: 'private' })).body.channel as MyChannel;

@@ -185,6 +185,23 @@ describe('HTTP hardening (issue 14: F3 F4 F5 F6 F9 and the smaller findings)', (
     });
   });
 
+  it('the public-write throttle answers 429 with a whole-second Retry-After that clients can read', async () => {
+    const limited = await createTestApp({ PUBLIC_WRITE_RATE_PER_MINUTE: '2' });
+    try {
+      const statuses: number[] = [];
+      let last: request.Response | null = null;
+      for (let i = 0; i < 3; i++) {
+        last = await request(limited.app.getHttpServer()).post('/api/auth/register').send({ email: `rate${i}${Date.now()}@example.test`, password: 'correct horse battery', displayName: 'Rate Person' });
+        statuses.push(last.status);
+      }
+      expect(statuses).toEqual([201, 201, 429]);
+      expectErrorShape(last!, 429, 'TOO_MANY_REQUESTS');
+      expect(last!.headers['retry-after']).toMatch(/^[1-9]\d*$/);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('headers: no HSTS over http, connect-src limited to the portal\'s origin', async () => {
     const res = await raw().get('/api/health');
     expect(res.headers['strict-transport-security']).toBeUndefined();

@@ -27,6 +27,10 @@ import { toChannel } from './chat.records';
 import { MembersRepository } from './members.repository';
 import { MessagesRepository } from './messages.repository';
 import { isDuplicateKeyError } from '../../common/duplicate-key';
+import { SendRateLimiter } from './send-rate';
+
+/** Channels a member may create in a row before the rate applies (that many per hour). */
+export const CHANNEL_CREATE_BURST = 10;
 
 type PostingState = Awaited<ReturnType<ModerationPolicy['postingState']>>;
 
@@ -46,8 +50,17 @@ export class ChannelsService {
     private readonly events: EventEmitter2,
   ) {}
 
+  /** Per node, like the message rate (SendRateLimiter). */
+  private readonly createRate = new SendRateLimiter(CHANNEL_CREATE_BURST, CHANNEL_CREATE_BURST / 3600);
+
   async create(me: AuthUser, input: CreateChannelRequest, scope: { groupId?: string; projectId?: string; autoJoin?: boolean; membersOnly?: boolean } = {}): Promise<MyChannel> {
     if (input.type === 'announcement' && !isStaff(me)) throw forbidden('Only coordinators create announcement channels');
+    // a member's own channels: CHANNEL_CREATE_BURST at once, then about one every six minutes
+    // (groups and projects make theirs through their own, authorised, flows; staff set up freely)
+    if (!scope.groupId && !scope.projectId && !isStaff(me)) {
+      const retryAfter = this.createRate.take(me.id);
+      if (retryAfter > 0) throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.RateLimited, 'You are creating channels too fast', { retryAfter: Math.ceil(retryAfter) });
+    }
     let channel: ChannelRecord;
     try {
       channel = await this.channels.create({ type: input.type, name: input.name, key: `n:${input.name}`, topic: input.topic ?? null, description: input.description ?? null, createdBy: me.id, ...scope });

@@ -26,13 +26,17 @@ export const ATTACHMENT_TYPES = new Set([
   'application/vnd.oasis.opendocument.spreadsheet',
 ]);
 
-/** Magic numbers of the image types, so a script renamed to .png is not served as an image. */
-const SIGNATURES: Record<string, number[]> = {
-  'image/png': [0x89, 0x50, 0x4e, 0x47],
-  'image/jpeg': [0xff, 0xd8, 0xff],
-  'image/gif': [0x47, 0x49, 0x46],
-  'application/pdf': [0x25, 0x50, 0x44, 0x46],
+/** Magic numbers (bytes at an offset) of the image and PDF types, so a script renamed to .png is not served as an image. */
+const SIGNATURES: Record<string, Array<{ at: number; bytes: number[] }>> = {
+  'image/png': [{ at: 0, bytes: [0x89, 0x50, 0x4e, 0x47] }],
+  'image/jpeg': [{ at: 0, bytes: [0xff, 0xd8, 0xff] }],
+  'image/gif': [{ at: 0, bytes: [0x47, 0x49, 0x46] }],
+  // "RIFF" <size> "WEBP"
+  'image/webp': [{ at: 0, bytes: [0x52, 0x49, 0x46, 0x46] }, { at: 8, bytes: [0x57, 0x45, 0x42, 0x50] }],
+  'application/pdf': [{ at: 0, bytes: [0x25, 0x50, 0x44, 0x46] }],
 };
+const matchesSignature = (type: string, data: Buffer): boolean =>
+  (SIGNATURES[type] ?? []).every((part) => part.bytes.every((b, i) => data[part.at + i] === b));
 
 /** What multer hands over for one file (memory storage). */
 export interface UploadedFileLike {
@@ -96,8 +100,7 @@ export class AttachmentStore {
   accept(file: UploadedFileLike | undefined): AcceptedFile {
     if (!file) throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, 'Send the file in the multipart field "file"', { fields: [{ field: 'file', message: 'is required' }] });
     if (!ATTACHMENT_TYPES.has(file.mimetype)) throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCode.UnsupportedMediaType, `Files of type ${file.mimetype} are not accepted`);
-    const sig = SIGNATURES[file.mimetype];
-    if (sig && !sig.every((b, i) => file.buffer[i] === b)) throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCode.UnsupportedMediaType, 'The file content does not match its type');
+    if (!matchesSignature(file.mimetype, file.buffer)) throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCode.UnsupportedMediaType, 'The file content does not match its type');
     if (file.buffer.length > this.maxBytes) throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, ErrorCode.PayloadTooLarge, 'The file is too large');
     // eslint-disable-next-line no-control-regex -- control characters are exactly what we strip from file names
     const name = file.originalname.replace(/[\u0000-\u001f/\\]/g, '_').slice(0, 200) || 'file';
