@@ -91,9 +91,16 @@ describe('mails of invitations and applications', () => {
   });
 
   it('a rejection mails the reason; a name with CR/LF cannot add a header or a recipient', async () => {
-    const res = await t.http.post('/api/applications').send(application('b', 'Eve Example\r\nBcc: victim@evil.example'));
-    // the name is accepted (trimmed text), but it can never become a header
+    const forged = 'Eve Example\r\nBcc: victim@evil.example';
+    // refused at the edge (names carry no control characters) ...
+    const refused = await t.http.post('/api/applications').send(application('b', forged));
+    expect(refused.status).toBe(400);
+    expect(refused.body.code).toBe('VALIDATION_FAILED');
+    const res = await t.http.post('/api/applications').send(application('b', 'Eve Example'));
     expect(res.status).toBe(201);
+    // ... and one stored before that rule (older data) still can never become a header
+    await t.connection.collection('users').updateMany({ email: 'contactb@vdl.example' }, { $set: { displayName: forged } });
+    await t.connection.collection('membership_applications').updateMany({ 'contact.email': 'contactb@vdl.example' }, { $set: { 'contact.displayName': forged } });
     await t.http.post(`/api/applications/${res.body.application.id}/reject`).set(bearer(coordinator)).send({ reason: 'Not an ICT company.\nApply again when you are.' });
     const mail = await smtp.waitFor((m) => m.to.includes('contactb@vdl.example'));
     expect(mail.to).toEqual(['contactb@vdl.example']);

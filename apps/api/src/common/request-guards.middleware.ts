@@ -7,7 +7,7 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Bodies a cross-site HTML form can send without a CORS preflight. */
 const FORM_TYPES = /^\s*(application\/x-www-form-urlencoded|text\/plain)\b/i;
 /** RFC 8058 one-click unsubscribe: mail clients POST `List-Unsubscribe=One-Click` as a form (the token is in the URL). */
-const FORM_ALLOWED = new Set(['/api/unsubscribe']);
+const FORM_ALLOWED = new Set(['/api/mail/unsubscribe']);
 
 const hasBody = (req: Request): boolean => req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 
