@@ -62,4 +62,22 @@ describe('two API nodes with Redis', () => {
     const res = await node1.http.get(`/api/presence?userIds=${a.user.id}`).set(bearer(viewer.accessToken));
     expect(res.body.items).toEqual([{ userId: a.user.id, status: 'online' }]);
   });
+
+  it('a role change made on one node applies to the open socket on the other before its next event (issue 14 F1)', async () => {
+    const admin = (await login(node1, 'admin@klasteris.demo')).accessToken;
+    const reg = await node1.http.post('/api/auth/register').send({ email: `f1-${Date.now()}@example.test`, password: 'correct horse battery', displayName: 'Cross Node Coordinator' });
+    expect(reg.status).toBe(201);
+    const id = reg.body.user.id as string;
+    expect((await node1.http.patch(`/api/users/${id}/roles`).set(bearer(admin)).send({ roles: ['coordinator'] })).status).toBe(200);
+    const news = (await node1.http.post('/api/channels').set(bearer(admin)).send({ name: `f1-cross-${Date.now()}`, type: 'announcement' })).body.channel as MyChannel;
+    expect((await node1.http.post(`/api/channels/${news.id}/members`).set(bearer(admin)).send({ userId: id })).status).toBe(201);
+    const person = await login(node2, reg.body.user.email, 'correct horse battery');
+    const onNode2 = await pool2.connect(person.accessToken);
+    const post = (body: string) => emitAck<{ message: Message }>(onNode2, 'message:send', { channelId: news.id, clientMsgId: clientId(), body });
+    expect((await post('as a coordinator')).ok).toBe(true);
+    expect((await node1.http.patch(`/api/users/${id}/roles`).set(bearer(admin)).send({ roles: [] })).status).toBe(200);
+    const started = Date.now();
+    await eventually(async () => expect(await post('after the demotion')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } }), 1000);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
 });

@@ -39,7 +39,9 @@ export interface PresenceEvent {
 /** Board events (`board:*`, in the room of a board) are listed in BoardServerEvents. */
 export interface ServerToClientEvents extends BoardServerEvents {
   /** sent once per connection after the socket joined its rooms: catch up with `after=` from here */
-  ready: (payload: { userId: string }) => void;
+  ready: (payload: SocketReadyEvent) => void;
+  /** the access token this socket authenticated with expired: send `auth:refresh` with a fresh one, or the server closes the socket */
+  'auth:expired': (payload: { graceSeconds: number }) => void;
   'notification:new': (payload: { notification: Notification }) => void;
   presence: (payload: PresenceEvent) => void;
   'message:new': (payload: MessageNewEvent) => void;
@@ -55,7 +57,19 @@ export interface ServerToClientEvents extends BoardServerEvents {
   'booking:updated': (payload: BookingUpdatedPayload) => void;
 }
 
+/** The socket's identity follows its access token: `expiresAt` (ISO) is when it stops being served unless re-authenticated. */
+export interface SocketReadyEvent {
+  userId: string;
+  expiresAt: string;
+}
+
+export interface SocketAuthRefreshPayload {
+  token: string;
+}
+
 export interface ClientToServerEvents {
+  /** re-authenticate an open socket with a fresh access token of the same person (the identity and `expiresAt` are renewed) */
+  'auth:refresh': (payload: SocketAuthRefreshPayload, ack: (res: Ack<{ expiresAt: string }>) => void) => void;
   'message:send': (payload: SendMessagePayload, ack: (res: Ack<{ message: Message }>) => void) => void;
   'message:edit': (payload: EditMessagePayload, ack: (res: Ack<{ message: Message }>) => void) => void;
   'message:delete': (payload: DeleteMessagePayload, ack: (res: Ack) => void) => void;

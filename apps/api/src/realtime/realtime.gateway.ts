@@ -1,16 +1,25 @@
 import { Logger } from '@nestjs/common';
-import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import { OnEvent } from '@nestjs/event-emitter';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsJWT } from 'class-validator';
 import type { Server } from 'socket.io';
-import { SOCKET_UNAUTHENTICATED } from '@klasteris/contracts';
+import { SOCKET_UNAUTHENTICATED, type Ack, type SocketAuthRefreshPayload } from '@klasteris/contracts';
 import { AppConfig } from '../config/app-config';
 import { AccessTokensService } from '../modules/auth/access-tokens.service';
 import { MembersRepository } from '../modules/chat/members.repository';
 import { NotificationCreatedEvent } from '../modules/notifications/notifications.events';
 import { SessionsRevokedEvent } from '../modules/sessions/sessions.events';
+import { UserIdentityChangedEvent } from '../modules/users/users.events';
 import { PresenceService } from './presence.service';
-import { channelRoom } from './rooms';
+import { channelRoom, IDENTITY_STALE_ROOM } from './rooms';
+import { ack, parsePayload } from './socket-ack';
 import { AuthedSocket, originAllowed, sessionRoom, userRoom } from './socket-auth';
+import { AUTH_REFRESH_EVENT, SocketIdentityService } from './socket-identity.service';
+
+export class AuthRefreshEvent implements SocketAuthRefreshPayload {
+  @ApiProperty() @IsJWT() token: string;
+}
 
 /**
  * The Socket.IO entry point: authenticates the handshake (token + Origin), joins the user's rooms,
@@ -26,6 +35,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly config: AppConfig,
     private readonly members: MembersRepository,
     private readonly presence: PresenceService,
+    private readonly identity: SocketIdentityService,
   ) {}
 
   /** Handshake check: allowed Origin and a live access token, else `connect_error` UNAUTHENTICATED. */
@@ -36,9 +46,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
           if (!originAllowed(origin, this.config.allowedOrigins)) return next(new Error('ORIGIN_NOT_ALLOWED'));
           const auth = socket.handshake.auth as { token?: unknown } | undefined;
           const token = typeof auth?.token === 'string' ? auth.token : null;
-          const user = token ? await this.tokens.authenticate(token) : null;
-          if (!user) return next(new Error(SOCKET_UNAUTHENTICATED));
-          (socket as AuthedSocket).data.user = user;
+          const verified = token ? await this.tokens.authenticate(token) : null;
+          if (!verified) return next(new Error(SOCKET_UNAUTHENTICATED));
+          this.identity.attach(socket as AuthedSocket, verified.user, verified.expiresAt);
           next();
         })().catch(() => next(new Error(SOCKET_UNAUTHENTICATED)));
     });
@@ -56,12 +66,27 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
       const sockets = await this.presence.socketsOf(this.server, user.id);
       if (sockets.length <= 1) this.server.emit('presence', { userId: user.id, status: 'online' });
       // the client knows from here on that live events reach it; it catches up with `after=` now
-      socket.emit('ready', { userId: user.id });
+      socket.emit('ready', { userId: user.id, expiresAt: new Date(socket.data.expiresAt).toISOString() });
     } catch (err) {
       // without its rooms the socket would silently miss events: drop it, the client reconnects
       this.logger.warn(`could not set up socket of ${user.id}: ${err instanceof Error ? err.message : String(err)}`);
       socket.disconnect(true);
     }
+  }
+
+  /** Re-authentication of an open socket with a fresh access token (see SocketIdentityService). */
+  @SubscribeMessage(AUTH_REFRESH_EVENT)
+  refresh(@ConnectedSocket() s: AuthedSocket, @MessageBody() body: unknown): Promise<Ack<{ expiresAt: string }>> {
+    return ack(
+      async () => this.identity.reauthenticate(s, (await parsePayload(AuthRefreshEvent, body)).token),
+      (err) => this.logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err)),
+    );
+  }
+
+  /** Roles, status or organisation changed: every socket of that person, on every node, re-reads its identity before its next event. */
+  @OnEvent(UserIdentityChangedEvent.event)
+  onIdentityChanged(e: UserIdentityChangedEvent): void {
+    this.server.in(userRoom(e.userId)).socketsJoin(IDENTITY_STALE_ROOM);
   }
 
   @OnEvent(NotificationCreatedEvent.event)

@@ -4,6 +4,8 @@ import type { AuthUser } from '../common/auth-user';
 
 export interface SocketData {
   user: AuthUser;
+  /** when the access token the socket authenticated with expires (ms since the epoch); see SocketIdentityService */
+  expiresAt: number;
   away?: boolean;
 }
 

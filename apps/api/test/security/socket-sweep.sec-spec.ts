@@ -23,6 +23,7 @@ const EVENTS: Record<keyof ClientToServerEvents, Fields> = {
   'board:join': { projectId: 'id' },
   'board:leave': { projectId: 'id' },
   'board:editing': { cardId: 'id', editing: 'boolean' },
+  'auth:refresh': { token: 'string' },
 };
 
 const wrongType = (kind: Fields[string]): unknown => (kind === 'number' || kind === 'boolean' ? 'not-a-number' : 12345);
@@ -59,6 +60,7 @@ describe('security sweep: sockets', () => {
       'board:join': { projectId },
       'board:leave': { projectId },
       'board:editing': { cardId: '000000000000000000000000', editing: true },
+      'auth:refresh': { token },
     };
   });
 

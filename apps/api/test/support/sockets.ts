@@ -1,5 +1,5 @@
 import { io, Socket } from 'socket.io-client';
-import type { Ack } from '@klasteris/contracts';
+import type { Ack, SocketReadyEvent } from '@klasteris/contracts';
 
 /** Socket.IO clients for tests; close them all in afterEach/afterAll (open clients keep Jest alive). */
 export class SocketPool {
@@ -8,13 +8,18 @@ export class SocketPool {
   constructor(private readonly url: () => string) {}
 
   async connect(token: string): Promise<Socket> {
+    return (await this.connectReady(token)).socket;
+  }
+
+  /** Connects and also returns the `ready` payload (the socket's user and when its token expires). */
+  async connectReady(token: string): Promise<{ socket: Socket; ready: SocketReadyEvent }> {
     const s = io(this.url(), { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
     this.open.push(s);
-    await new Promise<void>((ok, fail) => {
-      s.once('ready', () => ok());
+    const ready = await new Promise<SocketReadyEvent>((ok, fail) => {
+      s.once('ready', (p: SocketReadyEvent) => ok(p));
       s.once('connect_error', (e) => fail(e));
     });
-    return s;
+    return { socket: s, ready };
   }
 
   closeAll(): void {

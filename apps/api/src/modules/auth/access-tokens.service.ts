@@ -39,11 +39,13 @@ export class AccessTokensService {
     return { id: user.id, sessionId: session.id, roles: user.roles, organisationId: user.organisationId, displayName: user.displayName };
   }
 
-  /** For the socket handshake: verify signature and expiry, then resolve. */
-  async authenticate(token: string): Promise<AuthUser | null> {
+  /** For sockets (handshake and re-authentication): verify signature and expiry, then resolve; with the token's expiry (ms). */
+  async authenticate(token: string): Promise<{ user: AuthUser; expiresAt: number } | null> {
     try {
-      const claims = await this.jwt.verifyAsync<AccessClaims>(token);
-      return await this.resolve(claims);
+      const claims = await this.jwt.verifyAsync<AccessClaims & { exp?: number }>(token);
+      const user = await this.resolve(claims);
+      const expiresAt = typeof claims.exp === 'number' ? claims.exp * 1000 : Date.now() + this.config.accessTokenTtlSeconds * 1000;
+      return user ? { user, expiresAt } : null;
     } catch {
       return null;
     }

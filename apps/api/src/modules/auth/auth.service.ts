@@ -10,7 +10,7 @@ import { OrganisationsRepository } from '../organisations/organisations.reposito
 import { SessionsService } from '../sessions/sessions.service';
 import { toUser } from '../users/user.mapper';
 import type { UserRecord } from '../users/user.schema';
-import { UserActivatedEvent } from '../users/users.events';
+import { UserActivatedEvent, UserIdentityChangedEvent } from '../users/users.events';
 import { UsersRepository } from '../users/users.repository';
 import { AccessTokensService } from './access-tokens.service';
 import { LoginThrottleService } from './login-throttle.service';
@@ -159,6 +159,7 @@ export class AuthService {
   async updateProfile(me: AuthUser, patch: UpdateProfileRequest): Promise<User> {
     const user = await this.users.updateProfile(me.id, patch);
     if (!user) throw notFound('User');
+    if (patch.displayName !== undefined) this.events.emit(UserIdentityChangedEvent.event, new UserIdentityChangedEvent(me.id, 'profile'));
     return toUser(user);
   }
 

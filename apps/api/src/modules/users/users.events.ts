@@ -3,3 +3,15 @@ export class UserActivatedEvent {
   static readonly event = 'users.activated';
   constructor(readonly userId: string) {}
 }
+
+/**
+ * What a signed-in person is allowed to be changed (roles, status, organisation, display name):
+ * realtime re-reads the identity of every open socket of that person before their next event.
+ */
+export class UserIdentityChangedEvent {
+  static readonly event = 'users.identity-changed';
+  constructor(
+    readonly userId: string,
+    readonly reason: string,
+  ) {}
+}

@@ -8,7 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { toUser } from './user.mapper';
 import type { UserRecord } from './user.schema';
-import { UserActivatedEvent } from './users.events';
+import { UserActivatedEvent, UserIdentityChangedEvent } from './users.events';
 import { UserSearch, UsersRepository } from './users.repository';
 
 /** Administration of people: listing, roles, statuses. Profile and password live in AuthService. */
@@ -44,6 +44,8 @@ export class UsersService {
     if (target.roles.includes('admin') && !roles.includes('admin')) await this.assertNotLastAdmin(target);
     const updated = await this.users.setRoles(id, roles);
     if (!updated) throw notFound('User');
+    // open sockets keep no stale roles: realtime re-reads the identity before their next event
+    this.events.emit(UserIdentityChangedEvent.event, new UserIdentityChangedEvent(id, 'roles'));
     await this.audit.record({ actorId: me.id, action: 'user.roles.changed', targetType: 'user', targetId: id, before: { roles: target.roles }, after: { roles } });
     return toUser(updated);
   }
@@ -63,6 +65,7 @@ export class UsersService {
     if (!updated) throw notFound('User');
     if (status !== 'active') await this.sessions.revokeAllForUser(id, `status-${status}`);
     else if (target.status !== 'active') this.events.emit(UserActivatedEvent.event, new UserActivatedEvent(id));
+    this.events.emit(UserIdentityChangedEvent.event, new UserIdentityChangedEvent(id, `status-${status}`));
     await this.audit.record({
       actorId: me.id,
       action: 'user.status.changed',
