@@ -14,6 +14,9 @@ export const MailKinds = [
   'account.email_change',
   'account.email_changed_notice',
   'account.verify_email',
+  'group.join_requested',
+  'group.join_decided',
+  'group.announcement',
 ] as const;
 export type MailKind = (typeof MailKinds)[number];
 
@@ -34,6 +37,18 @@ export const MAIL_ADDRESS_PATTERN = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-
 
 export function isDeliverableAddress(address: string): boolean {
   return address.length <= 254 && MAIL_ADDRESS_PATTERN.test(address) && !address.includes('..') && !address.startsWith('.') && !address.includes('.@');
+}
+
+/** The web page an announcement's acknowledgement link opens (`?token=`); it calls POST /api/announcements/acknowledge. */
+export const ANNOUNCEMENT_ACK_PATH = '/acknowledge';
+/** POST /api/announcements/acknowledge → 200 */
+export interface AcknowledgeByLinkRequest {
+  token: string;
+}
+export interface AcknowledgeByLinkResponse {
+  groupId: string;
+  groupName: string;
+  acknowledgedAt: string;
 }
 
 /** The web page an unsubscribe link opens (`?kind=<kind>` names the setting). */

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsBoolean, IsString, Matches, MaxLength } from 'class-validator';
-import type { AcknowledgementReport, Announcement, Page, PostAnnouncementRequest } from '@klasteris/contracts';
-import { Authenticated, CurrentUser } from '../../common/auth.decorators';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiForbiddenResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsBoolean, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import type { AcknowledgeByLinkRequest, AcknowledgeByLinkResponse, AcknowledgementReport, Announcement, Page, PostAnnouncementRequest } from '@klasteris/contracts';
+import { Authenticated, CurrentUser, Public } from '../../common/auth.decorators';
 import type { AuthUser } from '../../common/auth-user';
 import { TextProperty } from '../../common/fields';
 import { ObjectIdPipe } from '../../common/object-id';
@@ -39,5 +39,26 @@ export class AnnouncementsController {
   @Get(':announcementId/acks')
   report(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Param('announcementId', ObjectIdPipe) announcementId: string): Promise<AcknowledgementReport> {
     return this.announcements.report(me, id, announcementId);
+  }
+}
+
+export class AcknowledgeByLinkDto implements AcknowledgeByLinkRequest {
+  @ApiProperty({ description: 'the token of the mailed link', minLength: 1, maxLength: 500 }) @IsString() @MinLength(1) @MaxLength(500) token: string;
+}
+
+/** The acknowledgement link of an announcement mail: works without signing in, for the person it was made for. */
+@ApiTags('groups')
+@Controller('announcements')
+export class AnnouncementLinksController {
+  constructor(private readonly announcements: AnnouncementsService) {}
+
+  @Public()
+  @Post('acknowledge')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'Acknowledged (again: the first time is kept)' })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED, MAIL_TOKEN_INVALID' })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN: no longer a member of the group' })
+  acknowledge(@Body() body: AcknowledgeByLinkDto): Promise<AcknowledgeByLinkResponse> {
+    return this.announcements.acknowledgeByLink(body.token);
   }
 }

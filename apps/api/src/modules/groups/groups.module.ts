@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuditModule } from '../audit/audit.module';
 import { ChatModule } from '../chat/chat.module';
+import { MailModule } from '../mail/mail.module';
 import { ModerationModule } from '../moderation/moderation.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { UsersModule } from '../users/users.module';
 import { AckDoc, AckSchema, AnnouncementDoc, AnnouncementSchema } from './announcement.schema';
-import { AnnouncementsController } from './announcements.controller';
+import { AnnouncementLinksController, AnnouncementsController } from './announcements.controller';
 import { AnnouncementsRepository } from './announcements.repository';
 import { AnnouncementsService } from './announcements.service';
 import { GroupAccessService } from './group-access.service';
@@ -35,8 +36,9 @@ import { ModerationActionsService } from './moderation-actions.service';
     AuditModule,
     NotificationsModule,
     UsersModule,
+    MailModule,
   ],
-  controllers: [GroupsController, GroupModerationController, AnnouncementsController],
+  controllers: [GroupsController, GroupModerationController, AnnouncementsController, AnnouncementLinksController],
   providers: [GroupsRepository, AnnouncementsRepository, GroupAccessService, GroupsService, MembershipService, ModerationActionsService, AnnouncementsService],
   exports: [GroupsService, MembershipService, ModerationActionsService, GroupsRepository],
 })

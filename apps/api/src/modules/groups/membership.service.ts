@@ -6,6 +6,7 @@ import { toPage } from '../../common/pagination';
 import { AuditService } from '../audit/audit.service';
 import { ChannelsService } from '../chat/channels.service';
 import { ModerationPolicy } from '../moderation/moderation-policy';
+import { OutboxService } from '../mail/outbox.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UsersRepository } from '../users/users.repository';
 import { GroupAccessService, assertActive } from './group-access.service';
@@ -26,6 +27,7 @@ export class MembershipService {
     private readonly users: UsersRepository,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
 
   /** Open: joins at once. Invited: joins. On request: files a request for the coordinators. */
@@ -41,12 +43,24 @@ export class MembershipService {
     if (group.visibility === 'invite') throw forbidden('This group is by invitation only');
     const request = await this.groups.createRequest(groupId, me.id, message);
     if (!request) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.AlreadyRequested, 'Your request to join is already waiting for a decision');
-    await this.notifications.notify(await this.policy.moderatorsOf(groupId), {
+    const moderators = await this.policy.moderatorsOf(groupId);
+    await this.notifications.notify(moderators, {
       kind: 'group.join_requested',
       title: { en: `${me.displayName} asks to join ${group.name}`, lt: `${me.displayName} prašo priimti į grupę „${group.name}“` },
       body: message,
       link: `/groups/${groupId}/console`,
     });
+    const requester = await this.users.findById(me.id);
+    for (const u of await this.users.findByIds(moderators)) {
+      if (u.status !== 'active') continue;
+      await this.outbox.enqueue({
+        kind: 'group.join_requested',
+        key: request.id,
+        to: { email: u.email, name: u.displayName, userId: u.id },
+        language: u.language,
+        data: { groupName: group.name, groupId, requesterName: me.displayName, organisationName: requester?.organisationName ?? null, message },
+      });
+    }
     return this.view.get(me, groupId);
   }
 
@@ -78,6 +92,16 @@ export class MembershipService {
       body: reason,
       link: `/groups/${groupId}`,
     });
+    const requester = await this.users.findById(decided.userId);
+    if (requester) {
+      await this.outbox.enqueue({
+        kind: 'group.join_decided',
+        key: requestId,
+        to: { email: requester.email, name: requester.displayName, userId: requester.id },
+        language: requester.language,
+        data: { groupName: group.name, groupId, approved: approve, reason },
+      });
+    }
   }
 
   async invite(me: AuthUser, groupId: string, userId: string, reason: string | null = null): Promise<void> {

@@ -1,5 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { MailKinds, type MailKind } from '@klasteris/contracts';
+import { SignedTokens } from '../../common/signed-token';
 
 export interface UnsubscribeClaim {
   email: string;
@@ -8,40 +8,25 @@ export interface UnsubscribeClaim {
 }
 
 /**
- * The token of an unsubscribe link: the recipient and kind, signed (HMAC-SHA256 with a key derived
- * from JWT_SECRET), so a link unsubscribes exactly that address from exactly that kind and nobody
- * can forge one for another address.
+ * The token of an unsubscribe link: the recipient and kind, signed, so a link unsubscribes
+ * exactly that address from exactly that kind and nobody can forge one for another address.
  */
 export class UnsubscribeTokens {
-  private readonly key: Buffer;
+  private readonly tokens: SignedTokens;
 
   constructor(secret: string) {
-    this.key = createHmac('sha256', secret).update('klasteris mail unsubscribe v1').digest();
+    this.tokens = new SignedTokens(secret, 'klasteris mail unsubscribe v1');
   }
 
   sign(c: UnsubscribeClaim): string {
-    const payload = Buffer.from(JSON.stringify([c.email, c.kind, c.userId])).toString('base64url');
-    return `${payload}.${this.mac(payload)}`;
+    return this.tokens.sign([c.email, c.kind, c.userId]);
   }
 
   verify(token: string): UnsubscribeClaim | null {
-    const [payload, mac, extra] = token.split('.');
-    if (!payload || !mac || extra !== undefined) return null;
-    const expected = Buffer.from(this.mac(payload));
-    const given = Buffer.from(mac);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-    try {
-      const parsed: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-      if (!Array.isArray(parsed) || parsed.length !== 3) return null;
-      const [email, kind, userId] = parsed as unknown[];
-      if (typeof email !== 'string' || !MailKinds.includes(kind as MailKind) || (userId !== null && typeof userId !== 'string')) return null;
-      return { email, kind: kind as MailKind, userId };
-    } catch {
-      return null;
-    }
-  }
-
-  private mac(payload: string): string {
-    return createHmac('sha256', this.key).update(payload).digest('base64url');
+    const values = this.tokens.verify(token);
+    if (!values || values.length !== 3) return null;
+    const [email, kind, userId] = values;
+    if (typeof email !== 'string' || !MailKinds.includes(kind as MailKind) || (userId !== null && typeof userId !== 'string')) return null;
+    return { email, kind: kind as MailKind, userId };
   }
 }

@@ -3,6 +3,7 @@ import type { MailTemplate } from '../render/blocks';
 import { emailChangedNoticeMail, emailChangeMail, passwordResetMail, verifyEmailMail } from './account';
 import { applicationApprovedMail, applicationRejectedMail } from './application-decided';
 import { applicationSubmittedMail } from './application-submitted';
+import { groupAnnouncementMail, groupJoinDecidedMail, groupJoinRequestedMail } from './groups';
 import { invitationMail } from './invitation';
 
 /**
@@ -18,6 +19,9 @@ export const MAIL_TEMPLATES = {
   'account.email_change': emailChangeMail,
   'account.email_changed_notice': emailChangedNoticeMail,
   'account.verify_email': verifyEmailMail,
+  'group.join_requested': groupJoinRequestedMail,
+  'group.join_decided': groupJoinDecidedMail,
+  'group.announcement': groupAnnouncementMail,
 } satisfies { [K in MailKind]: MailTemplate<never> };
 
 type Templates = typeof MAIL_TEMPLATES;

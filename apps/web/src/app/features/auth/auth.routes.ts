@@ -12,6 +12,7 @@ export const publicRoutes: Routes = [
   { path: 'forgot-password', title: 'account.forgotTitle', canActivate: [guestGuard], loadComponent: () => import('./pages/forgot-password.page') },
   { path: 'reset-password', title: 'account.resetTitle', loadComponent: () => import('./pages/reset-password.page') },
   { path: 'confirm-email', title: 'account.emailChangedTitle', loadComponent: () => import('./pages/confirm-email.page') },
+  { path: 'acknowledge', title: 'account.ackDoneTitle', loadComponent: () => import('./pages/acknowledge.page') },
   { path: 'invite/:token', title: 'invite.accept', loadComponent: () => import('./pages/invite-accept.page') },
   { path: 'organisations', title: 'directory.publicTitle', loadComponent: () => import('../directory/pages/public-directory.page') },
 ];
