@@ -17,6 +17,17 @@ export const MailKinds = [
   'group.join_requested',
   'group.join_decided',
   'group.announcement',
+  // bookings (BookingMails): the approval flow, waitlist offers and the reminder before the start
+  'booking.requested',
+  'booking.approved',
+  'booking.rejected',
+  'booking.cancelled',
+  'booking.waitlist_offer',
+  'booking.reminder',
+  // cards (CardMails): assignment, and the 08:00 morning mails in the person's time zone
+  'card.assigned',
+  'card.due_tomorrow',
+  'card.overdue',
 ] as const;
 export type MailKind = (typeof MailKinds)[number];
 

@@ -6,6 +6,7 @@ import type { AuthUser } from '../../common/auth-user';
 import { UsersRepository } from '../users/users.repository';
 import type { LeanBooking } from './booking.schema';
 import { BookingEffects, when } from './booking-effects.service';
+import { BookingMails } from './booking-mails.service';
 import { stateConflict } from './booking-errors';
 import { BookingsRepository, toBooking } from './bookings.repository';
 import { BookingsService } from './bookings.service';
@@ -34,6 +35,7 @@ export class BookingDecisionsService {
     private readonly users: UsersRepository,
     private readonly effects: BookingEffects,
     private readonly events: EventEmitter2,
+    private readonly mails: BookingMails,
   ) {}
 
   async approve(me: AuthUser, id: string, note: string | null): Promise<Booking> {
@@ -54,10 +56,12 @@ export class BookingDecisionsService {
     if (final) {
       await this.effects.notify([updated.userId.toHexString()], 'booking.approved', `${resource.name}: your booking is confirmed`, updated, note ? `${when(updated)} — ${note}` : null);
       this.effects.changed(updated, await this.effects.approverIds(resource, mode, step));
+      await this.mails.approved(resource, updated);
     } else {
       const next = (await this.effects.approverIds(resource, mode, step + 1)).filter((u) => u !== updated.userId.toHexString());
       await this.effects.notify(next, 'booking.requested', `${updated.userName} requests ${resource.name} (approved by the owner)`, updated, `${when(updated)} — ${updated.purpose}`);
       this.effects.changed(updated, [...next, ...(await this.effects.approverIds(resource, mode, step))]);
+      await this.mails.requested(resource, updated, next);
     }
     return toBooking(updated);
   }
@@ -72,6 +76,7 @@ export class BookingDecisionsService {
     await this.afterRelease(updated);
     await this.effects.notify([updated.userId.toHexString()], 'booking.rejected', `${resource.name}: your request was declined`, updated, note ? `${when(updated)} — ${note}` : null);
     this.effects.changed(updated, await this.effects.approverIds(resource, mode, booking.approvalStep));
+    await this.mails.rejected(resource, updated);
     return toBooking(updated);
   }
 
@@ -100,11 +105,17 @@ export class BookingDecisionsService {
     }
     let first: LeanBooking | null = null;
     let cancelled = 0;
+    // The requester hears of it when someone else cancelled, or when their calendar holds it (an approval mail carried the invitation).
+    const mailed: LeanBooking[] = [];
+    let invited = false;
     for (const t of targets) {
       const updated = await this.bookings.transition(t._id.toHexString(), ['pending', 'confirmed', 'held'], { status: 'cancelled', decidedAt: new Date(), decisionNote: reason });
       if (!updated) continue;
       cancelled++;
       if (t._id.equals(booking._id)) first = updated;
+      if (t._id.equals(booking._id)) mailed.unshift(updated);
+      else mailed.push(updated);
+      if (t.status === 'confirmed' && t.approvalSteps > 0) invited = true;
       await this.afterRelease(updated);
       this.effects.changed(updated, updated.approvalStep < updated.approvalSteps ? await this.effects.approverIds(resource, resource.policy.approval.approvers, updated.approvalStep) : []);
     }
@@ -116,6 +127,7 @@ export class BookingDecisionsService {
     if (!mine) {
       await this.effects.notify([booking.userId.toHexString()], 'booking.cancelled', `${resource.name}: your booking was cancelled${cancelled > 1 ? ` (${cancelled} occurrences)` : ''}`, first, reason ? `${when(first)} — ${reason}` : null);
     }
+    if (!mine || invited) await this.mails.cancelled(resource, mailed, mine ? null : ((await this.users.findById(me.id))?.displayName ?? me.displayName));
     return { booking: toBooking(first), cancelled };
   }
 

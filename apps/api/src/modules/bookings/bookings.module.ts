@@ -3,6 +3,8 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { AuditModule } from '../audit/audit.module';
 import { BoardsModule } from '../boards/boards.module';
 import { GroupsModule } from '../groups/groups.module';
+import { LeasesModule } from '../leases/leases.module';
+import { MailModule } from '../mail/mail.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
@@ -10,6 +12,8 @@ import { UsersModule } from '../users/users.module';
 import { ResourceAudience } from './audience.service';
 import { BookingDecisionsService } from './booking-decisions.service';
 import { BookingEffects } from './booking-effects.service';
+import { BookingMails } from './booking-mails.service';
+import { BookingReminders } from './booking-reminders.service';
 import { BookingDoc, BookingSchema } from './booking.schema';
 import { BookingsController } from './bookings.controller';
 import { BookingsRepository } from './bookings.repository';
@@ -50,6 +54,8 @@ import { ResourcesService } from './resources.service';
     ProjectsModule,
     BoardsModule,
     GroupsModule,
+    MailModule,
+    LeasesModule,
   ],
   controllers: [ResourcesController, BookingsController, IcsController, WaitlistController],
   providers: [
@@ -59,6 +65,8 @@ import { ResourcesService } from './resources.service';
     CalendarFeedRepository,
     ClaimsService,
     BookingEffects,
+    BookingMails,
+    BookingReminders,
     ResourcesService,
     BookingsService,
     BookingDecisionsService,

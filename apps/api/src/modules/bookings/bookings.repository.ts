@@ -193,6 +193,11 @@ export class BookingsRepository {
     return docs.map((d) => d._id.toHexString());
   }
 
+  /** Confirmed bookings starting in (from, to], soonest first: the reminders' scan. */
+  async confirmedStartingBetween(from: Date, to: Date, limit = 500): Promise<LeanBooking[]> {
+    return this.model.find({ status: 'confirmed', start: { $gt: from, $lte: to } }).sort({ start: 1 }).limit(limit).lean<LeanBooking[]>();
+  }
+
   /** Holds whose time ran out. */
   async expiredHolds(now: Date, limit = 100): Promise<string[]> {
     const docs = await this.model.find({ status: 'held', holdExpiresAt: { $lte: now } }, { _id: 1 }).limit(limit).lean<{ _id: Types.ObjectId }[]>();

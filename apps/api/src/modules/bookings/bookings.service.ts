@@ -7,6 +7,7 @@ import { encodeCursor, toPage } from '../../common/pagination';
 import { UsersRepository } from '../users/users.repository';
 import type { LeanBooking } from './booking.schema';
 import { BookingEffects, quotaKey, when } from './booking-effects.service';
+import { BookingMails } from './booking-mails.service';
 import { bookingConflict, ruleViolated, toIntervals } from './booking-errors';
 import { BookingsRepository, toBooking } from './bookings.repository';
 import { ClaimsService } from './claims.service';
@@ -44,6 +45,7 @@ export class BookingsService {
     private readonly effects: BookingEffects,
     private readonly projects: ProjectLinks,
     private readonly audience: ResourceAudience,
+    private readonly mails: BookingMails,
   ) {}
 
   async create(me: AuthUser, req: CreateBookingRequest): Promise<CreateBookingResponse> {
@@ -174,6 +176,7 @@ export class BookingsService {
       const approvers = (await this.effects.approverIds(resource, resource.policy.approval.approvers, 0)).filter((u) => u !== b.userId.toHexString());
       await this.effects.notify(approvers, 'booking.requested', `${b.userName} requests ${resource.name}${series}`, b, `${when(b)} — ${b.purpose}`);
       this.effects.changed(b, approvers);
+      await this.mails.requested(resource, b, approvers, count);
     } else {
       this.effects.changed(b);
     }

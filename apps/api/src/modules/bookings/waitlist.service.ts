@@ -6,6 +6,7 @@ import { forbidden, notFound } from '../../common/api-exception';
 import type { AuthUser } from '../../common/auth-user';
 import { BookingReleasedEvent } from './booking-decisions.service';
 import { BookingEffects, when } from './booking-effects.service';
+import { BookingMails } from './booking-mails.service';
 import { ruleViolated, stateConflict } from './booking-errors';
 import { BookingsRepository, toBooking } from './bookings.repository';
 import { BookingsService } from './bookings.service';
@@ -37,6 +38,7 @@ export class WaitlistService {
     private readonly effects: BookingEffects,
     private readonly events: EventEmitter2,
     private readonly audience: ResourceAudience,
+    private readonly mails: BookingMails,
   ) {}
 
   async join(me: AuthUser, req: JoinWaitlistRequest): Promise<WaitlistEntry> {
@@ -79,6 +81,7 @@ export class WaitlistService {
     const approvers = status === 'pending' ? await this.effects.approverIds(resource, resource.policy.approval.approvers, 0) : [];
     if (approvers.length) await this.effects.notify(approvers, 'booking.requested', `${booking.userName} requests ${resource.name}`, booking, `${when(booking)} — ${booking.purpose}`);
     this.effects.changed(booking, approvers);
+    if (approvers.length) await this.mails.requested(resource, booking, approvers);
     return toBooking(booking);
   }
 
@@ -135,6 +138,7 @@ export class WaitlistService {
     }
     await this.effects.notify([requester.id], 'booking.waitlist_offer', `${resource.name} is free: it is held for you for ${HOLD_MINUTES} minutes`, out.booking);
     this.effects.changed(out.booking);
+    await this.mails.waitlistOffer(resource, out.booking, expiresAt);
     return offered;
   }
 

@@ -5,6 +5,8 @@ import { applicationApprovedMail, applicationRejectedMail } from './application-
 import { applicationSubmittedMail } from './application-submitted';
 import { groupAnnouncementMail, groupJoinDecidedMail, groupJoinRequestedMail } from './groups';
 import { invitationMail } from './invitation';
+import { bookingApprovedMail, bookingCancelledMail, bookingRejectedMail, bookingReminderMail, bookingRequestedMail, bookingWaitlistOfferMail } from './bookings';
+import { cardAssignedMail, cardDueTomorrowMail, cardOverdueMail } from './cards';
 
 /**
  * The template of every mail kind (the keys are exactly `MailKinds` of libs/contracts/src/mail.ts,
@@ -22,6 +24,15 @@ export const MAIL_TEMPLATES = {
   'group.join_requested': groupJoinRequestedMail,
   'group.join_decided': groupJoinDecidedMail,
   'group.announcement': groupAnnouncementMail,
+  'booking.requested': bookingRequestedMail,
+  'booking.approved': bookingApprovedMail,
+  'booking.rejected': bookingRejectedMail,
+  'booking.cancelled': bookingCancelledMail,
+  'booking.waitlist_offer': bookingWaitlistOfferMail,
+  'booking.reminder': bookingReminderMail,
+  'card.assigned': cardAssignedMail,
+  'card.due_tomorrow': cardDueTomorrowMail,
+  'card.overdue': cardOverdueMail,
 } satisfies { [K in MailKind]: MailTemplate<never> };
 
 type Templates = typeof MAIL_TEMPLATES;
