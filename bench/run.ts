@@ -1,11 +1,12 @@
 // `npm run bench [scenario...]`: chat fan-out (ours vs a bare Socket.IO + raw-driver baseline),
 // two nodes with Redis (vs one node), booking race, REST hot paths, history (a 1,000,000-message
-// channel: newest and deep page, 10,000-message catch-up). Each prints a table and writes JSON under bench/results/.
+// channel: newest and deep page, 10,000-message catch-up), outbox (invitation mails to a local SMTP server). Each prints a table and writes JSON under bench/results/.
 // Sizes are modest by default (see README "Performance"); raise them with BENCH_SOCKETS, BENCH_RATE,
 // BENCH_SECONDS, BENCH_RACE_REQUESTS, BENCH_REST_SECONDS, BENCH_REST_CONNECTIONS; history takes
 // BENCH_HISTORY_MESSAGES, BENCH_HISTORY_SAMPLES, BENCH_HISTORY_CATCHUP.
 import { bookingRace } from './booking-race';
 import { history } from './history';
+import { outboxScenario } from './outbox';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { lineChartSvg } from './chart';
@@ -13,7 +14,7 @@ import { baselinePayload, clientsBaseline, clientsOurs, drive, fanoutOptions, Fa
 import { cleanup, FERRETDB_CAVEAT, machine, registerUsers, ROOT, startApi, startDatabase, startRedis, table, writeResult } from './lib';
 import { restHotPaths } from './rest';
 
-const SCENARIOS = ['chat', 'nodes', 'race', 'rest', 'history'] as const;
+const SCENARIOS = ['chat', 'nodes', 'race', 'rest', 'history', 'outbox'] as const;
 
 function fanoutRow(r: FanoutResult): Record<string, string | number> {
   return {
@@ -126,6 +127,23 @@ async function main(): Promise<void> {
     const rows = await restHotPaths(apiProc.url);
     table('REST hot paths (ratio = requests/s against GET /api/health in the same run)', rows as unknown as Record<string, string | number>[]);
     process.stdout.write(`→ ${writeResult('rest', { rows, caveat: FERRETDB_CAVEAT })}\n`);
+  }
+
+  if (run.includes('outbox')) {
+    process.stdout.write('\n[outbox] invitations → outbox → worker → a real SMTP server in this process\n');
+    const o = await outboxScenario(async (env) => {
+      const node = await startApi(mongoUri, `bench_outbox_${Date.now().toString(36)}`, env);
+      return { url: node.url, stop: async () => void node.child.kill('SIGTERM') };
+    });
+    table(`outbox: ${o.mails} mails, ${o.concurrency} SMTP connections (ratio = mails/s against nodemailer straight to the same server)`, [
+      { what: 'ours: request → outbox → SMTP 250', 'mails/s': o.mailsPerSecond, 'cause→delivery p50 ms': o.causeToDeliveryMs.p50, 'p95 ms': o.causeToDeliveryMs.p95, 'p99 ms': o.causeToDeliveryMs.p99, 'max ms': o.causeToDeliveryMs.max, duplicates: o.duplicates, ratio: o.ratio },
+      { what: 'baseline: nodemailer pool, no outbox', 'mails/s': o.baselineMailsPerSecond, 'cause→delivery p50 ms': '', 'p95 ms': '', 'p99 ms': '', 'max ms': '', duplicates: '', ratio: 1 },
+    ]);
+    process.stdout.write(`→ ${writeResult('outbox', o)}\n`);
+    if (o.duplicates) {
+      failed = true;
+      process.stdout.write(`!! ${o.duplicates} duplicated mails (must be 0)\n`);
+    }
   }
 
   if (run.includes('history')) {
