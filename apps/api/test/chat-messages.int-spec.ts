@@ -226,6 +226,9 @@ describe('chat messages over Socket.IO', () => {
     const other = await send(b, 'off-topic');
     if (!other.ok) throw new Error('send failed');
     const coordinator = await login(t, 'coordinator@klasteris.demo');
+    // staff outside a private channel cannot read it, so cannot delete in it either (issue 14 F7)
+    expect((await t.http.delete(`/api/messages/${other.message.id}`).set(bearer(coordinator.accessToken))).status).toBe(404);
+    expect((await t.http.post(`/api/channels/${channel.id}/members`).set(bearer(alice.accessToken)).send({ userId: coordinator.user.id })).status).toBe(201);
     expect((await t.http.delete(`/api/messages/${other.message.id}`).set(bearer(coordinator.accessToken))).status).toBe(204);
     expect((await t.http.get(`/api/messages/${other.message.id}`).set(bearer(bob.accessToken))).body.message.deletedBy).toBe('moderator');
   });

@@ -89,15 +89,19 @@ export class MessagesService {
     return channel?.groupId ? this.policy.isModerator(channel.groupId, me.id) : false;
   }
 
-  /** Authors delete their messages; moderators (cluster staff, the group's coordinators) any, audited with the reason. */
-  async delete(me: AuthUser, id: string, reason: string | null = null): Promise<void> {
+  /**
+   * Authors delete their messages; moderators (cluster staff, the group's coordinators) any message
+   * they may read, audited with the reason. Read and delete agree: a message the caller cannot read
+   * (a DM or private channel they are not in) is 404 to them, staff included. The one way into such
+   * a conversation is a report (`via: 'report'`, passed only by the report resolution, which
+   * checked that the caller moderates the report's group): the reported text is already in the report.
+   */
+  async delete(me: AuthUser, id: string, reason: string | null = null, via: 'direct' | 'report' = 'direct'): Promise<void> {
     const doc = await this.messages.findById(id);
     if (!doc) throw notFound('Message');
     const own = doc.authorId?.toHexString() === me.id;
-    if (!(await this.moderates(me, doc.channelId.toHexString()))) {
-      await this.access.forRead(me, doc.channelId.toHexString());
-      if (!own) throw forbidden('Only the author or a moderator deletes a message');
-    }
+    if (via === 'direct') await this.access.forRead(me, doc.channelId.toHexString());
+    if (!own && !(await this.moderates(me, doc.channelId.toHexString()))) throw forbidden('Only the author or a moderator deletes a message');
     const deleted = await this.messages.softDelete(id, own ? 'author' : 'moderator');
     if (!deleted) return; // already deleted: deleting is idempotent
     if (!own) {

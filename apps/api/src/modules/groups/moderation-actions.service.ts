@@ -101,7 +101,7 @@ export class ModerationActionsService {
     const status = r.action === 'dismiss' ? 'dismissed' : r.action === 'delete' ? 'deleted' : 'muted';
     const resolved = await this.policy.resolveReport(groupId, reportId, status, me.id, r.note ?? null);
     if (!resolved) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.RequestAlreadyDecided, 'This report has already been resolved');
-    if (r.action !== 'dismiss') await this.messages.delete(me, report.messageId, r.note ?? report.reason);
+    if (r.action !== 'dismiss') await this.messages.delete(me, report.messageId, r.note ?? report.reason, 'report');
     if (r.action === 'mute' && report.authorId) {
       const mute = await this.policy.mute(groupId, report.authorId, r.durationSeconds ?? DEFAULT_REPORT_MUTE_SECONDS, r.note ?? report.reason, me.id);
       await this.audit.record({ actorId: me.id, action: 'group.mute', targetType: 'user', targetId: report.authorId, scopeId: groupId, reason: r.note ?? report.reason, after: { until: mute.until, reportId } });
