@@ -56,9 +56,10 @@ test('a coordinator sets up an invite-only group from the UI: organisation invit
   // appoint Mindaugas coordinator; ban Asta with a reason, then lift it
   await openConsole(coordinator, groupUrl);
   await coordinator.getByRole('tab', { name: 'Members' }).click();
+  await expectAccessible(coordinator, 'console, members tab');
   await coordinator.getByTestId('console-reason').fill('Runs the Muscat partnership');
-  await coordinator.getByRole('button', { name: 'Make Mindaugas Petrauskas a coordinator' }).click();
-  await expect(coordinator.getByRole('button', { name: 'Make Mindaugas Petrauskas a coordinator' })).toHaveCount(0);
+  await coordinator.getByRole('button', { name: 'Make coordinator: Mindaugas Petrauskas' }).click();
+  await expect(coordinator.getByRole('button', { name: 'Make coordinator: Mindaugas Petrauskas' })).toHaveCount(0);
   await coordinator.getByTestId('console-reason').fill('Posted a partner price list by mistake');
   await coordinator.getByRole('button', { name: 'Ban Asta Paulauskienė' }).click();
   await expect(coordinator.getByRole('button', { name: 'Ban Asta Paulauskienė' })).toHaveCount(0);
@@ -68,7 +69,7 @@ test('a coordinator sets up an invite-only group from the UI: organisation invit
   await expectAccessible(coordinator, 'console, bans tab');
   await snap(coordinator, 'cockpit-groups-03-ban');
   await coordinator.getByTestId('console-reason').fill('Explained; welcome back');
-  await ban.getByRole('button', { name: 'Lift the ban of Asta Paulauskienė' }).click();
+  await ban.getByRole('button', { name: 'Lift ban: Asta Paulauskienė' }).click();
   await expect(coordinator.getByTestId('console-bans').locator('li', { hasText: 'Asta Paulauskienė' })).toHaveCount(0);
 
   // the audit tab records each step with its reason
