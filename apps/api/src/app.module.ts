@@ -15,6 +15,7 @@ import { BoardsModule } from './modules/boards/boards.module';
 import { BookingsModule } from './modules/bookings/bookings.module';
 import { ChatModule } from './modules/chat/chat.module';
 import { DemoModule } from './modules/demo/demo.module';
+import { EventsModule } from './modules/events/events.module';
 import { GroupsModule } from './modules/groups/groups.module';
 import { HealthModule } from './modules/health/health.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
@@ -54,6 +55,7 @@ export class AppModule implements NestModule {
         ProjectChannelsModule,
         BoardsModule,
         GroupsModule,
+        EventsModule,
         RealtimeModule,
         BookingsRealtimeModule,
         BoardsRealtimeModule,

@@ -27,6 +27,8 @@ export const ErrorCode = {
   BookingConflict: 'BOOKING_CONFLICT',
   BookingRuleViolated: 'BOOKING_RULE_VIOLATED',
   BookingStateConflict: 'BOOKING_STATE_CONFLICT',
+  EventStateConflict: 'EVENT_STATE_CONFLICT',
+  AlreadyRegistered: 'ALREADY_REGISTERED',
   FeedTokenInvalid: 'FEED_TOKEN_INVALID',
   LastProjectOwner: 'LAST_PROJECT_OWNER',
   RankConflict: 'RANK_CONFLICT',

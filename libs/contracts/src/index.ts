@@ -11,3 +11,4 @@ export * from './bookings';
 export * from './boards';
 export * from './groups';
 export * from './mail';
+export * from './events';

@@ -131,6 +131,19 @@ export class BookingDecisionsService {
     return { booking: toBooking(first), cancelled };
   }
 
+  /**
+   * Cancels a booking on behalf of a module that has already decided it may go (an event that is
+   * cancelled, moved or given another venue): the caller's own authorisation covers it, so there is
+   * no access check here. False when the booking no longer held its time.
+   */
+  async releaseFor(id: string, reason: string | null): Promise<boolean> {
+    const updated = await this.bookings.transition(id, ['pending', 'confirmed', 'held'], { status: 'cancelled', decidedAt: new Date(), decisionNote: reason });
+    if (!updated) return false;
+    await this.afterRelease(updated);
+    this.effects.changed(updated);
+    return true;
+  }
+
   private async afterRelease(b: LeanBooking): Promise<void> {
     await this.effects.release(b);
     this.events.emit(BookingReleasedEvent.event, new BookingReleasedEvent(b.resourceId.toHexString(), b.start.getTime(), b.end.getTime()));

@@ -77,6 +77,6 @@ import { ResourcesService } from './resources.service';
     ProjectLinks,
     ResourceAudience,
   ],
-  exports: [ResourcesRepository, ResourcesService, BookingsService],
+  exports: [ResourcesRepository, ResourcesService, BookingsService, BookingDecisionsService],
 })
 export class BookingsModule {}

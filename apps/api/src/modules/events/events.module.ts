@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { BookingsModule } from '../bookings/bookings.module';
+import { GroupsModule } from '../groups/groups.module';
+import { ModerationModule } from '../moderation/moderation.module';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import { ProjectsModule } from '../projects/projects.module';
+import { UsersModule } from '../users/users.module';
+import { AttendanceRepository } from './attendance.repository';
+import { EventAccessService } from './event-access.service';
+import { EventVenueService } from './event-venue.service';
+import { AttendanceDoc, AttendanceSchema, EventDoc, EventSchema } from './event.schema';
+import { EventsController } from './events.controller';
+import { EventsRepository } from './events.repository';
+import { EventsService } from './events.service';
+import { RsvpService } from './rsvp.service';
+import { VenueStatusListener } from './venue-status.listener';
+
+/** Cluster events. Depends on bookings (the venue), groups, projects, organisations; none of them depends on it. */
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: EventDoc.name, schema: EventSchema },
+      { name: AttendanceDoc.name, schema: AttendanceSchema },
+    ]),
+    BookingsModule,
+    GroupsModule,
+    ModerationModule,
+    ProjectsModule,
+    OrganisationsModule,
+    UsersModule,
+  ],
+  controllers: [EventsController],
+  providers: [EventsRepository, AttendanceRepository, EventAccessService, EventVenueService, RsvpService, EventsService, VenueStatusListener],
+  exports: [EventsService, EventsRepository],
+})
+export class EventsModule {}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import type { RsvpChoice, RsvpView } from '@klasteris/contracts';
+import type { LeanAttendance } from './event.schema';
+import { AttendanceRepository, type Person } from './attendance.repository';
+import { EventsRepository } from './events.repository';
+
+/**
+ * PLACES AND THE WAITLIST — race-safe without transactions.
+ *
+ * An event's places are a counter on the event: `going` (places held) and `free` (capacity − going).
+ * A place is taken only by a conditional update `{ free: { $gt: 0 } } → $inc { free: -1, going: +1 }`
+ * (EventsRepository.takePlace): single-document updates are atomic (on the embedded FerretDB too, see
+ * database/ferretdb-patches.ts), so however many people answer at once, at most `capacity` take one.
+ * A capacity change is a compare-and-set on the (capacity, going) it read, so it can never go below
+ * the people already going.
+ *
+ * A person's answer is one document per (event, person) under a unique index, changed only by
+ * compare-and-set on its `version`. Taking a place and recording "going" are two writes: the place
+ * is taken first and given back if the answer changed meanwhile, so `going` never counts anyone who
+ * is not going (a crash between the two writes can leave one place unused, never one too many).
+ *
+ * The line: someone asking for a place when none is free draws the next number from the event's
+ * `waitSeq` ($inc) and waits with it; the line is ordered by that number. A place given up by
+ * someone going is handed straight to the first in line (the counter does not move, so nobody
+ * arriving meanwhile can take it); with nobody waiting it goes back to the counter. Anyone who joins
+ * the line or frees a place then runs `promote`, which fills free places from the head of the line,
+ * so a place freed while someone was still joining the line is not left empty.
+ */
+@Injectable()
+export class RsvpService {
+  constructor(
+    private readonly events: EventsRepository,
+    private readonly attendance: AttendanceRepository,
+  ) {}
+
+  /** Records a person's answer; `going` becomes `waitlisted` when the event is full. */
+  async respond(eventId: string, person: Person, choice: RsvpChoice, existing?: LeanAttendance): Promise<RsvpView> {
+    let current = existing ?? (await this.attendance.findOrInsert(eventId, person));
+    for (let attempt = 0; attempt < 50; attempt++) {
+      if (attempt > 0) current = (await this.attendance.find(eventId, person.key)) ?? current;
+      const from = current.status;
+      if (choice === 'going') {
+        if (from === 'going' || from === 'waitlisted') return this.view(current);
+        if (await this.events.takePlace(eventId)) {
+          const done = await this.attendance.cas(current, 'going', null);
+          if (done) return this.view(done);
+          await this.events.releasePlace(eventId);
+          continue;
+        }
+        const seq = await this.events.nextWaitSeq(eventId);
+        const done = await this.attendance.cas(current, 'waitlisted', seq);
+        if (!done) continue;
+        await this.promote(eventId);
+        return this.view((await this.attendance.find(eventId, person.key)) ?? done);
+      }
+      if (from === choice) return this.view(current);
+      const done = await this.attendance.cas(current, choice, null);
+      if (!done) continue;
+      if (from === 'going') await this.handOver(eventId);
+      return this.view(done);
+    }
+    throw new Error('RSVP could not be settled');
+  }
+
+  async view(a: LeanAttendance): Promise<RsvpView> {
+    if (a.status === 'waitlisted' && a.waitSeq !== null) return { status: 'waitlisted', position: await this.attendance.position(a.eventId.toHexString(), a.waitSeq) };
+    return { status: a.status === 'none' ? 'declined' : a.status };
+  }
+
+  /** A place given up: to the first in line if there is one, else back to the counter (then promote). */
+  async handOver(eventId: string): Promise<void> {
+    for (;;) {
+      const next = await this.attendance.firstWaiting(eventId);
+      if (!next) {
+        await this.events.releasePlace(eventId);
+        await this.promote(eventId);
+        return;
+      }
+      if (await this.attendance.cas(next, 'going', null)) return;
+    }
+  }
+
+  /** Fills free places from the head of the line. */
+  async promote(eventId: string): Promise<void> {
+    for (;;) {
+      const next = await this.attendance.firstWaiting(eventId);
+      if (!next) return;
+      if (!(await this.events.takePlace(eventId))) return;
+      if (!(await this.attendance.cas(next, 'going', null))) await this.events.releasePlace(eventId);
+    }
+  }
+}

@@ -1,0 +1,205 @@
+import type { IsoDateTime, Language, PageQuery } from './common';
+import type { BookingStatus } from './bookings';
+
+/* Cluster events (issue 12): internal events, international presentations, webinars, working-group meetings. */
+
+export const EventKinds = ['internal', 'presentation', 'webinar', 'working_group'] as const;
+export type EventKind = (typeof EventKinds)[number];
+
+/** public: on the visitor site, prospects may register; members: every signed-in member; group / project: that one's members. */
+export const EventVisibilities = ['public', 'members', 'group', 'project'] as const;
+export type EventVisibility = (typeof EventVisibilities)[number];
+
+export const EventStates = ['draft', 'published', 'cancelled'] as const;
+export type EventState = (typeof EventStates)[number];
+
+/** Who organises: the cluster (staff), a working group, a project or an organisation (derived from groupId / projectId / organisationId). */
+export const EventOrganiserTypes = ['cluster', 'group', 'project', 'organisation'] as const;
+export type EventOrganiserType = (typeof EventOrganiserTypes)[number];
+
+export const RsvpChoices = ['going', 'maybe', 'declined'] as const;
+export type RsvpChoice = (typeof RsvpChoices)[number];
+/** What an RSVP became: `going` asked for when the event is full becomes `waitlisted` (with a position). */
+export const RsvpStatuses = ['going', 'waitlisted', 'maybe', 'declined'] as const;
+export type RsvpStatus = (typeof RsvpStatuses)[number];
+
+export const EVENT_TITLE_MAX = 140;
+export const EVENT_DESCRIPTION_MAX = 10_000;
+export const EVENT_CAPACITY_MAX = 100_000;
+/** An event (one occurrence) lasts at most this long. */
+export const EVENT_MAX_DAYS = 14;
+
+/**
+ * The venue, one of three forms: a bookable resource of the catalogue (booked through the booking
+ * engine when the event is published), an address, or an online link.
+ */
+export interface EventVenueInput {
+  resourceId?: string;
+  address?: string;
+  city?: string;
+  /** ISO 3166-1 alpha-2 */
+  country?: string;
+  url?: string;
+}
+
+/** The venue as returned: `bookingStatus` is the booking's status ("venue pending" while it waits for approval). */
+export type EventVenue =
+  | { kind: 'resource'; resourceId: string; resourceName: string; bookingId: string | null; bookingStatus: BookingStatus | null }
+  | { kind: 'address'; address: string; city: string; country: string }
+  | { kind: 'online'; url: string };
+
+export interface EventOrganiser {
+  type: EventOrganiserType;
+  /** the group, project or organisation; null for the cluster */
+  id: string | null;
+}
+
+export interface RsvpView {
+  status: RsvpStatus;
+  /** 1-based place in the waitlist, when waitlisted */
+  position?: number;
+}
+
+export interface ClusterEvent {
+  id: string;
+  title: string;
+  /** Markdown */
+  description: string | null;
+  kind: EventKind;
+  organiser: EventOrganiser;
+  groupId: string | null;
+  projectId: string | null;
+  organisationId: string | null;
+  start: IsoDateTime;
+  end: IsoDateTime;
+  timeZone: string;
+  /** null: no limit */
+  capacity: number | null;
+  /** people (members and prospects) holding a place */
+  going: number;
+  visibility: EventVisibility;
+  state: EventState;
+  venue: EventVenue;
+  createdBy: string;
+  createdAt: IsoDateTime;
+  updatedAt: IsoDateTime;
+  /** the caller's RSVP; null when none */
+  myRsvp: RsvpView | null;
+  /** the caller may edit, cancel and see the attendees */
+  canManage: boolean;
+}
+
+export interface CreateEventRequest {
+  title: string;
+  description?: string;
+  kind: EventKind;
+  start: IsoDateTime;
+  end: IsoDateTime;
+  timeZone: string;
+  capacity?: number;
+  visibility: EventVisibility;
+  groupId?: string;
+  projectId?: string;
+  organisationId?: string;
+  venue: EventVenueInput;
+  /** publish at once (books a resource venue); default: a draft */
+  publish?: boolean;
+}
+
+/** Any subset; a new start/end moves the venue booking (the old slot is kept if the new one cannot be had). */
+export interface UpdateEventRequest {
+  title?: string;
+  description?: string | null;
+  kind?: EventKind;
+  start?: IsoDateTime;
+  end?: IsoDateTime;
+  timeZone?: string;
+  /** null: no limit; never below the people already going */
+  capacity?: number | null;
+  visibility?: EventVisibility;
+  venue?: EventVenueInput;
+  /** true publishes a draft */
+  publish?: boolean;
+}
+
+export interface EventListQuery extends PageQuery {
+  /** events ending after this instant (default: now) */
+  from?: IsoDateTime;
+  /** events starting before this instant */
+  to?: IsoDateTime;
+}
+
+export interface CancelEventRequest {
+  reason?: string;
+}
+
+export interface EventResponse {
+  event: ClusterEvent;
+}
+
+export interface RsvpRequest {
+  status: RsvpChoice;
+}
+
+export interface RsvpResponse {
+  rsvp: RsvpView;
+}
+
+export const AttendeeKinds = ['member', 'prospect'] as const;
+export type AttendeeKind = (typeof AttendeeKinds)[number];
+
+/** One attendance as organisers and staff see it (never shown to prospects). */
+export interface Attendee {
+  id: string;
+  kind: AttendeeKind;
+  userId: string | null;
+  name: string;
+  organisationId: string | null;
+  organisationName: string | null;
+  country: string | null;
+  status: RsvpStatus;
+  position?: number;
+  respondedAt: IsoDateTime;
+}
+
+export interface AttendeesResponse {
+  items: Attendee[];
+  counts: Record<RsvpStatus, number>;
+}
+
+/* ---------------------------------------------------------------- visitor site */
+
+/** A published public event as the visitor site shows it: no attendees, only how many places are left. */
+export interface PublicEvent {
+  id: string;
+  title: string;
+  description: string | null;
+  kind: EventKind;
+  start: IsoDateTime;
+  end: IsoDateTime;
+  timeZone: string;
+  venue: { kind: 'resource'; name: string } | { kind: 'address'; address: string; city: string; country: string } | { kind: 'online' };
+  /** null: no limit */
+  placesLeft: number | null;
+}
+
+export interface PublicRegistrationRequest {
+  name: string;
+  email: string;
+  organisation: string;
+  /** ISO 3166-1 alpha-2 */
+  country: string;
+  language?: Language;
+}
+
+export interface PublicRegistration {
+  id: string;
+  eventId: string;
+  /** going: a place is held; waitlisted: the event is full, the prospect is in line */
+  status: Extract<RsvpStatus, 'going' | 'waitlisted'>;
+  position?: number;
+}
+
+export interface PublicRegistrationResponse {
+  registration: PublicRegistration;
+}
