@@ -153,8 +153,10 @@ export class MessagesRepository {
     return this.model.findOneAndUpdate({ _id: oid(id), deletedAt: null, ...visible }, { $set: { pinned } }, { returnDocument: 'after' }).lean<LeanMessage>();
   }
 
-  async setCard(id: string, cardId: string): Promise<void> {
-    await this.model.updateOne({ _id: oid(id) }, { $set: { cardId } });
+  /** Links the first card made from a message, once: a later card (anyone's, at any time, concurrently too) never replaces it. */
+  async setCardOnce(id: string, cardId: string): Promise<boolean> {
+    const res = await this.model.updateOne({ _id: oid(id), cardId: null }, { $set: { cardId } });
+    return res.modifiedCount === 1;
   }
 
   /**

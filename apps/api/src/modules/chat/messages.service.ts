@@ -137,9 +137,13 @@ export class MessagesService {
     return message;
   }
 
-  /** Shows on a message the project card made from it (the boards module checked the caller may read it). */
+  /**
+   * Shows on a message the project card made from it: the first such card only (a conditional
+   * update, so nobody replaces the link later). The boards module checked that the card's creator
+   * may read the message; this is called for their new card only.
+   */
   async linkCard(messageId: string, cardId: string): Promise<void> {
-    await this.messages.setCard(messageId, cardId);
+    if (!(await this.messages.setCardOnce(messageId, cardId))) return;
     const doc = await this.messages.findById(messageId);
     if (doc) this.events.emit(MessageChangedEvent.event, new MessageChangedEvent(await this.view.one(doc)));
   }
