@@ -5,8 +5,11 @@ import { AppConfig } from '../../config/app-config';
 import { attachmentUploadOptions } from '../files/attachment-store';
 import { ChatModule } from '../chat/chat.module';
 import { FilesModule } from '../files/files.module';
+import { LeasesModule } from '../leases/leases.module';
+import { MailModule } from '../mail/mail.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ProjectsModule } from '../projects/projects.module';
+import { UsersModule } from '../users/users.module';
 import { BoardAccessService } from './board-access.service';
 import { BoardCache, BoardChanges } from './board-cache';
 import { BoardController } from './board.controller';
@@ -18,6 +21,8 @@ import { CardAttachmentsController } from './card-attachments.controller';
 import { CardAttachmentsRepository } from './card-attachments.repository';
 import { CardAttachmentsService } from './card-attachments.service';
 import { CardCreateService } from './card-create.service';
+import { CardDueMails } from './card-due-mails.service';
+import { CardMails } from './card-mails.service';
 import { CardEditService } from './card-edit.service';
 import { CardMoveService } from './card-move.service';
 import { CardPlacementService } from './card-placement.service';
@@ -49,6 +54,9 @@ import { TransferController } from './transfer.controller';
     NotificationsModule,
     ChatModule,
     FilesModule,
+    MailModule,
+    LeasesModule,
+    UsersModule,
     // card attachments take the same upload limit as chat (the import endpoint sets its own)
     MulterModule.registerAsync({ inject: [AppConfig], useFactory: attachmentUploadOptions }),
   ],
@@ -76,6 +84,8 @@ import { TransferController } from './transfer.controller';
     BoardTransferService,
     CardAttachmentsService,
     CardBookingsService,
+    CardMails,
+    CardDueMails,
   ],
   exports: [CardsRepository, ColumnsRepository, LabelsRepository, CommentsRepository, ColumnsService, CardCreateService, CardBookingsService],
 })

@@ -4,6 +4,7 @@ import type { Card, CreateCardRequest } from '@klasteris/contracts';
 import { notFound, validationFailed } from '../../common/api-exception';
 import type { AuthUser } from '../../common/auth-user';
 import { NotificationsService } from '../notifications/notifications.service';
+import { CardMails } from './card-mails.service';
 import { MessagesService } from '../chat/messages.service';
 import { ActivityService } from '../projects/activity.service';
 import { CardFromMessageEvent } from '../projects/projects.events';
@@ -29,6 +30,7 @@ export class CardCreateService {
     private readonly events: EventEmitter2,
     private readonly changes: BoardChanges,
     private readonly messages: MessagesService,
+    private readonly mails: CardMails,
   ) {}
 
   async create(me: AuthUser, input: CreateCardRequest): Promise<Card> {
@@ -70,6 +72,7 @@ export class CardCreateService {
         body: project.name,
         link: `/projects/${project.id}/board?card=${card.id}`,
       });
+      await this.mails.assigned(me, project.name, card, others);
     }
     return card;
   }

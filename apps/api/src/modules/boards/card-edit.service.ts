@@ -6,6 +6,7 @@ import type { AuthUser } from '../../common/auth-user';
 import { oid } from '../../common/object-id';
 import { AttachmentStore } from '../files/attachment-store';
 import { NotificationsService } from '../notifications/notifications.service';
+import { CardMails } from './card-mails.service';
 import { ActivityService } from '../projects/activity.service';
 import { BoardAccessService } from './board-access.service';
 import { BoardChanges } from './board-cache';
@@ -60,6 +61,7 @@ export class CardEditService {
     private readonly events: EventEmitter2,
     private readonly changes: BoardChanges,
     private readonly files: AttachmentStore,
+    private readonly mails: CardMails,
   ) {}
 
   async update(me: AuthUser, cardId: string, patch: UpdateCardRequest): Promise<Card> {
@@ -87,6 +89,7 @@ export class CardEditService {
         body: project.name,
         link: `/projects/${project.id}/board?card=${cardId}`,
       });
+      await this.mails.assigned(me, project.name, publicCard(after), newAssignees);
     }
     return publicCard(after);
   }

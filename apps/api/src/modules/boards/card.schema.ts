@@ -62,5 +62,6 @@ export const CardSchema = SchemaFactory.createForClass(CardDoc);
 CardSchema.index({ columnId: 1, rank: 1 }, { unique: true });
 CardSchema.index({ projectId: 1, archived: 1 });
 CardSchema.index({ assigneeIds: 1, archived: 1 });
+CardSchema.index({ dueDate: 1, archived: 1 });
 
 export type LeanCard = CardDoc & { _id: Types.ObjectId };

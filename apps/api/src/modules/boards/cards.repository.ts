@@ -215,6 +215,13 @@ export class CardsRepository {
     }
   }
 
+  /** Open cards with someone assigned, due on one of `dates` (YYYY-MM-DD): the morning mails' scan. */
+  async assignedDueOn(dates: string[], limit = 5000): Promise<Card[]> {
+    if (dates.length === 0) return [];
+    const docs = await this.model.find({ dueDate: { $in: dates }, archived: false, 'assigneeIds.0': { $exists: true } }, WITHOUT_LOG).limit(limit).lean<LeanCard[]>();
+    return docs.map(toCard);
+  }
+
   /** Open cards assigned to a user in the given projects, newest change first. */
   async assignedTo(userId: string, projectIds: string[], q: { dueBefore?: string; cursor?: string; limit: number }): Promise<Card[]> {
     if (projectIds.length === 0) return [];
