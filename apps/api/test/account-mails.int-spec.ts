@@ -118,3 +118,34 @@ describe('account mails: password reset and e-mail change', () => {
     expect(res.headers['retry-after']).toMatch(/^\d+$/);
   });
 });
+
+describe('account mails in production mode: e-mail verification at registration', () => {
+  let t: TestApp;
+  let smtp: TestSmtp;
+
+  beforeAll(async () => {
+    smtp = await startTestSmtp();
+    t = await createTestApp({ KLASTERIS_MODE: 'production', SMTP_URL: smtp.url, MAIL_POLL_MS: '200' });
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.stop();
+  });
+
+  it('a registration mails a verification link that proves the address once; admins see it proven', async () => {
+    const email = `verify${Date.now()}@example.test`;
+    const reg = await t.http.post('/api/auth/register').send({ email, password: 'a long password', displayName: 'Verifying Person' });
+    expect(reg.status).toBe(201);
+    expect(reg.body.user).toMatchObject({ status: 'pending', emailVerified: false });
+    const mail = await smtp.waitFor((m) => m.to.includes(email));
+    expect(mail.header('List-Unsubscribe')).toBeUndefined();
+    const token = new URL(mail.link(`${t.config.publicUrl}/verify-email?token=`)).searchParams.get('token')!;
+    expect((await t.http.post('/api/auth/verify-email').send({ token: { $gt: '' } })).body.code).toBe('VALIDATION_FAILED');
+    expect((await t.http.post('/api/auth/verify-email').send({ token: 'y'.repeat(43) })).body.code).toBe('MAIL_TOKEN_INVALID');
+    expect((await t.http.post('/api/auth/verify-email').send({ token })).status).toBe(204);
+    const again = await t.http.post('/api/auth/verify-email').send({ token });
+    expect([again.status, again.body.code]).toEqual([400, 'MAIL_TOKEN_INVALID']);
+    const users = await t.connection.collection('users').findOne({ email });
+    expect(users?.['emailVerifiedAt']).toBeInstanceOf(Date);
+  });
+});

@@ -21,6 +21,8 @@ export interface User {
   title?: string | null;
   expertise: string[];
   createdAt: IsoDateTime;
+  /** the person followed the verification link (or confirmed an address change); production registrations start unverified */
+  emailVerified?: boolean;
 }
 
 /** What other members see of a person (directory, member lists). */

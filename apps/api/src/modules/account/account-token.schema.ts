@@ -1,7 +1,7 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Types } from 'mongoose';
 
-export const AccountTokenKinds = ['password_reset', 'email_change'] as const;
+export const AccountTokenKinds = ['password_reset', 'email_change', 'email_verify'] as const;
 export type AccountTokenKind = (typeof AccountTokenKinds)[number];
 
 /**

@@ -5,6 +5,7 @@ import { Authenticated, CurrentUser, Public } from '../../common/auth.decorators
 import type { AuthUser } from '../../common/auth-user';
 import { EmailChangeDto, MailTokenDto, PasswordResetConfirmDto, PasswordResetDto } from './dto/account.dto';
 import { EmailChangeService } from './email-change.service';
+import { EmailVerificationService } from './email-verification.service';
 import { PasswordResetService } from './password-reset.service';
 
 @ApiTags('account')
@@ -13,6 +14,7 @@ export class AccountController {
   constructor(
     private readonly reset: PasswordResetService,
     private readonly emailChange: EmailChangeService,
+    private readonly verification: EmailVerificationService,
   ) {}
 
   @Public()
@@ -52,5 +54,14 @@ export class AccountController {
   @ApiConflictResponse({ description: 'EMAIL_TAKEN (another account took the address meanwhile)' })
   confirmEmailChange(@Body() body: MailTokenDto): Promise<void> {
     return this.emailChange.confirm(body.token);
+  }
+
+  @Public()
+  @Post('auth/verify-email')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The address is verified' })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED, MAIL_TOKEN_INVALID (unknown, used or expired link)' })
+  verifyEmail(@Body() body: MailTokenDto): Promise<void> {
+    return this.verification.verify(body.token);
   }
 }

@@ -7,9 +7,10 @@ import { AccountController } from './account.controller';
 import { AccountTokenDoc, AccountTokenSchema, RateCounterDoc, RateCounterSchema } from './account-token.schema';
 import { AccountTokensRepository } from './account-tokens.repository';
 import { EmailChangeService } from './email-change.service';
+import { EmailVerificationService } from './email-verification.service';
 import { PasswordResetService } from './password-reset.service';
 
-/** Account mails with single-use links: password reset and e-mail change. */
+/** Account mails with single-use links: password reset, e-mail change, e-mail verification. */
 @Module({
   imports: [
     MongooseModule.forFeature([
@@ -21,6 +22,6 @@ import { PasswordResetService } from './password-reset.service';
     MailModule,
   ],
   controllers: [AccountController],
-  providers: [AccountTokensRepository, PasswordResetService, EmailChangeService],
+  providers: [AccountTokensRepository, PasswordResetService, EmailChangeService, EmailVerificationService],
 })
 export class AccountModule {}

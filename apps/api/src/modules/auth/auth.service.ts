@@ -10,7 +10,7 @@ import { OrganisationsRepository } from '../organisations/organisations.reposito
 import { SessionsService } from '../sessions/sessions.service';
 import { toUser } from '../users/user.mapper';
 import type { UserRecord } from '../users/user.schema';
-import { UserActivatedEvent, UserIdentityChangedEvent } from '../users/users.events';
+import { UserActivatedEvent, UserIdentityChangedEvent, UserRegisteredEvent } from '../users/users.events';
 import { UsersRepository } from '../users/users.repository';
 import { AccessTokensService } from './access-tokens.service';
 import { LoginThrottleService } from './login-throttle.service';
@@ -55,6 +55,7 @@ export class AuthService {
       organisationName = org.name;
     }
     const user = await this.createUser({ ...input, organisationName, status: this.config.isDemo ? 'active' : 'pending' });
+    if (!this.config.isDemo) this.events.emit(UserRegisteredEvent.event, new UserRegisteredEvent(user.id));
     if (user.status === 'pending') {
       const reviewers = await this.users.idsWithRole(['coordinator', 'admin']);
       const orgAdmins = user.organisationId ? await this.users.idsWithRole(['org_admin'], user.organisationId) : [];

@@ -15,6 +15,7 @@ export const toUser = (u: UserRecord): User => ({
   title: u.title,
   expertise: u.expertise,
   createdAt: u.createdAt.toISOString(),
+  emailVerified: u.emailVerifiedAt !== null,
 });
 
 export const toPerson = (u: UserRecord, country: string | null = null): PersonSummary => ({

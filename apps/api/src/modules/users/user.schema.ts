@@ -19,6 +19,8 @@ export class UserDoc {
   @Prop({ required: true }) initials: string;
   @Prop({ type: String, default: null }) title: string | null;
   @Prop({ type: [String], default: [] }) expertise: string[];
+  /** When the person proved the address (the verification link, or an e-mail change confirmed at it); null: not proven. */
+  @Prop({ type: Date, default: null }) emailVerifiedAt: Date | null;
   /** Folded (lower-case, no diacritics) name, email, title and expertise for directory search. */
   @Prop({ required: true }) searchText: string;
   createdAt: Date;
@@ -47,4 +49,5 @@ export interface UserRecord {
   title: string | null;
   expertise: string[];
   createdAt: Date;
+  emailVerifiedAt: Date | null;
 }

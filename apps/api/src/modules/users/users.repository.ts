@@ -25,6 +25,7 @@ const toRecord = (d: LeanUser): UserRecord => ({
   title: d.title ?? null,
   expertise: d.expertise ?? [],
   createdAt: d.createdAt,
+  emailVerifiedAt: d.emailVerifiedAt ?? null,
 });
 
 const searchTextOf = (u: { displayName: string; email: string; title?: string | null; expertise?: string[] }): string =>
@@ -134,13 +135,18 @@ export class UsersRepository {
     await this.model.updateOne({ _id: oid(id) }, { $set: { passwordHash } });
   }
 
+  /** The address is proven (the verification link was followed). */
+  async markEmailVerified(id: string, at = new Date()): Promise<void> {
+    await this.model.updateOne({ _id: oid(id) }, { $set: { emailVerifiedAt: at } });
+  }
+
   /** Switches the sign-in address (lower-cased; the unique index refuses one taken meanwhile). */
   async setEmail(id: string, email: string): Promise<UserRecord | null> {
     const current = await this.model.findById(id).lean<LeanUser>();
     if (!current) return null;
     const next = { ...current, email: email.toLowerCase() };
     const d = await this.model
-      .findByIdAndUpdate(id, { $set: { email: next.email, searchText: searchTextOf(next) } }, { returnDocument: 'after' })
+      .findByIdAndUpdate(id, { $set: { email: next.email, searchText: searchTextOf(next), emailVerifiedAt: new Date() } }, { returnDocument: 'after' })
       .lean<LeanUser>();
     return d ? toRecord(d) : null;
   }

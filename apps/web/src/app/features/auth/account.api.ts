@@ -23,4 +23,8 @@ export class AccountApi {
   confirmEmailChange(body: MailTokenRequest): Observable<void> {
     return this.http.post<void>('/api/auth/email-change/confirm', body);
   }
+
+  verifyEmail(body: MailTokenRequest): Observable<void> {
+    return this.http.post<void>('/api/auth/verify-email', body);
+  }
 }

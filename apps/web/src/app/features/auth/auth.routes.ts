@@ -11,6 +11,7 @@ export const publicRoutes: Routes = [
   { path: 'apply', title: 'apply.title', loadComponent: () => import('./pages/apply.page') },
   { path: 'forgot-password', title: 'account.forgotTitle', canActivate: [guestGuard], loadComponent: () => import('./pages/forgot-password.page') },
   { path: 'reset-password', title: 'account.resetTitle', loadComponent: () => import('./pages/reset-password.page') },
+  { path: 'verify-email', title: 'account.emailVerifiedTitle', data: { purpose: 'verify' }, loadComponent: () => import('./pages/confirm-email.page') },
   { path: 'confirm-email', title: 'account.emailChangedTitle', loadComponent: () => import('./pages/confirm-email.page') },
   { path: 'acknowledge', title: 'account.ackDoneTitle', loadComponent: () => import('./pages/acknowledge.page') },
   { path: 'invite/:token', title: 'invite.accept', loadComponent: () => import('./pages/invite-accept.page') },

@@ -8,7 +8,11 @@ import { AuthStore } from '../../../core/auth/auth.store';
 import { ErrorMessageService } from '../../../core/http/error-message.service';
 import { AccountApi } from '../account.api';
 
-/** Follows the link of an e-mail change mail (`/confirm-email?token=…`): the address switches on opening. */
+/**
+ * Follows the link of an account mail on opening: an e-mail change (`/confirm-email?token=…`, the
+ * address switches) or the verification of a new registration (`/verify-email?token=…`, route data
+ * `purpose: 'verify'`).
+ */
 @Component({
   selector: 'app-confirm-email-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -21,8 +25,8 @@ import { AccountApi } from '../account.api';
         } @else if (state() === 'done') {
           <div class="success" role="status" data-testid="confirm-email-done">
             <mat-icon class="big" aria-hidden="true" fontIcon="mark_email_read" />
-            <h2 id="confirm-title">{{ 'account.emailChangedTitle' | transloco }}</h2>
-            <p class="lead">{{ 'account.emailChangedText' | transloco }}</p>
+            <h2 id="confirm-title">{{ (purpose() === 'verify' ? 'account.emailVerifiedTitle' : 'account.emailChangedTitle') | transloco }}</h2>
+            <p class="lead">{{ (purpose() === 'verify' ? 'account.emailVerifiedText' : 'account.emailChangedText') | transloco }}</p>
             <a mat-flat-button [routerLink]="signedIn() ? '/profile' : '/login'">{{ (signedIn() ? 'profile.title' : 'auth.signIn') | transloco }}</a>
           </div>
         } @else {
@@ -46,13 +50,16 @@ export default class ConfirmEmailPage implements OnInit {
 
   /** from the query string (?token=) */
   readonly token = input<string | undefined>();
+  /** from the route's data */
+  readonly purpose = input<'change' | 'verify'>('change');
 
   protected readonly state = signal<'busy' | 'done' | 'failed'>('busy');
   protected readonly error = signal<string | null>(null);
   protected readonly signedIn = this.auth.isLoggedIn;
 
   ngOnInit(): void {
-    this.api.confirmEmailChange({ token: this.token() ?? '' }).subscribe({
+    const body = { token: this.token() ?? '' };
+    (this.purpose() === 'verify' ? this.api.verifyEmail(body) : this.api.confirmEmailChange(body)).subscribe({
       next: () => {
         this.state.set('done');
         if (this.signedIn()) this.auth.reloadMe().subscribe({ error: () => undefined });
