@@ -22,6 +22,7 @@ import { InvitationsModule } from './modules/invitations/invitations.module';
 import { MailModule } from './modules/mail/mail.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
+import { PreferencesModule } from './modules/preferences/preferences.module';
 import { ProjectChannelsModule } from './modules/project-channels/project-channels.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { UsersModule } from './modules/users/users.module';
@@ -49,6 +50,7 @@ export class AppModule implements NestModule {
         InvitationsModule,
         MailModule,
         NotificationsModule,
+        PreferencesModule,
         BookingsModule,
         ChatModule,
         ProjectsModule,

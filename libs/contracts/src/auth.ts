@@ -5,6 +5,8 @@ export interface RegisterRequest {
   password: string;
   displayName: string;
   organisationId?: string;
+  /** IANA time zone (the web app sends the browser's); default Europe/Vilnius */
+  timeZone?: string;
 }
 export interface RegisterResponse {
   user: User;

@@ -1,4 +1,5 @@
 import type { IsoDateTime, PageQuery } from './common';
+import type { ChannelNotifyLevel } from './preferences';
 
 export const ChannelTypes = ['public', 'private', 'announcement', 'direct'] as const;
 export type ChannelType = (typeof ChannelTypes)[number];
@@ -39,7 +40,9 @@ export interface MyChannel extends Channel {
   lastReadSeq: number;
   unread: number;
   mentions: number;
-  /** notifications of this channel silenced by me (not a moderation mute) */
+  /** my level for this channel: `all` (unread badge), `mentions` (only mentions count), `muted` (nothing: no badge, no mention notification, no digest) */
+  notify: ChannelNotifyLevel;
+  /** notify === 'muted' (not a moderation mute) */
   muted: boolean;
   /** a moderator's timed mute in the channel's working group: I may read but not post until then; null when I may post */
   mutedUntil: IsoDateTime | null;

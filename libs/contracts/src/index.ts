@@ -12,3 +12,4 @@ export * from './boards';
 export * from './groups';
 export * from './mail';
 export * from './events';
+export * from './preferences';

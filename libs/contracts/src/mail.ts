@@ -28,6 +28,7 @@ export const MailKinds = [
   'card.assigned',
   'card.due_tomorrow',
   'card.overdue',
+  'chat.digest',
 ] as const;
 export type MailKind = (typeof MailKinds)[number];
 

@@ -16,6 +16,8 @@ export interface User {
   organisationName?: string | null;
   status: UserStatus;
   language: Language;
+  /** IANA time zone of the person (quiet hours, mail times) */
+  timeZone: string;
   avatarColor: string;
   initials: string;
   title?: string | null;
@@ -41,6 +43,8 @@ export interface PersonSummary {
 export interface UpdateProfileRequest {
   displayName?: string;
   language?: Language;
+  /** IANA time zone, e.g. Europe/Vilnius */
+  timeZone?: string;
   avatarColor?: string;
   initials?: string;
   title?: string;

@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateBy } from 'class-validator';
+import { IANAZone } from 'luxon';
 import { MAIL_ADDRESS_PATTERN, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@klasteris/contracts';
 
 export const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
@@ -60,3 +61,13 @@ export const DisplayNameProperty = (): PropertyDecorator => NameProperty(80, 2);
 
 export const TextProperty = (max: number, min = 1): PropertyDecorator =>
   applyDecorators(ApiProperty({ minLength: min, maxLength: max }), Transform(trim), IsString(), MinLength(min), MaxLength(max));
+
+/** An IANA time zone name (`Europe/Vilnius`, `Asia/Muscat`, `UTC`) that the time zone database knows. */
+export const isIanaTimeZone = (v: unknown): v is string => typeof v === 'string' && v.length <= 64 && /^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(v) && IANAZone.isValidZone(v);
+
+export const TimeZoneProperty = (optional = true): PropertyDecorator =>
+  applyDecorators(
+    optional ? ApiPropertyOptional({ example: 'Europe/Vilnius', maxLength: 64, description: 'IANA time zone' }) : ApiProperty({ example: 'Europe/Vilnius', maxLength: 64, description: 'IANA time zone' }),
+    ...(optional ? [IsOptional()] : []),
+    ValidateBy({ name: 'isIanaTimeZone', validator: { validate: isIanaTimeZone, defaultMessage: () => '$property must be an IANA time zone such as Europe/Vilnius' } }),
+  );

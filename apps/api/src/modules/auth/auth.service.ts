@@ -78,6 +78,7 @@ export class AuthService {
     status: UserRecord['status'];
     roles?: UserRecord['roles'];
     title?: string | null;
+    timeZone?: string;
   }): Promise<UserRecord> {
     if (await this.users.findByEmail(input.email)) throw emailTaken();
     try {
@@ -92,6 +93,7 @@ export class AuthService {
         avatarColor: colorFor(input.email),
         initials: initialsOf(input.displayName),
         title: input.title ?? null,
+        ...(input.timeZone ? { timeZone: input.timeZone } : {}),
       });
       if (user.status === 'active') this.events.emit(UserActivatedEvent.event, new UserActivatedEvent(user.id));
       return user;

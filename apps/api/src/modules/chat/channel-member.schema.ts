@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Types } from 'mongoose';
-import { ChannelRoles, type ChannelRole } from '@klasteris/contracts';
+import { ChannelNotifyLevels, ChannelRoles, type ChannelNotifyLevel, type ChannelRole } from '@klasteris/contracts';
 
 /** Membership and the member's read position: the one server-side truth for unread state. */
 @Schema({ collection: 'channel_members', versionKey: false })
@@ -9,7 +9,8 @@ export class ChannelMemberDoc {
   @Prop({ type: Types.ObjectId, required: true }) userId: Types.ObjectId;
   @Prop({ type: String, enum: ChannelRoles, default: 'member' }) role: ChannelRole;
   @Prop({ default: 0 }) lastReadSeq: number;
-  @Prop({ default: false }) muted: boolean;
+  /** my notification level here: all / mentions / muted (no badge, no mention notification, no digest) */
+  @Prop({ type: String, enum: ChannelNotifyLevels, default: 'all' }) notify: ChannelNotifyLevel;
   @Prop({ required: true }) joinedAt: Date;
 }
 
@@ -22,6 +23,6 @@ export interface MemberRecord {
   userId: string;
   role: ChannelRole;
   lastReadSeq: number;
-  muted: boolean;
+  notify: ChannelNotifyLevel;
   joinedAt: Date;
 }

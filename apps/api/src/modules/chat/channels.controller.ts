@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Attachment, Channel, ChannelMember, Message, MessagePage, MyChannel, Page } from '@klasteris/contracts';
 import { Authenticated, CurrentUser } from '../../common/auth.decorators';
@@ -8,7 +8,7 @@ import { ObjectIdPipe } from '../../common/object-id';
 import { pageLimit } from '../../common/pagination';
 import { AttachmentsService } from './attachments.service';
 import { ChannelsService } from './channels.service';
-import { AddMemberDto, ChannelBrowseQueryDto, CreateChannelDto, DirectChannelDto, MemberListQueryDto, MessageListQueryDto, PostMessageDto, UpdateChannelDto } from './dto/chat.dto';
+import { AddMemberDto, ChannelBrowseQueryDto, CreateChannelDto, DirectChannelDto, MemberListQueryDto, MessageListQueryDto, PostMessageDto, UpdateChannelDto, UpdateMembershipDto } from './dto/chat.dto';
 import { MessageWriterService } from './message-writer.service';
 import { MessagesService } from './messages.service';
 
@@ -54,6 +54,15 @@ export class ChannelsController {
   @Patch(':id')
   async update(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: UpdateChannelDto): Promise<{ channel: Channel }> {
     return { channel: await this.channels.update(me, id, body) };
+  }
+
+  /** My own membership settings: the notification level (all / mentions / muted). */
+  @Patch(':id/membership')
+  @ApiOkResponse({ description: '{ channel }: the channel as I see it, with `notify`' })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED (notify not all / mentions / muted)' })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: no such channel, or I am not a member' })
+  async membership(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: UpdateMembershipDto): Promise<{ channel: MyChannel }> {
+    return { channel: await this.channels.setNotify(me, id, body.notify) };
   }
 
   @Post(':id/archive')

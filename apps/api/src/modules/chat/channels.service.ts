@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import {
+  type ChannelNotifyLevel,
   DIRECT_MAX_MEMBERS,
   ErrorCode,
   type Channel,
@@ -126,6 +127,12 @@ export class ChannelsService {
       c.groupId ? this.postingState(me) : Promise.resolve(null),
     ]);
     return this.toMine(me, c, m, posting, counts.get(channelId));
+  }
+
+  /** My notification level in a channel I am a member of (404 otherwise). */
+  async setNotify(me: AuthUser, channelId: string, notify: ChannelNotifyLevel): Promise<MyChannel> {
+    if (!(await this.members.setNotify(channelId, me.id, notify))) throw notFound('Channel');
+    return this.mine(me, channelId);
   }
 
   async get(me: AuthUser, channelId: string): Promise<Channel | MyChannel> {
@@ -308,7 +315,8 @@ export class ChannelsService {
       lastReadSeq: m.lastReadSeq,
       unread: counts?.unread ?? 0,
       mentions: counts?.mentions ?? 0,
-      muted: m.muted,
+      notify: m.notify,
+      muted: m.notify === 'muted',
       mutedUntil: group !== null && !moderator ? (posting?.mutedUntil.get(group) ?? null) : null,
       slowModeExempt: moderator || m.role === 'owner',
     };

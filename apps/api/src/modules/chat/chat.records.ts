@@ -32,7 +32,7 @@ export const toMemberRecord = (d: LeanMember): MemberRecord => ({
   userId: d.userId.toHexString(),
   role: d.role,
   lastReadSeq: d.lastReadSeq,
-  muted: d.muted,
+  notify: d.notify ?? 'all',
   joinedAt: d.joinedAt,
 });
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, QueryFilter, Types } from 'mongoose';
-import type { ChannelRole } from '@klasteris/contracts';
+import type { ChannelNotifyLevel, ChannelRole } from '@klasteris/contracts';
 import { oid } from '../../common/object-id';
 import { ChannelMemberDoc, MemberRecord } from './channel-member.schema';
 import { LeanMember, toMemberRecord } from './chat.records';
@@ -61,6 +61,18 @@ export class MembersRepository {
       .findOneAndUpdate({ channelId: oid(channelId), userId: oid(userId) }, { $max: { lastReadSeq: seq } }, { returnDocument: 'after' })
       .lean<LeanMember>();
     return d ? toMemberRecord(d) : null;
+  }
+
+  async setNotify(channelId: string, userId: string, notify: ChannelNotifyLevel): Promise<boolean> {
+    const res = await this.model.updateOne({ channelId: oid(channelId), userId: oid(userId) }, { $set: { notify } });
+    return res.matchedCount === 1;
+  }
+
+  /** The members of a channel who muted it. */
+  async mutedUserIds(channelId: string, userIds: string[]): Promise<Set<string>> {
+    if (userIds.length === 0) return new Set();
+    const docs = await this.model.find({ channelId: oid(channelId), userId: { $in: userIds.map(oid) }, notify: 'muted' }, { userId: 1 }).lean<{ userId: Types.ObjectId }[]>();
+    return new Set(docs.map((d) => d.userId.toHexString()));
   }
 
   async countOwners(channelId: string): Promise<number> {

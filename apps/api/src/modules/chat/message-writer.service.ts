@@ -183,7 +183,10 @@ export class MessageWriterService {
   private async notifyMentions(me: AuthUser, channelId: string, channelName: string, type: string, doc: LeanMessage, mentions: { userIds: string[]; channel: boolean }): Promise<void> {
     if (mentions.userIds.length === 0 && !mentions.channel) return;
     const memberIds = new Set(await this.members.userIdsOf(channelId));
-    const targets = (mentions.channel ? [...memberIds] : mentions.userIds.filter((u) => memberIds.has(u))).filter((u) => u !== me.id);
+    const named = (mentions.channel ? [...memberIds] : mentions.userIds.filter((u) => memberIds.has(u))).filter((u) => u !== me.id);
+    // a member who muted the channel hears nothing from it
+    const muted = await this.members.mutedUserIds(channelId, named);
+    const targets = named.filter((u) => !muted.has(u));
     if (targets.length === 0) return;
     await this.notifications.notify(targets, {
       kind: 'mention',

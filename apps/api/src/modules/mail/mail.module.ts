@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { LeasesModule } from '../leases/leases.module';
+import { PreferencesModule } from '../preferences/preferences.module';
 import { MailTransportService } from './mail-transport.service';
 import { MailSuppressionDoc, MailSuppressionSchema, OutboxMailDoc, OutboxMailSchema } from './outbox-mail.schema';
 import { OutboxController } from './outbox.controller';
@@ -22,6 +23,7 @@ import { UnsubscribeController } from './unsubscribe.controller';
       { name: MailSuppressionDoc.name, schema: MailSuppressionSchema },
     ]),
     LeasesModule,
+    PreferencesModule,
   ],
   controllers: [OutboxController, UnsubscribeController],
   providers: [OutboxRepository, OutboxService, OutboxWakeup, OutboxWorker, MailTransportService],

@@ -26,6 +26,7 @@ import type { LeanOutboxMail, StoredAttachment } from './outbox-mail.schema';
 import { MailTransportService } from './mail-transport.service';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxWakeup } from './outbox-wakeup';
+import { PreferencesService } from '../preferences/preferences.service';
 import { UnsubscribeTokens, type UnsubscribeClaim } from './unsubscribe-token';
 
 export interface MailRecipient {
@@ -102,6 +103,7 @@ export class OutboxService {
     private readonly wakeup: OutboxWakeup,
     private readonly events: EventEmitter2,
     private readonly transport: MailTransportService,
+    private readonly prefs: PreferencesService,
   ) {
     this.unsubscribeTokens = new UnsubscribeTokens(config.jwtSecret);
     this.host = new URL(config.publicUrl).hostname || 'klasteris.local';
@@ -125,7 +127,10 @@ export class OutboxService {
     const unsubscribe = template.essential ? null : this.unsubscribeUrl({ email, kind: mail.kind, userId });
     const laid = layOut(template.render(mail.data, ctx), ctx, unsubscribe);
     const deliverable = isDeliverableAddress(email);
-    const suppressed = deliverable && !template.essential && (await this.repo.isSuppressed(email, mail.kind));
+    // one source of truth per recipient: an account's notification preferences; an address without
+    // an account (an invitee, an applicant) its one-click unsubscribes
+    const suppressed =
+      deliverable && !template.essential && (userId ? !(await this.prefs.emailAllowed(userId, mail.kind)) : await this.repo.isSuppressed(email, mail.kind));
     const state: MailState = !deliverable ? 'failed' : suppressed ? 'suppressed' : 'queued';
     const id = new Types.ObjectId();
     const now = new Date();
@@ -187,11 +192,16 @@ export class OutboxService {
     return `${this.config.publicUrl}${MAIL_PREFERENCES_PATH}?kind=${encodeURIComponent(kind)}`;
   }
 
-  /** One-click unsubscribe: this address gets no more mails of this kind (until resubscribed). */
+  /**
+   * One-click unsubscribe. A mail to an account turns e-mail off for the kind's topics in that
+   * person's notification preferences (what the preferences page shows and changes back); a mail to
+   * an address without an account suppresses the kind for that address (until resubscribed).
+   */
   async unsubscribe(token: string): Promise<UnsubscribeClaim> {
     const claim = this.unsubscribeTokens.verify(token);
     if (!claim) throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.MailTokenInvalid, 'This unsubscribe link is not valid');
-    await this.repo.suppress(claim.email, claim.kind);
+    if (claim.userId) await this.prefs.unsubscribe(claim.userId, claim.kind);
+    else await this.repo.suppress(claim.email, claim.kind);
     this.events.emit(MailUnsubscribedEvent.event, new MailUnsubscribedEvent(claim.email, claim.kind, claim.userId));
     return claim;
   }
@@ -200,7 +210,7 @@ export class OutboxService {
     return this.unsubscribeTokens.verify(token);
   }
 
-  /** For the preferences page: turning a kind's e-mail back on lifts an earlier unsubscribe. */
+  /** An address without an account: lifts an earlier unsubscribe from this kind. */
   resubscribe(email: string, kind: MailKind): Promise<void> {
     return this.repo.unsuppress(email.toLowerCase(), kind);
   }

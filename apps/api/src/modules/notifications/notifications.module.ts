@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { PreferencesModule } from '../preferences/preferences.module';
 import { UsersModule } from '../users/users.module';
 import { NotificationDoc, NotificationSchema } from './notification.schema';
 import { NotificationsController } from './notifications.controller';
@@ -7,7 +8,7 @@ import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
 
 @Module({
-  imports: [MongooseModule.forFeature([{ name: NotificationDoc.name, schema: NotificationSchema }]), UsersModule],
+  imports: [MongooseModule.forFeature([{ name: NotificationDoc.name, schema: NotificationSchema }]), UsersModule, PreferencesModule],
   controllers: [NotificationsController],
   providers: [NotificationsRepository, NotificationsService],
   exports: [NotificationsService],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { Language, Notification, Page } from '@klasteris/contracts';
+import { PreferencesService } from '../preferences/preferences.service';
 import { UsersRepository } from '../users/users.repository';
 import { notFound } from '../../common/api-exception';
 import { toPage } from '../../common/pagination';
@@ -13,14 +14,17 @@ export class NotificationsService {
     private readonly repo: NotificationsRepository,
     private readonly events: EventEmitter2,
     private readonly users: UsersRepository,
+    private readonly prefs: PreferencesService,
   ) {}
 
   /**
-   * Stores one notification per user, in that user's language, and announces each (realtime
-   * pushes `notification:new`).
+   * Stores one notification per user who wants this kind in the portal (notification
+   * preferences), in that user's language, and announces each (realtime pushes `notification:new`).
    */
   async notify(userIds: string[], n: NewNotification): Promise<void> {
-    const people = await this.users.findByIds([...new Set(userIds)]);
+    const wanted = await this.prefs.inAppRecipients([...new Set(userIds)], n.kind);
+    if (wanted.length === 0) return;
+    const people = await this.users.findByIds(wanted);
     const pick = (text: Localised, lang: Language): string => (typeof text === 'string' ? text : text[lang]);
     const created = await this.repo.createMany(
       people.map((u) => ({ userId: u.id, kind: n.kind, title: pick(n.title, u.language), body: n.body ? pick(n.body, u.language) : null, link: n.link ?? null })),

@@ -10,6 +10,7 @@ export const toUser = (u: UserRecord): User => ({
   organisationName: u.organisationName,
   status: u.status,
   language: u.language,
+  timeZone: u.timeZone,
   avatarColor: u.avatarColor,
   initials: u.initials,
   title: u.title,

@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Types } from 'mongoose';
-import { Languages, Roles, UserStatuses, type Language, type Role, type UserStatus } from '@klasteris/contracts';
+import { DEFAULT_TIME_ZONE, Languages, Roles, UserStatuses, type Language, type Role, type UserStatus } from '@klasteris/contracts';
 
 @Schema({ collection: 'users', timestamps: true, versionKey: false })
 export class UserDoc {
@@ -15,6 +15,8 @@ export class UserDoc {
   @Prop({ type: String, enum: UserStatuses, default: 'active' }) status: UserStatus;
   @Prop({ type: String, default: null }) statusReason: string | null;
   @Prop({ type: String, enum: Languages, default: 'en' }) language: Language;
+  /** IANA time zone (validated at the edge) */
+  @Prop({ type: String, default: DEFAULT_TIME_ZONE }) timeZone: string;
   @Prop({ required: true }) avatarColor: string;
   @Prop({ required: true }) initials: string;
   @Prop({ type: String, default: null }) title: string | null;
@@ -44,6 +46,7 @@ export interface UserRecord {
   status: UserStatus;
   statusReason: string | null;
   language: Language;
+  timeZone: string;
   avatarColor: string;
   initials: string;
   title: string | null;

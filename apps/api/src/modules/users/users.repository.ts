@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { QueryFilter, Model, Types } from 'mongoose';
-import type { Language, Role, UserStatus } from '@klasteris/contracts';
+import { DEFAULT_TIME_ZONE, type Language, type Role, type UserStatus } from '@klasteris/contracts';
 import { oid } from '../../common/object-id';
 import { decodeCursor } from '../../common/pagination';
 import { containsFolded, foldText } from '../../common/text';
@@ -20,6 +20,7 @@ const toRecord = (d: LeanUser): UserRecord => ({
   status: d.status,
   statusReason: d.statusReason ?? null,
   language: d.language,
+  timeZone: d.timeZone ?? DEFAULT_TIME_ZONE,
   avatarColor: d.avatarColor,
   initials: d.initials,
   title: d.title ?? null,
@@ -40,6 +41,7 @@ export interface NewUser {
   organisationName: string | null;
   status: UserStatus;
   language?: Language;
+  timeZone?: string;
   avatarColor: string;
   initials: string;
   title?: string | null;
@@ -57,7 +59,7 @@ export interface UserSearch {
   limit: number;
 }
 
-export type ProfilePatch = Partial<Pick<UserRecord, 'displayName' | 'language' | 'avatarColor' | 'initials' | 'title' | 'expertise'>>;
+export type ProfilePatch = Partial<Pick<UserRecord, 'displayName' | 'language' | 'timeZone' | 'avatarColor' | 'initials' | 'title' | 'expertise'>>;
 
 @Injectable()
 export class UsersRepository {

@@ -11,13 +11,14 @@ import {
   type RegisterRequest,
   type UpdateProfileRequest,
 } from '@klasteris/contracts';
-import { DisplayNameProperty, EmailProperty, NameProperty, NewPasswordProperty, trim } from '../../../common/fields';
+import { DisplayNameProperty, EmailProperty, NameProperty, NewPasswordProperty, TimeZoneProperty, trim } from '../../../common/fields';
 
 export class RegisterDto implements RegisterRequest {
   @EmailProperty() email: string;
   @NewPasswordProperty() password: string;
   @DisplayNameProperty() displayName: string;
   @ApiPropertyOptional() @IsOptional() @IsMongoId() organisationId?: string;
+  @TimeZoneProperty() timeZone?: string;
 }
 
 export class LoginDto implements LoginRequest {
@@ -31,6 +32,7 @@ export class LoginDto implements LoginRequest {
 export class UpdateProfileDto implements UpdateProfileRequest {
   @NameProperty(80, 2, true) displayName?: string;
   @ApiPropertyOptional({ enum: Languages }) @IsOptional() @IsIn(Languages) language?: Language;
+  @TimeZoneProperty() timeZone?: string;
   @ApiPropertyOptional({ enum: AVATAR_COLORS }) @IsOptional() @IsIn(AVATAR_COLORS) avatarColor?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Matches(/^\p{L}{1,3}$/u, { message: 'initials must be 1 to 3 letters' }) initials?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(100) title?: string;

@@ -3,6 +3,9 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsISO8601, IsMongoId, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import {
   CHANNEL_NAME_PATTERN,
+  ChannelNotifyLevels,
+  type ChannelNotifyLevel,
+  type UpdateMembershipRequest,
   ChannelRoles,
   DIRECT_MAX_MEMBERS,
   MESSAGE_MAX_LENGTH,
@@ -33,6 +36,12 @@ export class UpdateChannelDto implements UpdateChannelRequest {
   @ApiPropertyOptional() @IsOptional() @Transform(lowerTrim) @IsString() @Matches(CHANNEL_NAME_PATTERN, { message: NAME_MESSAGE }) name?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(250) topic?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(1000) description?: string;
+}
+
+export class UpdateMembershipDto implements UpdateMembershipRequest {
+  @ApiProperty({ enum: ChannelNotifyLevels, description: 'all: every message counts; mentions: only mentions (no unread badge); muted: nothing (no badge, no mention notification, no e-mail digest)' })
+  @IsIn(ChannelNotifyLevels)
+  notify: ChannelNotifyLevel;
 }
 
 export class DirectChannelDto implements DirectChannelRequest {

@@ -4,6 +4,7 @@ import { emailChangedNoticeMail, emailChangeMail, passwordResetMail, verifyEmail
 import { applicationApprovedMail, applicationRejectedMail } from './application-decided';
 import { applicationSubmittedMail } from './application-submitted';
 import { groupAnnouncementMail, groupJoinDecidedMail, groupJoinRequestedMail } from './groups';
+import { chatDigestMail } from './chat-digest';
 import { invitationMail } from './invitation';
 import { bookingApprovedMail, bookingCancelledMail, bookingRejectedMail, bookingReminderMail, bookingRequestedMail, bookingWaitlistOfferMail } from './bookings';
 import { cardAssignedMail, cardDueTomorrowMail, cardOverdueMail } from './cards';
@@ -33,6 +34,7 @@ export const MAIL_TEMPLATES = {
   'card.assigned': cardAssignedMail,
   'card.due_tomorrow': cardDueTomorrowMail,
   'card.overdue': cardOverdueMail,
+  'chat.digest': chatDigestMail,
 } satisfies { [K in MailKind]: MailTemplate<never> };
 
 type Templates = typeof MAIL_TEMPLATES;
