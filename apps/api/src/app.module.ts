@@ -14,6 +14,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { BoardsModule } from './modules/boards/boards.module';
 import { BookingsModule } from './modules/bookings/bookings.module';
 import { ChatModule } from './modules/chat/chat.module';
+import { DigestModule } from './modules/digest/digest.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { EventsModule } from './modules/events/events.module';
 import { GroupsModule } from './modules/groups/groups.module';
@@ -53,6 +54,7 @@ export class AppModule implements NestModule {
         PreferencesModule,
         BookingsModule,
         ChatModule,
+        DigestModule,
         ProjectsModule,
         ProjectChannelsModule,
         BoardsModule,

@@ -119,6 +119,14 @@ class EnvironmentVariables {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(32)
   MAIL_CONCURRENCY = 4;
 
+  /** The length of one minute of digest delays in ms (tests shorten it; 60000 in real use). */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(10) @Max(60000)
+  DIGEST_MINUTE_MS = 60000;
+
+  /** How often the digest worker looks for due digests. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(50) @Max(600000)
+  DIGEST_POLL_MS = 15000;
+
   @IsOptional() @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }
@@ -135,6 +143,9 @@ export interface MailConfig {
   retryBaseSeconds: number;
   pollMs: number;
   concurrency: number;
+  /** one minute of digest delays, in ms */
+  digestMinuteMs: number;
+  digestPollMs: number;
 }
 
 /** The typed, validated configuration the whole API reads (never process.env directly). */
@@ -206,6 +217,8 @@ export class AppConfig {
       retryBaseSeconds: env.MAIL_RETRY_BASE_SECONDS,
       pollMs: env.MAIL_POLL_MS,
       concurrency: env.MAIL_CONCURRENCY,
+      digestMinuteMs: env.DIGEST_MINUTE_MS,
+      digestPollMs: env.DIGEST_POLL_MS,
     };
   }
 

@@ -26,6 +26,7 @@ import { MessagesService } from './messages.service';
 import { MembersRepository } from './members.repository';
 import { SearchService } from './search.service';
 import { SendGate } from './send-gate';
+import { ChatDigestSource } from './digest-source.service';
 
 @Module({
   imports: [
@@ -56,7 +57,8 @@ import { SendGate } from './send-gate';
     SearchService,
     AttachmentsService,
     SendGate,
+    ChatDigestSource,
   ],
-  exports: [ChannelsService, MessageWriterService, MessagesService, ChannelAccessService, MembersRepository],
+  exports: [ChatDigestSource, ChannelsService, MessageWriterService, MessagesService, ChannelAccessService, MembersRepository],
 })
 export class ChatModule {}

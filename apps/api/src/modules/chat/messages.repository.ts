@@ -191,6 +191,29 @@ export class MessagesRepository {
     return out;
   }
 
+  /**
+   * Unread messages for the offline digest, oldest first: after each read position up to the
+   * watermark, not the reader's own, not deleted, not thread replies (as the unread counts) — every
+   * message where `everything`, else only those mentioning the reader (by name or @channel).
+   */
+  async digestCandidates(userId: string, positions: { channelId: string; after: number; upTo: number; everything: boolean }[], limit: number): Promise<LeanMessage[]> {
+    const open = positions.filter((p) => p.upTo > p.after);
+    if (open.length === 0) return [];
+    const mentioned = [{ mentions: userId }, { mentionsChannel: true }];
+    return this.model
+      .find({
+        channelId: { $in: open.map((p) => oid(p.channelId)) },
+        $or: open.map((p) => ({ channelId: oid(p.channelId), seq: { $gt: p.after, $lte: p.upTo }, ...(p.everything ? {} : { $or: mentioned }) })),
+        authorId: { $ne: oid(userId) },
+        deletedAt: null,
+        threadRootId: null,
+        ...visible,
+      })
+      .sort({ createdAt: 1, _id: 1 })
+      .limit(limit)
+      .lean<LeanMessage[]>();
+  }
+
   /** Prefix search over folded words, in the given channels only; newest first. */
   search(q: { terms: string[]; channelIds: string[]; authorId?: string; from?: Date; to?: Date; beforeSeqOf?: { createdAt: Date; id: string }; limit: number }): Promise<LeanMessage[]> {
     const f: QueryFilter<MessageDoc> = {

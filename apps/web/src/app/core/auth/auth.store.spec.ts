@@ -16,6 +16,7 @@ export function makeUser(patch: Partial<User> = {}): User {
     organisationName: 'Baltic Code UAB',
     status: 'active',
     language: 'en',
+    timeZone: 'Europe/Vilnius',
     avatarColor: '#0f766e',
     initials: 'RJ',
     title: null,

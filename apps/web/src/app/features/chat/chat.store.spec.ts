@@ -47,6 +47,7 @@ const channel = (over: Partial<MyChannel> = {}): MyChannel => ({
   lastReadSeq: 3,
   unread: 0,
   mentions: 0,
+  notify: 'all',
   muted: false,
   mutedUntil: null,
   slowModeExempt: false,
