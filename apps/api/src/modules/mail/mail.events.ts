@@ -1,9 +1,9 @@
 import type { MailKind } from '@klasteris/contracts';
 
 /**
- * A recipient used a one-click unsubscribe (RFC 8058) for a non-essential kind. The outbox itself
- * suppresses further mails of that kind to that address; notification preferences listen to this
- * to show the kind's e-mail channel as off.
+ * A recipient used a one-click unsubscribe (RFC 8058) for a non-essential kind. By then it is
+ * recorded: in the person's notification preferences (an account) or as a suppression of that
+ * address (no account). For listeners that want to know (audit, metrics).
  */
 export class MailUnsubscribedEvent {
   static readonly event = 'mail.unsubscribed';
