@@ -10,6 +10,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AccountModule } from './modules/account/account.module';
 import { ApplicationsModule } from './modules/applications/applications.module';
+import { AuditQueryModule } from './modules/audit/audit-query.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BoardsModule } from './modules/boards/boards.module';
 import { BookingsModule } from './modules/bookings/bookings.module';
@@ -59,6 +60,7 @@ export class AppModule implements NestModule {
         ProjectChannelsModule,
         BoardsModule,
         GroupsModule,
+        AuditQueryModule,
         EventsModule,
         RealtimeModule,
         BookingsRealtimeModule,

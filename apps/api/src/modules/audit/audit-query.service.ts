@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditEntry, Page } from '@klasteris/contracts';
-import { forbidden } from '../../common/api-exception';
+import { forbidden, notFound } from '../../common/api-exception';
 import { AuthUser, hasRole, isStaff } from '../../common/auth-user';
 import { toPage } from '../../common/pagination';
+import { GroupsRepository } from '../groups/groups.repository';
 import { ModerationPolicy } from '../moderation/moderation-policy';
 import { AuditFilter, AuditRepository } from './audit.repository';
 import { csvCell } from '../../common/csv';
@@ -15,6 +16,7 @@ export class AuditQueryService {
   constructor(
     private readonly repo: AuditRepository,
     private readonly policy: ModerationPolicy,
+    private readonly groups: GroupsRepository,
   ) {}
 
   async list(me: AuthUser, f: AuditFilter, cursor: string | undefined, limit: number): Promise<Page<AuditEntry>> {
@@ -38,9 +40,15 @@ export class AuditQueryService {
     return lines.join('\r\n') + '\r\n';
   }
 
+  /**
+   * Entries are scoped by group or by organisation (`scopeId`); only admins read beyond a group.
+   * `groupId` must name a working group (404 otherwise), so an organisation's id does not open its
+   * entries to a coordinator.
+   */
   private async authorise(me: AuthUser, f: AuditFilter): Promise<void> {
     if (hasRole(me, 'admin')) return;
     if (!f.scopeId) throw forbidden('Choose a group: only admins read the whole audit log');
+    if (!(await this.groups.findById(f.scopeId))) throw notFound('Group');
     if (!(isStaff(me) || (await this.policy.isModerator(f.scopeId, me.id)))) throw forbidden("Only the group's coordinators read its audit log");
   }
 }
