@@ -1,4 +1,5 @@
 import type { Routes } from '@angular/router';
+import { roleGuard } from '../../core/auth/guards';
 import { AdminStore } from './admin.store';
 
 const routes: Routes = [
@@ -11,6 +12,8 @@ const routes: Routes = [
       { path: 'applications', title: 'admin.applications', loadComponent: () => import('./pages/applications.page') },
       { path: 'users', title: 'admin.users', loadComponent: () => import('./pages/users.page') },
       { path: 'organisations', title: 'admin.organisations', loadComponent: () => import('./pages/organisations.page') },
+      { path: 'audit', title: 'admin.audit', canMatch: [roleGuard(['admin'])], loadComponent: () => import('./pages/audit.page') },
+      { path: 'mail', title: 'admin.mail', canMatch: [roleGuard(['admin'])], loadComponent: () => import('./pages/mail.page') },
     ],
   },
 ];
