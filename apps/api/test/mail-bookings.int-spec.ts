@@ -113,6 +113,23 @@ describe('mails of bookings', () => {
     expect(smtp.received.filter((m) => m.to.includes('member@klasteris.demo'))).toHaveLength(2);
   });
 
+  it('the requester cancelling an approved booking gets the cancellation for their calendar', async () => {
+    const room = await h.createResource({ name: 'Approval room', policy: { approval: { required: true, approvers: 'coordinator' } } });
+    const start = mondayUtc(3) + 8 * H;
+    const res = await h.book(member2, { resourceId: room.id, start: iso(start), end: iso(start + H) });
+    const id = res.body.booking.id as string;
+    expect((await t.http.post(`/api/bookings/${id}/approve`).set(bearer(coordinator)).send({})).status).toBe(200);
+    const approved = await smtp.waitFor((m) => m.to.includes('member2@klasteris.demo') && m.subject === 'Booking confirmed: Approval room');
+    expect(approved.text).not.toContain('A note from the approver');
+    expect((await t.http.post(`/api/bookings/${id}/cancel`).set(bearer(member2)).send({})).status).toBe(200);
+    const mail = await smtp.waitFor((m) => m.to.includes('member2@klasteris.demo') && m.subject === 'Booking cancelled: Approval room');
+    expect(mail.text).toContain('Your booking of Approval room is cancelled.');
+    const [invite] = invitesOf(approved);
+    const [cancel] = invitesOf(mail);
+    expect(cancel).toMatchObject({ method: 'CANCEL', uid: `${id}@klasteris`, tzid: 'Europe/Vilnius', start });
+    expect(cancel!.sequence).toBeGreaterThan(invite!.sequence);
+  });
+
   it('a rejection mails the requester the reason, without an invitation', async () => {
     const room = await h.createResource({ name: 'Board room', policy: { approval: { required: true, approvers: 'coordinator' } } });
     const start = mondayUtc(2) + 8 * H;
@@ -154,22 +171,25 @@ describe('mails of bookings', () => {
     const later = await h.book(member2, { resourceId: lab.id, start: iso(soon + 3 * H), end: iso(soon + 4 * H) });
     expect([now.status, later.status]).toEqual([201, 201]);
     const reminders = t.app.get(BookingReminders);
+    const at = new Date(soon - 30 * 60_000); // half an hour before the start, whatever the clock says now
 
     // Another node holds the job's lease: this node's tick queues nothing.
     await t.connection.collection('leases').updateOne({ _id: BOOKING_REMINDERS_LEASE as unknown as Types.ObjectId }, { $set: { owner: 'another-node', until: new Date(Date.now() + 60_000) } }, { upsert: true });
-    await reminders.tick();
+    await reminders.tick(at);
     expect(await outbox().countDocuments({ kind: 'booking.reminder' })).toBe(0);
 
     // The lease runs out: this node takes it, and running the job again queues nothing more.
     await t.connection.collection('leases').updateOne({ _id: BOOKING_REMINDERS_LEASE as unknown as Types.ObjectId }, { $set: { until: new Date(0) } });
-    await reminders.tick();
-    await reminders.tick();
-    await reminders.run();
-    expect(await outbox().countDocuments({ kind: 'booking.reminder' })).toBe(1);
+    await reminders.tick(at);
+    await reminders.tick(new Date(at.getTime() + 60_000));
+    await reminders.run(new Date(at.getTime() + 120_000));
+    expect(await outbox().countDocuments({ kind: 'booking.reminder', subject: { $regex: 'Check-in lab' } })).toBe(1);
     const mail = await smtp.waitFor((m) => m.to.includes('member2@klasteris.demo') && m.subject.startsWith('Reminder: Check-in lab at '));
     expect(mail.header('List-Unsubscribe')).toBeDefined();
+    expect(mail.text).toContain('Check in:');
+    expect(mail.text).toContain('This resource asks you to check in');
     const link = mail.link(`${t.config.publicUrl}/infrastructure/bookings/`);
-    expect(link).toBe(`${t.config.publicUrl}/infrastructure/bookings/${now.body.booking.id}?checkIn=1`);
+    expect(link).toBe(`${t.config.publicUrl}/infrastructure/bookings/${now.body.booking.id}`);
     // the link's booking is the one to check in to, and checking in works now
     const bookingId = new URL(link).pathname.split('/').pop()!;
     const checked = await t.http.post(`/api/bookings/${bookingId}/check-in`).set(bearer(member2));

@@ -115,7 +115,7 @@ export class BookingMails {
         key: `${b._id.toHexString()}:${b.start.toISOString()}`,
         to: this.to(user),
         language: user.language,
-        data: { ...this.data(resource, b), checkIn: resource.policy.checkIn === true, checkInPath: `${bookingPath(b)}?checkIn=1` },
+        data: { ...this.data(resource, b), checkIn: resource.policy.checkIn === true },
       });
     });
   }

@@ -28,9 +28,9 @@ export class BookingReminders {
   ) {}
 
   @Interval(EVERY_MS)
-  async tick(): Promise<void> {
+  async tick(now = new Date()): Promise<void> {
     try {
-      await this.leases.runExclusive(BOOKING_REMINDERS_LEASE, 2 * EVERY_MS, () => this.run().then(() => undefined));
+      await this.leases.runExclusive(BOOKING_REMINDERS_LEASE, 2 * EVERY_MS, () => this.run(now).then(() => undefined));
     } catch (err) {
       if (!(err instanceof Error && /client was closed/i.test(err.message))) this.logger.warn(`Reminders failed: ${err instanceof Error ? err.message : String(err)}`);
     }

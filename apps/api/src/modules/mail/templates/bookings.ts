@@ -32,10 +32,11 @@ export interface BookingWaitlistOfferMail extends BookingMail {
   expiresAt: Date;
 }
 export interface BookingReminderMail extends BookingMail {
-  /** the resource asks for a check-in (the button then checks in) */
+  /**
+   * The resource asks for a check-in: the button is then "Check in" and opens the booking, marked,
+   * with its check-in button (a link never checks in by itself: mail scanners open links).
+   */
   checkIn: boolean;
-  /** /infrastructure/bookings/<id>?checkIn=1 */
-  checkInPath: string;
 }
 
 interface Common {
@@ -220,7 +221,7 @@ export const bookingReminderMail = defineTemplate<BookingReminderMail>({
       blocks: [
         { type: 'p', text: x.body(d.resourceName, at) },
         facts(d, ctx),
-        d.checkIn ? { type: 'button', label: x.checkIn, href: d.checkInPath } : { type: 'button', label: common[ctx.language].open, href: d.path },
+        { type: 'button', label: d.checkIn ? x.checkIn : common[ctx.language].open, href: d.path },
         ...(d.checkIn ? [{ type: 'note' as const, text: x.checkInNote }] : []),
       ],
     };
