@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { requestGuards } from './common/request-guards.middleware';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
+import { completeDocument, loadGeneratedResponses } from './openapi/document';
 import { RedisStatus } from './realtime/redis-health';
 import { RedisIoAdapter } from './realtime/redis-io.adapter';
 
@@ -38,7 +39,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, () => completeDocument(SwaggerModule.createDocument(app, doc), loadGeneratedResponses()), { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }
 

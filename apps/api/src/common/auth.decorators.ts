@@ -1,13 +1,14 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Role } from '@klasteris/contracts';
+import { ApiPublic } from './api-docs';
 import type { AuthUser } from './auth-user';
 
 export const IS_PUBLIC = 'klasteris:public';
 export const REQUIRED_ROLES = 'klasteris:roles';
 
-/** Opts a route out of the global authentication guard. */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
+/** Opts a route out of the global authentication guard (and marks it `security: []` in the document). */
+export const Public = (): MethodDecorator & ClassDecorator => applyDecorators(SetMetadata(IS_PUBLIC, true), ApiPublic());
 
 /**
  * Documents and enforces authentication; with `roles`, the caller needs at least one of them.

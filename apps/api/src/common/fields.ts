@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateBy } from 'class-validator';
+import { IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateBy, ValidateIf } from 'class-validator';
 import { IANAZone } from 'luxon';
 import { MAIL_ADDRESS_PATTERN, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@klasteris/contracts';
 
@@ -30,11 +30,17 @@ export const SearchQueryProperty = (max: number, required = false): PropertyDeco
     plainText(),
   );
 
+/**
+ * Optional, but never null: class-validator's IsOptional() lets null through to the service, which
+ * would store it in a field the contract says is never null. Use this for such fields of updates.
+ */
+export const Omittable = (): PropertyDecorator => ValidateIf((_o, v: unknown) => v !== undefined);
+
 /** A name people see (a person, a group): plain text, trimmed, within the lengths. */
 export const NameProperty = (max: number, min: number, optional = false): PropertyDecorator =>
   applyDecorators(
     optional ? ApiPropertyOptional({ minLength: min, maxLength: max }) : ApiProperty({ minLength: min, maxLength: max }),
-    ...(optional ? [IsOptional()] : []),
+    ...(optional ? [Omittable()] : []),
     Transform(trim),
     IsString(),
     MinLength(min),

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsMongoId } from 'class-validator';
 import { Transform } from 'class-transformer';
 import type { PresenceEvent } from '@klasteris/contracts';
@@ -8,6 +8,7 @@ import { ChatGateway } from './chat.gateway';
 import { PresenceService } from './presence.service';
 
 class PresenceQueryDto {
+  @ApiProperty({ type: [String], maxItems: 100, description: 'User ids, repeated or comma-separated' })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value))
   @IsArray() @ArrayMaxSize(100) @IsMongoId({ each: true })
   userIds: string[];

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedFerretDb } from '../../src/database/embedded-ferretdb';
+import { writeResponseSchemas } from '../../src/openapi/response-schemas.generator';
 
 declare global {
   var __KLASTERIS_DB__: { db: EmbeddedFerretDb; dir: string } | undefined;
@@ -36,6 +37,8 @@ async function startRedis(): Promise<void> {
 
 /** One database server for the whole run: MONGODB_URI if set, else an embedded FerretDB in a throw-away dir. */
 export default async function globalSetup(): Promise<void> {
+  // the success schemas of /api/docs-json, derived from the handlers' types (not committed)
+  writeResponseSchemas();
   await startRedis();
   if (process.env['MONGODB_URI']) return;
   const dir = mkdtempSync(join(tmpdir(), 'klasteris-test-db-'));

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '
 import { ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { ApplicationPage, MembershipApplication } from '@klasteris/contracts';
+import { ApiErrors } from '../../common/api-docs';
 import { Authenticated, CurrentUser, Public } from '../../common/auth.decorators';
 import type { AuthUser } from '../../common/auth-user';
 import { ObjectIdPipe } from '../../common/object-id';
@@ -17,6 +18,7 @@ export class ApplicationsController {
   /** The public membership application form. */
   @Public()
   @UseGuards(ThrottlerGuard)
+  @ApiErrors(429)
   @Post()
   async submit(@Body() body: CreateApplicationDto): Promise<{ application: MembershipApplication }> {
     return { application: await this.applications.submit(body) };

@@ -2,6 +2,7 @@ import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsDateString, IsMongoId, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { AuditEntry, AuditQuery, Page } from '@klasteris/contracts';
+import { ApiFileResponse } from '../../common/api-docs';
 import { Authenticated, CurrentUser } from '../../common/auth.decorators';
 import type { AuthUser } from '../../common/auth-user';
 import { PageQueryDto, pageLimit } from '../../common/pagination';
@@ -39,6 +40,7 @@ export class AuditController {
   }
 
   @Get('audit.csv')
+  @ApiFileResponse(['text/csv'])
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="audit.csv"')
   csv(@CurrentUser() me: AuthUser, @Query() q: AuditQueryDto): Promise<string> {

@@ -24,10 +24,12 @@ const toEntry = (d: LeanEntry): AuditEntry => ({
   action: d.action,
   targetType: d.targetType,
   targetId: d.targetId,
-  scopeId: d.scopeId,
-  reason: d.reason,
-  before: d.before,
-  after: d.after,
+  // Mongoose drops empty objects (`after: {}`) on save, and older entries may lack a field: the
+  // contract says null, never missing
+  scopeId: d.scopeId ?? null,
+  reason: d.reason ?? null,
+  before: d.before ?? null,
+  after: d.after ?? null,
   at: d.at.toISOString(),
 });
 

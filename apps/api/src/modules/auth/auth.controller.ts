@@ -3,6 +3,7 @@ import { ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { REFRESH_COOKIE, type LoginResponse, type MeResponse, type RefreshResponse, type RegisterResponse } from '@klasteris/contracts';
+import { ApiErrors } from '../../common/api-docs';
 import { Authenticated, CurrentUser, Public } from '../../common/auth.decorators';
 import type { AuthUser } from '../../common/auth-user';
 import { AppConfig } from '../../config/app-config';
@@ -22,6 +23,7 @@ export class AuthController {
 
   @Public()
   @UseGuards(ThrottlerGuard)
+  @ApiErrors(429)
   @Post('register')
   async register(@Body() body: RegisterDto): Promise<RegisterResponse> {
     return { user: await this.auth.register(body) };
@@ -31,6 +33,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiTooManyRequestsResponse({ description: 'TOO_MANY_REQUESTS after repeated failures' })
+  @ApiErrors(401, 403)
   async login(@Body() body: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
     const { refreshToken, ...result } = await this.auth.login(body.email, body.password, clientMeta(req));
     setRefreshCookie(res, refreshToken, this.config);
@@ -39,6 +42,7 @@ export class AuthController {
 
   @Public()
   @Post('refresh')
+  @ApiErrors(401, 403)
   @HttpCode(200)
   async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<RefreshResponse> {
     const cookies = req.cookies as Record<string, string | undefined> | undefined;

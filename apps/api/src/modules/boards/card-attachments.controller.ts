@@ -1,6 +1,7 @@
 import { Controller, Delete, Get, Param, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiFileResponse, ApiFileUpload } from '../../common/api-docs';
 import type { Response } from 'express';
 import type { Card, CardAttachment } from '@klasteris/contracts';
 import { Authenticated, CurrentUser } from '../../common/auth.decorators';
@@ -17,13 +18,14 @@ export class CardAttachmentsController {
   constructor(private readonly attachments: CardAttachmentsService) {}
 
   @Post(':id/attachments')
-  @ApiConsumes('multipart/form-data')
+  @ApiFileUpload()
   @UseInterceptors(FileInterceptor('file'))
   upload(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @UploadedFile() file: UploadedFileLike | undefined): Promise<{ card: Card; attachment: CardAttachment }> {
     return this.attachments.upload(me, id, file);
   }
 
   @Get(':id/attachments/:attachmentId')
+  @ApiFileResponse(['*/*'])
   async download(
     @CurrentUser() me: AuthUser,
     @Param('id', ObjectIdPipe) id: string,

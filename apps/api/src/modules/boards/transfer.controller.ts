@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiFileUpload } from '../../common/api-docs';
 import type { Response } from 'express';
 import { IMPORT_MAX_BYTES, type BoardExport, type ImportBoardResult } from '@klasteris/contracts';
 import { Authenticated, CurrentUser } from '../../common/auth.decorators';
@@ -20,6 +21,7 @@ export class TransferController {
   constructor(private readonly transfer: BoardTransferService) {}
 
   @Get(':id/export')
+  @ApiResponse({ status: 200, description: 'The board as JSON (format=json) or CSV (format=csv)', content: { 'application/json': { schema: { $ref: '#/components/schemas/BoardExport' } }, 'text/csv': { schema: { type: 'string' } } } })
   async export(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Query() q: ExportQueryDto, @Res({ passthrough: true }) res: Response): Promise<BoardExport | string> {
     const board = await this.transfer.export(me, id);
     const csv = q.format === 'csv';
@@ -30,7 +32,7 @@ export class TransferController {
   }
 
   @Post('import')
-  @ApiConsumes('multipart/form-data')
+  @ApiFileUpload(ImportBoardDto)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } }))
   import(@CurrentUser() me: AuthUser, @UploadedFile() file: { buffer: Buffer } | undefined, @Body() body: ImportBoardDto): Promise<ImportBoardResult> {
     return this.transfer.import(me, file?.buffer, body.format, body.name);

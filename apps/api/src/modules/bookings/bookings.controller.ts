@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestj
 import type { Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import type { Booking, CancelBookingResponse, CreateBookingResponse, Page, UtilisationResponse } from '@klasteris/contracts';
+import { ApiErrors, ApiFileResponse } from '../../common/api-docs';
 import { Authenticated, CurrentUser } from '../../common/auth.decorators';
 import type { AuthUser } from '../../common/auth-user';
 import { ObjectIdPipe } from '../../common/object-id';
@@ -23,6 +24,7 @@ export class BookingsController {
 
   /** 201 with status confirmed or pending; 409 BOOKING_CONFLICT with details.conflicts; 422 BOOKING_RULE_VIOLATED with details.rule. */
   @Post()
+  @ApiErrors(422)
   create(@CurrentUser() me: AuthUser, @Body() body: CreateBookingDto): Promise<CreateBookingResponse> {
     return this.bookings.create(me, body);
   }
@@ -58,6 +60,7 @@ export class BookingsController {
   }
 
   @Get('utilisation.csv')
+  @ApiFileResponse(['text/csv'])
   async csv(@CurrentUser() me: AuthUser, @Query() q: UtilisationQueryDto, @Res() res: Response): Promise<void> {
     const report = await this.utilisation.report(me, q.month, q.resourceId);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');

@@ -1,5 +1,6 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiFileResponse } from '../../common/api-docs';
 import type { Response } from 'express';
 import type { CalendarFeedResponse } from '@klasteris/contracts';
 import { Authenticated, CurrentUser, Public } from '../../common/auth.decorators';
@@ -22,7 +23,8 @@ export class IcsController {
 
   /** A resource's calendar: with a bearer token, or `?token=` of the caller's personal feed (for calendar apps). */
   @Public()
-  @ApiProduces('text/calendar')
+  @ApiFileResponse(['text/calendar'], 200, 'The calendar (iCalendar with VTIMEZONE)')
+  @ApiErrors(401, 403)
   @Get('resources/:id/calendar.ics')
   async resource(@Req() req: { user?: AuthUser }, @Param('id', ObjectIdPipe) id: string, @Query('token') token: string | undefined, @Res() res: Response): Promise<void> {
     const viewer = req.user ?? (typeof token === 'string' && token ? await this.ics.viewerByToken(token) : null);
@@ -32,7 +34,8 @@ export class IcsController {
 
   /** The private per-user feed. */
   @Public()
-  @ApiProduces('text/calendar')
+  @ApiFileResponse(['text/calendar'], 200, 'The calendar (iCalendar with VTIMEZONE)')
+  @ApiErrors(404)
   @Get('calendar/:file')
   async personal(@Param('file') file: string, @Res() res: Response): Promise<void> {
     sendIcs(res, await this.ics.personalCalendar(file.replace(/\.ics$/, '')), 'klasteris.ics');

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Booking, WaitlistEntry } from '@klasteris/contracts';
+import { ApiErrors } from '../../common/api-docs';
 import { Authenticated, CurrentUser } from '../../common/auth.decorators';
 import type { AuthUser } from '../../common/auth-user';
 import { ObjectIdPipe } from '../../common/object-id';
@@ -15,6 +16,7 @@ export class WaitlistController {
 
   /** Joins the waitlist of a taken time; if it is free right now, the entry is offered at once. */
   @Post()
+  @ApiErrors(422)
   async join(@CurrentUser() me: AuthUser, @Body() body: JoinWaitlistDto): Promise<{ entry: WaitlistEntry }> {
     return { entry: await this.waitlist.join(me, body) };
   }
@@ -25,6 +27,7 @@ export class WaitlistController {
   }
 
   @Post(':id/accept')
+  @ApiErrors(422)
   @HttpCode(200)
   async accept(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string): Promise<{ booking: Booking }> {
     return { booking: await this.waitlist.accept(me, id) };

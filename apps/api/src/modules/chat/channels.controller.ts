@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Attachment, Channel, ChannelMember, Message, MessagePage, MyChannel, Page } from '@klasteris/contracts';
+import { ApiErrors } from '../../common/api-docs';
 import { Authenticated, CurrentUser } from '../../common/auth.decorators';
 import type { AuthUser } from '../../common/auth-user';
 import { ObjectIdPipe } from '../../common/object-id';
@@ -40,6 +41,8 @@ export class ChannelsController {
   }
 
   @Post('direct')
+  @ApiResponse({ status: 201, description: 'Created' })
+  @ApiResponse({ status: 200, description: 'The existing conversation of these people' })
   async direct(@CurrentUser() me: AuthUser, @Body() body: DirectChannelDto, @Res({ passthrough: true }) res: Response): Promise<{ channel: MyChannel }> {
     const { channel, created } = await this.channels.direct(me, body.userIds);
     res.status(created ? 201 : 200);
@@ -115,6 +118,7 @@ export class ChannelsController {
 
   /** The HTTP twin of the socket event `message:send` (same rules, same idempotency). */
   @Post(':id/messages')
+  @ApiErrors(422, 429)
   async post(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: PostMessageDto): Promise<{ message: Message }> {
     return { message: await this.writer.send(me, { ...body, channelId: id }) };
   }

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiFileResponse, ApiFileUpload } from '../../common/api-docs';
 import type { Response } from 'express';
 import type { Attachment, Message, MessageEdit, MessageSearchHit, Page } from '@klasteris/contracts';
 import { Authenticated, CurrentUser } from '../../common/auth.decorators';
@@ -62,13 +63,14 @@ export class MessagesController {
   }
 
   @Post('channels/:id/attachments')
-  @ApiConsumes('multipart/form-data')
+  @ApiFileUpload()
   @UseInterceptors(FileInterceptor('file'))
   async upload(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @UploadedFile() file: UploadedFileLike | undefined): Promise<{ attachment: Attachment }> {
     return { attachment: await this.attachments.upload(me, id, file) };
   }
 
   @Get('attachments/:id')
+  @ApiFileResponse(['*/*'])
   async download(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const { attachment, stream } = await this.attachments.open(me, id);
     res.set(downloadHeaders(attachment));

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorResult, HealthIndicatorService, MongooseHealthIndicator } from '@nestjs/terminus';
 import { ErrorCode } from '@klasteris/contracts';
 import { ApiException } from '../../common/api-exception';
+import { ApiErrors } from '../../common/api-docs';
 import { Public } from '../../common/auth.decorators';
 import { RedisStatus } from '../../realtime/redis-health';
 import { OutboxService } from '../mail/outbox.service';
@@ -24,7 +25,9 @@ export class HealthController {
    */
   @Public()
   @Get()
-  @HealthCheck()
+  // terminus documents its own 503 shape; ours is the error body (details.checks)
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiErrors(503)
   async check(): Promise<HealthCheckResult> {
     try {
       return await this.health.check([() => this.mongo.pingCheck('database', { timeout: 1500 }), ...(this.redis.enabled ? [() => this.redisCheck()] : []), () => this.mailCheck()]);

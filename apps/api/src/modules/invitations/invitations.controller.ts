@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import type { CreateInvitationResponse, Invitation, InvitationPreview, LoginResponse, Page } from '@klasteris/contracts';
+import { ApiErrors } from '../../common/api-docs';
 import { Authenticated, CurrentUser, Public } from '../../common/auth.decorators';
 import type { AuthUser } from '../../common/auth-user';
 import { ObjectIdPipe } from '../../common/object-id';
@@ -42,12 +43,14 @@ export class InvitationsController {
 
   @Public()
   @Get('invitations/:token')
+  @ApiErrors(404, 410)
   async preview(@Param('token') token: string): Promise<{ invitation: InvitationPreview }> {
     return { invitation: await this.invitations.preview(token) };
   }
 
   @Public()
   @UseGuards(ThrottlerGuard)
+  @ApiErrors(404, 410, 429)
   @Post('invitations/:token/accept')
   async accept(@Param('token') token: string, @Body() body: AcceptInvitationDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
     const { refreshToken, ...result } = await this.invitations.accept(token, body.displayName, body.password, clientMeta(req));

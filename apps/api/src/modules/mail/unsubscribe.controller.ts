@@ -1,5 +1,6 @@
 import { Controller, Get, Header, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiFileResponse } from '../../common/api-docs';
 import { IsString, Matches, MaxLength } from 'class-validator';
 import type { Response } from 'express';
 import { ErrorCode, type Language } from '@klasteris/contracts';
@@ -55,6 +56,8 @@ export class UnsubscribeController {
 
   @Get()
   @Header('Cache-Control', 'no-store')
+  @ApiFileResponse(['text/html'], 200, 'A page with one button (an address without an account)')
+  @ApiResponse({ status: 303, description: 'To the notification settings of the account' })
   @ApiBadRequestResponse({ description: 'MAIL_TOKEN_INVALID' })
   open(@Query() q: UnsubscribeQueryDto, @Res() res: Response): void {
     const claim = this.outbox.verifyUnsubscribe(q.token);

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Activity, Page, Project, ProjectMember } from '@klasteris/contracts';
 import { Authenticated, CurrentUser } from '../../common/auth.decorators';
@@ -52,6 +52,8 @@ export class ProjectsController {
 
   /** Adds a member (201), or changes the role of an existing one (200). Owners only. */
   @Post(':id/members')
+  @ApiResponse({ status: 201, description: 'Added' })
+  @ApiResponse({ status: 200, description: 'Already a member: the role was changed' })
   async addMember(
     @CurrentUser() me: AuthUser,
     @Param('id', ObjectIdPipe) id: string,

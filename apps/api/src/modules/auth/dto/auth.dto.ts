@@ -11,7 +11,7 @@ import {
   type RegisterRequest,
   type UpdateProfileRequest,
 } from '@klasteris/contracts';
-import { DisplayNameProperty, EmailProperty, NameProperty, NewPasswordProperty, TimeZoneProperty, trim } from '../../../common/fields';
+import { DisplayNameProperty, EmailProperty, NameProperty, NewPasswordProperty, Omittable, TimeZoneProperty, trim } from '../../../common/fields';
 
 export class RegisterDto implements RegisterRequest {
   @EmailProperty() email: string;
@@ -31,13 +31,13 @@ export class LoginDto implements LoginRequest {
 
 export class UpdateProfileDto implements UpdateProfileRequest {
   @NameProperty(80, 2, true) displayName?: string;
-  @ApiPropertyOptional({ enum: Languages }) @IsOptional() @IsIn(Languages) language?: Language;
+  @ApiPropertyOptional({ enum: Languages }) @Omittable() @IsIn(Languages) language?: Language;
   @TimeZoneProperty() timeZone?: string;
-  @ApiPropertyOptional({ enum: AVATAR_COLORS }) @IsOptional() @IsIn(AVATAR_COLORS) avatarColor?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Matches(/^\p{L}{1,3}$/u, { message: 'initials must be 1 to 3 letters' }) initials?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(100) title?: string;
+  @ApiPropertyOptional({ enum: AVATAR_COLORS }) @Omittable() @IsIn(AVATAR_COLORS) avatarColor?: string;
+  @ApiPropertyOptional() @Omittable() @Transform(trim) @IsString() @Matches(/^\p{L}{1,3}$/u, { message: 'initials must be 1 to 3 letters' }) initials?: string;
+  @ApiPropertyOptional() @Omittable() @Transform(trim) @IsString() @MaxLength(100) title?: string;
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(40, { each: true })
+  @Omittable() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(40, { each: true })
   expertise?: string[];
 }
 

@@ -66,7 +66,7 @@ export class OpeningHoursDto implements OpeningHours {
 
 export class BlackoutDto implements Blackout {
   @ApiProperty({ enum: BlackoutKinds }) @IsIn(BlackoutKinds) kind: BlackoutKind;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(200) reason?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @Transform(trim) @IsString() @MaxLength(200) reason?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsoInstant() start?: string;
   @ApiPropertyOptional() @IsOptional() @IsoInstant() end?: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(7) weekday?: number;

@@ -26,7 +26,7 @@ import {
   type WordFilterRequest,
   type WordFilterRule,
 } from '@klasteris/contracts';
-import { NameProperty, SearchQueryProperty, TextProperty, trim } from '../../../common/fields';
+import { NameProperty, Omittable, SearchQueryProperty, TextProperty, trim } from '../../../common/fields';
 import { PageQueryDto } from '../../../common/pagination';
 import { MAX_PATTERN_LENGTH, MAX_RULES } from '../../moderation/word-filter';
 
@@ -47,9 +47,9 @@ export class CreateGroupDto implements CreateGroupRequest {
 export class UpdateGroupDto implements UpdateGroupRequest {
   @NameProperty(120, 3, true) name?: string;
   @OptionalReason() reason?: string;
-  @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @Transform(trim) @IsString() @MaxLength(2000) description?: string;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @Transform(trimAll) @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(40, { each: true }) tags?: string[];
-  @ApiPropertyOptional({ enum: GroupVisibilities }) @IsOptional() @IsIn(GroupVisibilities) visibility?: GroupVisibility;
+  @ApiPropertyOptional({ maxLength: 2000 }) @Omittable() @Transform(trim) @IsString() @MaxLength(2000) description?: string;
+  @ApiPropertyOptional({ type: [String] }) @Omittable() @Transform(trimAll) @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(40, { each: true }) tags?: string[];
+  @ApiPropertyOptional({ enum: GroupVisibilities }) @Omittable() @IsIn(GroupVisibilities) visibility?: GroupVisibility;
 }
 
 export class GroupsQueryDto extends PageQueryDto {

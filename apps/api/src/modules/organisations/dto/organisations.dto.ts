@@ -37,7 +37,7 @@ export class UpdateOrganisationDto implements UpdateOrganisationRequest {
   @ApiPropertyOptional({ enum: OrganisationTypes }) @IsOptional() @IsIn(OrganisationTypes) type?: OrganisationType;
   @ApiPropertyOptional() @IsOptional() @Transform(upper) @IsString() @IsISO31661Alpha2() country?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(80) city?: string;
-  @ApiPropertyOptional({ description: 'empty string or null clears it' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'empty string or null clears it' })
   @IsOptional() @Transform(emptyToNull) @IsString() @MaxLength(200) @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   website?: string | null;
   @ApiPropertyOptional({ type: [String] })
