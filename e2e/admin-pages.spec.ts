@@ -39,3 +39,24 @@ test('an admin reads the whole audit log and the outbox; a coordinator sees neit
   await expect(coordinator.getByTestId('admin-tab-audit')).toHaveCount(0);
   await expect(coordinator.getByTestId('admin-tab-mail')).toHaveCount(0);
 });
+
+test('"?" lists the keyboard shortcuts anywhere outside a text field; the user menu opens the same list', async ({ browser }) => {
+  const member = await people.signIn(browser, DEMO.member);
+  await member.keyboard.press('?');
+  const dialog = member.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Previous / next channel');
+  await expectAccessible(member, 'keyboard shortcuts');
+  await snap(member, 'shortcuts-dialog');
+  await member.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  // typing "?" into a field types it
+  await member.goto('/directory');
+  const search = member.getByRole('searchbox').or(member.getByRole('textbox')).first();
+  await search.fill('');
+  await search.press('?');
+  await expect(member.getByRole('dialog')).toHaveCount(0);
+  await member.getByTestId('user-menu').click();
+  await member.getByTestId('menu-shortcuts').click();
+  await expect(member.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+});

@@ -2,6 +2,7 @@ import { BreakpointObserver } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatDividerModule } from '@angular/material/divider';
 import { MatIconModule } from '@angular/material/icon';
 import { MatListModule } from '@angular/material/list';
@@ -17,6 +18,7 @@ import { LangSwitchComponent } from '../i18n/lang-switch.component';
 import { LogoComponent } from '../../shared/ui/logo.component';
 import { AuthStore } from '../auth/auth.store';
 import { NotificationBellComponent } from './notification-bell.component';
+import { ShortcutsDialogComponent } from './shortcuts-dialog.component';
 
 interface NavItem {
   id: string;
@@ -35,8 +37,10 @@ interface NavItem {
   ],
   templateUrl: './shell.component.html',
   styleUrl: './shell.component.scss',
+  host: { '(document:keydown)': 'onKey($event)' },
 })
 export class ShellComponent {
+  private readonly dialog = inject(MatDialog);
   protected readonly auth = inject(AuthStore);
   private readonly router = inject(Router);
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
@@ -89,6 +93,20 @@ export class ShellComponent {
   skipToMain(event: Event): void {
     event.preventDefault();
     this.main().nativeElement.focus();
+  }
+
+  /** "?" outside text fields opens the list of keyboard shortcuts. */
+  onKey(event: KeyboardEvent): void {
+    if (event.key !== '?' || event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.target as HTMLElement | null;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    if (this.dialog.openDialogs.length > 0) return;
+    event.preventDefault();
+    this.openShortcuts();
+  }
+
+  openShortcuts(): void {
+    this.dialog.open(ShortcutsDialogComponent, { autoFocus: 'dialog', width: 'min(640px, 92vw)' });
   }
 
   logout(): void {
