@@ -29,6 +29,8 @@ export const MailKinds = [
   'card.due_tomorrow',
   'card.overdue',
   'chat.digest',
+  // events: a prospect's registration on the visitor site
+  'event.registration',
 ] as const;
 export type MailKind = (typeof MailKinds)[number];
 

@@ -6,7 +6,7 @@ import { isDuplicateKeyError } from '../../common/duplicate-key';
 import { oid } from '../../common/object-id';
 import { AttendanceDoc, LeanAttendance } from './event.schema';
 
-export type Person = Pick<AttendanceDoc, 'key' | 'kind' | 'userId' | 'email' | 'name' | 'organisationId' | 'organisationName' | 'country' | 'language'>;
+export type Person = Pick<AttendanceDoc, 'key' | 'kind' | 'userId' | 'email' | 'name' | 'organisationId' | 'organisationName' | 'country' | 'language'> & { cancelTokenHash?: string | null };
 
 export const memberKey = (userId: string): string => `u:${userId}`;
 export const prospectKey = (email: string): string => `e:${email.toLowerCase()}`;
@@ -23,7 +23,7 @@ export class AttendanceRepository {
   async insert(eventId: string, p: Person): Promise<LeanAttendance | null> {
     const now = new Date();
     try {
-      const doc = await this.model.create({ ...p, eventId: oid(eventId), status: 'none', waitSeq: null, version: 0, respondedAt: now, createdAt: now });
+      const doc = await this.model.create({ cancelTokenHash: null, ...p, eventId: oid(eventId), status: 'none', waitSeq: null, version: 0, respondedAt: now, createdAt: now });
       return doc.toObject() as LeanAttendance;
     } catch (err) {
       if (isDuplicateKeyError(err)) return null;
@@ -44,6 +44,10 @@ export class AttendanceRepository {
     return this.model
       .findOneAndUpdate({ _id: a._id, version: a.version }, { $set: { status, waitSeq, respondedAt: new Date() }, $inc: { version: 1 } }, { returnDocument: 'after' })
       .lean<LeanAttendance>();
+  }
+
+  findByCancelHash(hash: string): Promise<LeanAttendance | null> {
+    return this.model.findOne({ cancelTokenHash: hash }).lean<LeanAttendance>();
   }
 
   /** The first in line: the lowest waitSeq still waiting. */

@@ -87,6 +87,8 @@ export class AttendanceDoc {
   @Prop({ type: String, default: null }) organisationName: string | null;
   @Prop({ type: String, default: null }) country: string | null;
   @Prop({ type: String, default: 'en' }) language: Language;
+  /** Prospects: sha256 of the token in their mail's cancel link. */
+  @Prop({ type: String, default: null }) cancelTokenHash: string | null;
   /** `none` only while a first answer is being settled. */
   @Prop({ type: String, enum: [...RsvpStatuses, 'none'], required: true }) status: RsvpStatus | 'none';
   /** Place in line while waitlisted (from EventDoc.waitSeq); null otherwise. */
@@ -101,5 +103,6 @@ export const AttendanceSchema = SchemaFactory.createForClass(AttendanceDoc);
 AttendanceSchema.index({ eventId: 1, key: 1 }, { unique: true });
 AttendanceSchema.index({ eventId: 1, status: 1, waitSeq: 1 });
 AttendanceSchema.index({ key: 1, eventId: 1 });
+AttendanceSchema.index({ cancelTokenHash: 1 });
 
 export type LeanAttendance = AttendanceDoc & { _id: Types.ObjectId };

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { BookingsModule } from '../bookings/bookings.module';
 import { GroupsModule } from '../groups/groups.module';
+import { MailModule } from '../mail/mail.module';
 import { ModerationModule } from '../moderation/moderation.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { ProjectsModule } from '../projects/projects.module';
@@ -13,6 +14,8 @@ import { AttendanceDoc, AttendanceSchema, EventDoc, EventSchema } from './event.
 import { EventsController } from './events.controller';
 import { EventsRepository } from './events.repository';
 import { EventsService } from './events.service';
+import { PublicEventsController } from './public-events.controller';
+import { PublicEventsService } from './public-events.service';
 import { RsvpService } from './rsvp.service';
 import { VenueStatusListener } from './venue-status.listener';
 
@@ -29,9 +32,10 @@ import { VenueStatusListener } from './venue-status.listener';
     ProjectsModule,
     OrganisationsModule,
     UsersModule,
+    MailModule,
   ],
-  controllers: [EventsController],
-  providers: [EventsRepository, AttendanceRepository, EventAccessService, EventVenueService, RsvpService, EventsService, VenueStatusListener],
+  controllers: [PublicEventsController, EventsController],
+  providers: [EventsRepository, AttendanceRepository, EventAccessService, EventVenueService, RsvpService, EventsService, VenueStatusListener, PublicEventsService],
   exports: [EventsService, EventsRepository],
 })
 export class EventsModule {}

@@ -5,6 +5,7 @@ import { applicationApprovedMail, applicationRejectedMail } from './application-
 import { applicationSubmittedMail } from './application-submitted';
 import { groupAnnouncementMail, groupJoinDecidedMail, groupJoinRequestedMail } from './groups';
 import { chatDigestMail } from './chat-digest';
+import { eventRegistrationMail } from './event-registration';
 import { invitationMail } from './invitation';
 import { bookingApprovedMail, bookingCancelledMail, bookingRejectedMail, bookingReminderMail, bookingRequestedMail, bookingWaitlistOfferMail } from './bookings';
 import { cardAssignedMail, cardDueTomorrowMail, cardOverdueMail } from './cards';
@@ -22,6 +23,7 @@ export const MAIL_TEMPLATES = {
   'account.email_change': emailChangeMail,
   'account.email_changed_notice': emailChangedNoticeMail,
   'account.verify_email': verifyEmailMail,
+  'event.registration': eventRegistrationMail,
   'group.join_requested': groupJoinRequestedMail,
   'group.join_decided': groupJoinDecidedMail,
   'group.announcement': groupAnnouncementMail,

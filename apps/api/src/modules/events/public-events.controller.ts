@@ -1,0 +1,66 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { Transform } from 'class-transformer';
+import { IsString, Matches } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import type { Page, PublicEvent, PublicRegistrationResponse } from '@klasteris/contracts';
+import { Public } from '../../common/auth.decorators';
+import { ObjectIdPipe } from '../../common/object-id';
+import { pageLimit } from '../../common/pagination';
+import { EventListQueryDto, PublicRegistrationDto } from './dto/events.dto';
+import { CANCEL_TOKEN, PublicEventsService } from './public-events.service';
+
+export class CancelRegistrationDto {
+  @ApiProperty({ description: 'the token of the cancel link in the confirmation mail' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @Matches(CANCEL_TOKEN, { message: 'token is not valid' })
+  token: string;
+}
+
+/** The visitor site's events: no sign-in. Prospects never see attendees. */
+@ApiTags('public events')
+@Public()
+@Controller('public/events')
+export class PublicEventsController {
+  constructor(private readonly events: PublicEventsService) {}
+
+  @Get()
+  @ApiOkResponse({ description: '{ items: [public event], nextCursor }: published public events, by start' })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED' })
+  list(@Query() q: EventListQueryDto): Promise<Page<PublicEvent>> {
+    return this.events.list({ from: q.from, to: q.to, cursor: q.cursor, limit: pageLimit(q) });
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ description: '{ event }: the public page of an event (places left, no attendees)' })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: no such published public event' })
+  async get(@Param('id', ObjectIdPipe) id: string): Promise<{ event: PublicEvent }> {
+    return { event: await this.events.get(id) };
+  }
+
+  /** A prospect registers with name, e-mail, organisation and country; a confirmation mail with the ICS follows. */
+  @Post(':id/registrations')
+  @UseGuards(ThrottlerGuard)
+  @ApiCreatedResponse({ description: '{ registration: { id, eventId, status: going | waitlisted, position? } }' })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED' })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: no such published public event' })
+  @ApiConflictResponse({ description: 'ALREADY_REGISTERED (this e-mail, this event) or EVENT_STATE_CONFLICT (over)' })
+  @ApiTooManyRequestsResponse({ description: 'TOO_MANY_REQUESTS: public writes are rate limited per client' })
+  async register(@Param('id', ObjectIdPipe) id: string, @Body() body: PublicRegistrationDto): Promise<PublicRegistrationResponse> {
+    return { registration: await this.events.register(id, body) };
+  }
+
+  /** The cancel link of the confirmation mail (the web page posts its token here). */
+  @Post('registrations/cancel')
+  @HttpCode(204)
+  @UseGuards(ThrottlerGuard)
+  @ApiNoContentResponse({ description: 'Cancelled (or already cancelled); the place goes to the first in line' })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED' })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: unknown token' })
+  @ApiTooManyRequestsResponse({ description: 'TOO_MANY_REQUESTS' })
+  cancel(@Body() body: CancelRegistrationDto): Promise<void> {
+    return this.events.cancel(body.token);
+  }
+}
