@@ -6,6 +6,7 @@ import { OrganisationsRepository } from '../organisations/organisations.reposito
 import { UsersRepository } from '../users/users.repository';
 import { DemoBoardsSeeder } from './demo-boards';
 import { DemoChatSeeder } from './demo-chat';
+import { DemoEventsSeeder } from './demo-events';
 import { DemoGroupsSeeder } from './demo-groups';
 import { DemoBookingsSeeder } from './demo-bookings';
 import { DEMO_APPLICATIONS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
@@ -25,11 +26,12 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly boardsDemo: DemoBoardsSeeder,
     private readonly chatDemo: DemoChatSeeder,
     private readonly groupsDemo: DemoGroupsSeeder,
+    private readonly eventsDemo: DemoEventsSeeder,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.isDemo) return;
-    const added = (await this.seed()) + (await this.bookingsDemo.seed()) + (await this.boardsDemo.seed()) + (await this.chatDemo.seed()) + (await this.groupsDemo.seed()) + (await this.bookingsDemo.seedGroupResources());
+    const added = (await this.seed()) + (await this.bookingsDemo.seed()) + (await this.boardsDemo.seed()) + (await this.chatDemo.seed()) + (await this.groupsDemo.seed()) + (await this.bookingsDemo.seedGroupResources()) + (await this.eventsDemo.seed());
     if (added > 0) this.logger.log(`Seeded ${added} demo records`);
   }
 

@@ -36,6 +36,6 @@ import { VenueStatusListener } from './venue-status.listener';
   ],
   controllers: [PublicEventsController, EventsController],
   providers: [EventsRepository, AttendanceRepository, EventAccessService, EventVenueService, RsvpService, EventsService, VenueStatusListener, PublicEventsService],
-  exports: [EventsService, EventsRepository],
+  exports: [EventsService, EventsRepository, RsvpService],
 })
 export class EventsModule {}

@@ -52,8 +52,8 @@ export class EventsRepository {
     return this.model.findOne({ seedKey }).lean<LeanEvent>();
   }
 
-  async deleteById(id: Types.ObjectId): Promise<void> {
-    await this.model.deleteOne({ _id: id });
+  async setSeedKey(id: string, seedKey: string): Promise<void> {
+    await this.model.updateOne({ _id: oid(id) }, { $set: { seedKey } }, { timestamps: false });
   }
 
   /** Events overlapping [from, to) that the scope may see, by start; keyset-paginated. */
