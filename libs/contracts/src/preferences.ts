@@ -88,6 +88,8 @@ export const MAIL_KIND_TOPICS: Record<MailKind, readonly NotificationTopic[]> = 
   'card.assigned': ['cards'],
   'card.due_tomorrow': ['cards'],
   'card.overdue': ['cards'],
+  // to a prospect without an account, who asked for it: always sent
+  'event.registration': [],
 };
 
 /** The topic whose in-app setting governs a notification kind; null: always shown. */
