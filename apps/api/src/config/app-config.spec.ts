@@ -8,6 +8,15 @@ describe('loadConfig', () => {
     expect(c.jwtSecretGenerated).toBe(true);
   });
 
+  it('believes no X-Forwarded-For unless TRUST_PROXY says whose; allows the Angular dev server only outside production', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'off' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'loopback,uniquelocal' }).trustProxy).toBe('loopback,uniquelocal');
+    expect(loadConfig({}).allowedOrigins).toEqual(['http://localhost:3000', 'http://127.0.0.1:3000', 'http://localhost:4200']);
+    const prod = loadConfig({ KLASTERIS_MODE: 'production', JWT_SECRET: 'x'.repeat(40), MAIL_DISABLED: 'true', PUBLIC_URL: 'https://klasteris.example' });
+    expect(prod.allowedOrigins).toEqual(['https://klasteris.example', 'http://127.0.0.1:3000']);
+  });
+
   it('names every bad variable', () => {
     expect(() => loadConfig({ PORT: 'eighty', KLASTERIS_MODE: 'staging', REDIS_URL: 'x' })).toThrow(ConfigError);
     try {
