@@ -1,4 +1,4 @@
-import { renderMarkdown } from './markdown';
+import { markdownText, renderMarkdown } from './markdown';
 
 /** Renders into a detached element so the checks look at the DOM a browser would build. */
 const RUTA = 'a'.repeat(24);
@@ -125,5 +125,10 @@ describe('renderMarkdown', () => {
     expectInert(el);
     expect(el.querySelector('img')).toBeNull();
     expect(el.querySelector('span.mention')?.textContent).toBe('@<img src=x onerror=alert(1)>');
+  });
+
+  it('markdownText: what a reader sees, marks gone, mentions named, one line per block', () => {
+    const text = markdownText(`**Book** the _GPU_ pool, <@${JONAS}>\n\n- one\n- \`two\`\n\n<b>raw</b>`, { nameOf: (id) => NAMES[id] ?? null });
+    expect(text).toBe('Book the GPU pool, @Jonas\none\ntwo\n<b>raw</b>');
   });
 });

@@ -113,3 +113,10 @@ export function renderMarkdown(body: string, options: MarkdownOptions = {}): str
   const withMentions = renderMentions(raw, options);
   return purifier().sanitize(withMentions, { ...PURIFY_CONFIG, RETURN_TRUSTED_TYPE: false });
 }
+
+/** Markdown → the text a reader sees (marks gone, mentions as names, one line per block), for quotes and excerpts. */
+export function markdownText(body: string, options: MarkdownOptions = {}): string {
+  const html = renderMarkdown(body, options).replace(/<br\s*\/?>|<\/(?:p|li|pre|blockquote)>/g, '$&\n');
+  const text = new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '';
+  return text.replace(/[ \t]+/g, ' ').replace(/\n\s*\n+/g, '\n').trim();
+}

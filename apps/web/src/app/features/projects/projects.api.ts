@@ -15,6 +15,7 @@ import type {
   ImportBoardResult,
   ImportFormat,
   Label,
+  Message,
   MoveCardRequest,
   MoveColumnRequest,
   MyCardsQuery,
@@ -146,6 +147,10 @@ export class ProjectsApi {
   }
   cardActivity(cardId: string): Observable<Page<Activity>> {
     return this.http.get<Page<Activity>>(`/api/cards/${id(cardId)}/activity`, { params: toParams({ limit: 50 }) });
+  }
+  /** The chat message a card was made from (404 when I may not read it). */
+  message(messageId: string): Observable<{ message: Message }> {
+    return this.http.get<{ message: Message }>(`/api/messages/${id(messageId)}`);
   }
   myCards(query: MyCardsQuery): Observable<Page<CardWithContext>> {
     return this.http.get<Page<CardWithContext>>('/api/cards/mine', { params: toParams(query) });

@@ -14,6 +14,8 @@ import { ChatStore } from '../chat.store';
 import type { PendingMessage } from '../chat-logic';
 import { renderMarkdown } from '../../../shared/markdown';
 import { AttachmentViewComponent } from './attachment-view.component';
+import { ChatCardsStore } from '../chat-cards.store';
+import { MessageCardComponent } from './message-card.component';
 
 export const QUICK_EMOJI = ['👍', '❤️', '😂', '🎉', '👀', '🙏', '✅', '🔥', '😮', '😢', '🚀', '👏'];
 
@@ -25,6 +27,7 @@ export type MessageAction =
   | { kind: 'pin'; message: Message; pinned: boolean }
   | { kind: 'history'; message: Message }
   | { kind: 'report'; message: Message }
+  | { kind: 'card'; message: Message }
   | { kind: 'retry'; pending: PendingMessage }
   | { kind: 'discard'; pending: PendingMessage };
 
@@ -32,7 +35,7 @@ export type MessageAction =
 @Component({
   selector: 'app-message-item',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, FormsModule, MatButtonModule, MatIconModule, MatMenuModule, MatTooltipModule, TranslocoPipe, AvatarComponent, AttachmentViewComponent],
+  imports: [DatePipe, FormsModule, MatButtonModule, MatIconModule, MatMenuModule, MatTooltipModule, TranslocoPipe, AvatarComponent, AttachmentViewComponent, MessageCardComponent],
   templateUrl: './message-item.component.html',
   styleUrl: './message-item.component.scss',
   host: {
@@ -53,6 +56,7 @@ export class MessageItemComponent {
   private readonly people = inject(ChatPeopleStore);
   private readonly chat = inject(ChatStore);
   private readonly transloco = inject(TranslocoService);
+  private readonly cards = inject(ChatCardsStore);
 
   readonly message = input<Message | null>(null);
   readonly pending = input<PendingMessage | null>(null);
@@ -81,6 +85,11 @@ export class MessageItemComponent {
   protected readonly canReport = computed(() => {
     const m = this.message();
     return !!m && !this.mine() && !!m.authorId && !!this.chat.channel(m.channelId)?.groupId;
+  });
+  /** "Create card…": a message without a card yet, and I may create cards in some project */
+  protected readonly canCreateCard = computed(() => {
+    const m = this.message();
+    return !!m && !m.cardId && this.cards.canCreate();
   });
   protected readonly attachments = computed<Attachment[]>(() => this.message()?.attachments ?? this.pending()?.attachments ?? []);
   protected readonly reactions = computed<Reaction[]>(() => this.message()?.reactions ?? []);
@@ -161,7 +170,7 @@ export class MessageItemComponent {
     }
   }
 
-  protected emit(kind: 'delete' | 'history' | 'report'): void {
+  protected emit(kind: 'delete' | 'history' | 'report' | 'card'): void {
     const m = this.message();
     if (m) this.action.emit({ kind, message: m });
   }

@@ -14,13 +14,17 @@ import { LanguageService } from '../../../core/i18n/language.service';
 import { ConfirmDialogComponent, type ConfirmDialogData } from '../../../shared/ui/confirm-dialog.component';
 import { EmptyStateComponent } from '../../../shared/ui/empty-state.component';
 import { ChatApi } from '../chat.api';
+import { cardTitleFrom } from '../card-from-message';
+import { ChatCardsStore } from '../chat-cards.store';
+import { ChatLive } from '../chat-live.store';
 import { buildRows, maxSeq, messageKey } from '../chat-logic';
 import { ChatPeopleStore } from '../chat-people.store';
 import { ChatStore } from '../chat.store';
-import { plainText } from '../../../shared/markdown';
+import { markdownText, plainText } from '../../../shared/markdown';
 import { ChannelDetailsComponent } from '../components/channel-details.component';
 import { ChannelNamePipe } from '../components/channel-name.pipe';
 import { ComposerComponent, type ComposerSubmit } from '../components/composer.component';
+import { CreateCardDialogComponent, type CreateCardDialogData, type CreateCardResult } from '../components/create-card-dialog.component';
 import { EditHistoryDialogComponent } from '../components/edit-history-dialog.component';
 import { MessageListComponent } from '../components/message-list.component';
 import { ReportDialogComponent, type ReportDialogData, type ReportOutcome } from '../components/report-dialog.component';
@@ -50,6 +54,8 @@ export class ChannelPage {
   private readonly errors = inject(ErrorMessageService);
   private readonly transloco = inject(TranslocoService);
   private readonly language = inject(LanguageService);
+  private readonly cards = inject(ChatCardsStore);
+  private readonly live = inject(ChatLive);
 
   /** route parameter and query parameters (component input binding) */
   readonly channelId = input.required<string>();
@@ -163,6 +169,8 @@ export class ChannelPage {
       for (const m of unknown) this.askedFor.add(m.authorId);
       untracked(() => this.people.loadMembers(id, true));
     });
+    // "Create card…" is offered when I may create cards in some project
+    void this.cards.loadProjects();
     inject(DestroyRef).onDestroy(() => this.store.open(null));
   }
 
@@ -228,6 +236,8 @@ export class ChannelPage {
         return;
       case 'report':
         return this.openReport(a.message);
+      case 'card':
+        return this.openCreateCard(a.message);
       case 'retry':
         this.store.retry(a.pending.clientMsgId);
         return;
@@ -235,6 +245,32 @@ export class ChannelPage {
         this.store.discard(a.pending.clientMsgId);
         return;
     }
+  }
+
+  private openCreateCard(message: Message): void {
+    const projects = this.cards.projects() ?? [];
+    if (projects.length === 0) return;
+    const nameOf = (id: string): string | null => this.people.person(id)?.displayName ?? null;
+    const text = markdownText(message.body, { nameOf, unknownName: this.transloco.translate('chat.unknownPerson') });
+    const data: CreateCardDialogData = {
+      message,
+      projects,
+      title: cardTitleFrom(text),
+      authorName: nameOf(message.authorId) ?? this.transloco.translate('chat.unknownPerson'),
+      excerpt: text.slice(0, 400),
+      projectId: this.store.channel(message.channelId)?.projectId ?? null,
+    };
+    this.dialog
+      .open(CreateCardDialogComponent, { data, width: '520px', maxWidth: '95vw', restoreFocus: true })
+      .afterClosed()
+      .subscribe((result: CreateCardResult | undefined) => {
+        if (!result) return;
+        this.cards.remember(result.card);
+        // the message shows the card at once (its latest copy); the server's message:updated brings the same
+        const held = this.store.window(message.channelId).items.find((m) => m.id === message.id);
+        if (held && !held.cardId) this.live.receive([{ ...held, cardId: result.card.id }], false);
+        this.snack.open(this.transloco.translate('chat.card.created', { title: result.card.title, project: result.project.name }), undefined, { duration: 5000 });
+      });
   }
 
   private openReport(message: Message): void {

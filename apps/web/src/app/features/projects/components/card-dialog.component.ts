@@ -24,6 +24,7 @@ import type { BoardStore } from '../board.store';
 import { ProjectsApi } from '../projects.api';
 import { CardAttachmentsComponent } from './card-attachments.component';
 import { CardBookingsComponent } from './card-bookings.component';
+import { CardSourceComponent } from './card-source.component';
 import { ConflictDialogComponent, type ConflictDialogData } from './conflict-dialog.component';
 
 export interface CardDialogData {
@@ -43,7 +44,7 @@ const FORM_FIELDS = ['title', 'description', 'assigneeIds', 'labelIds', 'startDa
   selector: 'app-card-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    CardAttachmentsComponent,
+    CardAttachmentsComponent, CardSourceComponent,
     DatePipe, ReactiveFormsModule, MatButtonModule, MatCheckboxModule, MatChipsModule, MatDialogModule, MatFormFieldModule, MatIconModule,
     MatInputModule, MatSelectModule, MatTabsModule, TranslocoPipe, AvatarComponent, CardBookingsComponent,
   ],
