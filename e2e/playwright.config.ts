@@ -91,6 +91,9 @@ export default defineConfig({
       SMTP_URL: `smtp://127.0.0.1:${PORT + 1}`,
       MAIL_RETRY_BASE_SECONDS: '1',
       MAIL_POLL_MS: '250',
+      // one minute of chat-digest delay lasts 100 ms here: the 15-minute default becomes 1.5 s
+      DIGEST_MINUTE_MS: '100',
+      DIGEST_POLL_MS: '250',
       // 'log' (not 'warn'): the readiness line above is logged at this level.
       LOG_LEVEL: 'log',
     },

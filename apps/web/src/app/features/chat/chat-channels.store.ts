@@ -29,7 +29,8 @@ export class ChatChannels {
   );
   /** the sidebar order (channels, then DMs), used by Alt+↑/↓ */
   readonly ordered = computed(() => [...this.publicChannels(), ...this.directChannels()]);
-  readonly totalUnread = computed(() => this._channels().reduce((n, c) => n + (c.muted ? 0 : c.unread), 0));
+  /** what the unread noise counts: every message where my level is `all`, only mentions where it is `mentions`, nothing where muted */
+  readonly totalUnread = computed(() => this._channels().reduce((n, c) => n + (c.notify === 'all' ? c.unread : c.notify === 'mentions' ? c.mentions : 0), 0));
 
   /** Loads my channels once per session (again after a reconnect). */
   load(force = false): Promise<void> {

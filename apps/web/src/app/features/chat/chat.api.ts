@@ -1,6 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  ChannelNotifyLevel,
   Attachment,
   Channel,
   ChannelBrowseQuery,
@@ -57,6 +58,11 @@ export class ChatApi {
 
   archive(channelId: string, archived: boolean): Observable<{ channel: MyChannel }> {
     return this.http.post<{ channel: MyChannel }>(`/api/channels/${id(channelId)}/${archived ? 'archive' : 'unarchive'}`, {});
+  }
+
+  /** my notification level in a channel (all / mentions / muted) */
+  setNotify(channelId: string, notify: ChannelNotifyLevel): Observable<{ channel: MyChannel }> {
+    return this.http.patch<{ channel: MyChannel }>(`/api/channels/${id(channelId)}/membership`, { notify });
   }
 
   join(channelId: string): Observable<{ channel: MyChannel }> {

@@ -17,6 +17,7 @@ import { ErrorMessageService } from '../../../core/http/error-message.service';
 import { LanguageService } from '../../../core/i18n/language.service';
 import { DirectoryApi } from '../../directory/directory.api';
 import { CountryPipe } from '../../../shared/ui/country.pipe';
+import { browserTimeZone } from '../../../shared/time-zone';
 
 @Component({
   selector: 'app-register-page',
@@ -153,6 +154,7 @@ export default class RegisterPage {
     }
     const v = this.form.getRawValue();
     const org = typeof v.organisation === 'string' ? null : v.organisation;
+    const timeZone = browserTimeZone();
     this.busy.set(true);
     this.error.set(null);
     try {
@@ -162,6 +164,7 @@ export default class RegisterPage {
           password: v.password,
           displayName: v.displayName.trim(),
           ...(org ? { organisationId: org.id } : {}),
+          ...(timeZone ? { timeZone } : {}),
         }),
       );
       if (user.status === 'active') {

@@ -32,7 +32,7 @@ import { ChannelNamePipe, ChannelNames } from './channel-name.pipe';
         @for (c of store.publicChannels(); track c.id) {
           <li>
             <a class="item" [routerLink]="['/chat', c.id]" routerLinkActive="active" #rla="routerLinkActive"
-              [attr.aria-current]="rla.isActive ? 'page' : null" [class.unread]="c.unread > 0 && !c.muted" [class.muted]="c.muted"
+              [attr.aria-current]="rla.isActive ? 'page' : null" [class.unread]="c.unread > 0 && c.notify === 'all'" [class.muted]="c.notify !== 'all'"
              data-testid="channel-item" [attr.data-channel-name]="c.name">
               <mat-icon class="kind" aria-hidden="true" [fontIcon]="icon(c)" />
               <span class="name">{{ c.name }}</span>
@@ -40,9 +40,9 @@ import { ChannelNamePipe, ChannelNames } from './channel-name.pipe';
               @if (c.archived) {
                 <mat-icon class="archived" aria-hidden="true" fontIcon="inventory_2" />
               }
-              @if (c.mentions > 0) {
+              @if (c.mentions > 0 && !c.muted) {
                 <span class="badge mention" data-testid="mention-badge" aria-hidden="true">{{ c.mentions }}</span>
-              } @else if (c.unread > 0 && !c.muted) {
+              } @else if (c.unread > 0 && c.notify === 'all') {
                 <span class="badge" data-testid="unread-badge" aria-hidden="true">{{ c.unread > 99 ? '99+' : c.unread }}</span>
               }
             </a>
@@ -63,15 +63,15 @@ import { ChannelNamePipe, ChannelNames } from './channel-name.pipe';
         @for (c of store.directChannels(); track c.id) {
           <li>
             <a class="item" [routerLink]="['/chat', c.id]" routerLinkActive="active" #rld="routerLinkActive"
-              [attr.aria-current]="rld.isActive ? 'page' : null" [class.unread]="c.unread > 0"
+              [attr.aria-current]="rld.isActive ? 'page' : null" [class.unread]="c.unread > 0 && c.notify === 'all'" [class.muted]="c.muted"
              data-testid="channel-item" [attr.data-channel-name]="c.name">
               @let status = dmStatus(c);
               <span class="dot" [class]="'dot ' + status" aria-hidden="true"></span>
               <span class="name">{{ c | channelName }}</span>
               <span class="visually-hidden">{{ counts(c) }}</span>
-              @if (c.mentions > 0) {
+              @if (c.mentions > 0 && !c.muted) {
                 <span class="badge mention" data-testid="mention-badge" aria-hidden="true">{{ c.mentions }}</span>
-              } @else if (c.unread > 0) {
+              } @else if (c.unread > 0 && c.notify === 'all') {
                 <span class="badge mention" data-testid="unread-badge" aria-hidden="true">{{ c.unread > 99 ? '99+' : c.unread }}</span>
               }
             </a>

@@ -2,11 +2,12 @@ import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, injec
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
+import { MatMenuModule } from '@angular/material/menu';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import type { AckError, Message } from '@klasteris/contracts';
+import { ChannelNotifyLevels, type AckError, type ChannelNotifyLevel, type Message } from '@klasteris/contracts';
 import { firstValueFrom } from 'rxjs';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { ErrorMessageService } from '../../../core/http/error-message.service';
@@ -36,7 +37,7 @@ import { ThreadPanelComponent } from '../components/thread-panel.component';
   selector: 'app-channel-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    RouterLink, MatButtonModule, MatIconModule, MatTooltipModule, TranslocoPipe, EmptyStateComponent, ChannelNamePipe,
+    RouterLink, MatButtonModule, MatIconModule, MatMenuModule, MatTooltipModule, TranslocoPipe, EmptyStateComponent, ChannelNamePipe,
     MessageListComponent, ComposerComponent, ThreadPanelComponent, ChannelDetailsComponent,
   ],
   templateUrl: './channel.page.html',
@@ -77,6 +78,23 @@ export class ChannelPage {
   protected readonly window = computed(() => this.store.window(this.channelId()));
   protected readonly myId = computed(() => this.auth.user()?.id ?? null);
   protected readonly isMember = this.store.isMember;
+  protected readonly notifyLevels = ChannelNotifyLevels;
+
+  protected notifyIcon(level: ChannelNotifyLevel): string {
+    return level === 'all' ? 'notifications' : level === 'mentions' ? 'alternate_email' : 'notifications_off';
+  }
+
+  /** my level here: all messages, mentions only, or muted (no badge, no digest) */
+  protected async setNotify(level: ChannelNotifyLevel): Promise<void> {
+    const id = this.channelId();
+    try {
+      const { channel } = await firstValueFrom(this.api.setNotify(id, level));
+      this.store.upsertChannel({ id, notify: channel.notify, muted: channel.muted });
+      this.snack.open(this.transloco.translate('chat.notify.saved', { level: this.transloco.translate<string>(`chat.notify.${level}`) }), undefined, { duration: 2500 });
+    } catch (err) {
+      this.snack.open(this.errors.message(err), undefined, { duration: 4000 });
+    }
+  }
   protected readonly canPost = computed(() => {
     const c = this.channel();
     if (!c || !this.isMember() || c.archived) return false;

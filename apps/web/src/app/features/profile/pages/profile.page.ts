@@ -14,6 +14,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Languages, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type Language, type User } from '@klasteris/contracts';
 import { startWith } from 'rxjs';
@@ -38,7 +39,7 @@ function samePasswords(group: AbstractControl): ValidationErrors | null {
   providers: [ProfileStore],
   imports: [
     ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule,
-    TranslocoPipe, AvatarComponent, ChipsFieldComponent,
+    TranslocoPipe, AvatarComponent, ChipsFieldComponent, RouterLink,
   ],
   templateUrl: './profile.page.html',
   styleUrl: './profile.page.scss',
