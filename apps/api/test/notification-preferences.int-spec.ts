@@ -78,6 +78,10 @@ describe('notification preferences', () => {
       [{ timeZone: 3 }, 'timeZone'],
       [{ timeZone: { $ne: null } }, 'timeZone.$ne'],
       [{ security: 'off' }, 'security'],
+      [{ timeZone: null }, 'timeZone'],
+      [{ digestDelayMinutes: null }, 'digestDelayMinutes'],
+      [{ topics: null }, 'topics'],
+      [{ topics: { mentions: null } }, 'topics.mentions'],
     ];
     for (const [body, field] of bad) {
       const res = await t.http.put(PREFS).set(bearer(a.accessToken)).send(body as object);
@@ -91,7 +95,7 @@ describe('notification preferences', () => {
   it('the profile takes a valid IANA time zone (also at registration) and refuses others', async () => {
     const a = await newMember(t);
     expect((await t.http.patch('/api/auth/me').set(bearer(a.accessToken)).send({ timeZone: 'Europe/Riga' })).body.user.timeZone).toBe('Europe/Riga');
-    for (const timeZone of ['Vilnius', 'Europe/Nowhere', '', 'x'.repeat(80), 12]) {
+    for (const timeZone of ['Vilnius', 'Europe/Nowhere', '', 'x'.repeat(80), 12, null]) {
       const res = await t.http.patch('/api/auth/me').set(bearer(a.accessToken)).send({ timeZone });
       expect(res.status).toBe(400);
       expect(fieldsOf(res.body)).toEqual(['timeZone']);

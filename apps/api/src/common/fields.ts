@@ -74,6 +74,6 @@ export const isIanaTimeZone = (v: unknown): v is string => typeof v === 'string'
 export const TimeZoneProperty = (optional = true): PropertyDecorator =>
   applyDecorators(
     optional ? ApiPropertyOptional({ example: 'Europe/Vilnius', maxLength: 64, description: 'IANA time zone' }) : ApiProperty({ example: 'Europe/Vilnius', maxLength: 64, description: 'IANA time zone' }),
-    ...(optional ? [IsOptional()] : []),
+    ...(optional ? [Omittable()] : []),
     ValidateBy({ name: 'isIanaTimeZone', validator: { validate: isIanaTimeZone, defaultMessage: () => '$property must be an IANA time zone such as Europe/Vilnius' } }),
   );

@@ -14,9 +14,9 @@ import {
   type QuietHours,
   type UpdateNotificationPreferencesRequest,
 } from '@klasteris/contracts';
-import { TimeZoneProperty } from '../../../common/fields';
+import { Omittable, TimeZoneProperty } from '../../../common/fields';
 
-const TopicProperty = (): PropertyDecorator => applyDecorators(ApiPropertyOptional({ enum: Deliveries }), IsOptional(), IsIn(Deliveries));
+const TopicProperty = (): PropertyDecorator => applyDecorators(ApiPropertyOptional({ enum: Deliveries }), Omittable(), IsIn(Deliveries));
 
 export class TopicsDto implements Partial<Record<NotificationTopic, Delivery>> {
   @TopicProperty() mentions?: Delivery;
@@ -34,9 +34,9 @@ export class QuietHoursDto implements QuietHours {
 }
 
 export class UpdateNotificationPreferencesDto implements UpdateNotificationPreferencesRequest {
-  @ApiPropertyOptional({ type: TopicsDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => TopicsDto) topics?: TopicsDto;
+  @ApiPropertyOptional({ type: TopicsDto }) @Omittable() @IsObject() @ValidateNested() @Type(() => TopicsDto) topics?: TopicsDto;
   @ApiPropertyOptional({ minimum: DIGEST_DELAY_MIN_MINUTES, maximum: DIGEST_DELAY_MAX_MINUTES, example: 15 })
-  @IsOptional() @IsInt() @Min(DIGEST_DELAY_MIN_MINUTES) @Max(DIGEST_DELAY_MAX_MINUTES)
+  @Omittable() @IsInt() @Min(DIGEST_DELAY_MIN_MINUTES) @Max(DIGEST_DELAY_MAX_MINUTES)
   digestDelayMinutes?: number;
   @ApiPropertyOptional({ type: QuietHoursDto, nullable: true, description: 'null turns quiet hours off' })
   @IsOptional() @IsObject() @ValidateNested() @Type(() => QuietHoursDto)
