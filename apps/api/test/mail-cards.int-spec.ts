@@ -66,14 +66,14 @@ describe('mails of cards', () => {
   });
 
   it('at 08:00 in the person’s zone: one mail of cards due tomorrow, one of cards that became overdue; once a day, once per cluster', async () => {
-    const zone = 'Europe/Vilnius'; // every person's zone until users carry their own
-    const today = DateTime.now().setZone(zone).startOf('day');
+    const today = DateTime.now().setZone('Europe/Vilnius').startOf('day');
     const d = (days: number) => today.plus({ days }).toISODate()!;
     const at = (hh: number, mm: number) => today.set({ hour: hh, minute: mm }).toJSDate();
     // fresh people, so the demo's own cards (due around today) stay out of the counts
     const en = await newMember(t, { displayName: 'Ona Morning' });
     const lt = await newMember(t, { displayName: 'Jonas Rytas' });
-    expect((await t.http.patch('/api/auth/me').set(bearer(lt.accessToken)).send({ language: 'lt' })).status).toBe(200);
+    // this one lives in Tokyo (UTC+9): their morning comes seven or six hours before Vilnius's
+    expect((await t.http.patch('/api/auth/me').set(bearer(lt.accessToken)).send({ language: 'lt', timeZone: 'Asia/Tokyo' })).status).toBe(200);
     const p = await api.createProject(owner, { name: 'Data space' });
     await api.addMember(owner, p.id, en.user.id, 'member');
     await api.addMember(owner, p.id, lt.user.id, 'member');
@@ -95,9 +95,13 @@ describe('mails of cards', () => {
     await job.run(at(7, 59));
     expect(await morningMails()).toBe(0);
     await job.run(at(8, 5));
+    expect(await morningMails()).toBe(2); // 08:05 in Vilnius is afternoon in Tokyo
+    // 08:30 in Tokyo on the same date (small hours in Vilnius): the Tokyo person's mail
+    await job.run(DateTime.fromISO(`${d(0)}T08:30`, { zone: 'Asia/Tokyo' }).toJSDate());
     expect(await morningMails()).toBe(3);
     await job.run(at(8, 10));
     await job.run(at(9, 55));
+    await job.run(DateTime.fromISO(`${d(0)}T09:55`, { zone: 'Asia/Tokyo' }).toJSDate());
     expect(await morningMails()).toBe(3);
 
     const due = await smtp.waitFor((m) => m.to.includes(en.email) && /due tomorrow/i.test(m.subject));

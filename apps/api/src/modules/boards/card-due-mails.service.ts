@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import type { Card } from '@klasteris/contracts';
+import { DEFAULT_TIME_ZONE, type Card } from '@klasteris/contracts';
 import { ClusterLeaseService } from '../leases/cluster-lease.service';
 import { OutboxService } from '../mail/outbox.service';
 import type { CardDueItem } from '../mail/templates/cards';
@@ -15,17 +15,9 @@ import { candidateDueDates, morningAt } from './morning-mails';
 
 export const CARD_DUE_MAILS_LEASE = 'card-due-mails';
 const EVERY_MS = 5 * 60_000;
-export const DEFAULT_TIME_ZONE = 'Europe/Vilnius';
 
-/**
- * The person's time zone for their morning mails.
- * TODO: the notification-preferences work adds `timeZone` to users (defaulted from the browser);
- * until it lands every person gets Europe/Vilnius. This reads the field as soon as the user record
- * carries it, without a change here.
- */
-export function zoneOf(user: UserRecord): string {
-  return 'timeZone' in user && typeof user.timeZone === 'string' && user.timeZone ? user.timeZone : DEFAULT_TIME_ZONE;
-}
+/** The person's time zone for their morning mails (the profile's, Europe/Vilnius by default). */
+const zoneOf = (user: UserRecord): string => user.timeZone || DEFAULT_TIME_ZONE;
 
 /**
  * "Due tomorrow" and "overdue" at 08:00 in each person's time zone (morning-mails.ts). Every five
