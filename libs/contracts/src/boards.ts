@@ -272,6 +272,21 @@ export interface CardComment {
   mentions: string[];
   createdAt: IsoDateTime;
   editedAt: IsoDateTime | null;
+  /** how many earlier versions GET …/comments/:commentId/history returns */
+  editCount?: number;
+  /** a deleted comment stays as a tombstone (empty body) so the thread keeps its shape */
+  deletedAt?: IsoDateTime | null;
+  deletedBy?: 'author' | 'moderator' | null;
+}
+
+/** PATCH /api/cards/:id/comments/:commentId (the author) → 200 { comment } */
+export interface UpdateCommentRequest {
+  body: string;
+}
+
+/** GET /api/cards/:id/comments/:commentId/history → 200: earlier versions, oldest first */
+export interface CommentHistory {
+  items: { body: string; at: IsoDateTime }[];
 }
 
 export interface CreateCommentRequest {
@@ -297,6 +312,8 @@ export const ActivityKinds = [
   'card.deleted',
   'checklist.updated',
   'comment.added',
+  'comment.edited',
+  'comment.deleted',
   'attachment.added',
   'attachment.removed',
   'board.imported',
@@ -389,6 +406,8 @@ export interface BoardServerEvents {
   'board:project-updated': (p: { projectId: string; project: Omit<Project, 'myRole'> }) => void;
   'board:members-changed': (p: { projectId: string; members: ProjectMember[] }) => void;
   'board:comment-added': (p: { projectId: string; comment: CardComment }) => void;
+  /** edited or deleted (then a tombstone) */
+  'board:comment-updated': (p: { projectId: string; comment: CardComment }) => void;
   'board:viewers': (p: { projectId: string; viewers: BoardViewer[] }) => void;
   'board:editing': (p: { projectId: string; cardId: string; userId: string; displayName: string; editing: boolean }) => void;
 }

@@ -56,10 +56,13 @@ export const toComment = (d: LeanComment): CardComment => ({
   projectId: d.projectId.toHexString(),
   authorId: d.authorId.toHexString(),
   authorName: d.authorName,
-  body: d.body,
-  mentions: (d.mentions ?? []).map((x) => x.toHexString()),
+  body: d.deletedAt ? '' : d.body,
+  mentions: d.deletedAt ? [] : (d.mentions ?? []).map((x) => x.toHexString()),
   createdAt: d.createdAt.toISOString(),
   editedAt: d.editedAt ? d.editedAt.toISOString() : null,
+  editCount: d.edits?.length ?? 0,
+  deletedAt: d.deletedAt ? d.deletedAt.toISOString() : null,
+  deletedBy: d.deletedBy ?? null,
 });
 
 /**

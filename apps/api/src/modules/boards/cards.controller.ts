@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import type { Activity, Card, CardComment, CardWithContext, Page } from '@klasteris/contracts';
+import { ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Activity, Card, CardComment, CardWithContext, CommentHistory, Page } from '@klasteris/contracts';
 import { Authenticated, CurrentUser } from '../../common/auth.decorators';
 import type { AuthUser } from '../../common/auth-user';
 import { ObjectIdPipe } from '../../common/object-id';
@@ -15,6 +15,7 @@ import {
   AddChecklistItemDto,
   CreateCardDto,
   CreateCommentDto,
+  UpdateCommentDto,
   DeleteCardQueryDto,
   MoveCardDto,
   MyCardsQueryDto,
@@ -97,6 +98,26 @@ export class CardsController {
   @Post(':id/comments')
   async addComment(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: CreateCommentDto): Promise<{ comment: CardComment }> {
     return { comment: await this.comments.add(me, id, body.body) };
+  }
+
+  @Patch(':id/comments/:commentId')
+  @ApiOkResponse({ description: 'The edited comment; the earlier version is kept in its history' })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN: not its author (or an observer)' })
+  @ApiConflictResponse({ description: 'CONFLICT: edited by another request meanwhile' })
+  async editComment(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Param('commentId', ObjectIdPipe) commentId: string, @Body() body: UpdateCommentDto): Promise<{ comment: CardComment }> {
+    return { comment: await this.comments.edit(me, id, commentId, body.body) };
+  }
+
+  @Get(':id/comments/:commentId/history')
+  commentHistory(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Param('commentId', ObjectIdPipe) commentId: string): Promise<CommentHistory> {
+    return this.comments.history(me, id, commentId);
+  }
+
+  @Delete(':id/comments/:commentId')
+  @ApiOkResponse({ description: 'The tombstone that stays in the thread' })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN: neither its author nor a project owner or cluster staff' })
+  async deleteComment(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Param('commentId', ObjectIdPipe) commentId: string): Promise<{ comment: CardComment }> {
+    return { comment: await this.comments.remove(me, id, commentId) };
   }
 
   @Get(':id/activity')

@@ -11,6 +11,10 @@ export class CommentDoc {
   @Prop({ type: [Types.ObjectId], default: [] }) mentions: Types.ObjectId[];
   @Prop({ required: true }) createdAt: Date;
   @Prop({ type: Date, default: null }) editedAt: Date | null;
+  /** earlier versions, oldest first (an edit keeps its history, as chat messages do); emptied when deleted */
+  @Prop({ type: [{ body: String, at: Date, _id: false }], default: [] }) edits: { body: string; at: Date }[];
+  @Prop({ type: Date, default: null }) deletedAt: Date | null;
+  @Prop({ type: String, default: null }) deletedBy: 'author' | 'moderator' | null;
 }
 
 export const CommentSchema = SchemaFactory.createForClass(CommentDoc);

@@ -44,6 +44,33 @@ export class CommentsRepository {
     return (await this.model.find(filter).sort({ createdAt: 1, _id: 1 }).limit(limit + 1).lean<LeanComment[]>()).map(toComment);
   }
 
+  async find(projectId: string, cardId: string, commentId: string): Promise<LeanComment | null> {
+    return this.model.findOne({ _id: oid(commentId), projectId: oid(projectId), cardId: oid(cardId) }).lean<LeanComment>();
+  }
+
+  /**
+   * Replaces the body if it is still `expected` (so two edits at once never lose one silently) and
+   * appends the replaced version to the history. Null when the comment changed or went meanwhile.
+   */
+  async edit(current: LeanComment, body: string, mentions: string[], at: Date): Promise<CardComment | null> {
+    const d = await this.model
+      .findOneAndUpdate(
+        { _id: current._id, body: current.body, deletedAt: null },
+        { $set: { body, mentions: mentions.map(oid), editedAt: at }, $push: { edits: { body: current.body, at: current.editedAt ?? current.createdAt } } },
+        { returnDocument: 'after' },
+      )
+      .lean<LeanComment>();
+    return d ? toComment(d) : null;
+  }
+
+  /** Tombstone: the text and its history go; null when it was already deleted. */
+  async softDelete(current: LeanComment, by: 'author' | 'moderator', at: Date): Promise<CardComment | null> {
+    const d = await this.model
+      .findOneAndUpdate({ _id: current._id, deletedAt: null }, { $set: { deletedAt: at, deletedBy: by, body: '', mentions: [], edits: [] } }, { returnDocument: 'after' })
+      .lean<LeanComment>();
+    return d ? toComment(d) : null;
+  }
+
   async deleteForCard(projectId: string, cardId: string): Promise<void> {
     await this.model.deleteMany({ projectId: oid(projectId), cardId: oid(cardId) });
   }

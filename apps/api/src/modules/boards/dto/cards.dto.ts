@@ -25,7 +25,7 @@ import {
   COMMENT_MAX,
   type AddChecklistItemRequest,
   type CreateCardRequest,
-  type CreateCommentRequest,
+  type CreateCommentRequest, type UpdateCommentRequest,
   type MoveCardRequest,
   type MyCardsQuery,
   type UpdateCardRequest,
@@ -116,6 +116,10 @@ export class AddChecklistItemDto implements AddChecklistItemRequest {
 export class UpdateChecklistItemDto implements UpdateChecklistItemRequest {
   @ApiPropertyOptional({ maxLength: CHECKLIST_ITEM_MAX }) @Absent() @Transform(trim) @IsString() @MinLength(1) @MaxLength(CHECKLIST_ITEM_MAX) text?: string;
   @ApiPropertyOptional() @Absent() @IsBoolean() done?: boolean;
+}
+
+export class UpdateCommentDto implements UpdateCommentRequest {
+  @ApiProperty({ maxLength: COMMENT_MAX }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(COMMENT_MAX) body: string;
 }
 
 export class CreateCommentDto implements CreateCommentRequest {
