@@ -4,7 +4,7 @@
 #   bash scripts/test.sh                 all stages
 #   bash scripts/test.sh lint api-unit   only the named stages (e2e implies build)
 #
-# Stages: lint, typecheck, api-unit, api-integration, security, web, build, chaos, e2e.
+# Stages: lint, typecheck, api-unit, api-integration, security, web, build, chaos, contract, e2e.
 # A failing stage does not stop the run (so every count is reported), but the exit code is 1 if
 # any stage failed. Reports go to tmp/results (wiped at the start); scripts/summarize-results.mjs
 # prints `N passed, N failed` as the very last line. Missing Debian packages (chromium,
@@ -17,8 +17,8 @@ RESULTS="$ROOT/tmp/results"
 export PATH="$ROOT/node_modules/.bin:$PATH"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
-ALL_STAGES=(lint typecheck api-unit api-integration security web build chaos e2e)
-DEFAULT_STAGES=(lint typecheck api-unit api-integration security web build chaos e2e)
+ALL_STAGES=(lint typecheck api-unit api-integration security web build chaos contract e2e)
+DEFAULT_STAGES=(lint typecheck api-unit api-integration security web build chaos contract e2e)
 if [ $# -gt 0 ]; then
   for s in "$@"; do
     [[ " ${ALL_STAGES[*]} " == *" $s "* ]] || { echo "test.sh: unknown stage '$s' (known: ${ALL_STAGES[*]})" >&2; exit 2; }
@@ -26,6 +26,7 @@ if [ $# -gt 0 ]; then
   SELECTED=" $* "
   [[ $SELECTED == *" e2e "* ]] && SELECTED+="build "
   [[ $SELECTED == *" chaos "* ]] && SELECTED+="build "
+  [[ $SELECTED == *" contract "* ]] && SELECTED+="build "
 else
   SELECTED=" ${DEFAULT_STAGES[*]} "
 fi
@@ -98,6 +99,18 @@ if selected chaos; then
   else
     printf '\n==> [chaos] skipped: the build failed\n' >&2
     record chaos "" chaos.json "not run: the build failed"
+  fi
+fi
+# Contract (npm run test:contract): the built app against its own OpenAPI document, fuzzed by
+# schemathesis (no 5xx, every status documented, bodies and content types as documented); bounded
+# by CONTRACT_MAX_EXAMPLES per operation and CONTRACT_MAX_SECONDS in all (scripts/contract-fuzz.ts).
+if selected contract; then
+  if [ "$build_ok" = 1 ]; then
+    stage contract contract.json "" -- \
+      ts-node -T -P bench/tsconfig.json scripts/contract-fuzz.ts "$RESULTS/contract.json"
+  else
+    printf '\n==> [contract] skipped: the build failed\n' >&2
+    record contract "" contract.json "not run: the build failed"
   fi
 fi
 if selected e2e; then
