@@ -1,5 +1,5 @@
 import type { Attendee, AttendeesResponse, RsvpView } from '@klasteris/contracts';
-import { eventHelpers } from './support/events';
+import { eventHelpers, newMembers } from './support/events';
 import { bearer, createTestApp, login, newMember, TestApp } from './support/test-app';
 
 describe('events: RSVP with capacity and a waitlist, race-safe', () => {
@@ -22,8 +22,7 @@ describe('events: RSVP with capacity and a waitlist, race-safe', () => {
 
   it('50 concurrent RSVPs for 10 places: exactly 10 going, 40 waitlisted in order; a decline promotes the first in line', async () => {
     const e = await ev.created(coordinator, { capacity: 10, title: 'Ten places' });
-    const people = [];
-    for (let i = 0; i < 50; i++) people.push(await newMember(t, { displayName: `Racer ${i}` }));
+    const people = await newMembers(t, 50, (i) => `Racer ${i}`);
     const answers = await Promise.all(people.map(async (p) => ({ p, res: await ev.rsvp(p.accessToken, e.id, 'going') })));
     for (const { res } of answers) expect(res.status).toBe(200);
     const views = answers.map(({ res }) => res.body.rsvp as RsvpView);
@@ -68,8 +67,7 @@ describe('events: RSVP with capacity and a waitlist, race-safe', () => {
 
   it('concurrent declines and joins never overfill: going ≤ capacity and the counter matches the list', async () => {
     const e = await ev.created(coordinator, { capacity: 5, title: 'Five places' });
-    const people = [];
-    for (let i = 0; i < 20; i++) people.push(await newMember(t));
+    const people = await newMembers(t, 20);
     await Promise.all(people.slice(0, 10).map((p) => ev.rsvp(p.accessToken, e.id, 'going')));
     // the first five going leave while ten more join, all at once
     const list = await attendees(e.id);

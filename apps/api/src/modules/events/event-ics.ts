@@ -16,25 +16,30 @@ export function venueLine(e: Pick<LeanEvent, 'venue'>): string {
   }
 }
 
-/** One event as an iCalendar file (RFC 5545) in the event's own zone, with its VTIMEZONE. */
-export function eventIcs(e: LeanEvent, publicUrl: string, path: string): string {
+/** Events as an iCalendar file (RFC 5545), each in its own zone, with the VTIMEZONEs. */
+export function eventsIcs(name: string, events: LeanEvent[], publicUrl: string, pathOf: (e: LeanEvent) => string): string {
   const cal = ical({
-    name: e.title,
+    name,
     method: ICalCalendarMethod.PUBLISH,
     prodId: { company: 'Klasteris', product: 'Events', language: 'EN' },
-    timezone: { name: e.timeZone, generator: getVtimezoneComponent },
+    timezone: { name: events[0]?.timeZone ?? 'Europe/Vilnius', generator: getVtimezoneComponent },
   });
-  cal.createEvent({
-    id: `event-${e._id.toHexString()}@klasteris`,
-    start: DateTime.fromJSDate(e.start, { zone: e.timeZone }),
-    end: DateTime.fromJSDate(e.end, { zone: e.timeZone }),
-    timezone: e.timeZone,
-    stamp: e.updatedAt,
-    summary: e.title,
-    description: e.description,
-    location: venueLine(e),
-    status: e.state === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-    url: `${publicUrl}${path}`,
-  });
+  for (const e of events) {
+    cal.createEvent({
+      id: `event-${e._id.toHexString()}@klasteris`,
+      start: DateTime.fromJSDate(e.start, { zone: e.timeZone }),
+      end: DateTime.fromJSDate(e.end, { zone: e.timeZone }),
+      timezone: e.timeZone,
+      stamp: e.updatedAt,
+      summary: e.title,
+      description: e.description,
+      location: venueLine(e),
+      status: e.state === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      url: `${publicUrl}${pathOf(e)}`,
+    });
+  }
   return cal.toString();
 }
+
+/** One event as an iCalendar file. */
+export const eventIcs = (e: LeanEvent, publicUrl: string, path: string): string => eventsIcs(e.title, [e], publicUrl, () => path);

@@ -1,4 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApiFileResponse } from '../../common/api-docs';
+import { AppConfig } from '../../config/app-config';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -22,7 +25,10 @@ const NOT_VISIBLE = 'NOT_FOUND: no such event, or not visible to the caller (dra
 @Authenticated()
 @Controller('events')
 export class EventsController {
-  constructor(private readonly events: EventsService) {}
+  constructor(
+    private readonly events: EventsService,
+    private readonly config: AppConfig,
+  ) {}
 
   /** A new event (a draft unless `publish`); publishing with a resource venue books it in the same step. */
   @Post()
@@ -90,5 +96,28 @@ export class EventsController {
   @ApiNotFoundResponse({ description: NOT_VISIBLE })
   attendees(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string): Promise<AttendeesResponse> {
     return this.events.attendees(me, id);
+  }
+
+  /** The event as an iCalendar file (its own zone, VTIMEZONE included). */
+  @Get(':id/calendar.ics')
+  @ApiFileResponse(['text/calendar'], 200, 'The event (iCalendar with VTIMEZONE)')
+  @ApiNotFoundResponse({ description: NOT_VISIBLE })
+  async ics(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Res() res: Response): Promise<void> {
+    const body = await this.events.ics(me, id, this.config.publicUrl);
+    res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
+    res.setHeader('Content-Disposition', 'inline; filename="event.ics"');
+    res.send(body);
+  }
+
+  /** The attendance as CSV (name, kind, organisation, country, status, position, respondedAt); cells starting =, +, -, @, tab or CR neutralised. */
+  @Get(':id/attendees.csv')
+  @ApiFileResponse(['text/csv'], 200, 'The attendance (CSV)')
+  @ApiForbiddenResponse({ description: 'FORBIDDEN: the caller sees the event but does not run it' })
+  @ApiNotFoundResponse({ description: NOT_VISIBLE })
+  async csv(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Res() res: Response): Promise<void> {
+    const body = await this.events.attendeesCsv(me, id);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', 'attachment; filename="attendees.csv"');
+    res.send(body);
   }
 }

@@ -15,6 +15,7 @@ import {
 } from '@klasteris/contracts';
 import { ApiException, forbidden, validationFailed } from '../../common/api-exception';
 import { AuthUser, canAdministerOrganisation, isStaff } from '../../common/auth-user';
+import { csvCell } from '../../common/csv';
 import { encodeCursor } from '../../common/pagination';
 import { GroupsRepository } from '../groups/groups.repository';
 import { ModerationPolicy } from '../moderation/moderation-policy';
@@ -24,6 +25,7 @@ import { ProjectsRepository } from '../projects/projects.repository';
 import { UsersRepository } from '../users/users.repository';
 import { AttendanceRepository, memberKey } from './attendance.repository';
 import { EventAccessService, factsOf } from './event-access.service';
+import { eventIcs } from './event-ics';
 import { canManageEvent } from './event-policy';
 import { EventVenueService, MovedBackError } from './event-venue.service';
 import type { LeanEvent, StoredVenue } from './event.schema';
@@ -249,5 +251,19 @@ export class EventsService {
       return toAttendee(a, status === 'waitlisted' ? ++line : undefined);
     });
     return { items, counts };
+  }
+
+  /** The event as an .ics file, for anyone who may see it. */
+  async ics(me: AuthUser, id: string, publicUrl: string): Promise<string> {
+    const { event } = await this.access.visible(me, id);
+    return eventIcs(event, publicUrl, `/events/${id}`);
+  }
+
+  /** The attendance as CSV (organisers only), every cell neutralised against formulas. */
+  async attendeesCsv(me: AuthUser, id: string): Promise<string> {
+    const { items } = await this.attendees(me, id);
+    const head = ['name', 'kind', 'organisation', 'country', 'status', 'position', 'respondedAt'];
+    const rows = items.map((a) => [a.name, a.kind, a.organisationName, a.country, a.status, a.position ?? null, a.respondedAt].map(csvCell).join(','));
+    return [head.join(','), ...rows].join('\r\n') + '\r\n';
   }
 }

@@ -1,4 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApiFileResponse } from '../../common/api-docs';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { Transform } from 'class-transformer';
@@ -19,6 +21,13 @@ export class CancelRegistrationDto {
   token: string;
 }
 
+const sendIcs = (res: Response, body: string, filename: string): void => {
+  res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
+  res.setHeader('Content-Disposition', `inline; filename="${filename}"`);
+  res.setHeader('Cache-Control', 'public, max-age=300');
+  res.send(body);
+};
+
 /** The visitor site's events: no sign-in. Prospects never see attendees. */
 @ApiTags('public events')
 @Public()
@@ -31,6 +40,20 @@ export class PublicEventsController {
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED' })
   list(@Query() q: EventListQueryDto): Promise<Page<PublicEvent>> {
     return this.events.list({ from: q.from, to: q.to, cursor: q.cursor, limit: pageLimit(q) });
+  }
+
+  /** The visitor site's calendar: every upcoming public event, each in its own zone. */
+  @Get('calendar.ics')
+  @ApiFileResponse(['text/calendar'], 200, 'Upcoming public events (iCalendar with VTIMEZONEs)')
+  async feed(@Res() res: Response): Promise<void> {
+    sendIcs(res, await this.events.feed(), 'klasteris-events.ics');
+  }
+
+  @Get(':id/calendar.ics')
+  @ApiFileResponse(['text/calendar'], 200, 'The event (iCalendar with VTIMEZONE)')
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: no such published public event' })
+  async ics(@Param('id', ObjectIdPipe) id: string, @Res() res: Response): Promise<void> {
+    sendIcs(res, await this.events.ics(id), 'event.ics');
   }
 
   @Get(':id')

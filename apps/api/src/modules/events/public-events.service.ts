@@ -5,7 +5,7 @@ import { ApiException, notFound } from '../../common/api-exception';
 import { AppConfig } from '../../config/app-config';
 import { OutboxService } from '../mail/outbox.service';
 import { AttendanceRepository, prospectKey } from './attendance.repository';
-import { eventIcs, venueLine } from './event-ics';
+import { eventIcs, eventsIcs, venueLine } from './event-ics';
 import type { LeanEvent } from './event.schema';
 import { toPublicEvent } from './event.mapper';
 import { EventsRepository } from './events.repository';
@@ -37,6 +37,17 @@ export class PublicEventsService {
 
   async get(id: string): Promise<PublicEvent> {
     return toPublicEvent(await this.load(id));
+  }
+
+  async ics(id: string): Promise<string> {
+    const e = await this.load(id);
+    return eventIcs(e, this.config.publicUrl, `/visit/events/${id}`);
+  }
+
+  /** Upcoming public events (at most 200) as one calendar. */
+  async feed(): Promise<string> {
+    const rows = await this.events.list(NOBODY, { from: new Date(), to: null, limit: 200, publicOnly: true });
+    return eventsIcs('Klasteris events', rows.slice(0, 200), this.config.publicUrl, (e) => `/visit/events/${e._id.toHexString()}`);
   }
 
   /** Only published public events exist here; everything else is a 404. */
