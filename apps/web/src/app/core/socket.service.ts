@@ -3,6 +3,7 @@ import { SOCKET_UNAUTHENTICATED, type ClientToServerEvents, type ServerToClientE
 import { Observable, Subject, filter, map } from 'rxjs';
 import { io, type Socket } from 'socket.io-client';
 import { AuthStore } from './auth/auth.store';
+import { renewalDelay } from './socket-renewal';
 
 type EventName = keyof ServerToClientEvents;
 type EventPayload<E extends EventName> = Parameters<ServerToClientEvents[E]>[0];
@@ -23,8 +24,6 @@ interface AnyEvent {
 
 export type SocketState = 'disconnected' | 'connecting' | 'connected';
 
-/** How long before the socket's token expires the service renews it (at most; a fifth of a short lifetime). */
-const RENEW_LEAD_MS = 60_000;
 /** Pause before reconnecting after the server closed the socket (a revoked session ends in sign-out instead). */
 const RECONNECT_DELAY_MS = 500;
 
@@ -169,9 +168,8 @@ export class SocketService {
 
   private scheduleRenewal(expiresAt: string): void {
     this.clearRenewal();
-    const left = new Date(expiresAt).getTime() - Date.now();
-    if (!Number.isFinite(left)) return;
-    const delay = Math.max(1000, left - Math.min(RENEW_LEAD_MS, left / 5));
+    const delay = renewalDelay(expiresAt, Date.now());
+    if (delay === null) return;
     this.renewTimer = setTimeout(() => this.renewToken(), delay);
   }
 
