@@ -139,4 +139,38 @@ test.describe('boards journey', () => {
     await ruta.getByTestId('filter-clear').click();
     await expect(ruta.getByTestId('card')).toHaveCount(3);
   });
+
+  test('comments: an author edits (earlier versions kept) and deletes their own; the owner removes another person\'s', async () => {
+    await expect(mindaugas.getByRole('dialog')).toHaveCount(0);
+    await cardIn(mindaugas, 'Review', 'Interview five UK fintechs').getByTestId('card-open').click();
+    await expect(mindaugas.getByRole('dialog')).toBeVisible();
+    await mindaugas.getByRole('tab', { name: /^Comments/ }).click();
+    await mindaugas.getByTestId('comment-new').fill('Five interviews booked for next week');
+    await mindaugas.getByTestId('comment-add').click();
+    const theirs = mindaugas.getByTestId('comments').locator('li', { hasText: 'Five interviews booked' });
+    await expect(theirs).toBeVisible();
+    await theirs.getByTestId('comment-edit').click();
+    await mindaugas.getByTestId('comment-edit-input').fill('Four interviews booked for next week');
+    await mindaugas.getByTestId('comment-edit-save').click();
+    const edited = mindaugas.getByTestId('comments').locator('li', { hasText: 'Four interviews booked' });
+    await edited.getByTestId('comment-edited').click();
+    await expect(edited.getByRole('list', { name: 'Earlier versions' })).toContainText('Five interviews booked for next week');
+    await expectAccessible(mindaugas, 'card comments', { include: '.cdk-overlay-container' });
+    await snap(mindaugas, 'boards-03-comment-history');
+
+    // the owner sees the edit live and removes the comment as a moderator
+    await expect(ruta.getByRole('dialog')).toHaveCount(0);
+    await cardIn(ruta, 'Review', 'Interview five UK fintechs').getByTestId('card-open').click();
+    await expect(ruta.getByRole('dialog')).toBeVisible();
+    await ruta.getByRole('tab', { name: /^Comments/ }).click();
+    const forOwner = ruta.getByTestId('comments').locator('li', { hasText: 'Four interviews booked' });
+    await expect(forOwner).toBeVisible();
+    await expect(forOwner.getByTestId('comment-edit')).toHaveCount(0);
+    ruta.once('dialog', (d) => void d.accept());
+    await forOwner.getByTestId('comment-delete').click();
+    await expect(ruta.getByTestId('comments').getByTestId('comment-deleted')).toHaveText('This comment was removed by a moderator.');
+    await expect(mindaugas.getByTestId('comments').getByTestId('comment-deleted')).toHaveText('This comment was removed by a moderator.');
+    await ruta.keyboard.press('Escape');
+    await mindaugas.keyboard.press('Escape');
+  });
 });

@@ -95,6 +95,7 @@ export class BoardStore {
   readonly otherViewers = computed(() => this._viewers().filter((v) => v.userId !== this.myId()));
   /** Comments added on this board (the card dialog shows those of its card). */
   readonly commentAdded = this.socket.on('board:comment-added').pipe(filter((p) => p.projectId === this._projectId()));
+  readonly commentUpdated = this.socket.on('board:comment-updated').pipe(filter((p) => p.projectId === this._projectId()));
 
   readonly visibleColumns = computed<VisibleColumn[]>(() => {
     const f = this._filters();

@@ -6,6 +6,7 @@ import type {
   Card,
   CardAttachment,
   CardComment,
+  CommentHistory,
   CardWithContext,
   Column,
   CreateCardRequest,
@@ -142,6 +143,18 @@ export class ProjectsApi {
   comments(cardId: string, cursor?: string): Observable<Page<CardComment>> {
     return this.http.get<Page<CardComment>>(`/api/cards/${id(cardId)}/comments`, { params: toParams({ cursor, limit: 100 }) });
   }
+  editComment(cardId: string, commentId: string, body: string): Observable<{ comment: CardComment }> {
+    return this.http.patch<{ comment: CardComment }>(`/api/cards/${id(cardId)}/comments/${id(commentId)}`, { body });
+  }
+
+  deleteComment(cardId: string, commentId: string): Observable<{ comment: CardComment }> {
+    return this.http.delete<{ comment: CardComment }>(`/api/cards/${id(cardId)}/comments/${id(commentId)}`);
+  }
+
+  commentHistory(cardId: string, commentId: string): Observable<CommentHistory> {
+    return this.http.get<CommentHistory>(`/api/cards/${id(cardId)}/comments/${id(commentId)}/history`);
+  }
+
   addComment(cardId: string, body: string): Observable<{ comment: CardComment }> {
     return this.http.post<{ comment: CardComment }>(`/api/cards/${id(cardId)}/comments`, { body });
   }

@@ -1,7 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormsModule, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatChipsModule } from '@angular/material/chips';
@@ -15,6 +15,7 @@ import { MatTabsModule } from '@angular/material/tabs';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { CARD_DESCRIPTION_MAX, CARD_TITLE_MAX, COMMENT_MAX, type Activity, type Card, type CardComment, type CardEditableField } from '@klasteris/contracts';
 import { firstValueFrom } from 'rxjs';
+import { AuthStore } from '../../../core/auth/auth.store';
 import { ErrorMessageService } from '../../../core/http/error-message.service';
 import { LanguageService } from '../../../core/i18n/language.service';
 import { AvatarComponent } from '../../../shared/ui/avatar.component';
@@ -45,7 +46,7 @@ const FORM_FIELDS = ['title', 'description', 'assigneeIds', 'labelIds', 'startDa
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     CardAttachmentsComponent, CardSourceComponent,
-    DatePipe, ReactiveFormsModule, MatButtonModule, MatCheckboxModule, MatChipsModule, MatDialogModule, MatFormFieldModule, MatIconModule,
+    DatePipe, FormsModule, ReactiveFormsModule, MatButtonModule, MatCheckboxModule, MatChipsModule, MatDialogModule, MatFormFieldModule, MatIconModule,
     MatInputModule, MatSelectModule, MatTabsModule, TranslocoPipe, AvatarComponent, CardBookingsComponent,
   ],
   templateUrl: './card-dialog.component.html',
@@ -62,6 +63,12 @@ export class CardDialogComponent {
   private readonly errors = inject(ErrorMessageService);
   protected readonly language = inject(LanguageService);
   private readonly fb = inject(NonNullableFormBuilder);
+  protected readonly auth = inject(AuthStore);
+  protected readonly me = computed(() => this.auth.user()?.id ?? null);
+  protected readonly editingId = signal<string | null>(null);
+  protected readonly editText = this.fb.control('', [Validators.required, Validators.maxLength(COMMENT_MAX)]);
+  /** earlier versions of the comments whose history is open, by comment id */
+  protected readonly history = signal<Record<string, { body: string; at: string }[]>>({});
 
   protected readonly titleMax = CARD_TITLE_MAX;
   protected readonly descriptionMax = CARD_DESCRIPTION_MAX;
@@ -119,6 +126,9 @@ export class CardDialogComponent {
     const destroyRef = inject(DestroyRef);
     this.store.commentAdded.pipe(takeUntilDestroyed(destroyRef)).subscribe((p) => {
       if (p.comment.cardId === this.data.cardId) this.comments.update((list) => (list.some((c) => c.id === p.comment.id) ? list : [...list, p.comment]));
+    });
+    this.store.commentUpdated.pipe(takeUntilDestroyed(destroyRef)).subscribe((p) => {
+      if (p.comment.cardId === this.data.cardId) this.replaceComment(p.comment);
     });
     this.store.setEditing(this.data.cardId, true);
     const renew = setInterval(() => this.store.setEditing(this.data.cardId, true), EDITING_RENEW_MS);
@@ -277,6 +287,51 @@ export class CardDialogComponent {
     } catch (err) {
       this.snack.open(this.errors.message(err));
     }
+  }
+
+  startEdit(c: CardComment): void {
+    this.editText.setValue(c.body);
+    this.editingId.set(c.id);
+  }
+
+  async saveEdit(c: CardComment): Promise<void> {
+    const body = this.editText.value.trim();
+    if (!body) return;
+    try {
+      const { comment } = await firstValueFrom(this.api.editComment(this.data.cardId, c.id, body));
+      this.replaceComment(comment);
+      this.editingId.set(null);
+    } catch (err) {
+      this.snack.open(this.errors.message(err));
+    }
+  }
+
+  async deleteComment(c: CardComment): Promise<void> {
+    if (!confirm(this.transloco.translate('projects.card.confirmDeleteComment'))) return;
+    try {
+      const { comment } = await firstValueFrom(this.api.deleteComment(this.data.cardId, c.id));
+      this.replaceComment(comment);
+    } catch (err) {
+      this.snack.open(this.errors.message(err));
+    }
+  }
+
+  async toggleHistory(c: CardComment): Promise<void> {
+    if (this.history()[c.id]) {
+      this.history.update(({ [c.id]: _open, ...rest }) => rest);
+      return;
+    }
+    try {
+      const { items } = await firstValueFrom(this.api.commentHistory(this.data.cardId, c.id));
+      this.history.update((h) => ({ ...h, [c.id]: items }));
+    } catch (err) {
+      this.snack.open(this.errors.message(err));
+    }
+  }
+
+  private replaceComment(comment: CardComment): void {
+    this.comments.update((list) => list.map((x) => (x.id === comment.id ? comment : x)));
+    if (this.history()[comment.id]) this.history.update(({ [comment.id]: _stale, ...rest }) => rest);
   }
 
   async loadActivity(): Promise<void> {
