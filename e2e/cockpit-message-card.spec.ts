@@ -2,7 +2,7 @@
 // card of it from the message's menu (project, board column, title prefilled from the message's
 // first line), the message then shows the card and links to it open on the board, and the card
 // links back to the message in its channel. A channel member outside the project sees only that
-// the message became a card. Keyboard through the menu and the dialog; axe-core on each screen.
+// the message became a card (no link). Keyboard through the menu and the dialog; axe-core on each screen.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { DEMO, expectNoSeriousA11yViolations as expectAccessible, People, runId, snap } from './support';
 
@@ -91,7 +91,7 @@ test('a member makes a card of a chat message; the message shows the card and th
   await expectAccessible(ruta, 'channel with the message that became a card');
   await snap(ruta, 'cockpit-message-card-03-message-shows-card');
   const seen = messages(mindaugas).filter({ hasText: FIRST_LINE });
-  await expect(seen.getByTestId('message-card-note')).toHaveText(/Made into a card of a project you are not in/);
+  await expect(seen.getByTestId('message-card-note')).toHaveText(/Made into a card you cannot open/);
   await expect(seen.getByTestId('message-card-link')).toHaveCount(0);
   await snap(mindaugas, 'cockpit-message-card-04-other-member');
   // the message's menu no longer offers a second card

@@ -11,7 +11,7 @@ export type MessageCardRef = { state: 'loading' } | { state: 'hidden' } | { stat
 const PROJECT_PAGES = 5;
 
 /**
- * Cards and chat: the projects in which I may create cards (loaded once per signed-in person; a
+ * Cards and chat: the projects in which I may create cards (loaded when the chat opens; a
  * message offers "Create card…" only when there is one), and the cards messages point to (title and
  * project, fetched once each; a card of a project I am not in stays `hidden`).
  */

@@ -6,7 +6,7 @@ import { ChatCardsStore } from '../chat-cards.store';
 
 /**
  * The project card made from a message: a link to the card open on its board, or (a card of a
- * project I am not in) a plain note that the message became a card.
+ * project I am not in, or one deleted since) a plain note that the message became a card.
  */
 @Component({
   selector: 'app-message-card',

@@ -187,8 +187,8 @@ export class ChannelPage {
       for (const m of unknown) this.askedFor.add(m.authorId);
       untracked(() => this.people.loadMembers(id, true));
     });
-    // "Create card…" is offered when I may create cards in some project
-    void this.cards.loadProjects();
+    // "Create card…" is offered when I may create cards in some project (asked again on each visit to the chat)
+    void this.cards.loadProjects(true);
     inject(DestroyRef).onDestroy(() => this.store.open(null));
   }
 
