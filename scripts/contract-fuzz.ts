@@ -56,6 +56,25 @@ function readJunit(file: string): { name: string; failures: string[]; skipped: b
 const decode = (s: string): string =>
   s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#10;/g, '\n').replace(/&amp;/g, '&');
 
+/**
+ * Real ids of the demo data for `{id}` of the main resources, so that the fuzzer gets past 404 into
+ * the handlers (schemathesis.toml, one [[operations]] entry per collection).
+ */
+async function realIds(base: string, token: string): Promise<string> {
+  const first = async (path: string): Promise<string | null> => {
+    const res = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    const body = (await res.json().catch(() => null)) as { items?: { id?: string }[] } | null;
+    return res.ok ? (body?.items?.[0]?.id ?? null) : null;
+  };
+  const collections = ['channels', 'projects', 'groups', 'resources', 'organisations', 'events'];
+  const entries: string[] = [];
+  for (const c of collections) {
+    const id = await first(`/api/${c}`);
+    if (id) entries.push(`[[operations]]\ninclude-path-regex = "^/api/${c}/\\\\{id\\\\}"\nparameters = { "path.id" = "${id}" }\n`);
+  }
+  return entries.join('\n');
+}
+
 async function main(): Promise<void> {
   const out = process.argv[2] ?? join(ROOT, 'tmp', 'results', 'contract.json');
   if (!existsSync(join(ROOT, 'dist/apps/api/main.js'))) throw new Error('run `npm run build` (or `nest build api`) first');
@@ -70,9 +89,13 @@ async function main(): Promise<void> {
   }
   const reportDir = join(dirname(out), 'contract-report');
   mkdirSync(reportDir, { recursive: true });
+  const configFile = join(reportDir, 'schemathesis.toml');
+  writeFileSync(configFile, await realIds(api.url, token));
   const maxExamples = envInt('CONTRACT_MAX_EXAMPLES', 8);
   const maxSeconds = envInt('CONTRACT_MAX_SECONDS', 150);
   const args = [
+    '--config-file',
+    configFile,
     'run',
     `${api.url}/api/docs-json`,
     '--url',

@@ -96,6 +96,16 @@ describe('the API contract', () => {
     expect(cleared.body.organisation.website).toBeNull();
   });
 
+  it('refuses null for a channel name (it was stored, and every later answer broke the contract)', async () => {
+    const channels = await request(t.app.getHttpServer()).get('/api/channels').set(bearer(admin));
+    const channel = (channels.body as { items: { id: string; name: string }[] }).items.find((c) => c.name)!;
+    const res = await request(t.app.getHttpServer()).patch(`/api/channels/${channel.id}`).set(bearer(admin)).send({ name: null, topic: '' });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    const after = await request(t.app.getHttpServer()).get(`/api/channels/${channel.id}`).set(bearer(admin));
+    expect(after.body.channel.name).toBe(channel.name);
+  });
+
   it('answers audit entries with every field, null when empty (an update with nothing changed lost `after`)', async () => {
     const groups = await request(t.app.getHttpServer()).get('/api/groups').set(bearer(admin));
     const id = (groups.body as { items: { id: string }[] }).items[0]!.id;

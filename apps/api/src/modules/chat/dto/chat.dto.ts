@@ -19,7 +19,7 @@ import {
   type MessageSearchQuery,
   type UpdateChannelRequest,
 } from '@klasteris/contracts';
-import { SearchQueryProperty, trim } from '../../../common/fields';
+import { Omittable, SearchQueryProperty, trim } from '../../../common/fields';
 import { PageQueryDto } from '../../../common/pagination';
 
 const lowerTrim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toLowerCase().replace(/\s+/g, '-') : value);
@@ -33,9 +33,9 @@ export class CreateChannelDto implements CreateChannelRequest {
 }
 
 export class UpdateChannelDto implements UpdateChannelRequest {
-  @ApiPropertyOptional() @IsOptional() @Transform(lowerTrim) @IsString() @Matches(CHANNEL_NAME_PATTERN, { message: NAME_MESSAGE }) name?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(250) topic?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(1000) description?: string;
+  @ApiPropertyOptional() @Omittable() @Transform(lowerTrim) @IsString() @Matches(CHANNEL_NAME_PATTERN, { message: NAME_MESSAGE }) name?: string;
+  @ApiPropertyOptional() @Omittable() @Transform(trim) @IsString() @MaxLength(250) topic?: string;
+  @ApiPropertyOptional() @Omittable() @Transform(trim) @IsString() @MaxLength(1000) description?: string;
 }
 
 export class UpdateMembershipDto implements UpdateMembershipRequest {
