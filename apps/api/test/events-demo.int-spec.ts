@@ -39,11 +39,18 @@ describe('events: demo data from the cluster story', () => {
     const att = (await t.http.get(`/api/events/${past[0]!.id}/attendees`).set(bearer(coordinator))).body as AttendeesResponse;
     expect(att.counts.going).toBeGreaterThanOrEqual(6);
     expect(new Set(att.items.map((a) => a.organisationName)).size).toBeGreaterThanOrEqual(4);
+    // the attendance report: per organisation, most first, adding up to the people going
+    expect(att.byOrganisation.reduce((n, g) => n + g.going, 0)).toBe(att.counts.going);
+    expect(att.byOrganisation[0]!.going).toBeGreaterThanOrEqual(att.byOrganisation[att.byOrganisation.length - 1]!.going);
+    expect(att.byOrganisation.map((g) => g.key)).toEqual(expect.arrayContaining(['Etronika', 'Data House']));
+    expect(att.byCountry[0]).toEqual({ key: 'LT', going: expect.any(Number) });
 
     const pub = (await t.http.get('/api/public/events').query({ limit: '100' })).body.items as PublicEvent[];
     const baku = pub.find((e) => e.title.includes('Baku'))!;
     const prospects = ((await t.http.get(`/api/events/${baku.id}/attendees`).set(bearer(coordinator))).body as AttendeesResponse).items.filter((a) => a.kind === 'prospect');
     expect(prospects.map((p) => p.country)).toEqual(['AZ', 'AZ']);
+    const bakuReport = (await t.http.get(`/api/events/${baku.id}/attendees`).set(bearer(coordinator))).body as AttendeesResponse;
+    expect(bakuReport.byCountry).toEqual(expect.arrayContaining([{ key: 'AZ', going: 2 }]));
   });
 
   it('seeding again adds nothing', async () => {

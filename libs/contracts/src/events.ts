@@ -162,9 +162,18 @@ export interface Attendee {
   respondedAt: IsoDateTime;
 }
 
+/** People going, grouped (organisation: members' organisation or a prospect's stated one; "—" for none). */
+export interface AttendanceGroup {
+  key: string;
+  going: number;
+}
+
 export interface AttendeesResponse {
   items: Attendee[];
   counts: Record<RsvpStatus, number>;
+  /** attendance report: people going per organisation and per country, most first */
+  byOrganisation: AttendanceGroup[];
+  byCountry: AttendanceGroup[];
 }
 
 /* ---------------------------------------------------------------- visitor site */

@@ -10,6 +10,7 @@ import { EventsRepository } from '../events/events.repository';
 import { EventsService } from '../events/events.service';
 import { RsvpService } from '../events/rsvp.service';
 import type { UserRecord } from '../users/user.schema';
+import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { UsersRepository } from '../users/users.repository';
 
 const asAuth = (u: UserRecord): AuthUser => ({ id: u.id, sessionId: 'demo-seed', roles: u.roles, organisationId: u.organisationId, displayName: u.displayName });
@@ -156,6 +157,7 @@ export class DemoEventsSeeder {
     private readonly rsvps: RsvpService,
     private readonly resources: ResourcesRepository,
     private readonly decisions: BookingDecisionsService,
+    private readonly organisations: OrganisationsRepository,
   ) {}
 
   async seed(): Promise<number> {
@@ -240,7 +242,7 @@ export class DemoEventsSeeder {
     for (const email of d.going) {
       const u = await this.users.findByEmail(email);
       if (!u) continue;
-      await this.rsvps.respond(eventId, { key: memberKey(u.id), kind: 'member', userId: new Types.ObjectId(u.id), email: null, name: u.displayName, organisationId: u.organisationId ? new Types.ObjectId(u.organisationId) : null, organisationName: u.organisationName, country: null, language: u.language }, 'going');
+      await this.rsvps.respond(eventId, { key: memberKey(u.id), kind: 'member', userId: new Types.ObjectId(u.id), email: null, name: u.displayName, organisationId: u.organisationId ? new Types.ObjectId(u.organisationId) : null, organisationName: u.organisationName, country: (u.organisationId ? await this.organisations.findById(u.organisationId) : null)?.country ?? null, language: u.language }, 'going');
       added++;
     }
     for (const p of d.prospects ?? []) {

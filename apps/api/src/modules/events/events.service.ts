@@ -36,6 +36,13 @@ import { RsvpService } from './rsvp.service';
 export const eventStateConflict = (state: string, message = `The event is ${state}`): ApiException =>
   new ApiException(HttpStatus.CONFLICT, ErrorCode.EventStateConflict, message, { state });
 
+/** Counts per key, most first (then by key); missing keys count as "—". */
+function tally(keys: (string | null)[]): { key: string; going: number }[] {
+  const m = new Map<string, number>();
+  for (const k of keys) m.set(k ?? '—', (m.get(k ?? '—') ?? 0) + 1);
+  return [...m].map(([key, going]) => ({ key, going })).sort((a, b) => b.going - a.going || a.key.localeCompare(b.key));
+}
+
 const field = (name: string, message: string): ApiException => validationFailed([{ field: name, message }]);
 
 /** Events: create, read, change, publish, cancel, RSVP. The venue booking is EventVenueService's; places and the line RsvpService's. */
@@ -224,7 +231,7 @@ export class EventsService {
     const { event } = await this.access.visible(me, id);
     if (event.state !== 'published') throw eventStateConflict(event.state, `The event is ${event.state}: no answers now`);
     if (event.end.getTime() <= Date.now()) throw eventStateConflict('past', 'The event is over');
-    const user = await this.users.findById(me.id);
+    const [user, org] = await Promise.all([this.users.findById(me.id), me.organisationId ? this.organisations.findById(me.organisationId) : null]);
     return this.rsvps.respond(id, {
       key: memberKey(me.id),
       kind: 'member',
@@ -233,7 +240,7 @@ export class EventsService {
       name: user?.displayName ?? me.displayName,
       organisationId: me.organisationId ? new Types.ObjectId(me.organisationId) : null,
       organisationName: user?.organisationName ?? null,
-      country: null,
+      country: org?.country ?? null,
       language: user?.language ?? 'en',
     }, choice);
   }
@@ -250,7 +257,8 @@ export class EventsService {
       counts[status]++;
       return toAttendee(a, status === 'waitlisted' ? ++line : undefined);
     });
-    return { items, counts };
+    const going = items.filter((a) => a.status === 'going');
+    return { items, counts, byOrganisation: tally(going.map((a) => a.organisationName)), byCountry: tally(going.map((a) => a.country)) };
   }
 
   /** The event as an .ics file, for anyone who may see it. */
