@@ -16,6 +16,8 @@ import { renderMarkdown } from '../../../shared/markdown';
 import { AttachmentViewComponent } from './attachment-view.component';
 import { ChatCardsStore } from '../chat-cards.store';
 import { MessageCardComponent } from './message-card.component';
+import { MatDialog } from '@angular/material/dialog';
+import { EmojiPickerDialogComponent } from './emoji-picker-dialog.component';
 
 export const QUICK_EMOJI = ['👍', '❤️', '😂', '🎉', '👀', '🙏', '✅', '🔥', '😮', '😢', '🚀', '👏'];
 
@@ -131,6 +133,18 @@ export class MessageItemComponent {
   protected reactionWho(r: Reaction): string {
     const names = r.userIds.map((id) => this.people.people()[id]?.displayName ?? '…');
     return this.transloco.translate('chat.reactions.who', { names: names.join(', ') });
+  }
+
+  private readonly dialog = inject(MatDialog);
+
+  /** Any emoji, from the full picker (search, skin tones). */
+  protected pickAnyEmoji(): void {
+    this.dialog
+      .open<EmojiPickerDialogComponent, void, string>(EmojiPickerDialogComponent, { width: 'min(420px, 94vw)', autoFocus: 'dialog' })
+      .afterClosed()
+      .subscribe((emoji) => {
+        if (emoji) this.react(emoji);
+      });
   }
 
   protected react(emoji: string): void {
