@@ -171,6 +171,9 @@ describe('events: create, read, change, cancel; who may see and run them', () =>
     const bad = await t.http.patch(`/api/events/${e.id}`).set(bearer(coordinator)).send({ end: new Date(Date.parse(e.start) - 1000).toISOString() });
     expect(bad.status).toBe(400);
     expect(bad.body.details.fields[0].field).toBe('end');
+    const long = await t.http.patch(`/api/events/${e.id}`).set(bearer(coordinator)).send({ end: new Date(Date.parse(e.start) + 15 * 86_400_000).toISOString() });
+    expect(long.status).toBe(400);
+    expect(long.body.details.fields[0].field).toBe('end');
     const tz = await t.http.patch(`/api/events/${e.id}`).set(bearer(coordinator)).send({ timeZone: 'Europe/Atlantis' });
     expect(tz.body.details.fields[0].field).toBe('timeZone');
     const ok = await t.http.patch(`/api/events/${e.id}`).set(bearer(coordinator)).send({ title: 'Renamed day', capacity: null, publish: true, venue: { url: 'https://meet.example.org/day' } });

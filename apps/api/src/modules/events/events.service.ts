@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
 import {
   DEFAULT_PAGE_LIMIT,
+  EVENT_MAX_DAYS,
   ErrorCode,
   type AttendeesResponse,
   type ClusterEvent,
@@ -156,7 +157,7 @@ export class EventsService {
     if (event.state === 'cancelled') throw eventStateConflict('cancelled');
     const start = req.start ? Date.parse(req.start) : event.start.getTime();
     const end = req.end ? Date.parse(req.end) : event.end.getTime();
-    if (end <= start) throw field('end', 'end must be after start');
+    if (end <= start || end - start > EVENT_MAX_DAYS * 86_400_000) throw field('end', `end must be after start and at most ${EVENT_MAX_DAYS} days later`);
     const visibility = req.visibility ?? event.visibility;
     if (visibility === 'group' && !event.groupId) throw field('visibility', 'a group event needs a groupId (set when the event is created)');
     if (visibility === 'project' && !event.projectId) throw field('visibility', 'a project event needs a projectId (set when the event is created)');
