@@ -4,6 +4,7 @@ import { Model, Types } from 'mongoose';
 import { isDuplicateKeyError } from '../../common/duplicate-key';
 import { oid } from '../../common/object-id';
 import { AccountTokenDoc, RateCounterDoc, type AccountTokenKind } from './account-token.schema';
+import { hashToken, newToken } from './tokens';
 
 export interface AccountToken {
   hash: string;
@@ -25,6 +26,14 @@ export class AccountTokensRepository {
     @InjectModel(AccountTokenDoc.name) private readonly tokens: Model<AccountTokenDoc>,
     @InjectModel(RateCounterDoc.name) private readonly counters: Model<RateCounterDoc>,
   ) {}
+
+  /** A new single-use link token for a person: stored as its hash, handed back once for the mail. */
+  async issue(kind: AccountTokenKind, userId: string, ttlMs: number, newEmail?: string): Promise<{ token: string; hash: string }> {
+    const token = newToken();
+    const hash = hashToken(token);
+    await this.create({ hash, kind, userId, newEmail, ttlMs });
+    return { token, hash };
+  }
 
   async create(t: { hash: string; kind: AccountTokenKind; userId: string; newEmail?: string; ttlMs: number }): Promise<void> {
     const now = new Date();

@@ -7,7 +7,7 @@ import { verifyPassword } from '../auth/passwords';
 import { OutboxService } from '../mail/outbox.service';
 import { UsersRepository } from '../users/users.repository';
 import { AccountTokensRepository } from './account-tokens.repository';
-import { hashToken, newToken } from './tokens';
+import { hashToken } from './tokens';
 
 const emailTaken = (): ApiException =>
   new ApiException(HttpStatus.CONFLICT, ErrorCode.EmailTaken, 'An account with this e-mail already exists', {
@@ -41,9 +41,7 @@ export class EmailChangeService {
       });
     }
     if (await this.users.findByEmail(email)) throw emailTaken();
-    const token = newToken();
-    const hash = hashToken(token);
-    await this.tokens.create({ hash, kind: 'email_change', userId: user.id, newEmail: email, ttlMs: EMAIL_CHANGE_TTL_HOURS * 3_600_000 });
+    const { token, hash } = await this.tokens.issue('email_change', user.id, EMAIL_CHANGE_TTL_HOURS * 3_600_000, email);
     await this.outbox.enqueue({
       kind: 'account.email_change',
       key: hash,

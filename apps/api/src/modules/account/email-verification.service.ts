@@ -6,7 +6,7 @@ import { OutboxService } from '../mail/outbox.service';
 import { UserRegisteredEvent } from '../users/users.events';
 import { UsersRepository } from '../users/users.repository';
 import { AccountTokensRepository } from './account-tokens.repository';
-import { hashToken, newToken } from './tokens';
+import { hashToken } from './tokens';
 
 /**
  * E-mail verification at registration (production mode): the new address gets a single-use link
@@ -32,9 +32,7 @@ export class EmailVerificationService {
   private async sendLink(userId: string): Promise<void> {
     const user = await this.users.findById(userId);
     if (!user || user.emailVerifiedAt) return;
-    const token = newToken();
-    const hash = hashToken(token);
-    await this.tokens.create({ hash, kind: 'email_verify', userId: user.id, ttlMs: EMAIL_VERIFY_TTL_HOURS * 3_600_000 });
+    const { token, hash } = await this.tokens.issue('email_verify', user.id, EMAIL_VERIFY_TTL_HOURS * 3_600_000);
     await this.outbox.enqueue({
       kind: 'account.verify_email',
       key: hash,

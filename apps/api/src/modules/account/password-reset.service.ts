@@ -13,7 +13,7 @@ import { OutboxService } from '../mail/outbox.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { UsersRepository } from '../users/users.repository';
 import { AccountTokensRepository } from './account-tokens.repository';
-import { hashToken, newToken } from './tokens';
+import { hashToken } from './tokens';
 
 const WINDOW_MS = PASSWORD_RESET_WINDOW_MINUTES * 60_000;
 const keyOf = (s: string): string => createHash('sha256').update(s).digest('base64url').slice(0, 22);
@@ -49,9 +49,7 @@ export class PasswordResetService {
       this.logger.warn(`Password reset for user ${user.id}: more than ${PASSWORD_RESET_PER_EMAIL} requests in ${PASSWORD_RESET_WINDOW_MINUTES} min, no mail`);
       return;
     }
-    const token = newToken();
-    const hash = hashToken(token);
-    await this.tokens.create({ hash, kind: 'password_reset', userId: user.id, ttlMs: PASSWORD_RESET_TTL_MINUTES * 60_000 });
+    const { token, hash } = await this.tokens.issue('password_reset', user.id, PASSWORD_RESET_TTL_MINUTES * 60_000);
     await this.outbox.enqueue({
       kind: 'account.password_reset',
       key: hash,
