@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Message, MessageNewEvent, MyChannel } from '@klasteris/contracts';
 import { bearer, createTestApp, login, TestApp } from './support/test-app';
+import { RedisIoAdapter } from '../src/realtime/redis-io.adapter';
 import { clientId, collect, emitAck, eventually, SocketPool } from './support/sockets';
 
 /** Two API processes' worth of Nest apps on one database, sharing Socket.IO through Redis. */
@@ -79,5 +80,24 @@ describe('two API nodes with Redis', () => {
     const started = Date.now();
     await eventually(async () => expect(await post('after the demotion')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } }), 1000);
     expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('an emit after the Redis connection closed (a disconnect handler during shutdown) is logged, not an unhandled rejection that ends the process', async () => {
+    const adapter = new RedisIoAdapter(node1.app, process.env['REDIS_TEST_URL']!);
+    await adapter.connect();
+    const io = adapter.createIOServer(0);
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      await adapter.closeRedis();
+      io.emit('presence', { userId: 'u', status: 'offline' });
+      io.to('some-room').emit('presence', { userId: 'u', status: 'offline' });
+      await new Promise((r) => setTimeout(r, 200));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      await io.close();
+    }
   });
 });

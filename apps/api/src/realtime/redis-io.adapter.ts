@@ -43,8 +43,30 @@ export class RedisIoAdapter extends IoAdapter {
 
   override createIOServer(port: number, options?: ServerOptions): Server {
     const server = super.createIOServer(port, options) as Server;
-    if (this.pub && this.sub) server.adapter(createAdapter(this.pub, this.sub, { requestsTimeout: 3000 }));
+    if (this.pub && this.sub) server.adapter(createAdapter(this.publisher(this.pub), this.sub, { requestsTimeout: 3000 }));
     return server;
+  }
+
+  /**
+   * The adapter calls `publish` without awaiting it, so a publish while Redis is down or already
+   * closed (a socket's disconnect handler emitting presence during shutdown) would be an unhandled
+   * rejection that ends the process. This view of the client logs such a failure instead.
+   */
+  private publisher(client: RedisClient): RedisClient {
+    const logger = this.logger;
+    return new Proxy(client, {
+      get(target, prop) {
+        const value: unknown = Reflect.get(target, prop, target);
+        if (prop === 'publish') {
+          return (...args: Parameters<RedisClient['publish']>) =>
+            target.publish(...args).catch((e: unknown) => {
+              logger.warn(`publish failed: ${e instanceof Error ? e.message : String(e)}`);
+              return 0;
+            });
+        }
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
   }
 
   override async dispose(): Promise<void> {
