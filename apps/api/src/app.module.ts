@@ -14,6 +14,7 @@ import { AuditQueryModule } from './modules/audit/audit-query.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BoardsModule } from './modules/boards/boards.module';
 import { BookingsModule } from './modules/bookings/bookings.module';
+import { CalendarModule } from './modules/calendar/calendar.module';
 import { ChatModule } from './modules/chat/chat.module';
 import { DigestModule } from './modules/digest/digest.module';
 import { DemoModule } from './modules/demo/demo.module';
@@ -62,6 +63,7 @@ export class AppModule implements NestModule {
         GroupsModule,
         AuditQueryModule,
         EventsModule,
+        CalendarModule,
         RealtimeModule,
         BookingsRealtimeModule,
         BoardsRealtimeModule,

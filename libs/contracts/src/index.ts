@@ -13,3 +13,4 @@ export * from './groups';
 export * from './mail';
 export * from './events';
 export * from './preferences';
+export * from './calendar';

@@ -236,6 +236,14 @@ export class CardsRepository {
     return docs.map(toCard);
   }
 
+  /** Open cards assigned to a user in the given projects, due between two dates (YYYY-MM-DD, inclusive): My calendar. */
+  async assignedDueBetween(userId: string, projectIds: string[], from: string, to: string, limit = 1000): Promise<Card[]> {
+    if (projectIds.length === 0) return [];
+    const filter: QueryFilter<CardDoc> = { assigneeIds: oid(userId), archived: false, projectId: { $in: projectIds.map(oid) }, dueDate: { $ne: null, $gte: from, $lte: to } };
+    const docs = await this.model.find(filter, WITHOUT_LOG).sort({ dueDate: 1, _id: 1 }).limit(limit).lean<LeanCard[]>();
+    return docs.map(toCard);
+  }
+
   async countByColumn(projectId: string): Promise<Map<string, number>> {
     const rows = await this.model.aggregate<{ _id: Types.ObjectId; n: number }>([
       { $match: { projectId: oid(projectId), archived: false } },

@@ -77,6 +77,6 @@ import { ResourcesService } from './resources.service';
     ProjectLinks,
     ResourceAudience,
   ],
-  exports: [ResourcesRepository, ResourcesService, BookingsService, BookingDecisionsService],
+  exports: [ResourcesRepository, ResourcesService, BookingsService, BookingDecisionsService, IcsService],
 })
 export class BookingsModule {}

@@ -5,7 +5,7 @@ import { ApiException, forbidden, notFound } from '../../common/api-exception';
 import { AuthUser, isStaff } from '../../common/auth-user';
 import { encodeCursor, toPage } from '../../common/pagination';
 import { UsersRepository } from '../users/users.repository';
-import type { LeanBooking } from './booking.schema';
+import { HOLDING_STATUSES, type LeanBooking } from './booking.schema';
 import { BookingEffects, quotaKey, when } from './booking-effects.service';
 import { BookingMails } from './booking-mails.service';
 import { bookingConflict, ruleViolated, toIntervals } from './booking-errors';
@@ -207,6 +207,12 @@ export class BookingsService {
       (b) => Date.parse(b.start),
       (b) => b,
     );
+  }
+
+  /** My pending and confirmed bookings overlapping [from, to), by start (My calendar, the personal feed). */
+  async mineBetween(userId: string, from: Date, to: Date): Promise<Booking[]> {
+    const rows = await this.bookings.forUserBetween(userId, from, to, HOLDING_STATUSES);
+    return rows.map((r) => ({ ...toBooking(r), id: r._id.toHexString() }));
   }
 
   /** Pending requests the caller may decide now: staff see every resource, org admins their organisation's. */

@@ -32,16 +32,7 @@ export class IcsController {
     sendIcs(res, await this.ics.resourceCalendar(viewer, id), 'resource.ics');
   }
 
-  /** The private per-user feed. */
-  @Public()
-  @ApiFileResponse(['text/calendar'], 200, 'The calendar (iCalendar with VTIMEZONE)')
-  @ApiErrors(404)
-  @Get('calendar/:file')
-  async personal(@Param('file') file: string, @Res() res: Response): Promise<void> {
-    sendIcs(res, await this.ics.personalCalendar(file.replace(/\.ics$/, '')), 'klasteris.ics');
-  }
-
-  /** Creates or replaces the caller's private feed URL (the old one stops working). */
+  /** Creates or replaces the caller's private feed URL (the old one stops working); the feed itself is served by the calendar module. */
   @Authenticated()
   @Post('bookings/feed')
   createFeed(@CurrentUser() me: AuthUser): Promise<CalendarFeedResponse> {

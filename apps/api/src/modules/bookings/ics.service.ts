@@ -71,15 +71,6 @@ export class IcsService {
     return this.render(`${r.name} — Klasteris`, r.timeZone, events, r.location);
   }
 
-  /** The personal feed: the user's own pending and confirmed bookings. */
-  async personalCalendar(token: string): Promise<string> {
-    const viewer = await this.viewerByToken(token);
-    const now = Date.now();
-    const rows = await this.bookings.forUserBetween(viewer.id, new Date(now - 30 * DAY), new Date(now + 365 * DAY), HOLDING_STATUSES);
-    const zone = rows[0]?.timeZone ?? 'Europe/Vilnius';
-    return this.render('My bookings — Klasteris', zone, rows.map((b) => ({ booking: b, summary: `${b.resourceName}: ${b.purpose}`, description: null })), null);
-  }
-
   private render(name: string, zone: string, events: FeedEvent[], location: string | null): string {
     const cal = ical({ name, prodId: { company: 'Klasteris', product: 'Bookings', language: 'EN' }, timezone: { name: zone, generator: getVtimezoneComponent } });
     for (const e of events) {

@@ -67,6 +67,11 @@ export class AttendanceRepository {
     return rows.sort((a, b) => (rank[a.status] ?? 9) - (rank[b.status] ?? 9) || (a.waitSeq ?? 0) - (b.waitSeq ?? 0) || a.respondedAt.getTime() - b.respondedAt.getTime());
   }
 
+  /** A member's answers with one of `statuses`, across events (My calendar), at most `limit`. */
+  answersOfUser(userId: string, statuses: RsvpStatus[], limit = 2000): Promise<Pick<LeanAttendance, 'eventId' | 'status'>[]> {
+    return this.model.find({ key: memberKey(userId), status: { $in: statuses } }, { eventId: 1, status: 1 }).limit(limit).lean<Pick<LeanAttendance, 'eventId' | 'status'>[]>();
+  }
+
   /** The caller's answers to the given events. */
   async mine(userId: string, eventIds: Types.ObjectId[]): Promise<LeanAttendance[]> {
     if (eventIds.length === 0) return [];

@@ -28,7 +28,7 @@ export class EventAccessService {
   ) {}
 
   /** The caller's memberships that decide what they see and run. */
-  async scopeOf(me: AuthUser): Promise<EventScope> {
+  async scopeOf(me: Pick<AuthUser, 'id' | 'roles' | 'organisationId'>): Promise<EventScope> {
     if (isStaff(me)) return { staff: true, groupIds: [], projectIds: [], managedGroupIds: [], managedProjectIds: [], managedOrganisationId: null };
     const [groupIds, managedGroupIds, projectIds] = await Promise.all([
       this.groups.groupIdsOf(me.id),

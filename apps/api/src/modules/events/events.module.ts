@@ -16,6 +16,7 @@ import { EventsRepository } from './events.repository';
 import { EventsService } from './events.service';
 import { PublicEventsController } from './public-events.controller';
 import { PublicEventsService } from './public-events.service';
+import { MyEventsService } from './my-events.service';
 import { RsvpService } from './rsvp.service';
 import { VenueStatusListener } from './venue-status.listener';
 
@@ -35,7 +36,7 @@ import { VenueStatusListener } from './venue-status.listener';
     MailModule,
   ],
   controllers: [PublicEventsController, EventsController],
-  providers: [EventsRepository, AttendanceRepository, EventAccessService, EventVenueService, RsvpService, EventsService, VenueStatusListener, PublicEventsService],
-  exports: [EventsService, EventsRepository, RsvpService],
+  providers: [EventsRepository, AttendanceRepository, EventAccessService, EventVenueService, RsvpService, EventsService, VenueStatusListener, PublicEventsService, MyEventsService],
+  exports: [EventsService, EventsRepository, RsvpService, MyEventsService],
 })
 export class EventsModule {}

@@ -79,6 +79,15 @@ export class EventsRepository {
     return this.model.find({ $and: and }).sort({ start: 1, _id: 1 }).limit(q.limit + 1).lean<LeanEvent[]>();
   }
 
+  /** Events overlapping [from, to) that are one of `ids` or were created by `createdBy` (My calendar), by start. */
+  inRangeFor(q: { ids: Types.ObjectId[]; createdBy: string; from: Date; to: Date; limit: number }): Promise<LeanEvent[]> {
+    return this.model
+      .find({ end: { $gt: q.from }, start: { $lt: q.to }, $or: [{ _id: { $in: q.ids } }, { createdBy: oid(q.createdBy) }] })
+      .sort({ start: 1, _id: 1 })
+      .limit(q.limit)
+      .lean<LeanEvent[]>();
+  }
+
   /** Changes an event that is not cancelled (and, with `fromState`, only from that state). */
   update(id: string, patch: EventPatch, fromState?: EventState): Promise<LeanEvent | null> {
     const filter: QueryFilter<EventDoc> = { _id: oid(id), state: fromState ?? { $ne: 'cancelled' } };
