@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { io, Socket } from 'socket.io-client';
-import { api, envInt, freePort, onCleanup, progress, ROOT, sleep, stats, Stats } from './lib';
+import { api, Api, commandsBetween, envInt, freePort, onCleanup, progress, ROOT, sleep, stats, Stats } from './lib';
 
 export interface FanoutOptions {
   sockets: number;
@@ -225,5 +225,73 @@ export async function clientsBaseline(mongoUri: string, opts: FanoutOptions): Pr
       sockets.forEach((s) => s.close());
       child.kill('SIGTERM');
     },
+  };
+}
+
+export interface RoundTrips {
+  sends: number;
+  /** database commands per plain send (each a round trip), background subtracted */
+  perSend: number;
+  /** the same, per command name */
+  byCommand: Record<string, number>;
+  /** commands per second the idle API sends on its own (pollers, leases), measured just after */
+  idlePerSecond: number;
+}
+
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+/** The idle API's own command rate (pollers, leases, stall repair), per command name and ms, over `ms`. */
+export async function idleCommandRate(target: Api, ms: number): Promise<{ perMs: Record<string, number>; perSecond: number }> {
+  const a = await target.dbStats();
+  await sleep(ms);
+  const b = await target.dbStats();
+  const d = commandsBetween(a, b);
+  return { perMs: Object.fromEntries(Object.entries(d).map(([k, v]) => [k, v / ms])), perSecond: round1((Object.values(d).reduce((x, y) => x + y, 0) * 1000) / ms) };
+}
+
+/**
+ * Round trips of a plain send, counted: `sends` messages one after another (each awaited until its
+ * ack and its delivery to every member), the API's command counts before and after, less the idle
+ * background measured over as long right after. Deterministic where the timings are not.
+ */
+export async function roundTripsPerSend(target: Api, clients: Clients, sends = 40): Promise<RoundTrips> {
+  const { members, groups } = clients;
+  const byGroup = groups.map((_, g) => members.filter((m) => m.group === g));
+  // one warm-up send per channel: what a node learns once (channel and membership facts) is not a send's cost
+  // the same sender per channel (a person who keeps talking), warmed up once
+  const one = async (g: number, k: number): Promise<void> => {
+    const group = byGroup[g % groups.length]!;
+    const sender = group[Math.min(1, group.length - 1)]!;
+    const clientMsgId = `rt${k.toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+    let arrived = 0;
+    let listener: (e: { message: { clientMsgId: string } }) => void = () => undefined;
+    const done = new Promise<void>((ok) => {
+      listener = (e) => {
+        if (e.message.clientMsgId === clientMsgId && ++arrived === group.length) ok();
+      };
+      group.forEach((m) => m.socket.on('message:new', listener));
+    });
+    void done.then(() => group.forEach((m) => m.socket.off('message:new', listener)));
+    const acked = new Promise<void>((ok, fail) =>
+      sender.socket.emit('message:send', oursPayload(groups[g % groups.length]!, clientMsgId), (res: { ok: boolean; error?: unknown }) => (res.ok ? ok() : fail(new Error(`send refused: ${JSON.stringify(res.error)}`)))),
+    );
+    await Promise.race([Promise.all([acked, done]), sleep(10_000).then(() => Promise.reject(new Error('round-trip probe: a send was not delivered within 10 s')))]);
+  };
+  for (let g = 0; g < groups.length; g++) await one(g, g);
+  await sleep(300);
+  const a = await target.dbStats();
+  const t0 = performance.now();
+  for (let k = 0; k < sends; k++) await one(k, k + groups.length);
+  await sleep(300); // anything a send leaves for later (listeners) lands in the count
+  const ms = performance.now() - t0;
+  const b = await target.dbStats();
+  const idle = await idleCommandRate(target, ms);
+  const d = commandsBetween(a, b, { perMs: idle.perMs, ms });
+  const total = Object.values(d).reduce((x, y) => x + y, 0);
+  return {
+    sends,
+    perSend: round1(total / sends),
+    byCommand: Object.fromEntries(Object.entries(d).map(([k, v]) => [k, round1(v / sends)])),
+    idlePerSecond: idle.perSecond,
   };
 }

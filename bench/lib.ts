@@ -69,6 +69,44 @@ export async function startRedis(): Promise<string> {
 export interface Api {
   url: string;
   child: ChildProcess;
+  /** The API's database command counts since boot and its RSS (DB_COMMAND_STATS over IPC). */
+  dbStats(): Promise<DbStats>;
+}
+
+export interface DbStats {
+  commands: Record<string, number>;
+  total: number;
+  rssBytes: number;
+}
+
+const DB_STATS = 'klasteris:db-command-stats';
+
+function askDbStats(child: ChildProcess): Promise<DbStats> {
+  return new Promise((ok, fail) => {
+    const timer = setTimeout(() => {
+      child.off('message', onMessage);
+      fail(new Error('the API did not answer the db-command-stats request'));
+    }, 10_000);
+    const onMessage = (m: unknown): void => {
+      const r = m as { type?: string } & DbStats;
+      if (r?.type !== DB_STATS) return;
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      ok({ commands: r.commands, total: r.total, rssBytes: r.rssBytes });
+    };
+    child.on('message', onMessage);
+    child.send({ type: DB_STATS });
+  });
+}
+
+/** Commands between two snapshots, per name, less what the idle background (pollers, leases) sends at `idlePerMs` over `ms`. */
+export function commandsBetween(a: DbStats, b: DbStats, idle?: { perMs: Record<string, number>; ms: number }): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [name, n] of Object.entries(b.commands)) {
+    const d = n - (a.commands[name] ?? 0) - (idle ? (idle.perMs[name] ?? 0) * idle.ms : 0);
+    if (d > 0.05) out[name] = d;
+  }
+  return out;
 }
 
 /** The built API (dist/apps/api/main.js) on a free port, demo mode, with its own database name. */
@@ -77,7 +115,7 @@ export async function startApi(mongoUri: string, dbName: string, extraEnv: Recor
   const dataDir = mkdtempSync(join(tmpdir(), 'klasteris-bench-api-'));
   const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/main.js')], {
     cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -91,6 +129,7 @@ export async function startApi(mongoUri: string, dbName: string, extraEnv: Recor
       PUBLIC_WRITE_RATE_PER_MINUTE: '100000',
       LOGIN_MAX_FAILURES: '1000',
       LOG_LEVEL: 'error',
+      DB_COMMAND_STATS: 'true',
       WEB_DIST_DIR: '/nonexistent',
       // mails stay in the outbox unless a scenario passes SMTP_URL (the outbox scenario does)
       ...(extraEnv['SMTP_URL'] ? {} : { MAIL_DISABLED: 'true' }),
@@ -126,7 +165,7 @@ export async function startApi(mongoUri: string, dbName: string, extraEnv: Recor
     if (Date.now() > deadline) throw new Error(`demo accounts not ready: ${res.status}`);
     await sleep(500);
   }
-  return { url, child };
+  return { url, child, dbStats: () => askDbStats(child) };
 }
 
 export async function api<T>(base: string, method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: T }> {

@@ -8,15 +8,18 @@ import { bookingRace } from './booking-race';
 import { history } from './history';
 import { outboxScenario } from './outbox';
 import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { lineChartSvg } from './chart';
-import { baselinePayload, clientsBaseline, clientsOurs, drive, fanoutOptions, FanoutResult, oursPayload } from './chat-fanout';
-import { cleanup, FERRETDB_CAVEAT, machine, registerUsers, ROOT, startApi, startDatabase, startRedis, table, writeResult } from './lib';
+import { baselinePayload, clientsBaseline, clientsOurs, drive, fanoutOptions, FanoutResult, idleCommandRate, oursPayload, roundTripsPerSend } from './chat-fanout';
+import { cleanup, commandsBetween, FERRETDB_CAVEAT, machine, registerUsers, ROOT, startApi, startDatabase, startRedis, table, writeResult } from './lib';
 import { restHotPaths } from './rest';
 
 const SCENARIOS = ['chat', 'nodes', 'race', 'rest', 'history', 'outbox'] as const;
 
-function fanoutRow(r: FanoutResult): Record<string, string | number> {
+const mb = (bytes: number): number => Math.round(bytes / 2 ** 20);
+
+function fanoutRow(r: FanoutResult, db?: { perSend: number; rssMb: number }): Record<string, string | number> {
   return {
     target: r.target,
     offered: r.offeredRate,
@@ -31,6 +34,8 @@ function fanoutRow(r: FanoutResult): Record<string, string | number> {
     'ack p99 ms': r.ackMs.p99,
     lost: r.lost,
     dup: r.duplicated,
+    'db cmds/send': db?.perSend ?? '',
+    'API RSS MB': db?.rssMb ?? '',
   };
 }
 
@@ -50,16 +55,28 @@ async function main(): Promise<void> {
     const users = await registerUsers(apiProc.url, opts.sockets, Date.now().toString(36));
     const base = await clientsBaseline(mongoUri, opts);
     const ours = await clientsOurs(apiProc.url, users, opts, Date.now().toString(36));
-    const steps: { rate: number; ours: FanoutResult; baseline: FanoutResult; ratio: { throughput: number; p99LatencyX: number } }[] = [];
+    // Round trips of a plain send, counted with the driver's command monitoring (not estimated).
+    const rt = await roundTripsPerSend(apiProc, ours);
+    const rssAtSockets = (await apiProc.dbStats()).rssBytes;
+    table(`database round trips per plain send (${rt.sends} sends one at a time, driver command monitoring, idle background of ${rt.idlePerSecond} commands/s subtracted); API RSS ${mb(rssAtSockets)} MB with ${opts.sockets} sockets`, [
+      { 'round trips per send': rt.perSend, ...rt.byCommand },
+    ]);
+    const idle = await idleCommandRate(apiProc, 2000);
+    const steps: { rate: number; ours: FanoutResult; baseline: FanoutResult; ratio: { throughput: number; p99LatencyX: number }; dbCommandsPerSend: number; apiRssMb: number }[] = [];
     for (const rate of opts.rates) {
       const b = await drive('baseline', base, rate, opts.seconds, baselinePayload);
+      const before = await apiProc.dbStats();
+      const t0 = performance.now();
       const o = await drive('ours', ours, rate, opts.seconds, oursPayload);
+      const after = await apiProc.dbStats();
+      const cmds = commandsBetween(before, after, { perMs: idle.perMs, ms: performance.now() - t0 });
+      const db = { perSend: Math.round((Object.values(cmds).reduce((x, y) => x + y, 0) / Math.max(1, o.acked)) * 10) / 10, rssMb: mb(after.rssBytes) };
       const ratio = {
         throughput: Math.round((o.deliveriesPerSecond / b.deliveriesPerSecond) * 100) / 100,
         p99LatencyX: Math.round((o.latencyMs.p99 / b.latencyMs.p99) * 10) / 10,
       };
-      steps.push({ rate, ours: o, baseline: b, ratio });
-      table(`chat fan-out at ${rate} msg/s offered: ours/baseline deliveries ${ratio.throughput}, p99 latency ${ratio.p99LatencyX}× the baseline`, [fanoutRow(o), fanoutRow(b)]);
+      steps.push({ rate, ours: o, baseline: b, ratio, dbCommandsPerSend: db.perSend, apiRssMb: db.rssMb });
+      table(`chat fan-out at ${rate} msg/s offered: ours/baseline deliveries ${ratio.throughput}, p99 latency ${ratio.p99LatencyX}× the baseline`, [fanoutRow(o, db), fanoutRow(b)]);
       if (o.lost || o.duplicated || o.rejected) {
         failed = true;
         process.stdout.write(`!! ours: ${o.lost} lost, ${o.duplicated} duplicated, ${o.rejected} rejected sends (must be 0)\n`);
@@ -67,7 +84,7 @@ async function main(): Promise<void> {
     }
     base.close();
     ours.close();
-    const file = writeResult('chat-fanout', { options: opts, steps, caveat: FERRETDB_CAVEAT });
+    const file = writeResult('chat-fanout', { options: opts, roundTrips: rt, apiRssMbAtSockets: mb(rssAtSockets), steps, caveat: FERRETDB_CAVEAT });
     process.stdout.write(`→ ${file}\n`);
     if (process.env['BENCH_CHART'] !== '0') {
       const chart = join(ROOT, 'bench', 'charts', 'chat-latency.svg');

@@ -127,6 +127,10 @@ class EnvironmentVariables {
   @IsOptional() @Type(() => Number) @IsInt() @Min(50) @Max(600000)
   DIGEST_POLL_MS = 15000;
 
+  /** Counts the database commands the driver sends (per command name), for the benchmarks (bench/ reads them over IPC). */
+  @IsOptional() @IsIn(['true', 'false'])
+  DB_COMMAND_STATS: 'true' | 'false' = 'false';
+
   @IsOptional() @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }
@@ -174,6 +178,8 @@ export class AppConfig {
   readonly attachmentMaxBytes: number;
   readonly webDistDir: string;
   readonly logLevel: EnvironmentVariables['LOG_LEVEL'];
+  /** driver command monitoring on, counted per command name (DbCommandStats) */
+  readonly dbCommandStats: boolean;
   readonly cookieSecure: boolean;
   readonly mail: MailConfig;
 
@@ -204,6 +210,7 @@ export class AppConfig {
     this.attachmentMaxBytes = env.ATTACHMENT_MAX_BYTES;
     this.webDistDir = resolve(env.WEB_DIST_DIR ?? 'dist/apps/web/browser');
     this.logLevel = env.LOG_LEVEL;
+    this.dbCommandStats = env.DB_COMMAND_STATS === 'true';
     this.cookieSecure = this.publicUrl.startsWith('https://');
     const clusterName = env.CLUSTER_NAME ?? (env.KLASTERIS_MODE === 'demo' ? 'INFOBALT ICT Cluster' : 'Klasteris');
     this.mail = {

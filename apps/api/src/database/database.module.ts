@@ -2,6 +2,7 @@ import { Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdo
 import { InjectConnection, MongooseModule } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { AppConfig } from '../config/app-config';
+import { DbCommandStats } from './db-command-stats';
 import { EmbeddedFerretDb } from './embedded-ferretdb';
 
 /** Resolves the database URI: MONGODB_URI, or an embedded FerretDB started (and stopped) with the app. */
@@ -53,9 +54,10 @@ class IndexSync implements OnApplicationBootstrap {
         autoIndex: true,
         serverSelectionTimeoutMS: 5000,
         retryAttempts: 3,
+        monitorCommands: config.dbCommandStats,
       }),
     }),
   ],
-  providers: [IndexSync],
+  providers: [IndexSync, DbCommandStats],
 })
 export class DatabaseModule {}
