@@ -4,6 +4,7 @@ import type { BookingUpdatedPayload } from './bookings';
 import type { MuteChangedEvent } from './groups';
 import type { Notification } from './notifications';
 import type {
+  Channel,
   ChannelReadEvent,
   ChannelReadPayload,
   DeleteMessagePayload,
@@ -48,7 +49,8 @@ export interface ServerToClientEvents extends BoardServerEvents {
   'message:updated': (payload: MessageUpdatedEvent) => void;
   'message:deleted': (payload: MessageDeletedEvent) => void;
   typing: (payload: TypingEvent) => void;
-  'channel:updated': (payload: { channel: MyChannel | Omit<MyChannel, 'role' | 'lastReadSeq' | 'unread' | 'mentions' | 'muted' | 'mutedUntil' | 'slowModeExempt'> }) => void;
+  /** to the channel's room: the shared `Channel` (no per-member fields); to a person who just joined: their `MyChannel` or the shared one */
+  'channel:updated': (payload: { channel: MyChannel | Channel }) => void;
   'channel:removed': (payload: { channelId: string }) => void;
   'channel:read': (payload: ChannelReadEvent) => void;
   /** a moderator muted me in a working group (until a time) or lifted it (until: null) */
@@ -75,7 +77,7 @@ export interface ClientToServerEvents {
   'message:delete': (payload: DeleteMessagePayload, ack: (res: Ack) => void) => void;
   'reaction:toggle': (payload: ReactionTogglePayload, ack: (res: Ack<{ message: Message }>) => void) => void;
   typing: (payload: TypingPayload, ack: (res: Ack) => void) => void;
-  'channel:read': (payload: ChannelReadPayload, ack: (res: Ack<{ unread: number; mentions: number }>) => void) => void;
+  'channel:read': (payload: ChannelReadPayload, ack: (res: Ack<{ unread: number; mentions: number; lastReadSeq: number }>) => void) => void;
   'presence:set': (payload: PresenceSetPayload, ack: (res: Ack) => void) => void;
   /** join a board's room (members only): events, viewers and editing presence */
   'board:join': (payload: BoardJoinRequest, ack: (res: Ack<{ role: ProjectRole; viewers: BoardViewer[] }>) => void) => void;

@@ -1,26 +1,15 @@
 import { Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { ConnectedSocket, MessageBody, OnGatewayDisconnect, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsMongoId, IsOptional } from 'class-validator';
-import type { Server } from 'socket.io';
-import { boardRoom, type Ack, type BoardEditingRequest, type BoardJoinRequest, type BoardViewer, type ProjectRole } from '@klasteris/contracts';
+import { boardRoom, type Ack, type BoardServerEventName, type BoardServerEvents, type BoardViewer } from '@klasteris/contracts';
 import { forbidden, notFound } from '../common/api-exception';
 import { CardsRepository } from '../modules/boards/cards.repository';
+import { BoardEditingEvent, BoardJoinEvent } from '../modules/boards/dto/socket.dto';
 import { allows, ProjectAccessService } from '../modules/projects/project-access.service';
 import { BoardRoomEvent, ProjectMemberRemovedEvent } from '../modules/projects/projects.events';
 import { userRoom } from './rooms';
-import { ack, parsePayload } from './socket-ack';
-import type { AuthedSocket } from './socket-auth';
-
-export class BoardJoinEvent implements BoardJoinRequest {
-  @ApiProperty() @IsMongoId() projectId: string;
-}
-
-export class BoardEditingEvent implements BoardEditingRequest {
-  @ApiProperty() @IsMongoId() cardId: string;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() editing?: boolean;
-}
+import { ack, type AckOf, parsePayload } from './socket-ack';
+import type { AppServer, AuthedSocket } from './socket-auth';
 
 /** Boards a socket has joined (its rooms are gone by the time `disconnect` fires). */
 const joined = new WeakMap<AuthedSocket, Set<string>>();
@@ -32,7 +21,7 @@ const joined = new WeakMap<AuthedSocket, Set<string>>();
 @WebSocketGateway()
 export class BoardsGateway implements OnGatewayDisconnect {
   private readonly logger = new Logger('BoardsGateway');
-  @WebSocketServer() server: Server;
+  @WebSocketServer() server: AppServer;
 
   constructor(
     private readonly access: ProjectAccessService,
@@ -44,7 +33,7 @@ export class BoardsGateway implements OnGatewayDisconnect {
   }
 
   @SubscribeMessage('board:join')
-  join(@ConnectedSocket() s: AuthedSocket, @MessageBody() body: unknown): Promise<Ack<{ role: ProjectRole; viewers: BoardViewer[] }>> {
+  join(@ConnectedSocket() s: AuthedSocket, @MessageBody() body: unknown): Promise<AckOf<'board:join'>> {
     return this.run(async () => {
       const { projectId } = await parsePayload(BoardJoinEvent, body);
       const role = await this.access.roleOf(s.data.user.id, projectId);
@@ -58,7 +47,7 @@ export class BoardsGateway implements OnGatewayDisconnect {
   }
 
   @SubscribeMessage('board:leave')
-  leave(@ConnectedSocket() s: AuthedSocket, @MessageBody() body: unknown): Promise<Ack> {
+  leave(@ConnectedSocket() s: AuthedSocket, @MessageBody() body: unknown): Promise<AckOf<'board:leave'>> {
     return this.run(async () => {
       const { projectId } = await parsePayload(BoardJoinEvent, body);
       await s.leave(boardRoom(projectId));
@@ -70,7 +59,7 @@ export class BoardsGateway implements OnGatewayDisconnect {
 
   /** "X is editing": relayed to the others in the card's board; only members who may write. */
   @SubscribeMessage('board:editing')
-  editing(@ConnectedSocket() s: AuthedSocket, @MessageBody() body: unknown): Promise<Ack> {
+  editing(@ConnectedSocket() s: AuthedSocket, @MessageBody() body: unknown): Promise<AckOf<'board:editing'>> {
     return this.run(async () => {
       const p = await parsePayload(BoardEditingEvent, body);
       const projectId = await this.cards.projectOf(p.cardId);
@@ -92,8 +81,11 @@ export class BoardsGateway implements OnGatewayDisconnect {
   }
 
   @OnEvent(BoardRoomEvent.event)
-  onBoardEvent(e: BoardRoomEvent): void {
-    this.server.to(boardRoom(e.projectId)).emit(e.name, e.payload);
+  onBoardEvent<E extends BoardServerEventName>(e: BoardRoomEvent<E>): void {
+    // BoardRoomEvent<E> pairs the name with its payload where the event is made; TypeScript cannot carry a
+    // generic name through socket.io's mapped event types, so the pairing is restated here for it.
+    const args = [e.payload] as Parameters<BoardServerEvents[E]>;
+    this.server.to(boardRoom(e.projectId)).emit(e.name, ...args);
   }
 
   @OnEvent(ProjectMemberRemovedEvent.event)
@@ -107,7 +99,7 @@ export class BoardsGateway implements OnGatewayDisconnect {
     const sockets = await this.server.in(boardRoom(projectId)).fetchSockets();
     const viewers = new Map<string, BoardViewer>();
     for (const sock of sockets) {
-      const u = (sock.data as AuthedSocket['data']).user;
+      const u = sock.data.user;
       if (u) viewers.set(u.id, { userId: u.id, displayName: u.displayName });
     }
     const list = [...viewers.values()];

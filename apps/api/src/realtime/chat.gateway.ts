@@ -1,8 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { ConnectedSocket, MessageBody, OnGatewayDisconnect, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
-import type { Server } from 'socket.io';
-import type { Ack, Message } from '@klasteris/contracts';
+import type { Ack } from '@klasteris/contracts';
 import { notFound } from '../common/api-exception';
 import { MessageWriterService } from '../modules/chat/message-writer.service';
 import { MessagesService } from '../modules/chat/messages.service';
@@ -18,8 +17,8 @@ import {
 import { ChannelReadEventDto, DeleteMessageEvent, EditMessageEvent, PresenceSetEvent, ReactionToggleEvent, SendMessageEvent, TypingEvent } from '../modules/chat/dto/socket.dto';
 import { PresenceService } from './presence.service';
 import { channelRoom, userRoom } from './rooms';
-import { ack, parsePayload } from './socket-ack';
-import type { AuthedSocket } from './socket-auth';
+import { ack, type AckOf, parsePayload } from './socket-ack';
+import type { AppServer, AuthedSocket } from './socket-auth';
 
 const TYPING_INTERVAL_MS = 2000;
 
@@ -28,7 +27,7 @@ const TYPING_INTERVAL_MS = 2000;
 export class ChatGateway implements OnGatewayDisconnect {
   private readonly logger = new Logger('ChatGateway');
   private readonly lastTyping = new Map<string, number>();
-  @WebSocketServer() server: Server;
+  @WebSocketServer() server: AppServer;
 
   constructor(
     private readonly writer: MessageWriterService,
@@ -53,12 +52,12 @@ export class ChatGateway implements OnGatewayDisconnect {
   }
 
   @SubscribeMessage('message:send')
-  send(@ConnectedSocket() s: AuthedSocket, @MessageBody() body: unknown): Promise<Ack<{ message: Message }>> {
+  send(@ConnectedSocket() s: AuthedSocket, @MessageBody() body: unknown): Promise<AckOf<'message:send'>> {
     return this.run(async () => ({ message: await this.writer.send(s.data.user, await parsePayload(SendMessageEvent, body)) }));
   }
 
   @SubscribeMessage('message:edit')
-  edit(@ConnectedSocket() s: AuthedSocket, @MessageBody() body: unknown): Promise<Ack<{ message: Message }>> {
+  edit(@ConnectedSocket() s: AuthedSocket, @MessageBody() body: unknown): Promise<AckOf<'message:edit'>> {
     return this.run(async () => {
       const p = await parsePayload(EditMessageEvent, body);
       return { message: await this.messages.edit(s.data.user, p.messageId, p.body) };
@@ -66,7 +65,7 @@ export class ChatGateway implements OnGatewayDisconnect {
   }
 
   @SubscribeMessage('message:delete')
-  remove(@ConnectedSocket() s: AuthedSocket, @MessageBody() body: unknown): Promise<Ack> {
+  remove(@ConnectedSocket() s: AuthedSocket, @MessageBody() body: unknown): Promise<AckOf<'message:delete'>> {
     return this.run(async () => {
       await this.messages.delete(s.data.user, (await parsePayload(DeleteMessageEvent, body)).messageId);
       return {};
@@ -74,7 +73,7 @@ export class ChatGateway implements OnGatewayDisconnect {
   }
 
   @SubscribeMessage('reaction:toggle')
-  react(@ConnectedSocket() s: AuthedSocket, @MessageBody() body: unknown): Promise<Ack<{ message: Message }>> {
+  react(@ConnectedSocket() s: AuthedSocket, @MessageBody() body: unknown): Promise<AckOf<'reaction:toggle'>> {
     return this.run(async () => {
       const p = await parsePayload(ReactionToggleEvent, body);
       return { message: await this.messages.toggleReaction(s.data.user, p.messageId, p.emoji) };
@@ -82,7 +81,7 @@ export class ChatGateway implements OnGatewayDisconnect {
   }
 
   @SubscribeMessage('channel:read')
-  read(@ConnectedSocket() s: AuthedSocket, @MessageBody() body: unknown): Promise<Ack<{ unread: number; mentions: number; lastReadSeq: number }>> {
+  read(@ConnectedSocket() s: AuthedSocket, @MessageBody() body: unknown): Promise<AckOf<'channel:read'>> {
     return this.run(async () => {
       const p = await parsePayload(ChannelReadEventDto, body);
       return this.messages.markRead(s.data.user, p.channelId, p.seq);
@@ -91,7 +90,7 @@ export class ChatGateway implements OnGatewayDisconnect {
 
   /** Typing: members only, at most one broadcast per user and channel every 2 s, never to the typist. */
   @SubscribeMessage('typing')
-  typing(@ConnectedSocket() s: AuthedSocket, @MessageBody() body: unknown): Promise<Ack> {
+  typing(@ConnectedSocket() s: AuthedSocket, @MessageBody() body: unknown): Promise<AckOf<'typing'>> {
     return this.run(async () => {
       const p = await parsePayload(TypingEvent, body);
       const key = `${s.data.user.id}:${p.channelId}`;
@@ -107,7 +106,7 @@ export class ChatGateway implements OnGatewayDisconnect {
   }
 
   @SubscribeMessage('presence:set')
-  setPresence(@ConnectedSocket() s: AuthedSocket, @MessageBody() body: unknown): Promise<Ack> {
+  setPresence(@ConnectedSocket() s: AuthedSocket, @MessageBody() body: unknown): Promise<AckOf<'presence:set'>> {
     return this.run(async () => {
       const p = await parsePayload(PresenceSetEvent, body);
       s.data.away = p.status === 'away';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Server } from 'socket.io';
 import type { PresenceStatus } from '@klasteris/contracts';
-import type { SocketData } from './socket-auth';
+import type { AppServer, SocketData } from './socket-auth';
 import { userRoom } from './rooms';
 
 /**
@@ -10,14 +9,14 @@ import { userRoom } from './rooms';
  */
 @Injectable()
 export class PresenceService {
-  async statusOf(server: Server, userId: string, excludingSocketId?: string): Promise<PresenceStatus> {
+  async statusOf(server: AppServer, userId: string, excludingSocketId?: string): Promise<PresenceStatus> {
     const sockets = (await this.socketsOf(server, userId)).filter((s) => s.id !== excludingSocketId);
     if (sockets.length === 0) return 'offline';
-    return sockets.some((s) => !(s.data as SocketData).away) ? 'online' : 'away';
+    return sockets.some((s) => !s.data.away) ? 'online' : 'away';
   }
 
   /** The user's sockets on every node; when another node does not answer (Redis trouble, a node going down), this node's. */
-  async socketsOf(server: Server, userId: string): Promise<{ id: string; data: unknown }[]> {
+  async socketsOf(server: AppServer, userId: string): Promise<{ id: string; data: Partial<SocketData> }[]> {
     try {
       return await server.in(userRoom(userId)).fetchSockets();
     } catch {
@@ -25,7 +24,7 @@ export class PresenceService {
     }
   }
 
-  async statuses(server: Server, userIds: string[]): Promise<{ userId: string; status: PresenceStatus }[]> {
+  async statuses(server: AppServer, userIds: string[]): Promise<{ userId: string; status: PresenceStatus }[]> {
     return Promise.all(userIds.map(async (userId) => ({ userId, status: await this.statusOf(server, userId) })));
   }
 }

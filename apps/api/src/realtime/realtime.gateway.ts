@@ -1,25 +1,19 @@
 import { Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import { OnEvent } from '@nestjs/event-emitter';
-import { ApiProperty } from '@nestjs/swagger';
-import { IsJWT } from 'class-validator';
-import type { Server } from 'socket.io';
-import { SOCKET_UNAUTHENTICATED, type Ack, type SocketAuthRefreshPayload } from '@klasteris/contracts';
+import { SOCKET_UNAUTHENTICATED } from '@klasteris/contracts';
 import { AppConfig } from '../config/app-config';
 import { AccessTokensService } from '../modules/auth/access-tokens.service';
+import { AuthRefreshEvent } from '../modules/auth/dto/socket.dto';
 import { MembersRepository } from '../modules/chat/members.repository';
 import { NotificationCreatedEvent } from '../modules/notifications/notifications.events';
 import { SessionsRevokedEvent } from '../modules/sessions/sessions.events';
 import { UserIdentityChangedEvent } from '../modules/users/users.events';
 import { PresenceService } from './presence.service';
 import { channelRoom, IDENTITY_STALE_ROOM } from './rooms';
-import { ack, parsePayload } from './socket-ack';
-import { AuthedSocket, originAllowed, sessionRoom, userRoom } from './socket-auth';
+import { ack, type AckOf, parsePayload } from './socket-ack';
+import { type AppServer, type AuthedSocket, originAllowed, sessionRoom, userRoom } from './socket-auth';
 import { AUTH_REFRESH_EVENT, SocketIdentityService } from './socket-identity.service';
-
-export class AuthRefreshEvent implements SocketAuthRefreshPayload {
-  @ApiProperty() @IsJWT() token: string;
-}
 
 /**
  * The Socket.IO entry point: authenticates the handshake (token + Origin), joins the user's rooms,
@@ -28,7 +22,7 @@ export class AuthRefreshEvent implements SocketAuthRefreshPayload {
 @WebSocketGateway({ cors: { origin: true, credentials: true } })
 export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
   private readonly logger = new Logger('Realtime');
-  @WebSocketServer() server: Server;
+  @WebSocketServer() server: AppServer;
 
   constructor(
     private readonly tokens: AccessTokensService,
@@ -39,7 +33,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
   ) {}
 
   /** Handshake check: allowed Origin and a live access token, else `connect_error` UNAUTHENTICATED. */
-  afterInit(server: Server): void {
+  afterInit(server: AppServer): void {
     server.use((socket, next) => {
         void (async () => {
           const origin = socket.handshake.headers.origin;
@@ -48,7 +42,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
           const token = typeof auth?.token === 'string' ? auth.token : null;
           const verified = token ? await this.tokens.authenticate(token) : null;
           if (!verified) return next(new Error(SOCKET_UNAUTHENTICATED));
-          this.identity.attach(socket as AuthedSocket, verified.user, verified.expiresAt);
+          this.identity.attach(socket, verified.user, verified.expiresAt);
           next();
         })().catch(() => next(new Error(SOCKET_UNAUTHENTICATED)));
     });
@@ -76,7 +70,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
 
   /** Re-authentication of an open socket with a fresh access token (see SocketIdentityService). */
   @SubscribeMessage(AUTH_REFRESH_EVENT)
-  refresh(@ConnectedSocket() s: AuthedSocket, @MessageBody() body: unknown): Promise<Ack<{ expiresAt: string }>> {
+  refresh(@ConnectedSocket() s: AuthedSocket, @MessageBody() body: unknown): Promise<AckOf<'auth:refresh'>> {
     return ack(
       async () => this.identity.reauthenticate(s, (await parsePayload(AuthRefreshEvent, body)).token),
       (err) => this.logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err)),

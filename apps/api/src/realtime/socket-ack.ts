@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import type { Ack } from '@klasteris/contracts';
+import type { Ack, ClientToServerEvents } from '@klasteris/contracts';
 import { validationFailed } from '../common/api-exception';
 import { toErrorBody } from '../common/error-body';
 import { findOperatorKeys } from '../common/operator-guard.middleware';
@@ -34,3 +34,6 @@ export async function ack<T extends object>(work: () => Promise<T>, onInternal: 
     return { ok: false, error: { code: body.code, message: body.message, ...(body.details ? { details: body.details } : {}) } };
   }
 }
+
+/** What a client→server event answers, as the contracts declare it: a handler's return type ties it to the event map. */
+export type AckOf<E extends keyof ClientToServerEvents> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];

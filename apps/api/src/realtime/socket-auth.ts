@@ -1,5 +1,6 @@
-import type { Socket } from 'socket.io';
+import type { Server, Socket } from 'socket.io';
 import type { DefaultEventsMap } from 'socket.io/dist/typed-events';
+import type { ClientToServerEvents, ServerToClientEvents } from '@klasteris/contracts';
 import type { AuthUser } from '../common/auth-user';
 
 export interface SocketData {
@@ -9,8 +10,15 @@ export interface SocketData {
   away?: boolean;
 }
 
-/** Events are typed in libs/contracts (ServerToClientEvents); the socket itself stays open to every feature's events. */
-export type AuthedSocket = Socket<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>;
+/** Nodes talk to each other only through the adapter's rooms; no server-to-server events of our own. */
+type InterServerEvents = DefaultEventsMap;
+
+/**
+ * The Socket.IO server typed with the contracts' event maps (the same ones the web client uses):
+ * an emit with an unknown event name or a payload of the wrong shape does not compile.
+ */
+export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type AuthedSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 export { sessionRoom, userRoom } from './rooms';
 

@@ -1,6 +1,6 @@
 import type { Channel, ChannelReadEvent, Message } from '@klasteris/contracts';
 
-/** Domain events of the chat; realtime/chat.listener.ts maps them to Socket.IO rooms. */
+/** Domain events of the chat; realtime/chat.gateway.ts maps them to Socket.IO rooms. */
 export class MessageCommittedEvent {
   static readonly event = 'chat.message.committed';
   constructor(readonly message: Message) {}
