@@ -224,6 +224,15 @@ export interface CreateCardRequest {
   sourceMessage?: { channelId: string; messageId: string };
 }
 
+/**
+ * `POST /api/cards/:id/source-message`: links an existing card to a chat message (project owners,
+ * who may read the message). Once on each side: 409 CARD_ALREADY_LINKED / MESSAGE_ALREADY_LINKED.
+ */
+export interface LinkCardMessageRequest {
+  channelId: string;
+  messageId: string;
+}
+
 export interface UpdateCardRequest {
   /** the version the change is based on */
   version: number;
@@ -310,6 +319,7 @@ export const ActivityKinds = [
   'card.archived',
   'card.restored',
   'card.deleted',
+  'card.linked',
   'checklist.updated',
   'comment.added',
   'comment.edited',

@@ -32,6 +32,8 @@ export const ErrorCode = {
   FeedTokenInvalid: 'FEED_TOKEN_INVALID',
   LastProjectOwner: 'LAST_PROJECT_OWNER',
   RankConflict: 'RANK_CONFLICT',
+  CardAlreadyLinked: 'CARD_ALREADY_LINKED',
+  MessageAlreadyLinked: 'MESSAGE_ALREADY_LINKED',
   ImportInvalid: 'IMPORT_INVALID',
   Muted: 'MUTED',
   ChannelArchived: 'CHANNEL_ARCHIVED',

@@ -24,6 +24,7 @@ import { CardCreateService } from './card-create.service';
 import { CardDueMails } from './card-due-mails.service';
 import { CardMails } from './card-mails.service';
 import { CardEditService } from './card-edit.service';
+import { CardLinkService } from './card-link.service';
 import { CardMoveService } from './card-move.service';
 import { CardPlacementService } from './card-placement.service';
 import { CardRefsService } from './card-refs.service';
@@ -75,6 +76,7 @@ import { TransferController } from './transfer.controller';
     BoardReadService,
     CardCreateService,
     CardEditService,
+    CardLinkService,
     CardMoveService,
     ChecklistService,
     CommentsService,

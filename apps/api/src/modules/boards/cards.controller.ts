@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Activity, Card, CardComment, CardWithContext, CommentHistory, Page } from '@klasteris/contracts';
 import { Authenticated, CurrentUser } from '../../common/auth.decorators';
 import type { AuthUser } from '../../common/auth-user';
@@ -8,6 +8,7 @@ import { PageQueryDto, pageLimit } from '../../common/pagination';
 import { BoardReadService } from './board-read.service';
 import { CardCreateService } from './card-create.service';
 import { CardEditService } from './card-edit.service';
+import { CardLinkService } from './card-link.service';
 import { CardMoveService } from './card-move.service';
 import { ChecklistService } from './checklist.service';
 import { CommentsService } from './comments.service';
@@ -17,6 +18,7 @@ import {
   CreateCommentDto,
   UpdateCommentDto,
   DeleteCardQueryDto,
+  LinkCardMessageDto,
   MoveCardDto,
   MyCardsQueryDto,
   UpdateCardDto,
@@ -34,6 +36,7 @@ export class CardsController {
     private readonly moves: CardMoveService,
     private readonly checklist: ChecklistService,
     private readonly comments: CommentsService,
+    private readonly links: CardLinkService,
   ) {}
 
   /** Open cards assigned to me across my projects. */
@@ -56,6 +59,18 @@ export class CardsController {
   @Patch(':id')
   async update(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: UpdateCardDto): Promise<{ card: Card }> {
     return { card: await this.edits.update(me, id, body) };
+  }
+
+  /** Links this (existing) card to a chat message: the message then shows the card, the card links back to the message. */
+  @Post(':id/source-message')
+  @HttpCode(200)
+  @ApiOkResponse({ description: '{ card } with its sourceMessage; the message shows the card to its channel live' })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: ids malformed, or channelId is not the channel of the message' })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN: not an owner of the card\'s project' })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: no such card in a project of mine, or no message I may read' })
+  @ApiConflictResponse({ description: 'CARD_ALREADY_LINKED (details.sourceMessage) or MESSAGE_ALREADY_LINKED (details.cardId)' })
+  async linkMessage(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: LinkCardMessageDto): Promise<{ card: Card }> {
+    return { card: await this.links.link(me, id, body) };
   }
 
   @Post(':id/move')

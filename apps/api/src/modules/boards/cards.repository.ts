@@ -193,6 +193,14 @@ export class CardsRepository {
     return d ? toCard(d) : null;
   }
 
+  /** Links a chat message to a card that has none yet (the guard is in the write); not an edit (no version bump). Null when it already has one. */
+  async setSourceMessageOnce(projectId: string, id: string, source: { channelId: string; messageId: string }): Promise<Card | null> {
+    const d = await this.model
+      .findOneAndUpdate({ _id: oid(id), projectId: oid(projectId), sourceMessage: null }, { $set: { sourceMessage: source } }, { returnDocument: 'after', timestamps: false })
+      .lean<LeanCard>();
+    return d ? toCard(d) : null;
+  }
+
   /** Deletes the card, only at `version` when given. */
   async delete(projectId: string, id: string, version?: number): Promise<boolean> {
     const res = await this.model.deleteOne({ _id: oid(id), projectId: oid(projectId), ...(version !== undefined ? { version } : {}) });

@@ -159,6 +159,12 @@ export class MessagesRepository {
     return res.modifiedCount === 1;
   }
 
+  /** Takes the card link off again, only if it is still `cardId`. */
+  async clearCardIf(id: string, cardId: string): Promise<boolean> {
+    const res = await this.model.updateOne({ _id: oid(id), cardId }, { $set: { cardId: null } });
+    return res.modifiedCount === 1;
+  }
+
   /**
    * Unread and mention counts for many channels in two grouped queries (no query per channel):
    * messages after each member's read position, up to the watermark, not their own, not deleted,

@@ -143,7 +143,26 @@ export class MessagesService {
    * may read the message; this is called for their new card only.
    */
   async linkCard(messageId: string, cardId: string): Promise<void> {
-    if (!(await this.messages.setCardOnce(messageId, cardId))) return;
+    await this.claimCard(messageId, cardId);
+  }
+
+  /**
+   * The message's side of linking a card (first card wins, a conditional write): true when this call
+   * linked it; channel members then see the message with its card live. The caller (boards) has
+   * checked that the person linking may read the message and owns the card.
+   */
+  async claimCard(messageId: string, cardId: string): Promise<boolean> {
+    if (!(await this.messages.setCardOnce(messageId, cardId))) return false;
+    await this.announce(messageId);
+    return true;
+  }
+
+  /** Undoes `claimCard` (only while the message still shows that card): the card's side of the link lost a race. */
+  async releaseCard(messageId: string, cardId: string): Promise<void> {
+    if (await this.messages.clearCardIf(messageId, cardId)) await this.announce(messageId);
+  }
+
+  private async announce(messageId: string): Promise<void> {
     const doc = await this.messages.findById(messageId);
     if (doc) this.events.emit(MessageChangedEvent.event, new MessageChangedEvent(await this.view.one(doc)));
   }

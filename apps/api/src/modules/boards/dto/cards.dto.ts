@@ -25,6 +25,7 @@ import {
   COMMENT_MAX,
   type AddChecklistItemRequest,
   type CreateCardRequest,
+  type LinkCardMessageRequest,
   type CreateCommentRequest, type UpdateCommentRequest,
   type MoveCardRequest,
   type MyCardsQuery,
@@ -67,6 +68,8 @@ export class SourceMessageDto {
   @ApiProperty() @IsMongoId() channelId: string;
   @ApiProperty() @IsMongoId() messageId: string;
 }
+
+export class LinkCardMessageDto extends SourceMessageDto implements LinkCardMessageRequest {}
 
 export class CreateCardDto implements CreateCardRequest {
   @ApiProperty() @IsMongoId() projectId: string;

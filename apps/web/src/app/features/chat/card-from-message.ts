@@ -1,4 +1,4 @@
-import { CARD_TITLE_MAX, type Project } from '@klasteris/contracts';
+import { CARD_TITLE_MAX, type Card, type Project } from '@klasteris/contracts';
 
 /**
  * A card title from a chat message: its first line that has words in it, with the Markdown marks
@@ -30,4 +30,31 @@ function stripInlineMarkdown(line: string): string {
 /** Projects in which I may create cards (owners and members; observers only read). */
 export function writableProjects(projects: readonly Project[]): Project[] {
   return projects.filter((p) => p.myRole === 'owner' || p.myRole === 'member');
+}
+
+/** Projects whose cards I may link to a message (owners only). */
+export function ownedProjects(projects: readonly Project[]): Project[] {
+  return projects.filter((p) => p.myRole === 'owner');
+}
+
+/** A card in the "Link to a card…" picker: its column, and whether a message already has it. */
+export interface PickableCard {
+  card: Card;
+  columnName: string;
+  linked: boolean;
+}
+
+const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
+
+/**
+ * The picker's cards whose title holds every word of `query` (case and accents ignored: "sutartis"
+ * finds "Sutartis", "zinute" finds "Žinutė"), free cards before those already linked, else in board order.
+ */
+export function pickableCards(cards: readonly PickableCard[], query: string): PickableCard[] {
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  const hits = cards.filter((c) => {
+    const title = fold(c.card.title);
+    return words.every((w) => title.includes(w));
+  });
+  return [...hits.filter((c) => !c.linked), ...hits.filter((c) => c.linked)];
 }

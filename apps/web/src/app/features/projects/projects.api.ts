@@ -10,6 +10,7 @@ import type {
   CardWithContext,
   Column,
   CreateCardRequest,
+  LinkCardMessageRequest,
   CreateColumnRequest,
   CreateLabelRequest,
   CreateProjectRequest,
@@ -109,6 +110,10 @@ export class ProjectsApi {
   }
   createCard(body: CreateCardRequest): Observable<{ card: Card }> {
     return this.http.post<{ card: Card }>('/api/cards', body);
+  }
+  /** Links an existing card to a chat message (project owners). */
+  linkCardToMessage(cardId: string, body: LinkCardMessageRequest): Observable<{ card: Card }> {
+    return this.http.post<{ card: Card }>(`/api/cards/${id(cardId)}/source-message`, body);
   }
   updateCard(cardId: string, body: UpdateCardRequest): Observable<{ card: Card }> {
     return this.http.patch<{ card: Card }>(`/api/cards/${id(cardId)}`, body);

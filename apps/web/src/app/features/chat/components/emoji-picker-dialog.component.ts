@@ -3,7 +3,9 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import type { I18n } from 'emoji-picker-element/shared';
 import { LanguageService } from '../../../core/i18n/language.service';
+import { emojiPickerI18n } from './emoji-picker-i18n';
 
 /** What the `<emoji-picker>` element sends when an emoji is chosen. */
 interface EmojiClick {
@@ -13,7 +15,8 @@ interface EmojiClick {
 /**
  * Every emoji, with search and skin tones: the `emoji-picker-element` web component, its data
  * served by the portal itself (`/emoji/<lang>/data.json`, copied from emoji-picker-element-data at
- * build time), never fetched from a CDN. Loaded only when opened. Closes with the chosen emoji.
+ * build time), never fetched from a CDN; its labels in the member's language. Loaded only when
+ * opened. Closes with the chosen emoji.
  */
 @Component({
   selector: 'app-emoji-picker-dialog',
@@ -46,9 +49,10 @@ export class EmojiPickerDialogComponent implements OnInit {
   private async mount(): Promise<void> {
     await import('emoji-picker-element');
     const lang = this.language.lang();
-    const picker = document.createElement('emoji-picker') as HTMLElement & { dataSource: string; locale: string; i18n?: unknown };
+    const picker = document.createElement('emoji-picker') as HTMLElement & { dataSource: string; locale: string; i18n: I18n };
     picker.dataSource = `/emoji/${lang}/data.json`;
     picker.locale = lang;
+    picker.i18n = emojiPickerI18n((key) => this.transloco.translate(key));
     picker.setAttribute('aria-label', this.transloco.translate('chat.reactions.pickAny'));
     picker.addEventListener('emoji-click', (e: Event) => {
       const unicode = (e as CustomEvent<EmojiClick>).detail?.unicode;

@@ -30,6 +30,7 @@ export type MessageAction =
   | { kind: 'history'; message: Message }
   | { kind: 'report'; message: Message }
   | { kind: 'card'; message: Message }
+  | { kind: 'link-card'; message: Message }
   | { kind: 'retry'; pending: PendingMessage }
   | { kind: 'discard'; pending: PendingMessage };
 
@@ -92,6 +93,11 @@ export class MessageItemComponent {
   protected readonly canCreateCard = computed(() => {
     const m = this.message();
     return !!m && !m.cardId && this.cards.canCreate();
+  });
+  /** "Link to a card…": a message without a card yet, and I own some project */
+  protected readonly canLinkCard = computed(() => {
+    const m = this.message();
+    return !!m && !m.cardId && this.cards.canLink();
   });
   protected readonly attachments = computed<Attachment[]>(() => this.message()?.attachments ?? this.pending()?.attachments ?? []);
   protected readonly reactions = computed<Reaction[]>(() => this.message()?.reactions ?? []);
@@ -184,7 +190,7 @@ export class MessageItemComponent {
     }
   }
 
-  protected emit(kind: 'delete' | 'history' | 'report' | 'card'): void {
+  protected emit(kind: 'delete' | 'history' | 'report' | 'card' | 'link-card'): void {
     const m = this.message();
     if (m) this.action.emit({ kind, message: m });
   }

@@ -26,6 +26,7 @@ import { ChannelDetailsComponent } from '../components/channel-details.component
 import { ChannelNamePipe } from '../components/channel-name.pipe';
 import { ComposerComponent, type ComposerSubmit } from '../components/composer.component';
 import { CreateCardDialogComponent, type CreateCardDialogData, type CreateCardResult } from '../components/create-card-dialog.component';
+import { LinkCardDialogComponent, type LinkCardDialogData } from '../components/link-card-dialog.component';
 import { EditHistoryDialogComponent } from '../components/edit-history-dialog.component';
 import { MessageListComponent } from '../components/message-list.component';
 import { ReportDialogComponent, type ReportDialogData, type ReportOutcome } from '../components/report-dialog.component';
@@ -256,6 +257,8 @@ export class ChannelPage {
         return this.openReport(a.message);
       case 'card':
         return this.openCreateCard(a.message);
+      case 'link-card':
+        return this.openLinkCard(a.message);
       case 'retry':
         this.store.retry(a.pending.clientMsgId);
         return;
@@ -288,6 +291,30 @@ export class ChannelPage {
         const held = this.store.window(message.channelId).items.find((m) => m.id === message.id);
         if (held && !held.cardId) this.live.receive([{ ...held, cardId: result.card.id }], false);
         this.snack.open(this.transloco.translate('chat.card.created', { title: result.card.title, project: result.project.name }), undefined, { duration: 5000 });
+      });
+  }
+
+  private openLinkCard(message: Message): void {
+    const projects = this.cards.owned();
+    if (projects.length === 0) return;
+    const nameOf = (id: string): string | null => this.people.person(id)?.displayName ?? null;
+    const text = markdownText(message.body, { nameOf, unknownName: this.transloco.translate('chat.unknownPerson') });
+    const data: LinkCardDialogData = {
+      message,
+      projects,
+      authorName: nameOf(message.authorId) ?? this.transloco.translate('chat.unknownPerson'),
+      excerpt: text.slice(0, 400),
+      projectId: this.store.channel(message.channelId)?.projectId ?? null,
+    };
+    this.dialog
+      .open(LinkCardDialogComponent, { data, width: '560px', maxWidth: '95vw', restoreFocus: true })
+      .afterClosed()
+      .subscribe((result: CreateCardResult | undefined) => {
+        if (!result) return;
+        this.cards.remember(result.card);
+        const held = this.store.window(message.channelId).items.find((m) => m.id === message.id);
+        if (held && !held.cardId) this.live.receive([{ ...held, cardId: result.card.id }], false);
+        this.snack.open(this.transloco.translate('chat.card.link.done', { title: result.card.title }), undefined, { duration: 5000 });
       });
   }
 
