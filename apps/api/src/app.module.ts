@@ -31,6 +31,7 @@ import { ProjectsModule } from './modules/projects/projects.module';
 import { UsersModule } from './modules/users/users.module';
 import { BoardsRealtimeModule } from './realtime/boards-realtime.module';
 import { BookingsRealtimeModule } from './realtime/bookings-realtime.module';
+import { EventsRealtimeModule } from './realtime/events-realtime.module';
 import { RealtimeModule } from './realtime/realtime.module';
 
 @Module({})
@@ -67,6 +68,7 @@ export class AppModule implements NestModule {
         RealtimeModule,
         BookingsRealtimeModule,
         BoardsRealtimeModule,
+        EventsRealtimeModule,
         DemoModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

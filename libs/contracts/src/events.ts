@@ -212,3 +212,26 @@ export interface PublicRegistration {
 export interface PublicRegistrationResponse {
   registration: PublicRegistration;
 }
+
+/* ---------------------------------------------------------------- live counts (Socket.IO) */
+
+/** The room of one event: sockets join it with `event:subscribe` (only for events they may see). */
+export const eventRoom = (eventId: string): string => `event:${eventId}`;
+
+/** `event:subscribe` / `event:unsubscribe` (client → server). */
+export interface EventSubscribeRequest {
+  eventId: string;
+}
+
+/** `event:updated` (server → the event's room): the counts after RSVPs, registrations, a capacity change or a state change. */
+export interface EventUpdatedPayload {
+  eventId: string;
+  state: EventState;
+  /** null: no limit */
+  capacity: number | null;
+  /** people holding a place (going, and anyone a freed place is held for) */
+  going: number;
+  waitlisted: number;
+  /** null: no limit */
+  placesLeft: number | null;
+}

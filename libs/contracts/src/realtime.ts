@@ -1,6 +1,7 @@
 import type { ErrorCode } from './errors';
 import type { BoardEditingRequest, BoardJoinRequest, BoardServerEvents, BoardViewer, ProjectRole } from './boards';
 import type { BookingUpdatedPayload } from './bookings';
+import type { EventSubscribeRequest, EventUpdatedPayload } from './events';
 import type { MuteChangedEvent } from './groups';
 import type { Notification } from './notifications';
 import type {
@@ -57,6 +58,8 @@ export interface ServerToClientEvents extends BoardServerEvents {
   'moderation:mute': (payload: MuteChangedEvent) => void;
   /** a booking of mine, or one I approve, changed */
   'booking:updated': (payload: BookingUpdatedPayload) => void;
+  /** the counts of an event I subscribed to changed (RSVPs, registrations, capacity, state) */
+  'event:updated': (payload: EventUpdatedPayload) => void;
 }
 
 /** The socket's identity follows its access token: `expiresAt` (ISO) is when it stops being served unless re-authenticated. */
@@ -84,6 +87,9 @@ export interface ClientToServerEvents {
   'board:leave': (payload: BoardJoinRequest, ack: (res: Ack) => void) => void;
   /** "I am editing this card" (editing: false when done); relayed to the others on the board */
   'board:editing': (payload: BoardEditingRequest, ack: (res: Ack) => void) => void;
+  /** live counts of an event I may see (else NOT_FOUND): `event:updated` from here on; the ack carries the counts now */
+  'event:subscribe': (payload: EventSubscribeRequest, ack: (res: Ack<{ counts: EventUpdatedPayload }>) => void) => void;
+  'event:unsubscribe': (payload: EventSubscribeRequest, ack: (res: Ack) => void) => void;
 }
 
 export const SOCKET_UNAUTHENTICATED = 'UNAUTHENTICATED';

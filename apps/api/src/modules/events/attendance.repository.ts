@@ -60,6 +60,11 @@ export class AttendanceRepository {
     return (await this.model.countDocuments({ eventId: oid(eventId), status: 'waitlisted', waitSeq: { $lt: waitSeq } })) + 1;
   }
 
+  /** How many are waiting in line. */
+  waitingCount(eventId: string): Promise<number> {
+    return this.model.countDocuments({ eventId: oid(eventId), status: 'waitlisted' });
+  }
+
   /** Everyone who answered, going first, then the line in order, then maybe and declined. */
   async list(eventId: string): Promise<LeanAttendance[]> {
     const rows = await this.model.find({ eventId: oid(eventId), status: { $ne: 'none' } }).lean<LeanAttendance[]>();

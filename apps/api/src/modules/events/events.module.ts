@@ -9,6 +9,7 @@ import { ProjectsModule } from '../projects/projects.module';
 import { UsersModule } from '../users/users.module';
 import { AttendanceRepository } from './attendance.repository';
 import { EventAccessService } from './event-access.service';
+import { EventLiveService } from './event-live.service';
 import { EventVenueService } from './event-venue.service';
 import { AttendanceDoc, AttendanceSchema, EventDoc, EventSchema } from './event.schema';
 import { EventsController } from './events.controller';
@@ -36,7 +37,18 @@ import { VenueStatusListener } from './venue-status.listener';
     MailModule,
   ],
   controllers: [PublicEventsController, EventsController],
-  providers: [EventsRepository, AttendanceRepository, EventAccessService, EventVenueService, RsvpService, EventsService, VenueStatusListener, PublicEventsService, MyEventsService],
-  exports: [EventsService, EventsRepository, RsvpService, MyEventsService],
+  providers: [
+    EventsRepository,
+    AttendanceRepository,
+    EventAccessService,
+    EventLiveService,
+    EventVenueService,
+    RsvpService,
+    EventsService,
+    VenueStatusListener,
+    PublicEventsService,
+    MyEventsService,
+  ],
+  exports: [EventsService, EventsRepository, RsvpService, MyEventsService, EventAccessService, EventLiveService],
 })
 export class EventsModule {}

@@ -26,6 +26,7 @@ import { ProjectsRepository } from '../projects/projects.repository';
 import { UsersRepository } from '../users/users.repository';
 import { AttendanceRepository, memberKey } from './attendance.repository';
 import { EventAccessService, factsOf } from './event-access.service';
+import { EventLiveService } from './event-live.service';
 import { eventIcs } from './event-ics';
 import { canManageEvent } from './event-policy';
 import { EventVenueService, MovedBackError } from './event-venue.service';
@@ -61,6 +62,7 @@ export class EventsService {
     private readonly projectAccess: ProjectAccessService,
     private readonly organisations: OrganisationsRepository,
     private readonly users: UsersRepository,
+    private readonly live: EventLiveService,
   ) {}
 
   async create(me: AuthUser, req: CreateEventRequest): Promise<ClusterEvent> {
@@ -201,6 +203,8 @@ export class EventsService {
       throw eventStateConflict((await this.events.findById(id))?.state ?? 'gone', 'The event changed meanwhile; reload it');
     }
     if (req.capacity !== undefined) updated = await this.setCapacity(updated, req.capacity);
+    if (req.capacity !== undefined || publishing) this.live.changed(id);
+    if (req.visibility !== undefined && req.visibility !== event.visibility) this.live.accessChanged(id);
     return this.present(me, updated, true);
   }
 
@@ -225,6 +229,7 @@ export class EventsService {
     const cancelled = await this.events.cancel(id, reason);
     if (!cancelled) throw eventStateConflict('cancelled');
     await this.venues.release(event.venue, reason ?? 'The event was cancelled');
+    this.live.changed(id);
     return this.present(me, cancelled, true);
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { RsvpChoice, RsvpView } from '@klasteris/contracts';
 import type { LeanAttendance } from './event.schema';
 import { AttendanceRepository, type Person } from './attendance.repository';
+import { EventLiveService } from './event-live.service';
 import { EventsRepository } from './events.repository';
 
 /**
@@ -31,10 +32,19 @@ export class RsvpService {
   constructor(
     private readonly events: EventsRepository,
     private readonly attendance: AttendanceRepository,
+    private readonly live: EventLiveService,
   ) {}
 
-  /** Records a person's answer; `going` becomes `waitlisted` when the event is full. */
+  /** Records a person's answer; `going` becomes `waitlisted` when the event is full. The event's room hears the new counts. */
   async respond(eventId: string, person: Person, choice: RsvpChoice, existing?: LeanAttendance): Promise<RsvpView> {
+    try {
+      return await this.settle(eventId, person, choice, existing);
+    } finally {
+      this.live.changed(eventId);
+    }
+  }
+
+  private async settle(eventId: string, person: Person, choice: RsvpChoice, existing?: LeanAttendance): Promise<RsvpView> {
     let current = existing ?? (await this.attendance.findOrInsert(eventId, person));
     for (let attempt = 0; attempt < 50; attempt++) {
       if (attempt > 0) current = (await this.attendance.find(eventId, person.key)) ?? current;
