@@ -24,6 +24,8 @@ const EVENTS: Record<keyof ClientToServerEvents, Fields> = {
   'board:leave': { projectId: 'id' },
   'board:editing': { cardId: 'id', editing: 'boolean' },
   'auth:refresh': { token: 'string' },
+  'event:subscribe': { eventId: 'id' },
+  'event:unsubscribe': { eventId: 'id' },
 };
 
 const wrongType = (kind: Fields[string]): unknown => (kind === 'number' || kind === 'boolean' ? 'not-a-number' : 12345);
@@ -61,6 +63,8 @@ describe('security sweep: sockets', () => {
       'board:leave': { projectId },
       'board:editing': { cardId: '000000000000000000000000', editing: true },
       'auth:refresh': { token },
+      'event:subscribe': { eventId: '000000000000000000000000' },
+      'event:unsubscribe': { eventId: '000000000000000000000000' },
     };
   });
 
