@@ -26,6 +26,7 @@ export const routes: Routes = [
       { path: 'chat', title: 'nav.chat', loadChildren: () => import('./features/chat/chat.routes') },
       { path: 'groups', title: 'nav.groups', loadChildren: () => import('./features/groups/groups.routes') },
       { path: 'projects', title: 'nav.projects', loadChildren: () => import('./features/projects/projects.routes') },
+      { path: 'events', title: 'nav.events', loadChildren: () => import('./features/events/events.routes') },
       { path: 'infrastructure', title: 'nav.infrastructure', loadChildren: () => import('./features/infrastructure/infrastructure.routes') },
       { path: 'directory', title: 'nav.directory', loadChildren: () => import('./features/directory/directory.routes') },
       {

@@ -58,6 +58,7 @@ export class ShellComponent {
     { id: 'chat', path: '/chat', icon: 'forum', label: 'nav.chat' },
     { id: 'groups', path: '/groups', icon: 'groups', label: 'nav.groups' },
     { id: 'projects', path: '/projects', icon: 'view_kanban', label: 'nav.projects' },
+    { id: 'events', path: '/events', icon: 'event', label: 'nav.events' },
     { id: 'infrastructure', path: '/infrastructure', icon: 'dns', label: 'nav.infrastructure' },
     { id: 'directory', path: '/directory', icon: 'apartment', label: 'nav.directory' },
   ];
