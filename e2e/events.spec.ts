@@ -120,6 +120,7 @@ test.describe('cluster events', () => {
     await expect(coordinator.getByTestId('attendance-count-going')).toContainText('1');
     await expect(coordinator.getByTestId('attendance-list')).toContainText('going');
     await expect(coordinator.getByTestId('attendance-by-country')).toContainText('Lithuania');
+    await coordinator.getByTestId('event-attendance').scrollIntoViewIfNeeded();
     await snap(coordinator, 'events-08-attendance-en');
   });
 });

@@ -2,6 +2,7 @@ import type { ClusterEvent, EventVenue } from '@klasteris/contracts';
 import { DateTime } from 'luxon';
 import {
   controlOf,
+  dateBadge,
   emptyForm,
   eventTimes,
   filterAttendees,
@@ -55,9 +56,14 @@ describe('times in two zones', () => {
   it('labels a span in the event zone, one day or several', () => {
     expect(spanLabel('2026-03-03T08:00:00Z', '2026-03-03T10:00:00Z', 'Europe/Vilnius', 'en')).toBe('Tue 3 Mar 2026, 10:00–12:00');
     expect(spanLabel('2026-03-03T08:00:00Z', '2026-03-04T14:00:00Z', 'Europe/Vilnius', 'en')).toBe('Tue 3 Mar, 10:00 – Wed 4 Mar 2026, 16:00');
+    expect(dateBadge('2026-03-03T08:00:00Z', 'Europe/Vilnius', 'en')).toEqual({ day: '3', month: 'Mar', weekday: 'Tue' });
+    expect(dateBadge('2026-03-03T08:00:00Z', 'Europe/Vilnius', 'lt')).toEqual({ day: '3', month: 'kovas', weekday: 'an' });
     // whole days (a hall booked by the day) read as days
     expect(spanLabel('2026-12-24T22:00:00Z', '2026-12-25T22:00:00Z', 'Europe/Vilnius', 'en')).toBe('Fri 25 Dec 2026');
-    expect(spanLabel('2026-12-24T22:00:00Z', '2026-12-26T22:00:00Z', 'Europe/Vilnius', 'lt')).toMatch(/^25 .+ – 26 .+ 2026$/);
+    expect(spanLabel('2026-12-24T22:00:00Z', '2026-12-26T22:00:00Z', 'Europe/Vilnius', 'en')).toBe('Fri 25 Dec – 26 Dec 2026');
+    // Lithuanian: its usual year-month-day order
+    expect(spanLabel('2026-03-03T08:00:00Z', '2026-03-03T10:00:00Z', 'Europe/Vilnius', 'lt')).toBe('2026-03-03 (an), 10:00–12:00');
+    expect(spanLabel('2026-12-24T22:00:00Z', '2026-12-26T22:00:00Z', 'Europe/Vilnius', 'lt')).toBe('12-25 (pn) – 2026-12-26');
   });
 
   it('shows my time only when my clock differs from the event zone', () => {
@@ -80,7 +86,7 @@ describe('times in two zones', () => {
 
   it('tells the days a by-the-day venue booking covers', () => {
     expect(venueDays('2026-03-03T10:00:00+02:00', '2026-03-03T16:00:00+02:00', 'Europe/Vilnius', 'en')).toBe('Tue 3 Mar 2026');
-    expect(venueDays('2026-03-03T10:00:00+02:00', '2026-03-05T00:00:00+02:00', 'Europe/Vilnius', 'en')).toBe('3 Mar – 4 Mar 2026');
+    expect(venueDays('2026-03-03T10:00:00+02:00', '2026-03-05T00:00:00+02:00', 'Europe/Vilnius', 'en')).toBe('Tue 3 Mar – 4 Mar 2026');
   });
 });
 

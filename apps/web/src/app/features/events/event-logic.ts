@@ -13,15 +13,25 @@ import { DateTime } from 'luxon';
 
 /* Pure logic of the events screens: times in two zones, venue states, filters, the form ↔ request mapping. */
 
+/** Day formats per language: "Tue 3 Mar 2026" in English, "2026-03-03 (an)" in Lithuanian (its usual date order). */
+const DAY_FORMATS: Record<string, { day: string; dayNoYear: string; lastDay: string }> = {
+  en: { day: 'ccc d LLL yyyy', dayNoYear: 'ccc d LLL', lastDay: 'd LLL yyyy' },
+  lt: { day: 'yyyy-LL-dd (ccc)', dayNoYear: 'LL-dd (ccc)', lastDay: 'yyyy-LL-dd' },
+};
+const formatsOf = (locale: string): { day: string; dayNoYear: string; lastDay: string } => DAY_FORMATS[locale.slice(0, 2)] ?? DAY_FORMATS['en']!;
+/** Luxon locale for a UI language (British English: day before month, 24-hour clock). */
+export const luxonLocale = (lang: string): string => (lang === 'en' ? 'en-GB' : lang);
+
 /** A readable span in a zone: "Tue 3 Mar 2026, 10:00–12:00", or with both days when it spans several. */
 export function spanLabel(startIso: string, endIso: string, zone: string, locale: string): string {
-  const s = DateTime.fromISO(startIso, { zone }).setLocale(locale);
-  const e = DateTime.fromISO(endIso, { zone }).setLocale(locale);
+  const s = DateTime.fromISO(startIso, { zone }).setLocale(luxonLocale(locale));
+  const e = DateTime.fromISO(endIso, { zone }).setLocale(luxonLocale(locale));
   if (!s.isValid || !e.isValid) return '';
+  const f = formatsOf(locale);
   const midnight = (d: DateTime): boolean => d.hour === 0 && d.minute === 0;
   if (midnight(s) && midnight(e) && e > s) return venueDays(startIso, endIso, zone, locale);
-  if (s.hasSame(e.minus({ milliseconds: 1 }), 'day')) return `${s.toFormat('ccc d LLL yyyy, HH:mm')}–${e.toFormat('HH:mm')}`;
-  return `${s.toFormat('ccc d LLL, HH:mm')} – ${e.toFormat('ccc d LLL yyyy, HH:mm')}`;
+  if (s.hasSame(e.minus({ milliseconds: 1 }), 'day')) return `${s.toFormat(f.day)}, ${s.toFormat('HH:mm')}–${e.toFormat('HH:mm')}`;
+  return `${s.toFormat(f.dayNoYear)}, ${s.toFormat('HH:mm')} – ${e.toFormat(f.day)}, ${e.toFormat('HH:mm')}`;
 }
 
 /** "UTC+04:00" of a zone at an instant. */
@@ -44,10 +54,10 @@ export function eventTimes(e: Pick<ClusterEvent, 'start' | 'end' | 'timeZone'>, 
   return { local, zone: `${e.timeZone}, ${offsetOf(e.start, e.timeZone)}`, mine: sameClock ? null : `${mineLabel} (${myZone})` };
 }
 
-/** Day and month for a card's date badge, in the event's zone. */
+/** Day and month for a card's date badge, in the event's zone ("Mar" in English, "kovas" in Lithuanian, whose short months are numbers). */
 export function dateBadge(iso: string, zone: string, locale: string): { day: string; month: string; weekday: string } {
-  const d = DateTime.fromISO(iso, { zone }).setLocale(locale);
-  return { day: d.toFormat('d'), month: d.toFormat('LLL'), weekday: d.toFormat('ccc') };
+  const d = DateTime.fromISO(iso, { zone }).setLocale(luxonLocale(locale));
+  return { day: d.toFormat('d'), month: d.toFormat(locale.startsWith('en') ? 'LLL' : 'LLLL'), weekday: d.toFormat('ccc') };
 }
 
 /**
@@ -126,11 +136,11 @@ export interface MonthGroup {
 export function groupByMonth(items: readonly ClusterEvent[], zone: string, locale: string): MonthGroup[] {
   const groups: MonthGroup[] = [];
   for (const e of items) {
-    const d = DateTime.fromISO(e.start, { zone }).setLocale(locale);
+    const d = DateTime.fromISO(e.start, { zone }).setLocale(luxonLocale(locale));
     const key = d.toFormat('yyyy-LL');
     const last = groups[groups.length - 1];
     if (last && last.key === key) last.items.push(e);
-    else groups.push({ key, label: d.toFormat('LLLL yyyy'), items: [e] });
+    else groups.push({ key, label: d.toLocaleString({ month: 'long', year: 'numeric' }), items: [e] });
   }
   return groups;
 }
@@ -326,10 +336,11 @@ export function filterAttendees<T extends { name: string; organisationName: stri
   return items.filter((a) => [a.name, a.organisationName ?? '', a.country ?? ''].some((s) => fold(s).includes(q)));
 }
 
-/** The local days a by-the-day booking covers, e.g. "Tue 3 Mar 2026" or "3 Mar – 4 Mar 2026". */
+/** The local days a by-the-day booking covers, e.g. "Tue 3 Mar 2026" or "Tue 3 Mar – 4 Mar 2026". */
 export function venueDays(startIso: string, endIso: string, zone: string, locale: string): string {
-  const s = DateTime.fromISO(startIso, { zone }).setLocale(locale).startOf('day');
-  const e = DateTime.fromISO(endIso, { zone }).setLocale(locale);
+  const f = formatsOf(locale);
+  const s = DateTime.fromISO(startIso, { zone }).setLocale(luxonLocale(locale)).startOf('day');
+  const e = DateTime.fromISO(endIso, { zone }).setLocale(luxonLocale(locale));
   const last = e.equals(e.startOf('day')) ? e.minus({ days: 1 }) : e.startOf('day');
-  return s.hasSame(last, 'day') || last < s ? s.toFormat('ccc d LLL yyyy') : `${s.toFormat('d LLL')} – ${last.toFormat('d LLL yyyy')}`;
+  return s.hasSame(last, 'day') || last < s ? s.toFormat(f.day) : `${s.toFormat(f.dayNoYear)} – ${last.toFormat(f.lastDay)}`;
 }

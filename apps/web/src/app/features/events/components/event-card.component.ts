@@ -64,8 +64,8 @@ import { RsvpBadgeComponent } from './rsvp-badge.component';
   styles: `
     .event { display: flex; gap: 16px; padding: 16px; align-items: flex-start; height: 100%; }
     .event.cancelled .title a { text-decoration: line-through; }
-    .badge { flex: none; display: flex; flex-direction: column; align-items: center; width: 56px; padding: 6px 0; border-radius: 10px; background: var(--k-navy); color: #fff; line-height: 1.1; }
-    .badge .month { font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; }
+    .badge { flex: none; display: flex; flex-direction: column; align-items: center; width: 64px; padding: 6px 0; border-radius: 10px; background: var(--k-navy); color: #fff; line-height: 1.1; }
+    .badge .month { font-size: 11px; text-transform: uppercase; letter-spacing: 0.02em; }
     .badge .day { font-size: 24px; font-weight: 600; }
     .badge .weekday { font-size: 12px; }
     .body { flex: 1; min-width: 0; display: flex; flex-direction: column; gap: 4px; }
