@@ -70,7 +70,7 @@ export default defineConfig({
     // another run left on the port while ours dies of EADDRINUSE; this way a busy port fails the
     // run with that error. Run two suites side by side with different E2E_PORTs.
     wait: { stdout: new RegExp(`Klasteris is up at ${BASE_URL.replace(/[./]/g, '\\$&')}\\b`) },
-    // The very first run on a machine builds FerretDB from source (see embedded-ferretdb.ts).
+    // The very first run on a machine builds FerretDB from source (tools/ferretdb/build.mjs).
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: 'ignore',

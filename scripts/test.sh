@@ -4,7 +4,7 @@
 #   bash scripts/test.sh                 all stages
 #   bash scripts/test.sh lint api-unit   only the named stages (e2e implies build)
 #
-# Stages: lint, typecheck, api-unit, api-integration, security, web, build, chaos, contract, e2e.
+# Stages: lint, typecheck, go, api-unit, api-integration, security, web, build, chaos, contract, e2e.
 # A failing stage does not stop the run (so every count is reported), but the exit code is 1 if
 # any stage failed. Reports go to tmp/results (wiped at the start); scripts/summarize-results.mjs
 # prints `N passed, N failed` as the very last line. Missing Debian packages (chromium,
@@ -17,8 +17,8 @@ RESULTS="$ROOT/tmp/results"
 export PATH="$ROOT/node_modules/.bin:$PATH"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
-ALL_STAGES=(lint typecheck api-unit api-integration security web build chaos contract e2e)
-DEFAULT_STAGES=(lint typecheck api-unit api-integration security web build chaos contract e2e)
+ALL_STAGES=(lint typecheck go api-unit api-integration security web build chaos contract e2e)
+DEFAULT_STAGES=(lint typecheck go api-unit api-integration security web build chaos contract e2e)
 if [ $# -gt 0 ]; then
   for s in "$@"; do
     [[ " ${ALL_STAGES[*]} " == *" $s "* ]] || { echo "test.sh: unknown stage '$s' (known: ${ALL_STAGES[*]})" >&2; exit 2; }
@@ -78,6 +78,8 @@ stage() {
 
 stage lint "" "" -- npm run --silent lint
 stage typecheck "" "" -- npm run --silent typecheck
+# The embedded database's Go (tools/ferretdb): patches apply, gofmt, go vet, the Go tests. Builds nothing.
+stage go go.json tools/ferretdb/build.mjs -- node tools/ferretdb/build.mjs --check "$RESULTS/go.json"
 stage api-unit api-unit.json apps/api/jest.unit.config.ts -- \
   jest -c apps/api/jest.unit.config.ts --ci --json --outputFile="$RESULTS/api-unit.json"
 stage api-integration api-integration.json apps/api/jest.integration.config.ts -- \

@@ -2,7 +2,7 @@ import { Collection, Double, Long, MongoClient, ObjectId } from 'mongodb';
 
 /**
  * The embedded FerretDB build pushes top-level equality and `$in` filters down to SQLite (see
- * embedded-ferretdb.ts). These are the MongoDB matching rules the app relies on; each must hold
+ * tools/ferretdb). These are the MongoDB matching rules the app relies on; each must hold
  * on the embedded database exactly as on MongoDB (the same suite runs against MONGODB_URI).
  */
 describe('database queries keep MongoDB matching rules', () => {

@@ -1,22 +1,14 @@
-import { ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
-import { applyKlasterisPatches } from './ferretdb-patches';
-
-export const FERRETDB_VERSION = 'v1.24.2';
-/** Bump when the build patch changes, so cached binaries are rebuilt. */
-const BUILD_TAG = 'atomic-writes-pushdown-decode-8';
-const FERRETDB_MODULE = `github.com/FerretDB/FerretDB@${FERRETDB_VERSION}`;
 
 export class EmbeddedDatabaseError extends Error {}
 
 export interface EmbeddedFerretDbOptions {
   /** Directory for the SQLite files (kept across restarts). */
   dataDir: string;
-  /** Explicit binary; otherwise `<repo>/.tools/bin/ferretdb`, built once from the Go module proxy. */
+  /** Explicit binary; otherwise the one tools/ferretdb builds into `<repo>/.tools/bin` (once). */
   binary?: string | null;
   log?: (line: string) => void;
 }
@@ -54,51 +46,38 @@ export async function canConnect(port: number): Promise<boolean> {
   });
 }
 
-/** Installs the FerretDB binary into the git-ignored tool cache (once; later runs reuse it). */
+/** Exit code of tools/ferretdb/build.mjs when Go is not installed (its message names the ways out). */
+const NO_GO = 3;
+
+/**
+ * The FerretDB binary: FERRETDB_BIN when given, else the one tools/ferretdb/build.mjs builds (our
+ * patched FerretDB, kept in the git-ignored `.tools/bin` under a name keyed by a hash of that
+ * folder). The script builds it when missing — the first start, or after the folder changed —
+ * and prints its path; the build's progress goes to `log`.
+ */
 export async function ensureFerretDbBinary(explicit: string | null | undefined, log: (l: string) => void, binDir = join(repoRoot(), '.tools', 'bin')): Promise<string> {
   if (explicit) {
     if (!existsSync(explicit)) throw new EmbeddedDatabaseError(`FERRETDB_BIN=${explicit} does not exist.`);
     return explicit;
   }
-  const bin = join(binDir, `ferretdb-${FERRETDB_VERSION}-${BUILD_TAG}`);
-  if (existsSync(bin)) return bin;
-  const go = await promisify(execFile)('go', ['version'], { env: { ...process.env } }).catch(() => null);
-  if (!go) {
-    throw new EmbeddedDatabaseError(
-      [
-        'No database configured and Go is not installed, so the embedded FerretDB cannot be provisioned.',
-        'Choose one:',
-        '  1. install Go (https://go.dev/dl/ or `apt-get install golang`) and run again: FerretDB is built once into .tools/bin;',
-        '  2. set MONGODB_URI to a MongoDB (or FerretDB) you run, e.g. MONGODB_URI=mongodb://localhost:27017;',
-        '  3. run the production-like stack: `docker compose up`.',
-      ].join('\n'),
-    );
-  }
-  mkdirSync(binDir, { recursive: true });
-  log(`Building FerretDB ${FERRETDB_VERSION} into ${binDir} (first run only, a few minutes)...`);
-  // A plain `go install` of v1.24.2 builds a binary that panics at start (its build/version/version.txt
-  // is generated in FerretDB's own release pipeline and absent from the module). So: fetch the module
-  // through the Go module proxy, write the version file into a scratch copy, and build from there.
-  const run = promisify(execFile);
-  const scratch = mkdtempSync(join(tmpdir(), 'ferretdb-src-'));
-  try {
-    const { stdout } = await run('go', ['mod', 'download', '-json', FERRETDB_MODULE], { env: { ...process.env }, maxBuffer: 16 * 1024 * 1024 });
-    const sourceDir = (JSON.parse(stdout) as { Dir: string }).Dir;
-    cpSync(sourceDir, scratch, { recursive: true });
-    execFileSync('chmod', ['-R', 'u+w', scratch]);
-    writeFileSync(join(scratch, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
-    applyKlasterisPatches(scratch);
-    await run('go', ['build', '-o', bin, './cmd/ferretdb'], {
-      cwd: scratch,
-      env: { ...process.env, CGO_ENABLED: '0' },
-      maxBuffer: 16 * 1024 * 1024,
-    });
-  } catch (err) {
-    const stderr = (err as { stderr?: string }).stderr ?? String(err);
-    throw new EmbeddedDatabaseError(`Building FerretDB ${FERRETDB_VERSION} failed:\n${stderr.slice(-2000)}`);
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
+  const script = join(repoRoot(), 'tools', 'ferretdb', 'build.mjs');
+  if (!existsSync(script)) throw new EmbeddedDatabaseError(`No database configured and ${script} is missing: set MONGODB_URI or FERRETDB_BIN.`);
+  const child = spawn(process.execPath, [script], { env: { ...process.env, FERRETDB_BIN_DIR: binDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => {
+    const text = chunk.toString();
+    stderr = (stderr + text).slice(-8000);
+    for (const line of text.split('\n')) if (line.startsWith('ferretdb: ')) log(line);
+  });
+  const code = await new Promise<number | null>((ok, fail) => {
+    child.once('error', fail);
+    child.once('close', ok);
+  });
+  if (code === NO_GO) throw new EmbeddedDatabaseError(stderr.trim());
+  const bin = stdout.trim().split('\n').pop() ?? '';
+  if (code !== 0 || !existsSync(bin)) throw new EmbeddedDatabaseError(`Building the embedded FerretDB (tools/ferretdb) failed:\n${stderr.slice(-3000)}`);
   return bin;
 }
 

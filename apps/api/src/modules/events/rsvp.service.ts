@@ -11,7 +11,7 @@ import { EventsRepository } from './events.repository';
  * An event's places are a counter on the event: `going` (places held) and `free` (capacity − going).
  * A place is taken only by a conditional update `{ free: { $gt: 0 } } → $inc { free: -1, going: +1 }`
  * (EventsRepository.takePlace): single-document updates are atomic (on the embedded FerretDB too, see
- * database/ferretdb-patches.ts), so however many people answer at once, at most `capacity` take one.
+ * tools/ferretdb/patches/01-serialise-writes.diff), so however many people answer at once, at most `capacity` take one.
  * A capacity change is a compare-and-set on the (capacity, going) it read, so it can never go below
  * the people already going.
  *
