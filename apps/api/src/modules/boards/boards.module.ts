@@ -7,7 +7,6 @@ import { ChatModule } from '../chat/chat.module';
 import { FilesModule } from '../files/files.module';
 import { LeasesModule } from '../leases/leases.module';
 import { MailModule } from '../mail/mail.module';
-import { NotificationsModule } from '../notifications/notifications.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { UsersModule } from '../users/users.module';
 import { BoardAccessService } from './board-access.service';
@@ -52,7 +51,6 @@ import { TransferController } from './transfer.controller';
       { name: CommentDoc.name, schema: CommentSchema },
     ]),
     ProjectsModule,
-    NotificationsModule,
     ChatModule,
     FilesModule,
     MailModule,

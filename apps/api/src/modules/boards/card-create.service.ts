@@ -3,13 +3,13 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { Card, CreateCardRequest } from '@klasteris/contracts';
 import { notFound, validationFailed } from '../../common/api-exception';
 import type { AuthUser } from '../../common/auth-user';
-import { NotificationsService } from '../notifications/notifications.service';
 import { CardMails } from './card-mails.service';
 import { MessagesService } from '../chat/messages.service';
 import { ActivityService } from '../projects/activity.service';
 import { CardFromMessageEvent } from '../projects/projects.events';
 import { BoardAccessService } from './board-access.service';
 import { announceCreated } from './card-events';
+import { CardAssignedEvent } from './boards.events';
 import { BoardChanges } from './board-cache';
 import { CardPlacementService } from './card-placement.service';
 import { CardRefsService } from './card-refs.service';
@@ -26,7 +26,6 @@ export class CardCreateService {
     private readonly placement: CardPlacementService,
     private readonly refs: CardRefsService,
     private readonly activity: ActivityService,
-    private readonly notifications: NotificationsService,
     private readonly events: EventEmitter2,
     private readonly changes: BoardChanges,
     private readonly messages: MessagesService,
@@ -66,12 +65,7 @@ export class CardCreateService {
     if (card.sourceMessage) this.events.emit(CardFromMessageEvent.event, new CardFromMessageEvent(project.id, card.id, card.sourceMessage.channelId, card.sourceMessage.messageId));
     const others = assigneeIds.filter((id) => id !== me.id);
     if (others.length > 0) {
-      await this.notifications.notify(others, {
-        kind: 'card.assigned',
-        title: `${me.displayName} assigned you "${card.title}"`,
-        body: project.name,
-        link: `/projects/${project.id}/board?card=${card.id}`,
-      });
+      await this.events.emitAsync(CardAssignedEvent.event, new CardAssignedEvent(project, card, me, others));
       await this.mails.assigned(me, project.name, card, others);
     }
     return card;

@@ -5,12 +5,12 @@ import { ApiException, notFound, validationFailed } from '../../common/api-excep
 import type { AuthUser } from '../../common/auth-user';
 import { oid } from '../../common/object-id';
 import { AttachmentStore } from '../files/attachment-store';
-import { NotificationsService } from '../notifications/notifications.service';
 import { CardMails } from './card-mails.service';
 import { ActivityService } from '../projects/activity.service';
 import { BoardAccessService } from './board-access.service';
 import { BoardChanges } from './board-cache';
 import { announceDeleted, announceUpdated, publicCard } from './card-events';
+import { CardAssignedEvent } from './boards.events';
 import { CardRefsService } from './card-refs.service';
 import { CardFieldValues, CardsRepository, StoredCard } from './cards.repository';
 import { CommentsRepository } from './comments.repository';
@@ -57,7 +57,6 @@ export class CardEditService {
     private readonly comments: CommentsRepository,
     private readonly refs: CardRefsService,
     private readonly activity: ActivityService,
-    private readonly notifications: NotificationsService,
     private readonly events: EventEmitter2,
     private readonly changes: BoardChanges,
     private readonly files: AttachmentStore,
@@ -83,12 +82,7 @@ export class CardEditService {
     announceUpdated(this.events, publicCard(after), fields);
     const newAssignees = (values.assigneeIds ?? []).filter((id) => id !== me.id && !before.assigneeIds.includes(id));
     if (newAssignees.length > 0) {
-      await this.notifications.notify(newAssignees, {
-        kind: 'card.assigned',
-        title: `${me.displayName} assigned you "${after.title}"`,
-        body: project.name,
-        link: `/projects/${project.id}/board?card=${cardId}`,
-      });
+      await this.events.emitAsync(CardAssignedEvent.event, new CardAssignedEvent(project, { id: cardId, title: after.title }, me, newAssignees));
       await this.mails.assigned(me, project.name, publicCard(after), newAssignees);
     }
     return publicCard(after);

@@ -5,7 +5,7 @@ import { ApiException, forbidden, notFound } from '../../common/api-exception';
 import { isStaff, type AuthUser } from '../../common/auth-user';
 import { encodeCursor } from '../../common/pagination';
 import { foldText } from '../../common/text';
-import { NotificationsService } from '../notifications/notifications.service';
+import { CardMentionEvent } from './boards.events';
 import { ActivityService } from '../projects/activity.service';
 import { ProjectPresenter } from '../projects/project-presenter.service';
 import { BoardRoomEvent } from '../projects/projects.events';
@@ -34,7 +34,6 @@ export class CommentsService {
     private readonly cards: CardsRepository,
     private readonly presenter: ProjectPresenter,
     private readonly activity: ActivityService,
-    private readonly notifications: NotificationsService,
     private readonly events: EventEmitter2,
     private readonly changes: BoardChanges,
   ) {}
@@ -57,12 +56,7 @@ export class CommentsService {
     await this.activity.record({ projectId: project.id, cardId, actor: me, kind: 'comment.added', data: { commentId: comment.id } });
     this.events.emit(BoardRoomEvent.event, new BoardRoomEvent(project.id, 'board:comment-added', { projectId: project.id, comment }));
     if (mentions.length > 0) {
-      await this.notifications.notify(mentions, {
-        kind: 'mention',
-        title: `${me.displayName} mentioned you on "${card.title}"`,
-        body: body.slice(0, 200),
-        link: `/projects/${project.id}/board?card=${cardId}`,
-      });
+      await this.events.emitAsync(CardMentionEvent.event, new CardMentionEvent(project, { id: cardId, title: card.title }, me, mentions, body.slice(0, 200)));
     }
     return comment;
   }

@@ -5,7 +5,7 @@ import { forbidden } from '../../common/api-exception';
 import type { AuthUser } from '../../common/auth-user';
 import { UsersRepository } from '../users/users.repository';
 import type { LeanBooking } from './booking.schema';
-import { BookingEffects, when } from './booking-effects.service';
+import { BookingEffects } from './booking-effects.service';
 import { BookingMails } from './booking-mails.service';
 import { stateConflict } from './booking-errors';
 import { BookingsRepository, toBooking } from './bookings.repository';
@@ -54,12 +54,12 @@ export class BookingDecisionsService {
     );
     if (!updated) throw stateConflict((await this.bookings.findById(id))?.status ?? 'gone');
     if (final) {
-      await this.effects.notify([updated.userId.toHexString()], 'booking.approved', `${resource.name}: your booking is confirmed`, updated, note ? `${when(updated)} — ${note}` : null);
+      await this.effects.tell([updated.userId.toHexString()], updated, resource.name, { what: 'approved', note: note || null });
       this.effects.changed(updated, await this.effects.approverIds(resource, mode, step));
       await this.mails.approved(resource, updated);
     } else {
       const next = (await this.effects.approverIds(resource, mode, step + 1)).filter((u) => u !== updated.userId.toHexString());
-      await this.effects.notify(next, 'booking.requested', `${updated.userName} requests ${resource.name} (approved by the owner)`, updated, `${when(updated)} — ${updated.purpose}`);
+      await this.effects.tell(next, updated, resource.name, { what: 'requested', requester: updated.userName, purpose: updated.purpose, occurrences: 1, afterOwner: true });
       this.effects.changed(updated, [...next, ...(await this.effects.approverIds(resource, mode, step))]);
       await this.mails.requested(resource, updated, next);
     }
@@ -74,7 +74,7 @@ export class BookingDecisionsService {
     const updated = await this.bookings.transition(id, ['pending'], { status: 'rejected', decidedAt: new Date(), decisionNote: note }, { approvalStep: booking.approvalStep });
     if (!updated) throw stateConflict((await this.bookings.findById(id))?.status ?? 'gone');
     await this.afterRelease(updated);
-    await this.effects.notify([updated.userId.toHexString()], 'booking.rejected', `${resource.name}: your request was declined`, updated, note ? `${when(updated)} — ${note}` : null);
+    await this.effects.tell([updated.userId.toHexString()], updated, resource.name, { what: 'rejected', note: note || null });
     this.effects.changed(updated, await this.effects.approverIds(resource, mode, booking.approvalStep));
     await this.mails.rejected(resource, updated);
     return toBooking(updated);
@@ -125,7 +125,7 @@ export class BookingDecisionsService {
       first = now;
     }
     if (!mine) {
-      await this.effects.notify([booking.userId.toHexString()], 'booking.cancelled', `${resource.name}: your booking was cancelled${cancelled > 1 ? ` (${cancelled} occurrences)` : ''}`, first, reason ? `${when(first)} — ${reason}` : null);
+      await this.effects.tell([booking.userId.toHexString()], first, resource.name, { what: 'cancelled', occurrences: cancelled, reason: reason || null });
     }
     if (!mine || invited) await this.mails.cancelled(resource, mailed, mine ? null : ((await this.users.findById(me.id))?.displayName ?? me.displayName));
     return { booking: toBooking(first), cancelled };

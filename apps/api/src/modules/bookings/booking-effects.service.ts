@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import type { ApproverMode, NotificationKind } from '@klasteris/contracts';
-import { NotificationsService } from '../notifications/notifications.service';
+import type { ApproverMode } from '@klasteris/contracts';
 import { UsersRepository } from '../users/users.repository';
 import type { LeanBooking } from './booking.schema';
-import { BookingChangedEvent } from './bookings.events';
+import { BookingChangedEvent, type BookingNews, BookingNewsEvent } from './bookings.events';
 import { toBooking } from './bookings.repository';
 import { ClaimsService } from './claims.service';
 import type { ResourceRecord } from './resource.schema';
-import { localTime } from './policy/time';
 
 export const quotaKey = (b: { organisationId: { toHexString(): string } | null; userId: { toHexString(): string } }): string =>
   b.organisationId ? b.organisationId.toHexString() : `user:${b.userId.toHexString()}`;
@@ -19,7 +17,6 @@ export class BookingEffects {
   constructor(
     private readonly claimsService: ClaimsService,
     private readonly users: UsersRepository,
-    private readonly notifications: NotificationsService,
     private readonly events: EventEmitter2,
   ) {}
 
@@ -50,17 +47,11 @@ export class BookingEffects {
     this.events.emit(BookingChangedEvent.event, new BookingChangedEvent(booking, [...new Set([booking.userId, ...others])]));
   }
 
-  async notify(userIds: string[], kind: NotificationKind, title: string, b: LeanBooking, body?: string | null): Promise<void> {
+  /** Tells the people concerned (awaited: the request answers once they are told, as before). */
+  async tell(userIds: string[], b: LeanBooking, resourceName: string, news: BookingNews): Promise<void> {
     const ids = userIds.filter(Boolean);
     if (ids.length === 0) return;
-    await this.notifications.notify(ids, { kind, title, body: body ?? `${b.resourceName}: ${when(b)}`, link: `/infrastructure/bookings/${b._id.toHexString()}` });
+    const booking = { id: b._id.toHexString(), resourceName, start: b.start, end: b.end, timeZone: b.timeZone };
+    await this.events.emitAsync(BookingNewsEvent.event, new BookingNewsEvent(ids, booking, news));
   }
-}
-
-/** "Tue 3 Mar 2026, 10:00–12:00 (Europe/Vilnius)" in the resource's zone. */
-export function when(b: { start: Date; end: Date; timeZone: string }): string {
-  const s = localTime(b.start.getTime(), b.timeZone);
-  const e = localTime(b.end.getTime(), b.timeZone);
-  const sameDay = s.hasSame(e, 'day');
-  return `${s.toFormat('ccc d LLL yyyy, HH:mm')}–${sameDay ? e.toFormat('HH:mm') : e.toFormat('ccc d LLL yyyy, HH:mm')} (${b.timeZone})`;
 }

@@ -6,7 +6,6 @@ import { GroupsModule } from '../groups/groups.module';
 import { LeasesModule } from '../leases/leases.module';
 import { MailModule } from '../mail/mail.module';
 import { ProjectsModule } from '../projects/projects.module';
-import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { UsersModule } from '../users/users.module';
 import { ResourceAudience } from './audience.service';
@@ -49,7 +48,6 @@ import { ResourcesService } from './resources.service';
     ]),
     OrganisationsModule,
     UsersModule,
-    NotificationsModule,
     AuditModule,
     ProjectsModule,
     BoardsModule,

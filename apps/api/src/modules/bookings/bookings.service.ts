@@ -6,7 +6,7 @@ import { AuthUser, isStaff } from '../../common/auth-user';
 import { encodeCursor, toPage } from '../../common/pagination';
 import { UsersRepository } from '../users/users.repository';
 import { HOLDING_STATUSES, type LeanBooking } from './booking.schema';
-import { BookingEffects, quotaKey, when } from './booking-effects.service';
+import { BookingEffects, quotaKey } from './booking-effects.service';
 import { BookingMails } from './booking-mails.service';
 import { bookingConflict, ruleViolated, toIntervals } from './booking-errors';
 import { BookingsRepository, toBooking } from './bookings.repository';
@@ -171,10 +171,9 @@ export class BookingsService {
   }
 
   private async announceNew(resource: ResourceRecord, b: LeanBooking, count = 1): Promise<void> {
-    const series = count > 1 ? ` (${count} occurrences)` : '';
     if (b.status === 'pending') {
       const approvers = (await this.effects.approverIds(resource, resource.policy.approval.approvers, 0)).filter((u) => u !== b.userId.toHexString());
-      await this.effects.notify(approvers, 'booking.requested', `${b.userName} requests ${resource.name}${series}`, b, `${when(b)} — ${b.purpose}`);
+      await this.effects.tell(approvers, b, resource.name, { what: 'requested', requester: b.userName, purpose: b.purpose, occurrences: count, afterOwner: false });
       this.effects.changed(b, approvers);
       await this.mails.requested(resource, b, approvers, count);
     } else {

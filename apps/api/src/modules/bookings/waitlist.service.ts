@@ -5,7 +5,7 @@ import type { Booking, JoinWaitlistRequest, WaitlistEntry } from '@klasteris/con
 import { forbidden, notFound } from '../../common/api-exception';
 import type { AuthUser } from '../../common/auth-user';
 import { BookingReleasedEvent } from './booking-decisions.service';
-import { BookingEffects, when } from './booking-effects.service';
+import { BookingEffects } from './booking-effects.service';
 import { BookingMails } from './booking-mails.service';
 import { ruleViolated, stateConflict } from './booking-errors';
 import { BookingsRepository, toBooking } from './bookings.repository';
@@ -79,7 +79,7 @@ export class WaitlistService {
     if (!booking) throw stateConflict('expired');
     await this.waitlist.transition(id, ['offered'], { status: 'accepted' });
     const approvers = status === 'pending' ? await this.effects.approverIds(resource, resource.policy.approval.approvers, 0) : [];
-    if (approvers.length) await this.effects.notify(approvers, 'booking.requested', `${booking.userName} requests ${resource.name}`, booking, `${when(booking)} — ${booking.purpose}`);
+    await this.effects.tell(approvers, booking, resource.name, { what: 'requested', requester: booking.userName, purpose: booking.purpose, occurrences: 1, afterOwner: false });
     this.effects.changed(booking, approvers);
     if (approvers.length) await this.mails.requested(resource, booking, approvers);
     return toBooking(booking);
@@ -136,7 +136,7 @@ export class WaitlistService {
       await this.dropHold(out.booking._id.toHexString(), 'expired');
       return null;
     }
-    await this.effects.notify([requester.id], 'booking.waitlist_offer', `${resource.name} is free: it is held for you for ${HOLD_MINUTES} minutes`, out.booking);
+    await this.effects.tell([requester.id], out.booking, resource.name, { what: 'waitlist-offer', holdMinutes: HOLD_MINUTES });
     this.effects.changed(out.booking);
     await this.mails.waitlistOffer(resource, out.booking, expiresAt);
     return offered;

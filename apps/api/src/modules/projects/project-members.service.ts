@@ -3,13 +3,12 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { ErrorCode, type ProjectMember, type ProjectRole } from '@klasteris/contracts';
 import { ApiException, notFound } from '../../common/api-exception';
 import type { AuthUser } from '../../common/auth-user';
-import { NotificationsService } from '../notifications/notifications.service';
 import { UsersRepository } from '../users/users.repository';
 import { ActivityService } from './activity.service';
 import { ProjectAccessService } from './project-access.service';
 import { ProjectPresenter } from './project-presenter.service';
 import { ProjectMembersRepository } from './project-members.repository';
-import { BoardRoomEvent, ProjectMemberRemovedEvent } from './projects.events';
+import { BoardRoomEvent, ProjectMemberAddedEvent, ProjectMemberRemovedEvent } from './projects.events';
 import { ProjectsRepository } from './projects.repository';
 
 const lastOwner = (): ApiException => new ApiException(HttpStatus.CONFLICT, ErrorCode.LastProjectOwner, 'A project needs at least one owner');
@@ -24,7 +23,6 @@ export class ProjectMembersService {
     private readonly users: UsersRepository,
     private readonly access: ProjectAccessService,
     private readonly presenter: ProjectPresenter,
-    private readonly notifications: NotificationsService,
     private readonly activity: ActivityService,
     private readonly events: EventEmitter2,
   ) {}
@@ -45,11 +43,7 @@ export class ProjectMembersService {
     if (user.organisationId) await this.projects.addOrganisation(projectId, user.organisationId);
     await this.activity.record({ projectId, actor: me, kind: 'member.added', data: { userId, displayName: user.displayName, role } });
     if (userId !== me.id) {
-      await this.notifications.notify([userId], {
-        kind: 'system',
-        title: `${me.displayName} added you to the project "${project.name}"`,
-        link: `/projects/${projectId}`,
-      });
+      await this.events.emitAsync(ProjectMemberAddedEvent.event, new ProjectMemberAddedEvent(project, me, userId));
     }
     return { member: await this.announceMember(projectId, userId), created: true };
   }

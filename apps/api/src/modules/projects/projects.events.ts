@@ -25,6 +25,16 @@ export class ProjectCreatedEvent {
   ) {}
 }
 
+/** Someone added a person to a project; the notifications listener tells that person in their language. */
+export class ProjectMemberAddedEvent {
+  static readonly event = 'project.member-added';
+  constructor(
+    readonly project: { id: string; name: string },
+    readonly actor: { id: string; displayName: string },
+    readonly userId: string,
+  ) {}
+}
+
 /** A user lost access to a project: realtime takes their sockets out of the board room. */
 export class ProjectMemberRemovedEvent {
   static readonly event = 'project.member-removed';

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { UsersModule } from '../users/users.module';
 import { ActivityDoc, ActivitySchema } from './activity.schema';
@@ -24,7 +23,6 @@ import { ProjectsService } from './projects.service';
     ]),
     UsersModule,
     OrganisationsModule,
-    NotificationsModule,
   ],
   controllers: [ProjectsController],
   providers: [ProjectsRepository, ProjectMembersRepository, ProjectAccessService, ProjectPresenter, ProjectsService, ProjectMembersService, ActivityService],

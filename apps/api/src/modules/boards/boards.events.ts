@@ -1,0 +1,23 @@
+/** People were given a card (on creation or by an edit); the notifications listener tells them in their language. */
+export class CardAssignedEvent {
+  static readonly event = 'board.card-assigned';
+  constructor(
+    readonly project: { id: string; name: string },
+    readonly card: { id: string; title: string },
+    readonly actor: { id: string; displayName: string },
+    /** the new assignees, the actor left out */
+    readonly userIds: string[],
+  ) {}
+}
+
+/** A comment on a card named members; the notifications listener tells them in their language. */
+export class CardMentionEvent {
+  static readonly event = 'board.card-mention';
+  constructor(
+    readonly project: { id: string; name: string },
+    readonly card: { id: string; title: string },
+    readonly actor: { id: string; displayName: string },
+    readonly userIds: string[],
+    readonly excerpt: string,
+  ) {}
+}

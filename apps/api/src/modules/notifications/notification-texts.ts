@@ -1,0 +1,65 @@
+import type { Language } from '@klasteris/contracts';
+import { DateTime } from 'luxon';
+
+/** A text in every language the portal speaks; the notifications service picks each recipient's. */
+export type InEveryLanguage = Record<Language, string>;
+
+const LOCALE: Record<Language, string> = { en: 'en', lt: 'lt' };
+/** the day and time as each language writes it (Lithuanian: ISO date, weekday in brackets) */
+const DAY: Record<Language, string> = { en: 'ccc d LLL yyyy, HH:mm', lt: 'yyyy-MM-dd (ccc), HH:mm' };
+
+/** "Tue 3 Mar 2026, 10:00–12:00 (Europe/Vilnius)" / "2026-03-03 (an), 10:00–12:00 (Europe/Vilnius)" in the zone of the resource. */
+export function bookingTime(b: { start: Date; end: Date; timeZone: string }): InEveryLanguage {
+  const one = (lang: Language): string => {
+    const s = DateTime.fromJSDate(b.start, { zone: b.timeZone }).setLocale(LOCALE[lang]);
+    const e = DateTime.fromJSDate(b.end, { zone: b.timeZone }).setLocale(LOCALE[lang]);
+    const day = DAY[lang];
+    return `${s.toFormat(day)}–${s.hasSame(e, 'day') ? e.toFormat('HH:mm') : e.toFormat(day)} (${b.timeZone})`;
+  };
+  return { en: one('en'), lt: one('lt') };
+}
+
+/** `a — b` in each language, where either side may already be in every language. */
+export function joined(a: InEveryLanguage, b: string | InEveryLanguage): InEveryLanguage {
+  const pick = (lang: Language): string => (typeof b === 'string' ? b : b[lang]);
+  return { en: `${a.en} — ${pick('en')}`, lt: `${a.lt} — ${pick('lt')}` };
+}
+
+/**
+ * Every notification text the domain-event listeners write, in EN and LT, in one place.
+ * (Names, titles and free text people typed are passed through as they are.)
+ */
+export const NotificationTexts = {
+  cardAssigned: (p: { actor: string; card: string }): InEveryLanguage => ({
+    en: `${p.actor} assigned you "${p.card}"`,
+    lt: `${p.actor} priskyrė jums kortelę „${p.card}“`,
+  }),
+  cardMention: (p: { actor: string; card: string }): InEveryLanguage => ({
+    en: `${p.actor} mentioned you on "${p.card}"`,
+    lt: `${p.actor} paminėjo jus kortelėje „${p.card}“`,
+  }),
+  projectMemberAdded: (p: { actor: string; project: string }): InEveryLanguage => ({
+    en: `${p.actor} added you to the project "${p.project}"`,
+    lt: `${p.actor} įtraukė jus į projektą „${p.project}“`,
+  }),
+  bookingRequested: (p: { requester: string; resource: string; occurrences: number; afterOwner: boolean }): InEveryLanguage => ({
+    en: `${p.requester} requests ${p.resource}${p.occurrences > 1 ? ` (${p.occurrences} occurrences)` : ''}${p.afterOwner ? ' (approved by the owner)' : ''}`,
+    lt: `${p.requester} prašo rezervuoti „${p.resource}“${p.occurrences > 1 ? ` (${p.occurrences} kartai)` : ''}${p.afterOwner ? ' (savininkas patvirtino)' : ''}`,
+  }),
+  bookingApproved: (p: { resource: string }): InEveryLanguage => ({
+    en: `${p.resource}: your booking is confirmed`,
+    lt: `${p.resource}: jūsų rezervacija patvirtinta`,
+  }),
+  bookingRejected: (p: { resource: string }): InEveryLanguage => ({
+    en: `${p.resource}: your request was declined`,
+    lt: `${p.resource}: jūsų prašymas atmestas`,
+  }),
+  bookingCancelled: (p: { resource: string; occurrences: number }): InEveryLanguage => ({
+    en: `${p.resource}: your booking was cancelled${p.occurrences > 1 ? ` (${p.occurrences} occurrences)` : ''}`,
+    lt: `${p.resource}: jūsų rezervacija atšaukta${p.occurrences > 1 ? ` (${p.occurrences} kartai)` : ''}`,
+  }),
+  bookingWaitlistOffer: (p: { resource: string; holdMinutes: number }): InEveryLanguage => ({
+    en: `${p.resource} is free: it is held for you for ${p.holdMinutes} minutes`,
+    lt: `${p.resource} atsilaisvino: jums laikoma ${p.holdMinutes} min.`,
+  }),
+} as const;
