@@ -6,7 +6,7 @@ import { ShellComponent } from './core/layout/shell.component';
 import { publicRoutes } from './features/auth/auth.routes';
 
 /** Paths anyone may open; everything else needs a session. */
-const PUBLIC_PREFIXES = ['/login', '/register', '/apply', '/invite', '/organisations', '/forgot-password', '/reset-password', '/confirm-email', '/verify-email', '/acknowledge'];
+const PUBLIC_PREFIXES = ['/login', '/register', '/apply', '/invite', '/organisations', '/forgot-password', '/reset-password', '/confirm-email', '/verify-email', '/acknowledge', '/visit'];
 
 export function isProtectedPath(pathname: string): boolean {
   return !PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));

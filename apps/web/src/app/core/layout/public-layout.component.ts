@@ -18,6 +18,9 @@ import { AuthStore } from '../auth/auth.store';
       <a routerLink="/" class="brand" [attr.aria-label]="'nav.home' | transloco"><app-logo [onDark]="true" [size]="30" /></a>
       <span class="spacer"></span>
       <nav class="links" [attr.aria-label]="'nav.public' | transloco">
+        <a mat-button class="on-dark" routerLink="/visit/events" routerLinkActive="current" ariaCurrentWhenActive="page" data-testid="nav-visit-events">
+          {{ 'visit.nav' | transloco }}
+        </a>
         <a mat-button class="on-dark hide-xs" routerLink="/organisations" routerLinkActive="current" ariaCurrentWhenActive="page">
           {{ 'nav.directory' | transloco }}
         </a>
@@ -37,6 +40,7 @@ import { AuthStore } from '../auth/auth.store';
     <footer class="footer">
       <span>{{ 'footer.text' | transloco }}</span>
       <a routerLink="/organisations">{{ 'nav.directory' | transloco }}</a>
+      <a routerLink="/visit/events">{{ 'visit.nav' | transloco }}</a>
       <a routerLink="/apply">{{ 'auth.applyLink' | transloco }}</a>
     </footer>
   `,

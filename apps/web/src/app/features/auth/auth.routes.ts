@@ -16,4 +16,5 @@ export const publicRoutes: Routes = [
   { path: 'acknowledge', title: 'account.ackDoneTitle', loadComponent: () => import('./pages/acknowledge.page') },
   { path: 'invite/:token', title: 'invite.accept', loadComponent: () => import('./pages/invite-accept.page') },
   { path: 'organisations', title: 'directory.publicTitle', loadComponent: () => import('../directory/pages/public-directory.page') },
+  { path: 'visit', loadChildren: () => import('../visit/visit.routes') },
 ];

@@ -3,10 +3,11 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { ClusterOrganisation, ClusterSummary } from '@klasteris/contracts';
+import type { ClusterOrganisation, ClusterSummary, PublicEvent } from '@klasteris/contracts';
 import { initialsOf } from '../../shared/countries';
 import { AvatarComponent } from '../../shared/ui/avatar.component';
 import { CountryPipe } from '../../shared/ui/country.pipe';
+import { PublicEventCardComponent } from '../visit/components/public-event-card.component';
 import { HomeApi } from './home.api';
 
 const ORG_COLORS: Record<ClusterOrganisation['type'], string> = {
@@ -21,7 +22,7 @@ const ORG_COLORS: Record<ClusterOrganisation['type'], string> = {
 @Component({
   selector: 'app-home-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, MatIconModule, TranslocoPipe, AvatarComponent, CountryPipe],
+  imports: [RouterLink, MatButtonModule, MatIconModule, TranslocoPipe, AvatarComponent, CountryPipe, PublicEventCardComponent],
   template: `
     <section class="hero" aria-labelledby="home-title">
       <div class="hero-inner">
@@ -41,6 +42,27 @@ const ORG_COLORS: Record<ClusterOrganisation['type'], string> = {
         }
       </div>
     </section>
+
+    @if (events(); as list) {
+      <section class="band events" aria-labelledby="home-events" data-testid="home-events">
+        <div class="band-head">
+          <div>
+            <h2 id="home-events">{{ 'visit.home.title' | transloco }}</h2>
+            <p class="intro">{{ 'visit.home.intro' | transloco }}</p>
+          </div>
+          <a mat-button routerLink="/visit/events" data-testid="home-events-all">{{ 'visit.home.all' | transloco }}<mat-icon iconPositionEnd aria-hidden="true" fontIcon="arrow_forward" /></a>
+        </div>
+        @if (list.length) {
+          <ul class="event-list">
+            @for (e of list; track e.id) {
+              <li><app-public-event-card [event]="e" /></li>
+            }
+          </ul>
+        } @else {
+          <p class="intro" role="status">{{ 'visit.home.empty' | transloco }}</p>
+        }
+      </section>
+    }
 
     <section class="band" aria-labelledby="home-what">
       <h2 id="home-what">{{ 'home.what.title' | transloco }}</h2>
@@ -119,6 +141,10 @@ const ORG_COLORS: Record<ClusterOrganisation['type'], string> = {
     .org-name { font-weight: 600; color: var(--k-navy); overflow: hidden; text-overflow: ellipsis; }
     .org-meta { font-size: 13px; color: var(--k-text-muted); }
     .join { text-align: left; }
+    .band-head { display: flex; flex-wrap: wrap; gap: 8px 24px; align-items: flex-end; justify-content: space-between; }
+    .band-head .intro { margin: 0; }
+    .event-list { list-style: none; padding: 0; margin: 20px 0 0; display: grid; gap: 16px; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); }
+    .events + .band { border-top: 1px solid var(--k-border); }
     .fine { margin-top: 24px; font-size: 13px; color: var(--k-text-muted); max-width: 780px; }
   `,
 })
@@ -126,6 +152,8 @@ export default class HomePage {
   private readonly api = inject(HomeApi);
   protected readonly summary = signal<ClusterSummary | null>(null);
   protected readonly failed = signal(false);
+  /** null until loaded (and when the list cannot be had: the section then stays out of the way) */
+  protected readonly events = signal<PublicEvent[] | null>(null);
   protected readonly colors = ORG_COLORS;
   protected readonly pillars = [
     { key: 'products', icon: 'rocket_launch' },
@@ -136,6 +164,7 @@ export default class HomePage {
 
   constructor() {
     this.api.summary().subscribe({ next: (s) => this.summary.set(s), error: () => this.failed.set(true) });
+    this.api.upcomingEvents(3).subscribe({ next: (p) => this.events.set(p.items), error: () => this.events.set(null) });
   }
 
   initials(name: string): string {
