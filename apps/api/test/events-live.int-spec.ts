@@ -35,7 +35,7 @@ describe('events: live counts in the room of an event', () => {
     const s = await pool.connect(member);
     const got = collect<EventUpdatedPayload>(s, 'event:updated');
     const sub = await subscribe(s, e.id);
-    expect(sub).toEqual({ ok: true, counts: { eventId: e.id, state: 'published', capacity: 2, going: 0, waitlisted: 0, placesLeft: 2 } });
+    expect(sub).toEqual({ ok: true, counts: { eventId: e.id, state: 'published', capacity: 2, going: 0, waitlisted: 0, offered: 0, placesLeft: 2 } });
 
     const a = await newMember(t);
     const b = await newMember(t);
@@ -48,7 +48,7 @@ describe('events: live counts in the room of an event', () => {
 
     const raised = await t.http.patch(`/api/events/${e.id}`).set(bearer(coordinator)).send({ capacity: 5 });
     expect(raised.status).toBe(200);
-    await eventually(() => expect(got.at(-1)).toMatchObject({ capacity: 5, waitlisted: 0 }));
+    await eventually(() => expect(got.at(-1)).toMatchObject({ capacity: 5, going: 3, waitlisted: 0, offered: 1, placesLeft: 2 }));
 
     await t.http.post(`/api/events/${e.id}/cancel`).set(bearer(coordinator)).send({});
     await eventually(() => expect(got.at(-1)).toMatchObject({ state: 'cancelled' }));

@@ -101,8 +101,26 @@ describe('events: the visitor site — public pages, prospects register, confirm
     expect((await t.http.post('/api/public/events/registrations/cancel').send({ token: 'x'.repeat(43) })).status).toBe(404);
     expect((await t.http.post('/api/public/events/registrations/cancel').send({ token: 'short' })).status).toBe(400);
     const after = (await t.http.get(`/api/events/${e.id}/attendees`).set(bearer(coordinator))).body as AttendeesResponse;
-    expect(after.counts).toEqual({ going: 2, waitlisted: 0, maybe: 0, declined: 1 });
-    expect(after.items.find((a) => a.name === 'Nurlan B')!.status).toBe('going');
+    expect(after.counts).toEqual({ going: 1, waitlisted: 1, maybe: 0, declined: 1 });
+    expect(after.offered).toBe(1);
+    expect(after.items.find((a) => a.name === 'Nurlan B')).toMatchObject({ status: 'waitlisted', offerExpiresAt: expect.any(String) });
+
+    // Nurlan is offered the place by mail, held for him; his confirm link takes it up
+    const offer = await smtp.waitFor((m) => m.to.includes('nurlan@almaty.example') && m.subject.startsWith('A place is free for you'));
+    expect(offer.text).toContain('We hold it for you until');
+    const confirmLink = offer.link(`${t.config.publicUrl}/visit/events/${e.id}/confirm?token=`);
+    const offerToken = new URL(confirmLink).searchParams.get('token')!;
+    expect(offer.link(`${t.config.publicUrl}/visit/events/${e.id}/cancel?token=`)).toContain(offerToken);
+    expect((await t.http.post('/api/public/events/registrations/confirm').send({ token: 'short' })).status).toBe(400);
+    expect((await t.http.post('/api/public/events/registrations/confirm').send({ token: 'x'.repeat(43) })).status).toBe(404);
+    expect((await t.http.post('/api/public/events/registrations/confirm').send({ token })).status).toBe(404); // a cancel token confirms nothing
+    const confirmed = await t.http.post('/api/public/events/registrations/confirm').send({ token: offerToken });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body.registration).toMatchObject({ eventId: e.id, status: 'going' });
+    expect((await t.http.post('/api/public/events/registrations/confirm').send({ token: offerToken })).body.registration.status).toBe('going');
+    const final = (await t.http.get(`/api/events/${e.id}/attendees`).set(bearer(coordinator))).body as AttendeesResponse;
+    expect(final.counts).toEqual({ going: 2, waitlisted: 0, maybe: 0, declined: 1 });
+    expect(final.items.find((a) => a.name === 'Nurlan B')!.status).toBe('going');
   });
 
   it('calendars: the visitor site ICS of public events (each in its zone), each event .ics; the attendance CSV is neutralised', async () => {

@@ -42,16 +42,24 @@ describe('events: RSVP with capacity and a waitlist, race-safe', () => {
       expect(mine.body.event.myRsvp).toEqual({ status: 'waitlisted', position: a.position });
     }
 
-    // a going person declines: the first in line gets the place, everyone else moves up one
+    // a going person declines: the place is held for the first in line (counted in `going`), everyone else moves up one
     const leaver = list.items.find((a) => a.status === 'going')!;
     const declined = await ev.rsvp(byName.get(leaver.name)!.accessToken, e.id, 'declined');
     expect(declined.body.rsvp).toEqual({ status: 'declined' });
     const after = await attendees(e.id);
-    expect(after.counts).toEqual({ going: 10, waitlisted: 39, maybe: 0, declined: 1 });
-    expect(after.items.find((a) => a.id === line[0]!.id)!.status).toBe('going');
+    expect(after.counts).toEqual({ going: 9, waitlisted: 40, maybe: 0, declined: 1 });
+    expect(after.offered).toBe(1);
+    const held = after.items.find((a) => a.id === line[0]!.id)!;
+    expect(held).toMatchObject({ status: 'waitlisted', offerExpiresAt: expect.any(String) });
+    expect(held.position).toBeUndefined();
     expect(after.items.find((a) => a.id === line[1]!.id)!.position).toBe(1);
-    const promoted = await t.http.get(`/api/events/${e.id}`).set(bearer(byName.get(line[0]!.name)!.accessToken));
-    expect(promoted.body.event.myRsvp).toEqual({ status: 'going' });
+    expect((await t.http.get(`/api/events/${e.id}`).set(bearer(coordinator))).body.event.going).toBe(10);
+    const first = byName.get(line[0]!.name)!.accessToken;
+    const offered = await t.http.get(`/api/events/${e.id}`).set(bearer(first));
+    expect(offered.body.event.myRsvp).toEqual({ status: 'waitlisted', offer: { expiresAt: held.offerExpiresAt } });
+    // answering going confirms the held place
+    expect((await ev.rsvp(first, e.id, 'going')).body.rsvp).toEqual({ status: 'going' });
+    expect((await attendees(e.id)).counts).toEqual({ going: 10, waitlisted: 39, maybe: 0, declined: 1 });
 
     // someone waiting gives up: no place changes hands, the line closes up
     await ev.rsvp(byName.get(line[5]!.name)!.accessToken, e.id, 'maybe');
@@ -59,10 +67,12 @@ describe('events: RSVP with capacity and a waitlist, race-safe', () => {
     expect(later.counts).toEqual({ going: 10, waitlisted: 38, maybe: 1, declined: 1 });
     expect(later.items.filter((a) => a.status === 'waitlisted').map((a) => a.position)).toEqual(Array.from({ length: 38 }, (_, i) => i + 1));
 
-    // raising the capacity lets the next two in
+    // raising the capacity holds places for the next two
     const raised = await t.http.patch(`/api/events/${e.id}`).set(bearer(coordinator)).send({ capacity: 12 });
     expect(raised.body.event).toMatchObject({ capacity: 12, going: 12 });
-    expect((await attendees(e.id)).counts).toMatchObject({ going: 12, waitlisted: 36 });
+    const grown = await attendees(e.id);
+    expect(grown.counts).toMatchObject({ going: 10, waitlisted: 38 });
+    expect(grown.offered).toBe(2);
   }, 120_000);
 
   it('concurrent declines and joins never overfill: going ≤ capacity and the counter matches the list', async () => {
@@ -75,8 +85,9 @@ describe('events: RSVP with capacity and a waitlist, race-safe', () => {
     const leavers = people.slice(0, 10).filter((p) => goingNames.has(p.user.displayName));
     await Promise.all([...leavers.map((p) => ev.rsvp(p.accessToken, e.id, 'declined')), ...people.slice(10).map((p) => ev.rsvp(p.accessToken, e.id, 'going'))]);
     const final = await attendees(e.id);
-    expect(final.counts.going).toBe(5);
-    expect(final.counts.waitlisted).toBe(10);
+    // places freed by the leavers are held for the first in line: held + going = 5, ten still in line
+    expect(final.counts.going + final.offered).toBe(5);
+    expect(final.counts.waitlisted - final.offered).toBe(10);
     expect(final.counts.declined).toBe(5);
     const event = (await t.http.get(`/api/events/${e.id}`).set(bearer(coordinator))).body.event;
     expect(event.going).toBe(5);

@@ -58,6 +58,11 @@ export interface RsvpView {
   status: RsvpStatus;
   /** 1-based place in the waitlist, when waitlisted */
   position?: number;
+  /**
+   * A freed place is held for me (status `waitlisted`, no position) until `expiresAt`: answering
+   * `going` confirms it, `maybe`/`declined` gives it to the next in line; unconfirmed, it lapses.
+   */
+  offer?: { expiresAt: IsoDateTime };
 }
 
 export interface ClusterEvent {
@@ -159,6 +164,8 @@ export interface Attendee {
   country: string | null;
   status: RsvpStatus;
   position?: number;
+  /** a freed place is held for this person (shown as waitlisted, before the line) until then */
+  offerExpiresAt?: IsoDateTime;
   respondedAt: IsoDateTime;
 }
 
@@ -170,7 +177,10 @@ export interface AttendanceGroup {
 
 export interface AttendeesResponse {
   items: Attendee[];
+  /** `waitlisted` counts the people in line and those a freed place is held for */
   counts: Record<RsvpStatus, number>;
+  /** of those waitlisted: how many have a freed place held for them (to confirm) */
+  offered: number;
   /** attendance report: people going per organisation and per country, most first */
   byOrganisation: AttendanceGroup[];
   byCountry: AttendanceGroup[];
@@ -231,7 +241,15 @@ export interface EventUpdatedPayload {
   capacity: number | null;
   /** people holding a place (going, and anyone a freed place is held for) */
   going: number;
+  /** people in line (not counting those a freed place is held for) */
   waitlisted: number;
+  /** people a freed place is held for, until they confirm or the hold lapses (included in `going`) */
+  offered: number;
   /** null: no limit */
   placesLeft: number | null;
+}
+
+/** `POST /api/public/events/registrations/confirm`: the token of the offer mail's confirm link. */
+export interface ConfirmRegistrationRequest {
+  token: string;
 }

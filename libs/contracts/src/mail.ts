@@ -31,6 +31,9 @@ export const MailKinds = [
   'chat.digest',
   // events: a prospect's registration on the visitor site
   'event.registration',
+  // events: a freed place held for the first in line (to confirm), and an event's cancellation
+  'event.offer',
+  'event.cancelled',
 ] as const;
 export type MailKind = (typeof MailKinds)[number];
 

@@ -90,6 +90,9 @@ export const MAIL_KIND_TOPICS: Record<MailKind, readonly NotificationTopic[]> = 
   'card.overdue': ['cards'],
   // to a prospect without an account, who asked for it: always sent
   'event.registration': [],
+  // a held place that lapses unless confirmed, and a cancellation: time-critical, always sent
+  'event.offer': [],
+  'event.cancelled': [],
 };
 
 /** The topic whose in-app setting governs a notification kind; null: always shown. */

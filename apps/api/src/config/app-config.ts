@@ -131,6 +131,14 @@ class EnvironmentVariables {
   @IsOptional() @IsIn(['true', 'false'])
   DB_COMMAND_STATS: 'true' | 'false' = 'false';
 
+  /** How long a freed event place is held for the first in line to confirm (seconds; tests shorten it). */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(30 * 86400)
+  EVENT_HOLD_SECONDS = 86400;
+
+  /** How often lapsed event holds are looked for (each node; the lapse is a compare-and-set). */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(50) @Max(600000)
+  EVENT_HOLD_SWEEP_MS = 15000;
+
   @IsOptional() @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }
@@ -182,6 +190,8 @@ export class AppConfig {
   readonly dbCommandStats: boolean;
   readonly cookieSecure: boolean;
   readonly mail: MailConfig;
+  /** events: a freed place is held for the first in line for `holdMs`, lapsed holds are swept every `holdSweepMs` */
+  readonly events: { holdMs: number; holdSweepMs: number };
 
   constructor(env: EnvironmentVariables) {
     this.port = env.PORT;
@@ -213,6 +223,7 @@ export class AppConfig {
     this.dbCommandStats = env.DB_COMMAND_STATS === 'true';
     this.cookieSecure = this.publicUrl.startsWith('https://');
     const clusterName = env.CLUSTER_NAME ?? (env.KLASTERIS_MODE === 'demo' ? 'INFOBALT ICT Cluster' : 'Klasteris');
+    this.events = { holdMs: env.EVENT_HOLD_SECONDS * 1000, holdSweepMs: env.EVENT_HOLD_SWEEP_MS };
     this.mail = {
       mode: env.MAIL_DISABLED === 'true' ? 'disabled' : env.SMTP_URL ? 'smtp' : 'mailpit',
       smtpUrl: env.SMTP_URL ?? null,

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
-import type { RsvpStatus } from '@klasteris/contracts';
 import { isDuplicateKeyError } from '../../common/duplicate-key';
 import { oid } from '../../common/object-id';
-import { AttendanceDoc, LeanAttendance } from './event.schema';
+import { AttendanceDoc, LeanAttendance, type StoredRsvpStatus } from './event.schema';
 
 export type Person = Pick<AttendanceDoc, 'key' | 'kind' | 'userId' | 'email' | 'name' | 'organisationId' | 'organisationName' | 'country' | 'language'> & { cancelTokenHash?: string | null };
 
@@ -23,7 +22,7 @@ export class AttendanceRepository {
   async insert(eventId: string, p: Person): Promise<LeanAttendance | null> {
     const now = new Date();
     try {
-      const doc = await this.model.create({ cancelTokenHash: null, ...p, eventId: oid(eventId), status: 'none', waitSeq: null, version: 0, respondedAt: now, createdAt: now });
+      const doc = await this.model.create({ cancelTokenHash: null, ...p, eventId: oid(eventId), status: 'none', waitSeq: null, offerExpiresAt: null, offerTokenHash: null, lapsedAt: null, version: 0, respondedAt: now, createdAt: now });
       return doc.toObject() as LeanAttendance;
     } catch (err) {
       if (isDuplicateKeyError(err)) return null;
@@ -39,15 +38,51 @@ export class AttendanceRepository {
     throw new Error('attendance record could not be read or created');
   }
 
-  /** Compare-and-set on `version`: null when someone else changed the answer first. */
-  cas(a: Pick<LeanAttendance, '_id' | 'version'>, status: RsvpStatus, waitSeq: number | null): Promise<LeanAttendance | null> {
+  /**
+   * Compare-and-set on `version`: null when someone else changed the answer first. `offer` (with
+   * status `offered`) holds the place until then; any other status ends a hold.
+   */
+  cas(
+    a: Pick<LeanAttendance, '_id' | 'version'>,
+    status: Exclude<StoredRsvpStatus, 'none'>,
+    waitSeq: number | null,
+    offer?: { expiresAt: Date; tokenHash: string | null },
+    lapsed = false,
+  ): Promise<LeanAttendance | null> {
+    const set: Record<string, unknown> = { status, waitSeq, respondedAt: new Date(), offerExpiresAt: offer?.expiresAt ?? null };
+    if (offer?.tokenHash) set['offerTokenHash'] = offer.tokenHash;
+    if (lapsed) set['lapsedAt'] = new Date();
+    return this.model.findOneAndUpdate({ _id: a._id, version: a.version }, { $set: set, $inc: { version: 1 } }, { returnDocument: 'after' }).lean<LeanAttendance>();
+  }
+
+  /** Takes up a held place: only while the hold has not lapsed (the guard is in the write). */
+  confirmOffer(a: Pick<LeanAttendance, '_id' | 'version'>): Promise<LeanAttendance | null> {
     return this.model
-      .findOneAndUpdate({ _id: a._id, version: a.version }, { $set: { status, waitSeq, respondedAt: new Date() }, $inc: { version: 1 } }, { returnDocument: 'after' })
+      .findOneAndUpdate(
+        { _id: a._id, version: a.version, status: 'offered', offerExpiresAt: { $gt: new Date() } },
+        { $set: { status: 'going', waitSeq: null, offerExpiresAt: null, respondedAt: new Date() }, $inc: { version: 1 } },
+        { returnDocument: 'after' },
+      )
       .lean<LeanAttendance>();
   }
 
+  /** Holds whose time ran out (any event), oldest first. */
+  lapsedOffers(now: Date, limit = 100): Promise<LeanAttendance[]> {
+    return this.model.find({ status: 'offered', offerExpiresAt: { $lte: now } }).sort({ offerExpiresAt: 1 }).limit(limit).lean<LeanAttendance[]>();
+  }
+
+  /** A prospect's row by the token of a mail link: the registration's cancel link or an offer's links. */
   findByCancelHash(hash: string): Promise<LeanAttendance | null> {
-    return this.model.findOne({ cancelTokenHash: hash }).lean<LeanAttendance>();
+    return this.model.findOne({ $or: [{ cancelTokenHash: hash }, { offerTokenHash: hash }] }).lean<LeanAttendance>();
+  }
+
+  findByOfferHash(hash: string): Promise<LeanAttendance | null> {
+    return this.model.findOne({ offerTokenHash: hash }).lean<LeanAttendance>();
+  }
+
+  /** Everyone still expecting the event: holding a place, waiting, or maybe (for the cancellation mail). */
+  concerned(eventId: string): Promise<LeanAttendance[]> {
+    return this.model.find({ eventId: oid(eventId), status: { $in: ['going', 'offered', 'waitlisted', 'maybe'] } }).lean<LeanAttendance[]>();
   }
 
   /** The first in line: the lowest waitSeq still waiting. */
@@ -65,15 +100,20 @@ export class AttendanceRepository {
     return this.model.countDocuments({ eventId: oid(eventId), status: 'waitlisted' });
   }
 
+  /** How many have a freed place held for them. */
+  offeredCount(eventId: string): Promise<number> {
+    return this.model.countDocuments({ eventId: oid(eventId), status: 'offered' });
+  }
+
   /** Everyone who answered, going first, then the line in order, then maybe and declined. */
   async list(eventId: string): Promise<LeanAttendance[]> {
     const rows = await this.model.find({ eventId: oid(eventId), status: { $ne: 'none' } }).lean<LeanAttendance[]>();
-    const rank: Record<string, number> = { going: 0, waitlisted: 1, maybe: 2, declined: 3 };
+    const rank: Record<string, number> = { going: 0, offered: 1, waitlisted: 2, maybe: 3, declined: 4 };
     return rows.sort((a, b) => (rank[a.status] ?? 9) - (rank[b.status] ?? 9) || (a.waitSeq ?? 0) - (b.waitSeq ?? 0) || a.respondedAt.getTime() - b.respondedAt.getTime());
   }
 
   /** A member's answers with one of `statuses`, across events (My calendar), at most `limit`. */
-  answersOfUser(userId: string, statuses: RsvpStatus[], limit = 2000): Promise<Pick<LeanAttendance, 'eventId' | 'status'>[]> {
+  answersOfUser(userId: string, statuses: StoredRsvpStatus[], limit = 2000): Promise<Pick<LeanAttendance, 'eventId' | 'status'>[]> {
     return this.model.find({ key: memberKey(userId), status: { $in: statuses } }, { eventId: 1, status: 1 }).limit(limit).lean<Pick<LeanAttendance, 'eventId' | 'status'>[]>();
   }
 

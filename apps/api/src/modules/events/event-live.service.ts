@@ -9,12 +9,13 @@ import { EventsRepository } from './events.repository';
 /** Changes to one event closer together than this are announced once, with the counts at the end. */
 export const COALESCE_MS = 30;
 
-export const countsOf = (e: LeanEvent, waitlisted: number): EventUpdatedPayload => ({
+export const countsOf = (e: LeanEvent, waitlisted: number, offered: number): EventUpdatedPayload => ({
   eventId: e._id.toHexString(),
   state: e.state,
   capacity: e.capacity,
   going: e.going,
   waitlisted,
+  offered,
   placesLeft: e.capacity === null ? null : Math.max(0, e.capacity - e.going),
 });
 
@@ -37,8 +38,8 @@ export class EventLiveService implements OnModuleDestroy {
   ) {}
 
   async counts(eventId: string): Promise<EventUpdatedPayload | null> {
-    const [e, waitlisted] = await Promise.all([this.events.findById(eventId), this.attendance.waitingCount(eventId)]);
-    return e ? countsOf(e, waitlisted) : null;
+    const [e, waitlisted, offered] = await Promise.all([this.events.findById(eventId), this.attendance.waitingCount(eventId), this.attendance.offeredCount(eventId)]);
+    return e ? countsOf(e, waitlisted, offered) : null;
   }
 
   changed(eventId: string): void {

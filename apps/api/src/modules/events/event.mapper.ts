@@ -63,8 +63,9 @@ export function toAttendee(a: LeanAttendance, position?: number): Attendee {
     organisationId: a.organisationId?.toHexString() ?? null,
     organisationName: a.organisationName,
     country: a.country,
-    status: a.status === 'none' ? 'declined' : a.status,
+    status: a.status === 'none' ? 'declined' : a.status === 'offered' ? 'waitlisted' : a.status,
     ...(position !== undefined ? { position } : {}),
+    ...(a.status === 'offered' && a.offerExpiresAt ? { offerExpiresAt: a.offerExpiresAt.toISOString() } : {}),
     respondedAt: a.respondedAt.toISOString(),
   };
 }

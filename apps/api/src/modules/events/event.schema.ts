@@ -89,8 +89,17 @@ export class AttendanceDoc {
   @Prop({ type: String, default: 'en' }) language: Language;
   /** Prospects: sha256 of the token in their mail's cancel link. */
   @Prop({ type: String, default: null }) cancelTokenHash: string | null;
-  /** `none` only while a first answer is being settled. */
-  @Prop({ type: String, enum: [...RsvpStatuses, 'none'], required: true }) status: RsvpStatus | 'none';
+  /**
+   * `none` only while a first answer is being settled; `offered`: a freed place is held for this
+   * person (first in line) until `offerExpiresAt`, to confirm — shown as waitlisted with an offer.
+   */
+  @Prop({ type: String, enum: [...RsvpStatuses, 'none', 'offered'], required: true }) status: StoredRsvpStatus;
+  /** while offered: the hold lapses then (the next in line is offered the place) */
+  @Prop({ type: Date, default: null }) offerExpiresAt: Date | null;
+  /** prospects: sha256 of the token in the offer mail's links (confirm; it also cancels like the cancel link) */
+  @Prop({ type: String, default: null }) offerTokenHash: string | null;
+  /** when a hold lapsed unconfirmed (the person left the line) */
+  @Prop({ type: Date, default: null }) lapsedAt: Date | null;
   /** Place in line while waitlisted (from EventDoc.waitSeq); null otherwise. */
   @Prop({ type: Number, default: null }) waitSeq: number | null;
   /** Compare-and-set counter: every status change matches the version it read. */
@@ -99,7 +108,11 @@ export class AttendanceDoc {
   @Prop({ required: true }) createdAt: Date;
 }
 
+export type StoredRsvpStatus = RsvpStatus | 'none' | 'offered';
+
 export const AttendanceSchema = SchemaFactory.createForClass(AttendanceDoc);
+AttendanceSchema.index({ status: 1, offerExpiresAt: 1 });
+AttendanceSchema.index({ offerTokenHash: 1 });
 AttendanceSchema.index({ eventId: 1, key: 1 }, { unique: true });
 AttendanceSchema.index({ eventId: 1, status: 1, waitSeq: 1 });
 AttendanceSchema.index({ key: 1, eventId: 1 });

@@ -10,6 +10,7 @@ import { UsersModule } from '../users/users.module';
 import { AttendanceRepository } from './attendance.repository';
 import { EventAccessService } from './event-access.service';
 import { EventLiveService } from './event-live.service';
+import { EventMails } from './event-mails.service';
 import { EventVenueService } from './event-venue.service';
 import { AttendanceDoc, AttendanceSchema, EventDoc, EventSchema } from './event.schema';
 import { EventsController } from './events.controller';
@@ -42,6 +43,7 @@ import { VenueStatusListener } from './venue-status.listener';
     AttendanceRepository,
     EventAccessService,
     EventLiveService,
+    EventMails,
     EventVenueService,
     RsvpService,
     EventsService,

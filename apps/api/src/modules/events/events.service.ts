@@ -27,6 +27,7 @@ import { UsersRepository } from '../users/users.repository';
 import { AttendanceRepository, memberKey } from './attendance.repository';
 import { EventAccessService, factsOf } from './event-access.service';
 import { EventLiveService } from './event-live.service';
+import { EventMails } from './event-mails.service';
 import { eventIcs } from './event-ics';
 import { canManageEvent } from './event-policy';
 import { EventVenueService, MovedBackError } from './event-venue.service';
@@ -63,6 +64,7 @@ export class EventsService {
     private readonly organisations: OrganisationsRepository,
     private readonly users: UsersRepository,
     private readonly live: EventLiveService,
+    private readonly mails: EventMails,
   ) {}
 
   async create(me: AuthUser, req: CreateEventRequest): Promise<ClusterEvent> {
@@ -230,6 +232,7 @@ export class EventsService {
     if (!cancelled) throw eventStateConflict('cancelled');
     await this.venues.release(event.venue, reason ?? 'The event was cancelled');
     this.live.changed(id);
+    void this.mails.cancelled(cancelled);
     return this.present(me, cancelled, true);
   }
 
@@ -258,13 +261,15 @@ export class EventsService {
     const rows = await this.attendance.list(id);
     const counts: Record<RsvpStatus, number> = { going: 0, waitlisted: 0, maybe: 0, declined: 0 };
     let line = 0;
+    let offered = 0;
     const items = rows.map((a) => {
-      const status = a.status === 'none' ? 'declined' : a.status;
+      if (a.status === 'offered') offered++;
+      const status = a.status === 'none' ? 'declined' : a.status === 'offered' ? 'waitlisted' : a.status;
       counts[status]++;
-      return toAttendee(a, status === 'waitlisted' ? ++line : undefined);
+      return toAttendee(a, a.status === 'waitlisted' ? ++line : undefined);
     });
     const going = items.filter((a) => a.status === 'going');
-    return { items, counts, byOrganisation: tally(going.map((a) => a.organisationName)), byCountry: tally(going.map((a) => a.country)) };
+    return { items, counts, offered, byOrganisation: tally(going.map((a) => a.organisationName)), byCountry: tally(going.map((a) => a.country)) };
   }
 
   /** The event as an .ics file, for anyone who may see it. */

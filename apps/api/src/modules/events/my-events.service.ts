@@ -4,7 +4,7 @@ import type { AuthUser } from '../../common/auth-user';
 import { AttendanceRepository } from './attendance.repository';
 import { EventAccessService, factsOf } from './event-access.service';
 import { canSeeEvent } from './event-policy';
-import type { LeanEvent } from './event.schema';
+import type { LeanEvent, StoredRsvpStatus } from './event.schema';
 import { EventsRepository } from './events.repository';
 
 /** An event in someone's calendar: their answer (null when they only organise it). */
@@ -14,7 +14,8 @@ export interface MyEvent {
   organiser: boolean;
 }
 
-const IN_CALENDAR: RsvpStatus[] = ['going', 'maybe', 'waitlisted'];
+/** `offered` (a freed place held for me) shows as waitlisted until I confirm it */
+const IN_CALENDAR: StoredRsvpStatus[] = ['going', 'maybe', 'waitlisted', 'offered'];
 
 /**
  * "My events" for My calendar and the personal feed: the events I answered going, maybe or
@@ -39,7 +40,7 @@ export class MyEventsService {
         const status = answered.get(event._id.toHexString());
         return {
           event,
-          rsvp: status === 'going' || status === 'maybe' || status === 'waitlisted' ? status : null,
+          rsvp: status === 'offered' ? 'waitlisted' : status === 'going' || status === 'maybe' || status === 'waitlisted' ? status : null,
           organiser: event.createdBy.toHexString() === me.id,
         };
       });

@@ -75,7 +75,20 @@ export class PublicEventsController {
     return { registration: await this.events.register(id, body) };
   }
 
-  /** The cancel link of the confirmation mail (the web page posts its token here). */
+  /** The confirm link of an offer mail (a freed place held for the prospect; the web page posts its token here). */
+  @Post('registrations/confirm')
+  @HttpCode(200)
+  @UseGuards(ThrottlerGuard)
+  @ApiOkResponse({ description: '{ registration }: status going (the held place is taken up), or waitlisted with a position when the hold had lapsed and the event is full' })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED' })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: unknown token' })
+  @ApiConflictResponse({ description: 'EVENT_STATE_CONFLICT: the event was cancelled or is over' })
+  @ApiTooManyRequestsResponse({ description: 'TOO_MANY_REQUESTS' })
+  async confirm(@Body() body: CancelRegistrationDto): Promise<PublicRegistrationResponse> {
+    return { registration: await this.events.confirm(body.token) };
+  }
+
+  /** The cancel link of the confirmation mail, or the "I cannot come" link of an offer mail (the web page posts its token here). */
   @Post('registrations/cancel')
   @HttpCode(204)
   @UseGuards(ThrottlerGuard)

@@ -104,6 +104,22 @@ export class PublicEventsService {
     return { id: row._id.toHexString(), eventId: id, status, ...(rsvp.position ? { position: rsvp.position } : {}) };
   }
 
+  /**
+   * The confirm link of an offer mail: takes up the place held for the prospect. A hold that lapsed
+   * meanwhile means asking again: a free place if there is one, else the end of the line.
+   */
+  async confirm(token: string): Promise<PublicRegistration> {
+    const row = CANCEL_TOKEN.test(token) ? await this.attendance.findByOfferHash(sha256(token)) : null;
+    if (!row) throw notFound('Registration');
+    const eventId = row.eventId.toHexString();
+    const e = await this.events.findById(eventId);
+    if (!e || e.state !== 'published') throw eventStateConflict(e?.state ?? 'cancelled', 'The event is no longer open');
+    if (e.end.getTime() <= Date.now()) throw eventStateConflict('past', 'The event is over');
+    const rsvp = await this.rsvps.respond(eventId, row, 'going', row);
+    const status = rsvp.status === 'going' ? 'going' : 'waitlisted';
+    return { id: row._id.toHexString(), eventId, status, ...(rsvp.position ? { position: rsvp.position } : {}) };
+  }
+
   /** The cancel link of the mail: frees the place (the first in line gets it). Unknown tokens: 404. */
   async cancel(token: string): Promise<void> {
     const row = CANCEL_TOKEN.test(token) ? await this.attendance.findByCancelHash(sha256(token)) : null;

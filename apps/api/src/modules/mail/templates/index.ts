@@ -5,6 +5,8 @@ import { applicationApprovedMail, applicationRejectedMail } from './application-
 import { applicationSubmittedMail } from './application-submitted';
 import { groupAnnouncementMail, groupJoinDecidedMail, groupJoinRequestedMail } from './groups';
 import { chatDigestMail } from './chat-digest';
+import { eventCancelledMail } from './event-cancelled';
+import { eventOfferMail } from './event-offer';
 import { eventRegistrationMail } from './event-registration';
 import { invitationMail } from './invitation';
 import { bookingApprovedMail, bookingCancelledMail, bookingRejectedMail, bookingReminderMail, bookingRequestedMail, bookingWaitlistOfferMail } from './bookings';
@@ -24,6 +26,8 @@ export const MAIL_TEMPLATES = {
   'account.email_changed_notice': emailChangedNoticeMail,
   'account.verify_email': verifyEmailMail,
   'event.registration': eventRegistrationMail,
+  'event.offer': eventOfferMail,
+  'event.cancelled': eventCancelledMail,
   'group.join_requested': groupJoinRequestedMail,
   'group.join_decided': groupJoinDecidedMail,
   'group.announcement': groupAnnouncementMail,
