@@ -115,12 +115,71 @@ test.describe('cluster events', () => {
     await snap(member, 'events-07-event-member-lt');
     await switchLanguage(member, 'en');
 
-    // The organiser sees the attendance per organisation and per country.
-    await coordinator.goto(eventUrl);
+    // The organiser's page follows without a reload (live counts), attendance per organisation and per country included.
+    await expect(coordinator).toHaveURL(eventUrl);
+    await expect(coordinator.getByTestId('rsvp-panel')).toContainText('1 of 60 places taken');
     await expect(coordinator.getByTestId('attendance-count-going')).toContainText('1');
     await expect(coordinator.getByTestId('attendance-list')).toContainText('going');
     await expect(coordinator.getByTestId('attendance-by-country')).toContainText('Lithuania');
     await coordinator.getByTestId('event-attendance').scrollIntoViewIfNeeded();
     await snap(coordinator, 'events-08-attendance-en');
+  });
+
+  test('an organiser runs a small webinar: the waitlist, a field error from the API, live counts, cancelling', async ({ browser }) => {
+    const title = `Sovereign cloud webinar ${runId()}`;
+    const coordinator = await people.signIn(browser, DEMO.coordinator);
+    await coordinator.goto('/events/new');
+    await coordinator.getByTestId('event-form-title').fill(title);
+    await choose(coordinator, 'event-form-kind', 'Webinar');
+    await coordinator.getByTestId('venue-kind-online').click();
+    await coordinator.getByTestId('event-form-url').fill('https://meet.example.org/sovereign-cloud');
+    await coordinator.getByTestId('event-form-start-date').fill(vilniusDay(10));
+    await coordinator.getByTestId('event-form-end-date').fill(vilniusDay(10));
+    await coordinator.getByTestId('event-form-capacity').fill('1');
+    await coordinator.getByTestId('event-form-publish').click();
+    await expect(coordinator.getByTestId('event-title')).toHaveText(title);
+    await expect(coordinator.getByTestId('event-venue')).toContainText('Online');
+    const eventUrl = coordinator.url();
+
+    const member = await people.signIn(browser, DEMO.member);
+    await member.goto(eventUrl);
+    await member.getByTestId('rsvp-going').click();
+    await expect(member.getByTestId('rsvp-status')).toHaveText('You are going.');
+
+    const member2 = await people.signIn(browser, DEMO.member2);
+    await member2.goto(eventUrl);
+    await expect(member2.getByTestId('rsvp-panel')).toContainText('1 of 1 places taken · full');
+    await member2.getByTestId('rsvp-going').click();
+    await expect(member2.getByTestId('rsvp-status')).toHaveText('You are on the waitlist, number 1.');
+    await expectAccessible(member2, 'event page, waitlisted');
+    await snap(member2, 'events-09-waitlisted-en');
+    await expect(coordinator.getByTestId('attendance-count-waitlisted')).toContainText('1');
+
+    // A rule only the API knows (at most 14 days long): its field error shows on the field.
+    await coordinator.getByTestId('event-edit').click();
+    await expect(coordinator.getByRole('heading', { level: 1 })).toHaveText('Edit event');
+    await coordinator.getByTestId('event-form-end-date').fill(vilniusDay(30));
+    await coordinator.getByTestId('event-form-save').click();
+    await expect(coordinator.getByTestId('event-form-error')).toContainText('Please correct the marked fields.');
+    await expect(coordinator.locator('mat-form-field', { has: coordinator.getByTestId('event-form-end-date') })).toContainText('at most 14 days later');
+    await expectAccessible(coordinator, 'event form with a field error from the API');
+    await coordinator.getByTestId('event-form-end-date').scrollIntoViewIfNeeded();
+    await snap(coordinator, 'events-10-field-error-en');
+    await coordinator.getByTestId('event-form-end-date').fill(vilniusDay(10));
+    await coordinator.getByTestId('event-form-capacity').fill('2');
+    await coordinator.getByTestId('event-form-save').click();
+    await expect(coordinator).toHaveURL(eventUrl);
+    // the freed place goes to the first in line; the waiting member's page follows live
+    await expect(member2.getByTestId('rsvp-panel')).toContainText('2 of 2 places taken');
+
+    await coordinator.getByTestId('event-cancel').click();
+    await coordinator.getByTestId('dialog-reason').fill('The speaker is ill; a new date follows.');
+    await expectAccessible(coordinator, 'cancel event dialog', { include: '.cdk-overlay-container' });
+    await coordinator.getByTestId('dialog-confirm').click();
+    await expect(coordinator.getByTestId('event-cancelled')).toBeVisible();
+    await expect(coordinator.getByTestId('event-edit')).toHaveCount(0);
+    await expect(member.getByTestId('rsvp-closed')).toHaveText('The event was cancelled.');
+    await expect(member.getByTestId('event-cancelled')).toBeVisible();
+    await snap(member, 'events-11-cancelled-en');
   });
 });

@@ -1,18 +1,45 @@
-import { Injectable, inject, signal } from '@angular/core';
-import type { AttendeesResponse, ClusterEvent, RsvpChoice, RsvpView } from '@klasteris/contracts';
-import { type Observable, map, tap } from 'rxjs';
+import { DestroyRef, Injectable, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import type { AttendeesResponse, ClusterEvent, EventUpdatedPayload, RsvpChoice, RsvpView } from '@klasteris/contracts';
+import { type Observable, Subject, debounceTime, map, tap } from 'rxjs';
+import { SocketService } from '../../core/socket.service';
 import { EventsApi } from './events.api';
 
-/** One event: the event, my answer, and (for its organisers) who attends. */
+/**
+ * One event: the event, my answer, and (for its organisers) who attends. Counts are live: the store
+ * joins the event's room (`event:subscribe`, again after every reconnect) and applies `event:updated`;
+ * when the line moved and I am in it, or I run the event, it reads my answer / the attendance again.
+ */
 @Injectable()
 export class EventStore {
   private readonly api = inject(EventsApi);
+  private readonly socket = inject(SocketService);
   readonly event = signal<ClusterEvent | null>(null);
   readonly notFound = signal(false);
   readonly attendees = signal<AttendeesResponse | null>(null);
   readonly attendeesError = signal(false);
+  /** the event whose room this page is in */
+  private live: string | null = null;
+  private readonly refresh$ = new Subject<void>();
+  private waitlisted: number | null = null;
 
-  load(eventId: string): void {
+  constructor() {
+    const destroyRef = inject(DestroyRef);
+    this.socket.on('event:updated').pipe(takeUntilDestroyed(destroyRef)).subscribe((p) => this.applyCounts(p));
+    this.socket.reconnected.pipe(takeUntilDestroyed(destroyRef)).subscribe(() => this.join());
+    this.refresh$.pipe(debounceTime(400), takeUntilDestroyed(destroyRef)).subscribe(() => {
+      const e = this.event();
+      if (e) this.load(e.id, false);
+    });
+    destroyRef.onDestroy(() => this.leave());
+  }
+
+  load(eventId: string, live = true): void {
+    if (live && this.live !== eventId) {
+      this.leave();
+      this.live = eventId;
+      this.join();
+    }
     this.api.get(eventId).subscribe({
       next: ({ event }) => {
         this.event.set(event);
@@ -22,6 +49,33 @@ export class EventStore {
       },
       error: () => this.notFound.set(true),
     });
+  }
+
+  private join(): void {
+    const eventId = this.live;
+    if (!eventId || !this.socket.connected()) return; // joined on the next (re)connect
+    this.socket
+      .request('event:subscribe', { eventId })
+      .then((ack) => {
+        if (ack.ok) this.applyCounts(ack.counts);
+      })
+      .catch(() => undefined);
+  }
+
+  private leave(): void {
+    const eventId = this.live;
+    this.live = null;
+    if (eventId && this.socket.connected()) this.socket.request('event:unsubscribe', { eventId }).catch(() => undefined);
+  }
+
+  /** New counts from the room; my place in the line and the attendance are read again when they may have moved. */
+  private applyCounts(p: EventUpdatedPayload): void {
+    const e = this.event();
+    if (!e || e.id !== p.eventId) return;
+    const changed = e.going !== p.going || e.capacity !== p.capacity || e.state !== p.state || (this.waitlisted !== null && this.waitlisted !== p.waitlisted);
+    this.waitlisted = p.waitlisted;
+    this.event.set({ ...e, going: p.going, capacity: p.capacity, state: p.state });
+    if (changed && (e.myRsvp?.status === 'waitlisted' || e.canManage)) this.refresh$.next();
   }
 
   loadAttendees(): void {

@@ -32,7 +32,7 @@ import { venueState } from '../event-logic';
         }
         @case ('online') {
           @if (links()) {
-            <a [href]="v.url" target="_blank" rel="noopener noreferrer">{{ 'events.venue.online' | transloco }} <span class="visually-hidden">({{ 'common.opensNewTab' | transloco }})</span></a>
+            <a [href]="v.url" target="_blank" rel="noopener noreferrer" data-testid="event-online-link">{{ 'events.venue.online' | transloco }} · {{ host() }} <span class="visually-hidden">({{ 'common.opensNewTab' | transloco }})</span></a>
           } @else {
             <span>{{ 'events.venue.online' | transloco }}</span>
           }
@@ -61,4 +61,13 @@ export class EventVenueComponent {
   /** a leading icon (off where a labelled "Venue" heading already shows one) */
   readonly icon = input(true);
   protected readonly status = computed(() => venueState(this.venue(), this.state()));
+  protected readonly host = computed(() => {
+    const v = this.venue();
+    if (v.kind !== 'online') return '';
+    try {
+      return new URL(v.url).host;
+    } catch {
+      return v.url;
+    }
+  });
 }

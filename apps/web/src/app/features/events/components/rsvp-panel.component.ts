@@ -29,7 +29,8 @@ const ICONS: Record<RsvpChoice, string> = { going: 'check_circle', maybe: 'help'
         }
       }
       <p class="status" role="status" aria-live="polite" data-testid="rsvp-status">
-        @if (e.myRsvp; as r) {
+        @if (e.state === 'cancelled') {
+        } @else if (e.myRsvp; as r) {
           @if (r.status === 'waitlisted') {
             {{ 'events.rsvp.status.waitlisted' | transloco: { position: r.position ?? '?' } }}
           } @else {

@@ -293,13 +293,15 @@ interface Clash {
   `,
   styles: `
     form { display: flex; flex-direction: column; gap: 8px; }
-    fieldset { border: 0; padding: 0; margin: 0 0 16px; min-width: 0; }
+    fieldset { border: 0; padding: 0; margin: 0 0 16px; min-width: 0; display: flex; flex-direction: column; gap: 12px; }
+    .form-grid { align-items: start; row-gap: 12px; }
     legend { padding: 0; }
-    .description-head { display: flex; justify-content: space-between; align-items: center; gap: 12px; margin-bottom: 8px; }
+    .description-head { display: flex; justify-content: space-between; align-items: center; gap: 12px; margin-bottom: 12px; }
     .description-head .label { font-weight: 500; }
     .preview { min-height: 120px; border: 1px solid var(--k-border); border-radius: 8px; padding: 12px; margin-bottom: 22px; }
     .markdown :is(p, ul, ol, blockquote, pre) { margin: 0 0 10px; }
-    .venue-fields { margin-top: 16px; }
+    .venue-fields { margin-top: 4px; }
+    fieldset > mat-button-toggle-group { align-self: flex-start; }
     .notes { list-style: none; padding: 0; margin: 0; display: flex; flex-direction: column; gap: 4px; }
     .notes li, .hint { display: flex; align-items: center; gap: 6px; color: var(--k-text-muted); margin: 4px 0 0; }
     .notes mat-icon, .hint mat-icon { flex: none; font-size: 18px; width: 18px; height: 18px; color: var(--k-teal); }
