@@ -195,7 +195,7 @@ interface Clash {
 
           <fieldset>
             <legend class="section-title">{{ 'events.venue.label' | transloco }}</legend>
-            <mat-button-toggle-group formControlName="venueKind" [attr.aria-label]="'events.form.venueKind' | transloco" data-testid="event-form-venue-kind">
+            <mat-button-toggle-group formControlName="venueKind" hideSingleSelectionIndicator [attr.aria-label]="'events.form.venueKind' | transloco" data-testid="event-form-venue-kind">
               <mat-button-toggle value="resource" data-testid="venue-kind-resource"><mat-icon aria-hidden="true" fontIcon="meeting_room" />{{ 'events.form.venueKinds.resource' | transloco }}</mat-button-toggle>
               <mat-button-toggle value="address" data-testid="venue-kind-address"><mat-icon aria-hidden="true" fontIcon="place" />{{ 'events.form.venueKinds.address' | transloco }}</mat-button-toggle>
               <mat-button-toggle value="online" data-testid="venue-kind-online"><mat-icon aria-hidden="true" fontIcon="videocam" />{{ 'events.form.venueKinds.online' | transloco }}</mat-button-toggle>
