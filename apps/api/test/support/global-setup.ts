@@ -44,5 +44,6 @@ export default async function globalSetup(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'klasteris-test-db-'));
   const db = new EmbeddedFerretDb({ dataDir: dir, binary: process.env['FERRETDB_BIN'] ?? null, log: (l) => process.stdout.write(`${l}\n`) });
   process.env['MONGODB_URI'] = await db.start();
+  process.env['KLASTERIS_TEST_DB'] = 'embedded'; // database-conformance.int-spec.ts: MONGODB_URI is ours, not a MongoDB
   globalThis.__KLASTERIS_DB__ = { db, dir };
 }

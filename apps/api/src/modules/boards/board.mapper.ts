@@ -65,12 +65,3 @@ export const toComment = (d: LeanComment): CardComment => ({
   deletedBy: d.deletedBy ?? null,
 });
 
-/**
- * A unique-index violation. MongoDB (and FerretDB on insert) answer E11000; FerretDB 1.24 answers
- * an update that breaks a unique index with InternalError "UNIQUE constraint failed".
- */
-export const isDuplicateKey = (e: unknown): boolean => {
-  if (typeof e !== 'object' || e === null) return false;
-  const { code, message } = e as { code?: unknown; message?: unknown };
-  return code === 11000 || (typeof message === 'string' && message.includes('UNIQUE constraint failed'));
-};

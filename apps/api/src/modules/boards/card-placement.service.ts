@@ -4,7 +4,7 @@ import { ErrorCode } from '@klasteris/contracts';
 import { ApiException, validationFailed } from '../../common/api-exception';
 import { BoardRoomEvent } from '../projects/projects.events';
 import { BoardChanges } from './board-cache';
-import { isDuplicateKey } from './board.mapper';
+import { isDuplicateKeyError } from '../../common/duplicate-key';
 import { CardsRepository } from './cards.repository';
 import { ColumnsRepository } from './columns.repository';
 import { jitteredRankBetween, needsRebalance, rankBetween, ranksAfter } from './ranks';
@@ -43,7 +43,7 @@ export class CardPlacementService {
         if (result !== null && needsRebalance(rank)) await this.rebalance(projectId, columnId);
         return result;
       } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
+        if (!isDuplicateKeyError(err)) throw err;
       }
     }
     throw new ApiException(HttpStatus.CONFLICT, ErrorCode.RankConflict, 'The column is very busy right now; try the move again');

@@ -6,7 +6,7 @@ import type { AuthUser } from '../../common/auth-user';
 import { ActivityService } from '../projects/activity.service';
 import { BoardRoomEvent } from '../projects/projects.events';
 import { BoardAccessService } from './board-access.service';
-import { isDuplicateKey } from './board.mapper';
+import { isDuplicateKeyError } from '../../common/duplicate-key';
 import { ColumnsRepository } from './columns.repository';
 import { initialRanks, jitteredRankBetween, needsRebalance, rankBetween, ranksAfter } from './ranks';
 
@@ -81,7 +81,7 @@ export class ColumnsService {
         if (needsRebalance(column.rank)) await this.respace(projectId);
         return column;
       } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
+        if (!isDuplicateKeyError(err)) throw err;
       }
     }
     throw new ApiException(HttpStatus.CONFLICT, ErrorCode.RankConflict, 'The board is very busy right now; try again');

@@ -6,7 +6,7 @@ import { oid } from '../../common/object-id';
 import { decodeCursor } from '../../common/pagination';
 import { BookingDoc, LeanBooking, StoredBookingStatus, VISIBLE_STATUSES } from './booking.schema';
 import { TransitionDoc } from './claim.schema';
-import { isDuplicateKey } from './claims.repository';
+import { isDuplicateKeyError } from '../../common/duplicate-key';
 
 export const toBooking = (d: LeanBooking): Booking => ({
   id: d._id.toHexString(),
@@ -103,7 +103,7 @@ export class BookingsRepository {
     try {
       await this.transitions.collection.insertOne({ bookingId: current._id, version, status: set.status ?? current.status, at: new Date() });
     } catch (e) {
-      if (isDuplicateKey(e)) return null;
+      if (isDuplicateKeyError(e)) return null;
       throw e;
     }
     return this.model

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
+import { isDuplicateKeyError } from '../../common/duplicate-key';
 import { oid } from '../../common/object-id';
 import { ClaimDoc, QuotaTokenDoc } from './claim.schema';
 
@@ -18,18 +19,12 @@ export interface UnitSpace {
   release(bookingId: string): Promise<void>;
 }
 
-export const isDuplicateKey = (e: unknown): boolean => {
-  if (typeof e !== 'object' || e === null) return false;
-  const err = e as { code?: unknown; writeErrors?: { code?: unknown }[]; message?: unknown };
-  return err.code === 11000 || (Array.isArray(err.writeErrors) && err.writeErrors.some((w) => w.code === 11000)) || (typeof err.message === 'string' && err.message.includes('E11000'));
-};
-
 async function insertOrdered(model: Model<unknown>, docs: object[]): Promise<boolean> {
   try {
     await model.collection.insertMany(docs, { ordered: true });
     return true;
   } catch (e) {
-    if (isDuplicateKey(e)) return false;
+    if (isDuplicateKeyError(e)) return false;
     throw e;
   }
 }

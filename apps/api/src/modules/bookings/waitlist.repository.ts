@@ -4,7 +4,7 @@ import { Model, Types } from 'mongoose';
 import type { WaitlistEntry, WaitlistStatus } from '@klasteris/contracts';
 import { oid } from '../../common/object-id';
 import { TransitionDoc } from './claim.schema';
-import { isDuplicateKey } from './claims.repository';
+import { isDuplicateKeyError } from '../../common/duplicate-key';
 import { LeanWaitlist, WaitlistDoc } from './waitlist.schema';
 
 export const toEntry = (d: LeanWaitlist): WaitlistEntry => ({
@@ -65,7 +65,7 @@ export class WaitlistRepository {
     try {
       await this.transitions.collection.insertOne({ bookingId: current._id, version, status: set.status ?? current.status, at: new Date() });
     } catch (e) {
-      if (isDuplicateKey(e)) return null;
+      if (isDuplicateKeyError(e)) return null;
       throw e;
     }
     return this.model

@@ -12,7 +12,8 @@ import { MessageCommittedEvent, MessageChangedEvent } from './chat.events';
 import { LeanMessage } from './chat.records';
 import { parseMentions, searchTerms } from './mentions';
 import { MembersRepository } from './members.repository';
-import { isDuplicateKey, MessagesRepository } from './messages.repository';
+import { isDuplicateKeyError } from '../../common/duplicate-key';
+import { MessagesRepository } from './messages.repository';
 import { MessageViewService } from './message-view.service';
 import { SendRateLimiter } from './send-rate';
 import { SendGate } from './send-gate';
@@ -111,7 +112,7 @@ export class MessageWriterService {
       try {
         return { doc: await this.messages.insert({ channelId, seq, authorId, clientMsgId, ...m }), duplicate: false };
       } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
+        if (!isDuplicateKeyError(err)) throw err;
         const twin = await this.messages.findByClientId(channelId, authorId, clientMsgId);
         if (twin) {
           // a concurrent resend won: give our seq up so the watermark can pass it

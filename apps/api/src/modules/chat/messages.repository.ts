@@ -21,8 +21,6 @@ export interface NewMessage {
 
 const visible = { void: { $ne: true } };
 
-export const isDuplicateKey = isDuplicateKeyError;
-
 @Injectable()
 export class MessagesRepository {
   constructor(@InjectModel(MessageDoc.name) private readonly model: Model<MessageDoc>) {}
@@ -45,7 +43,7 @@ export class MessagesRepository {
       await this.model.create({ channelId: oid(channelId), seq, authorId: null, clientMsgId: `void:${seq}`, void: true, createdAt: new Date() });
       return true;
     } catch (err) {
-      if (isDuplicateKey(err)) return false;
+      if (isDuplicateKeyError(err)) return false;
       throw err;
     }
   }

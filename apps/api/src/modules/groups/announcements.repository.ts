@@ -4,7 +4,7 @@ import { Model, QueryFilter, Types } from 'mongoose';
 import { oid } from '../../common/object-id';
 import { decodeCursor } from '../../common/pagination';
 import { AckDoc, AnnouncementDoc } from './announcement.schema';
-import { isDuplicateKey } from './groups.repository';
+import { isDuplicateKeyError } from '../../common/duplicate-key';
 
 type LeanAnnouncement = AnnouncementDoc & { _id: Types.ObjectId };
 
@@ -66,7 +66,7 @@ export class AnnouncementsRepository {
       await this.announcements.updateOne({ _id: oid(announcementId) }, { $inc: { ackCount: 1 } });
       return at;
     } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
+      if (!isDuplicateKeyError(err)) throw err;
       const existing = await this.acks.findOne({ announcementId, userId }).lean();
       return existing?.at ?? new Date();
     }

@@ -50,8 +50,6 @@ const toRequest = (d: LeanRequest): JoinRequestRecord => ({
   createdAt: d.createdAt,
 });
 
-export const isDuplicateKey = isDuplicateKeyError;
-
 /** Groups, their members, join requests, bans and invitations. */
 @Injectable()
 export class GroupsRepository {
@@ -126,7 +124,7 @@ export class GroupsRepository {
     try {
       await this.members.create({ groupId, userId, joinedAt: new Date() });
     } catch (err) {
-      if (isDuplicateKey(err)) return false;
+      if (isDuplicateKeyError(err)) return false;
       throw err;
     }
     await this.groups.updateOne({ _id: oid(groupId) }, { $inc: { memberCount: 1 } });
@@ -168,7 +166,7 @@ export class GroupsRepository {
       const doc = await this.requests.create({ groupId, userId, message, status: 'pending', openKey: 'open', createdAt: new Date() });
       return toRequest(doc.toObject());
     } catch (err) {
-      if (isDuplicateKey(err)) return null;
+      if (isDuplicateKeyError(err)) return null;
       throw err;
     }
   }
@@ -229,7 +227,7 @@ export class GroupsRepository {
       const res = await this.invites.updateOne({ groupId, userId }, { $setOnInsert: { by, at: new Date() } }, { upsert: true });
       return res.upsertedCount === 1;
     } catch (err) {
-      if (isDuplicateKey(err)) return false;
+      if (isDuplicateKeyError(err)) return false;
       throw err;
     }
   }

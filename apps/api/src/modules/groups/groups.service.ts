@@ -9,7 +9,8 @@ import { ChannelsService } from '../chat/channels.service';
 import { ModerationPolicy } from '../moderation/moderation-policy';
 import { UsersRepository } from '../users/users.repository';
 import { GroupAccessService, assertActive, groupArchived } from './group-access.service';
-import { GroupRecord, GroupsRepository, isDuplicateKey } from './groups.repository';
+import { isDuplicateKeyError } from '../../common/duplicate-key';
+import { GroupRecord, GroupsRepository } from './groups.repository';
 
 export const slugOf = (name: string): string =>
   foldText(name)
@@ -37,7 +38,7 @@ export class GroupsService implements OnApplicationBootstrap {
     try {
       group = await this.groups.create({ name: input.name, slug, description: input.description ?? '', tags: input.tags ?? [], visibility: input.visibility, createdBy: me.id });
     } catch (err) {
-      if (isDuplicateKey(err)) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.Conflict, 'A group with this name already exists', { fields: [{ field: 'name', message: 'is taken' }] });
+      if (isDuplicateKeyError(err)) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.Conflict, 'A group with this name already exists', { fields: [{ field: 'name', message: 'is taken' }] });
       throw err;
     }
     const generalType = input.visibility === 'open' ? 'public' : 'private';

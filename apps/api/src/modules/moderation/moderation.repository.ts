@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import type { Mute, WordFilterRule } from '@klasteris/contracts';
-import { isDuplicateKeyError as isDuplicateKey } from '../../common/duplicate-key';
+import { isDuplicateKeyError } from '../../common/duplicate-key';
 import { ModeratorDoc, MuteDoc, SlowMarkDoc, WordFilterDoc } from './moderation.schema';
 
 
@@ -74,7 +74,7 @@ export class ModerationRepository {
       await this.marks.updateOne({ channelId, userId, lastAt: { $lte: earliest } }, { $set: { lastAt: now } }, { upsert: true });
       return 0;
     } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
+      if (!isDuplicateKeyError(err)) throw err;
       const mark = await this.marks.findOne({ channelId, userId }).lean();
       const left = mark ? (mark.lastAt.getTime() + seconds * 1000 - now.getTime()) / 1000 : 0;
       return Math.max(0.1, Math.ceil(left * 10) / 10);
