@@ -81,6 +81,18 @@ describe('bookings: approvals and permissions', () => {
     expect(second.body.booking).toMatchObject({ status: 'confirmed', decisionNote: 'Fine' });
   });
 
+  it('a step that keeps the booking pending is still won once: six approvals of the first step at once, one approval recorded', async () => {
+    const r = await h.createResource({ name: 'Data House rack R10', type: 'rack', organisationId: datahouseId, policy: { approval: { required: true, approvers: 'owner_then_coordinator' } } }, orgadmin2);
+    const req = (await h.book(member, { resourceId: r.id, start: iso(base), end: iso(base + H) })).body.booking;
+    const firsts = await Promise.all(Array.from({ length: 6 }, () => t.http.post(`/api/bookings/${req.id}/approve`).set(bearer(orgadmin2)).send({})));
+    expect(firsts.filter((a) => a.status === 200)).toHaveLength(1);
+    // the others lost the race (409), or came after it and found the coordinator's step (403)
+    expect(firsts.filter((a) => a.status !== 200).every((a) => a.status === 409 || a.status === 403)).toBe(true);
+    const after = (await t.http.get(`/api/bookings/${req.id}`).set(bearer(member))).body.booking;
+    expect(after).toMatchObject({ status: 'pending', approvals: [expect.objectContaining({ step: 0 })] });
+    expect(after.approvals).toHaveLength(1);
+  });
+
   describe('every permission rule', () => {
     it('a member of a non-allowed organisation cannot book (403) and nothing is held', async () => {
       const r = await h.createResource({ name: 'Data House only', organisationId: datahouseId, policy: { access: { mode: 'organisations', organisationIds: [] } } }, orgadmin2);

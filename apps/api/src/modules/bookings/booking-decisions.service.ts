@@ -23,7 +23,7 @@ export class BookingReleasedEvent {
 }
 
 /**
- * Approve, reject, cancel: each is one state transition won by a unique insert (BookingsRepository.transition),
+ * Approve, reject, cancel: each is one state transition, a conditional update (BookingsRepository.transition),
  * so two approvers, or an approval racing a cancellation, can never both win. Approving needs no
  * capacity check at all: a pending booking already holds its claims (see ClaimsService).
  */

@@ -33,7 +33,7 @@ export class BookingDoc {
   @Prop({ type: [Object], default: [] }) approvals: BookingApproval[];
   @Prop({ type: String, default: null }) decisionNote: string | null;
   @Prop({ type: Date, default: null }) decidedAt: Date | null;
-  /** Number of state changes so far; change n+1 is won by a unique insert into booking_transitions. */
+  /** Number of state changes so far (BookingsRepository.transition); the ICS SEQUENCE and mail keys use it. */
   @Prop({ required: true, default: 0 }) version: number;
   @Prop({ type: Types.ObjectId, default: null }) seriesId: Types.ObjectId | null;
   @Prop({ type: Number, default: null }) seriesIndex: number | null;

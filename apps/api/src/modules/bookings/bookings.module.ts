@@ -17,7 +17,7 @@ import { BookingDoc, BookingSchema } from './booking.schema';
 import { BookingsController } from './bookings.controller';
 import { BookingsRepository } from './bookings.repository';
 import { BookingsService } from './bookings.service';
-import { ClaimDoc, ClaimSchema, QuotaTokenDoc, QuotaTokenSchema, TransitionDoc, TransitionSchema } from './claim.schema';
+import { ClaimDoc, ClaimSchema, QuotaTokenDoc, QuotaTokenSchema } from './claim.schema';
 import { ClaimsRepository } from './claims.repository';
 import { ClaimsService } from './claims.service';
 import { CalendarFeedDoc, CalendarFeedSchema } from './calendar-feed.schema';
@@ -42,7 +42,6 @@ import { ResourcesService } from './resources.service';
       { name: BookingDoc.name, schema: BookingSchema },
       { name: ClaimDoc.name, schema: ClaimSchema },
       { name: QuotaTokenDoc.name, schema: QuotaTokenSchema },
-      { name: TransitionDoc.name, schema: TransitionSchema },
       { name: CalendarFeedDoc.name, schema: CalendarFeedSchema },
       { name: WaitlistDoc.name, schema: WaitlistSchema },
     ]),

@@ -5,8 +5,6 @@ import type { Booking, BookingApproval, BookingStatus } from '@klasteris/contrac
 import { oid } from '../../common/object-id';
 import { decodeCursor } from '../../common/pagination';
 import { BookingDoc, LeanBooking, StoredBookingStatus, VISIBLE_STATUSES } from './booking.schema';
-import { TransitionDoc } from './claim.schema';
-import { isDuplicateKeyError } from '../../common/duplicate-key';
 
 export const toBooking = (d: LeanBooking): Booking => ({
   id: d._id.toHexString(),
@@ -58,7 +56,6 @@ export interface NewBooking {
 export class BookingsRepository {
   constructor(
     @InjectModel(BookingDoc.name) private readonly model: Model<BookingDoc>,
-    @InjectModel(TransitionDoc.name) private readonly transitions: Model<TransitionDoc>,
   ) {}
 
   /** Stored as `claiming`: invisible and holding nothing until its claims are all in. */
@@ -90,28 +87,17 @@ export class BookingsRepository {
   }
 
   /**
-   * The one way a booking changes state. Conditional updates are not atomic on FerretDB, so the change
-   * is won by inserting version n+1 into `booking_transitions` (unique per booking and version); only
-   * the winner then writes the booking. Returns null when the booking is not in one of `from` (or not at
-   * `approvalStep`), or when someone else changed it first.
+   * The one way a booking changes state: one conditional update, `{ _id, status ∈ from, approvalStep? }`
+   * → the new fields and `version + 1`. Single-document updates are atomic (on the embedded FerretDB
+   * too: tools/ferretdb/patches/01-serialise-writes.diff), so of two approvers, or an approval racing a
+   * cancellation, exactly one matches; `database-conformance.int-spec.ts` proves it on every database
+   * the app runs on, and `bookings-approvals.int-spec.ts` races them through the API. Returns null when
+   * the booking is not in one of `from` (or not at `approvalStep`), or when someone else changed it first.
    */
-  async transition(id: string, from: StoredBookingStatus[], set: Partial<BookingDoc>, opts: { approvalStep?: number; approval?: BookingApproval } = {}): Promise<LeanBooking | null> {
-    const current = await this.model.findById(id).lean<LeanBooking>();
-    if (!current || !from.includes(current.status)) return null;
-    if (opts.approvalStep !== undefined && current.approvalStep !== opts.approvalStep) return null;
-    const version = (current.version ?? 0) + 1;
-    try {
-      await this.transitions.collection.insertOne({ bookingId: current._id, version, status: set.status ?? current.status, at: new Date() });
-    } catch (e) {
-      if (isDuplicateKeyError(e)) return null;
-      throw e;
-    }
+  transition(id: string, from: StoredBookingStatus[], set: Partial<BookingDoc>, opts: { approvalStep?: number; approval?: BookingApproval } = {}): Promise<LeanBooking | null> {
+    const filter: QueryFilter<BookingDoc> = { _id: oid(id), status: { $in: from }, ...(opts.approvalStep !== undefined ? { approvalStep: opts.approvalStep } : {}) };
     return this.model
-      .findOneAndUpdate(
-        { _id: current._id, version: current.version ?? 0 },
-        { $set: { ...set, version, updatedAt: new Date() }, ...(opts.approval ? { $push: { approvals: opts.approval } } : {}) },
-        { returnDocument: 'after' },
-      )
+      .findOneAndUpdate(filter, { $set: { ...set, updatedAt: new Date() }, $inc: { version: 1 }, ...(opts.approval ? { $push: { approvals: opts.approval } } : {}) }, { returnDocument: 'after' })
       .lean<LeanBooking>();
   }
 

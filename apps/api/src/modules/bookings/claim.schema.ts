@@ -33,18 +33,3 @@ export class QuotaTokenDoc {
 export const QuotaTokenSchema = SchemaFactory.createForClass(QuotaTokenDoc);
 QuotaTokenSchema.index({ resourceId: 1, organisationKey: 1, month: 1, token: 1 }, { unique: true });
 QuotaTokenSchema.index({ bookingId: 1 });
-
-/**
- * The log of booking state changes: version n+1 of a booking can be written once. Whoever inserts it
- * first owns the change (approve, reject, cancel, confirm, fail); everyone else gets a conflict.
- */
-@Schema({ collection: 'booking_transitions', versionKey: false })
-export class TransitionDoc {
-  @Prop({ type: Types.ObjectId, required: true }) bookingId: Types.ObjectId;
-  @Prop({ required: true }) version: number;
-  @Prop({ required: true }) status: string;
-  @Prop({ required: true }) at: Date;
-}
-
-export const TransitionSchema = SchemaFactory.createForClass(TransitionDoc);
-TransitionSchema.index({ bookingId: 1, version: 1 }, { unique: true });

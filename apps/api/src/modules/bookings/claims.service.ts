@@ -6,9 +6,9 @@ import { CLAIM_STEP_MINUTES, CLAIM_STEP_MS, claimSlots, mergeSpans, Span } from 
 import { planUnits } from './policy/units';
 
 /**
- * THE NO-DOUBLE-BOOKING GUARANTEE — enforced by the database, without transactions, using nothing but
- * unique indexes (on FerretDB 1.24 a conditional findOneAndUpdate/updateOne is NOT atomic: twenty
- * concurrent "pending → confirmed" updates all succeed; unique inserts and deletes are atomic).
+ * THE NO-DOUBLE-BOOKING GUARANTEE — enforced by the database, without transactions: unique indexes
+ * for capacity, conditional single-document updates for state (both atomic on MongoDB and on the
+ * embedded FerretDB build; apps/api/test/database-conformance.int-spec.ts pins both).
  *
  * Time is cut into 15-minute steps of absolute (UTC) time; every IANA zone's offset is a multiple of
  * 15 minutes, so any local slot grid (15 min … whole local days, DST days included) is made of whole
@@ -24,9 +24,9 @@ import { planUnits } from './policy/units';
  * can never both be pending, and approving never needs to look at capacity at all. Cancel, reject and
  * expiry change the status first, then delete the claims by bookingId.
  *
- * Status changes are themselves unique inserts: version n+1 of a booking is a document in
- * `booking_transitions` under a unique (bookingId, version) index, so of two approvers, or an approval
- * racing a cancellation, exactly one wins (BookingsRepository.transition).
+ * Status changes are compare-and-set updates with the expected status (and approval step) in the
+ * filter, so of two approvers, or an approval racing a cancellation, exactly one wins
+ * (BookingsRepository.transition).
  *
  * The organisation's monthly fair share works the same way: quota tokens of a quarter unit-hour,
  * numbered 0 … quota×4−1 under a unique index (resource, organisation, month, token).

@@ -3,8 +3,6 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
 import type { WaitlistEntry, WaitlistStatus } from '@klasteris/contracts';
 import { oid } from '../../common/object-id';
-import { TransitionDoc } from './claim.schema';
-import { isDuplicateKeyError } from '../../common/duplicate-key';
 import { LeanWaitlist, WaitlistDoc } from './waitlist.schema';
 
 export const toEntry = (d: LeanWaitlist): WaitlistEntry => ({
@@ -24,7 +22,6 @@ export const toEntry = (d: LeanWaitlist): WaitlistEntry => ({
 export class WaitlistRepository {
   constructor(
     @InjectModel(WaitlistDoc.name) private readonly model: Model<WaitlistDoc>,
-    @InjectModel(TransitionDoc.name) private readonly transitions: Model<TransitionDoc>,
   ) {}
 
   async create(e: Omit<WaitlistDoc, 'resourceId' | 'userId' | 'organisationId' | 'status' | 'version' | 'offerBookingId' | 'offerExpiresAt' | 'createdAt'> & { resourceId: string; userId: string; organisationId: string | null }): Promise<LeanWaitlist> {
@@ -57,20 +54,9 @@ export class WaitlistRepository {
       .lean<LeanWaitlist[]>();
   }
 
-  /** Moves an entry between statuses; the change is won by a unique insert (see BookingsRepository.transition). */
-  async transition(id: string, from: WaitlistStatus[], set: Partial<WaitlistDoc>): Promise<LeanWaitlist | null> {
-    const current = await this.model.findById(id).lean<LeanWaitlist>();
-    if (!current || !from.includes(current.status)) return null;
-    const version = (current.version ?? 0) + 1;
-    try {
-      await this.transitions.collection.insertOne({ bookingId: current._id, version, status: set.status ?? current.status, at: new Date() });
-    } catch (e) {
-      if (isDuplicateKeyError(e)) return null;
-      throw e;
-    }
-    return this.model
-      .findOneAndUpdate({ _id: current._id, version: current.version ?? 0 }, { $set: { ...set, version } }, { returnDocument: 'after' })
-      .lean<LeanWaitlist>();
+  /** Moves an entry between statuses: one conditional update, like BookingsRepository.transition. */
+  transition(id: string, from: WaitlistStatus[], set: Partial<WaitlistDoc>): Promise<LeanWaitlist | null> {
+    return this.model.findOneAndUpdate({ _id: oid(id), status: { $in: from } }, { $set: set, $inc: { version: 1 } }, { returnDocument: 'after' }).lean<LeanWaitlist>();
   }
 
   byOfferBooking(bookingId: Types.ObjectId): Promise<LeanWaitlist | null> {

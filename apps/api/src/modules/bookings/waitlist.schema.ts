@@ -15,7 +15,7 @@ export class WaitlistDoc {
   @Prop({ required: true }) units: number;
   @Prop({ required: true }) purpose: string;
   @Prop({ type: String, enum: WaitlistStatuses, required: true }) status: WaitlistStatus;
-  /** State changes are won like bookings': version n+1 is a unique insert into booking_transitions. */
+  /** Number of state changes so far (WaitlistRepository.transition, a conditional update like bookings'). */
   @Prop({ required: true, default: 0 }) version: number;
   @Prop({ type: Types.ObjectId, default: null }) offerBookingId: Types.ObjectId | null;
   @Prop({ type: Date, default: null }) offerExpiresAt: Date | null;
