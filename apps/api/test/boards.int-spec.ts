@@ -3,9 +3,9 @@ import { getModelToken } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { io } from 'socket.io-client';
 import { oid } from '../src/common/object-id';
+import { BoardSeqRepository } from '../src/modules/boards/board-seq.repository';
 import { CardDoc } from '../src/modules/boards/card.schema';
 import { DemoBoardsSeeder } from '../src/modules/demo/demo-boards';
-import { ProjectsRepository } from '../src/modules/projects/projects.repository';
 import { isValidRank, REBALANCE_LENGTH } from '../src/modules/boards/ranks';
 import { boardApi, columnOrder } from './support/boards-helpers';
 import { bearer, createTestApp, login, newMember, TestApp } from './support/test-app';
@@ -302,7 +302,7 @@ describe('boards: projects, cards, versions and ordering', () => {
     // Another node writes the card and bumps the board's sequence: this node reads the board again.
     const model = t.app.get<Model<CardDoc>>(getModelToken(CardDoc.name));
     await model.updateOne({ _id: oid(card.id) }, { $set: { title: 'Changed elsewhere' }, $inc: { version: 1 } });
-    await t.app.get(ProjectsRepository).bumpBoardSeq(p.id);
+    await t.app.get(BoardSeqRepository).bump(p.id);
     expect((await api.board(owner, p.id)).columns[0]!.cards).toMatchObject([{ title: 'Changed elsewhere', version: 3 }]);
     await t.http.patch(`/api/cards/${card.id}`).set(bearer(owner)).send({ version: 3, archived: true }).expect(200);
     expect((await api.board(owner, p.id)).columns[0]!.cards).toEqual([]);

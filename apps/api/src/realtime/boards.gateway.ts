@@ -6,7 +6,8 @@ import { forbidden, notFound } from '../common/api-exception';
 import { CardsRepository } from '../modules/boards/cards.repository';
 import { BoardEditingEvent, BoardJoinEvent } from '../modules/boards/dto/socket.dto';
 import { allows, ProjectAccessService } from '../modules/projects/project-access.service';
-import { BoardRoomEvent, ProjectMemberRemovedEvent } from '../modules/projects/projects.events';
+import { BoardRoomEvent } from '../modules/boards/boards.events';
+import { ProjectMemberRemovedEvent, ProjectMembersChangedEvent, ProjectUpdatedEvent } from '../modules/projects/projects.events';
 import { userRoom } from './rooms';
 import { ack, type AckOf, parsePayload } from './socket-ack';
 import type { AppServer, AuthedSocket } from './socket-auth';
@@ -86,6 +87,16 @@ export class BoardsGateway implements OnGatewayDisconnect {
     // generic name through socket.io's mapped event types, so the pairing is restated here for it.
     const args = [e.payload] as Parameters<BoardServerEvents[E]>;
     this.server.to(boardRoom(e.projectId)).emit(e.name, ...args);
+  }
+
+  @OnEvent(ProjectUpdatedEvent.event)
+  onProjectUpdated(e: ProjectUpdatedEvent): void {
+    this.server.to(boardRoom(e.projectId)).emit('board:project-updated', { projectId: e.projectId, project: e.project });
+  }
+
+  @OnEvent(ProjectMembersChangedEvent.event)
+  onMembersChanged(e: ProjectMembersChangedEvent): void {
+    this.server.to(boardRoom(e.projectId)).emit('board:members-changed', { projectId: e.projectId, members: e.members });
   }
 
   @OnEvent(ProjectMemberRemovedEvent.event)

@@ -25,11 +25,9 @@ export class BoardAccessService {
   }
 
   async card(me: AuthUser, cardId: string, need: ProjectNeed): Promise<ProjectAccess & { card: StoredCard }> {
-    const projectId = await this.cards.projectOf(cardId);
-    const access = await this.scoped(me, projectId, need, 'Card');
-    const card = await this.cards.findInProject(access.project.id, cardId);
+    const card = await this.cards.findForAccessCheck(cardId);
     if (!card) throw notFound('Card');
-    return { ...access, card };
+    return { ...(await this.scoped(me, card.projectId, need, 'Card')), card };
   }
 
   async column(me: AuthUser, columnId: string, need: ProjectNeed): Promise<ProjectAccess & { column: Column }> {

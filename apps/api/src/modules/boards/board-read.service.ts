@@ -8,6 +8,7 @@ import { ProjectMembersRepository } from '../projects/project-members.repository
 import { ProjectsRepository } from '../projects/projects.repository';
 import { BoardAccessService } from './board-access.service';
 import { BoardCache } from './board-cache';
+import { BoardSeqRepository } from './board-seq.repository';
 import { publicCard } from './card-events';
 import { CardsRepository } from './cards.repository';
 import { ColumnsRepository } from './columns.repository';
@@ -28,18 +29,19 @@ export class BoardReadService {
     private readonly presenter: ProjectPresenter,
     private readonly activity: ActivityService,
     private readonly cache: BoardCache,
+    private readonly seqs: BoardSeqRepository,
   ) {}
 
   /**
    * Open columns in order, each with its open cards in order. The cards come from this node's board
-   * cache while it is at the project's `boardSeq` (read before the cards, so a change racing the
+   * cache while it is at the board's change counter (read before the cards, so a change racing the
    * load makes the next read load again).
    */
   async board(me: AuthUser, projectId: string): Promise<Board> {
-    const { project, role } = await this.access.project(me, projectId, 'read');
+    const [{ project, role }, seq] = await Promise.all([this.access.project(me, projectId, 'read'), this.seqs.current(projectId)]);
     const [columns, cards, labels, members, presented] = await Promise.all([
       this.columns.list(projectId, false),
-      this.openCards(projectId, project.boardSeq),
+      this.openCards(projectId, seq),
       this.labels.list(projectId),
       this.presenter.memberList(projectId),
       this.presenter.project(project, role),

@@ -1,3 +1,16 @@
+import type { BoardServerEventName, BoardServerPayload } from '@klasteris/contracts';
+
+/** Something board members should see: realtime emits `name` with `payload` to the room `board:<projectId>`
+ * (the project's own changes come as ProjectUpdatedEvent and ProjectMembersChangedEvent). */
+export class BoardRoomEvent<E extends BoardServerEventName = BoardServerEventName> {
+  static readonly event = 'board.room';
+  constructor(
+    readonly projectId: string,
+    readonly name: E,
+    readonly payload: BoardServerPayload<E>,
+  ) {}
+}
+
 /** People were given a card (on creation or by an edit); the notifications listener tells them in their language. */
 export class CardAssignedEvent {
   static readonly event = 'board.card-assigned';

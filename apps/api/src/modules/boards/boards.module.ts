@@ -37,6 +37,8 @@ import { ColumnsService } from './columns.service';
 import { CommentDoc, CommentSchema } from './comment.schema';
 import { CommentsRepository } from './comments.repository';
 import { CommentsService } from './comments.service';
+import { BoardSeqDoc, BoardSeqSchema } from './board-seq.schema';
+import { BoardSeqRepository } from './board-seq.repository';
 import { LabelDoc, LabelSchema } from './label.schema';
 import { LabelsRepository } from './labels.repository';
 import { LabelsService } from './labels.service';
@@ -49,6 +51,7 @@ import { TransferController } from './transfer.controller';
       { name: ColumnDoc.name, schema: ColumnSchema },
       { name: LabelDoc.name, schema: LabelSchema },
       { name: CommentDoc.name, schema: CommentSchema },
+      { name: BoardSeqDoc.name, schema: BoardSeqSchema },
     ]),
     ProjectsModule,
     ChatModule,
@@ -68,6 +71,7 @@ import { TransferController } from './transfer.controller';
     CommentsRepository,
     BoardAccessService,
     BoardCache,
+    BoardSeqRepository,
     BoardChanges,
     CardRefsService,
     CardPlacementService,

@@ -10,7 +10,7 @@ import { ActivityService } from '../projects/activity.service';
 import { BoardAccessService } from './board-access.service';
 import { BoardChanges } from './board-cache';
 import { CardAttachmentsRepository } from './card-attachments.repository';
-import { writeWithMerge } from './card-edit.service';
+import { writeWithMerge } from './card-write';
 import { announceUpdated, publicCard } from './card-events';
 import type { StoredCard } from './cards.repository';
 import { CardsRepository } from './cards.repository';

@@ -1,7 +1,7 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { CardEditableFields, ErrorCode, type Card, type CardChangeField, type CardEditableField, type UpdateCardRequest, type VersionConflictDetails } from '@klasteris/contracts';
-import { ApiException, notFound, validationFailed } from '../../common/api-exception';
+import { CardEditableFields, type Card, type CardEditableField, type UpdateCardRequest } from '@klasteris/contracts';
+import { notFound, validationFailed } from '../../common/api-exception';
 import type { AuthUser } from '../../common/auth-user';
 import { oid } from '../../common/object-id';
 import { AttachmentStore } from '../files/attachment-store';
@@ -12,41 +12,10 @@ import { BoardChanges } from './board-cache';
 import { announceDeleted, announceUpdated, publicCard } from './card-events';
 import { CardAssignedEvent } from './boards.events';
 import { CardRefsService } from './card-refs.service';
-import { CardFieldValues, CardsRepository, StoredCard } from './cards.repository';
+import { CardFieldValues, CardsRepository } from './cards.repository';
 import { CommentsRepository } from './comments.repository';
-import { appendChange, decideMerge } from './merge';
-
-const MAX_ATTEMPTS = 20;
-
-export const versionConflict = (current: StoredCard, fields: CardChangeField[]): ApiException => {
-  const details: VersionConflictDetails = { current: publicCard(current), conflictingFields: fields };
-  return new ApiException(HttpStatus.CONFLICT, ErrorCode.VersionConflict, 'Someone changed this card meanwhile', details as unknown as Record<string, unknown>);
-};
-
-/**
- * Applies `change` to a card based on version `base`: directly when the card is still there, merged
- * when the versions in between changed other fields, else 409 VERSION_CONFLICT with the current card.
- * The write is conditional on the version just read; a lost race re-reads and decides again.
- */
-export async function writeWithMerge(
-  cards: CardsRepository,
-  first: StoredCard,
-  base: number,
-  fields: CardChangeField[],
-  write: (current: StoredCard) => Promise<StoredCard | null>,
-): Promise<{ before: StoredCard; after: StoredCard }> {
-  let current = first;
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const decision = decideMerge(base, current.version, current.changes, fields);
-    if (decision.kind === 'conflict') throw versionConflict(current, decision.fields);
-    const after = await write(current);
-    if (after) return { before: current, after };
-    const again = await cards.findInProject(current.projectId, current.id);
-    if (!again) throw notFound('Card');
-    current = again;
-  }
-  throw versionConflict(current, fields);
-}
+import { versionConflict, writeWithMerge } from './card-write';
+import { appendChange } from './merge';
 
 /** Editing a card's fields (PATCH with merge), archiving and deleting. */
 @Injectable()

@@ -1,6 +1,6 @@
 import type { EventEmitter2 } from '@nestjs/event-emitter';
 import type { Card, CardChangeField } from '@klasteris/contracts';
-import { BoardRoomEvent } from '../projects/projects.events';
+import { BoardRoomEvent } from './boards.events';
 
 /** Small helpers so every card write announces itself the same way. */
 export const announceCreated = (events: EventEmitter2, card: Card): void => {

@@ -5,7 +5,7 @@ import { notFound, validationFailed } from '../../common/api-exception';
 import type { AuthUser } from '../../common/auth-user';
 import { ActivityService } from '../projects/activity.service';
 import { BoardAccessService } from './board-access.service';
-import { writeWithMerge } from './card-edit.service';
+import { writeWithMerge } from './card-write';
 import { BoardChanges } from './board-cache';
 import { announceMoved, publicCard } from './card-events';
 import { CardPlacementService } from './card-placement.service';

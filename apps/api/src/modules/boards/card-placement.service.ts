@@ -2,7 +2,7 @@ import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { ErrorCode } from '@klasteris/contracts';
 import { ApiException, validationFailed } from '../../common/api-exception';
-import { BoardRoomEvent } from '../projects/projects.events';
+import { BoardRoomEvent } from './boards.events';
 import { BoardChanges } from './board-cache';
 import { isDuplicateKeyError } from '../../common/duplicate-key';
 import { CardsRepository } from './cards.repository';

@@ -6,7 +6,7 @@ import { notFound, validationFailed } from '../../common/api-exception';
 import type { AuthUser } from '../../common/auth-user';
 import { ActivityService } from '../projects/activity.service';
 import { BoardAccessService } from './board-access.service';
-import { writeWithMerge } from './card-edit.service';
+import { writeWithMerge } from './card-write';
 import { BoardChanges } from './board-cache';
 import { announceUpdated, publicCard } from './card-events';
 import { CardsRepository, StoredCard } from './cards.repository';

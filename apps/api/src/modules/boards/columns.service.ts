@@ -4,7 +4,7 @@ import { DEFAULT_COLUMNS, ErrorCode, type Column, type CreateColumnRequest, type
 import { ApiException, notFound, validationFailed } from '../../common/api-exception';
 import type { AuthUser } from '../../common/auth-user';
 import { ActivityService } from '../projects/activity.service';
-import { BoardRoomEvent } from '../projects/projects.events';
+import { BoardRoomEvent } from './boards.events';
 import { BoardAccessService } from './board-access.service';
 import { isDuplicateKeyError } from '../../common/duplicate-key';
 import { ColumnsRepository } from './columns.repository';

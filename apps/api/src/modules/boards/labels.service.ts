@@ -3,7 +3,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { CreateLabelRequest, Label, UpdateLabelRequest } from '@klasteris/contracts';
 import { notFound } from '../../common/api-exception';
 import type { AuthUser } from '../../common/auth-user';
-import { BoardRoomEvent } from '../projects/projects.events';
+import { BoardRoomEvent } from './boards.events';
 import { BoardAccessService } from './board-access.service';
 import { LabelsRepository } from './labels.repository';
 

@@ -5,7 +5,7 @@ import { foldText } from '../../common/text';
 import { ChannelsService } from '../chat/channels.service';
 import { MessagesService } from '../chat/messages.service';
 import { ProjectMembersRepository } from '../projects/project-members.repository';
-import { BoardRoomEvent, CardFromMessageEvent, ProjectCreatedEvent, ProjectMemberRemovedEvent } from '../projects/projects.events';
+import { CardFromMessageEvent, ProjectCreatedEvent, ProjectMemberRemovedEvent, ProjectMembersChangedEvent } from '../projects/projects.events';
 import { ProjectsRepository } from '../projects/projects.repository';
 import { UsersRepository } from '../users/users.repository';
 
@@ -47,9 +47,8 @@ export class ProjectChannelsListener {
     await this.syncMembers(e.project.id, channel.id);
   }
 
-  @OnEvent(BoardRoomEvent.event, { async: true, promisify: true })
-  async onBoardEvent(e: BoardRoomEvent): Promise<void> {
-    if (e.name !== 'board:members-changed') return;
+  @OnEvent(ProjectMembersChangedEvent.event, { async: true, promisify: true })
+  async onMembersChanged(e: ProjectMembersChangedEvent): Promise<void> {
     const project = await this.projects.findById(e.projectId);
     if (project?.channelId) await this.syncMembers(project.id, project.channelId);
   }

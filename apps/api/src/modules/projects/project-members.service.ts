@@ -8,7 +8,7 @@ import { ActivityService } from './activity.service';
 import { ProjectAccessService } from './project-access.service';
 import { ProjectPresenter } from './project-presenter.service';
 import { ProjectMembersRepository } from './project-members.repository';
-import { BoardRoomEvent, ProjectMemberAddedEvent, ProjectMemberRemovedEvent } from './projects.events';
+import { ProjectMemberAddedEvent, ProjectMemberRemovedEvent, ProjectMembersChangedEvent } from './projects.events';
 import { ProjectsRepository } from './projects.repository';
 
 const lastOwner = (): ApiException => new ApiException(HttpStatus.CONFLICT, ErrorCode.LastProjectOwner, 'A project needs at least one owner');
@@ -89,7 +89,7 @@ export class ProjectMembersService {
   /** Tells the board room the new member list. */
   private async announce(projectId: string): Promise<ProjectMember[]> {
     const list = await this.presenter.memberList(projectId);
-    this.events.emit(BoardRoomEvent.event, new BoardRoomEvent(projectId, 'board:members-changed', { projectId, members: list }));
+    this.events.emit(ProjectMembersChangedEvent.event, new ProjectMembersChangedEvent(projectId, list));
     return list;
   }
 

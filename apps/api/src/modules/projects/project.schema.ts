@@ -17,8 +17,6 @@ export class ProjectDoc {
   @Prop({ type: Number, required: true }) memberCount: number;
   /** Kept by conditional $inc so a project can never lose its last owner, whatever the concurrency. */
   @Prop({ type: Number, required: true }) ownerCount: number;
-  /** Grows with every change of the board's cards: lets a node tell whether its cached board is current. */
-  @Prop({ type: Number, default: 0 }) boardSeq: number;
   /** Demo seeding key: makes seeding idempotent. */
   @Prop({ type: String, default: null }) seedKey: string | null;
   createdAt: Date;
@@ -41,7 +39,6 @@ export interface ProjectRecord {
   createdBy: string;
   memberCount: number;
   ownerCount: number;
-  boardSeq: number;
   createdAt: Date;
   updatedAt: Date;
 }

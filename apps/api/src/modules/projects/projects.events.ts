@@ -1,14 +1,22 @@
-import type { BoardServerEventName, BoardServerPayload, Language } from '@klasteris/contracts';
+import type { Language, Project, ProjectMember } from '@klasteris/contracts';
 import type { AuthUser } from '../../common/auth-user';
 import type { ProjectRecord } from './project.schema';
 
-/** Something board members should see: realtime emits `name` with `payload` to the room `board:<projectId>`. */
-export class BoardRoomEvent<E extends BoardServerEventName = BoardServerEventName> {
-  static readonly event = 'board.room';
+/** A project's details changed (owners only); realtime tells the board room. */
+export class ProjectUpdatedEvent {
+  static readonly event = 'project.updated';
   constructor(
     readonly projectId: string,
-    readonly name: E,
-    readonly payload: BoardServerPayload<E>,
+    readonly project: Omit<Project, 'myRole'>,
+  ) {}
+}
+
+/** Who is in a project changed (added, removed, role); realtime tells the board room, the project channel follows. */
+export class ProjectMembersChangedEvent {
+  static readonly event = 'project.members-changed';
+  constructor(
+    readonly projectId: string,
+    readonly members: ProjectMember[],
   ) {}
 }
 

@@ -21,7 +21,6 @@ const toRecord = (d: LeanProject): ProjectRecord => ({
   createdBy: d.createdBy.toHexString(),
   memberCount: d.memberCount,
   ownerCount: d.ownerCount,
-  boardSeq: d.boardSeq ?? 0,
   createdAt: d.createdAt,
   updatedAt: d.updatedAt,
 });
@@ -117,12 +116,6 @@ export class ProjectsRepository {
   async releaseOwner(id: string): Promise<boolean> {
     const res = await this.model.updateOne({ _id: oid(id), ownerCount: { $gt: 1 } }, { $inc: { ownerCount: -1 } });
     return res.modifiedCount === 1;
-  }
-
-  /** Counts a change of the board's cards; returns the new sequence number. */
-  async bumpBoardSeq(id: string): Promise<number> {
-    const d = await this.model.findOneAndUpdate({ _id: oid(id) }, { $inc: { boardSeq: 1 } }, { returnDocument: 'after', timestamps: false }).lean<LeanProject>();
-    return d?.boardSeq ?? 0;
   }
 
   async touch(id: string): Promise<void> {

@@ -10,7 +10,7 @@ import { ActivityService } from './activity.service';
 import { ProjectAccessService } from './project-access.service';
 import { ProjectPresenter } from './project-presenter.service';
 import { ProjectMembersRepository } from './project-members.repository';
-import { BoardRoomEvent, ProjectCreatedEvent } from './projects.events';
+import { ProjectCreatedEvent, ProjectUpdatedEvent } from './projects.events';
 import { ProjectsRepository } from './projects.repository';
 
 /** Projects: list mine, create (creator = owner; the board sets itself up), read, change settings. */
@@ -68,7 +68,7 @@ export class ProjectsService {
     if (!updated) throw notFound('Project');
     await this.activity.record({ projectId: id, actor: me, kind: 'project.updated', data: { fields: Object.keys(patch) } });
     const base = await this.presenter.base(updated);
-    this.events.emit(BoardRoomEvent.event, new BoardRoomEvent(id, 'board:project-updated', { projectId: id, project: base }));
+    this.events.emit(ProjectUpdatedEvent.event, new ProjectUpdatedEvent(id, base));
     return { ...base, myRole: 'owner' };
   }
 
