@@ -16,7 +16,7 @@ import type { AuthUser } from '../../common/auth-user';
 import { encodeCursor } from '../../common/pagination';
 import { AuditService } from '../audit/audit.service';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
-import { HOLDING_STATUSES } from './booking.schema';
+import { HOLDING_STATUSES, type StoredBookingStatus } from './booking.schema';
 import { BookingsRepository } from './bookings.repository';
 import { ClaimsRepository } from './claims.repository';
 import type { CreateResourceDto, PolicyDto, UpdateResourceDto } from './dto/resources.dto';
@@ -26,6 +26,9 @@ import { iso, isValidTimeZone, MINUTE, parseHm } from './policy/time';
 import type { ResourceRecord } from './resource.schema';
 import { ResourcesRepository } from './resources.repository';
 import { ResourceAudience } from './audience.service';
+
+/** What calendars show: what holds time, and what already happened (a week view keeps Monday's meetings on Friday). */
+const CALENDAR_STATUSES: StoredBookingStatus[] = [...HOLDING_STATUSES, 'completed'];
 
 const MAX_WINDOW_DAYS = 62;
 
@@ -171,7 +174,7 @@ export class ResourcesService {
     if (!(to > from) || to - from > 14 * 1440 * MINUTE) throw validationFailed([{ field: 'to', message: 'must follow from, at most 14 days later' }]);
     const rows = await this.resources.search({ q: q.q, type: q.type, cursor: q.cursor, limit: q.limit });
     const page = rows.slice(0, q.limit);
-    const bookings = await this.bookings.manyInRange(page.map((r) => r.id), from, to, HOLDING_STATUSES);
+    const bookings = await this.bookings.manyInRange(page.map((r) => r.id), from, to, CALENDAR_STATUSES);
     const byResource = new Map<string, { start: number; end: number; units: number }[]>();
     for (const b of bookings) {
       const key = b.resourceId.toHexString();
@@ -195,7 +198,7 @@ export class ResourcesService {
     const from = Date.parse(fromIso);
     const to = Date.parse(toIso);
     if (!(to > from) || to - from > MAX_WINDOW_DAYS * 1440 * MINUTE) throw validationFailed([{ field: 'to', message: `must follow from, at most ${MAX_WINDOW_DAYS} days later` }]);
-    const rows = await this.bookings.inRange(id, from, to, HOLDING_STATUSES);
+    const rows = await this.bookings.inRange(id, from, to, CALENDAR_STATUSES);
     const manager = canManageResource(me, r.organisationId);
     const entries: CalendarEntry[] = rows.map((b) => {
       const mine = b.userId.toHexString() === me.id;
