@@ -16,7 +16,18 @@
 // 3 Go is not installed.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,7 +50,9 @@ function files(dir) {
 function folderHash() {
   const h = createHash('sha256');
   for (const f of files(HERE).filter((f) => !f.endsWith('.md'))) {
-    h.update(`${f}\0`).update(readFileSync(join(HERE, f))).update('\0');
+    h.update(`${f}\0`)
+      .update(readFileSync(join(HERE, f)))
+      .update('\0');
   }
   return h.digest('hex').slice(0, 12);
 }
@@ -59,7 +72,13 @@ class BuildError extends Error {
 
 function run(cmd, args, cwd, env = {}) {
   try {
-    return execFileSync(cmd, args, { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+    return execFileSync(cmd, args, {
+      cwd,
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   } catch (err) {
     if (err.code === 'ENOENT') throw new BuildError(`${cmd} is not installed`);
     const out = `${err.stdout ?? ''}${err.stderr ?? ''}`.trim();
@@ -115,7 +134,8 @@ function prepare() {
   }
 
   for (const f of files(OVERLAY)) {
-    if (existsSync(join(scratch, f))) throw new BuildError(`overlay/${f} would replace a file of FerretDB ${VERSION}; change it with a patch instead`);
+    if (existsSync(join(scratch, f)))
+      throw new BuildError(`overlay/${f} would replace a file of FerretDB ${VERSION}; change it with a patch instead`);
     mkdirSync(dirname(join(scratch, f)), { recursive: true });
     cpSync(join(OVERLAY, f), join(scratch, f));
   }
@@ -163,11 +183,21 @@ function check(scratch, reportFile) {
   mkdirSync(join(scratch, '.git'), { recursive: true });
   say('go test -run ^TestKlasteris');
   const args = ['test', '-count=1', '-json', '-run', '^TestKlasteris', ...pkgs];
-  const res = spawnSync('go', args, { cwd: scratch, env: { ...process.env, CGO_ENABLED: '0' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const events = (res.stdout ?? '').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+  const res = spawnSync('go', args, {
+    cwd: scratch,
+    env: { ...process.env, CGO_ENABLED: '0' },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const events = (res.stdout ?? '')
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l));
   const report = jestShapedReport(events);
   if (reportFile) writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
-  for (const e of events) if (e.Action === 'output' && (!e.Test || report.failed.includes(`${e.Package}.${e.Test.split('/')[0]}`))) process.stderr.write(e.Output);
+  for (const e of events)
+    if (e.Action === 'output' && (!e.Test || report.failed.includes(`${e.Package}.${e.Test.split('/')[0]}`)))
+      process.stderr.write(e.Output);
   if (res.status !== 0 || !report.success) throw new BuildError(`go test failed: ${report.failed.join(', ') || res.stderr}`);
   say(`${report.numPassedTests} Go tests passed in ${report.numTotalTestSuites} packages`);
 }

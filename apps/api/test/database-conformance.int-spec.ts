@@ -34,11 +34,15 @@ interface Target {
 const runUri = process.env['MONGODB_URI'];
 const runIsEmbedded = process.env['KLASTERIS_TEST_DB'] === 'embedded';
 const external: Target | null = runUri && !runIsEmbedded ? { name: 'the database at MONGODB_URI', uri: runUri } : null;
-const targets: Target[] = [{ name: 'the embedded FerretDB build', uri: runIsEmbedded ? (runUri ?? null) : null }, ...(external ? [external] : [])];
+const targets: Target[] = [
+  { name: 'the embedded FerretDB build', uri: runIsEmbedded ? (runUri ?? null) : null },
+  ...(external ? [external] : []),
+];
 
 if (!external) {
   describe('database conformance on MongoDB', () => {
-    it.skip('is skipped: MONGODB_URI is unset, so these checks ran on the embedded FerretDB only (set MONGODB_URI=mongodb://… to run them on MongoDB too)', () => undefined);
+    it.skip('is skipped: MONGODB_URI is unset, so these checks ran on the embedded FerretDB only (set MONGODB_URI=mongodb://… to run them on MongoDB too)', () =>
+      undefined);
   });
 }
 
@@ -102,7 +106,9 @@ describe.each(targets)('database conformance on $name', (target) => {
       for (let round = 0; round < ROUNDS; round++) {
         const _id = `card${round}`;
         await col.insertOne({ _id, version: 1, title: 'start' });
-        const res = await race(50, (i) => col.findOneAndUpdate({ _id, version: 1 }, { $set: { title: `edit ${i}` }, $inc: { version: 1 } }, { returnDocument: 'after' }));
+        const res = await race(50, (i) =>
+          col.findOneAndUpdate({ _id, version: 1 }, { $set: { title: `edit ${i}` }, $inc: { version: 1 } }, { returnDocument: 'after' }),
+        );
         const won = res.filter((r) => r !== null);
         expect(won).toHaveLength(1);
         expect(await col.findOne({ _id })).toEqual(won[0]);
@@ -129,7 +135,13 @@ describe.each(targets)('database conformance on $name', (target) => {
 
     it('counts every one of 40 concurrent upserts of a counter that does not exist yet (as login throttling does)', async () => {
       const col = db.collection<{ _id: string; count: number; firstAt?: Date }>('upserts');
-      await race(40, () => col.findOneAndUpdate({ _id: 'k' }, { $inc: { count: 1 }, $setOnInsert: { firstAt: new Date() } }, { upsert: true, returnDocument: 'after' }));
+      await race(40, () =>
+        col.findOneAndUpdate(
+          { _id: 'k' },
+          { $inc: { count: 1 }, $setOnInsert: { firstAt: new Date() } },
+          { upsert: true, returnDocument: 'after' },
+        ),
+      );
       expect(await col.countDocuments({})).toBe(1);
       expect((await col.findOne({ _id: 'k' }))?.count).toBe(40);
     });
@@ -147,7 +159,12 @@ describe.each(targets)('database conformance on $name', (target) => {
     });
 
     it('lets one of 30 concurrent inserts of one key win; every other is refused as a duplicate key', async () => {
-      const res = await race(30, (i) => col.insertOne({ key: 'one', n: i }).then(() => 'stored', (err: unknown) => err));
+      const res = await race(30, (i) =>
+        col.insertOne({ key: 'one', n: i }).then(
+          () => 'stored',
+          (err: unknown) => err,
+        ),
+      );
       expect(res.filter((r) => r === 'stored')).toHaveLength(1);
       expect(res.filter((r) => r !== 'stored').every((err) => isDuplicateKeyError(err))).toBe(true);
       expect(await col.countDocuments({ key: 'one' })).toBe(1);
@@ -164,15 +181,36 @@ describe.each(targets)('database conformance on $name', (target) => {
 
     it('stops an ordered bulk insert at the first duplicate, keeping those before it (as slot claims are taken)', async () => {
       await claims.insertOne({ booking: 'first', slot: 1, unit: 0 });
-      const rows = [{ slot: 2, unit: 0 }, { slot: 2, unit: 1 }, { slot: 1, unit: 0 }, { slot: 3, unit: 0 }].map((r) => ({ booking: 'second', ...r }));
-      const err = await claims.insertMany(rows, { ordered: true }).then(() => null, (e: unknown) => e);
+      const rows = [
+        { slot: 2, unit: 0 },
+        { slot: 2, unit: 1 },
+        { slot: 1, unit: 0 },
+        { slot: 3, unit: 0 },
+      ].map((r) => ({ booking: 'second', ...r }));
+      const err = await claims.insertMany(rows, { ordered: true }).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(isDuplicateKeyError(err)).toBe(true);
-      expect((await claims.find({ booking: 'second' }).toArray()).map((d) => [d.slot, d.unit])).toEqual([[2, 0], [2, 1]]);
+      expect((await claims.find({ booking: 'second' }).toArray()).map((d) => [d.slot, d.unit])).toEqual([
+        [2, 0],
+        [2, 1],
+      ]);
     });
 
     it('lets one of 20 bookings racing for the same slots hold them all (claims as ordered bulk inserts)', async () => {
       const slots = [10, 11, 12, 13].map((slot) => ({ slot, unit: 0 }));
-      const res = await race(20, (i) => claims.insertMany(slots.map((s) => ({ booking: `b${i}`, ...s })), { ordered: true }).then(() => 'held', (err: unknown) => err));
+      const res = await race(20, (i) =>
+        claims
+          .insertMany(
+            slots.map((s) => ({ booking: `b${i}`, ...s })),
+            { ordered: true },
+          )
+          .then(
+            () => 'held',
+            (err: unknown) => err,
+          ),
+      );
       expect(res.filter((r) => r === 'held')).toHaveLength(1);
       expect(res.filter((r) => r !== 'held').every((err) => isDuplicateKeyError(err))).toBe(true);
       const holders = new Set((await claims.find({ slot: { $gte: 10, $lte: 13 } }).toArray()).map((d) => d.booking));
@@ -207,7 +245,11 @@ describe.each(targets)('database conformance on $name', (target) => {
     it('matches an ObjectId field by equality and by $in, combined with other conditions', async () => {
       expect(await col.countDocuments({ channelId: channels[1] })).toBe(30);
       expect(await col.countDocuments({ channelId: { $in: [channels[0], channels[2]] } })).toBe(60);
-      const page = await col.find({ channelId: channels[2], seq: { $lt: 50 } }).sort({ seq: -1 }).limit(3).toArray();
+      const page = await col
+        .find({ channelId: channels[2], seq: { $lt: 50 } })
+        .sort({ seq: -1 })
+        .limit(3)
+        .toArray();
       expect(page.map((d) => d['seq'])).toEqual([47, 44, 41]);
     });
 
@@ -238,7 +280,18 @@ describe.each(targets)('database conformance on $name', (target) => {
 
     it('compares numbers of every type by value, and ranges only against numbers or array elements', async () => {
       const nums = db.collection('numbers');
-      await nums.insertMany([{ n: 5 }, { n: new Double(5) }, { n: Long.fromNumber(5) }, { n: 5.5 }, { n: new Double(-0) }, { n: '5' }, { n: [1, 9] }, { n: true }, { n: new Date(5) }, { other: 1 }]);
+      await nums.insertMany([
+        { n: 5 },
+        { n: new Double(5) },
+        { n: Long.fromNumber(5) },
+        { n: 5.5 },
+        { n: new Double(-0) },
+        { n: '5' },
+        { n: [1, 9] },
+        { n: true },
+        { n: new Date(5) },
+        { other: 1 },
+      ]);
       expect(await nums.countDocuments({ n: 5 })).toBe(3);
       expect(await nums.countDocuments({ n: 0 })).toBe(1);
       expect(await nums.countDocuments({ n: { $gt: 5 } })).toBe(2); // 5.5 and the array's 9
@@ -252,8 +305,23 @@ describe.each(targets)('database conformance on $name', (target) => {
     it('combines conditions under $or and $and, an unindexed or unknown branch included', async () => {
       const [a, b] = [channels[0], channels[1]];
       // seq % 3 === 0 in a, seq % 3 === 1 in b
-      expect(await col.countDocuments({ $or: [{ channelId: a, seq: { $gt: 10, $lte: 20 } }, { channelId: b, seq: 4 }] })).toBe(4);
-      expect(await col.countDocuments({ channelId: { $in: [a, b] }, $or: [{ channelId: a, seq: { $lt: 6 } }, { channelId: b, seq: { $gte: 85 } }] })).toBe(4);
+      expect(
+        await col.countDocuments({
+          $or: [
+            { channelId: a, seq: { $gt: 10, $lte: 20 } },
+            { channelId: b, seq: 4 },
+          ],
+        }),
+      ).toBe(4);
+      expect(
+        await col.countDocuments({
+          channelId: { $in: [a, b] },
+          $or: [
+            { channelId: a, seq: { $lt: 6 } },
+            { channelId: b, seq: { $gte: 85 } },
+          ],
+        }),
+      ).toBe(4);
       // a branch on a field without an index, and one with an operator we do not push down
       expect(await col.countDocuments({ $or: [{ channelId: a, seq: 3 }, { maybe: null }] })).toBe(30);
       expect(await col.countDocuments({ $or: [{ seq: 1 }, { seq: { $ne: 1 }, tags: 'rack' }] })).toBe(19);
@@ -264,12 +332,37 @@ describe.each(targets)('database conformance on $name', (target) => {
 
     it('reads back every kind of value exactly as written (the embedded build decodes stored documents itself)', async () => {
       const docs = db.collection('values');
-      const tricky = ['', 'plain', 'quote " and backslash \\ and slash /', 'tab\tnew line\ncarriage\r', '\u0000\u0001\u001f control', 'Eglė Žąsinaitė — “Vilnius”', '漢字 и кириллица', '😀 emoji \ud83c\udf89', '<script>&amp;</script>', '\\u0041 not an escape', '{"not":"json"}', '[1,2]', 'null', 'true', '-0', '0123'];
+      const tricky = [
+        '',
+        'plain',
+        'quote " and backslash \\ and slash /',
+        'tab\tnew line\ncarriage\r',
+        '\u0000\u0001\u001f control',
+        'Eglė Žąsinaitė — “Vilnius”',
+        '漢字 и кириллица',
+        '😀 emoji \ud83c\udf89',
+        '<script>&amp;</script>',
+        '\\u0041 not an escape',
+        '{"not":"json"}',
+        '[1,2]',
+        'null',
+        'true',
+        '-0',
+        '0123',
+      ];
       const written = {
         _id: new ObjectId(),
         strings: tricky,
         byKey: Object.fromEntries(tricky.filter((k) => k && !k.includes('\u0000')).map((k, i) => [k.replace(/[.$]/g, '_'), i])),
-        numbers: { int: 2147483647, negInt: -2147483648, long: Long.fromString('9007199254740993'), double: new Double(1.5), wholeDouble: new Double(3), tiny: 5e-324, big: 1.7976931348623157e308 },
+        numbers: {
+          int: 2147483647,
+          negInt: -2147483648,
+          long: Long.fromString('9007199254740993'),
+          double: new Double(1.5),
+          wholeDouble: new Double(3),
+          tiny: 5e-324,
+          big: 1.7976931348623157e308,
+        },
         flags: [true, false, null],
         nested: { a: { b: { c: [{}, { d: 'deep "x"', e: [1, 'two'] }, ''] } } }, // no arrays in arrays: FerretDB 1.x refuses them
         empty: { object: {}, array: [], string: '' },
@@ -278,7 +371,15 @@ describe.each(targets)('database conformance on $name', (target) => {
       await docs.insertOne(written);
       const back = await docs.findOne({ _id: written._id });
       expect({ ...back, numbers: null }).toEqual({ ...written, numbers: null });
-      expect(back?.['numbers']).toEqual({ int: 2147483647, negInt: -2147483648, long: Long.fromString('9007199254740993'), double: 1.5, wholeDouble: 3, tiny: 5e-324, big: 1.7976931348623157e308 });
+      expect(back?.['numbers']).toEqual({
+        int: 2147483647,
+        negInt: -2147483648,
+        long: Long.fromString('9007199254740993'),
+        double: 1.5,
+        wholeDouble: 3,
+        tiny: 5e-324,
+        big: 1.7976931348623157e308,
+      });
       // (not -0: FerretDB stores it as 0, stock build and ours alike; the app never stores -0)
       // types survive too: a whole double stays a double, an int32 an int32
       const raw = await docs.findOne({ _id: written._id }, { promoteValues: false });
@@ -288,7 +389,11 @@ describe.each(targets)('database conformance on $name', (target) => {
 
     it('treats null as "null or missing" and updates through a conditional filter', async () => {
       expect(await col.countDocuments({ maybe: null })).toBe(30);
-      const updated = await col.findOneAndUpdate({ channelId: channels[1], seq: 4 }, { $set: { maybe: 'set' } }, { returnDocument: 'after' });
+      const updated = await col.findOneAndUpdate(
+        { channelId: channels[1], seq: 4 },
+        { $set: { maybe: 'set' } },
+        { returnDocument: 'after' },
+      );
       expect(updated?.['maybe']).toBe('set');
       expect(await col.findOneAndUpdate({ channelId: channels[0], seq: 4 }, { $set: { maybe: 'no' } })).toBeNull();
     });

@@ -13,7 +13,11 @@ describe('isDuplicateKeyError', () => {
 
   it('recognises a bulk write refused by a unique index, whether writeErrors is a list or one error', () => {
     // the driver's WriteError answers `code` from a getter on its prototype
-    const writeError: unknown = Object.create({ get code() { return 11000; } });
+    const writeError: unknown = Object.create({
+      get code() {
+        return 11000;
+      },
+    });
     expect(isDuplicateKeyError({ code: 65, writeErrors: [{ code: 2 }, { code: 11000 }] })).toBe(true);
     expect(isDuplicateKeyError({ writeErrors: { code: 11000 } })).toBe(true);
     expect(isDuplicateKeyError({ writeErrors: [writeError] })).toBe(true);

@@ -39,9 +39,18 @@ export async function canConnect(port: number): Promise<boolean> {
   return new Promise((ok) => {
     const sock = new Socket();
     sock.setTimeout(500);
-    sock.once('connect', () => { sock.destroy(); ok(true); });
-    sock.once('error', () => { sock.destroy(); ok(false); });
-    sock.once('timeout', () => { sock.destroy(); ok(false); });
+    sock.once('connect', () => {
+      sock.destroy();
+      ok(true);
+    });
+    sock.once('error', () => {
+      sock.destroy();
+      ok(false);
+    });
+    sock.once('timeout', () => {
+      sock.destroy();
+      ok(false);
+    });
     sock.connect(port, '127.0.0.1');
   });
 }
@@ -55,13 +64,18 @@ const NO_GO = 3;
  * folder). The script builds it when missing — the first start, or after the folder changed —
  * and prints its path; the build's progress goes to `log`.
  */
-export async function ensureFerretDbBinary(explicit: string | null | undefined, log: (l: string) => void, binDir = join(repoRoot(), '.tools', 'bin')): Promise<string> {
+export async function ensureFerretDbBinary(
+  explicit: string | null | undefined,
+  log: (l: string) => void,
+  binDir = join(repoRoot(), '.tools', 'bin'),
+): Promise<string> {
   if (explicit) {
     if (!existsSync(explicit)) throw new EmbeddedDatabaseError(`FERRETDB_BIN=${explicit} does not exist.`);
     return explicit;
   }
   const script = join(repoRoot(), 'tools', 'ferretdb', 'build.mjs');
-  if (!existsSync(script)) throw new EmbeddedDatabaseError(`No database configured and ${script} is missing: set MONGODB_URI or FERRETDB_BIN.`);
+  if (!existsSync(script))
+    throw new EmbeddedDatabaseError(`No database configured and ${script} is missing: set MONGODB_URI or FERRETDB_BIN.`);
   const child = spawn(process.execPath, [script], { env: { ...process.env, FERRETDB_BIN_DIR: binDir }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -77,7 +91,8 @@ export async function ensureFerretDbBinary(explicit: string | null | undefined, 
   });
   if (code === NO_GO) throw new EmbeddedDatabaseError(stderr.trim());
   const bin = stdout.trim().split('\n').pop() ?? '';
-  if (code !== 0 || !existsSync(bin)) throw new EmbeddedDatabaseError(`Building the embedded FerretDB (tools/ferretdb) failed:\n${stderr.slice(-3000)}`);
+  if (code !== 0 || !existsSync(bin))
+    throw new EmbeddedDatabaseError(`Building the embedded FerretDB (tools/ferretdb) failed:\n${stderr.slice(-3000)}`);
   return bin;
 }
 
