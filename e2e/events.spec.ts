@@ -169,8 +169,15 @@ test.describe('cluster events', () => {
     await coordinator.getByTestId('event-form-capacity').fill('2');
     await coordinator.getByTestId('event-form-save').click();
     await expect(coordinator).toHaveURL(eventUrl);
-    // the freed place goes to the first in line; the waiting member's page follows live
+    // the new place is held for the first in line, who confirms it; their page follows live
     await expect(member2.getByTestId('rsvp-panel')).toContainText('2 of 2 places taken');
+    await expect(member2.getByTestId('rsvp-offer')).toContainText('A place is free for you');
+    await expect(member2.getByTestId('rsvp-badge')).toHaveCount(0);
+    await expectAccessible(member2, 'event page, a place held for me');
+    await snap(member2, 'events-10b-offer-en');
+    await member2.getByTestId('rsvp-offer-confirm').click();
+    await expect(member2.getByTestId('rsvp-status')).toHaveText('You are going.');
+    await expect(coordinator.getByTestId('attendance-count-going')).toContainText('2');
 
     await coordinator.getByTestId('event-cancel').click();
     await coordinator.getByTestId('dialog-reason').fill('The speaker is ill; a new date follows.');

@@ -11,6 +11,7 @@ import {
   isMine,
   localToIso,
   matchesFilter,
+  momentLabel,
   NO_FILTER,
   organiserKey,
   parseOrganiserKey,
@@ -82,6 +83,13 @@ describe('times in two zones', () => {
     expect(localToIso('2026-07-03', '10:00', 'Asia/Baku')).toBe('2026-07-03T10:00:00+04:00');
     expect(localToIso('2026-7-3', '10:00', 'Asia/Baku')).toBeNull();
     expect(localToIso('2026-07-03', '', 'Asia/Baku')).toBeNull();
+  });
+
+  it('labels an instant as a time today, else with its day', () => {
+    const now = DateTime.fromISO('2026-03-03T09:00:00Z');
+    expect(momentLabel('2026-03-03T12:30:00Z', 'Europe/Vilnius', 'en', now)).toBe('14:30');
+    expect(momentLabel('2026-03-04T12:30:00Z', 'Europe/Vilnius', 'en', now)).toBe('Wed 4 Mar 2026, 14:30');
+    expect(momentLabel('2026-03-04T12:30:00Z', 'Europe/Vilnius', 'lt', now)).toBe('2026-03-04 (tr), 14:30');
   });
 
   it('tells the days a by-the-day venue booking covers', () => {

@@ -344,3 +344,10 @@ export function venueDays(startIso: string, endIso: string, zone: string, locale
   const last = e.equals(e.startOf('day')) ? e.minus({ days: 1 }) : e.startOf('day');
   return s.hasSame(last, 'day') || last < s ? s.toFormat(f.day) : `${s.toFormat(f.dayNoYear)} – ${last.toFormat(f.lastDay)}`;
 }
+
+/** An instant for people: "14:30" today, else its day and time, in a zone. */
+export function momentLabel(iso: string, zone: string, locale: string, now = DateTime.now()): string {
+  const d = DateTime.fromISO(iso, { zone }).setLocale(luxonLocale(locale));
+  if (!d.isValid) return '';
+  return d.hasSame(now.setZone(zone), 'day') ? d.toFormat('HH:mm') : `${d.toFormat(formatsOf(locale).day)}, ${d.toFormat('HH:mm')}`;
+}

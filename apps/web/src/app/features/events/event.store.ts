@@ -21,7 +21,7 @@ export class EventStore {
   /** the event whose room this page is in */
   private live: string | null = null;
   private readonly refresh$ = new Subject<void>();
-  private waitlisted: number | null = null;
+  private line: string | null = null;
 
   constructor() {
     const destroyRef = inject(DestroyRef);
@@ -72,8 +72,9 @@ export class EventStore {
   private applyCounts(p: EventUpdatedPayload): void {
     const e = this.event();
     if (!e || e.id !== p.eventId) return;
-    const changed = e.going !== p.going || e.capacity !== p.capacity || e.state !== p.state || (this.waitlisted !== null && this.waitlisted !== p.waitlisted);
-    this.waitlisted = p.waitlisted;
+    const line = `${p.waitlisted}/${p.offered}`;
+    const changed = e.going !== p.going || e.capacity !== p.capacity || e.state !== p.state || (this.line !== null && this.line !== line);
+    this.line = line;
     this.event.set({ ...e, going: p.going, capacity: p.capacity, state: p.state });
     if (changed && (e.myRsvp?.status === 'waitlisted' || e.canManage)) this.refresh$.next();
   }

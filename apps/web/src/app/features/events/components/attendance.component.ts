@@ -27,6 +27,9 @@ import { filterAttendees } from '../event-logic';
         @for (s of statuses; track s) {
           <li [attr.data-testid]="'attendance-count-' + s"><span class="n">{{ a.counts[s] }}</span> {{ 'events.attendance.counts.' + s | transloco }}</li>
         }
+        @if (a.offered) {
+          <li data-testid="attendance-count-offered"><span class="n">{{ a.offered }}</span> {{ 'events.attendance.counts.offered' | transloco }}</li>
+        }
       </ul>
       <div class="reports">
         <table class="report" data-testid="attendance-by-organisation">
@@ -77,7 +80,9 @@ import { filterAttendees } from '../event-logic';
                   <td>{{ p.organisationName ?? '—' }}</td>
                   <td>{{ p.country ? (p.country | country) : '—' }}</td>
                   <td>
-                    @if (p.status === 'waitlisted' && p.position) {
+                    @if (p.offerExpiresAt) {
+                      {{ 'events.attendance.offeredUntil' | transloco: { time: (p.offerExpiresAt | date: 'd MMM, HH:mm' : undefined : language.lang()) } }}
+                    } @else if (p.status === 'waitlisted' && p.position) {
                       {{ 'events.attendance.waitlistedAt' | transloco: { position: p.position } }}
                     } @else {
                       {{ 'events.attendance.counts.' + p.status | transloco }}

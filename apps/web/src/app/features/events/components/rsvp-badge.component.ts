@@ -12,9 +12,11 @@ const ICONS = { going: 'check_circle', waitlisted: 'hourglass_top', maybe: 'help
   imports: [MatIconModule, TranslocoPipe],
   template: `
     @let r = rsvp();
-    <span class="status-pill" [class.status-active]="r.status === 'going'" [class.status-pending]="r.status === 'waitlisted' || r.status === 'maybe'" [class.status-disabled]="r.status === 'declined'" data-testid="rsvp-badge">
+    <span class="status-pill" [class.status-active]="r.status === 'going' || !!r.offer" [class.status-pending]="r.status === 'waitlisted' || r.status === 'maybe'" [class.status-disabled]="r.status === 'declined'" data-testid="rsvp-badge">
       <mat-icon aria-hidden="true" [fontIcon]="icons[r.status]" />
-      @if (r.status === 'waitlisted' && r.position) {
+      @if (r.offer) {
+        {{ 'events.rsvp.mine.offered' | transloco }}
+      } @else if (r.status === 'waitlisted' && r.position) {
         {{ 'events.rsvp.mine.waitlistedAt' | transloco: { position: r.position } }}
       } @else {
         {{ 'events.rsvp.mine.' + r.status | transloco }}

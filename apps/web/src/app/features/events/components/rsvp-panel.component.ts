@@ -1,9 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatIconModule } from '@angular/material/icon';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { RsvpChoices, type ClusterEvent, type RsvpChoice } from '@klasteris/contracts';
-import { isPast, placesLeft } from '../event-logic';
+import { AuthStore } from '../../../core/auth/auth.store';
+import { LanguageService } from '../../../core/i18n/language.service';
+import { browserTimeZone } from '../../../shared/time-zone';
+import { isPast, momentLabel, placesLeft } from '../event-logic';
 
 const ICONS: Record<RsvpChoice, string> = { going: 'check_circle', maybe: 'help', declined: 'cancel' };
 
@@ -11,13 +15,22 @@ const ICONS: Record<RsvpChoice, string> = { going: 'check_circle', maybe: 'help'
 @Component({
   selector: 'app-rsvp-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonToggleModule, MatIconModule, TranslocoPipe],
+  imports: [MatButtonModule, MatButtonToggleModule, MatIconModule, TranslocoPipe],
   template: `
     @let e = event();
     <section class="k-card" aria-labelledby="rsvp-h" data-testid="rsvp-panel">
       <h2 id="rsvp-h" class="section-title">{{ 'events.rsvp.title' | transloco }}</h2>
       @if (closedKey(); as key) {
         <p class="muted" data-testid="rsvp-closed">{{ key | transloco }}</p>
+      } @else if (offerUntil(); as until) {
+        <div class="offer" role="alert" data-testid="rsvp-offer">
+          <p class="offer-title"><mat-icon aria-hidden="true" fontIcon="event_available" />{{ 'events.rsvp.offer.title' | transloco }}</p>
+          <p>{{ 'events.rsvp.offer.text' | transloco: { time: until } }}</p>
+          <div class="offer-actions">
+            <button mat-flat-button type="button" (click)="choose.emit('going')" [disabled]="busy()" data-testid="rsvp-offer-confirm">{{ 'events.rsvp.offer.confirm' | transloco }}</button>
+            <button mat-button type="button" (click)="choose.emit('declined')" [disabled]="busy()" data-testid="rsvp-offer-decline">{{ 'events.rsvp.offer.decline' | transloco }}</button>
+          </div>
+        </div>
       } @else {
         <mat-button-toggle-group class="choices" vertical hideSingleSelectionIndicator [value]="current()" (change)="choose.emit($event.value)" [disabled]="busy()" [attr.aria-label]="'events.rsvp.title' | transloco" data-testid="rsvp-choices">
           @for (c of choices; track c) {
@@ -30,6 +43,8 @@ const ICONS: Record<RsvpChoice, string> = { going: 'check_circle', maybe: 'help'
       }
       <p class="status" role="status" aria-live="polite" data-testid="rsvp-status">
         @if (e.state === 'cancelled') {
+        } @else if (offerUntil(); as until) {
+          {{ 'events.rsvp.status.offered' | transloco: { time: until } }}
         } @else if (e.myRsvp; as r) {
           @if (r.status === 'waitlisted') {
             {{ 'events.rsvp.status.waitlisted' | transloco: { position: r.position ?? '?' } }}
@@ -56,9 +71,15 @@ const ICONS: Record<RsvpChoice, string> = { going: 'check_circle', maybe: 'help'
     .hint { color: var(--k-amber-dark); margin: 8px 0 0; }
     .status { font-weight: 500; margin: 12px 0 4px; color: var(--k-navy); }
     .places { margin: 0; }
+    .offer { background: #d5f5ee; color: #064e45; border-radius: 10px; padding: 12px; }
+    .offer p { margin: 0 0 8px; }
+    .offer-title { display: flex; align-items: center; gap: 6px; font-weight: 500; }
+    .offer-actions { display: flex; gap: 8px; flex-wrap: wrap; }
   `,
 })
 export class RsvpPanelComponent {
+  private readonly auth = inject(AuthStore);
+  private readonly language = inject(LanguageService);
   readonly event = input.required<ClusterEvent>();
   readonly busy = input(false);
   readonly choose = output<RsvpChoice>();
@@ -69,6 +90,11 @@ export class RsvpPanelComponent {
   protected readonly current = computed<RsvpChoice | null>(() => {
     const s = this.event().myRsvp?.status;
     return s === undefined ? null : s === 'waitlisted' ? 'going' : s;
+  });
+  /** a freed place held for me: until when (in my zone), or null */
+  protected readonly offerUntil = computed(() => {
+    const offer = this.event().myRsvp?.offer;
+    return offer ? momentLabel(offer.expiresAt, this.auth.user()?.timeZone ?? browserTimeZone() ?? 'UTC', this.language.lang()) : null;
   });
   /** why answers are closed, or null */
   protected readonly closedKey = computed(() => {
