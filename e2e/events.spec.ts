@@ -39,6 +39,12 @@ test.describe('cluster events', () => {
     await expect(coordinator.getByTestId('event-card').first()).toBeVisible();
     await expectAccessible(coordinator, 'events list');
     await snap(coordinator, 'events-01-list-en');
+    await coordinator.getByTestId('events-past').click();
+    await expect(coordinator).toHaveURL(/when=past/);
+    await expect(coordinator.getByTestId('event-card').first()).toBeVisible();
+    await expectAccessible(coordinator, 'past events');
+    await snap(coordinator, 'events-01b-past-en');
+    await coordinator.getByTestId('events-upcoming').click();
 
     await coordinator.getByTestId('event-new').click();
     await expect(coordinator.getByRole('heading', { level: 1 })).toHaveText('New event');
@@ -136,8 +142,14 @@ test.describe('cluster events', () => {
     await coordinator.getByTestId('event-form-start-date').fill(vilniusDay(10));
     await coordinator.getByTestId('event-form-end-date').fill(vilniusDay(10));
     await coordinator.getByTestId('event-form-capacity').fill('1');
-    await coordinator.getByTestId('event-form-publish').click();
+    // a draft first: only its organisers see it, no answers yet; then published from its page
+    await coordinator.getByTestId('event-form-save').click();
     await expect(coordinator.getByTestId('event-title')).toHaveText(title);
+    await expect(coordinator.getByTestId('event-draft')).toBeVisible();
+    await expect(coordinator.getByTestId('rsvp-closed')).toHaveText('Answers open when the event is published.');
+    await coordinator.getByTestId('event-publish').click();
+    await expect(coordinator.getByTestId('event-draft')).toBeHidden();
+    await expect(coordinator.getByTestId('rsvp-choices')).toBeVisible();
     await expect(coordinator.getByTestId('event-venue')).toContainText('Online');
     const eventUrl = coordinator.url();
 

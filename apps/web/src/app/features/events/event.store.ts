@@ -65,16 +65,19 @@ export class EventStore {
   private leave(): void {
     const eventId = this.live;
     this.live = null;
+    this.line = null;
     if (eventId && this.socket.connected()) this.socket.request('event:unsubscribe', { eventId }).catch(() => undefined);
   }
 
   /** New counts from the room; my place in the line and the attendance are read again when they may have moved. */
   private applyCounts(p: EventUpdatedPayload): void {
-    const e = this.event();
-    if (!e || e.id !== p.eventId) return;
+    if (p.eventId !== this.live) return;
     const line = `${p.waitlisted}/${p.offered}`;
-    const changed = e.going !== p.going || e.capacity !== p.capacity || e.state !== p.state || (this.line !== null && this.line !== line);
+    const lineMoved = this.line !== null && this.line !== line;
     this.line = line;
+    const e = this.event();
+    if (!e || e.id !== p.eventId) return; // the first read of the event is on its way and brings these counts
+    const changed = e.going !== p.going || e.capacity !== p.capacity || e.state !== p.state || lineMoved;
     this.event.set({ ...e, going: p.going, capacity: p.capacity, state: p.state });
     if (changed && (e.myRsvp?.status === 'waitlisted' || e.canManage)) this.refresh$.next();
   }

@@ -4,7 +4,7 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { ClusterEvent } from '@klasteris/contracts';
 import { LanguageService } from '../../../core/i18n/language.service';
-import { dateBadge, eventTimes, placesLeft } from '../event-logic';
+import { dateBadge, eventTimes, isPast, placesLeft } from '../event-logic';
 import { EventVenueComponent } from './event-venue.component';
 import { RsvpBadgeComponent } from './rsvp-badge.component';
 
@@ -43,7 +43,9 @@ import { RsvpBadgeComponent } from './rsvp-badge.component';
         <p class="line muted">
           <mat-icon aria-hidden="true" fontIcon="groups" />
           <span data-testid="event-card-going">
-            @if (e.capacity === null) {
+            @if (past()) {
+              {{ 'events.attended' | transloco: { count: e.going } }}
+            } @else if (e.capacity === null) {
               {{ 'events.goingCount' | transloco: { count: e.going } }}
             } @else {
               {{ 'events.goingOf' | transloco: { count: e.going, capacity: e.capacity } }}
@@ -85,4 +87,5 @@ export class EventCardComponent {
   protected readonly badge = computed(() => dateBadge(this.event().start, this.event().timeZone, this.language.lang()));
   protected readonly times = computed(() => eventTimes(this.event(), this.myZone(), this.language.lang()));
   protected readonly left = computed(() => placesLeft(this.event()));
+  protected readonly past = computed(() => isPast(this.event()));
 }

@@ -43,8 +43,7 @@ const ICONS: Record<RsvpChoice, string> = { going: 'check_circle', maybe: 'help'
       }
       <p class="status" role="status" aria-live="polite" data-testid="rsvp-status">
         @if (e.state === 'cancelled') {
-        } @else if (offerUntil(); as until) {
-          {{ 'events.rsvp.status.offered' | transloco: { time: until } }}
+        } @else if (offerUntil()) {
         } @else if (e.myRsvp; as r) {
           @if (r.status === 'waitlisted') {
             {{ 'events.rsvp.status.waitlisted' | transloco: { position: r.position ?? '?' } }}
