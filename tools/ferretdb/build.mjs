@@ -172,7 +172,18 @@ function jestShapedReport(events) {
   };
 }
 
-/** gofmt and go vet of every touched package, and our tests in them (TestKlasteris*). */
+/**
+ * FerretDB's own tests of the touched packages that pin what our build changes on purpose, skipped
+ * (a `go test -skip` pattern: top-level test / subtest):
+ * - sjson's ExtraData and EOF cases pin the stream decoder's error wording ("unexpected EOF", "3 bytes
+ *   remains in the decoder"); the one-pass decoder refuses the same input in other words;
+ * - metadata's TestIndexesCreateDrop/DropIndexes and CheckSettingsAfterDrop count SQLite's indexes
+ *   after a drop, and the pushdown's helper indexes stay behind (they may serve other indexes).
+ */
+const KNOWN_DIFFERENCES =
+  '^(TestUnmarshalInvalid|TestArray|TestObjectID|TestInt64|TestDouble|TestDocument|TestDateTime|TestIndexesCreateDrop)$/^(ExtraData|EOF|DropIndexes|CheckSettingsAfterDrop)$';
+
+/** gofmt and go vet of every touched package, then its tests: FerretDB's own (but KNOWN_DIFFERENCES) and ours (TestKlasteris*). */
 function check(scratch, reportFile) {
   const pkgs = touchedPackages();
   const unformatted = run('gofmt', ['-l', ...pkgs], scratch).trim();
@@ -181,8 +192,8 @@ function check(scratch, reportFile) {
   run('go', ['vet', ...pkgs], scratch, { CGO_ENABLED: '0' });
   // FerretDB's test helpers (internal/util/testutil) find the module root by its .git directory.
   mkdirSync(join(scratch, '.git'), { recursive: true });
-  say('go test -run ^TestKlasteris');
-  const args = ['test', '-count=1', '-json', '-run', '^TestKlasteris', ...pkgs];
+  say(`go test ${pkgs.join(' ')}`);
+  const args = ['test', '-count=1', '-json', '-skip', KNOWN_DIFFERENCES, ...pkgs];
   const res = spawnSync('go', args, {
     cwd: scratch,
     env: { ...process.env, CGO_ENABLED: '0' },
