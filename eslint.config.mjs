@@ -27,6 +27,8 @@ const typedGroups = [
     project: existing('apps/web/tsconfig.app.json', 'apps/web/tsconfig.spec.json'),
   },
   { files: ['e2e/**/*.ts'], project: existing('e2e/tsconfig.json') },
+  // benchmarks: the scripts (bench/tsconfig.json) and the Jest-run *.bench.ts (bench/tsconfig.spec.json)
+  { files: ['bench/**/*.ts'], project: existing('bench/tsconfig.json', 'bench/tsconfig.spec.json') },
 ].filter((g) => g.project.length > 0);
 
 const typedFiles = typedGroups.flatMap((g) => g.files);
@@ -99,8 +101,7 @@ export default defineConfig(
     languageOptions: { parserOptions: { project, tsconfigRootDir: root } },
   })),
 
-  // TypeScript outside every known project (future folders such as bench/ before they have a
-  // tsconfig): syntax-level rules only, so the file is still linted rather than crashing the run.
+  // TypeScript outside every known project (a future folder before it has a tsconfig): syntax-level rules only, so the file is still linted rather than crashing the run.
   {
     files: ['**/*.ts'],
     ignores: typedFiles,

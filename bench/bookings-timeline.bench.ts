@@ -51,8 +51,9 @@ describe('bench: bookings timeline', () => {
         do {
           const [res, ms] = await timed(() => t.http.get('/api/resources/timeline').query({ ...window, ...(cursor ? { cursor } : {}) }).set(bearer(admin)));
           if (rows === 0) firstPage = ms;
-          rows += res.body.items.length;
-          cursor = res.body.nextCursor;
+          const page = res.body as { items: unknown[]; nextCursor: string | null };
+          rows += page.items.length;
+          cursor = page.nextCursor;
         } while (cursor);
       });
       runs.push({ firstPage, allPages, rows, catalogue });

@@ -59,7 +59,7 @@ export interface Member {
 
 /** Connects every client (auth per client), waiting for `ready` (rooms joined), a few at a time. */
 async function connectAll(url: string | ((i: number) => string), auths: Record<string, unknown>[]): Promise<Socket[]> {
-  const out: Socket[] = new Array(auths.length);
+  const out = new Array<Socket>(auths.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     for (;;) {

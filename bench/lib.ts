@@ -186,7 +186,7 @@ export async function login(base: string, email: string, password = DEMO_PASSWOR
 
 /** Registers `n` members (demo mode: active at once) and signs them in, a few at a time. */
 export async function registerUsers(base: string, n: number, tag: string): Promise<{ token: string; userId: string }[]> {
-  const out: { token: string; userId: string }[] = new Array(n);
+  const out = new Array<{ token: string; userId: string }>(n);
   let next = 0;
   const worker = async (): Promise<void> => {
     for (;;) {
