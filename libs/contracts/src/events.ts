@@ -92,6 +92,8 @@ export interface ClusterEvent {
   myRsvp: RsvpView | null;
   /** the caller may edit, cancel and see the attendees */
   canManage: boolean;
+  /** set when the event is one occurrence of a series (moved or cancelled on its own through PATCH / cancel) */
+  series?: EventSeriesRef | null;
 }
 
 export interface CreateEventRequest {
@@ -252,4 +254,50 @@ export interface EventUpdatedPayload {
 /** `POST /api/public/events/registrations/confirm`: the token of the offer mail's confirm link. */
 export interface ConfirmRegistrationRequest {
   token: string;
+}
+
+/* ---------------------------------------------------------------- series (weekly / monthly repeats) */
+
+export const RecurrenceFreqs = ['weekly', 'monthly'] as const;
+export type RecurrenceFreq = (typeof RecurrenceFreqs)[number];
+
+/** Repeats of an event: every `interval` weeks or months, `count` times or until a date; at most two years. */
+export interface EventRecurrence {
+  freq: RecurrenceFreq;
+  /** 1–12, default 1 */
+  interval?: number;
+  /** how many occurrences (2–120); give this or `until` */
+  count?: number;
+  /** the last day an occurrence may start (a date, or an instant) */
+  until?: string;
+}
+
+/** `POST /api/event-series`: an event's fields and how it repeats; every occurrence is an event of its own. */
+export interface CreateEventSeriesRequest extends CreateEventRequest {
+  recurrence: EventRecurrence;
+}
+
+/** Where an occurrence sits in its series (on ClusterEvent.series). */
+export interface EventSeriesRef {
+  id: string;
+  /** 0-based */
+  index: number;
+  /** the start the rule gave it (it differs from `start` when this occurrence was moved) */
+  originalStart: IsoDateTime;
+  moved: boolean;
+}
+
+export interface EventSeries {
+  id: string;
+  recurrence: EventRecurrence;
+  timeZone: string;
+  occurrences: number;
+  createdBy: string;
+  createdAt: IsoDateTime;
+}
+
+export interface EventSeriesResponse {
+  series: EventSeries;
+  /** the occurrences the caller may see, in order (cancelled ones included, with state cancelled) */
+  events: ClusterEvent[];
 }

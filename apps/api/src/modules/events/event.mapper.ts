@@ -36,6 +36,10 @@ export function toEvent(e: LeanEvent, extra: { myRsvp: RsvpView | null; canManag
     updatedAt: e.updatedAt.toISOString(),
     myRsvp: extra.myRsvp,
     canManage: extra.canManage,
+    series:
+      e.seriesId && e.occurrence !== null && e.originalStart
+        ? { id: e.seriesId.toHexString(), index: e.occurrence, originalStart: e.originalStart.toISOString(), moved: e.originalStart.getTime() !== e.start.getTime() }
+        : null,
   };
 }
 

@@ -56,6 +56,10 @@ export class EventDoc {
   @Prop({ type: Object, required: true }) venue: StoredVenue;
   @Prop({ type: String, default: null }) cancelReason: string | null;
   @Prop({ type: Types.ObjectId, required: true }) createdBy: Types.ObjectId;
+  /** One occurrence of a series (EventSeriesDoc): its number in the series and the start the rule gave it. */
+  @Prop({ type: Types.ObjectId, default: null }) seriesId: Types.ObjectId | null;
+  @Prop({ type: Number, default: null }) occurrence: number | null;
+  @Prop({ type: Date, default: null }) originalStart: Date | null;
   /** Demo seeding key: makes seeding idempotent. */
   @Prop({ type: String, default: null }) seedKey: string | null;
   createdAt: Date;
@@ -67,6 +71,7 @@ EventSchema.index({ state: 1, start: 1 });
 EventSchema.index({ end: 1, start: 1, _id: 1 });
 EventSchema.index({ 'venue.bookingId': 1 });
 EventSchema.index({ seedKey: 1 });
+EventSchema.index({ seriesId: 1, occurrence: 1 });
 
 export type LeanEvent = EventDoc & { _id: Types.ObjectId };
 
@@ -119,3 +124,19 @@ AttendanceSchema.index({ key: 1, eventId: 1 });
 AttendanceSchema.index({ cancelTokenHash: 1 });
 
 export type LeanAttendance = AttendanceDoc & { _id: Types.ObjectId };
+
+/**
+ * A weekly or monthly series: the rule it was made with. Its occurrences are materialised as events
+ * (seriesId, occurrence, originalStart), so RSVP, venue booking, ICS and cancel work per occurrence.
+ */
+@Schema({ collection: 'event_series', versionKey: false })
+export class EventSeriesDoc {
+  @Prop({ type: Object, required: true }) recurrence: { freq: 'weekly' | 'monthly'; interval: number; count: number | null; until: string | null };
+  @Prop({ required: true }) timeZone: string;
+  @Prop({ required: true }) occurrences: number;
+  @Prop({ type: Types.ObjectId, required: true }) createdBy: Types.ObjectId;
+  @Prop({ required: true }) createdAt: Date;
+}
+
+export const EventSeriesSchema = SchemaFactory.createForClass(EventSeriesDoc);
+export type LeanSeries = EventSeriesDoc & { _id: Types.ObjectId };

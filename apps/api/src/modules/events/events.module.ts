@@ -12,7 +12,9 @@ import { EventAccessService } from './event-access.service';
 import { EventLiveService } from './event-live.service';
 import { EventMails } from './event-mails.service';
 import { EventVenueService } from './event-venue.service';
-import { AttendanceDoc, AttendanceSchema, EventDoc, EventSchema } from './event.schema';
+import { AttendanceDoc, AttendanceSchema, EventDoc, EventSchema, EventSeriesDoc, EventSeriesSchema } from './event.schema';
+import { EventSeriesController } from './event-series.controller';
+import { EventSeriesService } from './event-series.service';
 import { EventsController } from './events.controller';
 import { EventsRepository } from './events.repository';
 import { EventsService } from './events.service';
@@ -28,6 +30,7 @@ import { VenueStatusListener } from './venue-status.listener';
     MongooseModule.forFeature([
       { name: EventDoc.name, schema: EventSchema },
       { name: AttendanceDoc.name, schema: AttendanceSchema },
+      { name: EventSeriesDoc.name, schema: EventSeriesSchema },
     ]),
     BookingsModule,
     GroupsModule,
@@ -37,7 +40,7 @@ import { VenueStatusListener } from './venue-status.listener';
     UsersModule,
     MailModule,
   ],
-  controllers: [PublicEventsController, EventsController],
+  controllers: [PublicEventsController, EventSeriesController, EventsController],
   providers: [
     EventsRepository,
     AttendanceRepository,
@@ -50,6 +53,7 @@ import { VenueStatusListener } from './venue-status.listener';
     VenueStatusListener,
     PublicEventsService,
     MyEventsService,
+    EventSeriesService,
   ],
   exports: [EventsService, EventsRepository, RsvpService, MyEventsService, EventAccessService, EventLiveService],
 })

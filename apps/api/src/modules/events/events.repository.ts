@@ -6,7 +6,14 @@ import { oid } from '../../common/object-id';
 import { decodeCursor } from '../../common/pagination';
 import { EventDoc, LeanEvent, StoredVenue } from './event.schema';
 
-export type NewEvent = Omit<EventDoc, 'going' | 'free' | 'waitSeq' | 'createdAt' | 'updatedAt' | 'cancelReason' | 'seedKey'> & { _id: Types.ObjectId; seedKey?: string | null; going?: number };
+export type NewEvent = Omit<EventDoc, 'going' | 'free' | 'waitSeq' | 'createdAt' | 'updatedAt' | 'cancelReason' | 'seedKey' | 'seriesId' | 'occurrence' | 'originalStart'> & {
+  _id: Types.ObjectId;
+  seedKey?: string | null;
+  going?: number;
+  seriesId?: Types.ObjectId | null;
+  occurrence?: number | null;
+  originalStart?: Date | null;
+};
 
 /**
  * Who may see what, as a query: cluster staff see everything; everyone else sees published and
@@ -40,8 +47,23 @@ export class EventsRepository {
 
   async create(e: NewEvent): Promise<LeanEvent> {
     const free = e.capacity === null ? 0 : e.capacity - (e.going ?? 0);
-    const doc = await this.model.create({ ...e, going: e.going ?? 0, free, waitSeq: 0, cancelReason: null, seedKey: e.seedKey ?? null });
+    const doc = await this.model.create({ seriesId: null, occurrence: null, originalStart: null, ...e, going: e.going ?? 0, free, waitSeq: 0, cancelReason: null, seedKey: e.seedKey ?? null });
     return doc.toObject() as LeanEvent;
+  }
+
+  /** All occurrences at once (a series); nothing is left half-written on failure but what the caller removes. */
+  async createMany(list: NewEvent[]): Promise<LeanEvent[]> {
+    const docs = list.map((e) => ({ ...e, going: 0, free: e.capacity === null ? 0 : e.capacity, waitSeq: 0, cancelReason: null, seedKey: null, seriesId: e.seriesId ?? null, occurrence: e.occurrence ?? null, originalStart: e.originalStart ?? null }));
+    const created = await this.model.insertMany(docs);
+    return created.map((d) => d.toObject() as LeanEvent);
+  }
+
+  async removeMany(ids: Types.ObjectId[]): Promise<void> {
+    await this.model.deleteMany({ _id: { $in: ids } });
+  }
+
+  ofSeries(seriesId: string): Promise<LeanEvent[]> {
+    return this.model.find({ seriesId: oid(seriesId) }).sort({ occurrence: 1 }).lean<LeanEvent[]>();
   }
 
   findById(id: string): Promise<LeanEvent | null> {

@@ -103,7 +103,7 @@ export class EventsService {
   }
 
   /** Who organises, and may the caller create for them: 400 for an organiser that does not exist (to them), 403 when not theirs to run. */
-  private async authoriseOrganiser(me: AuthUser, req: Pick<CreateEventRequest, 'groupId' | 'projectId' | 'organisationId'>): Promise<EventOrganiserType> {
+  async authoriseOrganiser(me: AuthUser, req: Pick<CreateEventRequest, 'groupId' | 'projectId' | 'organisationId'>): Promise<EventOrganiserType> {
     const given = [req.groupId, req.projectId, req.organisationId].filter((x) => x !== undefined);
     if (given.length > 1) throw field(req.groupId ? 'groupId' : 'projectId', 'give at most one of groupId, projectId, organisationId');
     const staff = isStaff(me);

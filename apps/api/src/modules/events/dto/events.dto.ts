@@ -4,6 +4,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsISO8601,
   IsISO31661Alpha2,
   IsMongoId,
   IsObject,
@@ -28,9 +29,13 @@ import {
   EventKinds,
   EventVisibilities,
   Languages,
+  RecurrenceFreqs,
   RsvpChoices,
   type CancelEventRequest,
   type CreateEventRequest,
+  type CreateEventSeriesRequest,
+  type EventRecurrence,
+  type RecurrenceFreq,
   type EventKind,
   type EventListQuery,
   type EventVenueInput,
@@ -44,6 +49,7 @@ import {
 import { EmailProperty, NameProperty, trim } from '../../../common/fields';
 import { PageQueryDto } from '../../../common/pagination';
 import { IsoInstant } from '../../bookings/dto/resources.dto';
+import { SERIES_MAX_OCCURRENCES } from '../series-plan';
 
 const upper = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toUpperCase() : value);
 
@@ -180,4 +186,35 @@ export class PublicRegistrationDto implements PublicRegistrationRequest {
   @NameProperty(120, 2) organisation: string;
   @ApiProperty({ example: 'OM', description: 'ISO 3166-1 alpha-2' }) @Transform(upper) @IsString() @IsISO31661Alpha2() country: string;
   @ApiPropertyOptional({ enum: Languages, default: 'en' }) @IsOptional() @IsIn(Languages) language?: Language;
+}
+
+/** Exactly one of count and until. */
+function CountOrUntil(): PropertyDecorator {
+  return (target: object, propertyName: string | symbol): void => {
+    registerDecorator({
+      name: 'countOrUntil',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: 'give exactly one of count and until' },
+      validator: {
+        validate: (_v: unknown, args: ValidationArguments) => {
+          const o = args.object as { count?: unknown; until?: unknown };
+          return (o.count !== undefined) !== (o.until !== undefined);
+        },
+      },
+    });
+  };
+}
+
+export class EventRecurrenceDto implements EventRecurrence {
+  @ApiProperty({ enum: RecurrenceFreqs }) @IsIn(RecurrenceFreqs) @CountOrUntil() freq: RecurrenceFreq;
+  @ApiPropertyOptional({ minimum: 1, maximum: 12, default: 1 }) @IsOptional() @IsInt() @Min(1) @Max(12) interval?: number;
+  @ApiPropertyOptional({ minimum: 2, maximum: SERIES_MAX_OCCURRENCES, description: 'how many occurrences; give this or until' }) @IsOptional() @IsInt() @Min(2) @Max(SERIES_MAX_OCCURRENCES) count?: number;
+  @ApiPropertyOptional({ example: '2027-06-30', description: 'the last day an occurrence may start (at most two years after the first); give this or count' })
+  @IsOptional() @IsString() @MaxLength(40) @IsISO8601({ strict: true }, { message: 'until must be an ISO 8601 date' })
+  until?: string;
+}
+
+export class CreateEventSeriesDto extends CreateEventDto implements CreateEventSeriesRequest {
+  @ApiProperty({ type: EventRecurrenceDto }) @IsObject() @ValidateNested() @Type(() => EventRecurrenceDto) recurrence: EventRecurrenceDto;
 }
