@@ -4,6 +4,7 @@
 // and publishes it on a free day ("venue pending" until the hall's approvers approve); a member
 // RSVPs and sees the event on the events page as theirs; the coordinator sees the attendance per
 // organisation. axe on each page; screenshots in EN and LT (E2E_SHOTS_DIR).
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO, expectNoSeriousA11yViolations as expectAccessible, People, runId, snap } from './support';
 
@@ -100,9 +101,13 @@ test.describe('cluster events', () => {
     await expect(member.getByTestId('rsvp-status')).toHaveText('You are going.');
     await expect(member.getByTestId('rsvp-panel')).toContainText('1 of 60 places taken');
     await snap(member, 'events-04-event-member-en');
+    const [ics] = await Promise.all([member.waitForEvent('download'), member.getByTestId('event-ics').click()]);
+    expect(ics.suggestedFilename()).toMatch(/^cloud-cluster-presentation.*\.ics$/);
+    expect(readFileSync(await ics.path(), 'utf8')).toContain('BEGIN:VEVENT');
 
     await member.getByRole('link', { name: 'All events' }).click();
     await member.getByTestId('events-filter-mine').click();
+    await expect(member).toHaveURL(/mine=1/);
     const mine = member.getByTestId('event-card').filter({ hasText: TITLE });
     await expect(mine.getByTestId('rsvp-badge')).toHaveText('Going');
     await expect(member.getByTestId('event-card').filter({ hasNot: member.getByTestId('rsvp-badge') })).toHaveCount(0);
@@ -128,6 +133,8 @@ test.describe('cluster events', () => {
     await expect(coordinator.getByTestId('attendance-list')).toContainText('going');
     await expect(coordinator.getByTestId('attendance-by-country')).toContainText('Lithuania');
     await coordinator.getByTestId('event-attendance').scrollIntoViewIfNeeded();
+    const [csv] = await Promise.all([coordinator.waitForEvent('download'), coordinator.getByTestId('event-csv').click()]);
+    expect(readFileSync(await csv.path(), 'utf8')).toMatch(/^name,kind,organisation,country,status/);
     await snap(coordinator, 'events-08-attendance-en');
   });
 

@@ -3,6 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
+import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { RsvpChoice } from '@klasteris/contracts';
@@ -138,6 +139,7 @@ export default class EventPage {
   private readonly snack = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
   private readonly errors = inject(ErrorMessageService);
+  private readonly title = inject(Title);
   readonly id = input.required<string>();
   protected readonly busy = signal(false);
 
@@ -166,6 +168,11 @@ export default class EventPage {
     effect(() => {
       const id = this.id();
       untracked(() => this.store.load(id));
+    });
+    // the tab says which event (the route's title is only "Event")
+    effect(() => {
+      const e = this.store.event();
+      if (e) this.title.setTitle(`${e.title} · Klasteris`);
     });
   }
 

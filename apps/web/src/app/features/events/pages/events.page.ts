@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
@@ -9,7 +9,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { EventKinds } from '@klasteris/contracts';
+import { EventKinds, type EventKind } from '@klasteris/contracts';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { LanguageService } from '../../../core/i18n/language.service';
 import { browserTimeZone } from '../../../shared/time-zone';
@@ -107,10 +107,20 @@ export default class EventsPage {
   private readonly language = inject(LanguageService);
   private readonly transloco = inject(TranslocoService);
   private readonly router = inject(Router);
-  /** ?when=past */
+  /** ?when=past&kind=webinar&organiser=group:<id>&mine=1 — kept in the address, so going back to the list keeps them */
   readonly when = input<string>();
+  readonly kind = input<string>();
+  readonly organiser = input<string>();
+  readonly mine = input<string>();
   protected readonly kinds = EventKinds;
-  protected readonly filter = signal<EventFilter>({ kind: '', organiser: '', mine: false });
+  protected readonly filter = computed<EventFilter>(() => {
+    const kind = this.kind();
+    return {
+      kind: (EventKinds as readonly string[]).includes(kind ?? '') ? (kind as EventKind) : '',
+      organiser: this.organiser() ?? '',
+      mine: this.mine() === '1',
+    };
+  });
   protected readonly myZone = computed(() => this.auth.user()?.timeZone ?? browserTimeZone() ?? 'UTC');
 
   protected readonly shown = computed(() => {
@@ -144,7 +154,12 @@ export default class EventsPage {
   }
 
   protected patch(change: Partial<EventFilter>): void {
-    this.filter.update((f) => ({ ...f, ...change }));
+    const f = { ...this.filter(), ...change };
+    void this.router.navigate([], {
+      queryParams: { kind: f.kind || null, organiser: f.organiser || null, mine: f.mine ? '1' : null },
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
   }
 
 }
