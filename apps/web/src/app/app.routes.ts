@@ -29,6 +29,7 @@ export const routes: Routes = [
       { path: 'events', title: 'nav.events', loadChildren: () => import('./features/events/events.routes') },
       { path: 'infrastructure', title: 'nav.infrastructure', loadChildren: () => import('./features/infrastructure/infrastructure.routes') },
       { path: 'directory', title: 'nav.directory', loadChildren: () => import('./features/directory/directory.routes') },
+      { path: 'calendar', title: 'calendar.title', loadChildren: () => import('./features/calendar/calendar.routes') },
       {
         path: 'admin',
         title: 'admin.title',

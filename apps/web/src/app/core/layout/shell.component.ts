@@ -59,6 +59,7 @@ export class ShellComponent {
     { id: 'groups', path: '/groups', icon: 'groups', label: 'nav.groups' },
     { id: 'projects', path: '/projects', icon: 'view_kanban', label: 'nav.projects' },
     { id: 'events', path: '/events', icon: 'event', label: 'nav.events' },
+    { id: 'calendar', path: '/calendar', icon: 'calendar_month', label: 'calendar.nav' },
     { id: 'infrastructure', path: '/infrastructure', icon: 'dns', label: 'nav.infrastructure' },
     { id: 'directory', path: '/directory', icon: 'apartment', label: 'nav.directory' },
   ];
