@@ -24,6 +24,7 @@ import { HealthModule } from './modules/health/health.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
 import { MailModule } from './modules/mail/mail.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { NoticesModule } from './modules/notices/notices.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { PreferencesModule } from './modules/preferences/preferences.module';
 import { ProjectChannelsModule } from './modules/project-channels/project-channels.module';
@@ -54,6 +55,7 @@ export class AppModule implements NestModule {
         InvitationsModule,
         MailModule,
         NotificationsModule,
+        NoticesModule,
         PreferencesModule,
         BookingsModule,
         ChatModule,

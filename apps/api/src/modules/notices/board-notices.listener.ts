@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { CardAssignedEvent, CardMentionEvent } from '../../boards/boards.events';
-import { ProjectMemberAddedEvent } from '../../projects/projects.events';
-import { NotificationTexts as T } from '../notification-texts';
-import { NotificationsService } from '../notifications.service';
+import { CardAssignedEvent, CardMentionEvent } from '../boards/boards.events';
+import { ProjectMemberAddedEvent } from '../projects/projects.events';
+import { NotificationTexts as T } from './notice-texts';
+import { NotificationsService } from '../notifications/notifications.service';
 
 const cardLink = (projectId: string, cardId: string): string => `/projects/${projectId}/board?card=${cardId}`;
 
 /** Boards and projects → notifications (awaited by the request that caused them, as the inline calls were). */
 @Injectable()
-export class BoardNotifications {
+export class BoardNotices {
   constructor(private readonly notifications: NotificationsService) {}
 
   @OnEvent(CardAssignedEvent.event, { suppressErrors: false })

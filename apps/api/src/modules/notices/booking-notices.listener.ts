@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import type { NotificationKind } from '@klasteris/contracts';
-import { BookingNewsEvent } from '../../bookings/bookings.events';
-import { bookingTime, type InEveryLanguage, joined, NotificationTexts as T } from '../notification-texts';
-import { NotificationsService } from '../notifications.service';
+import { BookingNewsEvent } from '../bookings/bookings.events';
+import { bookingTime, type InEveryLanguage, joined, NotificationTexts as T } from './notice-texts';
+import { NotificationsService } from '../notifications/notifications.service';
 
 /** Bookings → notifications (awaited by the request that caused them, as the inline calls were). */
 @Injectable()
-export class BookingNotifications {
+export class BookingNotices {
   constructor(private readonly notifications: NotificationsService) {}
 
   @OnEvent(BookingNewsEvent.event, { suppressErrors: false })
