@@ -208,4 +208,29 @@ test.describe('cluster events', () => {
     await expect(member.getByTestId('event-cancelled')).toBeVisible();
     await snap(member, 'events-11-cancelled-en');
   });
+
+  test('a coordinator creates a weekly series; each date is an event, listed on every occurrence', async ({ browser }) => {
+    const title = `Cloud working-group call ${runId()}`;
+    const coordinator = await people.signIn(browser, DEMO.coordinator);
+    await coordinator.goto('/events/new');
+    await coordinator.getByTestId('event-form-title').fill(title);
+    await choose(coordinator, 'event-form-kind', 'Working-group meeting');
+    await coordinator.getByTestId('venue-kind-online').click();
+    await coordinator.getByTestId('event-form-url').fill('https://meet.example.org/cloud-wg');
+    await coordinator.getByTestId('event-form-start-date').fill(vilniusDay(5));
+    await coordinator.getByTestId('event-form-end-date').fill(vilniusDay(5));
+    await choose(coordinator, 'event-form-repeat', 'Every week');
+    await coordinator.getByTestId('event-form-occurrences').fill('3');
+    await expectAccessible(coordinator, 'event form, a weekly series');
+    await coordinator.getByTestId('event-form-publish').click();
+    await expect(coordinator.getByTestId('event-title')).toHaveText(title);
+    const series = coordinator.getByTestId('event-series');
+    await expect(series).toContainText('Every week, 3 times');
+    await expect(series.locator('li')).toHaveCount(3);
+    await expectAccessible(coordinator, 'event page of an occurrence');
+    await snap(coordinator, 'events-12-series-en');
+    await series.locator('li a').first().click();
+    await expect(coordinator.getByTestId('event-title')).toHaveText(title);
+    await expect(series.locator('[aria-current="page"]')).toHaveCount(1);
+  });
 });

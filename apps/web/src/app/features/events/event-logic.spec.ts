@@ -18,6 +18,7 @@ import {
   placesLeft,
   spanLabel,
   toCreateRequest,
+  toSeriesRequest,
   toUpdateRequest,
   venueDays,
   venueState,
@@ -223,6 +224,11 @@ describe('the form and the requests', () => {
       description: '**Hi**',
     });
     expect(toUpdateRequest(e, { ...v, venueKind: 'online', url: 'https://meet.example/x' }, false)).toEqual({ venue: { url: 'https://meet.example/x' } });
+  });
+
+  it('adds the repeat rule for a series', () => {
+    const v = { ...emptyForm('Europe/Vilnius', 'cluster'), title: 'Working-group call', venueKind: 'online' as const, url: 'https://meet.example/wg' };
+    expect(toSeriesRequest(v, true, 'weekly', 6)).toMatchObject({ title: 'Working-group call', venue: { url: 'https://meet.example/wg' }, publish: true, recurrence: { freq: 'weekly', count: 6 } });
   });
 
   it('puts API field errors on the form controls', () => {

@@ -1,6 +1,7 @@
 import type {
   ClusterEvent,
   CreateEventRequest,
+  CreateEventSeriesRequest,
   EventKind,
   EventOrganiser,
   EventState,
@@ -350,4 +351,11 @@ export function momentLabel(iso: string, zone: string, locale: string, now = Dat
   const d = DateTime.fromISO(iso, { zone }).setLocale(luxonLocale(locale));
   if (!d.isValid) return '';
   return d.hasSame(now.setZone(zone), 'day') ? d.toFormat('HH:mm') : `${d.toFormat(formatsOf(locale).day)}, ${d.toFormat('HH:mm')}`;
+}
+
+export type Repeat = 'none' | 'weekly' | 'monthly';
+
+/** A new event that repeats: the event's fields plus the rule (every week or month, `count` times). */
+export function toSeriesRequest(v: EventFormValue, publish: boolean, repeat: Exclude<Repeat, 'none'>, count: number): CreateEventSeriesRequest {
+  return { ...toCreateRequest(v, publish), recurrence: { freq: repeat, count } };
 }

@@ -1,6 +1,6 @@
 import { DestroyRef, Injectable, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import type { AttendeesResponse, ClusterEvent, EventUpdatedPayload, RsvpChoice, RsvpView } from '@klasteris/contracts';
+import type { AttendeesResponse, ClusterEvent, EventSeriesResponse, EventUpdatedPayload, RsvpChoice, RsvpView } from '@klasteris/contracts';
 import { type Observable, Subject, debounceTime, map, tap } from 'rxjs';
 import { SocketService } from '../../core/socket.service';
 import { EventsApi } from './events.api';
@@ -18,6 +18,8 @@ export class EventStore {
   readonly notFound = signal(false);
   readonly attendees = signal<AttendeesResponse | null>(null);
   readonly attendeesError = signal(false);
+  /** the other dates, when the event is an occurrence of a series */
+  readonly series = signal<EventSeriesResponse | null>(null);
   /** the event whose room this page is in */
   private live: string | null = null;
   private readonly refresh$ = new Subject<void>();
@@ -46,6 +48,9 @@ export class EventStore {
         this.notFound.set(false);
         if (event.canManage) this.loadAttendees();
         else this.attendees.set(null);
+        const seriesId = event.series?.id ?? null;
+        if (!seriesId) this.series.set(null);
+        else if (this.series()?.series.id !== seriesId) this.api.series(seriesId).subscribe({ next: (r) => this.series.set(r), error: () => this.series.set(null) });
       },
       error: () => this.notFound.set(true),
     });

@@ -4,6 +4,8 @@ import type {
   AttendeesResponse,
   ClusterEvent,
   CreateEventRequest,
+  CreateEventSeriesRequest,
+  EventSeriesResponse,
   EventListQuery,
   EventResponse,
   Page,
@@ -35,6 +37,12 @@ export class EventsApi {
   }
   cancel(eventId: string, reason?: string): Observable<EventResponse> {
     return this.http.post<EventResponse>(`/api/events/${id(eventId)}/cancel`, reason ? { reason } : {});
+  }
+  createSeries(body: CreateEventSeriesRequest): Observable<EventSeriesResponse> {
+    return this.http.post<EventSeriesResponse>('/api/event-series', body);
+  }
+  series(seriesId: string): Observable<EventSeriesResponse> {
+    return this.http.get<EventSeriesResponse>(`/api/event-series/${id(seriesId)}`);
   }
   rsvp(eventId: string, status: RsvpChoice): Observable<RsvpResponse> {
     return this.http.post<RsvpResponse>(`/api/events/${id(eventId)}/rsvp`, { status });

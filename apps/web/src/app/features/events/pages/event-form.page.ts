@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, type ValidationErrors, Validators } from '@angular/forms';
+import { type AbstractControl, FormControl, NonNullableFormBuilder, ReactiveFormsModule, type ValidationErrors, Validators } from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
@@ -35,6 +35,7 @@ import { browserTimeZone, timeZoneNames } from '../../../shared/time-zone';
 import { EmptyStateComponent } from '../../../shared/ui/empty-state.component';
 import {
   type EventFormValue,
+  type Repeat,
   type VenueKind,
   controlOf,
   emptyForm,
@@ -43,6 +44,7 @@ import {
   localToIso,
   spanLabel,
   toCreateRequest,
+  toSeriesRequest,
   toUpdateRequest,
   venueDays,
   visibilitiesFor,
@@ -188,6 +190,26 @@ interface Clash {
                 <mat-error>{{ errorOf('timeZone') }}</mat-error>
               </mat-form-field>
             </div>
+            @if (!id()) {
+              <div class="form-grid">
+                <mat-form-field>
+                  <mat-label>{{ 'events.form.repeat' | transloco }}</mat-label>
+                  <mat-select [formControl]="repeat" data-testid="event-form-repeat">
+                    <mat-option value="none">{{ 'events.form.repeats.none' | transloco }}</mat-option>
+                    <mat-option value="weekly">{{ 'events.form.repeats.weekly' | transloco }}</mat-option>
+                    <mat-option value="monthly">{{ 'events.form.repeats.monthly' | transloco }}</mat-option>
+                  </mat-select>
+                </mat-form-field>
+                @if (repeatValue() !== 'none') {
+                  <mat-form-field>
+                    <mat-label>{{ 'events.form.occurrences' | transloco }}</mat-label>
+                    <input matInput type="number" [formControl]="occurrences" min="2" max="120" data-testid="event-form-occurrences" />
+                    <mat-hint>{{ 'events.form.occurrencesHint' | transloco }}</mat-hint>
+                    @if (occurrences.invalid) { <mat-error>{{ 'events.form.errors.occurrences' | transloco }}</mat-error> }
+                  </mat-form-field>
+                }
+              </div>
+            }
             @if (mineHint(); as h) {
               <p class="hint" data-testid="event-form-mine"><mat-icon aria-hidden="true" fontIcon="person_pin_circle" />{{ 'events.yourTime' | transloco: { time: h } }}</p>
             }
@@ -370,6 +392,11 @@ export default class EventFormPage {
     visibility: this.fb.control<EventVisibility>('members'),
   });
 
+  /** a new event may repeat (a series: every occurrence is an event of its own) */
+  protected readonly repeat = new FormControl<Repeat>('none', { nonNullable: true });
+  protected readonly occurrences = new FormControl<number>(4, { nonNullable: true, validators: [Validators.required, Validators.min(2), Validators.max(120)] });
+  protected readonly repeatValue = toSignal(this.repeat.valueChanges, { initialValue: this.repeat.value });
+
   private readonly value = toSignal(this.form.valueChanges.pipe(startWith(null), map(() => this.form.getRawValue())), { initialValue: this.form.getRawValue() });
   protected readonly venueKind = computed(() => this.value().venueKind);
   protected readonly zoneValue = computed(() => this.value().timeZone);
@@ -544,15 +571,21 @@ export default class EventFormPage {
     this.problem.set(null);
     this.otherErrors.set([]);
     this.clashes.set([]);
-    if (this.form.invalid) {
+    const repeat = this.original() ? 'none' : this.repeat.value;
+    if (this.form.invalid || (repeat !== 'none' && this.occurrences.invalid)) {
       this.form.markAllAsTouched();
+      this.occurrences.markAsTouched();
       this.problem.set(this.transloco.translate('events.form.fixFields'));
       this.focusAlert();
       return;
     }
     const v = this.form.getRawValue();
     const original = this.original();
-    const request = original ? this.api.update(original.id, toUpdateRequest(original, v, publish)) : this.api.create(toCreateRequest(v, publish));
+    const request = original
+      ? this.api.update(original.id, toUpdateRequest(original, v, publish))
+      : repeat !== 'none'
+        ? this.api.createSeries(toSeriesRequest(v, publish, repeat, this.occurrences.value)).pipe(map(({ events }) => ({ event: events[0]! })))
+        : this.api.create(toCreateRequest(v, publish));
     this.busy.set(true);
     request.subscribe({
       next: ({ event }) => {
@@ -586,7 +619,12 @@ export default class EventFormPage {
       this.problem.set(this.transloco.translate('events.form.fixFields'));
       this.otherErrors.set(unplaced);
     } else if (info.code === 'BOOKING_CONFLICT') {
-      const conflicts = Array.isArray(info.details?.['conflicts']) ? (info.details['conflicts'] as BusyInterval[]) : [];
+      const occurrences = info.details?.['occurrences'];
+      const conflicts = Array.isArray(occurrences)
+        ? (occurrences as { conflicts?: BusyInterval[] }[]).flatMap((o) => o.conflicts ?? [])
+        : Array.isArray(info.details?.['conflicts'])
+          ? (info.details['conflicts'] as BusyInterval[])
+          : [];
       this.showClashes(conflicts);
     } else if (info.code === 'BOOKING_RULE_VIOLATED' && typeof rule === 'string') {
       this.problem.set(this.transloco.translate('events.form.ruleViolated', { rule: this.transloco.translate<string>(`infrastructure.ruleNames.${rule}`) }));
@@ -601,7 +639,8 @@ export default class EventFormPage {
     const res = this.selectedResource();
     const zone = res?.timeZone ?? this.zoneValue();
     const lang = this.language.lang();
-    const base = conflicts.map((c) => ({ label: spanLabel(c.start, c.end, zone, lang), event: null as ClusterEvent | null, start: c.start, end: c.end }));
+    const seen = new Set<string>();
+    const base = conflicts.filter((c) => !seen.has(c.start) && !!seen.add(c.start)).map((c) => ({ label: spanLabel(c.start, c.end, zone, lang), event: null as ClusterEvent | null, start: c.start, end: c.end }));
     this.clashes.set(base.length ? base : [{ label: this.transloco.translate('events.form.conflict.unknownTime'), event: null, start: '', end: '' }]);
     const resourceId = this.form.controls.resourceId.value;
     const selfId = this.original()?.id;

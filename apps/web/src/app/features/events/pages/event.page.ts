@@ -6,7 +6,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import type { RsvpChoice } from '@klasteris/contracts';
+import type { ClusterEvent, RsvpChoice } from '@klasteris/contracts';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { ErrorMessageService } from '../../../core/http/error-message.service';
 import { LanguageService } from '../../../core/i18n/language.service';
@@ -18,7 +18,7 @@ import { EventAttendanceComponent } from '../components/attendance.component';
 import { EventVenueComponent } from '../components/event-venue.component';
 import { RsvpPanelComponent } from '../components/rsvp-panel.component';
 import { fileName, saveText } from '../download';
-import { eventTimes, venueState } from '../event-logic';
+import { eventTimes, spanLabel, venueState } from '../event-logic';
 import { EventStore } from '../event.store';
 import { EventsApi } from '../events.api';
 import { OrganisersStore } from '../organisers.store';
@@ -100,6 +100,25 @@ import { OrganisersStore } from '../organisers.store';
           </div>
           <aside class="side-col">
             <app-rsvp-panel [event]="e" [busy]="busy()" (choose)="answer($event)" />
+            @if (store.series(); as sr) {
+              <section class="k-card" aria-labelledby="series-h" data-testid="event-series">
+                <h2 id="series-h" class="section-title">{{ 'events.series.title' | transloco }}</h2>
+                <p class="muted">{{ 'events.series.rule.' + sr.series.recurrence.freq | transloco: { count: sr.series.occurrences } }}</p>
+                <ol class="dates">
+                  @for (o of sr.events; track o.id) {
+                    <li [class.current]="o.id === e.id">
+                      @if (o.id === e.id) {
+                        <span aria-current="page">{{ dayOf(o) }}</span>
+                      } @else {
+                        <a [routerLink]="['/events', o.id]">{{ dayOf(o) }}</a>
+                      }
+                      @if (o.state === 'cancelled') { <span class="status-pill status-rejected">{{ 'events.states.cancelled' | transloco }}</span> }
+                      @if (o.series?.moved) { <span class="tag">{{ 'events.series.moved' | transloco }}</span> }
+                    </li>
+                  }
+                </ol>
+              </section>
+            }
           </aside>
         </div>
       }
@@ -127,6 +146,8 @@ import { OrganisersStore } from '../organisers.store';
     .markdown blockquote { border-left: 3px solid var(--k-border); padding-left: 12px; color: var(--k-text-muted); }
     .markdown pre { background: #f0f4f7; padding: 8px 12px; border-radius: 8px; overflow-x: auto; }
     .danger { color: #b3261e; }
+    .dates { margin: 0; padding-left: 20px; display: flex; flex-direction: column; gap: 4px; }
+    .dates .current { font-weight: 500; }
   `,
 })
 export default class EventPage {
@@ -174,6 +195,10 @@ export default class EventPage {
       const e = this.store.event();
       if (e) this.title.setTitle(`${e.title} · Klasteris`);
     });
+  }
+
+  protected dayOf(e: ClusterEvent): string {
+    return spanLabel(e.start, e.end, e.timeZone, this.language.lang());
   }
 
   protected answer(choice: RsvpChoice): void {
