@@ -60,6 +60,27 @@ describe('chat messages over Socket.IO', () => {
     expect(read.ok).toBe(false);
   });
 
+  it('the node keeps channel facts in memory, but a membership gone without an event still refuses the next send (checked in the write), and the channel moves on', async () => {
+    const carol = await newMember(t, { displayName: 'Carol Cache' });
+    const ch = (await t.http.post('/api/channels').set(bearer(alice.accessToken)).send({ name: 'cache-check', type: 'private' })).body.channel as MyChannel;
+    expect((await t.http.post(`/api/channels/${ch.id}/members`).set(bearer(alice.accessToken)).send({ userId: carol.user.id })).status).toBe(201);
+    const c = await pool.connect(carol.accessToken);
+    const a = await pool.connect(alice.accessToken);
+    const post = (s: typeof a, body: string) => emitAck<{ message: Message }>(s, 'message:send', { channelId: ch.id, clientMsgId: clientId(), body });
+    const warm = await post(c, 'first, so this node knows I am a member');
+    expect(warm.ok).toBe(true);
+    // behind every event's back: the cache still believes carol is a member
+    await t.connection.collection('channel_members').deleteOne({ channelId: new Types.ObjectId(ch.id), userId: new Types.ObjectId(carol.user.id) });
+    expect(await post(c, 'not any more')).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'Channel not found' } });
+    // her reserved seq was voided at once: the next message is readable right away, with no gap
+    const next = await post(a, 'still flowing');
+    if (!next.ok || !warm.ok) throw new Error('send failed');
+    const items = (await t.http.get(`/api/channels/${ch.id}/messages?after=0`).set(bearer(alice.accessToken))).body.items as Message[];
+    expect(items.map((m) => m.body)).toEqual(['first, so this node knows I am a member', 'still flowing']);
+    expect(next.message.seq).toBe(warm.message.seq + 2);
+    expect(await t.connection.collection('messages').countDocuments({ channelId: new Types.ObjectId(ch.id), body: 'not any more' })).toBe(0);
+  });
+
   it.each([
     ['no object', 'hello'],
     ['missing clientMsgId', { channelId: '0123456789abcdef01234567', body: 'x' }],

@@ -1,13 +1,16 @@
 import { Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { ConnectedSocket, MessageBody, OnGatewayDisconnect, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import { ConnectedSocket, MessageBody, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Ack } from '@klasteris/contracts';
 import { notFound } from '../common/api-exception';
+import { AppConfig } from '../config/app-config';
+import { ChannelFactsCache } from '../modules/chat/channel-facts';
 import { MessageWriterService } from '../modules/chat/message-writer.service';
 import { MessagesService } from '../modules/chat/messages.service';
 import { ChannelAccessService } from '../modules/chat/channel-access.service';
 import {
   ChannelChangedEvent,
+  ChannelFactsStaleEvent,
   ChannelMembershipEvent,
   ChannelReadStateEvent,
   MessageChangedEvent,
@@ -21,10 +24,16 @@ import { ack, type AckOf, parsePayload } from './socket-ack';
 import type { AppServer, AuthedSocket } from './socket-auth';
 
 const TYPING_INTERVAL_MS = 2000;
+/** Between API nodes (serverSideEmit through the Redis adapter): a channel's cached facts changed. */
+const FACTS_STALE = 'chat:facts-stale';
+interface FactsStale {
+  channelId: string;
+  userId: string | null;
+}
 
 /** Chat over Socket.IO: thin handlers (validate, authorise in the service, call it, ack) and event → room mapping. */
 @WebSocketGateway()
-export class ChatGateway implements OnGatewayDisconnect {
+export class ChatGateway implements OnGatewayInit, OnGatewayDisconnect {
   private readonly logger = new Logger('ChatGateway');
   private readonly lastTyping = new Map<string, number>();
   @WebSocketServer() server: AppServer;
@@ -34,7 +43,22 @@ export class ChatGateway implements OnGatewayDisconnect {
     private readonly messages: MessagesService,
     private readonly access: ChannelAccessService,
     private readonly presence: PresenceService,
+    private readonly facts: ChannelFactsCache,
+    private readonly config: AppConfig,
   ) {}
+
+  /** Other nodes' channel changes drop what this node cached of those channels (ChannelFactsCache). */
+  afterInit(server: AppServer): void {
+    if (!this.config.redisUrl) return;
+    server.on(FACTS_STALE, (p: FactsStale) => {
+      if (typeof p?.channelId === 'string') this.facts.forget(p.channelId, typeof p.userId === 'string' ? p.userId : null);
+    });
+  }
+
+  /** Tells the other nodes (not this one: its cache heard the domain event itself). */
+  private factsStale(p: FactsStale): void {
+    if (this.config.redisUrl) this.server.serverSideEmit(FACTS_STALE, p);
+  }
 
   async handleDisconnect(socket: AuthedSocket): Promise<void> {
     const user = socket.data.user;
@@ -143,11 +167,18 @@ export class ChatGateway implements OnGatewayDisconnect {
       this.server.to(userRoom(e.userId)).emit('channel:removed', { channelId: e.channel.id });
     }
     this.server.to(channelRoom(e.channel.id)).emit('channel:updated', { channel: e.channel });
+    this.factsStale({ channelId: e.channel.id, userId: e.userId });
   }
 
   @OnEvent(ChannelChangedEvent.event)
   onChannelChanged(e: ChannelChangedEvent): void {
     this.server.to(channelRoom(e.channel.id)).emit('channel:updated', { channel: e.channel });
+    this.factsStale({ channelId: e.channel.id, userId: null });
+  }
+
+  @OnEvent(ChannelFactsStaleEvent.event)
+  onFactsStale(e: ChannelFactsStaleEvent): void {
+    this.factsStale({ channelId: e.channelId, userId: e.userId });
   }
 
   @OnEvent(ChannelReadStateEvent.event)

@@ -4,6 +4,7 @@ import { ApiException, forbidden, notFound } from '../../common/api-exception';
 import { AuthUser, isStaff } from '../../common/auth-user';
 import type { ChannelRecord } from './channel.schema';
 import type { MemberRecord } from './channel-member.schema';
+import { ChannelFacts, ChannelFactsCache, MemberFacts } from './channel-facts';
 import { ChannelsRepository } from './channels.repository';
 import { MembersRepository } from './members.repository';
 
@@ -23,6 +24,7 @@ export class ChannelAccessService {
   constructor(
     private readonly channels: ChannelsRepository,
     private readonly members: MembersRepository,
+    private readonly facts: ChannelFactsCache,
   ) {}
 
   async forRead(me: AuthUser, channelId: string): Promise<ChannelAccess> {
@@ -43,6 +45,28 @@ export class ChannelAccessService {
     return access as ChannelAccess & { member: MemberRecord };
   }
 
+  /**
+   * The same decision as forPost, from the facts this node keeps in memory (ChannelFactsCache): the
+   * send path's pre-check, free when warm. It is not the last word: the send's own member update
+   * (MembersRepository.touchForSend) and seq reservation (not archived) check again in the writes.
+   */
+  async forSend(me: AuthUser, channelId: string): Promise<{ channel: ChannelFacts; member: MemberFacts }> {
+    const [channel, member] = await Promise.all([this.facts.channel(channelId), this.facts.member(channelId, me.id)]);
+    if (!channel) throw notFound('Channel');
+    if (!member) throw this.notAMember(channel);
+    if (channel.archivedAt) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.ChannelArchived, 'This channel is archived');
+    if (channel.type === 'announcement' && member.role !== 'owner' && !isStaff(me)) {
+      throw forbidden('Only channel owners and coordinators post in announcement channels');
+    }
+    return { channel, member };
+  }
+
+  /** What a non-member is told when posting: 403 where they could join, 404 where they may not know the channel. */
+  notAMember(channel: Pick<ChannelRecord, 'type' | 'membersOnly'>): ApiException {
+    const open = (channel.type === 'public' || channel.type === 'announcement') && !channel.membersOnly;
+    return open ? forbidden('Join the channel to post in it') : notFound('Channel');
+  }
+
   /** Owners of the channel, and cluster staff, manage it (DMs have no managers). */
   async forManage(me: AuthUser, channelId: string): Promise<ChannelAccess> {
     const access = await this.forRead(me, channelId);
@@ -52,7 +76,7 @@ export class ChannelAccessService {
   }
 
   /** May this person address everyone with @channel? */
-  mayMentionChannel(me: AuthUser, member: MemberRecord): boolean {
+  mayMentionChannel(me: AuthUser, member: Pick<MemberRecord, 'role'>): boolean {
     return member.role === 'owner' || isStaff(me);
   }
 }

@@ -88,10 +88,16 @@ export class ChannelsRepository {
     return d ? d.lastSeq : null;
   }
 
-  /** Moves the committed watermark from `from` to `to`, only if nobody moved it meanwhile. */
-  async advanceCommitted(id: string, from: number, to: number): Promise<boolean> {
-    const res = await this.model.updateOne({ _id: oid(id), committedSeq: from, lastSeq: { $gte: to } }, { $set: { committedSeq: to } });
-    return res.modifiedCount === 1;
+  /**
+   * Moves the committed watermark from `from` to `to`, only if nobody moved it meanwhile. Returns the
+   * channel's `lastSeq` as of that same atomic step (null when the watermark was elsewhere): equal
+   * to `to`, no later seq was reserved yet, so there is nothing to carry the watermark over.
+   */
+  async advanceCommitted(id: string, from: number, to: number): Promise<number | null> {
+    const d = await this.model
+      .findOneAndUpdate({ _id: oid(id), committedSeq: from, lastSeq: { $gte: to } }, { $set: { committedSeq: to } }, { returnDocument: 'after' })
+      .lean<{ lastSeq: number }>();
+    return d ? d.lastSeq : null;
   }
 
   async committedSeq(id: string): Promise<number | null> {

@@ -22,6 +22,7 @@ import { UsersRepository } from '../users/users.repository';
 import type { ChannelRecord } from './channel.schema';
 import type { MemberRecord } from './channel-member.schema';
 import { ChannelAccessService } from './channel-access.service';
+import { ChannelFactsCache } from './channel-facts';
 import { ChannelsRepository } from './channels.repository';
 import { ChannelChangedEvent, ChannelMembershipEvent } from './chat.events';
 import { toChannel } from './chat.records';
@@ -47,6 +48,7 @@ export class ChannelsService {
     private readonly messages: MessagesRepository,
     private readonly users: UsersRepository,
     private readonly access: ChannelAccessService,
+    private readonly facts: ChannelFactsCache,
     private readonly policy: ModerationPolicy,
     private readonly events: EventEmitter2,
   ) {}
@@ -264,6 +266,7 @@ export class ChannelsService {
   /** Makes channels visible to their members only, or as their type says (a working group's visibility; authorised by the caller's module). */
   async setMembersOnlyDirect(channelIds: string[], membersOnly: boolean): Promise<void> {
     await this.channels.setMembersOnly(channelIds, membersOnly);
+    this.facts.stale(channelIds);
   }
 
   /** Channels by id with their settings, in the order asked (for a group's console; authorised by the caller's module). */

@@ -42,3 +42,15 @@ export class ChannelReadStateEvent {
     readonly state: ChannelReadEvent,
   ) {}
 }
+
+/**
+ * Facts of a channel (and of one member of it, or all when userId is null) changed without one of
+ * the events above, e.g. a group's visibility: nodes drop what they cached of it (ChannelFactsCache).
+ */
+export class ChannelFactsStaleEvent {
+  static readonly event = 'chat.channel.facts-stale';
+  constructor(
+    readonly channelId: string,
+    readonly userId: string | null,
+  ) {}
+}

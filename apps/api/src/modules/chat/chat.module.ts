@@ -12,6 +12,7 @@ import { FilesModule } from '../files/files.module';
 import { AttachmentsRepository } from './attachments.repository';
 import { AttachmentsService } from './attachments.service';
 import { ChannelAccessService } from './channel-access.service';
+import { ChannelFactsCache } from './channel-facts';
 import { ChannelMemberDoc, ChannelMemberSchema } from './channel-member.schema';
 import { ChannelDoc, ChannelSchema } from './channel.schema';
 import { ChannelsController } from './channels.controller';
@@ -50,6 +51,7 @@ import { ChatDigestSource } from './digest-source.service';
     MessagesRepository,
     AttachmentsRepository,
     ChannelAccessService,
+    ChannelFactsCache,
     ChannelsService,
     MessageViewService,
     MessageWriterService,
@@ -59,6 +61,6 @@ import { ChatDigestSource } from './digest-source.service';
     SendGate,
     ChatDigestSource,
   ],
-  exports: [ChatDigestSource, ChannelsService, MessageWriterService, MessagesService, ChannelAccessService, MembersRepository],
+  exports: [ChatDigestSource, ChannelsService, MessageWriterService, MessagesService, ChannelAccessService, ChannelFactsCache, MembersRepository],
 })
 export class ChatModule {}

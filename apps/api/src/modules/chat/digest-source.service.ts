@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Message } from '@klasteris/contracts';
+import { ChannelFactsCache } from './channel-facts';
 import { ChannelsRepository } from './channels.repository';
 import { MembersRepository } from './members.repository';
 import { MessagesRepository } from './messages.repository';
@@ -37,13 +38,16 @@ export class ChatDigestSource {
     private readonly channels: ChannelsRepository,
     private readonly members: MembersRepository,
     private readonly messages: MessagesRepository,
+    private readonly facts: ChannelFactsCache,
   ) {}
 
   async targetsOf(message: Message): Promise<DigestTarget[]> {
     if (message.threadRootId || message.deletedAt || !message.authorId) return [];
-    const channel = await this.channels.findById(message.channelId);
+    const channel = await this.facts.channel(message.channelId);
     if (!channel) return [];
     const direct = channel.type === 'direct';
+    // outside direct messages only the people a message mentions may get a digest of it
+    if (!direct && !message.mentionsChannel && message.mentions.length === 0) return [];
     const memberIds = (await this.members.userIdsOf(channel.id)).filter((u) => u !== message.authorId);
     const mentioned = (u: string): boolean => message.mentionsChannel || message.mentions.includes(u);
     const candidates = memberIds.filter((u) => direct || mentioned(u));

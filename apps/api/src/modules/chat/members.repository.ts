@@ -63,6 +63,17 @@ export class MembersRepository {
     return d ? toMemberRecord(d) : null;
   }
 
+  /**
+   * The membership check of a send, in the same round trip as its effect: for a channel message,
+   * moves the sender's read position over their own message ($max, as markRead); for a thread reply
+   * (seq null), only looks. False when the person is not (any more) a member.
+   */
+  async touchForSend(channelId: string, userId: string, seq: number | null): Promise<boolean> {
+    const filter = { channelId: oid(channelId), userId: oid(userId) };
+    if (seq === null) return (await this.model.findOne(filter, { _id: 1 }).lean()) !== null;
+    return (await this.model.findOneAndUpdate(filter, { $max: { lastReadSeq: seq } }).lean()) !== null;
+  }
+
   async setNotify(channelId: string, userId: string, notify: ChannelNotifyLevel): Promise<boolean> {
     const res = await this.model.updateOne({ channelId: oid(channelId), userId: oid(userId) }, { $set: { notify } });
     return res.matchedCount === 1;

@@ -4,8 +4,8 @@ import { ErrorCode, type ChannelRole } from '@klasteris/contracts';
 import { ApiException } from '../../common/api-exception';
 import { AuthUser, isStaff } from '../../common/auth-user';
 import { ModerationPolicy } from '../moderation/moderation-policy';
-import type { ChannelRecord } from './channel.schema';
-import { ChannelsRepository } from './channels.repository';
+import type { ChannelFacts } from './channel-facts';
+import { ChannelFactsCache } from './channel-facts';
 import { MessageCommittedEvent } from './chat.events';
 
 /**
@@ -24,10 +24,10 @@ export class SendGate {
 
   constructor(
     private readonly policy: ModerationPolicy,
-    private readonly channels: ChannelsRepository,
+    private readonly facts: ChannelFactsCache,
   ) {}
 
-  async check(me: AuthUser, channel: ChannelRecord, post: { body: string; role: ChannelRole }): Promise<void> {
+  async check(me: AuthUser, channel: Pick<ChannelFacts, 'id' | 'groupId' | 'slowModeSeconds'>, post: { body: string; role: ChannelRole }): Promise<void> {
     const { body, role } = post;
     const groupId = channel.groupId;
     const moderator = isStaff(me) || (groupId !== null && (await this.policy.isModerator(groupId, me.id)));
@@ -53,7 +53,7 @@ export class SendGate {
     const m = e.message;
     if (!m.body || m.deletedAt) return;
     try {
-      const channel = await this.channels.findById(m.channelId);
+      const channel = await this.facts.channel(m.channelId);
       if (!channel?.groupId) return;
       const hit = await this.policy.screen(channel.groupId, m.body);
       if (hit?.action !== 'flag') return;

@@ -36,6 +36,8 @@ export class OutboxMailDoc {
   @Prop({ type: Date, default: null }) nextAttemptAt: Date | null;
   @Prop({ type: String, default: null }) leaseOwner: string | null;
   @Prop({ type: Date, default: null }) leaseUntil: Date | null;
+  /** the claim (one batch of one worker) that holds the lease: how the worker reads back what it won */
+  @Prop({ type: String, default: null }) claim: string | null;
   /** temporary failures are retried until then (queued + 24 h) */
   @Prop({ required: true }) giveUpAt: Date;
   @Prop({ type: String, default: null }) lastResponse: string | null;

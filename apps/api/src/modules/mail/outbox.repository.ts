@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, QueryFilter, Types } from 'mongoose';
@@ -7,7 +8,7 @@ import { oid } from '../../common/object-id';
 import { decodeCursor } from '../../common/pagination';
 import { LeanOutboxMail, MailSuppressionDoc, OutboxMailDoc } from './outbox-mail.schema';
 
-export type NewOutboxMail = Omit<OutboxMailDoc, 'attempts' | 'leaseOwner' | 'leaseUntil' | 'lastResponse' | 'sentAt' | 'createdAt' | 'updatedAt' | 'toUserId'> & {
+export type NewOutboxMail = Omit<OutboxMailDoc, 'attempts' | 'leaseOwner' | 'leaseUntil' | 'claim' | 'lastResponse' | 'sentAt' | 'createdAt' | 'updatedAt' | 'toUserId'> & {
   _id: Types.ObjectId;
   toUserId: string | null;
   lastResponse?: string;
@@ -36,19 +37,37 @@ export class OutboxRepository {
     }
   }
 
-  /** Claims the most overdue mail: a due queued one, or one whose worker's lease ran out. */
-  claimDue(owner: string, leaseMs: number, now = new Date()): Promise<LeanOutboxMail | null> {
-    return this.model
-      .findOneAndUpdate(
-        { $or: [{ state: 'queued', nextAttemptAt: { $lte: now } }, { state: 'sending', leaseUntil: { $lte: now } }] },
-        { $set: { state: 'sending', leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs) }, $inc: { attempts: 1 } },
-        { sort: { nextAttemptAt: 1 }, returnDocument: 'after' },
-      )
-      .lean<LeanOutboxMail>();
+  /**
+   * Claims up to `limit` of the most overdue mails (due queued ones, or ones whose worker's lease ran
+   * out) in three round trips whatever the limit: the candidates' ids; one conditional updateMany
+   * that takes each of them only if it is still claimable (atomic per mail, so of two claimers each
+   * mail goes to one) and stamps this claim's token; the mails that carry the token. A candidate
+   * another worker took meanwhile is simply not among them.
+   */
+  async claimBatch(owner: string, leaseMs: number, limit: number, now = new Date()): Promise<LeanOutboxMail[]> {
+    const claimable: QueryFilter<OutboxMailDoc> = { $or: [{ state: 'queued', nextAttemptAt: { $lte: now } }, { state: 'sending', leaseUntil: { $lte: now } }] };
+    const candidates = await this.model.find(claimable, { _id: 1 }).sort({ nextAttemptAt: 1 }).limit(limit).lean<{ _id: Types.ObjectId }[]>();
+    if (candidates.length === 0) return [];
+    const ids = candidates.map((c) => c._id);
+    const claim = `${owner}:${randomUUID()}`;
+    const res = await this.model.updateMany(
+      { _id: { $in: ids }, ...claimable },
+      { $set: { state: 'sending', leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs), claim }, $inc: { attempts: 1 } },
+    );
+    if (res.modifiedCount === 0) return [];
+    const won = await this.model.find({ _id: { $in: ids }, claim, state: 'sending' }).lean<LeanOutboxMail[]>();
+    const order = new Map(ids.map((id, i) => [id.toHexString(), i]));
+    return won.sort((a, b) => order.get(a._id.toHexString())! - order.get(b._id.toHexString())!);
+  }
+
+  /** Extends the lease of a claimed mail, only while this worker still holds it. */
+  async renewLease(id: Types.ObjectId, owner: string, until: Date): Promise<boolean> {
+    const res = await this.model.updateOne({ _id: id, state: 'sending', leaseOwner: owner }, { $set: { leaseUntil: until } });
+    return res.modifiedCount === 1;
   }
 
   private async finish(id: Types.ObjectId, owner: string, set: Partial<OutboxMailDoc>): Promise<boolean> {
-    const res = await this.model.updateOne({ _id: id, state: 'sending', leaseOwner: owner }, { $set: { ...set, leaseOwner: null, leaseUntil: null } });
+    const res = await this.model.updateOne({ _id: id, state: 'sending', leaseOwner: owner }, { $set: { ...set, leaseOwner: null, leaseUntil: null, claim: null } });
     return res.modifiedCount === 1;
   }
 
