@@ -257,11 +257,13 @@ export async function idleCommandRate(target: Api, ms: number): Promise<{ perMs:
 export async function roundTripsPerSend(target: Api, clients: Clients, sends = 40): Promise<RoundTrips> {
   const { members, groups } = clients;
   const byGroup = groups.map((_, g) => members.filter((m) => m.group === g));
-  // one warm-up send per channel: what a node learns once (channel and membership facts) is not a send's cost
-  // the same sender per channel (a person who keeps talking), warmed up once
-  const one = async (g: number, k: number): Promise<void> => {
+  // a few regular senders per channel (people who keep talking, under the per-person send rate),
+  // each warmed up once: what a node learns once (channel and membership facts) is not a send's cost
+  const senders = (g: number): Member[] => byGroup[g % groups.length]!.slice(0, 8);
+  const one = async (g: number, who: number, k: number): Promise<void> => {
     const group = byGroup[g % groups.length]!;
-    const sender = group[Math.min(1, group.length - 1)]!;
+    const pick = senders(g);
+    const sender = pick[who % pick.length]!;
     const clientMsgId = `rt${k.toString(36)}${Math.random().toString(36).slice(2, 8)}`;
     let arrived = 0;
     let listener: (e: { message: { clientMsgId: string } }) => void = () => undefined;
@@ -277,11 +279,13 @@ export async function roundTripsPerSend(target: Api, clients: Clients, sends = 4
     );
     await Promise.race([Promise.all([acked, done]), sleep(10_000).then(() => Promise.reject(new Error('round-trip probe: a send was not delivered within 10 s')))]);
   };
-  for (let g = 0; g < groups.length; g++) await one(g, g);
+  let k = 0;
+  for (let g = 0; g < groups.length; g++) for (let w = 0; w < senders(g).length; w++) await one(g, w, k++);
+  await sleep(1000); // the warm-up senders' rate allowance refills
   await sleep(300);
   const a = await target.dbStats();
   const t0 = performance.now();
-  for (let k = 0; k < sends; k++) await one(k, k + groups.length);
+  for (let i = 0; i < sends; i++) await one(i, Math.floor(i / groups.length), k++);
   await sleep(300); // anything a send leaves for later (listeners) lands in the count
   const ms = performance.now() - t0;
   const b = await target.dbStats();
