@@ -153,7 +153,7 @@ describe('events: the visitor site — public pages, prospects register, confirm
     const csv = await t.http.get(`/api/events/${open.id}/attendees.csv`).set(bearer(coordinator));
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.text.split('\r\n')[0]).toBe('name,kind,organisation,country,status,position,respondedAt');
+    expect(csv.text.split('\r\n')[0]).toBe('name,kind,organisation,country,status,position,respondedAt,checkedIn');
     expect(csv.text).toContain(`"'=HYPERLINK(""http://x.example"")",prospect,'+Evil Org,LV,going,,`);
     expect((await t.http.get(`/api/events/${open.id}/attendees.csv`).set(bearer(member))).status).toBe(403);
   });

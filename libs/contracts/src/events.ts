@@ -169,12 +169,17 @@ export interface Attendee {
   /** a freed place is held for this person (shown as waitlisted, before the line) until then */
   offerExpiresAt?: IsoDateTime;
   respondedAt: IsoDateTime;
+  /** at the event: true present, false absent, null not marked yet */
+  checkedIn?: boolean | null;
+  checkedInAt?: IsoDateTime | null;
 }
 
 /** People going, grouped (organisation: members' organisation or a prospect's stated one; "—" for none). */
 export interface AttendanceGroup {
   key: string;
   going: number;
+  /** of them (and of anyone else marked present), checked in at the event */
+  present?: number;
 }
 
 export interface AttendeesResponse {
@@ -186,6 +191,22 @@ export interface AttendeesResponse {
   /** attendance report: people going per organisation and per country, most first */
   byOrganisation: AttendanceGroup[];
   byCountry: AttendanceGroup[];
+  /** checked in at the event: present / marked absent */
+  checkIns?: { present: number; absent: number };
+}
+
+/** `GET /api/events/:id/attendees?q=`: the list narrowed to names, organisations, countries or e-mails containing `q` (counts and reports stay whole). */
+export interface AttendeesQuery {
+  q?: string;
+}
+
+/** `POST /api/events/:id/attendees/:attendeeId/check-in` (organisers): present or absent. */
+export interface CheckInRequest {
+  present: boolean;
+}
+
+export interface CheckInResponse {
+  attendee: Attendee;
 }
 
 /* ---------------------------------------------------------------- visitor site */

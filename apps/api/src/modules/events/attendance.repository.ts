@@ -66,6 +66,17 @@ export class AttendanceRepository {
       .lean<LeanAttendance>();
   }
 
+  /** Marks someone present or absent at the event (the answer itself is untouched). */
+  checkIn(eventId: string, id: string, present: boolean, by: string): Promise<LeanAttendance | null> {
+    return this.model
+      .findOneAndUpdate(
+        { _id: oid(id), eventId: oid(eventId), status: { $nin: ['none'] } },
+        { $set: { checkedIn: present, checkedInAt: new Date(), checkedInBy: oid(by) } },
+        { returnDocument: 'after' },
+      )
+      .lean<LeanAttendance>();
+  }
+
   /** Holds whose time ran out (any event), oldest first. */
   lapsedOffers(now: Date, limit = 100): Promise<LeanAttendance[]> {
     return this.model.find({ status: 'offered', offerExpiresAt: { $lte: now } }).sort({ offerExpiresAt: 1 }).limit(limit).lean<LeanAttendance[]>();

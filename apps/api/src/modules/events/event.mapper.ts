@@ -71,5 +71,7 @@ export function toAttendee(a: LeanAttendance, position?: number): Attendee {
     ...(position !== undefined ? { position } : {}),
     ...(a.status === 'offered' && a.offerExpiresAt ? { offerExpiresAt: a.offerExpiresAt.toISOString() } : {}),
     respondedAt: a.respondedAt.toISOString(),
+    checkedIn: a.checkedIn ?? null,
+    checkedInAt: a.checkedInAt ? a.checkedInAt.toISOString() : null,
   };
 }

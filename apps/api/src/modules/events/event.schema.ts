@@ -103,6 +103,10 @@ export class AttendanceDoc {
   @Prop({ type: Date, default: null }) offerExpiresAt: Date | null;
   /** prospects: sha256 of the token in the offer mail's links (confirm; it also cancels like the cancel link) */
   @Prop({ type: String, default: null }) offerTokenHash: string | null;
+  /** at the event (organisers mark it): true present, false absent, null not marked */
+  @Prop({ type: Boolean, default: null }) checkedIn: boolean | null;
+  @Prop({ type: Date, default: null }) checkedInAt: Date | null;
+  @Prop({ type: Types.ObjectId, default: null }) checkedInBy: Types.ObjectId | null;
   /** when a hold lapsed unconfirmed (the person left the line) */
   @Prop({ type: Date, default: null }) lapsedAt: Date | null;
   /** Place in line while waitlisted (from EventDoc.waitSeq); null otherwise. */

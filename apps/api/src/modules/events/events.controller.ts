@@ -12,11 +12,11 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { AttendeesResponse, ClusterEvent, EventResponse, Page, RsvpResponse } from '@klasteris/contracts';
+import type { AttendeesResponse, CheckInResponse, ClusterEvent, EventResponse, Page, RsvpResponse } from '@klasteris/contracts';
 import { Authenticated, CurrentUser } from '../../common/auth.decorators';
 import type { AuthUser } from '../../common/auth-user';
 import { ObjectIdPipe } from '../../common/object-id';
-import { CancelEventDto, CreateEventDto, EventListQueryDto, RsvpDto, UpdateEventDto } from './dto/events.dto';
+import { AttendeesQueryDto, CancelEventDto, CheckInDto, CreateEventDto, EventListQueryDto, RsvpDto, UpdateEventDto } from './dto/events.dto';
 import { EventsService } from './events.service';
 
 const NOT_VISIBLE = 'NOT_FOUND: no such event, or not visible to the caller (drafts, other groups and projects)';
@@ -94,8 +94,26 @@ export class EventsController {
   @ApiOkResponse({ description: '{ items: [attendee], counts }' })
   @ApiForbiddenResponse({ description: 'FORBIDDEN: the caller sees the event but does not run it' })
   @ApiNotFoundResponse({ description: NOT_VISIBLE })
-  attendees(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string): Promise<AttendeesResponse> {
-    return this.events.attendees(me, id);
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED' })
+  attendees(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Query() q: AttendeesQueryDto): Promise<AttendeesResponse> {
+    return this.events.attendees(me, id, q.q);
+  }
+
+  /** At the event: the organisers mark a member or prospect present or absent (the check-in list is GET …/attendees?q=). */
+  @Post(':id/attendees/:attendeeId/check-in')
+  @HttpCode(200)
+  @ApiOkResponse({ description: '{ attendee } with checkedIn and checkedInAt' })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED' })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN: the caller sees the event but does not run it' })
+  @ApiNotFoundResponse({ description: `${NOT_VISIBLE}; or no such attendee of this event` })
+  @ApiConflictResponse({ description: 'EVENT_STATE_CONFLICT: the event is a draft or cancelled' })
+  async checkIn(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Param('attendeeId', ObjectIdPipe) attendeeId: string,
+    @Body() body: CheckInDto,
+  ): Promise<CheckInResponse> {
+    return { attendee: await this.events.checkIn(me, id, attendeeId, body.present) };
   }
 
   /** The event as an iCalendar file (its own zone, VTIMEZONE included). */

@@ -4,6 +4,7 @@ import {
   DEFAULT_PAGE_LIMIT,
   EVENT_MAX_DAYS,
   ErrorCode,
+  type Attendee,
   type AttendeesResponse,
   type ClusterEvent,
   type CreateEventRequest,
@@ -14,7 +15,7 @@ import {
   type RsvpView,
   type UpdateEventRequest,
 } from '@klasteris/contracts';
-import { ApiException, forbidden, validationFailed } from '../../common/api-exception';
+import { ApiException, forbidden, notFound, validationFailed } from '../../common/api-exception';
 import { AuthUser, canAdministerOrganisation, isStaff } from '../../common/auth-user';
 import { csvCell } from '../../common/csv';
 import { encodeCursor } from '../../common/pagination';
@@ -31,7 +32,7 @@ import { EventMails } from './event-mails.service';
 import { eventIcs } from './event-ics';
 import { canManageEvent } from './event-policy';
 import { EventVenueService, MovedBackError } from './event-venue.service';
-import type { LeanEvent, StoredVenue } from './event.schema';
+import type { LeanAttendance, LeanEvent, StoredVenue } from './event.schema';
 import { toAttendee, toEvent } from './event.mapper';
 import { EventPatch, EventsRepository } from './events.repository';
 import { RsvpService } from './rsvp.service';
@@ -39,12 +40,22 @@ import { RsvpService } from './rsvp.service';
 export const eventStateConflict = (state: string, message = `The event is ${state}`): ApiException =>
   new ApiException(HttpStatus.CONFLICT, ErrorCode.EventStateConflict, message, { state });
 
-/** Counts per key, most first (then by key); missing keys count as "—". */
-function tally(keys: (string | null)[]): { key: string; going: number }[] {
-  const m = new Map<string, number>();
-  for (const k of keys) m.set(k ?? '—', (m.get(k ?? '—') ?? 0) + 1);
-  return [...m].map(([key, going]) => ({ key, going })).sort((a, b) => b.going - a.going || a.key.localeCompare(b.key));
+/** Counts per key, most first (then by key); missing keys count as "—"; `present`: how many of the key were checked in. */
+function tally(rows: { key: string | null; going: boolean; present: boolean }[]): { key: string; going: number; present: number }[] {
+  const m = new Map<string, { going: number; present: number }>();
+  for (const r of rows) {
+    if (!r.going && !r.present) continue;
+    const k = r.key ?? '—';
+    const c = m.get(k) ?? { going: 0, present: 0 };
+    if (r.going) c.going++;
+    if (r.present) c.present++;
+    m.set(k, c);
+  }
+  return [...m].map(([key, c]) => ({ key, ...c })).sort((a, b) => b.going - a.going || a.key.localeCompare(b.key));
 }
+
+const matches = (a: LeanAttendance, q: string): boolean =>
+  [a.name, a.organisationName, a.country, a.email].some((v) => typeof v === 'string' && v.toLocaleLowerCase().includes(q));
 
 const field = (name: string, message: string): ApiException => validationFailed([{ field: name, message }]);
 
@@ -255,7 +266,7 @@ export class EventsService {
   }
 
   /** Organisers and staff only (a member who may see the event gets 403, anyone else 404). */
-  async attendees(me: AuthUser, id: string): Promise<AttendeesResponse> {
+  async attendees(me: AuthUser, id: string, q?: string): Promise<AttendeesResponse> {
     const { canManage } = await this.access.visible(me, id);
     if (!canManage) throw forbidden('Only the organisers see who attends');
     const rows = await this.attendance.list(id);
@@ -268,8 +279,28 @@ export class EventsService {
       counts[status]++;
       return toAttendee(a, a.status === 'waitlisted' ? ++line : undefined);
     });
-    const going = items.filter((a) => a.status === 'going');
-    return { items, counts, offered, byOrganisation: tally(going.map((a) => a.organisationName)), byCountry: tally(going.map((a) => a.country)) };
+    const facts = items.map((a) => ({ a, going: a.status === 'going', present: a.checkedIn === true }));
+    const checkIns = { present: items.filter((a) => a.checkedIn === true).length, absent: items.filter((a) => a.checkedIn === false).length };
+    const needle = q?.trim().toLocaleLowerCase();
+    const shown = needle ? items.filter((_a, i) => matches(rows[i]!, needle)) : items;
+    return {
+      items: shown,
+      counts,
+      offered,
+      byOrganisation: tally(facts.map((f) => ({ key: f.a.organisationName, going: f.going, present: f.present }))),
+      byCountry: tally(facts.map((f) => ({ key: f.a.country, going: f.going, present: f.present }))),
+      checkIns,
+    };
+  }
+
+  /** Organisers mark an attendee (member or prospect) present or absent; not for cancelled events or drafts. */
+  async checkIn(me: AuthUser, id: string, attendeeId: string, present: boolean): Promise<Attendee> {
+    const { event, canManage } = await this.access.visible(me, id);
+    if (!canManage) throw forbidden('Only the organisers check people in');
+    if (event.state !== 'published') throw eventStateConflict(event.state, `The event is ${event.state}: no check-in`);
+    const row = await this.attendance.checkIn(id, attendeeId, present, me.id);
+    if (!row) throw notFound('Attendee');
+    return toAttendee(row);
   }
 
   /** The event as an .ics file, for anyone who may see it. */
@@ -281,8 +312,9 @@ export class EventsService {
   /** The attendance as CSV (organisers only), every cell neutralised against formulas. */
   async attendeesCsv(me: AuthUser, id: string): Promise<string> {
     const { items } = await this.attendees(me, id);
-    const head = ['name', 'kind', 'organisation', 'country', 'status', 'position', 'respondedAt'];
-    const rows = items.map((a) => [a.name, a.kind, a.organisationName, a.country, a.status, a.position ?? null, a.respondedAt].map(csvCell).join(','));
+    const head = ['name', 'kind', 'organisation', 'country', 'status', 'position', 'respondedAt', 'checkedIn'];
+    const checked = (v: boolean | null | undefined): string | null => (v === true ? 'present' : v === false ? 'absent' : null);
+    const rows = items.map((a) => [a.name, a.kind, a.organisationName, a.country, a.status, a.position ?? null, a.respondedAt, checked(a.checkedIn)].map(csvCell).join(','));
     return [head.join(','), ...rows].join('\r\n') + '\r\n';
   }
 }

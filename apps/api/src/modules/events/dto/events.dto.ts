@@ -31,7 +31,9 @@ import {
   Languages,
   RecurrenceFreqs,
   RsvpChoices,
+  type AttendeesQuery,
   type CancelEventRequest,
+  type CheckInRequest,
   type CreateEventRequest,
   type CreateEventSeriesRequest,
   type EventRecurrence,
@@ -217,4 +219,14 @@ export class EventRecurrenceDto implements EventRecurrence {
 
 export class CreateEventSeriesDto extends CreateEventDto implements CreateEventSeriesRequest {
   @ApiProperty({ type: EventRecurrenceDto }) @IsObject() @ValidateNested() @Type(() => EventRecurrenceDto) recurrence: EventRecurrenceDto;
+}
+
+export class AttendeesQueryDto implements AttendeesQuery {
+  @ApiPropertyOptional({ maxLength: 100, description: 'names, organisations, countries or e-mails containing this (case-insensitive)' })
+  @IsOptional() @Transform(trim) @IsString() @MaxLength(100)
+  q?: string;
+}
+
+export class CheckInDto implements CheckInRequest {
+  @ApiProperty({ description: 'true: present; false: absent' }) @IsBoolean() present: boolean;
 }
