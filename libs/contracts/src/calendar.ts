@@ -31,7 +31,7 @@ export interface CalendarItem {
   timeZone: string | null;
   /**
    * events: my RSVP (going, maybe, waitlisted) or `organiser`; `cancelled` when the event was cancelled;
-   * bookings: pending or confirmed; cards: open
+   * bookings: pending, held (a waitlist offer), confirmed or completed; cards: open
    */
   status: string;
   /** a second line: the venue, the resource, the project */

@@ -210,9 +210,9 @@ export class BookingsService {
     );
   }
 
-  /** My pending and confirmed bookings overlapping [from, to), by start (My calendar, the personal feed). */
+  /** My bookings that hold (or held) their time, overlapping [from, to), by start (My calendar, the personal feed); completed ones stay. */
   async mineBetween(userId: string, from: Date, to: Date): Promise<Booking[]> {
-    const rows = await this.bookings.forUserBetween(userId, from, to, HOLDING_STATUSES);
+    const rows = await this.bookings.forUserBetween(userId, from, to, [...HOLDING_STATUSES, 'completed']);
     return rows.map((r) => ({ ...toBooking(r), id: r._id.toHexString() }));
   }
 

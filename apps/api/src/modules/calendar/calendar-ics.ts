@@ -21,7 +21,7 @@ export function renderCalendar(name: string, events: MyEvent[], bookings: Bookin
       stamp: new Date(b.createdAt),
       summary: `${b.resourceName}: ${b.purpose}`,
       location: b.resourceName,
-      status: b.status === 'confirmed' ? ICalEventStatus.CONFIRMED : ICalEventStatus.TENTATIVE,
+      status: b.status === 'confirmed' || b.status === 'completed' ? ICalEventStatus.CONFIRMED : ICalEventStatus.TENTATIVE,
       url: `${publicUrl}/infrastructure/bookings/${b.id}`,
     });
   }
