@@ -232,5 +232,10 @@ test.describe('cluster events', () => {
     await series.locator('li a').first().click();
     await expect(coordinator.getByTestId('event-title')).toHaveText(title);
     await expect(series.locator('[aria-current="page"]')).toHaveCount(1);
+    await series.getByTestId('series-cancel').click();
+    await coordinator.getByTestId('dialog-confirm').click();
+    await expect(series.getByText('Cancelled')).toHaveCount(3);
+    await expect(coordinator.getByTestId('event-cancelled')).toBeVisible();
+    await expect(series.getByTestId('series-cancel')).toHaveCount(0);
   });
 });

@@ -121,6 +121,20 @@ export class EventStore {
     );
   }
 
+  /** Cancels every occurrence of the series not over yet. */
+  cancelSeries(reason: string): Observable<ClusterEvent | null> {
+    const e = this.event();
+    const seriesId = e?.series?.id;
+    if (!e || !seriesId) throw new Error('no series');
+    return this.api.cancelSeries(seriesId, reason || undefined).pipe(
+      tap((r) => this.series.set(r)),
+      map((r) => r.events.find((x) => x.id === e.id) ?? null),
+      tap((event) => {
+        if (event) this.event.set(event);
+      }),
+    );
+  }
+
   publish(): Observable<ClusterEvent> {
     const e = this.event();
     if (!e) throw new Error('no event');

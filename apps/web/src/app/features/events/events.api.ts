@@ -44,6 +44,9 @@ export class EventsApi {
   series(seriesId: string): Observable<EventSeriesResponse> {
     return this.http.get<EventSeriesResponse>(`/api/event-series/${id(seriesId)}`);
   }
+  cancelSeries(seriesId: string, reason?: string): Observable<EventSeriesResponse> {
+    return this.http.post<EventSeriesResponse>(`/api/event-series/${id(seriesId)}/cancel`, reason ? { reason } : {});
+  }
   rsvp(eventId: string, status: RsvpChoice): Observable<RsvpResponse> {
     return this.http.post<RsvpResponse>(`/api/events/${id(eventId)}/rsvp`, { status });
   }

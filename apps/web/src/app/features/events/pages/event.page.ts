@@ -117,6 +117,11 @@ import { OrganisersStore } from '../organisers.store';
                     </li>
                   }
                 </ol>
+                @if (e.canManage && hasUpcoming(sr.events)) {
+                  <button mat-stroked-button type="button" class="danger series-cancel" (click)="cancelSeries()" [disabled]="busy()" data-testid="series-cancel">
+                    <mat-icon aria-hidden="true" fontIcon="event_busy" />{{ 'events.series.cancel' | transloco }}
+                  </button>
+                }
               </section>
             }
           </aside>
@@ -148,6 +153,7 @@ import { OrganisersStore } from '../organisers.store';
     .danger { color: #b3261e; }
     .dates { margin: 0; padding-left: 20px; display: flex; flex-direction: column; gap: 4px; }
     .dates .current { font-weight: 500; }
+    .series-cancel { margin-top: 12px; }
   `,
 })
 export default class EventPage {
@@ -244,6 +250,35 @@ export default class EventPage {
           next: () => {
             this.busy.set(false);
             this.snack.open(this.transloco.translate('events.cancel.done'), undefined, { duration: 3000 });
+          },
+          error: (err: unknown) => this.fail(err),
+        });
+      });
+  }
+
+  protected hasUpcoming(events: readonly ClusterEvent[]): boolean {
+    const now = Date.now();
+    return events.some((o) => o.state !== 'cancelled' && Date.parse(o.end) > now);
+  }
+
+  protected cancelSeries(): void {
+    const data: ConfirmDialogData = {
+      title: this.transloco.translate('events.series.cancelTitle'),
+      message: this.transloco.translate('events.series.cancelMessage'),
+      confirmLabel: this.transloco.translate('events.series.cancelConfirm'),
+      reasonLabel: this.transloco.translate('events.cancel.reason'),
+      danger: true,
+    };
+    this.dialog
+      .open<ConfirmDialogComponent, ConfirmDialogData, ConfirmDialogResult>(ConfirmDialogComponent, { data, autoFocus: 'first-tabbable' })
+      .afterClosed()
+      .subscribe((result) => {
+        if (!result) return;
+        this.busy.set(true);
+        this.store.cancelSeries(result.reason).subscribe({
+          next: () => {
+            this.busy.set(false);
+            this.snack.open(this.transloco.translate('events.series.cancelled'), undefined, { duration: 3000 });
           },
           error: (err: unknown) => this.fail(err),
         });
