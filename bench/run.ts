@@ -3,8 +3,10 @@
 // channel: newest and deep page, 10,000-message catch-up), outbox (invitation mails to a local SMTP server). Each prints a table and writes JSON under bench/results/.
 // Sizes are modest by default (see README "Performance"); raise them with BENCH_SOCKETS, BENCH_RATE,
 // BENCH_SECONDS, BENCH_RACE_REQUESTS, BENCH_REST_SECONDS, BENCH_REST_CONNECTIONS; history takes
-// BENCH_HISTORY_MESSAGES, BENCH_HISTORY_SAMPLES, BENCH_HISTORY_CATCHUP.
+// BENCH_HISTORY_MESSAGES, BENCH_HISTORY_SAMPLES, BENCH_HISTORY_CATCHUP; events (RSVP race, a 2,000-attendee event page)
+// takes BENCH_EVENTS_RACE ("10x50,100x500"), BENCH_EVENTS_ATTENDEES, BENCH_EVENTS_SAMPLES.
 import { bookingRace } from './booking-race';
+import { eventsScenario } from './events';
 import { history } from './history';
 import { outboxScenario } from './outbox';
 import { randomBytes } from 'node:crypto';
@@ -15,7 +17,7 @@ import { baselinePayload, clientsBaseline, clientsOurs, drive, fanoutOptions, Fa
 import { cleanup, commandsBetween, FERRETDB_CAVEAT, machine, registerUsers, ROOT, startApi, startDatabase, startRedis, table, writeResult } from './lib';
 import { restHotPaths } from './rest';
 
-const SCENARIOS = ['chat', 'nodes', 'race', 'rest', 'history', 'outbox'] as const;
+const SCENARIOS = ['chat', 'nodes', 'race', 'rest', 'history', 'outbox', 'events'] as const;
 
 const mb = (bytes: number): number => Math.round(bytes / 2 ** 20);
 
@@ -160,6 +162,32 @@ async function main(): Promise<void> {
     if (o.duplicates) {
       failed = true;
       process.stdout.write(`!! ${o.duplicates} duplicated mails (must be 0)\n`);
+    }
+  }
+
+  if (run.includes('events')) {
+    process.stdout.write('\n[events] RSVP race (each answer on its own connection) and an event page with 2,000 attendees\n');
+    const evDb = `bench_events_${Date.now().toString(36)}`;
+    const ev = await eventsScenario(async (env) => {
+      const node = await startApi(mongoUri, evDb, env);
+      return { url: node.url, stop: async () => void node.child.kill('SIGTERM') };
+    }, mongoUri, evDb);
+    table('RSVP race: everyone answers "going" at once (settled = until the last answer is in)', ev.rounds.map((r) => ({
+      case: `${r.members} members, ${r.capacity} places`,
+      'settled ms': r.settledMs,
+      going: r.going,
+      waitlisted: r.waitlisted,
+      'event.going': r.eventGoing,
+      'line 1..N-C in order': r.linePositionsOk ? 'yes' : 'NO',
+      other: JSON.stringify(Object.fromEntries(Object.entries(r.statuses).filter(([k]) => k !== 'going' && k !== 'waitlisted'))),
+    })));
+    table(`event page: ${ev.attendees.members} members + ${ev.attendees.prospects} prospects (seeded in ${ev.attendees.seedSeconds} s; ${JSON.stringify(ev.attendees.counts)}), ${ev.samples} requests each, one at a time`, ev.pages.map((p) => ({
+      what: p.what, 'p50 ms': p.latencyMs.p50, 'p95 ms': p.latencyMs.p95, 'p99 ms': p.latencyMs.p99, 'max ms': p.latencyMs.max, 'p50 × health': p.p50X, bytes: p.bytes,
+    })));
+    process.stdout.write(`→ ${writeResult('events', { ...ev, caveat: FERRETDB_CAVEAT })}\n`);
+    if (ev.problems.length) {
+      failed = true;
+      for (const p of ev.problems) process.stdout.write(`!! events: ${p}\n`);
     }
   }
 
