@@ -14,9 +14,16 @@ import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { AttendeesResponse, ClusterEvent, RsvpView } from '@klasteris/contracts';
-import { api, envInt, login, progress, stats, type Stats } from './lib';
+import { api, commandsBetween, envInt, login, progress, stats, type DbStats, type Stats } from './lib';
 
-export type StartNode = (env: Record<string, string>) => Promise<{ url: string; stop: () => Promise<void> }>;
+export type StartNode = (env: Record<string, string>) => Promise<{ url: string; stop: () => Promise<void>; dbStats: () => Promise<DbStats> }>;
+
+/** Database commands per request between two snapshots of the node's driver command monitoring. */
+const perRequest = (a: DbStats, b: DbStats, n: number): { total: number; byCommand: Record<string, number> } => {
+  const c = commandsBetween(a, b);
+  const r = (v: number): number => Math.round((v / n) * 10) / 10;
+  return { total: r(Object.values(c).reduce((x, y) => x + y, 0)), byCommand: Object.fromEntries(Object.entries(c).map(([k, v]) => [k, r(v)])) };
+};
 
 export interface RaceRound {
   capacity: number;
@@ -29,6 +36,8 @@ export interface RaceRound {
   linePositionsOk: boolean;
   /** answers whose `position` equals the person's final place in line (answers given mid-race may see fewer ahead of them) */
   answersWithFinalPosition: number;
+  /** database commands per answer during the race (driver command monitoring; includes the idle background, small next to the race) */
+  dbCommandsPerAnswer: { total: number; byCommand: Record<string, number> };
   ok: boolean;
   problems: string[];
 }
@@ -39,6 +48,7 @@ export interface PageTiming {
   /** p50 of this / p50 of GET /api/health */
   p50X: number;
   bytes: number;
+  dbCommandsPerRequest: number;
 }
 
 export interface EventsResult {
@@ -106,7 +116,7 @@ async function seedMembers(db: ReturnType<MongoClient['db']>, jwt: JwtService, n
   return out;
 }
 
-async function race(url: string, coordinator: string, members: { token: string }[], capacity: number): Promise<RaceRound> {
+async function race(url: string, dbStats: () => Promise<DbStats>, coordinator: string, members: { token: string }[], capacity: number): Promise<RaceRound> {
   const n = members.length;
   const event = await createEvent(url, coordinator, `Bench race ${capacity}/${n}`, capacity);
   // Each answer on its own connection (no keep-alive agent: a new socket per request).
@@ -126,9 +136,11 @@ async function race(url: string, coordinator: string, members: { token: string }
       req.on('error', fail);
       req.end(body);
     });
+  const before = await dbStats();
   const t0 = performance.now();
   const answers = await Promise.all(members.map((m) => rsvp(m.token)));
   const settledMs = Math.round(performance.now() - t0);
+  const dbCommandsPerAnswer = perRequest(before, await dbStats(), n);
 
   const problems: string[] = [];
   const statuses: Record<string, number> = {};
@@ -154,10 +166,11 @@ async function race(url: string, coordinator: string, members: { token: string }
   // Whose answer named their final place: the answer's position against the list (matched through the member's own view is N more requests; the list's order by waitSeq is the truth, so compare the multiset).
   const finalPositions = new Set(line.map((a) => a.position));
   const answersWithFinalPosition = answers.filter((a) => a.body.rsvp?.status === 'waitlisted' && a.body.rsvp.position !== undefined && finalPositions.has(a.body.rsvp.position)).length;
-  return { capacity, members: n, settledMs, statuses, going, waitlisted, eventGoing, linePositionsOk, answersWithFinalPosition, ok: problems.length === 0, problems };
+  return { capacity, members: n, settledMs, statuses, going, waitlisted, eventGoing, linePositionsOk, answersWithFinalPosition, dbCommandsPerAnswer, ok: problems.length === 0, problems };
 }
 
-async function timeGet(url: string, path: string, token: string | undefined, samples: number): Promise<{ s: Stats; bytes: number }> {
+async function timeGet(url: string, path: string, token: string | undefined, samples: number, dbStats?: () => Promise<DbStats>): Promise<{ s: Stats; bytes: number; db: number }> {
+  const before = dbStats ? await dbStats() : null;
   const xs: number[] = [];
   let bytes = 0;
   for (let i = 0; i < samples; i++) {
@@ -168,7 +181,8 @@ async function timeGet(url: string, path: string, token: string | undefined, sam
     if (res.status !== 200) throw new Error(`GET ${path}: ${res.status} ${body.slice(0, 200)}`);
     bytes = body.length;
   }
-  return { s: stats(xs), bytes };
+  const db = before && dbStats ? perRequest(before, await dbStats(), samples).total : 0;
+  return { s: stats(xs), bytes, db };
 }
 
 export async function eventsScenario(startNode: StartNode, mongoUri: string, dbName: string): Promise<EventsResult> {
@@ -189,7 +203,7 @@ export async function eventsScenario(startNode: StartNode, mongoUri: string, dbN
     const done: RaceRound[] = [];
     for (const r of plan) {
       progress(`  race: ${r.capacity} places, ${r.members} members`);
-      const round = await race(node.url, coordinator, members.slice(0, r.members), r.capacity);
+      const round = await race(node.url, node.dbStats, coordinator, members.slice(0, r.members), r.capacity);
       done.push(round);
       problems.push(...round.problems.map((p) => `race ${r.capacity}/${r.members}: ${p}`));
     }
@@ -249,16 +263,16 @@ export async function eventsScenario(startNode: StartNode, mongoUri: string, dbN
 
     // warm-up, then one request at a time
     for (const p of ['/api/health', `/api/events/${event.id}`, `/api/events/${event.id}/attendees`]) await timeGet(node.url, p, coordinator, 5);
-    const health = await timeGet(node.url, '/api/health', undefined, samples);
-    const asOrganiser = await timeGet(node.url, `/api/events/${event.id}`, coordinator, samples);
-    const asMember = await timeGet(node.url, `/api/events/${event.id}`, me.token, samples);
-    const list = await timeGet(node.url, `/api/events/${event.id}/attendees`, coordinator, samples);
+    const health = await timeGet(node.url, '/api/health', undefined, samples, node.dbStats);
+    const asOrganiser = await timeGet(node.url, `/api/events/${event.id}`, coordinator, samples, node.dbStats);
+    const asMember = await timeGet(node.url, `/api/events/${event.id}`, me.token, samples, node.dbStats);
+    const list = await timeGet(node.url, `/api/events/${event.id}/attendees`, coordinator, samples, node.dbStats);
     const x = (s: Stats): number => Math.round((s.p50 / health.s.p50) * 10) / 10;
     const pages: PageTiming[] = [
-      { what: 'GET /api/health (baseline)', latencyMs: health.s, p50X: 1, bytes: health.bytes },
-      { what: `GET /api/events/:id (organiser)`, latencyMs: asOrganiser.s, p50X: x(asOrganiser.s), bytes: asOrganiser.bytes },
-      { what: `GET /api/events/:id (member in line)`, latencyMs: asMember.s, p50X: x(asMember.s), bytes: asMember.bytes },
-      { what: `GET /api/events/:id/attendees (${size})`, latencyMs: list.s, p50X: x(list.s), bytes: list.bytes },
+      { what: 'GET /api/health (baseline)', latencyMs: health.s, p50X: 1, bytes: health.bytes, dbCommandsPerRequest: health.db },
+      { what: `GET /api/events/:id (organiser)`, latencyMs: asOrganiser.s, p50X: x(asOrganiser.s), bytes: asOrganiser.bytes, dbCommandsPerRequest: asOrganiser.db },
+      { what: `GET /api/events/:id (member in line)`, latencyMs: asMember.s, p50X: x(asMember.s), bytes: asMember.bytes, dbCommandsPerRequest: asMember.db },
+      { what: `GET /api/events/:id/attendees (${size})`, latencyMs: list.s, p50X: x(list.s), bytes: list.bytes, dbCommandsPerRequest: list.db },
     ];
     return { rounds: done, attendees: { members: size - prospects, prospects, seedSeconds, counts: check.body.counts }, samples, pages, problems };
   } finally {

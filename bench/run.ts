@@ -170,7 +170,7 @@ async function main(): Promise<void> {
     const evDb = `bench_events_${Date.now().toString(36)}`;
     const ev = await eventsScenario(async (env) => {
       const node = await startApi(mongoUri, evDb, env);
-      return { url: node.url, stop: async () => void node.child.kill('SIGTERM') };
+      return { url: node.url, stop: async () => void node.child.kill('SIGTERM'), dbStats: () => node.dbStats() };
     }, mongoUri, evDb);
     table('RSVP race: everyone answers "going" at once (settled = until the last answer is in)', ev.rounds.map((r) => ({
       case: `${r.members} members, ${r.capacity} places`,
@@ -180,10 +180,12 @@ async function main(): Promise<void> {
       'event.going': r.eventGoing,
       'line 1..N-C in order': r.linePositionsOk ? 'yes' : 'NO',
       other: JSON.stringify(Object.fromEntries(Object.entries(r.statuses).filter(([k]) => k !== 'going' && k !== 'waitlisted'))),
+      'db cmds/answer': r.dbCommandsPerAnswer.total,
     })));
     table(`event page: ${ev.attendees.members} members + ${ev.attendees.prospects} prospects (seeded in ${ev.attendees.seedSeconds} s; ${JSON.stringify(ev.attendees.counts)}), ${ev.samples} requests each, one at a time`, ev.pages.map((p) => ({
-      what: p.what, 'p50 ms': p.latencyMs.p50, 'p95 ms': p.latencyMs.p95, 'p99 ms': p.latencyMs.p99, 'max ms': p.latencyMs.max, 'p50 × health': p.p50X, bytes: p.bytes,
+      what: p.what, 'p50 ms': p.latencyMs.p50, 'p95 ms': p.latencyMs.p95, 'p99 ms': p.latencyMs.p99, 'max ms': p.latencyMs.max, 'p50 × health': p.p50X, bytes: p.bytes, 'db cmds/req': p.dbCommandsPerRequest,
     })));
+    for (const r of ev.rounds) process.stdout.write(`db commands per answer, ${r.members} members / ${r.capacity} places: ${JSON.stringify(r.dbCommandsPerAnswer.byCommand)}\n`);
     process.stdout.write(`→ ${writeResult('events', { ...ev, caveat: FERRETDB_CAVEAT })}\n`);
     if (ev.problems.length) {
       failed = true;
