@@ -267,12 +267,21 @@ export async function eventsScenario(startNode: StartNode, mongoUri: string, dbN
     const asOrganiser = await timeGet(node.url, `/api/events/${event.id}`, coordinator, samples, node.dbStats);
     const asMember = await timeGet(node.url, `/api/events/${event.id}`, me.token, samples, node.dbStats);
     const list = await timeGet(node.url, `/api/events/${event.id}/attendees`, coordinator, samples, node.dbStats);
+    // The same query the attendees endpoint sends (AttendanceRepository.list), through the raw driver: what the database alone costs.
+    const raw: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      const t = performance.now();
+      await db.collection('event_attendance').find({ eventId: eid, status: { $ne: 'none' } }).toArray();
+      raw.push(performance.now() - t);
+    }
+    const rawList = stats(raw);
     const x = (s: Stats): number => Math.round((s.p50 / health.s.p50) * 10) / 10;
     const pages: PageTiming[] = [
       { what: 'GET /api/health (baseline)', latencyMs: health.s, p50X: 1, bytes: health.bytes, dbCommandsPerRequest: health.db },
       { what: `GET /api/events/:id (organiser)`, latencyMs: asOrganiser.s, p50X: x(asOrganiser.s), bytes: asOrganiser.bytes, dbCommandsPerRequest: asOrganiser.db },
       { what: `GET /api/events/:id (member in line)`, latencyMs: asMember.s, p50X: x(asMember.s), bytes: asMember.bytes, dbCommandsPerRequest: asMember.db },
       { what: `GET /api/events/:id/attendees (${size})`, latencyMs: list.s, p50X: x(list.s), bytes: list.bytes, dbCommandsPerRequest: list.db },
+      { what: `  the same attendance query, raw driver`, latencyMs: rawList, p50X: x(rawList), bytes: 0, dbCommandsPerRequest: 1 },
     ];
     return { rounds: done, attendees: { members: size - prospects, prospects, seedSeconds, counts: check.body.counts }, samples, pages, problems };
   } finally {
