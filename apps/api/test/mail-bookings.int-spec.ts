@@ -67,14 +67,26 @@ describe('mails of bookings', () => {
   });
 
   it('a request mails the approvers; the approval mails the requester an invitation in the resource’s zone; a cancellation cancels it', async () => {
-    const lab = await h.createResource({ name: 'Muscat test lab', timeZone: 'Asia/Muscat', location: 'KOM 4, Muscat', policy: { approval: { required: true, approvers: 'coordinator' } } });
+    const lab = await h.createResource({
+      name: 'Muscat test lab',
+      timeZone: 'Asia/Muscat',
+      location: 'KOM 4, Muscat',
+      policy: { approval: { required: true, approvers: 'coordinator' } },
+    });
     const start = mondayUtc(2) + 6 * H; // 10:00 in Muscat (UTC+4, no DST)
-    const res = await h.book(member, { resourceId: lab.id, start: iso(start), end: iso(start + 2 * H), purpose: '5G <b>interop</b> tests' });
+    const res = await h.book(member, {
+      resourceId: lab.id,
+      start: iso(start),
+      end: iso(start + 2 * H),
+      purpose: '5G <b>interop</b> tests',
+    });
     expect(res.status).toBe(201);
     expect(res.body.booking.status).toBe('pending');
     const id = res.body.booking.id as string;
 
-    const request = await smtp.waitFor((m) => m.to.includes('coordinator@klasteris.demo') && m.subject.startsWith('Booking request: Muscat test lab'));
+    const request = await smtp.waitFor(
+      (m) => m.to.includes('coordinator@klasteris.demo') && m.subject.startsWith('Booking request: Muscat test lab'),
+    );
     expect(request.subject).toBe('Booking request: Muscat test lab, Rūta Kazlauskienė');
     expect(request.text).toContain('Purpose: 5G <b>interop</b> tests');
     expect(request.html).not.toContain('<b>interop</b>');
@@ -82,10 +94,13 @@ describe('mails of bookings', () => {
     expect(request.link(`${t.config.publicUrl}/infrastructure/`)).toBe(`${t.config.publicUrl}/infrastructure/approvals`);
     expect(request.header('List-Unsubscribe')).toMatch(new RegExp(`^<${t.config.publicUrl}/api/mail/unsubscribe\\?token=`));
     expect(request.header('List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
-    // the requester gets no request mail of their own
-    expect(smtp.received.some((m) => m.to.includes('member@klasteris.demo'))).toBe(false);
+    // the requester gets no request mail of their own (the demo's own bookings may remind them meanwhile)
+    const aboutLab = (m: ReceivedMail) => m.to.includes('member@klasteris.demo') && m.subject.includes('Muscat test lab');
+    expect(smtp.received.some(aboutLab)).toBe(false);
 
-    expect((await t.http.post(`/api/bookings/${id}/approve`).set(bearer(coordinator)).send({ note: 'Bring your own SIM cards.' })).status).toBe(200);
+    expect(
+      (await t.http.post(`/api/bookings/${id}/approve`).set(bearer(coordinator)).send({ note: 'Bring your own SIM cards.' })).status,
+    ).toBe(200);
     const approved = await smtp.waitFor((m) => m.to.includes('member@klasteris.demo') && m.subject.startsWith('Rezervacija patvirtinta'));
     expect(approved.subject).toBe('Rezervacija patvirtinta: Muscat test lab');
     expect(approved.text).toMatch(/^Sveiki, Rūta Kazlauskienė,/);
@@ -93,13 +108,22 @@ describe('mails of bookings', () => {
     expect(approved.link(`${t.config.publicUrl}/infrastructure/bookings/`)).toBe(`${t.config.publicUrl}/infrastructure/bookings/${id}`);
     expect(approved.raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);
     const [invite] = invitesOf(approved);
-    expect(invite).toMatchObject({ method: 'REQUEST', uid: `${id}@klasteris`, status: 'CONFIRMED', tzid: 'Asia/Muscat', start, end: start + 2 * H });
+    expect(invite).toMatchObject({
+      method: 'REQUEST',
+      uid: `${id}@klasteris`,
+      status: 'CONFIRMED',
+      tzid: 'Asia/Muscat',
+      start,
+      end: start + 2 * H,
+    });
     expect(invite!.localStart).toMatch(/T10:00:00$/);
     expect(invite!.organizer).toBe('mailto:portal@cluster.example');
     expect(invite!.attendee).toBe('mailto:member@klasteris.demo');
 
     // The coordinator cancels: the requester's calendar drops the same event (same UID, higher SEQUENCE).
-    expect((await t.http.post(`/api/bookings/${id}/cancel`).set(bearer(coordinator)).send({ reason: 'The lab floods on Mondays.' })).status).toBe(200);
+    expect(
+      (await t.http.post(`/api/bookings/${id}/cancel`).set(bearer(coordinator)).send({ reason: 'The lab floods on Mondays.' })).status,
+    ).toBe(200);
     const cancelled = await smtp.waitFor((m) => m.to.includes('member@klasteris.demo') && m.subject.startsWith('Rezervacija atšaukta'));
     expect(cancelled.text).toContain('> The lab floods on Mondays.');
     expect(cancelled.text).toContain('atšaukė jūsų „Muscat test lab“ rezervaciją');
@@ -110,7 +134,7 @@ describe('mails of bookings', () => {
     // Each cause mailed once: asking again (a second approve or cancel) queues nothing new.
     expect((await t.http.post(`/api/bookings/${id}/cancel`).set(bearer(coordinator)).send({})).status).toBe(409);
     await new Promise((r) => setTimeout(r, 500));
-    expect(smtp.received.filter((m) => m.to.includes('member@klasteris.demo'))).toHaveLength(2);
+    expect(smtp.received.filter(aboutLab)).toHaveLength(2);
   });
 
   it('the requester cancelling an approved booking gets the cancellation for their calendar', async () => {
@@ -134,7 +158,14 @@ describe('mails of bookings', () => {
     const room = await h.createResource({ name: 'Board room', policy: { approval: { required: true, approvers: 'coordinator' } } });
     const start = mondayUtc(2) + 8 * H;
     const res = await h.book(member2, { resourceId: room.id, start: iso(start), end: iso(start + H) });
-    expect((await t.http.post(`/api/bookings/${res.body.booking.id}/reject`).set(bearer(coordinator)).send({ note: 'Reserved for the board that week.' })).status).toBe(200);
+    expect(
+      (
+        await t.http
+          .post(`/api/bookings/${res.body.booking.id}/reject`)
+          .set(bearer(coordinator))
+          .send({ note: 'Reserved for the board that week.' })
+      ).status,
+    ).toBe(200);
     const mail = await smtp.waitFor((m) => m.to.includes('member2@klasteris.demo') && m.subject === 'Booking declined: Board room');
     expect(mail.text).toContain('> Reserved for the board that week.');
     expect(mail.text).toContain('When: ');
@@ -146,19 +177,28 @@ describe('mails of bookings', () => {
     const start = mondayUtc(2) + 10 * H;
     const taken = await h.book(member2, { resourceId: room.id, start: iso(start), end: iso(start + H) });
     expect(taken.body.booking.status).toBe('confirmed');
-    const joined = await t.http.post('/api/waitlist').set(bearer(member)).send({ resourceId: room.id, start: iso(start), end: iso(start + H), purpose: 'Waiting for the room' });
+    const joined = await t.http
+      .post('/api/waitlist')
+      .set(bearer(member))
+      .send({ resourceId: room.id, start: iso(start), end: iso(start + H), purpose: 'Waiting for the room' });
     expect(joined.body.entry.status).toBe('waiting');
     const before = smtp.received.length;
     expect((await t.http.post(`/api/bookings/${taken.body.booking.id}/cancel`).set(bearer(member2)).send({})).status).toBe(200);
 
-    const mail = await smtp.waitFor((m) => m.to.includes('member@klasteris.demo') && m.subject === '„Popular room“ atsilaisvino jūsų norimu laiku');
+    const mail = await smtp.waitFor(
+      (m) => m.to.includes('member@klasteris.demo') && m.subject === '„Popular room“ atsilaisvino jūsų norimu laiku',
+    );
     const entry = (await t.http.get('/api/waitlist/mine').set(bearer(member))).body.items[0];
     expect(entry.status).toBe('offered');
     // the deadline, in the resource's zone, as the recipient's language writes it
-    const deadline = new Intl.DateTimeFormat('lt-LT', { timeZone: 'Europe/Vilnius', hour: '2-digit', minute: '2-digit' }).format(new Date(entry.offerExpiresAt));
+    const deadline = new Intl.DateTimeFormat('lt-LT', { timeZone: 'Europe/Vilnius', hour: '2-digit', minute: '2-digit' }).format(
+      new Date(entry.offerExpiresAt),
+    );
     expect(mail.text).toContain('Jis laikomas jums iki ');
     expect(mail.text).toContain(deadline);
-    expect(mail.link(`${t.config.publicUrl}/infrastructure/bookings/`)).toBe(`${t.config.publicUrl}/infrastructure/bookings/${entry.offerBookingId}`);
+    expect(mail.link(`${t.config.publicUrl}/infrastructure/bookings/`)).toBe(
+      `${t.config.publicUrl}/infrastructure/bookings/${entry.offerBookingId}`,
+    );
     await new Promise((r) => setTimeout(r, 500));
     expect(smtp.received.slice(before).filter((m) => m.to.includes('member2@klasteris.demo'))).toHaveLength(0);
   });
@@ -174,12 +214,20 @@ describe('mails of bookings', () => {
     const at = new Date(soon - 30 * 60_000); // half an hour before the start, whatever the clock says now
 
     // Another node holds the job's lease: this node's tick queues nothing.
-    await t.connection.collection('leases').updateOne({ _id: BOOKING_REMINDERS_LEASE as unknown as Types.ObjectId }, { $set: { owner: 'another-node', until: new Date(Date.now() + 60_000) } }, { upsert: true });
+    await t.connection
+      .collection('leases')
+      .updateOne(
+        { _id: BOOKING_REMINDERS_LEASE as unknown as Types.ObjectId },
+        { $set: { owner: 'another-node', until: new Date(Date.now() + 60_000) } },
+        { upsert: true },
+      );
     await reminders.tick(at);
     expect(await outbox().countDocuments({ kind: 'booking.reminder' })).toBe(0);
 
     // The lease runs out: this node takes it, and running the job again queues nothing more.
-    await t.connection.collection('leases').updateOne({ _id: BOOKING_REMINDERS_LEASE as unknown as Types.ObjectId }, { $set: { until: new Date(0) } });
+    await t.connection
+      .collection('leases')
+      .updateOne({ _id: BOOKING_REMINDERS_LEASE as unknown as Types.ObjectId }, { $set: { until: new Date(0) } });
     await reminders.tick(at);
     await reminders.tick(new Date(at.getTime() + 60_000));
     await reminders.run(new Date(at.getTime() + 120_000));
