@@ -22,9 +22,16 @@ export async function bookingRace(url: string): Promise<RaceResult> {
   const coordinator = await login(url, 'coordinator@klasteris.demo');
   const orgs = await api<{ items: { id: string }[] }>(url, 'GET', '/api/organisations?q=infobalt');
   const organisationId = orgs.body.items[0]!.id;
-  const bookers = await Promise.all(['member@klasteris.demo', 'member2@klasteris.demo', 'orgadmin@klasteris.demo', 'orgadmin2@klasteris.demo'].map((e) => login(url, e)));
+  const bookers = await Promise.all(
+    ['member@klasteris.demo', 'member2@klasteris.demo', 'orgadmin@klasteris.demo', 'orgadmin2@klasteris.demo'].map((e) => login(url, e)),
+  );
   const room = async (name: string): Promise<string> => {
-    const res = await api<{ resource: { id: string } }>(url, 'POST', '/api/resources', coordinator.token, { name, timeZone: 'Europe/Vilnius', type: 'meeting_room', organisationId });
+    const res = await api<{ resource: { id: string } }>(url, 'POST', '/api/resources', coordinator.token, {
+      name,
+      timeZone: 'Europe/Vilnius',
+      type: 'meeting_room',
+      organisationId,
+    });
     if (res.status !== 201) throw new Error(`create resource: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.resource.id;
   };
@@ -34,7 +41,12 @@ export async function bookingRace(url: string): Promise<RaceResult> {
   d.setUTCHours(8, 0, 0, 0);
   const start = d.getTime();
   const book = (token: string, resourceId: string, s: number) =>
-    api(url, 'POST', '/api/bookings', token, { resourceId, start: new Date(s).toISOString(), end: new Date(s + H).toISOString(), purpose: 'Bench race' });
+    api(url, 'POST', '/api/bookings', token, {
+      resourceId,
+      start: new Date(s).toISOString(),
+      end: new Date(s + H).toISOString(),
+      purpose: 'Bench race',
+    });
 
   const contested = await room('Bench race room');
   const t0 = performance.now();

@@ -25,17 +25,67 @@ describe('bench: bookings timeline', () => {
     const admin = await createAdmin(t);
     const org = new Types.ObjectId();
     const now = new Date();
-    const policy = { openingHours: [], slotMinutes: 60, minDurationMinutes: 60, maxDurationMinutes: 480, minNoticeMinutes: 0, maxAdvanceDays: 90, maxUnitsPerBooking: 1, access: { mode: 'all', organisationIds: [] }, approval: { required: false, approvers: 'owner_or_coordinator' }, quotaHoursPerMonth: null, blackouts: [] };
+    const policy = {
+      openingHours: [],
+      slotMinutes: 60,
+      minDurationMinutes: 60,
+      maxDurationMinutes: 480,
+      minNoticeMinutes: 0,
+      maxAdvanceDays: 90,
+      maxUnitsPerBooking: 1,
+      access: { mode: 'all', organisationIds: [] },
+      approval: { required: false, approvers: 'owner_or_coordinator' },
+      quotaHoursPerMonth: null,
+      blackouts: [],
+    };
     const resources = Array.from({ length: RESOURCES }, (_, i) => {
       const name = `Bench server ${String(i).padStart(4, '0')}`;
-      return { _id: new Types.ObjectId(), name, nameKey: name.toLowerCase(), type: 'server', organisationId: org, organisationName: 'Bench', location: null, description: null, attributes: [], attributeKeys: [], capacity: 1, timeZone: 'Europe/Vilnius', status: 'available', policy, searchText: name.toLowerCase(), createdAt: now, updatedAt: now };
+      return {
+        _id: new Types.ObjectId(),
+        name,
+        nameKey: name.toLowerCase(),
+        type: 'server',
+        organisationId: org,
+        organisationName: 'Bench',
+        location: null,
+        description: null,
+        attributes: [],
+        attributeKeys: [],
+        capacity: 1,
+        timeZone: 'Europe/Vilnius',
+        status: 'available',
+        policy,
+        searchText: name.toLowerCase(),
+        createdAt: now,
+        updatedAt: now,
+      };
     });
     await t.connection.collection('resources').insertMany(resources);
     const week = Date.UTC(2030, 0, 7);
     const bookings = resources.flatMap((r, i) =>
       Array.from({ length: BOOKINGS_PER_RESOURCE }, (_, k) => {
         const start = new Date(week + k * 24 * H + ((i + k) % 10) * H);
-        return { resourceId: r._id, resourceName: r.name, resourceOrganisationId: org, timeZone: 'Europe/Vilnius', userId: org, userName: 'Bench', organisationId: org, organisationName: 'Bench', start, end: new Date(start.getTime() + 2 * H), units: 1, purpose: 'bench', status: 'confirmed', approvalStep: 0, approvalSteps: 0, approvals: [], version: 1, createdAt: now, updatedAt: now };
+        return {
+          resourceId: r._id,
+          resourceName: r.name,
+          resourceOrganisationId: org,
+          timeZone: 'Europe/Vilnius',
+          userId: org,
+          userName: 'Bench',
+          organisationId: org,
+          organisationName: 'Bench',
+          start,
+          end: new Date(start.getTime() + 2 * H),
+          units: 1,
+          purpose: 'bench',
+          status: 'confirmed',
+          approvalStep: 0,
+          approvalSteps: 0,
+          approvals: [],
+          version: 1,
+          createdAt: now,
+          updatedAt: now,
+        };
       }),
     );
     await t.connection.collection('bookings').insertMany(bookings);
@@ -49,7 +99,12 @@ describe('bench: bookings timeline', () => {
       let firstPage = 0;
       const [, allPages] = await timed(async () => {
         do {
-          const [res, ms] = await timed(() => t.http.get('/api/resources/timeline').query({ ...window, ...(cursor ? { cursor } : {}) }).set(bearer(admin)));
+          const [res, ms] = await timed(() =>
+            t.http
+              .get('/api/resources/timeline')
+              .query({ ...window, ...(cursor ? { cursor } : {}) })
+              .set(bearer(admin)),
+          );
           if (rows === 0) firstPage = ms;
           const page = res.body as { items: unknown[]; nextCursor: string | null };
           rows += page.items.length;

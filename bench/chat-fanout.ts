@@ -65,7 +65,12 @@ async function connectAll(url: string | ((i: number) => string), auths: Record<s
     for (;;) {
       const i = next++;
       if (i >= auths.length) return;
-      const s = io(typeof url === 'string' ? url : url(i), { auth: auths[i], transports: ['websocket'], reconnection: false, forceNew: true });
+      const s = io(typeof url === 'string' ? url : url(i), {
+        auth: auths[i],
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+      });
       out[i] = s;
       await new Promise<void>((ok, fail) => {
         s.once('ready', () => ok());
@@ -78,7 +83,13 @@ async function connectAll(url: string | ((i: number) => string), auths: Record<s
 }
 
 /** Sends at the target rate from random members of each group and counts every delivery. */
-export async function drive(target: string, clients: Clients, rate: number, seconds: number, payload: (group: string, clientMsgId: string) => object): Promise<FanoutResult> {
+export async function drive(
+  target: string,
+  clients: Clients,
+  rate: number,
+  seconds: number,
+  payload: (group: string, clientMsgId: string) => object,
+): Promise<FanoutResult> {
   const { members, groups } = clients;
   const byGroup = groups.map((_, g) => members.filter((m) => m.group === g));
   const sentAt = new Map<string, number>();
@@ -168,12 +179,21 @@ export async function drive(target: string, clients: Clients, rate: number, seco
 }
 
 /** Ours: users in channels of `channelSize`, each user one socket. */
-export async function clientsOurs(url: string, users: { token: string; userId: string }[], opts: FanoutOptions, tag: string, socketUrls: string[] = [url]): Promise<Clients> {
+export async function clientsOurs(
+  url: string,
+  users: { token: string; userId: string }[],
+  opts: FanoutOptions,
+  tag: string,
+  socketUrls: string[] = [url],
+): Promise<Clients> {
   const groups: string[] = [];
   const groupOf: number[] = [];
   for (let g = 0; g * opts.channelSize < users.length; g++) {
     const owner = users[g * opts.channelSize]!;
-    const res = await api<{ channel: { id: string } }>(url, 'POST', '/api/channels', owner.token, { name: `bench-${tag}-${g}`, type: 'public' });
+    const res = await api<{ channel: { id: string } }>(url, 'POST', '/api/channels', owner.token, {
+      name: `bench-${tag}-${g}`,
+      type: 'public',
+    });
     if (res.status !== 201) throw new Error(`create channel: ${res.status} ${JSON.stringify(res.body)}`);
     groups.push(res.body.channel.id);
   }
@@ -191,9 +211,16 @@ export async function clientsOurs(url: string, users: { token: string; userId: s
   };
   await Promise.all(Array.from({ length: 8 }, joinWorker));
   progress(`  ours: connecting ${users.length} sockets`);
-  const sockets = await connectAll((i) => socketUrls[i % socketUrls.length]!, users.map((u) => ({ token: u.token })));
+  const sockets = await connectAll(
+    (i) => socketUrls[i % socketUrls.length]!,
+    users.map((u) => ({ token: u.token })),
+  );
   onCleanup(() => sockets.forEach((s) => s.close()));
-  const members = sockets.map((socket, i) => ({ socket, group: groupOf[i]!, ...(socketUrls.length > 1 ? { node: i % socketUrls.length } : {}) }));
+  const members = sockets.map((socket, i) => ({
+    socket,
+    group: groupOf[i]!,
+    ...(socketUrls.length > 1 ? { node: i % socketUrls.length } : {}),
+  }));
   return { members, groups, close: () => sockets.forEach((s) => s.close()) };
 }
 
@@ -205,7 +232,13 @@ export async function clientsBaseline(mongoUri: string, opts: FanoutOptions): Pr
   const port = await freePort();
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(ROOT, 'bench/baseline-server.ts')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), MONGODB_URI: mongoUri, MONGODB_DB: 'bench_baseline', TS_NODE_PROJECT: join(ROOT, 'bench/tsconfig.json') },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      MONGODB_URI: mongoUri,
+      MONGODB_DB: 'bench_baseline',
+      TS_NODE_PROJECT: join(ROOT, 'bench/tsconfig.json'),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   onCleanup(() => void child.kill('SIGTERM'));
@@ -215,7 +248,10 @@ export async function clientsBaseline(mongoUri: string, opts: FanoutOptions): Pr
   });
   const groups = Array.from({ length: Math.ceil(opts.sockets / opts.channelSize) }, (_, g) => `room-${g}`);
   progress(`  baseline: connecting ${opts.sockets} sockets`);
-  const sockets = await connectAll(`http://127.0.0.1:${port}`, Array.from({ length: opts.sockets }, (_, i) => ({ room: groups[Math.floor(i / opts.channelSize)] })));
+  const sockets = await connectAll(
+    `http://127.0.0.1:${port}`,
+    Array.from({ length: opts.sockets }, (_, i) => ({ room: groups[Math.floor(i / opts.channelSize)] })),
+  );
   onCleanup(() => sockets.forEach((s) => s.close()));
   const members = sockets.map((socket, i) => ({ socket, group: Math.floor(i / opts.channelSize) }));
   return {
@@ -246,7 +282,10 @@ export async function idleCommandRate(target: Api, ms: number): Promise<{ perMs:
   await sleep(ms);
   const b = await target.dbStats();
   const d = commandsBetween(a, b);
-  return { perMs: Object.fromEntries(Object.entries(d).map(([k, v]) => [k, v / ms])), perSecond: round1((Object.values(d).reduce((x, y) => x + y, 0) * 1000) / ms) };
+  return {
+    perMs: Object.fromEntries(Object.entries(d).map(([k, v]) => [k, v / ms])),
+    perSecond: round1((Object.values(d).reduce((x, y) => x + y, 0) * 1000) / ms),
+  };
 }
 
 /**
@@ -275,9 +314,14 @@ export async function roundTripsPerSend(target: Api, clients: Clients, sends = 4
     });
     void done.then(() => group.forEach((m) => m.socket.off('message:new', listener)));
     const acked = new Promise<void>((ok, fail) =>
-      sender.socket.emit('message:send', oursPayload(groups[g % groups.length]!, clientMsgId), (res: { ok: boolean; error?: unknown }) => (res.ok ? ok() : fail(new Error(`send refused: ${JSON.stringify(res.error)}`)))),
+      sender.socket.emit('message:send', oursPayload(groups[g % groups.length]!, clientMsgId), (res: { ok: boolean; error?: unknown }) =>
+        res.ok ? ok() : fail(new Error(`send refused: ${JSON.stringify(res.error)}`)),
+      ),
     );
-    await Promise.race([Promise.all([acked, done]), sleep(10_000).then(() => Promise.reject(new Error('round-trip probe: a send was not delivered within 10 s')))]);
+    await Promise.race([
+      Promise.all([acked, done]),
+      sleep(10_000).then(() => Promise.reject(new Error('round-trip probe: a send was not delivered within 10 s'))),
+    ]);
   };
   let k = 0;
   for (let g = 0; g < groups.length; g++) for (let w = 0; w < senders(g).length; w++) await one(g, w, k++);

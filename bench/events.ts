@@ -16,13 +16,18 @@ import { performance } from 'node:perf_hooks';
 import type { AttendeesResponse, ClusterEvent, RsvpView } from '@klasteris/contracts';
 import { api, commandsBetween, envInt, login, progress, stats, type DbStats, type Stats } from './lib';
 
-export type StartNode = (env: Record<string, string>) => Promise<{ url: string; stop: () => Promise<void>; dbStats: () => Promise<DbStats> }>;
+export type StartNode = (
+  env: Record<string, string>,
+) => Promise<{ url: string; stop: () => Promise<void>; dbStats: () => Promise<DbStats> }>;
 
 /** Database commands per request between two snapshots of the node's driver command monitoring. */
 const perRequest = (a: DbStats, b: DbStats, n: number): { total: number; byCommand: Record<string, number> } => {
   const c = commandsBetween(a, b);
   const r = (v: number): number => Math.round((v / n) * 10) / 10;
-  return { total: r(Object.values(c).reduce((x, y) => x + y, 0)), byCommand: Object.fromEntries(Object.entries(c).map(([k, v]) => [k, r(v)])) };
+  return {
+    total: r(Object.values(c).reduce((x, y) => x + y, 0)),
+    byCommand: Object.fromEntries(Object.entries(c).map(([k, v]) => [k, r(v)])),
+  };
 };
 
 export interface RaceRound {
@@ -93,7 +98,12 @@ async function createEvent(url: string, token: string, title: string, capacity: 
 }
 
 /** `n` active members cloned from the demo member, each with a live session and a signed access token. */
-async function seedMembers(db: ReturnType<MongoClient['db']>, jwt: JwtService, n: number, tag: string): Promise<{ userId: string; token: string }[]> {
+async function seedMembers(
+  db: ReturnType<MongoClient['db']>,
+  jwt: JwtService,
+  n: number,
+  tag: string,
+): Promise<{ userId: string; token: string }[]> {
   const template = await db.collection('users').findOne({ email: 'member@klasteris.demo' });
   if (!template) throw new Error('the demo member is missing');
   const now = new Date();
@@ -105,8 +115,31 @@ async function seedMembers(db: ReturnType<MongoClient['db']>, jwt: JwtService, n
     const sid = new ObjectId();
     const displayName = `Racer ${tag} ${i}`;
     const email = `racer-${tag}-${i}@bench.example`;
-    users.push({ ...template, _id, email, displayName, initials: 'RB', searchText: `${displayName.toLowerCase()} ${email}`, createdAt: now, updatedAt: now });
-    sessions.push({ _id: sid, userId: _id, refreshHash: randomBytes(16).toString('hex'), previousHash: null, rotatedAt: null, generation: 0, createdAt: now, lastUsedAt: now, expiresAt: new Date(now.getTime() + 86_400_000), revokedAt: null, revokedReason: null, userAgent: 'bench', ip: null });
+    users.push({
+      ...template,
+      _id,
+      email,
+      displayName,
+      initials: 'RB',
+      searchText: `${displayName.toLowerCase()} ${email}`,
+      createdAt: now,
+      updatedAt: now,
+    });
+    sessions.push({
+      _id: sid,
+      userId: _id,
+      refreshHash: randomBytes(16).toString('hex'),
+      previousHash: null,
+      rotatedAt: null,
+      generation: 0,
+      createdAt: now,
+      lastUsedAt: now,
+      expiresAt: new Date(now.getTime() + 86_400_000),
+      revokedAt: null,
+      revokedReason: null,
+      userAgent: 'bench',
+      ip: null,
+    });
     out.push({ userId: _id.toHexString(), token: jwt.sign({ sub: _id.toHexString(), sid: sid.toHexString() }, { expiresIn: 3600 }) });
   }
   for (let i = 0; i < n; i += 1000) {
@@ -116,7 +149,13 @@ async function seedMembers(db: ReturnType<MongoClient['db']>, jwt: JwtService, n
   return out;
 }
 
-async function race(url: string, dbStats: () => Promise<DbStats>, coordinator: string, members: { token: string }[], capacity: number): Promise<RaceRound> {
+async function race(
+  url: string,
+  dbStats: () => Promise<DbStats>,
+  coordinator: string,
+  members: { token: string }[],
+  capacity: number,
+): Promise<RaceRound> {
   const n = members.length;
   const event = await createEvent(url, coordinator, `Bench race ${capacity}/${n}`, capacity);
   // Each answer on its own connection (no keep-alive agent: a new socket per request).
@@ -125,11 +164,20 @@ async function race(url: string, dbStats: () => Promise<DbStats>, coordinator: s
   const rsvp = (token: string): Promise<{ status: number; body: { rsvp?: RsvpView } }> =>
     new Promise((ok, fail) => {
       const req = request(
-        { host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` } },
+        {
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname,
+          method: 'POST',
+          agent: false,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` },
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => ok({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString() || '{}') as { rsvp?: RsvpView } }));
+          res.on('end', () =>
+            ok({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString() || '{}') as { rsvp?: RsvpView } }),
+          );
           res.on('error', fail);
         },
       );
@@ -158,18 +206,41 @@ async function race(url: string, dbStats: () => Promise<DbStats>, coordinator: s
   const list = await api<AttendeesResponse>(url, 'GET', `/api/events/${event.id}/attendees`, coordinator);
   const line = list.body.items.filter((a) => a.status === 'waitlisted');
   const linePositionsOk = line.length === n - capacity && line.every((a, i) => a.position === i + 1);
-  if (list.body.counts.going !== capacity || list.body.counts.waitlisted !== n - capacity) problems.push(`attendees counts ${JSON.stringify(list.body.counts)} (must be ${capacity} going, ${n - capacity} waitlisted)`);
-  if (!linePositionsOk) problems.push(`the line is not 1..${n - capacity} in order: ${JSON.stringify(line.slice(0, 5).map((a) => a.position))}…`);
+  if (list.body.counts.going !== capacity || list.body.counts.waitlisted !== n - capacity)
+    problems.push(`attendees counts ${JSON.stringify(list.body.counts)} (must be ${capacity} going, ${n - capacity} waitlisted)`);
+  if (!linePositionsOk)
+    problems.push(`the line is not 1..${n - capacity} in order: ${JSON.stringify(line.slice(0, 5).map((a) => a.position))}…`);
   const after = await api<{ event: ClusterEvent }>(url, 'GET', `/api/events/${event.id}`, coordinator);
   const eventGoing = after.body.event.going;
   if (eventGoing !== capacity) problems.push(`event.going is ${eventGoing} (must be ${capacity})`);
   // Whose answer named their final place: the answer's position against the list (matched through the member's own view is N more requests; the list's order by waitSeq is the truth, so compare the multiset).
   const finalPositions = new Set(line.map((a) => a.position));
-  const answersWithFinalPosition = answers.filter((a) => a.body.rsvp?.status === 'waitlisted' && a.body.rsvp.position !== undefined && finalPositions.has(a.body.rsvp.position)).length;
-  return { capacity, members: n, settledMs, statuses, going, waitlisted, eventGoing, linePositionsOk, answersWithFinalPosition, dbCommandsPerAnswer, ok: problems.length === 0, problems };
+  const answersWithFinalPosition = answers.filter(
+    (a) => a.body.rsvp?.status === 'waitlisted' && a.body.rsvp.position !== undefined && finalPositions.has(a.body.rsvp.position),
+  ).length;
+  return {
+    capacity,
+    members: n,
+    settledMs,
+    statuses,
+    going,
+    waitlisted,
+    eventGoing,
+    linePositionsOk,
+    answersWithFinalPosition,
+    dbCommandsPerAnswer,
+    ok: problems.length === 0,
+    problems,
+  };
 }
 
-async function timeGet(url: string, path: string, token: string | undefined, samples: number, dbStats?: () => Promise<DbStats>): Promise<{ s: Stats; bytes: number; db: number }> {
+async function timeGet(
+  url: string,
+  path: string,
+  token: string | undefined,
+  samples: number,
+  dbStats?: () => Promise<DbStats>,
+): Promise<{ s: Stats; bytes: number; db: number }> {
   const before = dbStats ? await dbStats() : null;
   const xs: number[] = [];
   let bytes = 0;
@@ -216,7 +287,11 @@ export async function eventsScenario(startNode: StartNode, mongoUri: string, dbN
     const event = await createEvent(node.url, coordinator, `Bench event of ${size}`, capacity);
     const eid = new ObjectId(event.id);
     const me = members[0]!;
-    const orgs = await db.collection('organisations').find({}, { projection: { name: 1, country: 1 } }).limit(20).toArray();
+    const orgs = await db
+      .collection('organisations')
+      .find({}, { projection: { name: 1, country: 1 } })
+      .limit(20)
+      .toArray();
     const countries = ['LT', 'LV', 'EE', 'PL', 'OM', 'KZ', 'AZ', 'DE'];
     const t0 = performance.now();
     const docs: Document[] = [];
@@ -251,7 +326,8 @@ export async function eventsScenario(startNode: StartNode, mongoUri: string, dbN
         createdAt: new Date(now - (size - i) * 1000),
       });
     }
-    for (let i = 0; i < docs.length; i += 1000) await db.collection('event_attendance').insertMany(docs.slice(i, i + 1000), { ordered: false });
+    for (let i = 0; i < docs.length; i += 1000)
+      await db.collection('event_attendance').insertMany(docs.slice(i, i + 1000), { ordered: false });
     await db.collection('events').updateOne({ _id: eid }, { $set: { going: capacity, free: 0, waitSeq: seq } });
     const seedSeconds = Math.round((performance.now() - t0) / 100) / 10;
     progress('');
@@ -259,10 +335,12 @@ export async function eventsScenario(startNode: StartNode, mongoUri: string, dbN
     const check = await api<AttendeesResponse>(node.url, 'GET', `/api/events/${event.id}/attendees`, coordinator);
     if (check.body.items.length !== size) problems.push(`attendees lists ${check.body.items.length} (must be ${size})`);
     const mine = await api<{ event: ClusterEvent }>(node.url, 'GET', `/api/events/${event.id}`, me.token);
-    if (mine.body.event.myRsvp?.status !== 'waitlisted' || mine.body.event.myRsvp.position !== 1) problems.push(`the member's own view is ${JSON.stringify(mine.body.event.myRsvp)} (must be waitlisted at 1)`);
+    if (mine.body.event.myRsvp?.status !== 'waitlisted' || mine.body.event.myRsvp.position !== 1)
+      problems.push(`the member's own view is ${JSON.stringify(mine.body.event.myRsvp)} (must be waitlisted at 1)`);
 
     // warm-up, then one request at a time
-    for (const p of ['/api/health', `/api/events/${event.id}`, `/api/events/${event.id}/attendees`]) await timeGet(node.url, p, coordinator, 5);
+    for (const p of ['/api/health', `/api/events/${event.id}`, `/api/events/${event.id}/attendees`])
+      await timeGet(node.url, p, coordinator, 5);
     const health = await timeGet(node.url, '/api/health', undefined, samples, node.dbStats);
     const asOrganiser = await timeGet(node.url, `/api/events/${event.id}`, coordinator, samples, node.dbStats);
     const asMember = await timeGet(node.url, `/api/events/${event.id}`, me.token, samples, node.dbStats);
@@ -271,19 +349,46 @@ export async function eventsScenario(startNode: StartNode, mongoUri: string, dbN
     const raw: number[] = [];
     for (let i = 0; i < samples; i++) {
       const t = performance.now();
-      await db.collection('event_attendance').find({ eventId: eid, status: { $ne: 'none' } }).toArray();
+      await db
+        .collection('event_attendance')
+        .find({ eventId: eid, status: { $ne: 'none' } })
+        .toArray();
       raw.push(performance.now() - t);
     }
     const rawList = stats(raw);
     const x = (s: Stats): number => Math.round((s.p50 / health.s.p50) * 10) / 10;
     const pages: PageTiming[] = [
       { what: 'GET /api/health (baseline)', latencyMs: health.s, p50X: 1, bytes: health.bytes, dbCommandsPerRequest: health.db },
-      { what: `GET /api/events/:id (organiser)`, latencyMs: asOrganiser.s, p50X: x(asOrganiser.s), bytes: asOrganiser.bytes, dbCommandsPerRequest: asOrganiser.db },
-      { what: `GET /api/events/:id (member in line)`, latencyMs: asMember.s, p50X: x(asMember.s), bytes: asMember.bytes, dbCommandsPerRequest: asMember.db },
-      { what: `GET /api/events/:id/attendees (${size})`, latencyMs: list.s, p50X: x(list.s), bytes: list.bytes, dbCommandsPerRequest: list.db },
+      {
+        what: `GET /api/events/:id (organiser)`,
+        latencyMs: asOrganiser.s,
+        p50X: x(asOrganiser.s),
+        bytes: asOrganiser.bytes,
+        dbCommandsPerRequest: asOrganiser.db,
+      },
+      {
+        what: `GET /api/events/:id (member in line)`,
+        latencyMs: asMember.s,
+        p50X: x(asMember.s),
+        bytes: asMember.bytes,
+        dbCommandsPerRequest: asMember.db,
+      },
+      {
+        what: `GET /api/events/:id/attendees (${size})`,
+        latencyMs: list.s,
+        p50X: x(list.s),
+        bytes: list.bytes,
+        dbCommandsPerRequest: list.db,
+      },
       { what: `  the same attendance query, raw driver`, latencyMs: rawList, p50X: x(rawList), bytes: 0, dbCommandsPerRequest: 1 },
     ];
-    return { rounds: done, attendees: { members: size - prospects, prospects, seedSeconds, counts: check.body.counts }, samples, pages, problems };
+    return {
+      rounds: done,
+      attendees: { members: size - prospects, prospects, seedSeconds, counts: check.body.counts },
+      samples,
+      pages,
+      problems,
+    };
   } finally {
     await client.close();
     await node.stop();

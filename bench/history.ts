@@ -59,7 +59,10 @@ export async function history(url: string, mongoUri: string, dbName: string): Pr
   const samples = envInt('BENCH_HISTORY_SAMPLES', 30);
   const catchUpSize = Math.min(n, envInt('BENCH_HISTORY_CATCHUP', 10_000));
   const me = await login(url, 'member@klasteris.demo');
-  const created = await api<{ channel: { id: string } }>(url, 'POST', '/api/channels', me.token, { name: `history-${Date.now().toString(36)}`, type: 'private' });
+  const created = await api<{ channel: { id: string } }>(url, 'POST', '/api/channels', me.token, {
+    name: `history-${Date.now().toString(36)}`,
+    type: 'private',
+  });
   if (created.status !== 201) throw new Error(`create channel: ${created.status} ${JSON.stringify(created.body)}`);
   const channelId = created.body.channel.id;
 
@@ -77,7 +80,9 @@ export async function history(url: string, mongoUri: string, dbName: string): Pr
       await messages.insertMany(docs, { ordered: false });
       const done = from + docs.length - 1;
       const secs = (performance.now() - t0) / 1000;
-      progress(`  inserted ${done.toLocaleString('en')}/${n.toLocaleString('en')} (${Math.round(done / secs).toLocaleString('en')}/s, ${Math.round(secs)} s)`);
+      progress(
+        `  inserted ${done.toLocaleString('en')}/${n.toLocaleString('en')} (${Math.round(done / secs).toLocaleString('en')}/s, ${Math.round(secs)} s)`,
+      );
     }
     progress('');
     const insertSeconds = (performance.now() - t0) / 1000;
@@ -87,13 +92,19 @@ export async function history(url: string, mongoUri: string, dbName: string): Pr
     const path = `/api/channels/${channelId}/messages`;
     const get = async (q: string): Promise<void> => {
       const res = await api<{ items: unknown[] }>(url, 'GET', `${path}${q}`, me.token);
-      if (res.status !== 200 || res.body.items.length === 0) throw new Error(`GET ${q}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+      if (res.status !== 200 || res.body.items.length === 0)
+        throw new Error(`GET ${q}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
     };
     // the query the API's repository makes for such a page: its first seq window below `before`
     // (every seeded message is a root, so one window always fills the page)
     const rawPage = (before: number) => (): Promise<unknown> =>
       messages
-        .find({ channelId: cid, seq: { $gte: Math.max(0, before - Math.max(64, (PAGE + 1) * 4)), $lt: before }, threadRootId: null, void: { $ne: true } })
+        .find({
+          channelId: cid,
+          seq: { $gte: Math.max(0, before - Math.max(64, (PAGE + 1) * 4)), $lt: before },
+          threadRootId: null,
+          void: { $ne: true },
+        })
         .sort({ seq: -1 })
         .limit(PAGE + 1)
         .toArray();

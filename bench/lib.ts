@@ -48,7 +48,11 @@ process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
 export async function startDatabase(): Promise<string> {
   if (process.env['MONGODB_URI']) return process.env['MONGODB_URI'];
   const dir = mkdtempSync(join(tmpdir(), 'klasteris-bench-db-'));
-  const db = new EmbeddedFerretDb({ dataDir: dir, binary: process.env['FERRETDB_BIN'] ?? null, log: (l) => process.stdout.write(`${l}\n`) });
+  const db = new EmbeddedFerretDb({
+    dataDir: dir,
+    binary: process.env['FERRETDB_BIN'] ?? null,
+    log: (l) => process.stdout.write(`${l}\n`),
+  });
   const uri = await db.start();
   onCleanup(async () => {
     await db.stop();
@@ -59,7 +63,9 @@ export async function startDatabase(): Promise<string> {
 
 export async function startRedis(): Promise<string> {
   const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
   onCleanup(() => void child.kill('SIGTERM'));
   await sleep(300);
   if (child.exitCode !== null) throw new Error('redis-server did not start (apt-get install redis-server)');
@@ -153,14 +159,21 @@ export async function startApi(mongoUri: string, dbName: string, extraEnv: Recor
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}:\n${stderr.join('\n')}`);
-    const ok = await fetch(`${url}/api/health`).then((r) => r.status === 200, () => false);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) throw new Error('the API did not become healthy within 120 s');
     await sleep(250);
   }
   // Demo data is seeded at start; wait until the demo accounts can sign in.
   for (;;) {
-    const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@klasteris.demo', password: DEMO_PASSWORD }) });
+    const res = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@klasteris.demo', password: DEMO_PASSWORD }),
+    });
     if (res.status === 200) break;
     if (Date.now() > deadline) throw new Error(`demo accounts not ready: ${res.status}`);
     await sleep(500);
@@ -168,10 +181,19 @@ export async function startApi(mongoUri: string, dbName: string, extraEnv: Recor
   return { url, child, dbStats: () => askDbStats(child) };
 }
 
-export async function api<T>(base: string, method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: T }> {
+export async function api<T>(
+  base: string,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
   const res = await fetch(`${base}${path}`, {
     method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -222,7 +244,14 @@ export function stats(xs: number[]): Stats {
   const s = [...xs].sort((a, b) => a - b);
   const q = (p: number): number => (s.length ? s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]! : NaN);
   const r = (v: number): number => Math.round(v * 10) / 10;
-  return { n: s.length, p50: r(q(0.5)), p95: r(q(0.95)), p99: r(q(0.99)), max: r(s[s.length - 1] ?? NaN), mean: r(s.reduce((a, b) => a + b, 0) / (s.length || 1)) };
+  return {
+    n: s.length,
+    p50: r(q(0.5)),
+    p95: r(q(0.95)),
+    p99: r(q(0.99)),
+    max: r(s[s.length - 1] ?? NaN),
+    mean: r(s.reduce((a, b) => a + b, 0) / (s.length || 1)),
+  };
 }
 
 export function table(title: string, rows: Record<string, string | number>[]): void {
@@ -230,19 +259,30 @@ export function table(title: string, rows: Record<string, string | number>[]): v
   const cols = Object.keys(rows[0]!);
   const width = cols.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c] ?? '').length)));
   const line = (vals: string[]): string => vals.map((v, i) => v.padStart(width[i]!)).join('  ');
-  process.stdout.write(`\n${title}\n${line(cols)}\n${line(width.map((w) => '-'.repeat(w)))}\n${rows.map((r) => line(cols.map((c) => String(r[c] ?? '')))).join('\n')}\n`);
+  process.stdout.write(
+    `\n${title}\n${line(cols)}\n${line(width.map((w) => '-'.repeat(w)))}\n${rows.map((r) => line(cols.map((c) => String(r[c] ?? '')))).join('\n')}\n`,
+  );
 }
 
 export function machine(): Record<string, unknown> {
-  return { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, memGb: Math.round(totalmem() / 2 ** 30), loadavg: loadavg().map((l) => Math.round(l * 10) / 10) };
+  return {
+    node: process.version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    memGb: Math.round(totalmem() / 2 ** 30),
+    loadavg: loadavg().map((l) => Math.round(l * 10) / 10),
+  };
 }
 
 export function writeResult(name: string, data: unknown): string {
   mkdirSync(RESULTS, { recursive: true });
   const file = join(RESULTS, `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, `${JSON.stringify({ scenario: name, at: new Date().toISOString(), machine: machine(), ...(data as object) }, null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ scenario: name, at: new Date().toISOString(), machine: machine(), ...(data as object) }, null, 2)}\n`,
+  );
   return file;
 }
 
 export const FERRETDB_CAVEAT =
-  'Caveat: the embedded FerretDB 1.24 (SQLite) is a development database: our build answers filters on indexed fields from SQLite indexes, but FerretDB still decodes, sorts and limits in Go behind one serialised writer — absolute figures are not MongoDB\'s; the ratios against the baseline in the same run are what to read.';
+  "Caveat: the embedded FerretDB 1.24 (SQLite) is a development database: our build answers filters on indexed fields from SQLite indexes, but FerretDB still decodes, sorts and limits in Go behind one serialised writer — absolute figures are not MongoDB's; the ratios against the baseline in the same run are what to read.";

@@ -62,7 +62,13 @@ export async function outboxScenario(startApi: StartApi): Promise<OutboxResult> 
       const b0 = performance.now();
       await Promise.all(
         Array.from({ length: n }, (_, i) =>
-          transport.sendMail({ from: 'bench@klasteris.example', to: `base${i}.${run}@baseline.example`, subject: 'Baseline', text: 'Baseline message', html: '<p>Baseline message</p>' }),
+          transport.sendMail({
+            from: 'bench@klasteris.example',
+            to: `base${i}.${run}@baseline.example`,
+            subject: 'Baseline',
+            text: 'Baseline message',
+            html: '<p>Baseline message</p>',
+          }),
         ),
       );
       const baselineSeconds = (performance.now() - b0) / 1000;

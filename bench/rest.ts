@@ -32,7 +32,8 @@ export async function restHotPaths(url: string): Promise<RestRow[]> {
     ['/api/channels', me.token],
     [`/api/channels/${general.id}/messages`, me.token],
   ];
-  if (resources.body.items?.[0]) paths.push([`/api/resources/${resources.body.items[0].id}/availability?from=${from.toISOString()}&to=${to.toISOString()}`, me.token]);
+  if (resources.body.items?.[0])
+    paths.push([`/api/resources/${resources.body.items[0].id}/availability?from=${from.toISOString()}&to=${to.toISOString()}`, me.token]);
   const rows: RestRow[] = [];
   let base = 0;
   for (const [path, token] of paths) {

@@ -13,8 +13,30 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { lineChartSvg } from './chart';
-import { baselinePayload, clientsBaseline, clientsOurs, drive, fanoutOptions, FanoutResult, idleCommandRate, oursPayload, roundTripsPerSend } from './chat-fanout';
-import { cleanup, commandsBetween, FERRETDB_CAVEAT, machine, registerUsers, ROOT, startApi, startDatabase, startRedis, table, writeResult } from './lib';
+import {
+  baselinePayload,
+  clientsBaseline,
+  clientsOurs,
+  drive,
+  fanoutOptions,
+  FanoutResult,
+  idleCommandRate,
+  oursPayload,
+  roundTripsPerSend,
+} from './chat-fanout';
+import {
+  cleanup,
+  commandsBetween,
+  FERRETDB_CAVEAT,
+  machine,
+  registerUsers,
+  ROOT,
+  startApi,
+  startDatabase,
+  startRedis,
+  table,
+  writeResult,
+} from './lib';
 import { restHotPaths } from './rest';
 
 const SCENARIOS = ['chat', 'nodes', 'race', 'rest', 'history', 'outbox', 'events'] as const;
@@ -53,18 +75,28 @@ async function main(): Promise<void> {
 
   if (run.includes('chat')) {
     const opts = fanoutOptions();
-    process.stdout.write(`\n[chat fan-out] ${opts.sockets} sockets, channels of ${opts.channelSize}, offered ${opts.rates.join(' / ')} msg/s, ${opts.seconds} s each\n`);
+    process.stdout.write(
+      `\n[chat fan-out] ${opts.sockets} sockets, channels of ${opts.channelSize}, offered ${opts.rates.join(' / ')} msg/s, ${opts.seconds} s each\n`,
+    );
     const users = await registerUsers(apiProc.url, opts.sockets, Date.now().toString(36));
     const base = await clientsBaseline(mongoUri, opts);
     const ours = await clientsOurs(apiProc.url, users, opts, Date.now().toString(36));
     // Round trips of a plain send, counted with the driver's command monitoring (not estimated).
     const rt = await roundTripsPerSend(apiProc, ours);
     const rssAtSockets = (await apiProc.dbStats()).rssBytes;
-    table(`database round trips per plain send (${rt.sends} sends one at a time, driver command monitoring, idle background of ${rt.idlePerSecond} commands/s subtracted); API RSS ${mb(rssAtSockets)} MB with ${opts.sockets} sockets`, [
-      { 'round trips per send': rt.perSend, ...rt.byCommand },
-    ]);
+    table(
+      `database round trips per plain send (${rt.sends} sends one at a time, driver command monitoring, idle background of ${rt.idlePerSecond} commands/s subtracted); API RSS ${mb(rssAtSockets)} MB with ${opts.sockets} sockets`,
+      [{ 'round trips per send': rt.perSend, ...rt.byCommand }],
+    );
     const idle = await idleCommandRate(apiProc, 2000);
-    const steps: { rate: number; ours: FanoutResult; baseline: FanoutResult; ratio: { throughput: number; p99LatencyX: number }; dbCommandsPerSend: number; apiRssMb: number }[] = [];
+    const steps: {
+      rate: number;
+      ours: FanoutResult;
+      baseline: FanoutResult;
+      ratio: { throughput: number; p99LatencyX: number };
+      dbCommandsPerSend: number;
+      apiRssMb: number;
+    }[] = [];
     for (const rate of opts.rates) {
       const b = await drive('baseline', base, rate, opts.seconds, baselinePayload);
       const before = await apiProc.dbStats();
@@ -72,13 +104,19 @@ async function main(): Promise<void> {
       const o = await drive('ours', ours, rate, opts.seconds, oursPayload);
       const after = await apiProc.dbStats();
       const cmds = commandsBetween(before, after, { perMs: idle.perMs, ms: performance.now() - t0 });
-      const db = { perSend: Math.round((Object.values(cmds).reduce((x, y) => x + y, 0) / Math.max(1, o.acked)) * 10) / 10, rssMb: mb(after.rssBytes) };
+      const db = {
+        perSend: Math.round((Object.values(cmds).reduce((x, y) => x + y, 0) / Math.max(1, o.acked)) * 10) / 10,
+        rssMb: mb(after.rssBytes),
+      };
       const ratio = {
         throughput: Math.round((o.deliveriesPerSecond / b.deliveriesPerSecond) * 100) / 100,
         p99LatencyX: Math.round((o.latencyMs.p99 / b.latencyMs.p99) * 10) / 10,
       };
       steps.push({ rate, ours: o, baseline: b, ratio, dbCommandsPerSend: db.perSend, apiRssMb: db.rssMb });
-      table(`chat fan-out at ${rate} msg/s offered: ours/baseline deliveries ${ratio.throughput}, p99 latency ${ratio.p99LatencyX}× the baseline`, [fanoutRow(o, db), fanoutRow(b)]);
+      table(
+        `chat fan-out at ${rate} msg/s offered: ours/baseline deliveries ${ratio.throughput}, p99 latency ${ratio.p99LatencyX}× the baseline`,
+        [fanoutRow(o, db), fanoutRow(b)],
+      );
       if (o.lost || o.duplicated || o.rejected) {
         failed = true;
         process.stdout.write(`!! ours: ${o.lost} lost, ${o.duplicated} duplicated, ${o.rejected} rejected sends (must be 0)\n`);
@@ -86,16 +124,28 @@ async function main(): Promise<void> {
     }
     base.close();
     ours.close();
-    const file = writeResult('chat-fanout', { options: opts, roundTrips: rt, apiRssMbAtSockets: mb(rssAtSockets), steps, caveat: FERRETDB_CAVEAT });
+    const file = writeResult('chat-fanout', {
+      options: opts,
+      roundTrips: rt,
+      apiRssMbAtSockets: mb(rssAtSockets),
+      steps,
+      caveat: FERRETDB_CAVEAT,
+    });
     process.stdout.write(`→ ${file}\n`);
     if (process.env['BENCH_CHART'] !== '0') {
       const chart = join(ROOT, 'bench', 'charts', 'chat-latency.svg');
-      lineChartSvg(chart, `Chat delivery latency, ${opts.sockets} sockets in channels of ${opts.channelSize}`, 'offered load (messages/s)', 'latency (ms, log)', [
-        { name: 'ours p99', color: '#c62828', points: steps.map((s) => [s.rate, s.ours.latencyMs.p99]) },
-        { name: 'ours p50', color: '#c62828', dashed: true, points: steps.map((s) => [s.rate, s.ours.latencyMs.p50]) },
-        { name: 'baseline p99', color: '#1565c0', points: steps.map((s) => [s.rate, s.baseline.latencyMs.p99]) },
-        { name: 'baseline p50', color: '#1565c0', dashed: true, points: steps.map((s) => [s.rate, s.baseline.latencyMs.p50]) },
-      ]);
+      lineChartSvg(
+        chart,
+        `Chat delivery latency, ${opts.sockets} sockets in channels of ${opts.channelSize}`,
+        'offered load (messages/s)',
+        'latency (ms, log)',
+        [
+          { name: 'ours p99', color: '#c62828', points: steps.map((s) => [s.rate, s.ours.latencyMs.p99]) },
+          { name: 'ours p50', color: '#c62828', dashed: true, points: steps.map((s) => [s.rate, s.ours.latencyMs.p50]) },
+          { name: 'baseline p99', color: '#1565c0', points: steps.map((s) => [s.rate, s.baseline.latencyMs.p99]) },
+          { name: 'baseline p50', color: '#1565c0', dashed: true, points: steps.map((s) => [s.rate, s.baseline.latencyMs.p50]) },
+        ],
+      );
       process.stdout.write(`→ ${chart}\n`);
     }
   }
@@ -105,7 +155,9 @@ async function main(): Promise<void> {
     // on one of those nodes, in the same run.
     const opts = fanoutOptions();
     const rate = opts.rates[0]!;
-    process.stdout.write(`\n[two nodes] ${opts.sockets} sockets, channels of ${opts.channelSize}, ${rate} msg/s for ${opts.seconds} s, one node vs two nodes with Redis\n`);
+    process.stdout.write(
+      `\n[two nodes] ${opts.sockets} sockets, channels of ${opts.channelSize}, ${rate} msg/s for ${opts.seconds} s, one node vs two nodes with Redis\n`,
+    );
     const redisUrl = await startRedis();
     const shared = { REDIS_URL: redisUrl, JWT_SECRET: randomBytes(32).toString('hex') };
     const dbName = `bench_nodes_${Date.now().toString(36)}`;
@@ -120,10 +172,14 @@ async function main(): Promise<void> {
     two.close();
     const ratio = Math.round((split.latencyMs.p99 / single.latencyMs.p99) * 100) / 100;
     table(`two nodes with Redis vs one node at ${rate} msg/s (p99 latency ${ratio}× one node)`, [fanoutRow(split), fanoutRow(single)]);
-    process.stdout.write(`→ ${writeResult('two-nodes', { options: { ...opts, rate }, single, split, p99Ratio: ratio, caveat: FERRETDB_CAVEAT })}\n`);
+    process.stdout.write(
+      `→ ${writeResult('two-nodes', { options: { ...opts, rate }, single, split, p99Ratio: ratio, caveat: FERRETDB_CAVEAT })}\n`,
+    );
     if (split.lost || split.duplicated || split.rejected) {
       failed = true;
-      process.stdout.write(`!! two nodes: ${split.lost} lost, ${split.duplicated} duplicated, ${split.rejected} rejected sends (must be 0)\n`);
+      process.stdout.write(
+        `!! two nodes: ${split.lost} lost, ${split.duplicated} duplicated, ${split.rejected} rejected sends (must be 0)\n`,
+      );
     }
   }
 
@@ -131,8 +187,20 @@ async function main(): Promise<void> {
     process.stdout.write('\n[booking race]\n');
     const r = await bookingRace(apiProc.url);
     table('booking race (one slot, one unit)', [
-      { case: `${r.requests} conflicting`, 'settle ms': r.settleMs, winners: r.winners, '409s': r.conflicts, other: JSON.stringify(r.otherStatuses) },
-      { case: `${r.requests} non-conflicting (baseline)`, 'settle ms': r.baselineSettleMs, winners: r.baselineCreated, '409s': 0, other: '' },
+      {
+        case: `${r.requests} conflicting`,
+        'settle ms': r.settleMs,
+        winners: r.winners,
+        '409s': r.conflicts,
+        other: JSON.stringify(r.otherStatuses),
+      },
+      {
+        case: `${r.requests} non-conflicting (baseline)`,
+        'settle ms': r.baselineSettleMs,
+        winners: r.baselineCreated,
+        '409s': 0,
+        other: '',
+      },
     ]);
     process.stdout.write(`→ ${writeResult('booking-race', r)}\n`);
     if (r.winners !== 1) {
@@ -144,7 +212,10 @@ async function main(): Promise<void> {
   if (run.includes('rest')) {
     process.stdout.write('\n[REST hot paths] autocannon\n');
     const rows = await restHotPaths(apiProc.url);
-    table('REST hot paths (ratio = requests/s against GET /api/health in the same run)', rows as unknown as Record<string, string | number>[]);
+    table(
+      'REST hot paths (ratio = requests/s against GET /api/health in the same run)',
+      rows as unknown as Record<string, string | number>[],
+    );
     process.stdout.write(`→ ${writeResult('rest', { rows, caveat: FERRETDB_CAVEAT })}\n`);
   }
 
@@ -155,8 +226,26 @@ async function main(): Promise<void> {
       return { url: node.url, stop: async () => void node.child.kill('SIGTERM') };
     });
     table(`outbox: ${o.mails} mails, ${o.concurrency} SMTP connections (ratio = mails/s against nodemailer straight to the same server)`, [
-      { what: 'ours: request → outbox → SMTP 250', 'mails/s': o.mailsPerSecond, 'cause→delivery p50 ms': o.causeToDeliveryMs.p50, 'p95 ms': o.causeToDeliveryMs.p95, 'p99 ms': o.causeToDeliveryMs.p99, 'max ms': o.causeToDeliveryMs.max, duplicates: o.duplicates, ratio: o.ratio },
-      { what: 'baseline: nodemailer pool, no outbox', 'mails/s': o.baselineMailsPerSecond, 'cause→delivery p50 ms': '', 'p95 ms': '', 'p99 ms': '', 'max ms': '', duplicates: '', ratio: 1 },
+      {
+        what: 'ours: request → outbox → SMTP 250',
+        'mails/s': o.mailsPerSecond,
+        'cause→delivery p50 ms': o.causeToDeliveryMs.p50,
+        'p95 ms': o.causeToDeliveryMs.p95,
+        'p99 ms': o.causeToDeliveryMs.p99,
+        'max ms': o.causeToDeliveryMs.max,
+        duplicates: o.duplicates,
+        ratio: o.ratio,
+      },
+      {
+        what: 'baseline: nodemailer pool, no outbox',
+        'mails/s': o.baselineMailsPerSecond,
+        'cause→delivery p50 ms': '',
+        'p95 ms': '',
+        'p99 ms': '',
+        'max ms': '',
+        duplicates: '',
+        ratio: 1,
+      },
     ]);
     process.stdout.write(`→ ${writeResult('outbox', o)}\n`);
     if (o.duplicates) {
@@ -168,24 +257,44 @@ async function main(): Promise<void> {
   if (run.includes('events')) {
     process.stdout.write('\n[events] RSVP race (each answer on its own connection) and an event page with 2,000 attendees\n');
     const evDb = `bench_events_${Date.now().toString(36)}`;
-    const ev = await eventsScenario(async (env) => {
-      const node = await startApi(mongoUri, evDb, env);
-      return { url: node.url, stop: async () => void node.child.kill('SIGTERM'), dbStats: () => node.dbStats() };
-    }, mongoUri, evDb);
-    table('RSVP race: everyone answers "going" at once (settled = until the last answer is in)', ev.rounds.map((r) => ({
-      case: `${r.members} members, ${r.capacity} places`,
-      'settled ms': r.settledMs,
-      going: r.going,
-      waitlisted: r.waitlisted,
-      'event.going': r.eventGoing,
-      'line 1..N-C in order': r.linePositionsOk ? 'yes' : 'NO',
-      other: JSON.stringify(Object.fromEntries(Object.entries(r.statuses).filter(([k]) => k !== 'going' && k !== 'waitlisted'))),
-      'db cmds/answer': r.dbCommandsPerAnswer.total,
-    })));
-    table(`event page: ${ev.attendees.members} members + ${ev.attendees.prospects} prospects (seeded in ${ev.attendees.seedSeconds} s; ${JSON.stringify(ev.attendees.counts)}), ${ev.samples} requests each, one at a time`, ev.pages.map((p) => ({
-      what: p.what, 'p50 ms': p.latencyMs.p50, 'p95 ms': p.latencyMs.p95, 'p99 ms': p.latencyMs.p99, 'max ms': p.latencyMs.max, 'p50 × health': p.p50X, bytes: p.bytes, 'db cmds/req': p.dbCommandsPerRequest,
-    })));
-    for (const r of ev.rounds) process.stdout.write(`db commands per answer, ${r.members} members / ${r.capacity} places: ${JSON.stringify(r.dbCommandsPerAnswer.byCommand)}\n`);
+    const ev = await eventsScenario(
+      async (env) => {
+        const node = await startApi(mongoUri, evDb, env);
+        return { url: node.url, stop: async () => void node.child.kill('SIGTERM'), dbStats: () => node.dbStats() };
+      },
+      mongoUri,
+      evDb,
+    );
+    table(
+      'RSVP race: everyone answers "going" at once (settled = until the last answer is in)',
+      ev.rounds.map((r) => ({
+        case: `${r.members} members, ${r.capacity} places`,
+        'settled ms': r.settledMs,
+        going: r.going,
+        waitlisted: r.waitlisted,
+        'event.going': r.eventGoing,
+        'line 1..N-C in order': r.linePositionsOk ? 'yes' : 'NO',
+        other: JSON.stringify(Object.fromEntries(Object.entries(r.statuses).filter(([k]) => k !== 'going' && k !== 'waitlisted'))),
+        'db cmds/answer': r.dbCommandsPerAnswer.total,
+      })),
+    );
+    table(
+      `event page: ${ev.attendees.members} members + ${ev.attendees.prospects} prospects (seeded in ${ev.attendees.seedSeconds} s; ${JSON.stringify(ev.attendees.counts)}), ${ev.samples} requests each, one at a time`,
+      ev.pages.map((p) => ({
+        what: p.what,
+        'p50 ms': p.latencyMs.p50,
+        'p95 ms': p.latencyMs.p95,
+        'p99 ms': p.latencyMs.p99,
+        'max ms': p.latencyMs.max,
+        'p50 × health': p.p50X,
+        bytes: p.bytes,
+        'db cmds/req': p.dbCommandsPerRequest,
+      })),
+    );
+    for (const r of ev.rounds)
+      process.stdout.write(
+        `db commands per answer, ${r.members} members / ${r.capacity} places: ${JSON.stringify(r.dbCommandsPerAnswer.byCommand)}\n`,
+      );
     process.stdout.write(`→ ${writeResult('events', { ...ev, caveat: FERRETDB_CAVEAT })}\n`);
     if (ev.problems.length) {
       failed = true;
@@ -196,7 +305,11 @@ async function main(): Promise<void> {
   if (run.includes('history')) {
     process.stdout.write('\n[history]\n');
     const h = await history(apiProc.url, mongoUri, dbName);
-    const row = (what: string, s: { p50: number; p99: number; max: number }, raw?: { p50: number; p99: number }): Record<string, string | number> => ({
+    const row = (
+      what: string,
+      s: { p50: number; p99: number; max: number },
+      raw?: { p50: number; p99: number },
+    ): Record<string, string | number> => ({
       what,
       'p50 ms': s.p50,
       'p99 ms': s.p99,
@@ -205,11 +318,14 @@ async function main(): Promise<void> {
       'raw driver p99 ms': raw?.p99 ?? '',
       'p99 ours/raw': raw ? Math.round((s.p99 / raw.p99) * 100) / 100 : '',
     });
-    table(`history of ${h.messages.toLocaleString('en')} messages (inserted in ${h.insertSeconds} s, ${h.insertPerSecond}/s; ${h.samples} samples each)`, [
-      row('newest page (50)', h.newestPage, h.rawNewest),
-      row('deep page (50, oldest 1 %)', h.deepPage, h.rawDeep),
-      row(`catch-up page (100) of ${h.catchUp.messages} in ${h.catchUp.pages} pages, ${h.catchUp.seconds} s total`, h.catchUp.perPage),
-    ]);
+    table(
+      `history of ${h.messages.toLocaleString('en')} messages (inserted in ${h.insertSeconds} s, ${h.insertPerSecond}/s; ${h.samples} samples each)`,
+      [
+        row('newest page (50)', h.newestPage, h.rawNewest),
+        row('deep page (50, oldest 1 %)', h.deepPage, h.rawDeep),
+        row(`catch-up page (100) of ${h.catchUp.messages} in ${h.catchUp.pages} pages, ${h.catchUp.seconds} s total`, h.catchUp.perPage),
+      ],
+    );
     process.stdout.write(`→ ${writeResult('history', { ...h, caveat: FERRETDB_CAVEAT })}\n`);
   }
 

@@ -31,7 +31,9 @@ async function lookAt(page: Page, mail: ReceivedMail, name: string): Promise<voi
 
 test.describe('account mails journey', () => {
   test('a person who forgot the password resets it from the mailed link', async ({ page, baseURL }) => {
-    const registered = await page.request.post('/api/auth/register', { data: { email: PERSON.email, password: PERSON.password, displayName: PERSON.name } });
+    const registered = await page.request.post('/api/auth/register', {
+      data: { email: PERSON.email, password: PERSON.password, displayName: PERSON.name },
+    });
     expect(registered.status()).toBe(201);
 
     await page.goto('/login');

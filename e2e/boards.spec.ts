@@ -140,7 +140,7 @@ test.describe('boards journey', () => {
     await expect(ruta.getByTestId('card')).toHaveCount(3);
   });
 
-  test('comments: an author edits (earlier versions kept) and deletes their own; the owner removes another person\'s', async () => {
+  test("comments: an author edits (earlier versions kept) and deletes their own; the owner removes another person's", async () => {
     await expect(mindaugas.getByRole('dialog')).toHaveCount(0);
     await cardIn(mindaugas, 'Review', 'Interview five UK fintechs').getByTestId('card-open').click();
     await expect(mindaugas.getByRole('dialog')).toBeVisible();

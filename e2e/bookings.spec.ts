@@ -6,7 +6,9 @@ import { DEMO, expectNoSeriousA11yViolations as expectAccessible, People, runId,
 
 const PURPOSE = `Fraud model training ${runId()}`;
 
-test('a member books a GPU pool slot in the week view; the coordinator approves; the member sees it confirmed live', async ({ browser }) => {
+test('a member books a GPU pool slot in the week view; the coordinator approves; the member sees it confirmed live', async ({
+  browser,
+}) => {
   const memberContext = await browser.newContext();
   const member = await memberContext.newPage();
   await signIn(member, DEMO.member);

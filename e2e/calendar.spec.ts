@@ -22,10 +22,15 @@ async function token(request: APIRequestContext, email: string, password = DEMO_
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
-const vilniusDate = (ms: number): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Vilnius', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));
+const vilniusDate = (ms: number): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Vilnius', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));
 
 test.beforeAll(async ({ request }) => {
-  expect((await request.post('/api/auth/register', { data: { email: PERSON.email, password: PERSON.password, displayName: PERSON.name } })).status()).toBe(201);
+  expect(
+    (
+      await request.post('/api/auth/register', { data: { email: PERSON.email, password: PERSON.password, displayName: PERSON.name } })
+    ).status(),
+  ).toBe(201);
   const start = Date.now() + 6 * 86_400_000;
   const at = new Date(start);
   at.setUTCHours(8, 0, 0, 0); // 10:00 in Vilnius in winter, 11:00 in summer
@@ -50,10 +55,17 @@ test.beforeAll(async ({ request }) => {
   const me = { Authorization: `Bearer ${await token(request, PERSON.email, PERSON.password)}` };
   expect((await request.post(`/api/events/${event.id}/rsvp`, { headers: me, data: { status: 'going' } })).status()).toBe(200);
   const userId = ((await (await request.get('/api/auth/me', { headers: me })).json()) as { user: { id: string } }).user.id;
-  const project = ((await (await request.post('/api/projects', { headers: me, data: { name: `Calendar project ${id}` } })).json()) as { project: { id: string } }).project;
+  const project = (
+    (await (await request.post('/api/projects', { headers: me, data: { name: `Calendar project ${id}` } })).json()) as {
+      project: { id: string };
+    }
+  ).project;
   const board = (await (await request.get(`/api/projects/${project.id}/board`, { headers: me })).json()) as { columns: { id: string }[] };
   const due = vilniusDate(at.getTime() + 2 * 86_400_000);
-  const card = await request.post('/api/cards', { headers: me, data: { projectId: project.id, columnId: board.columns[0]!.id, title: CARD, dueDate: due, assigneeIds: [userId] } });
+  const card = await request.post('/api/cards', {
+    headers: me,
+    data: { projectId: project.id, columnId: board.columns[0]!.id, title: CARD, dueDate: due, assigneeIds: [userId] },
+  });
   expect(card.status()).toBe(201);
 });
 

@@ -18,7 +18,9 @@ async function openConsole(page: Page, groupUrl: string): Promise<void> {
   await expect(page).toHaveURL(/\/console$/);
 }
 
-test('a coordinator sets up an invite-only group from the UI: organisation invited, members join, a coordinator appointed, a ban lifted', async ({ browser }) => {
+test('a coordinator sets up an invite-only group from the UI: organisation invited, members join, a coordinator appointed, a ban lifted', async ({
+  browser,
+}) => {
   const coordinator = await people.signIn(browser, DEMO.coordinator);
   await coordinator.goto('/groups');
   await coordinator.getByTestId('group-new').click();

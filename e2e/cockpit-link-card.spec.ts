@@ -150,7 +150,11 @@ test('a project owner links an existing card to a message; the channel sees it, 
   await mindaugas.getByTestId('card-open').filter({ hasText: RENAMED }).click();
   await cardDialog.getByTestId('card-source-link').click();
   await expect(mindaugas).toHaveURL(new RegExp(`${channelPath}\\?seq=\\d+$`));
-  await expect(messages(mindaugas).filter({ hasText: `hall B look off since Tuesday ${id}` }).getByTestId('message-card-link')).toHaveAccessibleName(`Card: ${RENAMED}`);
+  await expect(
+    messages(mindaugas)
+      .filter({ hasText: `hall B look off since Tuesday ${id}` })
+      .getByTestId('message-card-link'),
+  ).toHaveAccessibleName(`Card: ${RENAMED}`);
   await snap(mindaugas, 'cockpit-link-card-04-renamed');
 
   // Jonas in Lithuanian: the full emoji picker's own labels are Lithuanian too
@@ -165,7 +169,11 @@ test('a project owner links an existing card to a message; the channel sees it, 
   await expectAccessible(jonas, 'emoji picker in Lithuanian');
   await snap(jonas, 'cockpit-link-card-05-emoji-picker-lt');
   await picker.getByRole('combobox', { name: 'Ieškoti jaustukų' }).fill('ugnis');
-  await picker.getByRole('option', { name: /ugnis/ }).or(picker.getByRole('menuitem', { name: /ugnis/ })).first().click();
+  await picker
+    .getByRole('option', { name: /ugnis/ })
+    .or(picker.getByRole('menuitem', { name: /ugnis/ }))
+    .first()
+    .click();
   await expect(picker).toHaveCount(0);
   await expect(his.getByTestId('reaction-button')).toHaveCount(1);
 });

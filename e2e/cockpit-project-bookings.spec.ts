@@ -4,7 +4,9 @@
 import { expect, test } from '@playwright/test';
 import { DEMO, expectNoSeriousA11yViolations as expectAccessible, runId, signIn, snap } from './support';
 
-test('a booking made for a card is listed on its project page, with the card; booking for the whole project', async ({ page }, testInfo) => {
+test('a booking made for a card is listed on its project page, with the card; booking for the whole project', async ({
+  page,
+}, testInfo) => {
   const CARD = 'Student access to the test servers (VU MIF)';
   const RESOURCE = 'Data House test server DH-S1';
   const purpose = `Project bookings list ${runId()}`;
@@ -25,7 +27,11 @@ test('a booking made for a card is listed on its project page, with the card; bo
   await expect(page.getByTestId('booking-purpose')).toBeHidden();
 
   await page.goto(overview);
-  const row = page.getByTestId('project-booking').filter({ hasText: RESOURCE }).filter({ hasText: '14:00–15:00' }).filter({ hasText: CARD });
+  const row = page
+    .getByTestId('project-booking')
+    .filter({ hasText: RESOURCE })
+    .filter({ hasText: '14:00–15:00' })
+    .filter({ hasText: CARD });
   await expect(row.first()).toBeVisible();
   await expect(row.first().getByTestId('booking-status')).toHaveText('Confirmed');
   await expect(row.first()).toContainText('Europe/Vilnius');
@@ -52,5 +58,7 @@ test('a booking made for a card is listed on its project page, with the card; bo
   await page.getByTestId('booking-submit').click();
   await expect(page.getByTestId('booking-purpose')).toBeHidden();
   await page.goto(overview);
-  await expect(page.getByTestId('project-booking').filter({ hasText: '16:00–17:00' }).filter({ hasText: 'The whole project' }).first()).toBeVisible();
+  await expect(
+    page.getByTestId('project-booking').filter({ hasText: '16:00–17:00' }).filter({ hasText: 'The whole project' }).first(),
+  ).toBeVisible();
 });

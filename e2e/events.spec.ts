@@ -51,7 +51,11 @@ test.describe('cluster events', () => {
     await expect(coordinator.getByRole('heading', { level: 1 })).toHaveText('New event');
     await coordinator.getByTestId('event-form-title').fill(TITLE);
     await choose(coordinator, 'event-form-kind', 'International presentation');
-    await coordinator.getByTestId('event-form-description').fill('The **INFOBALT** cloud-computing cluster presents its members to a delegation from Almaty.\n\n- shared data centres\n- joint projects');
+    await coordinator
+      .getByTestId('event-form-description')
+      .fill(
+        'The **INFOBALT** cloud-computing cluster presents its members to a delegation from Almaty.\n\n- shared data centres\n- joint projects',
+      );
     await choose(coordinator, 'event-form-resource', /INFOBALT event hall/);
     await expect(coordinator.getByTestId('event-form-resource-notes')).toContainText('needs approval');
     await coordinator.getByTestId('event-form-capacity').fill('60');
@@ -180,7 +184,9 @@ test.describe('cluster events', () => {
     await coordinator.getByTestId('event-form-end-date').fill(vilniusDay(30));
     await coordinator.getByTestId('event-form-save').click();
     await expect(coordinator.getByTestId('event-form-error')).toContainText('Please correct the marked fields.');
-    await expect(coordinator.locator('mat-form-field', { has: coordinator.getByTestId('event-form-end-date') })).toContainText('at most 14 days later');
+    await expect(coordinator.locator('mat-form-field', { has: coordinator.getByTestId('event-form-end-date') })).toContainText(
+      'at most 14 days later',
+    );
     await expectAccessible(coordinator, 'event form with a field error from the API');
     await coordinator.getByTestId('event-form-end-date').scrollIntoViewIfNeeded();
     await snap(coordinator, 'events-10-field-error-en');

@@ -34,7 +34,9 @@ test.describe('foundation journey', () => {
     await page.getByTestId('apply-contact-name').fill(ADMIN.name);
     await page.getByTestId('apply-contact-email').fill(ADMIN.email);
     await page.getByTestId('apply-contact-password').fill(ADMIN.password);
-    await page.getByTestId('apply-motivation').fill('We run cloud and data services in Klaipėda and want to build shared projects with cluster members.');
+    await page
+      .getByTestId('apply-motivation')
+      .fill('We run cloud and data services in Klaipėda and want to build shared projects with cluster members.');
     await snap(page, '01-apply-filled');
     await page.getByTestId('apply-submit').click();
 

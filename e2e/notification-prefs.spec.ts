@@ -25,7 +25,13 @@ test.afterAll(async () => {
 test.describe('notification preferences', () => {
   test('from the profile: change what reaches me, quiet hours and the time zone; they are kept', async ({ page }) => {
     // registered without a zone (e.g. by a script): the profile has the default
-    expect((await page.request.post('/api/auth/register', { data: { email: PERSON.email, password: PERSON.password, displayName: PERSON.name } })).status()).toBe(201);
+    expect(
+      (
+        await page.request.post('/api/auth/register', {
+          data: { email: PERSON.email, password: PERSON.password, displayName: PERSON.name },
+        })
+      ).status(),
+    ).toBe(201);
     await signIn(page, PERSON.email, PERSON.password);
     await page.goto('/profile');
     await page.getByTestId('profile-notifications-link').click();
@@ -88,12 +94,29 @@ test.describe('notification preferences', () => {
 
   test('a direct message left unread arrives as a digest mail (DIGEST_MINUTE_MS shortens the delay here)', async ({ page, baseURL }) => {
     const away = { name: 'Linas Away', email: `linas.${id}@etronika.example`, password: 'digest-password-2026' };
-    expect((await page.request.post('/api/auth/register', { data: { email: away.email, password: away.password, displayName: away.name } })).status()).toBe(201);
-    const awayId = ((await (await page.request.post('/api/auth/login', { data: { email: away.email, password: away.password } })).json()) as { user: { id: string } }).user.id;
-    const sender = (await (await page.request.post('/api/auth/login', { data: { email: DEMO.member, password: DEMO_PASSWORD } })).json()) as { accessToken: string };
+    expect(
+      (
+        await page.request.post('/api/auth/register', { data: { email: away.email, password: away.password, displayName: away.name } })
+      ).status(),
+    ).toBe(201);
+    const awayId = (
+      (await (await page.request.post('/api/auth/login', { data: { email: away.email, password: away.password } })).json()) as {
+        user: { id: string };
+      }
+    ).user.id;
+    const sender = (await (
+      await page.request.post('/api/auth/login', { data: { email: DEMO.member, password: DEMO_PASSWORD } })
+    ).json()) as { accessToken: string };
     const headers = { Authorization: `Bearer ${sender.accessToken}` };
-    const dm = ((await (await page.request.post('/api/channels/direct', { headers, data: { userIds: [awayId] } })).json()) as { channel: { id: string } }).channel;
-    const sent = await page.request.post(`/api/channels/${dm.id}/messages`, { headers, data: { clientMsgId: `e2e${id}digest`, body: 'Could you review the **GPU rack** booking for Tuesday?' } });
+    const dm = (
+      (await (await page.request.post('/api/channels/direct', { headers, data: { userIds: [awayId] } })).json()) as {
+        channel: { id: string };
+      }
+    ).channel;
+    const sent = await page.request.post(`/api/channels/${dm.id}/messages`, {
+      headers,
+      data: { clientMsgId: `e2e${id}digest`, body: 'Could you review the **GPU rack** booking for Tuesday?' },
+    });
     expect(sent.status()).toBe(201);
     const mail = await smtp.waitFor((m) => m.to.includes(away.email), 30_000);
     expect(mail.subject).toMatch(/^1 unread message for you on /);

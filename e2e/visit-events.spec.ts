@@ -31,7 +31,8 @@ async function publishEvent(request: APIRequestContext): Promise<ClusterEvent> {
     headers: { Authorization: `Bearer ${await token(request, DEMO.coordinator)}` },
     data: {
       title: TITLE,
-      description: 'The cluster presents its **joint cloud offer** to companies of Azerbaijan.\n\n- data centres\n- cloud services\n- joint projects',
+      description:
+        'The cluster presents its **joint cloud offer** to companies of Azerbaijan.\n\n- data centres\n- cloud services\n- joint projects',
       kind: 'presentation',
       start: start.toISOString(),
       end: new Date(start.getTime() + 4 * 3_600_000).toISOString(),
@@ -103,7 +104,10 @@ test.describe('visitor events journey', () => {
     await expect(page.getByTestId('visit-event-when')).toContainText('10:00–14:00');
     await expect(page.getByTestId('visit-event-when')).toContainText('Asia/Baku');
     // the browser is in Vilnius: the prospect also sees their own time
-    const vilnius = (iso: string) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Vilnius', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+    const vilnius = (iso: string) =>
+      new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Vilnius', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+        new Date(iso),
+      );
     await expect(page.getByTestId('visit-event-local')).toContainText(`${vilnius(event.start)}–${vilnius(event.end)}`);
     await expect(page.getByTestId('visit-event-places')).toHaveText('8 places left');
     await expect(page.locator('.description strong')).toHaveText('joint cloud offer');

@@ -64,7 +64,14 @@ async function main(): Promise<void> {
   const node2 = await startApi(mongoUri, 'klasteris_cluster', env);
   const dir = mkdtempSync(join(tmpdir(), 'klasteris-nginx-'));
   for (const d of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(dir, d));
-  writeFileSync(join(dir, 'nginx.conf'), nginxConf(port, [node1.url, node2.url].map((u) => u.replace('http://', '')), dir));
+  writeFileSync(
+    join(dir, 'nginx.conf'),
+    nginxConf(
+      port,
+      [node1.url, node2.url].map((u) => u.replace('http://', '')),
+      dir,
+    ),
+  );
   const nginx = spawn('nginx', ['-p', dir, '-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'inherit' });
   nginx.once('error', (e) => process.stderr.write(`nginx: ${e.message} (apt-get install nginx)\n`));
   onCleanup(() => void nginx.kill('SIGQUIT'));

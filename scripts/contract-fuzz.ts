@@ -36,7 +36,6 @@ function ensureSchemathesis(): void {
   run(join(VENV, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', `schemathesis==${ST_VERSION}`]);
 }
 
-
 /** Reads schemathesis' JUnit report: one testcase per operation, with <failure>/<error> children. */
 function readJunit(file: string): { name: string; failures: string[]; skipped: boolean }[] {
   if (!existsSync(file)) return [];
@@ -46,15 +45,23 @@ function readJunit(file: string): { name: string; failures: string[]; skipped: b
   for (let m = re.exec(xml); m; m = re.exec(xml)) {
     const name = /name="([^"]*)"/.exec(m[1] ?? '')?.[1] ?? '?';
     const inner = m[3] ?? '';
-    const failures = [...inner.matchAll(/<(failure|error)\b[^>]*?(?:message="([^"]*)")?[^>]*>([\s\S]*?)<\/\1>|<(failure|error)\b[^>]*?message="([^"]*)"[^>]*\/>/g)].map((f) =>
-      decode((f[3] || f[2] || f[5] || '').trim()),
-    );
+    const failures = [
+      ...inner.matchAll(
+        /<(failure|error)\b[^>]*?(?:message="([^"]*)")?[^>]*>([\s\S]*?)<\/\1>|<(failure|error)\b[^>]*?message="([^"]*)"[^>]*\/>/g,
+      ),
+    ].map((f) => decode((f[3] || f[2] || f[5] || '').trim()));
     cases.push({ name: decode(name), failures, skipped: /<skipped\b/.test(inner) });
   }
   return cases;
 }
 const decode = (s: string): string =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#10;/g, '\n').replace(/&amp;/g, '&');
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#10;/g, '\n')
+    .replace(/&amp;/g, '&');
 
 /**
  * Real ids of the demo data for `{id}` of the main resources, so that the fuzzer gets past 404 into
@@ -152,13 +159,19 @@ async function main(): Promise<void> {
     testResults: [
       {
         name: 'schemathesis',
-        assertionResults: cases.map((c) => ({ title: c.name, status: c.failures.length ? 'failed' : c.skipped ? 'pending' : 'passed', failureMessages: c.failures })),
+        assertionResults: cases.map((c) => ({
+          title: c.name,
+          status: c.failures.length ? 'failed' : c.skipped ? 'pending' : 'passed',
+          failureMessages: c.failures,
+        })),
       },
     ],
   };
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
-  process.stdout.write(`contract: ${cases.length} operations, ${generated} test cases, ${passed.length} passed, ${failed.length} failed in ${seconds}s (schemathesis exit ${code})\n`);
+  process.stdout.write(
+    `contract: ${cases.length} operations, ${generated} test cases, ${passed.length} passed, ${failed.length} failed in ${seconds}s (schemathesis exit ${code})\n`,
+  );
   if (!report.success) process.exitCode = 1;
 }
 

@@ -18,7 +18,10 @@ export interface AxeCheckOptions {
 export function formatViolations(violations: readonly Violation[]): string {
   return violations
     .map((v) => {
-      const targets = v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(' | ');
+      const targets = v.nodes
+        .slice(0, 5)
+        .map((n) => n.target.join(' '))
+        .join(' | ');
       const more = v.nodes.length > 5 ? ` (+${v.nodes.length - 5} more)` : '';
       return `  - ${v.id} [${v.impact ?? 'unknown'}] ${v.help} — ${v.nodes.length} node(s): ${targets}${more}\n    ${v.helpUrl}`;
     })
@@ -43,6 +46,9 @@ export async function expectNoSeriousA11yViolations(page: Page, label: string, o
         contentType: 'application/json',
       });
     }
-    expect(blocking, `axe found serious/critical accessibility violations on "${label}" (${page.url()}):\n${formatViolations(blocking)}`).toEqual([]);
+    expect(
+      blocking,
+      `axe found serious/critical accessibility violations on "${label}" (${page.url()}):\n${formatViolations(blocking)}`,
+    ).toEqual([]);
   });
 }

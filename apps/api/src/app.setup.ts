@@ -39,7 +39,9 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('api/docs', app, () => completeDocument(SwaggerModule.createDocument(app, doc), loadGeneratedResponses()), { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, () => completeDocument(SwaggerModule.createDocument(app, doc), loadGeneratedResponses()), {
+    jsonDocumentUrl: 'api/docs-json',
+  });
   return app;
 }
 

@@ -13,7 +13,10 @@ async function bootstrap(): Promise<void> {
   const config = loadConfig(process.env);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
     bodyParser: false,
-    logger: ['error', 'warn', 'log', 'debug', 'verbose'].slice(0, ['error', 'warn', 'log', 'debug', 'verbose'].indexOf(config.logLevel) + 1) as ('error' | 'warn' | 'log')[],
+    logger: ['error', 'warn', 'log', 'debug', 'verbose'].slice(
+      0,
+      ['error', 'warn', 'log', 'debug', 'verbose'].indexOf(config.logLevel) + 1,
+    ) as ('error' | 'warn' | 'log')[],
   });
   configureApp(app, config);
   await configureRealtime(app, config);
@@ -23,7 +26,9 @@ async function bootstrap(): Promise<void> {
   log.log(`Klasteris is up at ${config.publicUrl}  (API docs: ${config.publicUrl}/api/docs, mode: ${config.mode})`);
   log.log(app.get(MailTransportService).describe());
   if (config.isDemo) {
-    const lines = DEMO_USERS.slice(0, 6).map((u) => `    ${u.email.padEnd(28)} ${(u.roles.find((r) => r !== 'member') ?? 'member').padEnd(12)} ${u.displayName}`);
+    const lines = DEMO_USERS.slice(0, 6).map(
+      (u) => `    ${u.email.padEnd(28)} ${(u.roles.find((r) => r !== 'member') ?? 'member').padEnd(12)} ${u.displayName}`,
+    );
     log.log(`Demo accounts (password "${DEMO_PASSWORD}"):\n${lines.join('\n')}`);
   }
 }

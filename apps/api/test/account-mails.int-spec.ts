@@ -48,7 +48,7 @@ describe('account mails: password reset and e-mail change', () => {
     expect(again.body.code).toBe('RESET_TOKEN_USED');
   });
 
-  it('writes in the person\'s language (LT)', async () => {
+  it("writes in the person's language (LT)", async () => {
     const m = await newMember(t);
     expect((await t.http.patch('/api/auth/me').set(bearer(m.accessToken)).send({ language: 'lt' })).status).toBe(200);
     expect((await t.http.post('/api/auth/password-reset').send({ email: m.email })).status).toBe(202);
@@ -70,7 +70,9 @@ describe('account mails: password reset and e-mail change', () => {
     const m = await newMember(t);
     await t.http.post('/api/auth/password-reset').send({ email: m.email });
     const token = tokenOf((await smtp.waitFor((x) => x.to.includes(m.email))).link(`${t.config.publicUrl}/reset-password?token=`));
-    await t.connection.collection('account_tokens').updateMany({ kind: 'password_reset' }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
+    await t.connection
+      .collection('account_tokens')
+      .updateMany({ kind: 'password_reset' }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
     const expired = await t.http.post('/api/auth/password-reset/confirm').send({ token, password: 'a brand new password' });
     expect(expired.status).toBe(400);
     expect(expired.body.code).toBe('RESET_TOKEN_EXPIRED');
@@ -93,9 +95,17 @@ describe('account mails: password reset and e-mail change', () => {
     const wrong = await t.http.post('/api/users/me/email').set(bearer(m.accessToken)).send({ email: newEmail, password: 'not it' });
     expect(wrong.status).toBe(400);
     expect(wrong.body.code).toBe('WRONG_PASSWORD');
-    expect((await t.http.post('/api/users/me/email').set(bearer(m.accessToken)).send({ email: 'member@klasteris.demo', password: m.password })).status).toBe(409);
-    expect((await t.http.post('/api/users/me/email').set(bearer(m.accessToken)).send({ email: 'a@b\r\nBcc: c@d.example', password: m.password })).body.code).toBe('VALIDATION_FAILED');
-    expect((await t.http.post('/api/users/me/email').set(bearer(m.accessToken)).send({ email: newEmail, password: m.password })).status).toBe(202);
+    expect(
+      (await t.http.post('/api/users/me/email').set(bearer(m.accessToken)).send({ email: 'member@klasteris.demo', password: m.password }))
+        .status,
+    ).toBe(409);
+    expect(
+      (await t.http.post('/api/users/me/email').set(bearer(m.accessToken)).send({ email: 'a@b\r\nBcc: c@d.example', password: m.password }))
+        .body.code,
+    ).toBe('VALIDATION_FAILED');
+    expect(
+      (await t.http.post('/api/users/me/email').set(bearer(m.accessToken)).send({ email: newEmail, password: m.password })).status,
+    ).toBe(202);
     const mail = await smtp.waitFor((x) => x.to.includes(newEmail));
     expect(mail.subject).toBe('Confirm your new e-mail address');
     const token = tokenOf(mail.link(`${t.config.publicUrl}/confirm-email?token=`));
@@ -112,7 +122,8 @@ describe('account mails: password reset and e-mail change', () => {
 
   it('answers 429 with an integer Retry-After after too many requests from one address', async () => {
     let res = await t.http.post('/api/auth/password-reset').send({ email: 'flood@nowhere.example' });
-    for (let i = 0; i < 30 && res.status === 202; i++) res = await t.http.post('/api/auth/password-reset').send({ email: 'flood@nowhere.example' });
+    for (let i = 0; i < 30 && res.status === 202; i++)
+      res = await t.http.post('/api/auth/password-reset').send({ email: 'flood@nowhere.example' });
     expect(res.status).toBe(429);
     expect(res.body.code).toBe('TOO_MANY_REQUESTS');
     expect(res.headers['retry-after']).toMatch(/^\d+$/);

@@ -1,7 +1,15 @@
 import { bearer, createTestApp, login, TestApp } from './support/test-app';
 
 const application = (n: string) => ({
-  organisation: { name: `Kaunas Cloud Works ${n}`, type: 'company', country: 'lt', city: 'Kaunas', website: 'https://kcw.example', sectors: ['Cloud computing'], description: 'Cloud consultancy' },
+  organisation: {
+    name: `Kaunas Cloud Works ${n}`,
+    type: 'company',
+    country: 'lt',
+    city: 'Kaunas',
+    website: 'https://kcw.example',
+    sectors: ['Cloud computing'],
+    description: 'Cloud consultancy',
+  },
   contact: { displayName: 'Simona Kavaliauskaitė', email: `simona${n}@kcw.example`, password: 'a long password', title: 'CEO' },
   motivation: 'We want to join the cloud computing working group and bid for UK projects together.',
 });
@@ -20,7 +28,11 @@ describe('membership applications', () => {
   it('a visitor applies; the contact cannot sign in yet; coordinators are notified', async () => {
     const res = await t.http.post('/api/applications').send(application('a'));
     expect(res.status).toBe(201);
-    expect(res.body.application).toMatchObject({ status: 'pending', organisation: { name: 'Kaunas Cloud Works a', country: 'LT' }, contact: { email: 'simonaa@kcw.example' } });
+    expect(res.body.application).toMatchObject({
+      status: 'pending',
+      organisation: { name: 'Kaunas Cloud Works a', country: 'LT' },
+      contact: { email: 'simonaa@kcw.example' },
+    });
     expect(JSON.stringify(res.body)).not.toContain('a long password');
     const signIn = await t.http.post('/api/auth/login').send({ email: 'simonaa@kcw.example', password: 'a long password' });
     expect(signIn.status).toBe(403);
@@ -44,17 +56,23 @@ describe('membership applications', () => {
 
   it('refuses a duplicate organisation name (diacritics and case folded) and a taken e-mail, writing nothing', async () => {
     const orgsBefore = await t.connection.collection('organisations').countDocuments();
-    const dupName = await t.http.post('/api/applications').send({ ...application('b'), organisation: { ...application('b').organisation, name: 'DUOMENU CENTRAS' } });
+    const dupName = await t.http
+      .post('/api/applications')
+      .send({ ...application('b'), organisation: { ...application('b').organisation, name: 'DUOMENU CENTRAS' } });
     expect(dupName.status).toBe(409);
     expect(dupName.body.code).toBe('ORGANISATION_NAME_TAKEN');
-    const dupEmail = await t.http.post('/api/applications').send({ ...application('c'), contact: { ...application('c').contact, email: 'member@klasteris.demo' } });
+    const dupEmail = await t.http
+      .post('/api/applications')
+      .send({ ...application('c'), contact: { ...application('c').contact, email: 'member@klasteris.demo' } });
     expect(dupEmail.status).toBe(409);
     expect(dupEmail.body.code).toBe('EMAIL_TAKEN');
     expect(await t.connection.collection('organisations').countDocuments()).toBe(orgsBefore);
   });
 
   it('validates nested fields with their paths', async () => {
-    const res = await t.http.post('/api/applications').send({ ...application('d'), organisation: { ...application('d').organisation, country: 'XX', type: 'bank', extra: 1 } });
+    const res = await t.http
+      .post('/api/applications')
+      .send({ ...application('d'), organisation: { ...application('d').organisation, country: 'XX', type: 'bank', extra: 1 } });
     expect(res.status).toBe(400);
     const fields = (res.body.details.fields as { field: string }[]).map((f) => f.field).sort();
     expect(fields).toEqual(['organisation.country', 'organisation.extra', 'organisation.type']);
@@ -113,6 +131,12 @@ describe('membership applications', () => {
     expect(signIn.body.code).toBe('ACCOUNT_DISABLED');
     expect(signIn.body.details.reason).toContain('Outside the ICT sector');
     // the name is free again for a later application
-    expect((await t.http.post('/api/applications').send({ ...application('h'), organisation: { ...application('h').organisation, name: 'Kaunas Cloud Works g' } })).status).toBe(201);
+    expect(
+      (
+        await t.http
+          .post('/api/applications')
+          .send({ ...application('h'), organisation: { ...application('h').organisation, name: 'Kaunas Cloud Works g' } })
+      ).status,
+    ).toBe(201);
   });
 });

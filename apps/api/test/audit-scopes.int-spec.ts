@@ -16,7 +16,10 @@ describe('audit log scopes: a group id opens a group, an organisation id opens n
     orgId = ((await t.http.get('/api/organisations')).body.items as Organisation[])[0]!.id;
     // an organisation-scoped entry: an admin disables a person of that organisation
     const person = await newMember(t, { organisationId: orgId });
-    expect((await t.http.patch(`/api/users/${person.user.id}/status`).set(bearer(admin)).send({ status: 'disabled', reason: 'F10 org-scoped' })).status).toBe(200);
+    expect(
+      (await t.http.patch(`/api/users/${person.user.id}/status`).set(bearer(admin)).send({ status: 'disabled', reason: 'F10 org-scoped' }))
+        .status,
+    ).toBe(200);
     group = (await t.http.post('/api/groups').set(bearer(admin)).send({ name: 'F10 group', visibility: 'open' })).body.group as MyGroup;
   });
   afterAll(() => t.close());

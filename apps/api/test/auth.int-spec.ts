@@ -13,7 +13,12 @@ describe('accounts: register, login, refresh, logout, me', () => {
     const etronika = orgs.body.items[0];
     const res = await t.http
       .post('/api/auth/register')
-      .send({ email: '  New.Person@Example.test ', password: 'a long password', displayName: 'Nauja Asmenybė', organisationId: etronika.id });
+      .send({
+        email: '  New.Person@Example.test ',
+        password: 'a long password',
+        displayName: 'Nauja Asmenybė',
+        organisationId: etronika.id,
+      });
     expect(res.status).toBe(201);
     expect(res.body.user).toMatchObject({
       email: 'new.person@example.test',
@@ -28,13 +33,17 @@ describe('accounts: register, login, refresh, logout, me', () => {
   });
 
   it('refuses a second account with the same e-mail (any case)', async () => {
-    const res = await t.http.post('/api/auth/register').send({ email: 'MEMBER@klasteris.demo', password: 'a long password', displayName: 'Dup' });
+    const res = await t.http
+      .post('/api/auth/register')
+      .send({ email: 'MEMBER@klasteris.demo', password: 'a long password', displayName: 'Dup' });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('EMAIL_TAKEN');
   });
 
   it('refuses registration into an applicant or unknown organisation', async () => {
-    const res = await t.http.post('/api/auth/register').send({ email: 'x1@example.test', password: 'a long password', displayName: 'Xavier', organisationId: '0123456789abcdef01234567' });
+    const res = await t.http
+      .post('/api/auth/register')
+      .send({ email: 'x1@example.test', password: 'a long password', displayName: 'Xavier', organisationId: '0123456789abcdef01234567' });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.details.fields[0].field).toBe('organisationId');
@@ -117,10 +126,26 @@ describe('accounts: register, login, refresh, logout, me', () => {
     const ok = await t.http
       .patch('/api/auth/me')
       .set(bearer(s.accessToken))
-      .send({ displayName: 'Gintarė Jonaitienė', language: 'lt', avatarColor: '#00695c', initials: 'GJ', title: 'Analyst', expertise: ['Cloud computing'] });
+      .send({
+        displayName: 'Gintarė Jonaitienė',
+        language: 'lt',
+        avatarColor: '#00695c',
+        initials: 'GJ',
+        title: 'Analyst',
+        expertise: ['Cloud computing'],
+      });
     expect(ok.status).toBe(200);
-    expect(ok.body.user).toMatchObject({ displayName: 'Gintarė Jonaitienė', language: 'lt', avatarColor: '#00695c', initials: 'GJ', expertise: ['Cloud computing'] });
-    const bad = await t.http.patch('/api/auth/me').set(bearer(s.accessToken)).send({ language: 'de', avatarColor: 'red', roles: ['admin'] });
+    expect(ok.body.user).toMatchObject({
+      displayName: 'Gintarė Jonaitienė',
+      language: 'lt',
+      avatarColor: '#00695c',
+      initials: 'GJ',
+      expertise: ['Cloud computing'],
+    });
+    const bad = await t.http
+      .patch('/api/auth/me')
+      .set(bearer(s.accessToken))
+      .send({ language: 'de', avatarColor: 'red', roles: ['admin'] });
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('VALIDATION_FAILED');
     const fields = (bad.body.details.fields as { field: string }[]).map((f) => f.field).sort();
@@ -133,12 +158,21 @@ describe('accounts: register, login, refresh, logout, me', () => {
   it('changes the password: checks the current one and ends the other sessions', async () => {
     const s = await newMember(t);
     const other = await login(t, s.email, s.password);
-    const wrong = await t.http.post('/api/auth/me/password').set(bearer(s.accessToken)).send({ currentPassword: 'nope', newPassword: 'another long password' });
+    const wrong = await t.http
+      .post('/api/auth/me/password')
+      .set(bearer(s.accessToken))
+      .send({ currentPassword: 'nope', newPassword: 'another long password' });
     expect(wrong.status).toBe(400);
     expect(wrong.body.code).toBe('WRONG_PASSWORD');
-    const short = await t.http.post('/api/auth/me/password').set(bearer(s.accessToken)).send({ currentPassword: s.password, newPassword: 'short' });
+    const short = await t.http
+      .post('/api/auth/me/password')
+      .set(bearer(s.accessToken))
+      .send({ currentPassword: s.password, newPassword: 'short' });
     expect(short.status).toBe(400);
-    const ok = await t.http.post('/api/auth/me/password').set(bearer(s.accessToken)).send({ currentPassword: s.password, newPassword: 'another long password' });
+    const ok = await t.http
+      .post('/api/auth/me/password')
+      .set(bearer(s.accessToken))
+      .send({ currentPassword: s.password, newPassword: 'another long password' });
     expect(ok.status).toBe(204);
     expect((await t.http.get('/api/auth/me').set(bearer(s.accessToken))).status).toBe(200);
     expect((await t.http.get('/api/auth/me').set(bearer(other.accessToken))).status).toBe(401);
@@ -169,9 +203,13 @@ describe('login throttling', () => {
 
   it('a success before the limit clears the count', async () => {
     for (let i = 0; i < 2; i++) await t.http.post('/api/auth/login').send({ email: 'coordinator@klasteris.demo', password: 'wrong' });
-    expect((await t.http.post('/api/auth/login').send({ email: 'coordinator@klasteris.demo', password: 'klasteris-demo' })).status).toBe(200);
+    expect((await t.http.post('/api/auth/login').send({ email: 'coordinator@klasteris.demo', password: 'klasteris-demo' })).status).toBe(
+      200,
+    );
     for (let i = 0; i < 2; i++) await t.http.post('/api/auth/login').send({ email: 'coordinator@klasteris.demo', password: 'wrong' });
-    expect((await t.http.post('/api/auth/login').send({ email: 'coordinator@klasteris.demo', password: 'klasteris-demo' })).status).toBe(200);
+    expect((await t.http.post('/api/auth/login').send({ email: 'coordinator@klasteris.demo', password: 'klasteris-demo' })).status).toBe(
+      200,
+    );
   });
 });
 
@@ -185,7 +223,9 @@ describe('public write rate limit', () => {
   it('limits registrations per client', async () => {
     const codes: number[] = [];
     for (let i = 0; i < 4; i++) {
-      const res = await request(t.app.getHttpServer()).post('/api/auth/register').send({ email: `rl${i}@example.test`, password: 'a long password', displayName: 'Rate Limited' });
+      const res = await request(t.app.getHttpServer())
+        .post('/api/auth/register')
+        .send({ email: `rl${i}@example.test`, password: 'a long password', displayName: 'Rate Limited' });
       codes.push(res.status);
       if (res.status === 429) expect(res.body.code).toBe('TOO_MANY_REQUESTS');
     }
@@ -202,7 +242,9 @@ describe('production mode', () => {
 
   it('seeds no demo data and keeps registrations pending until approved', async () => {
     expect((await t.http.get('/api/organisations')).body.items).toEqual([]);
-    const reg = await t.http.post('/api/auth/register').send({ email: 'pending@example.test', password: 'a long password', displayName: 'Pending Person' });
+    const reg = await t.http
+      .post('/api/auth/register')
+      .send({ email: 'pending@example.test', password: 'a long password', displayName: 'Pending Person' });
     expect(reg.status).toBe(201);
     expect(reg.body.user.status).toBe('pending');
     const res = await t.http.post('/api/auth/login').send({ email: 'pending@example.test', password: 'a long password' });

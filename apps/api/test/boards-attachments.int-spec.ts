@@ -5,7 +5,10 @@ import { boardApi } from './support/boards-helpers';
 import { bearer, createTestApp, login, TestApp } from './support/test-app';
 
 const MAX_BYTES = 64 * 1024;
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('not really a picture, but the signature fits')]);
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.from('not really a picture, but the signature fits'),
+]);
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(3000, 7)]);
 
 type Who = { token: string; id: string };
@@ -37,14 +40,25 @@ describe('boards: card attachments', () => {
         res.on('data', (c: Buffer) => parts.push(c));
         res.on('end', () => done(null, Buffer.concat(parts)));
       });
-  const remove = (who: Who, cardId: string, attachmentId: string) => t.http.delete(`/api/cards/${cardId}/attachments/${attachmentId}`).set(bearer(who.token));
+  const remove = (who: Who, cardId: string, attachmentId: string) =>
+    t.http.delete(`/api/cards/${cardId}/attachments/${attachmentId}`).set(bearer(who.token));
   const newCard = (title: string) => api.createCard(owner.token, { projectId: project.id, columnId: board.columns[0]!.id, title });
 
   beforeAll(async () => {
     t = await createTestApp({ ATTACHMENT_MAX_BYTES: String(MAX_BYTES) });
     api = boardApi(t);
-    const emails = ['member@klasteris.demo', 'member2@klasteris.demo', 'orgadmin@klasteris.demo', 'coordinator@klasteris.demo', 'andris@klasteris.demo', 'jonas@klasteris.demo'];
-    const [o, m, om, st, ob, out] = (await Promise.all(emails.map((e) => login(t, e)))).map((l) => ({ token: l.accessToken, id: l.user.id }));
+    const emails = [
+      'member@klasteris.demo',
+      'member2@klasteris.demo',
+      'orgadmin@klasteris.demo',
+      'coordinator@klasteris.demo',
+      'andris@klasteris.demo',
+      'jonas@klasteris.demo',
+    ];
+    const [o, m, om, st, ob, out] = (await Promise.all(emails.map((e) => login(t, e)))).map((l) => ({
+      token: l.accessToken,
+      id: l.user.id,
+    }));
     [owner, member, otherMember, staff, observer, outsider] = [o!, m!, om!, st!, ob!, out!];
     project = await api.createProject(owner.token, { name: 'UK market study (attachments test)' });
     await api.addMember(owner.token, project.id, member.id, 'member');
@@ -65,12 +79,20 @@ describe('boards: card attachments', () => {
       s.once('connect_error', fail);
     });
     expect(await s.emitWithAck('board:join', { projectId: project.id })).toMatchObject({ ok: true });
-    const updated = new Promise<{ card: Card; fields: string[] }>((ok) => s.on('board:card-updated', (p: { card: Card; fields: string[] }) => p.card.id === card.id && ok(p)));
+    const updated = new Promise<{ card: Card; fields: string[] }>((ok) =>
+      s.on('board:card-updated', (p: { card: Card; fields: string[] }) => p.card.id === card.id && ok(p)),
+    );
 
     const res = await upload(member, card.id, PDF, 'Tarifai — UK.pdf', 'application/pdf');
     expect(res.status).toBe(201);
     const { card: after, attachment } = res.body as { card: Card; attachment: CardAttachment };
-    expect(attachment).toMatchObject({ name: 'Tarifai — UK.pdf', size: PDF.length, contentType: 'application/pdf', isImage: false, uploadedBy: member.id });
+    expect(attachment).toMatchObject({
+      name: 'Tarifai — UK.pdf',
+      size: PDF.length,
+      contentType: 'application/pdf',
+      isImage: false,
+      uploadedBy: member.id,
+    });
     expect(attachment.url).toBe(`/api/cards/${card.id}/attachments/${attachment.id}`);
     expect(after.version).toBe(card.version + 1);
     expect(after.attachments).toEqual([attachment]);
@@ -103,7 +125,9 @@ describe('boards: card attachments', () => {
 
     // the activity log records the upload
     const activity = (await t.http.get(`/api/cards/${card.id}/activity`).set(bearer(owner.token))).body.items as Activity[];
-    expect(activity.filter((a) => a.kind === 'attachment.added').map((a) => a.data['title'])).toEqual(expect.arrayContaining(['Tarifai — UK.pdf', 'rack.png']));
+    expect(activity.filter((a) => a.kind === 'attachment.added').map((a) => a.data['title'])).toEqual(
+      expect.arrayContaining(['Tarifai — UK.pdf', 'rack.png']),
+    );
   });
 
   it('non-members get 404 on upload, download and delete; observers 403 on upload and delete', async () => {
@@ -130,7 +154,8 @@ describe('boards: card attachments', () => {
 
   it('only the uploader, project owners and staff may delete; the file is gone afterwards', async () => {
     const c = await newCard('Delete rights');
-    const up = async (who: Who, name: string) => ((await upload(who, c.id, PDF, name, 'application/pdf')).body as { attachment: CardAttachment }).attachment;
+    const up = async (who: Who, name: string) =>
+      ((await upload(who, c.id, PDF, name, 'application/pdf')).body as { attachment: CardAttachment }).attachment;
     const mine = await up(member, 'mine.pdf');
     const forOwner = await up(member, 'owner-removes.pdf');
     const forStaff = await up(member, 'staff-removes.pdf');
@@ -147,7 +172,11 @@ describe('boards: card attachments', () => {
     expect((await api.card(owner.token, c.id)).attachments).toEqual([]);
     expect((await download(owner, mine.url)).status).toBe(404);
     expect((await remove(member, c.id, mine.id)).status).toBe(404);
-    expect(await t.connection.collection('attachment_files.files').countDocuments({ _id: { $in: [mine, forOwner, forStaff].map((a) => oidOf(a.id)) } })).toBe(0);
+    expect(
+      await t.connection
+        .collection('attachment_files.files')
+        .countDocuments({ _id: { $in: [mine, forOwner, forStaff].map((a) => oidOf(a.id)) } }),
+    ).toBe(0);
 
     const activity = (await t.http.get(`/api/cards/${c.id}/activity`).set(bearer(owner.token))).body.items as Activity[];
     expect(activity.filter((a) => a.kind === 'attachment.removed')).toHaveLength(3);
@@ -163,9 +192,21 @@ describe('boards: card attachments', () => {
     expect([fake.status, fake.body.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
     const fakeWebp = await upload(member, c.id, Buffer.from('<svg onload=alert(1)></svg>'), 'x.webp', 'image/webp');
     expect([fakeWebp.status, fakeWebp.body.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
-    const riffNotWebp = await upload(member, c.id, Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WAVEfmt ')]), 'x.webp', 'image/webp');
+    const riffNotWebp = await upload(
+      member,
+      c.id,
+      Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WAVEfmt ')]),
+      'x.webp',
+      'image/webp',
+    );
     expect([riffNotWebp.status, riffNotWebp.body.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
-    const webp = await upload(member, c.id, Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x1a, 0, 0, 0]), Buffer.from('WEBPVP8 '), Buffer.alloc(18)]), 'plan.webp', 'image/webp');
+    const webp = await upload(
+      member,
+      c.id,
+      Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x1a, 0, 0, 0]), Buffer.from('WEBPVP8 '), Buffer.alloc(18)]),
+      'plan.webp',
+      'image/webp',
+    );
     expect(webp.status).toBe(201);
     const none = await t.http.post(`/api/cards/${c.id}/attachments`).set(bearer(member.token));
     expect([none.status, none.body.code]).toEqual([400, 'VALIDATION_FAILED']);
@@ -178,14 +219,19 @@ describe('boards: card attachments', () => {
     // The edit starts from version v; an upload lands first (v + 1); the edit still goes through.
     const [up, patch] = await Promise.all([
       upload(member, c.id, PDF, 'during-edit.pdf', 'application/pdf'),
-      new Promise((r) => setTimeout(r, 5)).then(() => t.http.patch(`/api/cards/${c.id}`).set(bearer(owner.token)).send({ version: c.version, title: 'Concurrent (renamed)' })),
+      new Promise((r) => setTimeout(r, 5)).then(() =>
+        t.http.patch(`/api/cards/${c.id}`).set(bearer(owner.token)).send({ version: c.version, title: 'Concurrent (renamed)' }),
+      ),
     ]);
     expect(up.status).toBe(201);
     expect(patch.status).toBe(200);
     // and sequentially: upload first, then a PATCH based on the version before it
     const later = await upload(member, c.id, PNG, 'later.png', 'image/png');
     expect(later.status).toBe(201);
-    const stale = await t.http.patch(`/api/cards/${c.id}`).set(bearer(owner.token)).send({ version: c.version, description: 'Based on the first version' });
+    const stale = await t.http
+      .patch(`/api/cards/${c.id}`)
+      .set(bearer(owner.token))
+      .send({ version: c.version, description: 'Based on the first version' });
     expect(stale.status).toBe(200);
     const final = await api.card(owner.token, c.id);
     expect(final.title).toBe('Concurrent (renamed)');

@@ -22,14 +22,25 @@ describe('boards: editing and deleting card comments', () => {
     expect(res.status).toBe(201);
     return res.body.comment as CardComment;
   };
-  const editOf = (who: Who, cardId: string, id: string, body: unknown) => t.http.patch(`/api/cards/${cardId}/comments/${id}`).set(bearer(who.token)).send({ body });
+  const editOf = (who: Who, cardId: string, id: string, body: unknown) =>
+    t.http.patch(`/api/cards/${cardId}/comments/${id}`).set(bearer(who.token)).send({ body });
   const deleteOf = (who: Who, cardId: string, id: string) => t.http.delete(`/api/cards/${cardId}/comments/${id}`).set(bearer(who.token));
 
   beforeAll(async () => {
     t = await createTestApp();
     api = boardApi(t);
-    const emails = ['member@klasteris.demo', 'member2@klasteris.demo', 'orgadmin@klasteris.demo', 'coordinator@klasteris.demo', 'andris@klasteris.demo', 'jonas@klasteris.demo'];
-    const [o, m, om, st, ob, out] = (await Promise.all(emails.map((e) => login(t, e)))).map((l) => ({ token: l.accessToken, id: l.user.id }));
+    const emails = [
+      'member@klasteris.demo',
+      'member2@klasteris.demo',
+      'orgadmin@klasteris.demo',
+      'coordinator@klasteris.demo',
+      'andris@klasteris.demo',
+      'jonas@klasteris.demo',
+    ];
+    const [o, m, om, st, ob, out] = (await Promise.all(emails.map((e) => login(t, e)))).map((l) => ({
+      token: l.accessToken,
+      id: l.user.id,
+    }));
     [owner, member, otherMember, staff, observer, outsider] = [o!, m!, om!, st!, ob!, out!];
     project = await api.createProject(owner.token, { name: 'Comments test project' });
     await api.addMember(owner.token, project.id, member.id, 'member');
@@ -45,11 +56,18 @@ describe('boards: editing and deleting card comments', () => {
     const c = await comment(member, card.id, 'Tariffs are in the shared folder');
     const first = await editOf(member, card.id, c.id, 'Tariffs are in the shared folder (updated for 2027)');
     expect(first.status).toBe(200);
-    expect(first.body.comment).toMatchObject({ body: 'Tariffs are in the shared folder (updated for 2027)', editedAt: expect.any(String), editCount: 1 });
+    expect(first.body.comment).toMatchObject({
+      body: 'Tariffs are in the shared folder (updated for 2027)',
+      editedAt: expect.any(String),
+      editCount: 1,
+    });
     await editOf(member, card.id, c.id, 'Tariffs 2027 are in the shared folder');
     const history = await t.http.get(`/api/cards/${card.id}/comments/${c.id}/history`).set(bearer(observer.token));
     expect(history.status).toBe(200);
-    expect(history.body.items.map((i: { body: string }) => i.body)).toEqual(['Tariffs are in the shared folder', 'Tariffs are in the shared folder (updated for 2027)']);
+    expect(history.body.items.map((i: { body: string }) => i.body)).toEqual([
+      'Tariffs are in the shared folder',
+      'Tariffs are in the shared folder (updated for 2027)',
+    ]);
     const listed = (await t.http.get(`/api/cards/${card.id}/comments`).set(bearer(owner.token))).body.items as CardComment[];
     expect(listed.find((x) => x.id === c.id)).toMatchObject({ body: 'Tariffs 2027 are in the shared folder', editCount: 2 });
 

@@ -30,7 +30,12 @@ describe('boards: permissions', () => {
   beforeAll(async () => {
     t = await createTestApp();
     api = boardApi(t);
-    const [o, m, ob, out] = await Promise.all([login(t, 'member@klasteris.demo'), login(t, 'member2@klasteris.demo'), login(t, 'andris@klasteris.demo'), login(t, 'jonas@klasteris.demo')]);
+    const [o, m, ob, out] = await Promise.all([
+      login(t, 'member@klasteris.demo'),
+      login(t, 'member2@klasteris.demo'),
+      login(t, 'andris@klasteris.demo'),
+      login(t, 'jonas@klasteris.demo'),
+    ]);
     owner = { token: o.accessToken, id: o.user.id };
     member = { token: m.accessToken, id: m.user.id };
     observer = { token: ob.accessToken, id: ob.user.id };
@@ -40,12 +45,15 @@ describe('boards: permissions', () => {
     await api.addMember(owner.token, project.id, observer.id, 'observer');
     board = await api.board(owner.token, project.id);
     card = await api.createCard(owner.token, { projectId: project.id, columnId: board.columns[0]!.id, title: 'Rack layout' });
-    label = (await t.http.post(`/api/projects/${project.id}/labels`).set(bearer(owner.token)).send({ name: 'Ours', color: '#00695c' })).body.label.id;
+    label = (await t.http.post(`/api/projects/${project.id}/labels`).set(bearer(owner.token)).send({ name: 'Ours', color: '#00695c' })).body
+      .label.id;
     // Another project where the member is a member too: its columns are known to them, yet off-limits.
     other = await api.createProject(member.token, { name: 'Other board' });
     otherBoard = await api.board(member.token, other.id);
     otherCard = await api.createCard(member.token, { projectId: other.id, columnId: otherBoard.columns[0]!.id, title: 'Elsewhere' });
-    otherLabel = (await t.http.post(`/api/projects/${other.id}/labels`).set(bearer(member.token)).send({ name: 'Theirs', color: '#c62828' })).body.label.id;
+    otherLabel = (
+      await t.http.post(`/api/projects/${other.id}/labels`).set(bearer(member.token)).send({ name: 'Theirs', color: '#c62828' })
+    ).body.label.id;
   });
   afterAll(() => t.close());
 
@@ -118,18 +126,30 @@ describe('boards: permissions', () => {
 
   it('a card cannot be moved or created into a column of another project, even one the caller may use (WeKan CVE-2026-25566)', async () => {
     const before = await api.card(member.token, card.id);
-    const move = await t.http.post(`/api/cards/${card.id}/move`).set(bearer(member.token)).send({ version: before.version, toColumnId: otherBoard.columns[1]!.id });
+    const move = await t.http
+      .post(`/api/cards/${card.id}/move`)
+      .set(bearer(member.token))
+      .send({ version: before.version, toColumnId: otherBoard.columns[1]!.id });
     expect([move.status, (move.body as ErrorBody).code]).toEqual([404, 'NOT_FOUND']);
     const anchored = await t.http
       .post(`/api/cards/${card.id}/move`)
       .set(bearer(member.token))
       .send({ version: before.version, toColumnId: board.columns[1]!.id, afterCardId: otherCard.id });
     expect([anchored.status, (anchored.body as ErrorBody).code]).toEqual([400, 'VALIDATION_FAILED']);
-    const create = await t.http.post('/api/cards').set(bearer(member.token)).send({ projectId: project.id, columnId: otherBoard.columns[0]!.id, title: 'Smuggled' });
+    const create = await t.http
+      .post('/api/cards')
+      .set(bearer(member.token))
+      .send({ projectId: project.id, columnId: otherBoard.columns[0]!.id, title: 'Smuggled' });
     expect([create.status, (create.body as ErrorBody).code]).toEqual([404, 'NOT_FOUND']);
-    const foreignLabel = await t.http.patch(`/api/cards/${card.id}`).set(bearer(member.token)).send({ version: before.version, labelIds: [otherLabel] });
+    const foreignLabel = await t.http
+      .patch(`/api/cards/${card.id}`)
+      .set(bearer(member.token))
+      .send({ version: before.version, labelIds: [otherLabel] });
     expect([foreignLabel.status, (foreignLabel.body as ErrorBody).code]).toEqual([400, 'VALIDATION_FAILED']);
-    const foreignAssignee = await t.http.patch(`/api/cards/${card.id}`).set(bearer(member.token)).send({ version: before.version, assigneeIds: [outsider.id] });
+    const foreignAssignee = await t.http
+      .patch(`/api/cards/${card.id}`)
+      .set(bearer(member.token))
+      .send({ version: before.version, assigneeIds: [outsider.id] });
     expect([foreignAssignee.status, (foreignAssignee.body as ErrorBody).code]).toEqual([400, 'VALIDATION_FAILED']);
     // Nothing changed on either board.
     expect(await api.card(member.token, card.id)).toEqual(before);
@@ -138,15 +158,32 @@ describe('boards: permissions', () => {
   });
 
   it('a card links only to a chat message the caller may read, in the channel named', async () => {
-    const channel = (await t.http.post('/api/channels').set(bearer(owner.token)).send({ name: `boards-${Date.now()}`, type: 'private' }).expect(201)).body.channel.id as string;
-    const message = (await t.http.post(`/api/channels/${channel}/messages`).set(bearer(owner.token)).send({ body: 'Let us study the German market', clientMsgId: `cm-${Date.now()}` }).expect(201)).body.message.id as string;
+    const channel = (
+      await t.http
+        .post('/api/channels')
+        .set(bearer(owner.token))
+        .send({ name: `boards-${Date.now()}`, type: 'private' })
+        .expect(201)
+    ).body.channel.id as string;
+    const message = (
+      await t.http
+        .post(`/api/channels/${channel}/messages`)
+        .set(bearer(owner.token))
+        .send({ body: 'Let us study the German market', clientMsgId: `cm-${Date.now()}` })
+        .expect(201)
+    ).body.message.id as string;
     const events: unknown[] = [];
     const onEvent = (e: unknown) => events.push(e);
     t.app.get(EventEmitter2).on('board.card-from-message', onEvent);
     const ok = await t.http
       .post('/api/cards')
       .set(bearer(owner.token))
-      .send({ projectId: project.id, columnId: board.columns[0]!.id, title: 'From chat', sourceMessage: { channelId: channel, messageId: message } });
+      .send({
+        projectId: project.id,
+        columnId: board.columns[0]!.id,
+        title: 'From chat',
+        sourceMessage: { channelId: channel, messageId: message },
+      });
     expect(ok.status).toBe(201);
     expect(ok.body.card.sourceMessage).toEqual({ channelId: channel, messageId: message });
     expect(events).toEqual([expect.objectContaining({ cardId: ok.body.card.id, channelId: channel, messageId: message })]);
@@ -155,12 +192,22 @@ describe('boards: permissions', () => {
     const hidden = await t.http
       .post('/api/cards')
       .set(bearer(member.token))
-      .send({ projectId: project.id, columnId: board.columns[0]!.id, title: 'Peeking', sourceMessage: { channelId: channel, messageId: message } });
+      .send({
+        projectId: project.id,
+        columnId: board.columns[0]!.id,
+        title: 'Peeking',
+        sourceMessage: { channelId: channel, messageId: message },
+      });
     expect([hidden.status, (hidden.body as ErrorBody).code]).toEqual([404, 'NOT_FOUND']);
     const wrongChannel = await t.http
       .post('/api/cards')
       .set(bearer(owner.token))
-      .send({ projectId: project.id, columnId: board.columns[0]!.id, title: 'Mislabelled', sourceMessage: { channelId: board.columns[0]!.id, messageId: message } });
+      .send({
+        projectId: project.id,
+        columnId: board.columns[0]!.id,
+        title: 'Mislabelled',
+        sourceMessage: { channelId: board.columns[0]!.id, messageId: message },
+      });
     expect([wrongChannel.status, (wrongChannel.body as ErrorBody).code]).toEqual([400, 'VALIDATION_FAILED']);
   });
 
@@ -176,7 +223,10 @@ describe('boards: permissions', () => {
       t.http.patch(`/api/projects/${project.id}/members/${owner.id}`).set(bearer(member.token)).send({ role: 'member' }),
     ]);
     expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
-    const members = (await t.http.get(`/api/projects/${project.id}/members`).set(bearer(observer.token))).body.items as { userId: string; role: string }[];
+    const members = (await t.http.get(`/api/projects/${project.id}/members`).set(bearer(observer.token))).body.items as {
+      userId: string;
+      role: string;
+    }[];
     expect(members.filter((m) => m.role === 'owner')).toHaveLength(1);
     const owners = members.filter((m) => m.role === 'owner').map((m) => m.userId);
     const remainingOwner = owners[0] === owner.id ? owner : member;
@@ -192,10 +242,20 @@ describe('boards: permissions', () => {
   });
 
   it('adding an unknown user is 404; adding twice changes the role (200)', async () => {
-    const res = await t.http.post(`/api/projects/${other.id}/members`).set(bearer(member.token)).send({ userId: '64b7f0000000000000000000', role: 'member' });
+    const res = await t.http
+      .post(`/api/projects/${other.id}/members`)
+      .set(bearer(member.token))
+      .send({ userId: '64b7f0000000000000000000', role: 'member' });
     expect(res.status).toBe(404);
-    await t.http.post(`/api/projects/${other.id}/members`).set(bearer(member.token)).send({ userId: outsider.id, role: 'observer' }).expect(201);
-    const again = await t.http.post(`/api/projects/${other.id}/members`).set(bearer(member.token)).send({ userId: outsider.id, role: 'member' });
+    await t.http
+      .post(`/api/projects/${other.id}/members`)
+      .set(bearer(member.token))
+      .send({ userId: outsider.id, role: 'observer' })
+      .expect(201);
+    const again = await t.http
+      .post(`/api/projects/${other.id}/members`)
+      .set(bearer(member.token))
+      .send({ userId: outsider.id, role: 'member' });
     expect(again.status).toBe(200);
     expect(again.body.member).toMatchObject({ userId: outsider.id, role: 'member' });
   });

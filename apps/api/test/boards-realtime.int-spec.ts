@@ -31,7 +31,11 @@ describe('boards: realtime in the board room', () => {
   };
   const next = (s: Socket, event: string): Promise<Record<string, unknown>> => new Promise((ok) => s.once(event, ok));
   /** Waits until the socket got `event` matching `pred`, or fails after a while. */
-  const eventually = async (s: Socket & { got: Got[] }, event: string, pred: (p: Record<string, unknown>) => boolean = () => true): Promise<Record<string, unknown>> => {
+  const eventually = async (
+    s: Socket & { got: Got[] },
+    event: string,
+    pred: (p: Record<string, unknown>) => boolean = () => true,
+  ): Promise<Record<string, unknown>> => {
     for (let i = 0; i < 100; i++) {
       const hit = s.got.find((g) => g.event === event && pred(g.payload));
       if (hit) return hit.payload;
@@ -47,7 +51,12 @@ describe('boards: realtime in the board room', () => {
   beforeAll(async () => {
     t = await createTestApp();
     api = boardApi(t);
-    const [o, m, ob, out] = await Promise.all([login(t, 'member@klasteris.demo'), login(t, 'member2@klasteris.demo'), login(t, 'salim@klasteris.demo'), login(t, 'jonas@klasteris.demo')]);
+    const [o, m, ob, out] = await Promise.all([
+      login(t, 'member@klasteris.demo'),
+      login(t, 'member2@klasteris.demo'),
+      login(t, 'salim@klasteris.demo'),
+      login(t, 'jonas@klasteris.demo'),
+    ]);
     owner = { token: o.accessToken, id: o.user.id };
     member = { token: m.accessToken, id: m.user.id };
     observer = { token: ob.accessToken, id: ob.user.id };
@@ -64,26 +73,57 @@ describe('boards: realtime in the board room', () => {
 
   it('board:join checks membership and validates its payload', async () => {
     const out = await connect(outsider.token);
-    expect(await out.emitWithAck('board:join', { projectId: project.id })).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'Project not found' } });
+    expect(await out.emitWithAck('board:join', { projectId: project.id })).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'Project not found' },
+    });
     expect(await out.emitWithAck('board:join', { projectId: 'nope' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
-    expect(await out.emitWithAck('board:join', { projectId: project.id, extra: 1 })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(await out.emitWithAck('board:join', { projectId: project.id, extra: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
     const ob = await connect(observer.token);
-    expect(await ob.emitWithAck('board:join', { projectId: project.id })).toMatchObject({ ok: true, role: 'observer', viewers: [{ userId: observer.id }] });
+    expect(await ob.emitWithAck('board:join', { projectId: project.id })).toMatchObject({
+      ok: true,
+      role: 'observer',
+      viewers: [{ userId: observer.id }],
+    });
   });
 
   it('delivers card events to the members in the room, and to no one else', async () => {
-    const [a, b, out, notJoined] = await Promise.all([connect(owner.token), connect(observer.token), connect(outsider.token), connect(member.token)]);
+    const [a, b, out, notJoined] = await Promise.all([
+      connect(owner.token),
+      connect(observer.token),
+      connect(outsider.token),
+      connect(member.token),
+    ]);
     await a.emitWithAck('board:join', { projectId: project.id });
     const viewersSeen = next(a, 'board:viewers');
     await b.emitWithAck('board:join', { projectId: project.id });
     expect(((await viewersSeen)['viewers'] as { userId: string }[]).map((v) => v.userId).sort()).toEqual([owner.id, observer.id].sort());
     await out.emitWithAck('board:join', { projectId: project.id });
 
-    const card = await api.createCard(member.token, { projectId: project.id, columnId: board.columns[0]!.id, title: 'Oman presentation deck' });
+    const card = await api.createCard(member.token, {
+      projectId: project.id,
+      columnId: board.columns[0]!.id,
+      title: 'Oman presentation deck',
+    });
     expect(await eventually(b, 'board:card-created')).toEqual({ projectId: project.id, card });
-    const patched = (await t.http.patch(`/api/cards/${card.id}`).set(bearer(member.token)).send({ version: 1, description: 'Slides in EN and AR' }).expect(200)).body.card as Card;
+    const patched = (
+      await t.http
+        .patch(`/api/cards/${card.id}`)
+        .set(bearer(member.token))
+        .send({ version: 1, description: 'Slides in EN and AR' })
+        .expect(200)
+    ).body.card as Card;
     expect(await eventually(b, 'board:card-updated')).toEqual({ projectId: project.id, card: patched, fields: ['description'] });
-    const moved = (await t.http.post(`/api/cards/${card.id}/move`).set(bearer(member.token)).send({ version: 2, toColumnId: board.columns[2]!.id }).expect(200)).body.card as Card;
+    const moved = (
+      await t.http
+        .post(`/api/cards/${card.id}/move`)
+        .set(bearer(member.token))
+        .send({ version: 2, toColumnId: board.columns[2]!.id })
+        .expect(200)
+    ).body.card as Card;
     expect(await eventually(a, 'board:card-moved')).toEqual({ projectId: project.id, card: moved, fromColumnId: board.columns[0]!.id });
     await t.http.delete(`/api/cards/${card.id}`).set(bearer(member.token)).expect(204);
     expect(await eventually(b, 'board:card-deleted')).toEqual({ projectId: project.id, cardId: card.id, columnId: board.columns[2]!.id });
@@ -96,11 +136,26 @@ describe('boards: realtime in the board room', () => {
   });
 
   it('relays "X is editing" to the others; observers and outsiders may not', async () => {
-    const card = await api.createCard(owner.token, { projectId: project.id, columnId: board.columns[0]!.id, title: 'Kazakhstan logistics' });
-    const [a, m, ob, out] = await Promise.all([connect(owner.token), connect(member.token), connect(observer.token), connect(outsider.token)]);
+    const card = await api.createCard(owner.token, {
+      projectId: project.id,
+      columnId: board.columns[0]!.id,
+      title: 'Kazakhstan logistics',
+    });
+    const [a, m, ob, out] = await Promise.all([
+      connect(owner.token),
+      connect(member.token),
+      connect(observer.token),
+      connect(outsider.token),
+    ]);
     for (const s of [a, m, ob]) await s.emitWithAck('board:join', { projectId: project.id });
     expect(await m.emitWithAck('board:editing', { cardId: card.id })).toEqual({ ok: true });
-    expect(await eventually(a, 'board:editing')).toEqual({ projectId: project.id, cardId: card.id, userId: member.id, displayName: 'Mindaugas Petrauskas', editing: true });
+    expect(await eventually(a, 'board:editing')).toEqual({
+      projectId: project.id,
+      cardId: card.id,
+      userId: member.id,
+      displayName: 'Mindaugas Petrauskas',
+      editing: true,
+    });
     await settle(m);
     expect(m.got.filter((g) => g.event === 'board:editing')).toEqual([]);
     expect(await ob.emitWithAck('board:editing', { cardId: card.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -111,7 +166,13 @@ describe('boards: realtime in the board room', () => {
     const [a, m] = await Promise.all([connect(owner.token), connect(member.token)]);
     await a.emitWithAck('board:join', { projectId: project.id });
     await m.emitWithAck('board:join', { projectId: project.id });
-    const left = eventually(a, 'board:viewers', (p) => (p['viewers'] as { userId: string }[]).every((v) => v.userId !== member.id) && a.got.some((g) => g.event === 'board:members-changed'));
+    const left = eventually(
+      a,
+      'board:viewers',
+      (p) =>
+        (p['viewers'] as { userId: string }[]).every((v) => v.userId !== member.id) &&
+        a.got.some((g) => g.event === 'board:members-changed'),
+    );
     await t.http.delete(`/api/projects/${project.id}/members/${member.id}`).set(bearer(owner.token)).expect(204);
     await left;
     m.got.length = 0;
@@ -125,6 +186,9 @@ describe('boards: realtime in the board room', () => {
     await eventually(a, 'board:viewers', (p) => (p['viewers'] as unknown[]).length === 2);
     a.got.length = 0;
     ob.close();
-    expect(await eventually(a, 'board:viewers')).toEqual({ projectId: project.id, viewers: [{ userId: owner.id, displayName: 'Rūta Kazlauskienė' }] });
+    expect(await eventually(a, 'board:viewers')).toEqual({
+      projectId: project.id,
+      viewers: [{ userId: owner.id, displayName: 'Rūta Kazlauskienė' }],
+    });
   });
 });

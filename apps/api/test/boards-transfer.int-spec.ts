@@ -36,7 +36,10 @@ describe('boards: export and import', () => {
   const importFile = (token: string, json: unknown, format: string, name?: string) => {
     const r = t.http.post('/api/projects/import').set(bearer(token)).field('format', format);
     if (name) r.field('name', name);
-    return r.attach('file', Buffer.from(typeof json === 'string' ? json : JSON.stringify(json)), { filename: 'board.json', contentType: 'application/json' });
+    return r.attach('file', Buffer.from(typeof json === 'string' ? json : JSON.stringify(json)), {
+      filename: 'board.json',
+      contentType: 'application/json',
+    });
   };
 
   beforeAll(async () => {
@@ -50,16 +53,26 @@ describe('boards: export and import', () => {
     projectId = p.id;
     const b = await api.board(owner, projectId);
     const [todo, doing, review] = b.columns;
-    const label = (await t.http.post(`/api/projects/${projectId}/labels`).set(bearer(owner)).send({ name: 'Tyrimas', color: '#00695c' })).body.label.id as string;
+    const label = (await t.http.post(`/api/projects/${projectId}/labels`).set(bearer(owner)).send({ name: 'Tyrimas', color: '#00695c' }))
+      .body.label.id as string;
     await t.http.patch(`/api/columns/${doing!.id}`).set(bearer(owner)).send({ wipLimit: 2 }).expect(200);
-    const a = await api.createCard(owner, { projectId, columnId: todo!.id, title: 'Surinkti ataskaitas', description: '**Bitkom**, IDC', labelIds: [label], assigneeIds: [ownerId], dueDate: '2026-12-01' });
+    const a = await api.createCard(owner, {
+      projectId,
+      columnId: todo!.id,
+      title: 'Surinkti ataskaitas',
+      description: '**Bitkom**, IDC',
+      labelIds: [label],
+      assigneeIds: [ownerId],
+      dueDate: '2026-12-01',
+    });
     await api.createCard(owner, { projectId, columnId: todo!.id, title: 'Second, with "quotes"' });
     await api.createCard(owner, { projectId, columnId: doing!.id, title: '=cmd|calc' });
     const gone = await api.createCard(owner, { projectId, columnId: review!.id, title: 'Archived one' });
     await t.http.patch(`/api/cards/${gone.id}`).set(bearer(owner)).send({ version: 1, archived: true }).expect(200);
     await t.http.post(`/api/cards/${a.id}/checklist`).set(bearer(owner)).send({ text: 'Bitkom' }).expect(201);
     await t.http.post(`/api/cards/${a.id}/comments`).set(bearer(owner)).send({ body: 'Pradėkime nuo Bitkom' }).expect(201);
-    const extra = (await t.http.post(`/api/projects/${projectId}/columns`).set(bearer(owner)).send({ name: 'Parked' })).body.column.id as string;
+    const extra = (await t.http.post(`/api/projects/${projectId}/columns`).set(bearer(owner)).send({ name: 'Parked' })).body.column
+      .id as string;
     await t.http.post(`/api/columns/${extra}/archive`).set(bearer(owner)).expect(200);
   });
   afterAll(() => t.close());
@@ -92,8 +105,13 @@ describe('boards: export and import', () => {
     const res = await t.http.get(`/api/projects/${projectId}/export?format=csv`).set(bearer(owner));
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
-    const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('Column,Title,Description,Labels,Assignees,Start date,Due date,Checklist done,Checklist total,Comments,Archived,Created');
+    const lines = res.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'Column,Title,Description,Labels,Assignees,Start date,Due date,Checklist done,Checklist total,Comments,Archived,Created',
+    );
     expect(lines).toHaveLength(5);
     expect(lines[1]).toMatch(/^To do,Surinkti ataskaitas,"?\*\*Bitkom\*\*, IDC"?,Tyrimas,Rūta Kazlauskienė,,2026-12-01,0,1,1,no,/);
     expect(lines[2]).toContain('"Second, with ""quotes"""');
@@ -113,7 +131,14 @@ describe('boards: export and import', () => {
         { id: 'C2', name: 'Partner dinner', idList: 'L1', pos: 5, desc: 'Old city' },
       ],
       checklists: [{ idCard: 'C1', checkItems: [{ name: 'Book', state: 'complete', pos: 1 }] }],
-      actions: [{ type: 'commentCard', date: '2026-11-01T10:00:00Z', memberCreator: { fullName: 'Elvin Mammadov' }, data: { text: 'Direct flight via Istanbul', card: { id: 'C1' } } }],
+      actions: [
+        {
+          type: 'commentCard',
+          date: '2026-11-01T10:00:00Z',
+          memberCreator: { fullName: 'Elvin Mammadov' },
+          data: { text: 'Direct flight via Istanbul', card: { id: 'C1' } },
+        },
+      ],
     };
     const res = await importFile(owner, trello, 'trello');
     expect(res.status).toBe(201);
@@ -125,7 +150,12 @@ describe('boards: export and import', () => {
       ['Ideas', ['Partner dinner']],
       ['Booked', ['Flights']],
     ]);
-    expect(b.columns[1]!.cards[0]).toMatchObject({ dueDate: '2026-12-10', checklist: [{ text: 'Book', done: true }], labelIds: [b.labels[0]!.id], commentCount: 1 });
+    expect(b.columns[1]!.cards[0]).toMatchObject({
+      dueDate: '2026-12-10',
+      checklist: [{ text: 'Book', done: true }],
+      labelIds: [b.labels[0]!.id],
+      commentCount: 1,
+    });
     const comments = await t.http.get(`/api/cards/${b.columns[1]!.cards[0]!.id}/comments`).set(bearer(owner));
     expect(comments.body.items[0]).toMatchObject({ authorName: 'Elvin Mammadov', body: 'Direct flight via Istanbul' });
   });

@@ -40,7 +40,13 @@ describe('boards: projects, cards, versions and ordering', () => {
   afterAll(() => t.close());
 
   it('creates a project owned by its creator, with default columns, listed among mine', async () => {
-    expect(project).toMatchObject({ name: 'Cloud computing market study: Poland', status: 'proposed', myRole: 'owner', channelId: null, memberCount: 1 });
+    expect(project).toMatchObject({
+      name: 'Cloud computing market study: Poland',
+      status: 'proposed',
+      myRole: 'owner',
+      channelId: null,
+      memberCount: 1,
+    });
     expect(project.organisations.map((o) => o.name)).toEqual(['Etronika']);
     expect(board.columns.map((c) => c.name)).toEqual(['To do', 'In progress', 'Review', 'Done']);
     expect(board.members.map((m) => [m.userId, m.role])).toEqual([
@@ -54,11 +60,16 @@ describe('boards: projects, cards, versions and ordering', () => {
     expect((mine.body as { items: Project[] }).items.map((p) => [p.id, p.myRole])).toContainEqual([project.id, 'member']);
   });
 
-  it('names the default columns in the creator\'s language', async () => {
+  it("names the default columns in the creator's language", async () => {
     const lt = await newMember(t);
     await t.http.patch('/api/auth/me').set(bearer(lt.accessToken)).send({ language: 'lt' }).expect(200);
     const p = await api.createProject(lt.accessToken, { name: 'Lietuviška lenta' });
-    expect((await api.board(lt.accessToken, p.id)).columns.map((c) => c.name)).toEqual(['Reikia atlikti', 'Vykdoma', 'Peržiūra', 'Atlikta']);
+    expect((await api.board(lt.accessToken, p.id)).columns.map((c) => c.name)).toEqual([
+      'Reikia atlikti',
+      'Vykdoma',
+      'Peržiūra',
+      'Atlikta',
+    ]);
   });
 
   it('creates cards at the bottom, or right before/after another card', async () => {
@@ -72,7 +83,10 @@ describe('boards: projects, cards, versions and ordering', () => {
 
   it('PATCH with the current version → 200 and version + 1', async () => {
     const card = await api.createCard(owner, { projectId: project.id, columnId: todo, title: 'Budget' });
-    const res = await t.http.patch(`/api/cards/${card.id}`).set(bearer(member)).send({ version: 1, title: 'Budget 2026', dueDate: '2026-12-01' });
+    const res = await t.http
+      .patch(`/api/cards/${card.id}`)
+      .set(bearer(member))
+      .send({ version: 1, title: 'Budget 2026', dueDate: '2026-12-01' });
     expect(res.status).toBe(200);
     expect((res.body as { card: Card }).card).toMatchObject({ title: 'Budget 2026', dueDate: '2026-12-01', version: 2 });
   });
@@ -81,7 +95,12 @@ describe('boards: projects, cards, versions and ordering', () => {
     const card = await api.createCard(owner, { projectId: project.id, columnId: todo, title: 'Contested' });
     const N = 8;
     const results = await Promise.all(
-      Array.from({ length: N }, (_, i) => t.http.patch(`/api/cards/${card.id}`).set(bearer(i % 2 ? owner : member)).send({ version: 1, title: `Title from writer ${i}` })),
+      Array.from({ length: N }, (_, i) =>
+        t.http
+          .patch(`/api/cards/${card.id}`)
+          .set(bearer(i % 2 ? owner : member))
+          .send({ version: 1, title: `Title from writer ${i}` }),
+      ),
     );
     const ok = results.filter((r) => r.status === 200);
     const conflicts = results.filter((r) => r.status === 409);
@@ -103,7 +122,10 @@ describe('boards: projects, cards, versions and ordering', () => {
     const [r1, r2, r3] = await Promise.all([
       t.http.patch(`/api/cards/${card.id}`).set(bearer(owner)).send({ version: 1, title: 'Merged title' }),
       t.http.patch(`/api/cards/${card.id}`).set(bearer(member)).send({ version: 1, description: 'Merged **description**' }),
-      t.http.patch(`/api/cards/${card.id}`).set(bearer(member)).send({ version: 1, assigneeIds: [ownerId, memberId], dueDate: '2026-11-30' }),
+      t.http
+        .patch(`/api/cards/${card.id}`)
+        .set(bearer(member))
+        .send({ version: 1, assigneeIds: [ownerId, memberId], dueDate: '2026-11-30' }),
     ]);
     expect([r1.status, r2.status, r3.status]).toEqual([200, 200, 200]);
     const now = await api.card(owner, card.id);
@@ -114,9 +136,15 @@ describe('boards: projects, cards, versions and ordering', () => {
   it('a stale edit of a field changed since → 409 naming it; of other fields → merged; a move merges with edits', async () => {
     const card = await api.createCard(owner, { projectId: project.id, columnId: todo, title: 'Stale' });
     await t.http.patch(`/api/cards/${card.id}`).set(bearer(owner)).send({ version: 1, title: 'Fresh' }).expect(200);
-    const stale = await t.http.patch(`/api/cards/${card.id}`).set(bearer(member)).send({ version: 1, title: 'Mine', description: 'also mine' });
+    const stale = await t.http
+      .patch(`/api/cards/${card.id}`)
+      .set(bearer(member))
+      .send({ version: 1, title: 'Mine', description: 'also mine' });
     expect(stale.status).toBe(409);
-    expect((stale.body as { details: VersionConflictDetails }).details).toMatchObject({ conflictingFields: ['title'], current: { title: 'Fresh', version: 2 } });
+    expect((stale.body as { details: VersionConflictDetails }).details).toMatchObject({
+      conflictingFields: ['title'],
+      current: { title: 'Fresh', version: 2 },
+    });
     expect((await api.card(owner, card.id)).description).toBe(''); // nothing of the refused change was applied
     const moved = await t.http.post(`/api/cards/${card.id}/move`).set(bearer(member)).send({ version: 1, toColumnId: doing });
     expect(moved.status).toBe(200);
@@ -135,7 +163,11 @@ describe('boards: projects, cards, versions and ordering', () => {
     const cards: Card[] = [];
     for (const title of ['one', 'two', 'three', 'four']) cards.push(await api.createCard(owner, { projectId: p.id, columnId: c1, title }));
     const before = new Map((await api.board(owner, p.id)).columns[0]!.cards.map((c) => [c.id, c]));
-    const move = (card: Card, body: Record<string, unknown>) => t.http.post(`/api/cards/${card.id}/move`).set(bearer(owner)).send({ version: card.version, ...body });
+    const move = (card: Card, body: Record<string, unknown>) =>
+      t.http
+        .post(`/api/cards/${card.id}/move`)
+        .set(bearer(owner))
+        .send({ version: card.version, ...body });
     const r = await move(cards[3]!, { toColumnId: c1, beforeCardId: cards[0]!.id });
     expect(r.status).toBe(200);
     const after = await api.board(owner, p.id);
@@ -163,7 +195,12 @@ describe('boards: projects, cards, versions and ordering', () => {
     const movers: Card[] = [];
     for (let i = 0; i < 10; i++) movers.push(await api.createCard(owner, { projectId: p.id, columnId: src, title: `mover ${i}` }));
     const results = await Promise.all(
-      movers.map((c, i) => t.http.post(`/api/cards/${c.id}/move`).set(bearer(i % 2 ? owner : member)).send({ version: 1, toColumnId: dst, afterCardId: top.id })),
+      movers.map((c, i) =>
+        t.http
+          .post(`/api/cards/${c.id}/move`)
+          .set(bearer(i % 2 ? owner : member))
+          .send({ version: 1, toColumnId: dst, afterCardId: top.id }),
+      ),
     );
     expect(results.map((r) => r.status)).toEqual(movers.map(() => 200));
     const final = await api.board(owner, p.id);
@@ -182,7 +219,9 @@ describe('boards: projects, cards, versions and ordering', () => {
     const p = await api.createProject(owner);
     const b = await api.board(owner, p.id);
     const card = await api.createCard(owner, { projectId: p.id, columnId: b.columns[0]!.id, title: 'Wanted everywhere' });
-    const results = await Promise.all(b.columns.slice(1).map((c) => t.http.post(`/api/cards/${card.id}/move`).set(bearer(owner)).send({ version: 1, toColumnId: c.id })));
+    const results = await Promise.all(
+      b.columns.slice(1).map((c) => t.http.post(`/api/cards/${card.id}/move`).set(bearer(owner)).send({ version: 1, toColumnId: c.id })),
+    );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.filter((r) => r.status === 409)).toHaveLength(2);
     const final = await api.board(owner, p.id);
@@ -192,7 +231,9 @@ describe('boards: projects, cards, versions and ordering', () => {
   it('concurrent creations at the bottom of a column all land, in distinct positions', async () => {
     const p = await api.createProject(owner);
     const col = (await api.board(owner, p.id)).columns[0]!.id;
-    const created = await Promise.all(Array.from({ length: 12 }, (_, i) => api.createCard(i % 2 ? owner : owner, { projectId: p.id, columnId: col, title: `burst ${i}` })));
+    const created = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => api.createCard(i % 2 ? owner : owner, { projectId: p.id, columnId: col, title: `burst ${i}` })),
+    );
     const ranks = (await api.board(owner, p.id)).columns[0]!.cards.map((c) => c.rank);
     expect(ranks).toHaveLength(created.length);
     expect(new Set(ranks).size).toBe(created.length);
@@ -208,14 +249,23 @@ describe('boards: projects, cards, versions and ordering', () => {
     expect(ranks.every(isValidRank)).toBe(true);
     const ids: string[] = [];
     for (const [i, rank] of ranks.entries()) {
-      const doc = await model.create({ projectId: oid(p.id), columnId: oid(col), rank, title: `old ${i}`, version: 1, createdBy: oid(ownerId) });
+      const doc = await model.create({
+        projectId: oid(p.id),
+        columnId: oid(col),
+        rank,
+        title: `old ${i}`,
+        version: 1,
+        createdBy: oid(ownerId),
+      });
       ids.push(doc._id.toHexString());
     }
     const sock = io(t.url, { auth: { token: owner }, transports: ['websocket'], reconnection: false });
     try {
       await new Promise<void>((ok) => sock.once('ready', () => ok()));
       expect(await sock.emitWithAck('board:join', { projectId: p.id })).toMatchObject({ ok: true });
-      const rebalanced = new Promise<{ columnId: string; ranks: { id: string; rank: string }[] }>((ok) => sock.once('board:column-rebalanced', ok));
+      const rebalanced = new Promise<{ columnId: string; ranks: { id: string; rank: string }[] }>((ok) =>
+        sock.once('board:column-rebalanced', ok),
+      );
       const added = await api.createCard(owner, { projectId: p.id, columnId: col, title: 'deep', beforeCardId: ids[ids.length - 2]! });
       expect(added.rank.length).toBeGreaterThan(REBALANCE_LENGTH);
       const event = await rebalanced;
@@ -234,8 +284,11 @@ describe('boards: projects, cards, versions and ordering', () => {
   it('checklist items change one at a time and concurrent ticks all survive', async () => {
     const card = await api.createCard(owner, { projectId: project.id, columnId: todo, title: 'With checklist' });
     let c = card;
-    for (const text of ['Germany', 'France', 'United Kingdom']) c = (await t.http.post(`/api/cards/${card.id}/checklist`).set(bearer(owner)).send({ text }).expect(201)).body.card as Card;
-    const ticks = await Promise.all(c.checklist.map((i) => t.http.patch(`/api/cards/${card.id}/checklist/${i.id}`).set(bearer(member)).send({ done: true })));
+    for (const text of ['Germany', 'France', 'United Kingdom'])
+      c = (await t.http.post(`/api/cards/${card.id}/checklist`).set(bearer(owner)).send({ text }).expect(201)).body.card as Card;
+    const ticks = await Promise.all(
+      c.checklist.map((i) => t.http.patch(`/api/cards/${card.id}/checklist/${i.id}`).set(bearer(member)).send({ done: true })),
+    );
     expect(ticks.map((r) => r.status)).toEqual([200, 200, 200]);
     const now = await api.card(owner, card.id);
     expect(now.checklist.map((i) => i.done)).toEqual([true, true, true]);
@@ -248,11 +301,17 @@ describe('boards: projects, cards, versions and ordering', () => {
 
   it('comments notify mentioned members; activity records who did what', async () => {
     const card = await api.createCard(owner, { projectId: project.id, columnId: todo, title: 'Discuss' });
-    const res = await t.http.post(`/api/cards/${card.id}/comments`).set(bearer(owner)).send({ body: 'What do you think, @Mindaugas Petrauskas?' });
+    const res = await t.http
+      .post(`/api/cards/${card.id}/comments`)
+      .set(bearer(owner))
+      .send({ body: 'What do you think, @Mindaugas Petrauskas?' });
     expect(res.status).toBe(201);
     expect(res.body.comment).toMatchObject({ authorId: ownerId, mentions: [memberId] });
     const notes = await t.http.get('/api/notifications').set(bearer(member));
-    expect((notes.body as { items: { kind: string; link: string }[] }).items[0]).toMatchObject({ kind: 'mention', link: `/projects/${project.id}/board?card=${card.id}` });
+    expect((notes.body as { items: { kind: string; link: string }[] }).items[0]).toMatchObject({
+      kind: 'mention',
+      link: `/projects/${project.id}/board?card=${card.id}`,
+    });
     expect((await api.card(owner, card.id)).commentCount).toBe(1);
     const comments = await t.http.get(`/api/cards/${card.id}/comments`).set(bearer(member));
     expect(comments.body.items).toHaveLength(1);
@@ -267,7 +326,12 @@ describe('boards: projects, cards, versions and ordering', () => {
     const archive = await t.http.get(`/api/projects/${project.id}/archive`).set(bearer(member));
     expect((archive.body as { cards: Card[] }).cards.map((c) => c.id)).toContain(card.id);
     await t.http.patch(`/api/cards/${card.id}`).set(bearer(owner)).send({ version: 2, archived: false }).expect(200);
-    const col = (await t.http.post(`/api/projects/${project.id}/columns`).set(bearer(member)).send({ name: 'Parking', wipLimit: 3, afterColumnId: todo })).body.column;
+    const col = (
+      await t.http
+        .post(`/api/projects/${project.id}/columns`)
+        .set(bearer(member))
+        .send({ name: 'Parking', wipLimit: 3, afterColumnId: todo })
+    ).body.column;
     expect((await api.board(owner, project.id)).columns.map((c) => c.name)).toEqual(['To do', 'Parking', 'In progress', 'Review', 'Done']);
     await t.http.post(`/api/columns/${col.id}/archive`).set(bearer(member)).expect(200);
     expect((await api.board(owner, project.id)).columns.map((c) => c.name)).not.toContain('Parking');
@@ -280,8 +344,17 @@ describe('boards: projects, cards, versions and ordering', () => {
   });
 
   it('labels belong to the project; "my cards" lists open cards assigned to me', async () => {
-    const label = (await t.http.post(`/api/projects/${project.id}/labels`).set(bearer(member)).send({ name: 'Research', color: '#1f5f8b' }).expect(201)).body.label;
-    const card = await api.createCard(owner, { projectId: project.id, columnId: todo, title: 'Labelled', labelIds: [label.id], assigneeIds: [memberId], dueDate: '2020-01-01' });
+    const label = (
+      await t.http.post(`/api/projects/${project.id}/labels`).set(bearer(member)).send({ name: 'Research', color: '#1f5f8b' }).expect(201)
+    ).body.label;
+    const card = await api.createCard(owner, {
+      projectId: project.id,
+      columnId: todo,
+      title: 'Labelled',
+      labelIds: [label.id],
+      assigneeIds: [memberId],
+      dueDate: '2020-01-01',
+    });
     expect(card.labelIds).toEqual([label.id]);
     const mine = await t.http.get('/api/cards/mine?due=overdue').set(bearer(member));
     expect(mine.status).toBe(200);
@@ -311,9 +384,20 @@ describe('boards: projects, cards, versions and ordering', () => {
   it('seeds the demo projects once, with members of several organisations and their boards', async () => {
     const mine = (await t.http.get('/api/projects?limit=100').set(bearer(owner))).body.items as Project[];
     const names = mine.map((p) => p.name);
-    expect(names).toEqual(expect.arrayContaining(['Cloud computing market study: United Kingdom', 'Joint data-centre infrastructure', 'International cluster presentations (Oman, Kazakhstan, Azerbaijan)']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Cloud computing market study: United Kingdom',
+        'Joint data-centre infrastructure',
+        'International cluster presentations (Oman, Kazakhstan, Azerbaijan)',
+      ]),
+    );
     const infra = mine.find((p) => p.name === 'Joint data-centre infrastructure')!;
-    expect(infra.organisations.map((o) => o.name).sort()).toEqual(['Data House', 'Duomenų centras', 'Etronika', 'Vilnius University, Faculty of Mathematics and Informatics']);
+    expect(infra.organisations.map((o) => o.name).sort()).toEqual([
+      'Data House',
+      'Duomenų centras',
+      'Etronika',
+      'Vilnius University, Faculty of Mathematics and Informatics',
+    ]);
     const b = await api.board(owner, infra.id);
     expect(b.columns[1]).toMatchObject({ name: 'In progress', wipLimit: 3 });
     expect(b.columns[1]!.cards.length).toBeGreaterThan(3); // over the WIP limit on purpose: the UI warns

@@ -18,7 +18,9 @@ describe('bookings: approvals and permissions', () => {
   beforeAll(async () => {
     t = await createTestApp();
     [admin, coordinator, member, member2, orgadmin2, jonas, salim] = await Promise.all(
-      ['admin', 'coordinator', 'member', 'member2', 'orgadmin2', 'jonas', 'salim'].map(async (n) => (await login(t, `${n}@klasteris.demo`)).accessToken),
+      ['admin', 'coordinator', 'member', 'member2', 'orgadmin2', 'jonas', 'salim'].map(
+        async (n) => (await login(t, `${n}@klasteris.demo`)).accessToken,
+      ),
     );
     infobaltId = (await t.http.get('/api/organisations?q=infobalt')).body.items[0].id;
     datahouseId = (await t.http.get('/api/organisations?q=data%20house')).body.items[0].id;
@@ -28,7 +30,11 @@ describe('bookings: approvals and permissions', () => {
 
   it('requests needing approval are pending and hold their time: two overlapping requests can never both be pending', async () => {
     const r = await h.createResource({ name: 'Approval room', policy: { approval: { required: true, approvers: 'coordinator' } } });
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => h.book(i % 2 ? member : member2, { resourceId: r.id, start: iso(base), end: iso(base + 2 * H) })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        h.book(i % 2 ? member : member2, { resourceId: r.id, start: iso(base), end: iso(base + 2 * H) }),
+      ),
+    );
     const won = results.filter((x) => x.status === 201);
     expect(won).toHaveLength(1);
     expect(results.filter((x) => x.status === 409)).toHaveLength(19);
@@ -40,10 +46,19 @@ describe('bookings: approvals and permissions', () => {
     expect(queue.body.items.map((b: { id: string }) => b.id)).toContain(pending.id);
     expect((await t.http.get('/api/bookings/approvals').set(bearer(member))).body.items).toEqual([]);
     const notes = await t.http.get('/api/notifications').set(bearer(coordinator));
-    expect(notes.body.items.some((n: { kind: string; link: string }) => n.kind === 'booking.requested' && n.link.endsWith(pending.id))).toBe(true);
+    expect(
+      notes.body.items.some((n: { kind: string; link: string }) => n.kind === 'booking.requested' && n.link.endsWith(pending.id)),
+    ).toBe(true);
 
     // Ten approvals at once by two approvers: exactly one wins.
-    const approvals = await Promise.all(Array.from({ length: 10 }, (_, i) => t.http.post(`/api/bookings/${pending.id}/approve`).set(bearer(i % 2 ? admin : coordinator)).send({})));
+    const approvals = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        t.http
+          .post(`/api/bookings/${pending.id}/approve`)
+          .set(bearer(i % 2 ? admin : coordinator))
+          .send({}),
+      ),
+    );
     expect(approvals.filter((a) => a.status === 200)).toHaveLength(1);
     expect(approvals.filter((a) => a.status === 409).every((a) => a.body.code === 'BOOKING_STATE_CONFLICT')).toBe(true);
     expect(approvals.filter((a) => a.status === 409)).toHaveLength(9);
@@ -70,21 +85,42 @@ describe('bookings: approvals and permissions', () => {
   });
 
   it('two-step approval: the owner organisation first, then a coordinator', async () => {
-    const r = await h.createResource({ name: 'Data House rack R9', type: 'rack', organisationId: datahouseId, policy: { approval: { required: true, approvers: 'owner_then_coordinator' } } }, orgadmin2);
+    const r = await h.createResource(
+      {
+        name: 'Data House rack R9',
+        type: 'rack',
+        organisationId: datahouseId,
+        policy: { approval: { required: true, approvers: 'owner_then_coordinator' } },
+      },
+      orgadmin2,
+    );
     const req = (await h.book(member, { resourceId: r.id, start: iso(base), end: iso(base + H) })).body.booking;
     expect((await t.http.post(`/api/bookings/${req.id}/approve`).set(bearer(coordinator)).send({})).status).toBe(403);
     const first = await t.http.post(`/api/bookings/${req.id}/approve`).set(bearer(orgadmin2)).send({});
     expect(first.status).toBe(200);
-    expect(first.body.booking).toMatchObject({ status: 'pending', approvals: [expect.objectContaining({ step: 0, byName: 'Asta Paulauskienė' })] });
+    expect(first.body.booking).toMatchObject({
+      status: 'pending',
+      approvals: [expect.objectContaining({ step: 0, byName: 'Asta Paulauskienė' })],
+    });
     expect((await t.http.post(`/api/bookings/${req.id}/approve`).set(bearer(orgadmin2)).send({})).status).toBe(403);
     const second = await t.http.post(`/api/bookings/${req.id}/approve`).set(bearer(coordinator)).send({ note: 'Fine' });
     expect(second.body.booking).toMatchObject({ status: 'confirmed', decisionNote: 'Fine' });
   });
 
   it('a step that keeps the booking pending is still won once: six approvals of the first step at once, one approval recorded', async () => {
-    const r = await h.createResource({ name: 'Data House rack R10', type: 'rack', organisationId: datahouseId, policy: { approval: { required: true, approvers: 'owner_then_coordinator' } } }, orgadmin2);
+    const r = await h.createResource(
+      {
+        name: 'Data House rack R10',
+        type: 'rack',
+        organisationId: datahouseId,
+        policy: { approval: { required: true, approvers: 'owner_then_coordinator' } },
+      },
+      orgadmin2,
+    );
     const req = (await h.book(member, { resourceId: r.id, start: iso(base), end: iso(base + H) })).body.booking;
-    const firsts = await Promise.all(Array.from({ length: 6 }, () => t.http.post(`/api/bookings/${req.id}/approve`).set(bearer(orgadmin2)).send({})));
+    const firsts = await Promise.all(
+      Array.from({ length: 6 }, () => t.http.post(`/api/bookings/${req.id}/approve`).set(bearer(orgadmin2)).send({})),
+    );
     expect(firsts.filter((a) => a.status === 200)).toHaveLength(1);
     // the others lost the race (409), or came after it and found the coordinator's step (403)
     expect(firsts.filter((a) => a.status !== 200).every((a) => a.status === 409 || a.status === 403)).toBe(true);
@@ -95,14 +131,20 @@ describe('bookings: approvals and permissions', () => {
 
   describe('every permission rule', () => {
     it('a member of a non-allowed organisation cannot book (403) and nothing is held', async () => {
-      const r = await h.createResource({ name: 'Data House only', organisationId: datahouseId, policy: { access: { mode: 'organisations', organisationIds: [] } } }, orgadmin2);
+      const r = await h.createResource(
+        { name: 'Data House only', organisationId: datahouseId, policy: { access: { mode: 'organisations', organisationIds: [] } } },
+        orgadmin2,
+      );
       const res = await h.book(member, { resourceId: r.id, start: iso(base), end: iso(base + H) });
       expect(res.status).toBe(403);
       expect(res.body.code).toBe('FORBIDDEN');
       const list = await t.http.get('/api/resources').query({ q: 'Data House only' }).set(bearer(member));
       expect(list.body.items[0]).toMatchObject({ canBook: false, canManage: false });
       expect((await h.book(member2, { resourceId: r.id, start: iso(base), end: iso(base + H) })).status).toBe(201);
-      const listed = await h.createResource({ name: 'Listed orgs', policy: { access: { mode: 'organisations', organisationIds: [datahouseId] } } });
+      const listed = await h.createResource({
+        name: 'Listed orgs',
+        policy: { access: { mode: 'organisations', organisationIds: [datahouseId] } },
+      });
       expect((await h.book(member2, { resourceId: listed.id, start: iso(base), end: iso(base + H) })).status).toBe(201);
       expect((await h.book(salim, { resourceId: listed.id, start: iso(base + H), end: iso(base + 2 * H) })).status).toBe(403);
     });
@@ -111,25 +153,49 @@ describe('bookings: approvals and permissions', () => {
       const body = { name: 'Nope', type: 'lab', timeZone: 'Europe/Vilnius', organisationId: infobaltId };
       expect((await t.http.post('/api/resources').set(bearer(member)).send(body)).status).toBe(403);
       expect((await t.http.post('/api/resources').set(bearer(orgadmin2)).send(body)).status).toBe(403);
-      expect((await t.http.post('/api/resources').set(bearer(orgadmin2)).send({ ...body, organisationId: datahouseId })).status).toBe(201);
-      expect((await t.http.post('/api/resources').set(bearer(coordinator)).send({ ...body, timeZone: 'Mars/Olympus' })).body.code).toBe('VALIDATION_FAILED');
+      expect(
+        (
+          await t.http
+            .post('/api/resources')
+            .set(bearer(orgadmin2))
+            .send({ ...body, organisationId: datahouseId })
+        ).status,
+      ).toBe(201);
+      expect(
+        (
+          await t.http
+            .post('/api/resources')
+            .set(bearer(coordinator))
+            .send({ ...body, timeZone: 'Mars/Olympus' })
+        ).body.code,
+      ).toBe('VALIDATION_FAILED');
       expect((await t.http.post('/api/resources').send(body)).status).toBe(401);
       const r = await h.createResource({ name: 'Changeable', capacity: 2 });
       expect((await t.http.patch(`/api/resources/${r.id}`).set(bearer(orgadmin2)).send({ name: 'Mine now' })).status).toBe(403);
       expect((await t.http.patch(`/api/resources/${r.id}`).set(bearer(coordinator)).send({ capacity: 1 })).status).toBe(409);
-      const grown = await t.http.patch(`/api/resources/${r.id}`).set(bearer(coordinator)).send({ capacity: 3, policy: { maxDurationMinutes: 120 } });
+      const grown = await t.http
+        .patch(`/api/resources/${r.id}`)
+        .set(bearer(coordinator))
+        .send({ capacity: 3, policy: { maxDurationMinutes: 120 } });
       expect(grown.body.resource).toMatchObject({ capacity: 3, policy: { maxDurationMinutes: 120, slotMinutes: 60 } });
     });
 
     it('a non-approver cannot approve or reject; others cannot see or cancel a booking; managers can cancel with a reason', async () => {
-      const r = await h.createResource({ name: 'Guarded lab', type: 'lab', policy: { approval: { required: true, approvers: 'coordinator' } } });
+      const r = await h.createResource({
+        name: 'Guarded lab',
+        type: 'lab',
+        policy: { approval: { required: true, approvers: 'coordinator' } },
+      });
       const req = (await h.book(member, { resourceId: r.id, start: iso(base), end: iso(base + H) })).body.booking;
       expect((await t.http.post(`/api/bookings/${req.id}/approve`).set(bearer(member)).send({})).status).toBe(403); // own request
       expect((await t.http.post(`/api/bookings/${req.id}/approve`).set(bearer(jonas)).send({})).status).toBe(404);
       expect((await t.http.post(`/api/bookings/${req.id}/reject`).set(bearer(orgadmin2)).send({})).status).toBe(404);
       expect((await t.http.get(`/api/bookings/${req.id}`).set(bearer(member2))).status).toBe(404);
       expect((await t.http.post(`/api/bookings/${req.id}/cancel`).set(bearer(member2)).send({})).status).toBe(404);
-      const cancelled = await t.http.post(`/api/bookings/${req.id}/cancel`).set(bearer(coordinator)).send({ reason: 'Lab closed for audit' });
+      const cancelled = await t.http
+        .post(`/api/bookings/${req.id}/cancel`)
+        .set(bearer(coordinator))
+        .send({ reason: 'Lab closed for audit' });
       expect(cancelled.status).toBe(200);
       expect(cancelled.body).toMatchObject({ cancelled: 1, booking: { status: 'cancelled', decisionNote: 'Lab closed for audit' } });
       expect((await t.http.get('/api/notifications').set(bearer(member))).body.items[0]).toMatchObject({ kind: 'booking.cancelled' });
@@ -141,8 +207,18 @@ describe('bookings: approvals and permissions', () => {
   it('project-only resources and bookings linked to a project and its card', async () => {
     const project = (await t.http.post('/api/projects').set(bearer(member)).send({ name: 'Fraud detection pilot' })).body.project;
     const board = (await t.http.get(`/api/projects/${project.id}/board`).set(bearer(member))).body;
-    const card = (await t.http.post('/api/cards').set(bearer(member)).send({ projectId: project.id, columnId: board.columns[0].id, title: 'Train the model' })).body.card;
-    const r = await h.createResource({ name: 'Pilot GPU', type: 'gpu_pool', capacity: 2, policy: { access: { mode: 'project', projectId: project.id } } });
+    const card = (
+      await t.http
+        .post('/api/cards')
+        .set(bearer(member))
+        .send({ projectId: project.id, columnId: board.columns[0].id, title: 'Train the model' })
+    ).body.card;
+    const r = await h.createResource({
+      name: 'Pilot GPU',
+      type: 'gpu_pool',
+      capacity: 2,
+      policy: { access: { mode: 'project', projectId: project.id } },
+    });
     expect((await t.http.get(`/api/resources/${r.id}`).set(bearer(member))).body.resource.canBook).toBe(true);
     expect((await t.http.get(`/api/resources/${r.id}`).set(bearer(member2))).body.resource.canBook).toBe(false);
     expect((await h.book(member2, { resourceId: r.id, start: iso(base), end: iso(base + H) })).status).toBe(403);
@@ -157,17 +233,25 @@ describe('bookings: approvals and permissions', () => {
     const open = await h.createResource({ name: 'Open GPU', type: 'gpu_pool' });
     expect((await h.book(member2, { resourceId: open.id, start: iso(base), end: iso(base + H), projectId: project.id })).status).toBe(404);
     expect((await h.book(member2, { resourceId: open.id, start: iso(base), end: iso(base + H), cardId: card.id })).status).toBe(404);
-    expect((await h.createResource({ name: 'Ghost', policy: { access: { mode: 'project' } } }).catch((e: Error) => e.message))).toContain('400');
+    expect(await h.createResource({ name: 'Ghost', policy: { access: { mode: 'project' } } }).catch((e: Error) => e.message)).toContain(
+      '400',
+    );
   });
 
   it('recurring bookings: every occurrence checked, "none" books nothing on a clash, "skip" books the rest; cancel from one on', async () => {
     const r = await h.createResource({ name: 'Weekly room', policy: { maxAdvanceDays: 120 } });
-    expect((await h.book(member2, { resourceId: r.id, start: iso(base + 14 * 24 * H), end: iso(base + 14 * 24 * H + H) })).status).toBe(201);
+    expect((await h.book(member2, { resourceId: r.id, start: iso(base + 14 * 24 * H), end: iso(base + 14 * 24 * H + H) })).status).toBe(
+      201,
+    );
     const series = { resourceId: r.id, start: iso(base), end: iso(base + H), recurrence: { frequency: 'weekly', count: 4 } };
     const none = await h.book(member, series);
     expect(none.status).toBe(409);
     expect(none.body.details.occurrences).toEqual([expect.objectContaining({ start: iso(base + 14 * 24 * H), code: 'BOOKING_CONFLICT' })]);
-    expect((await t.http.get('/api/bookings/mine').query({ status: 'confirmed' }).set(bearer(member))).body.items.filter((b: { resourceId: string }) => b.resourceId === r.id)).toEqual([]);
+    expect(
+      (await t.http.get('/api/bookings/mine').query({ status: 'confirmed' }).set(bearer(member))).body.items.filter(
+        (b: { resourceId: string }) => b.resourceId === r.id,
+      ),
+    ).toEqual([]);
     const skip = await h.book(member, { ...series, onConflict: 'skip' });
     expect(skip.status).toBe(201);
     expect(skip.body.bookings).toHaveLength(3);
@@ -175,7 +259,9 @@ describe('bookings: approvals and permissions', () => {
     const second = skip.body.bookings[1];
     const cut = await t.http.post(`/api/bookings/${second.id}/cancel`).set(bearer(member)).send({ scope: 'following' });
     expect(cut.body.cancelled).toBe(2);
-    const left = (await t.http.get('/api/bookings/mine').query({ status: 'confirmed' }).set(bearer(member))).body.items.filter((b: { resourceId: string }) => b.resourceId === r.id);
+    const left = (await t.http.get('/api/bookings/mine').query({ status: 'confirmed' }).set(bearer(member))).body.items.filter(
+      (b: { resourceId: string }) => b.resourceId === r.id,
+    );
     expect(left.map((b: { start: string }) => b.start)).toEqual([iso(base)]);
   });
 });

@@ -14,8 +14,15 @@ describe('bookings: demo infrastructure', () => {
     const member = (await login(t, 'member@klasteris.demo')).accessToken;
     const res = await t.http.get('/api/resources').query({ limit: 100 }).set(bearer(member));
     const byName = new Map((res.body.items as Resource[]).map((r) => [r.name, r]));
-    expect(byName.get('INFOBALT conference room')).toMatchObject({ canBook: true, policy: { approval: { required: false }, access: { mode: 'all' } } });
-    expect(byName.get('Duomenų centras GPU node pool')).toMatchObject({ type: 'gpu_pool', capacity: 16, policy: { approval: { required: true } } });
+    expect(byName.get('INFOBALT conference room')).toMatchObject({
+      canBook: true,
+      policy: { approval: { required: false }, access: { mode: 'all' } },
+    });
+    expect(byName.get('Duomenų centras GPU node pool')).toMatchObject({
+      type: 'gpu_pool',
+      capacity: 16,
+      policy: { approval: { required: true } },
+    });
     expect(byName.get('Data House half-rack row A')).toMatchObject({ type: 'rack', organisationName: 'Data House' });
     expect(byName.get('VU MIF IoT and robotics lab')).toMatchObject({ type: 'lab' });
     expect(byName.get('Muscat Digital Partners meeting room')).toMatchObject({ timeZone: 'Asia/Muscat' });
@@ -25,7 +32,9 @@ describe('bookings: demo infrastructure', () => {
 
     const coordinator = (await login(t, 'coordinator@klasteris.demo')).accessToken;
     const queue = await t.http.get('/api/bookings/approvals').set(bearer(coordinator));
-    expect(queue.body.items.map((b: { purpose: string }) => b.purpose)).toEqual(expect.arrayContaining(['Lithuanian language model fine-tuning', 'Student HPC course lab']));
+    expect(queue.body.items.map((b: { purpose: string }) => b.purpose)).toEqual(
+      expect.arrayContaining(['Lithuanian language model fine-tuning', 'Student HPC course lab']),
+    );
 
     const seeder = t.app.get((await import('../src/modules/demo/demo-bookings')).DemoBookingsSeeder);
     expect(await seeder.seed()).toBe(0);
@@ -38,7 +47,10 @@ describe('bookings: demo infrastructure', () => {
       const res = await t.http.get('/api/resources').query({ q: 'operations staging rack' }).set(bearer(token));
       return (res.body.items as Resource[]).find((r) => r.name === 'Data House operations staging rack');
     };
-    expect(await rackFor('jonas@klasteris.demo')).toMatchObject({ canBook: true, policy: { access: { mode: 'group', groupId: expect.any(String) } } });
+    expect(await rackFor('jonas@klasteris.demo')).toMatchObject({
+      canBook: true,
+      policy: { access: { mode: 'group', groupId: expect.any(String) } },
+    });
     expect(await rackFor('member@klasteris.demo')).toMatchObject({ canBook: false });
   });
 
@@ -56,7 +68,10 @@ describe('bookings: demo infrastructure', () => {
     const coordinator = (await login(t, 'coordinator@klasteris.demo')).accessToken;
     for (const week of [0, 1, 2]) {
       const from = monday.plus({ weeks: week });
-      const res = await t.http.get('/api/resources/timeline').query({ from: from.toISO(), to: from.plus({ days: 7 }).toISO(), limit: 100 }).set(bearer(coordinator));
+      const res = await t.http
+        .get('/api/resources/timeline')
+        .query({ from: from.toISO(), to: from.plus({ days: 7 }).toISO(), limit: 100 })
+        .set(bearer(coordinator));
       expect(res.status).toBe(200);
       const loaded = (res.body as Page<TimelineRow>).items.filter((r) => r.busy.length > 0);
       expect(loaded.length).toBeGreaterThanOrEqual(5);

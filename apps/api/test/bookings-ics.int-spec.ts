@@ -56,8 +56,17 @@ describe('bookings: calendar feeds', () => {
   afterAll(() => t.close());
 
   it('a resource feed is text/calendar with VTIMEZONE, local times across DST, and no other organisation purposes', async () => {
-    const r = await h.createResource({ name: 'Conference room ICS', location: 'Vilnius, Antakalnio g. 17', policy: { maxAdvanceDays: 730 } });
-    const before = await h.book(member, { resourceId: r.id, start: iso(day - 24 * H + 6 * H), end: iso(day - 24 * H + 7 * H), purpose: 'Etronika sprint review' }); // 08:00 EET
+    const r = await h.createResource({
+      name: 'Conference room ICS',
+      location: 'Vilnius, Antakalnio g. 17',
+      policy: { maxAdvanceDays: 730 },
+    });
+    const before = await h.book(member, {
+      resourceId: r.id,
+      start: iso(day - 24 * H + 6 * H),
+      end: iso(day - 24 * H + 7 * H),
+      purpose: 'Etronika sprint review',
+    }); // 08:00 EET
     const after = await h.book(member2, { resourceId: r.id, start: iso(day + 5 * H), end: iso(day + 6 * H), purpose: 'Data House board' }); // 08:00 EEST
     expect([before.status, after.status]).toEqual([201, 201]);
 
@@ -69,7 +78,13 @@ describe('bookings: calendar feeds', () => {
     expect(res.text).toMatch(/BEGIN:DAYLIGHT[\s\S]*TZOFFSETTO:\+0300/);
     const mine = events.find((e) => e.uid.startsWith(before.body.booking.id))!;
     const theirs = events.find((e) => e.uid.startsWith(after.body.booking.id))!;
-    expect(mine).toMatchObject({ tzid: 'Europe/Vilnius', summary: 'Etronika sprint review (Etronika)', status: 'CONFIRMED', start: day - 18 * H, end: day - 17 * H });
+    expect(mine).toMatchObject({
+      tzid: 'Europe/Vilnius',
+      summary: 'Etronika sprint review (Etronika)',
+      status: 'CONFIRMED',
+      start: day - 18 * H,
+      end: day - 17 * H,
+    });
     expect(mine.localStart).toMatch(/T08:00:00$/);
     expect(theirs).toMatchObject({ tzid: 'Europe/Vilnius', summary: 'Booked (Data House)', start: day + 5 * H, end: day + 6 * H });
     expect(theirs.localStart).toMatch(/T08:00:00$/);
@@ -79,12 +94,23 @@ describe('bookings: calendar feeds', () => {
   });
 
   it('Asia/Muscat events carry their own zone; pending requests are tentative', async () => {
-    const r = await h.createResource({ name: 'Muscat hall ICS', type: 'event_hall', timeZone: 'Asia/Muscat', policy: { maxAdvanceDays: 730, approval: { required: true, approvers: 'coordinator' } } });
+    const r = await h.createResource({
+      name: 'Muscat hall ICS',
+      type: 'event_hall',
+      timeZone: 'Asia/Muscat',
+      policy: { maxAdvanceDays: 730, approval: { required: true, approvers: 'coordinator' } },
+    });
     const b = await h.book(member, { resourceId: r.id, start: iso(day + 6 * H), end: iso(day + 8 * H), purpose: 'Gulf partners meetup' });
     expect(b.body.booking.status).toBe('pending');
     const { zones, events } = parse((await t.http.get(`/api/resources/${r.id}/calendar.ics`).set(bearer(coordinator))).text);
     expect(zones).toEqual(['Asia/Muscat']);
-    expect(events[0]).toMatchObject({ tzid: 'Asia/Muscat', status: 'TENTATIVE', start: day + 6 * H, end: day + 8 * H, summary: 'Gulf partners meetup (Etronika)' });
+    expect(events[0]).toMatchObject({
+      tzid: 'Asia/Muscat',
+      status: 'TENTATIVE',
+      start: day + 6 * H,
+      end: day + 8 * H,
+      summary: 'Gulf partners meetup (Etronika)',
+    });
     expect(events[0]!.localStart).toMatch(/T10:00:00$/);
   });
 
@@ -96,7 +122,9 @@ describe('bookings: calendar feeds', () => {
     const feed = await t.http.get(url.pathname);
     expect(feed.status).toBe(200);
     const { events } = parse(feed.text);
-    expect(events.map((e) => e.summary)).toEqual(expect.arrayContaining(['Conference room ICS: Etronika sprint review', 'Muscat hall ICS: Gulf partners meetup']));
+    expect(events.map((e) => e.summary)).toEqual(
+      expect.arrayContaining(['Conference room ICS: Etronika sprint review', 'Muscat hall ICS: Gulf partners meetup']),
+    );
     expect(events.some((e) => e.summary.includes('Data House board'))).toBe(false);
 
     // The same token opens resource feeds in calendar apps, with the user's own visibility.

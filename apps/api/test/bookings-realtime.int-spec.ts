@@ -41,16 +41,27 @@ describe('bookings: realtime', () => {
     const otherGot: unknown[] = [];
     os.on('booking:updated', (p) => otherGot.push(p));
 
-    const pool = ((await t.http.get('/api/resources').query({ type: 'gpu_pool' }).set(bearer(member.accessToken))).body.items as Resource[])[0]!;
+    const pool = (
+      (await t.http.get('/api/resources').query({ type: 'gpu_pool' }).set(bearer(member.accessToken))).body.items as Resource[]
+    )[0]!;
     const start = mondayUtc(2) + 7 * H;
     const arrived = next<{ booking: Booking }>(cs, 'booking:updated', (p) => p.booking.userId === member.user.id);
-    const req = await t.http.post('/api/bookings').set(bearer(member.accessToken)).send({ resourceId: pool.id, start: iso(start), end: iso(start + 2 * H), units: 2, purpose: 'Fraud model training' });
+    const req = await t.http
+      .post('/api/bookings')
+      .set(bearer(member.accessToken))
+      .send({ resourceId: pool.id, start: iso(start), end: iso(start + 2 * H), units: 2, purpose: 'Fraud model training' });
     expect(req.status).toBe(201);
     expect((await arrived).booking).toMatchObject({ id: req.body.booking.id, status: 'pending' });
 
-    const confirmed = next<{ booking: Booking }>(ms, 'booking:updated', (p) => p.booking.id === req.body.booking.id && p.booking.status === 'confirmed');
+    const confirmed = next<{ booking: Booking }>(
+      ms,
+      'booking:updated',
+      (p) => p.booking.id === req.body.booking.id && p.booking.status === 'confirmed',
+    );
     const notified = next<{ notification: { kind: string } }>(ms, 'notification:new', (p) => p.notification.kind === 'booking.approved');
-    expect((await t.http.post(`/api/bookings/${req.body.booking.id}/approve`).set(bearer(coordinator.accessToken)).send({})).status).toBe(200);
+    expect((await t.http.post(`/api/bookings/${req.body.booking.id}/approve`).set(bearer(coordinator.accessToken)).send({})).status).toBe(
+      200,
+    );
     expect((await confirmed).booking.approvals).toHaveLength(1);
     await notified;
     expect(otherGot).toEqual([]);

@@ -43,7 +43,12 @@ describe('bookings: rules, quotas, time zones', () => {
         },
       });
       id = r.id;
-      const offset = (await t.http.get(`/api/resources/${id}/availability`).query({ from: iso(mon), to: iso(mon + 24 * H) }).set(bearer(member))).body.openingHours[0].start;
+      const offset = (
+        await t.http
+          .get(`/api/resources/${id}/availability`)
+          .query({ from: iso(mon), to: iso(mon + 24 * H) })
+          .set(bearer(member))
+      ).body.openingHours[0].start;
       local8 = Date.parse(offset);
     });
 
@@ -70,7 +75,10 @@ describe('bookings: rules, quotas, time zones', () => {
     });
 
     it('one-off blackouts', async () => {
-      const r = await h.createResource({ name: 'UPS room', policy: { blackouts: [{ kind: 'once', start: iso(local8 + H), end: iso(local8 + 2 * H), reason: 'UPS test' }] } });
+      const r = await h.createResource({
+        name: 'UPS room',
+        policy: { blackouts: [{ kind: 'once', start: iso(local8 + H), end: iso(local8 + 2 * H), reason: 'UPS test' }] },
+      });
       const res = await h.book(member, { resourceId: r.id, start: iso(local8), end: iso(local8 + 3 * H) });
       expect(res.status).toBe(422);
       expect(res.body.details).toMatchObject({ rule: 'blackout', limit: { start: iso(local8 + H), end: iso(local8 + 2 * H) } });
@@ -87,7 +95,9 @@ describe('bookings: rules, quotas, time zones', () => {
         expect(res.status).toBe(400);
         expect(res.body.code).toBe('VALIDATION_FAILED');
       }
-      expect((await h.book(member, { resourceId: new Types.ObjectId().toHexString(), start: iso(local8), end: iso(local8 + H) })).status).toBe(404);
+      expect(
+        (await h.book(member, { resourceId: new Types.ObjectId().toHexString(), start: iso(local8), end: iso(local8 + H) })).status,
+      ).toBe(404);
     });
   });
 
@@ -99,7 +109,9 @@ describe('bookings: rules, quotas, time zones', () => {
       const m0 = Date.parse(new Date(monthStart).toISOString().slice(0, 8) + '05T08:00:00Z');
       const slots = Array.from({ length: 8 }, (_, i) => m0 + i * 2 * H);
       // Etronika (two people) fires 8 one-hour requests at once: exactly 3 fit the quota.
-      const results = await Promise.all(slots.map((s, i) => h.book(i % 2 ? orgadmin : member, { resourceId: r.id, start: iso(s), end: iso(s + H) })));
+      const results = await Promise.all(
+        slots.map((s, i) => h.book(i % 2 ? orgadmin : member, { resourceId: r.id, start: iso(s), end: iso(s + H) })),
+      );
       expect(results.filter((x) => x.status === 201)).toHaveLength(3);
       const refused = results.filter((x) => x.status === 422);
       expect(refused).toHaveLength(5);
@@ -107,7 +119,9 @@ describe('bookings: rules, quotas, time zones', () => {
       // Another organisation has its own share.
       expect((await h.book(member2, { resourceId: r.id, start: iso(m0 + 20 * H), end: iso(m0 + 23 * H) })).status).toBe(201);
       // The next month is a new month.
-      expect((await h.book(member, { resourceId: r.id, start: iso(m0 + 31 * 24 * H), end: iso(m0 + 31 * 24 * H + 3 * H) })).status).toBe(201);
+      expect((await h.book(member, { resourceId: r.id, start: iso(m0 + 31 * 24 * H), end: iso(m0 + 31 * 24 * H + 3 * H) })).status).toBe(
+        201,
+      );
       // Cancelling gives the hour back.
       const won = results.find((x) => x.status === 201)!.body.booking;
       const token = won.userId === (await t.http.get('/api/auth/me').set(bearer(member))).body.user.id ? member : orgadmin;
@@ -129,11 +143,17 @@ describe('bookings: rules, quotas, time zones', () => {
       });
       const day = spring - H; // 00:00 UTC of the change day
       // 08:00 local is 06:00Z the day before (EET, +2) but 05:00Z on the day (EEST, +3).
-      expect((await h.book(member, { resourceId: r.id, start: iso(day - 24 * H + 5 * H), end: iso(day - 24 * H + 6 * H) })).body.details?.rule).toBe('opening_hours');
-      expect((await h.book(member, { resourceId: r.id, start: iso(day - 24 * H + 6 * H), end: iso(day - 24 * H + 7 * H) })).status).toBe(201);
+      expect(
+        (await h.book(member, { resourceId: r.id, start: iso(day - 24 * H + 5 * H), end: iso(day - 24 * H + 6 * H) })).body.details?.rule,
+      ).toBe('opening_hours');
+      expect((await h.book(member, { resourceId: r.id, start: iso(day - 24 * H + 6 * H), end: iso(day - 24 * H + 7 * H) })).status).toBe(
+        201,
+      );
       expect((await h.book(member, { resourceId: r.id, start: iso(day + 5 * H), end: iso(day + 6 * H) })).status).toBe(201);
       // 18:00 local closes at 15:00Z on the day.
-      expect((await h.book(member, { resourceId: r.id, start: iso(day + 15 * H), end: iso(day + 16 * H) })).body.details?.rule).toBe('opening_hours');
+      expect((await h.book(member, { resourceId: r.id, start: iso(day + 15 * H), end: iso(day + 16 * H) })).body.details?.rule).toBe(
+        'opening_hours',
+      );
     });
 
     it('the repeated hour of the autumn change is two bookable hours, and a local day lasts 25 hours', async () => {
@@ -144,15 +164,23 @@ describe('bookings: rules, quotas, time zones', () => {
       expect([first.status, second.status]).toEqual([201, 201]);
       expect((await h.book(member2, { resourceId: r.id, start: iso(autumn - H), end: iso(autumn + H) })).status).toBe(409);
 
-      const daily = await h.createResource({ name: 'Vilnius hall', type: 'event_hall', policy: { maxAdvanceDays: 730, slotMinutes: 1440, minDurationMinutes: 1440, maxDurationMinutes: 1440 } });
+      const daily = await h.createResource({
+        name: 'Vilnius hall',
+        type: 'event_hall',
+        policy: { maxAdvanceDays: 730, slotMinutes: 1440, minDurationMinutes: 1440, maxDurationMinutes: 1440 },
+      });
       const localMidnight = autumn - 4 * H; // 00:00 EEST = 21:00Z the day before
       const nextMidnight = autumn + 21 * H; // 00:00 EET = 22:00Z on the day
       expect(nextMidnight - localMidnight).toBe(25 * H);
       const whole = await h.book(member, { resourceId: daily.id, start: iso(localMidnight), end: iso(nextMidnight) });
       expect(whole.status).toBe(201);
-      expect(await t.connection.collection('booking_claims').countDocuments({ bookingId: new Types.ObjectId(whole.body.booking.id as string) })).toBe(100);
+      expect(
+        await t.connection.collection('booking_claims').countDocuments({ bookingId: new Types.ObjectId(whole.body.booking.id as string) }),
+      ).toBe(100);
       expect((await h.book(member2, { resourceId: daily.id, start: iso(nextMidnight), end: iso(nextMidnight + 24 * H) })).status).toBe(201);
-      expect((await h.book(member2, { resourceId: daily.id, start: iso(localMidnight), end: iso(localMidnight + 24 * H) })).body.details?.rule).toBe('granularity');
+      expect(
+        (await h.book(member2, { resourceId: daily.id, start: iso(localMidnight), end: iso(localMidnight + 24 * H) })).body.details?.rule,
+      ).toBe('granularity');
     });
 
     it('Asia/Muscat keeps +04:00 all year', async () => {
@@ -164,9 +192,14 @@ describe('bookings: rules, quotas, time zones', () => {
       for (const change of [spring, autumn]) {
         const day = change - H;
         expect((await h.book(member, { resourceId: r.id, start: iso(day + 4 * H), end: iso(day + 5 * H) })).status).toBe(201);
-        expect((await h.book(member, { resourceId: r.id, start: iso(day + 3 * H), end: iso(day + 4 * H) })).body.details?.rule).toBe('opening_hours');
+        expect((await h.book(member, { resourceId: r.id, start: iso(day + 3 * H), end: iso(day + 4 * H) })).body.details?.rule).toBe(
+          'opening_hours',
+        );
       }
-      const av = await t.http.get(`/api/resources/${r.id}/availability`).query({ from: iso(spring - H), to: iso(spring + 23 * H) }).set(bearer(member));
+      const av = await t.http
+        .get(`/api/resources/${r.id}/availability`)
+        .query({ from: iso(spring - H), to: iso(spring + 23 * H) })
+        .set(bearer(member));
       expect(av.body.openingHours).toEqual([{ start: iso(spring + 3 * H), end: iso(spring + 12 * H) }]);
     });
   });

@@ -47,7 +47,12 @@ describe('bookings: waitlist', () => {
     expect(second.body.entry.status).toBe('waiting');
 
     expect((await t.http.post(`/api/bookings/${taken.body.booking.id}/cancel`).set(bearer(member2)).send({})).status).toBe(200);
-    const offered = (await until(() => mine(member), (l) => l[0]?.status === 'offered'))[0]!;
+    const offered = (
+      await until(
+        () => mine(member),
+        (l) => l[0]?.status === 'offered',
+      )
+    )[0]!;
     expect(offered).toMatchObject({ status: 'offered', offerBookingId: expect.any(String) });
     expect(Date.parse(offered.offerExpiresAt!) - Date.now()).toBeGreaterThan(25 * 60_000);
     expect((await mine(orgadmin))[0]!.status).toBe('waiting');
@@ -56,9 +61,16 @@ describe('bookings: waitlist', () => {
     expect((await t.http.get('/api/notifications').set(bearer(member))).body.items[0]).toMatchObject({ kind: 'booking.waitlist_offer' });
 
     // The hold runs out: the next in line is offered the time.
-    await t.connection.collection('bookings').updateOne({ _id: new Types.ObjectId(offered.offerBookingId!) }, { $set: { holdExpiresAt: new Date(Date.now() - 1000) } });
+    await t.connection
+      .collection('bookings')
+      .updateOne({ _id: new Types.ObjectId(offered.offerBookingId!) }, { $set: { holdExpiresAt: new Date(Date.now() - 1000) } });
     expect(await t.app.get(WaitlistService).sweep()).toBe(1);
-    const next = (await until(() => mine(orgadmin), (l) => l[0]?.status === 'offered'))[0]!;
+    const next = (
+      await until(
+        () => mine(orgadmin),
+        (l) => l[0]?.status === 'offered',
+      )
+    )[0]!;
     expect(next.status).toBe('offered');
     expect(await mine(member)).toEqual([]);
     expect((await t.http.post(`/api/waitlist/${next.id}/accept`).set(bearer(member)).send()).status).toBe(404);
@@ -70,7 +82,10 @@ describe('bookings: waitlist', () => {
 
   it('a free time is offered at once; leaving the waitlist frees the hold', async () => {
     const r = await h.createResource({ name: 'Quiet room' });
-    const joined = await t.http.post('/api/waitlist').set(bearer(member)).send({ resourceId: r.id, start: iso(start), end: iso(start + H), purpose: 'Just in case' });
+    const joined = await t.http
+      .post('/api/waitlist')
+      .set(bearer(member))
+      .send({ resourceId: r.id, start: iso(start), end: iso(start + H), purpose: 'Just in case' });
     expect(joined.body.entry.status).toBe('offered');
     expect((await h.book(member2, { resourceId: r.id, start: iso(start), end: iso(start + H) })).status).toBe(409);
     expect((await t.http.delete(`/api/waitlist/${joined.body.entry.id}`).set(bearer(member))).status).toBe(204);
@@ -79,9 +94,19 @@ describe('bookings: waitlist', () => {
 
   it('the waitlist keeps the booking rules and permissions', async () => {
     const r = await h.createResource({ name: 'Members-only room', policy: { access: { mode: 'organisations', organisationIds: [] } } });
-    expect((await t.http.post('/api/waitlist').set(bearer(member)).send({ resourceId: r.id, start: iso(start), end: iso(start + H), purpose: 'Nope' })).status).toBe(403);
+    expect(
+      (
+        await t.http
+          .post('/api/waitlist')
+          .set(bearer(member))
+          .send({ resourceId: r.id, start: iso(start), end: iso(start + H), purpose: 'Nope' })
+      ).status,
+    ).toBe(403);
     const open = await h.createResource({ name: 'Short room', policy: { maxDurationMinutes: 60 } });
-    const res = await t.http.post('/api/waitlist').set(bearer(member)).send({ resourceId: open.id, start: iso(start), end: iso(start + 2 * H), purpose: 'Too long' });
+    const res = await t.http
+      .post('/api/waitlist')
+      .set(bearer(member))
+      .send({ resourceId: open.id, start: iso(start), end: iso(start + 2 * H), purpose: 'Too long' });
     expect(res.status).toBe(422);
     expect(res.body.details.rule).toBe('duration');
   });
@@ -104,7 +129,10 @@ describe('bookings: utilisation', () => {
     const r = await h.createResource({
       name: 'Measured lab',
       capacity: 2,
-      policy: { openingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, open: '08:00', close: '18:00' })), approval: { required: true, approvers: 'coordinator' } },
+      policy: {
+        openingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, open: '08:00', close: '18:00' })),
+        approval: { required: true, approvers: 'coordinator' },
+      },
     });
     const monday = mondayUtc(2) + 7 * H; // 09:00 Vilnius in winter
     const a = await h.book(member, { resourceId: r.id, start: iso(monday), end: iso(monday + 2 * H), units: 2 });
@@ -119,12 +147,19 @@ describe('bookings: utilisation', () => {
     let weekdays = 0;
     for (let d = first; d.month === first.month; d = d.plus({ days: 1 })) if (d.weekday <= 5) weekdays++;
     const byOrg = Object.fromEntries(res.body.rows.map((row: { organisationName: string }) => [row.organisationName, row]));
-    expect(byOrg['Etronika']).toMatchObject({ bookedHours: 4, availableHours: weekdays * 10 * 2, bookings: 1, meanApprovalHours: expect.any(Number) });
+    expect(byOrg['Etronika']).toMatchObject({
+      bookedHours: 4,
+      availableHours: weekdays * 10 * 2,
+      bookings: 1,
+      meanApprovalHours: expect.any(Number),
+    });
     expect(byOrg['Data House']).toMatchObject({ bookedHours: 1, bookings: 1, meanApprovalHours: null });
 
     const csv = await t.http.get('/api/bookings/utilisation.csv').query({ month, resourceId: r.id }).set(bearer(coordinator));
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
-    expect(csv.text.split('\r\n')[0]).toBe('month,resource,organisation,booked_hours,available_hours,share_percent,bookings,mean_approval_hours,no_shows');
+    expect(csv.text.split('\r\n')[0]).toBe(
+      'month,resource,organisation,booked_hours,available_hours,share_percent,bookings,mean_approval_hours,no_shows',
+    );
     expect(csv.text).toContain(`${month},Measured lab,Etronika,4,${weekdays * 20},`);
 
     expect((await t.http.get('/api/bookings/utilisation').query({ month }).set(bearer(member))).status).toBe(403);
@@ -150,14 +185,30 @@ describe('bookings: utilisation', () => {
     const checked = await t.http.post(`/api/bookings/${now.body.booking.id}/check-in`).set(bearer(member));
     expect(checked.status).toBe(200);
     expect(checked.body.booking.checkedInAt).toEqual(expect.any(String));
-    expect((await t.http.post(`/api/bookings/${now.body.booking.id}/check-in`).set(bearer(member))).body.booking.checkedInAt).toBe(checked.body.booking.checkedInAt);
-    expect((await t.http.post(`/api/bookings/${later.body.booking.id}/check-in`).set(bearer(member))).body.code).toBe('BOOKING_STATE_CONFLICT');
+    expect((await t.http.post(`/api/bookings/${now.body.booking.id}/check-in`).set(bearer(member))).body.booking.checkedInAt).toBe(
+      checked.body.booking.checkedInAt,
+    );
+    expect((await t.http.post(`/api/bookings/${later.body.booking.id}/check-in`).set(bearer(member))).body.code).toBe(
+      'BOOKING_STATE_CONFLICT',
+    );
 
     // An ended booking nobody checked in to (written directly: the API cannot book the past).
     const past = new Date(Date.now() - 3 * H);
     const doc = await t.connection.collection('bookings').findOne({ _id: new Types.ObjectId(now.body.booking.id as string) });
-    await t.connection.collection('bookings').insertOne({ ...doc, _id: new Types.ObjectId(), start: past, end: new Date(past.getTime() + H), checkedInAt: null, status: 'completed' });
-    const report = await t.http.get('/api/bookings/utilisation').query({ month: past.toISOString().slice(0, 7), resourceId: r.id }).set(bearer(coordinator));
+    await t.connection
+      .collection('bookings')
+      .insertOne({
+        ...doc,
+        _id: new Types.ObjectId(),
+        start: past,
+        end: new Date(past.getTime() + H),
+        checkedInAt: null,
+        status: 'completed',
+      });
+    const report = await t.http
+      .get('/api/bookings/utilisation')
+      .query({ month: past.toISOString().slice(0, 7), resourceId: r.id })
+      .set(bearer(coordinator));
     expect(report.body.rows[0]).toMatchObject({ organisationName: 'Etronika', noShows: 1 });
   });
 });

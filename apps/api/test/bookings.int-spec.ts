@@ -20,11 +20,18 @@ describe('bookings: capacity is never exceeded', () => {
   let infobaltId: string;
 
   const createResource = async (body: Record<string, unknown>, token = coordinator): Promise<Resource> => {
-    const res = await t.http.post('/api/resources').set(bearer(token)).send({ timeZone: 'Europe/Vilnius', type: 'meeting_room', organisationId: infobaltId, ...body });
+    const res = await t.http
+      .post('/api/resources')
+      .set(bearer(token))
+      .send({ timeZone: 'Europe/Vilnius', type: 'meeting_room', organisationId: infobaltId, ...body });
     if (res.status !== 201) throw new Error(`create resource → ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.resource as Resource;
   };
-  const book = (token: string, body: Record<string, unknown>) => t.http.post('/api/bookings').set(bearer(token)).send({ purpose: 'Team workshop', ...body });
+  const book = (token: string, body: Record<string, unknown>) =>
+    t.http
+      .post('/api/bookings')
+      .set(bearer(token))
+      .send({ purpose: 'Team workshop', ...body });
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -40,9 +47,21 @@ describe('bookings: capacity is never exceeded', () => {
     const start = mondayUtc() + 8 * H;
     const res = await book(member, { resourceId: room.id, start: iso(start), end: iso(start + 2 * H) });
     expect(res.status).toBe(201);
-    expect(res.body.booking).toMatchObject({ resourceId: room.id, status: 'confirmed', units: 1, start: iso(start), end: iso(start + 2 * H), timeZone: 'Europe/Vilnius' });
+    expect(res.body.booking).toMatchObject({
+      resourceId: room.id,
+      status: 'confirmed',
+      units: 1,
+      start: iso(start),
+      end: iso(start + 2 * H),
+      timeZone: 'Europe/Vilnius',
+    });
 
-    const clash = await book(member2, { resourceId: room.id, start: iso(start + H), end: iso(start + 3 * H), purpose: 'Secret other-org meeting' });
+    const clash = await book(member2, {
+      resourceId: room.id,
+      start: iso(start + H),
+      end: iso(start + 3 * H),
+      purpose: 'Secret other-org meeting',
+    });
     expect(clash.status).toBe(409);
     expect(clash.body.code).toBe('BOOKING_CONFLICT');
     expect(clash.body.details.conflicts).toEqual([{ start: iso(start + H), end: iso(start + 2 * H) }]);
@@ -51,7 +70,10 @@ describe('bookings: capacity is never exceeded', () => {
     const adjacent = await book(member2, { resourceId: room.id, start: iso(start + 2 * H), end: iso(start + 3 * H) });
     expect(adjacent.status).toBe(201);
 
-    const av = await t.http.get(`/api/resources/${room.id}/availability`).query({ from: iso(start), to: iso(start + 24 * H) }).set(bearer(member2));
+    const av = await t.http
+      .get(`/api/resources/${room.id}/availability`)
+      .query({ from: iso(start), to: iso(start + 24 * H) })
+      .set(bearer(member2));
     expect(av.status).toBe(200);
     expect(av.body.busy).toEqual([{ start: iso(start), end: iso(start + 3 * H), unitsUsed: 1 }]);
     const others = av.body.entries.find((e: { mine: boolean }) => !e.mine);
@@ -62,23 +84,34 @@ describe('bookings: capacity is never exceeded', () => {
     const room = await createResource({ name: 'Room Race' });
     const start = mondayUtc() + 10 * H;
     const results = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => book(i % 2 ? member : member2, { resourceId: room.id, start: iso(start), end: iso(start + H) })),
+      Array.from({ length: 100 }, (_, i) =>
+        book(i % 2 ? member : member2, { resourceId: room.id, start: iso(start), end: iso(start + H) }),
+      ),
     );
     const codes = results.map((r) => r.status);
     expect(codes.filter((c) => c === 201)).toHaveLength(1);
     expect(codes.filter((c) => c === 409)).toHaveLength(99);
     expect(await t.connection.collection('booking_claims').countDocuments({ resourceId: new Types.ObjectId(room.id) })).toBe(4);
-    expect(await t.connection.collection('bookings').countDocuments({ resourceId: new Types.ObjectId(room.id), status: { $in: ['pending', 'confirmed', 'claiming'] } })).toBe(1);
+    expect(
+      await t.connection
+        .collection('bookings')
+        .countDocuments({ resourceId: new Types.ObjectId(room.id), status: { $in: ['pending', 'confirmed', 'claiming'] } }),
+    ).toBe(1);
   }, 90_000);
 
   it('a pool of capacity 4 hit by 50 concurrent one-unit requests: exactly 4 succeed', async () => {
     const pool = await createResource({ name: 'GPU test pool', type: 'gpu_pool', capacity: 4 });
     const start = mondayUtc() + 12 * H;
-    const results = await Promise.all(Array.from({ length: 50 }, () => book(member, { resourceId: pool.id, start: iso(start), end: iso(start + 2 * H), units: 1 })));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => book(member, { resourceId: pool.id, start: iso(start), end: iso(start + 2 * H), units: 1 })),
+    );
     const codes = results.map((r) => r.status);
     expect(codes.filter((c) => c === 201)).toHaveLength(4);
     expect(codes.filter((c) => c === 409)).toHaveLength(46);
-    const av = await t.http.get(`/api/resources/${pool.id}/availability`).query({ from: iso(start), to: iso(start + 2 * H) }).set(bearer(member));
+    const av = await t.http
+      .get(`/api/resources/${pool.id}/availability`)
+      .query({ from: iso(start), to: iso(start + 2 * H) })
+      .set(bearer(member));
     expect(av.body.busy).toEqual([{ start: iso(start), end: iso(start + 2 * H), unitsUsed: 4 }]);
   }, 90_000);
 
@@ -95,10 +128,20 @@ describe('bookings: capacity is never exceeded', () => {
     expect(p1.body.items.map((r: { resource: { name: string } }) => r.resource.name)).toEqual(['TL Alpha', 'TL Beta']);
     expect(p1.body.items[0].busy).toEqual([{ start: iso(start), end: iso(start + 2 * H), unitsUsed: 2 }]);
     expect(p1.body.items[1].busy).toEqual([]);
-    const p2 = await t.http.get('/api/resources/timeline').query({ ...window, cursor: p1.body.nextCursor }).set(bearer(member));
+    const p2 = await t.http
+      .get('/api/resources/timeline')
+      .query({ ...window, cursor: p1.body.nextCursor })
+      .set(bearer(member));
     expect(p2.body.items.map((r: { resource: { name: string } }) => r.resource.name)).toEqual(['TL Gamma']);
     expect(p2.body.items[0].busy).toEqual([{ start: iso(start + H), end: iso(start + 2 * H), unitsUsed: 1 }]);
     expect(p2.body.nextCursor).toBeNull();
-    expect((await t.http.get('/api/resources/timeline').query({ from: iso(start), to: iso(start + 20 * 24 * H) }).set(bearer(member))).status).toBe(400);
+    expect(
+      (
+        await t.http
+          .get('/api/resources/timeline')
+          .query({ from: iso(start), to: iso(start + 20 * 24 * H) })
+          .set(bearer(member))
+      ).status,
+    ).toBe(400);
   });
 });

@@ -25,8 +25,19 @@ describe('calendar: my events, bookings and due dates', () => {
     return (res.body as CalendarResponse).items;
   };
 
-  async function cardFor(token: string, userId: string, title: string, dueDate: string | null, assign = true): Promise<{ id: string; projectId: string }> {
-    const project = (await t.http.post('/api/projects').set(bearer(token)).send({ name: `${title} project` })).body.project as { id: string };
+  async function cardFor(
+    token: string,
+    userId: string,
+    title: string,
+    dueDate: string | null,
+    assign = true,
+  ): Promise<{ id: string; projectId: string }> {
+    const project = (
+      await t.http
+        .post('/api/projects')
+        .set(bearer(token))
+        .send({ name: `${title} project` })
+    ).body.project as { id: string };
     const board = (await t.http.get(`/api/projects/${project.id}/board`).set(bearer(token))).body as { columns: { id: string }[] };
     const res = await t.http
       .post('/api/cards')
@@ -47,7 +58,12 @@ describe('calendar: my events, bookings and due dates', () => {
 
     const at = (d: number, hours: number) => ({ start: iso(day + d * DAY + 7 * H), end: iso(day + d * DAY + (7 + hours) * H) });
     const going = await ev.created(coordinator, { title: 'Cloud day (going)', ...at(0, 3) });
-    const maybe = await ev.created(coordinator, { title: 'Webinar (maybe)', kind: 'webinar', venue: { url: 'https://meet.example/webinar' }, ...at(2, 1) });
+    const maybe = await ev.created(coordinator, {
+      title: 'Webinar (maybe)',
+      kind: 'webinar',
+      venue: { url: 'https://meet.example/webinar' },
+      ...at(2, 1),
+    });
     const declined = await ev.created(coordinator, { title: 'Declined meetup', ...at(3, 1) });
     const bobs = await ev.created(coordinator, { title: "Bob's presentation", kind: 'presentation', timeZone: 'Asia/Muscat', ...at(4, 2) });
     const unanswered = await ev.created(coordinator, { title: 'Nobody answered', ...at(5, 1) });
@@ -60,11 +76,24 @@ describe('calendar: my events, bookings and due dates', () => {
     expect((await ev.rsvp(ana.accessToken, cancelled.id, 'going')).status).toBe(200);
     expect((await ev.rsvp(bob.accessToken, bobs.id, 'going')).status).toBe(200);
     expect((await t.http.post(`/api/events/${cancelled.id}/cancel`).set(bearer(coordinator)).send({})).status).toBe(200);
-    Object.assign(ids, { going: going.id, maybe: maybe.id, declined: declined.id, bobs: bobs.id, unanswered: unanswered.id, later: later.id, cancelled: cancelled.id });
+    Object.assign(ids, {
+      going: going.id,
+      maybe: maybe.id,
+      declined: declined.id,
+      bobs: bobs.id,
+      unanswered: unanswered.id,
+      later: later.id,
+      cancelled: cancelled.id,
+    });
 
     const room = await h.createResource({ name: 'Calendar room', policy: { maxAdvanceDays: 730 } });
     const mine = await h.book(ana.accessToken, { resourceId: room.id, purpose: 'Ana planning', ...at(1, 1) });
-    const theirs = await h.book(bob.accessToken, { resourceId: room.id, purpose: 'Bob planning', start: iso(day + DAY + 10 * H), end: iso(day + DAY + 11 * H) });
+    const theirs = await h.book(bob.accessToken, {
+      resourceId: room.id,
+      purpose: 'Bob planning',
+      start: iso(day + DAY + 10 * H),
+      end: iso(day + DAY + 11 * H),
+    });
     expect([mine.status, theirs.status]).toEqual([201, 201]);
     ids['booking'] = mine.body.booking.id as string;
     ids['bobBooking'] = theirs.body.booking.id as string;
@@ -89,28 +118,65 @@ describe('calendar: my events, bookings and due dates', () => {
       ['event', 'Called off', 'cancelled'],
     ]);
     const [event, booking, webinar, card] = list;
-    expect(event).toMatchObject({ id: ids['going'], timeZone: 'Europe/Vilnius', allDay: false, date: null, detail: 'Gedimino pr. 1, Vilnius, LT', path: `/events/${ids['going']}`, start: iso(day + 7 * H) });
+    expect(event).toMatchObject({
+      id: ids['going'],
+      timeZone: 'Europe/Vilnius',
+      allDay: false,
+      date: null,
+      detail: 'Gedimino pr. 1, Vilnius, LT',
+      path: `/events/${ids['going']}`,
+      start: iso(day + 7 * H),
+    });
     expect(webinar).toMatchObject({ detail: 'Online' });
-    expect(booking).toMatchObject({ id: ids['booking'], detail: 'Calendar room', path: `/infrastructure/bookings/${ids['booking']}`, timeZone: 'Europe/Vilnius' });
-    expect(card).toMatchObject({ id: ids['card'], allDay: true, start: null, date: DateTime.fromMillis(day + 3 * DAY, { zone: 'UTC' }).toISODate(), detail: 'Write the cloud offer project', path: `/projects/${ids['cardProject']}/board?card=${ids['card']}` });
+    expect(booking).toMatchObject({
+      id: ids['booking'],
+      detail: 'Calendar room',
+      path: `/infrastructure/bookings/${ids['booking']}`,
+      timeZone: 'Europe/Vilnius',
+    });
+    expect(card).toMatchObject({
+      id: ids['card'],
+      allDay: true,
+      start: null,
+      date: DateTime.fromMillis(day + 3 * DAY, { zone: 'UTC' }).toISODate(),
+      detail: 'Write the cloud offer project',
+      path: `/projects/${ids['cardProject']}/board?card=${ids['card']}`,
+    });
     const seen = new Set(list.map((i) => i.id));
-    for (const other of ['declined', 'bobs', 'unanswered', 'later', 'bobBooking', 'unassigned', 'undated', 'bobCard']) expect(seen.has(ids[other]!)).toBe(false);
+    for (const other of ['declined', 'bobs', 'unanswered', 'later', 'bobBooking', 'unassigned', 'undated', 'bobCard'])
+      expect(seen.has(ids[other]!)).toBe(false);
   });
 
   it('an organiser sees the events they created without answering them', async () => {
     const list = await items(coordinator);
     const mine = list.filter((i) => i.kind === 'event').map((i) => [i.title, i.status]);
-    expect(mine).toEqual(expect.arrayContaining([['Nobody answered', 'organiser'], ["Bob's presentation", 'organiser'], ['Called off', 'cancelled']]));
+    expect(mine).toEqual(
+      expect.arrayContaining([
+        ['Nobody answered', 'organiser'],
+        ["Bob's presentation", 'organiser'],
+        ['Called off', 'cancelled'],
+      ]),
+    );
     expect(mine.some(([title]) => title === 'Far away')).toBe(false);
     expect((await items(bob.accessToken)).map((i) => i.title)).toEqual(['Bob planning', "Bob's card", "Bob's presentation"]);
   });
 
   it('a group event leaves my calendar when I may no longer see it', async () => {
-    const group = await t.http.post('/api/groups').set(bearer(coordinator)).send({ name: 'Calendar working group', description: 'For the calendar test', visibility: 'open' });
+    const group = await t.http
+      .post('/api/groups')
+      .set(bearer(coordinator))
+      .send({ name: 'Calendar working group', description: 'For the calendar test', visibility: 'open' });
     expect(group.status).toBe(201);
     const groupId = group.body.group.id as string;
     expect((await t.http.post(`/api/groups/${groupId}/join`).set(bearer(ana.accessToken)).send({})).status).toBeLessThan(300);
-    const e = await ev.created(coordinator, { title: 'Group only', visibility: 'group', groupId, kind: 'working_group', start: iso(day + 8 * DAY), end: iso(day + 8 * DAY + H) });
+    const e = await ev.created(coordinator, {
+      title: 'Group only',
+      visibility: 'group',
+      groupId,
+      kind: 'working_group',
+      start: iso(day + 8 * DAY),
+      end: iso(day + 8 * DAY + H),
+    });
     expect((await ev.rsvp(ana.accessToken, e.id, 'going')).status).toBe(200);
     expect((await items(ana.accessToken)).some((i) => i.id === e.id)).toBe(true);
     expect((await t.http.post(`/api/groups/${groupId}/leave`).set(bearer(ana.accessToken)).send({})).status).toBeLessThan(300);

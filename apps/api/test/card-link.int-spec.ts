@@ -17,22 +17,35 @@ describe('linking an existing card to a message', () => {
 
   type Person = Awaited<ReturnType<typeof newMember>>;
   const publicChannel = async (p: Person): Promise<MyChannel> =>
-    (await t.http.post('/api/channels').set(bearer(p.accessToken)).send({ name: `link-${clientId()}`, type: 'public' })).body.channel as MyChannel;
+    (
+      await t.http
+        .post('/api/channels')
+        .set(bearer(p.accessToken))
+        .send({ name: `link-${clientId()}`, type: 'public' })
+    ).body.channel as MyChannel;
   const post = async (p: Person, channelId: string, body = 'We should write this up'): Promise<Message> =>
-    (await t.http.post(`/api/channels/${channelId}/messages`).set(bearer(p.accessToken)).send({ clientMsgId: clientId(), body })).body.message as Message;
+    (await t.http.post(`/api/channels/${channelId}/messages`).set(bearer(p.accessToken)).send({ clientMsgId: clientId(), body })).body
+      .message as Message;
   const cardIn = async (p: Person, title = 'Write-up'): Promise<{ card: Card; projectId: string }> => {
     const project = await boards.createProject(p.accessToken);
     const board = await boards.board(p.accessToken, project.id);
-    return { card: await boards.createCard(p.accessToken, { projectId: project.id, columnId: board.columns[0]!.id, title }), projectId: project.id };
+    return {
+      card: await boards.createCard(p.accessToken, { projectId: project.id, columnId: board.columns[0]!.id, title }),
+      projectId: project.id,
+    };
   };
-  const link = (p: Person, cardId: string, body: object) => t.http.post(`/api/cards/${cardId}/source-message`).set(bearer(p.accessToken)).send(body);
-  const messageOf = async (p: Person, id: string): Promise<Message> => (await t.http.get(`/api/messages/${id}`).set(bearer(p.accessToken))).body.message as Message;
+  const link = (p: Person, cardId: string, body: object) =>
+    t.http.post(`/api/cards/${cardId}/source-message`).set(bearer(p.accessToken)).send(body);
+  const messageOf = async (p: Person, id: string): Promise<Message> =>
+    (await t.http.get(`/api/messages/${id}`).set(bearer(p.accessToken))).body.message as Message;
 
   it('an owner links a card: the card points to the message, channel members see the message with the card live, and the activity says so', async () => {
     const owner = await newMember(t);
     const reader = await newMember(t);
     const channel = await publicChannel(owner);
-    expect((await t.http.post(`/api/channels/${channel.id}/members`).set(bearer(owner.accessToken)).send({ userId: reader.user.id })).status).toBeLessThan(300);
+    expect(
+      (await t.http.post(`/api/channels/${channel.id}/members`).set(bearer(owner.accessToken)).send({ userId: reader.user.id })).status,
+    ).toBeLessThan(300);
     const message = await post(owner, channel.id);
     const { card } = await cardIn(owner);
     const socket = await sockets.connect(reader.accessToken);
@@ -40,7 +53,11 @@ describe('linking an existing card to a message', () => {
 
     const res = await link(owner, card.id, { channelId: channel.id, messageId: message.id });
     expect(res.status).toBe(200);
-    expect(res.body.card).toMatchObject({ id: card.id, version: card.version, sourceMessage: { channelId: channel.id, messageId: message.id } });
+    expect(res.body.card).toMatchObject({
+      id: card.id,
+      version: card.version,
+      sourceMessage: { channelId: channel.id, messageId: message.id },
+    });
     expect((await messageOf(reader, message.id)).cardId).toBe(card.id);
     await eventually(() => expect(updates.some((u) => u.message.id === message.id && u.message.cardId === card.id)).toBe(true));
     expect((await boards.card(owner.accessToken, card.id)).sourceMessage).toEqual({ channelId: channel.id, messageId: message.id });
@@ -74,7 +91,12 @@ describe('linking an existing card to a message', () => {
 
     // a card made from a message ("Create card…") counts as linked
     const board = await boards.board(owner.accessToken, b.projectId);
-    const made = await boards.createCard(owner.accessToken, { projectId: b.projectId, columnId: board.columns[0]!.id, title: 'From chat', sourceMessage: { channelId: channel.id, messageId: second.id } });
+    const made = await boards.createCard(owner.accessToken, {
+      projectId: b.projectId,
+      columnId: board.columns[0]!.id,
+      title: 'From chat',
+      sourceMessage: { channelId: channel.id, messageId: second.id },
+    });
     const third = await post(owner, channel.id, 'third');
     expect((await link(owner, made.id, { channelId: channel.id, messageId: third.id })).body.code).toBe('CARD_ALREADY_LINKED');
   });
@@ -88,7 +110,8 @@ describe('linking an existing card to a message', () => {
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
     const winner = results.find((r) => r.status === 200)!.body.card as Card;
     expect((await messageOf(owner, message.id)).cardId).toBe(winner.id);
-    for (const c of cards.filter((c) => c.card.id !== winner.id)) expect((await boards.card(owner.accessToken, c.card.id)).sourceMessage).toBeNull();
+    for (const c of cards.filter((c) => c.card.id !== winner.id))
+      expect((await boards.card(owner.accessToken, c.card.id)).sourceMessage).toBeNull();
 
     const m1 = await post(owner, channel.id, 'one');
     const m2 = await post(owner, channel.id, 'two');
@@ -125,7 +148,12 @@ describe('linking an existing card to a message', () => {
     expect(notMine.body.code).toBe('NOT_FOUND');
 
     // a private channel the owner is not in
-    const secret = (await t.http.post('/api/channels').set(bearer(stranger.accessToken)).send({ name: `secret-${clientId()}`, type: 'private' })).body.channel as MyChannel;
+    const secret = (
+      await t.http
+        .post('/api/channels')
+        .set(bearer(stranger.accessToken))
+        .send({ name: `secret-${clientId()}`, type: 'private' })
+    ).body.channel as MyChannel;
     const hidden = await post(stranger, secret.id, 'not for you');
     const unreadable = await link(owner, card.id, { channelId: secret.id, messageId: hidden.id });
     expect(unreadable.status).toBe(404);
@@ -160,7 +188,14 @@ describe('linking an existing card to a message', () => {
       expect(res.body.code).toBe('VALIDATION_FAILED');
       expect((res.body.details.fields as { field: string }[]).map((f) => f.field)).toContain(field);
     }
-    expect((await t.http.post('/api/cards/not-an-id/source-message').set(bearer(owner.accessToken)).send({ channelId: channel.id, messageId: message.id })).status).toBe(400);
+    expect(
+      (
+        await t.http
+          .post('/api/cards/not-an-id/source-message')
+          .set(bearer(owner.accessToken))
+          .send({ channelId: channel.id, messageId: message.id })
+      ).status,
+    ).toBe(400);
     expect((await boards.card(owner.accessToken, card.id)).sourceMessage).toBeNull();
   });
 });

@@ -35,9 +35,17 @@ describe('chat digest on two nodes', () => {
     const people = await Promise.all(Array.from({ length: 6 }, () => newMember(node2)));
     for (const [i, p] of people.entries()) {
       const node = i % 2 ? node1 : node2;
-      const ch = (await node.http.post('/api/channels/direct').set(bearer(sender.accessToken)).send({ userIds: [p.user.id] })).body.channel as MyChannel;
+      const ch = (
+        await node.http
+          .post('/api/channels/direct')
+          .set(bearer(sender.accessToken))
+          .send({ userIds: [p.user.id] })
+      ).body.channel as MyChannel;
       for (const [j, n] of [node1, node2].entries()) {
-        const res = await n.http.post(`/api/channels/${ch.id}/messages`).set(bearer(sender.accessToken)).send({ clientMsgId: randomBytes(8).toString('hex'), body: `hello ${i} from node ${j + 1}` });
+        const res = await n.http
+          .post(`/api/channels/${ch.id}/messages`)
+          .set(bearer(sender.accessToken))
+          .send({ clientMsgId: randomBytes(8).toString('hex'), body: `hello ${i} from node ${j + 1}` });
         expect(res.status).toBe(201);
       }
     }

@@ -29,7 +29,12 @@ describe('chat digest mails', () => {
   });
 
   const dm = async (from: Person, to: Person): Promise<MyChannel> =>
-    (await t.http.post('/api/channels/direct').set(bearer(from.accessToken)).send({ userIds: [to.user.id] })).body.channel as MyChannel;
+    (
+      await t.http
+        .post('/api/channels/direct')
+        .set(bearer(from.accessToken))
+        .send({ userIds: [to.user.id] })
+    ).body.channel as MyChannel;
   const say = async (from: Person, channelId: string, body: string): Promise<{ seq: number; createdAt: string }> => {
     const res = await t.http.post(`/api/channels/${channelId}/messages`).set(bearer(from.accessToken)).send({ clientMsgId: cid(), body });
     expect(res.status).toBe(201);
@@ -91,10 +96,22 @@ describe('chat digest mails', () => {
     const jonas = await newMember(t);
     expect((await t.http.patch('/api/auth/me').set(bearer(jonas.accessToken)).send({ language: 'lt' })).status).toBe(200);
     const quiet = await dm(ruta, jonas);
-    expect((await t.http.patch(`/api/channels/${quiet.id}/membership`).set(bearer(jonas.accessToken)).send({ notify: 'muted' })).status).toBe(200);
+    expect(
+      (await t.http.patch(`/api/channels/${quiet.id}/membership`).set(bearer(jonas.accessToken)).send({ notify: 'muted' })).status,
+    ).toBe(200);
     const name = `digest-${cid()}`;
-    const muted = (await t.http.post('/api/channels').set(bearer(ruta.accessToken)).send({ name: `${name}-m`, type: 'public' })).body.channel as MyChannel;
-    const open = (await t.http.post('/api/channels').set(bearer(ruta.accessToken)).send({ name: `${name}-o`, type: 'public' })).body.channel as MyChannel;
+    const muted = (
+      await t.http
+        .post('/api/channels')
+        .set(bearer(ruta.accessToken))
+        .send({ name: `${name}-m`, type: 'public' })
+    ).body.channel as MyChannel;
+    const open = (
+      await t.http
+        .post('/api/channels')
+        .set(bearer(ruta.accessToken))
+        .send({ name: `${name}-o`, type: 'public' })
+    ).body.channel as MyChannel;
     for (const c of [muted, open]) await t.http.post(`/api/channels/${c.id}/join`).set(bearer(jonas.accessToken));
     await t.http.patch(`/api/channels/${muted.id}/membership`).set(bearer(jonas.accessToken)).send({ notify: 'muted' });
     await say(ruta, quiet.id, 'muted direct message');
@@ -135,17 +152,30 @@ describe('chat digest mails', () => {
     // quiet from now until an hour and a half from now, in the person's zone
     const now = new Date();
     const hm = (d: Date) => d.toISOString().slice(11, 16);
-    await t.http.put(PREFS).set(bearer(night.accessToken)).send({ timeZone: 'UTC', quietHours: { start: hm(new Date(now.getTime() - 60_000)), end: hm(new Date(now.getTime() + 90 * 60_000)) } });
-    await t.http.put(PREFS).set(bearer(off.accessToken)).send({ topics: { directMessages: 'in_app' } });
+    await t.http
+      .put(PREFS)
+      .set(bearer(night.accessToken))
+      .send({
+        timeZone: 'UTC',
+        quietHours: { start: hm(new Date(now.getTime() - 60_000)), end: hm(new Date(now.getTime() + 90 * 60_000)) },
+      });
+    await t.http
+      .put(PREFS)
+      .set(bearer(off.accessToken))
+      .send({ topics: { directMessages: 'in_app' } });
     await say(ruta, (await dm(ruta, night)).id, 'at night');
     await say(ruta, (await dm(ruta, off)).id, 'no mail please');
     await sleep(DELAY_MS * 3);
     expect(mailsTo(night)).toHaveLength(0);
     expect(mailsTo(off)).toHaveLength(0);
-    const state = await t.connection.collection('chat_digests').findOne({ userId: new (await import('mongoose')).Types.ObjectId(night.user.id) });
+    const state = await t.connection
+      .collection('chat_digests')
+      .findOne({ userId: new (await import('mongoose')).Types.ObjectId(night.user.id) });
     const end = new Date(now.getTime() + 90 * 60_000);
     end.setUTCSeconds(0, 0);
     expect((state?.dueAt as Date).toISOString()).toBe(end.toISOString());
-    expect(await t.connection.collection('chat_digests').countDocuments({ userId: new (await import('mongoose')).Types.ObjectId(off.user.id) })).toBe(0);
+    expect(
+      await t.connection.collection('chat_digests').countDocuments({ userId: new (await import('mongoose')).Types.ObjectId(off.user.id) }),
+    ).toBe(0);
   });
 });

@@ -16,10 +16,15 @@ describe('chat messages over Socket.IO', () => {
     alice = await newMember(t, { displayName: 'Alice Ąžuolaitė' });
     bob = await newMember(t, { displayName: 'Bob Bėrantas' });
     eve = await newMember(t, { displayName: 'Eve Outsider' });
-    const res = await t.http.post('/api/channels').set(bearer(alice.accessToken)).send({ name: 'cloud-uk', type: 'private', topic: 'UK market study' });
+    const res = await t.http
+      .post('/api/channels')
+      .set(bearer(alice.accessToken))
+      .send({ name: 'cloud-uk', type: 'private', topic: 'UK market study' });
     expect(res.status).toBe(201);
     channel = res.body.channel;
-    expect((await t.http.post(`/api/channels/${channel.id}/members`).set(bearer(alice.accessToken)).send({ userId: bob.user.id })).status).toBe(201);
+    expect(
+      (await t.http.post(`/api/channels/${channel.id}/members`).set(bearer(alice.accessToken)).send({ userId: bob.user.id })).status,
+    ).toBe(201);
   });
   afterEach(() => pool.closeAll());
   afterAll(() => t.close());
@@ -36,7 +41,13 @@ describe('chat messages over Socket.IO', () => {
     const res = await send(a, 'Labas, **Bob**!');
     expect(res.ok).toBe(true);
     if (!res.ok) return;
-    expect(res.message).toMatchObject({ channelId: channel.id, body: 'Labas, **Bob**!', authorId: alice.user.id, replyCount: 0, reactions: [] });
+    expect(res.message).toMatchObject({
+      channelId: channel.id,
+      body: 'Labas, **Bob**!',
+      authorId: alice.user.id,
+      replyCount: 0,
+      reactions: [],
+    });
     expect(res.message.seq).toBeGreaterThan(0);
     const stored = await t.connection.collection('messages').countDocuments({ clientMsgId: res.message.clientMsgId });
     expect(stored).toBe(1);
@@ -62,15 +73,21 @@ describe('chat messages over Socket.IO', () => {
 
   it('the node keeps channel facts in memory, but a membership gone without an event still refuses the next send (checked in the write), and the channel moves on', async () => {
     const carol = await newMember(t, { displayName: 'Carol Cache' });
-    const ch = (await t.http.post('/api/channels').set(bearer(alice.accessToken)).send({ name: 'cache-check', type: 'private' })).body.channel as MyChannel;
-    expect((await t.http.post(`/api/channels/${ch.id}/members`).set(bearer(alice.accessToken)).send({ userId: carol.user.id })).status).toBe(201);
+    const ch = (await t.http.post('/api/channels').set(bearer(alice.accessToken)).send({ name: 'cache-check', type: 'private' })).body
+      .channel as MyChannel;
+    expect(
+      (await t.http.post(`/api/channels/${ch.id}/members`).set(bearer(alice.accessToken)).send({ userId: carol.user.id })).status,
+    ).toBe(201);
     const c = await pool.connect(carol.accessToken);
     const a = await pool.connect(alice.accessToken);
-    const post = (s: typeof a, body: string) => emitAck<{ message: Message }>(s, 'message:send', { channelId: ch.id, clientMsgId: clientId(), body });
+    const post = (s: typeof a, body: string) =>
+      emitAck<{ message: Message }>(s, 'message:send', { channelId: ch.id, clientMsgId: clientId(), body });
     const warm = await post(c, 'first, so this node knows I am a member');
     expect(warm.ok).toBe(true);
     // behind every event's back: the cache still believes carol is a member
-    await t.connection.collection('channel_members').deleteOne({ channelId: new Types.ObjectId(ch.id), userId: new Types.ObjectId(carol.user.id) });
+    await t.connection
+      .collection('channel_members')
+      .deleteOne({ channelId: new Types.ObjectId(ch.id), userId: new Types.ObjectId(carol.user.id) });
     expect(await post(c, 'not any more')).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'Channel not found' } });
     // her reserved seq was voided at once: the next message is readable right away, with no gap
     const next = await post(a, 'still flowing');
@@ -78,7 +95,9 @@ describe('chat messages over Socket.IO', () => {
     const items = (await t.http.get(`/api/channels/${ch.id}/messages?after=0`).set(bearer(alice.accessToken))).body.items as Message[];
     expect(items.map((m) => m.body)).toEqual(['first, so this node knows I am a member', 'still flowing']);
     expect(next.message.seq).toBe(warm.message.seq + 2);
-    expect(await t.connection.collection('messages').countDocuments({ channelId: new Types.ObjectId(ch.id), body: 'not any more' })).toBe(0);
+    expect(await t.connection.collection('messages').countDocuments({ channelId: new Types.ObjectId(ch.id), body: 'not any more' })).toBe(
+      0,
+    );
   });
 
   it.each([
@@ -100,8 +119,15 @@ describe('chat messages over Socket.IO', () => {
     const first = await emitAck<{ message: Message }>(a1, 'message:send', { channelId: channel.id, clientMsgId: id, body: 'exactly once' });
     a1.close();
     const a2 = await pool.connect(alice.accessToken);
-    const again = await Promise.all([1, 2, 3].map(() => emitAck<{ message: Message }>(a2, 'message:send', { channelId: channel.id, clientMsgId: id, body: 'exactly once' })));
-    const http = await t.http.post(`/api/channels/${channel.id}/messages`).set(bearer(alice.accessToken)).send({ clientMsgId: id, body: 'exactly once' });
+    const again = await Promise.all(
+      [1, 2, 3].map(() =>
+        emitAck<{ message: Message }>(a2, 'message:send', { channelId: channel.id, clientMsgId: id, body: 'exactly once' }),
+      ),
+    );
+    const http = await t.http
+      .post(`/api/channels/${channel.id}/messages`)
+      .set(bearer(alice.accessToken))
+      .send({ clientMsgId: id, body: 'exactly once' });
     if (!first.ok) throw new Error('send failed');
     for (const r of again) expect(r.ok && r.message.id).toBe(first.message.id);
     expect(http.body.message.id).toBe(first.message.id);
@@ -110,7 +136,11 @@ describe('chat messages over Socket.IO', () => {
     // a concurrent first send from two sockets: one message, both acks agree
     const id2 = clientId();
     const a3 = await pool.connect(alice.accessToken);
-    const twins = await Promise.all([a2, a3, a2, a3].map((s) => emitAck<{ message: Message }>(s, 'message:send', { channelId: channel.id, clientMsgId: id2, body: 'twins' })));
+    const twins = await Promise.all(
+      [a2, a3, a2, a3].map((s) =>
+        emitAck<{ message: Message }>(s, 'message:send', { channelId: channel.id, clientMsgId: id2, body: 'twins' }),
+      ),
+    );
     const ids = new Set(twins.map((r) => (r.ok ? r.message.id : 'failed')));
     expect(ids.size).toBe(1);
     expect(await t.connection.collection('messages').countDocuments({ clientMsgId: id2 })).toBe(1);
@@ -118,7 +148,8 @@ describe('chat messages over Socket.IO', () => {
 
   it('many concurrent senders: a reader polling `after` sees every message exactly once, with no gap', async () => {
     const senders = await Promise.all(Array.from({ length: 6 }, () => newMember(t)));
-    for (const s of senders) await t.http.post(`/api/channels/${channel.id}/members`).set(bearer(alice.accessToken)).send({ userId: s.user.id });
+    for (const s of senders)
+      await t.http.post(`/api/channels/${channel.id}/members`).set(bearer(alice.accessToken)).send({ userId: s.user.id });
     const sockets = await Promise.all(senders.map((s) => pool.connect(s.accessToken)));
     const listener = await pool.connect(bob.accessToken);
     const live = collect<MessageNewEvent>(listener, 'message:new');
@@ -166,10 +197,12 @@ describe('chat messages over Socket.IO', () => {
     const a = await pool.connect(alice.accessToken);
     const after = await send(a, 'after the crash');
     if (!after.ok) throw new Error('send failed');
-    const before = (await t.http.get(`/api/channels/${channel.id}/messages?after=${after.message.seq - 2}`).set(bearer(bob.accessToken))).body.items as Message[];
+    const before = (await t.http.get(`/api/channels/${channel.id}/messages?after=${after.message.seq - 2}`).set(bearer(bob.accessToken)))
+      .body.items as Message[];
     expect(before.map((m) => m.id)).not.toContain(after.message.id); // held back behind the hole
     await eventually(async () => {
-      const items = (await t.http.get(`/api/channels/${channel.id}/messages?after=${after.message.seq - 2}`).set(bearer(bob.accessToken))).body.items as Message[];
+      const items = (await t.http.get(`/api/channels/${channel.id}/messages?after=${after.message.seq - 2}`).set(bearer(bob.accessToken)))
+        .body.items as Message[];
       expect(items.map((m) => m.id)).toEqual([after.message.id]);
     }, 10_000);
   });
@@ -183,19 +216,69 @@ describe('chat messages over Socket.IO', () => {
     const author = new Types.ObjectId(alice.user.id);
     let seq = 0;
     const docs: Record<string, unknown>[] = [];
-    const fields = { editedAt: null, edits: [], deletedAt: null, deletedBy: null, replyCount: 0, lastReplyAt: null, reactionKeys: [], mentions: [], mentionsChannel: false, pinned: false, attachmentIds: [], terms: [], void: false, cardId: null };
-    const root = (): void => void docs.push({ ...fields, channelId, seq: ++seq, authorId: author, clientMsgId: `r${seq}`, body: `root ${seq}`, threadRootId: null, createdAt: new Date() });
+    const fields = {
+      editedAt: null,
+      edits: [],
+      deletedAt: null,
+      deletedBy: null,
+      replyCount: 0,
+      lastReplyAt: null,
+      reactionKeys: [],
+      mentions: [],
+      mentionsChannel: false,
+      pinned: false,
+      attachmentIds: [],
+      terms: [],
+      void: false,
+      cardId: null,
+    };
+    const root = (): void =>
+      void docs.push({
+        ...fields,
+        channelId,
+        seq: ++seq,
+        authorId: author,
+        clientMsgId: `r${seq}`,
+        body: `root ${seq}`,
+        threadRootId: null,
+        createdAt: new Date(),
+      });
     for (let i = 0; i < 60; i++) root();
     const threadRoot = docs[docs.length - 1]!;
     threadRoot['_id'] = new Types.ObjectId();
-    for (let i = 0; i < 700; i++) docs.push({ ...fields, channelId, seq: ++seq, authorId: author, clientMsgId: `t${seq}`, body: `reply ${seq}`, threadRootId: threadRoot['_id'], createdAt: new Date() });
+    for (let i = 0; i < 700; i++)
+      docs.push({
+        ...fields,
+        channelId,
+        seq: ++seq,
+        authorId: author,
+        clientMsgId: `t${seq}`,
+        body: `reply ${seq}`,
+        threadRootId: threadRoot['_id'],
+        createdAt: new Date(),
+      });
     root();
     root();
-    for (let i = 0; i < 40; i++) docs.push({ ...fields, channelId, seq: ++seq, authorId: null, clientMsgId: `void:${seq}`, body: '', threadRootId: null, void: true, createdAt: new Date() });
+    for (let i = 0; i < 40; i++)
+      docs.push({
+        ...fields,
+        channelId,
+        seq: ++seq,
+        authorId: null,
+        clientMsgId: `void:${seq}`,
+        body: '',
+        threadRootId: null,
+        void: true,
+        createdAt: new Date(),
+      });
     for (let i = 0; i < 10; i++) root();
     await t.connection.collection('messages').insertMany(docs);
     await t.connection.collection('channels').updateOne({ _id: channelId }, { $set: { lastSeq: seq, committedSeq: seq } });
-    const page = async (query: string) => (await t.http.get(`/api/channels/${ch.id}/messages?${query}`).set(bearer(alice.accessToken))).body as { items: Message[]; hasMore: boolean };
+    const page = async (query: string) =>
+      (await t.http.get(`/api/channels/${ch.id}/messages?${query}`).set(bearer(alice.accessToken))).body as {
+        items: Message[];
+        hasMore: boolean;
+      };
     const rootSeqs = docs.filter((d) => d['threadRootId'] === null && !d['void']).map((d) => d['seq'] as number);
 
     // newest first page, then back: the 700 replies and the voids are skipped, nothing is missed
@@ -239,7 +322,9 @@ describe('chat messages over Socket.IO', () => {
     expect(denied.ok).toBe(false);
     if (!denied.ok) expect(denied.error.code).toBe('FORBIDDEN');
     expect((await emitAck(a, 'message:delete', { messageId: id })).ok).toBe(true);
-    await eventually(() => expect(deletions).toContainEqual({ channelId: channel.id, messageId: id, seq: sent.message.seq, deletedBy: 'author' }));
+    await eventually(() =>
+      expect(deletions).toContainEqual({ channelId: channel.id, messageId: id, seq: sent.message.seq, deletedBy: 'author' }),
+    );
     const tomb = await t.http.get(`/api/messages/${id}`).set(bearer(bob.accessToken));
     expect(tomb.body.message).toMatchObject({ body: '', deletedBy: 'author' });
     expect(tomb.body.message.deletedAt).toBeTruthy();
@@ -249,7 +334,10 @@ describe('chat messages over Socket.IO', () => {
     const coordinator = await login(t, 'coordinator@klasteris.demo');
     // staff outside a private channel cannot read it, so cannot delete in it either (issue 14 F7)
     expect((await t.http.delete(`/api/messages/${other.message.id}`).set(bearer(coordinator.accessToken))).status).toBe(404);
-    expect((await t.http.post(`/api/channels/${channel.id}/members`).set(bearer(alice.accessToken)).send({ userId: coordinator.user.id })).status).toBe(201);
+    expect(
+      (await t.http.post(`/api/channels/${channel.id}/members`).set(bearer(alice.accessToken)).send({ userId: coordinator.user.id }))
+        .status,
+    ).toBe(201);
     expect((await t.http.delete(`/api/messages/${other.message.id}`).set(bearer(coordinator.accessToken))).status).toBe(204);
     expect((await t.http.get(`/api/messages/${other.message.id}`).set(bearer(bob.accessToken))).body.message.deletedBy).toBe('moderator');
   });

@@ -36,7 +36,12 @@ describe('two API nodes with Redis', () => {
   it('a message sent on one node reaches a member connected to the other; joins and revocations cross nodes', async () => {
     const a = await login(node1, 'member@klasteris.demo');
     const b = await login(node2, 'member2@klasteris.demo');
-    const channel = (await node1.http.post('/api/channels').set(bearer(a.accessToken)).send({ name: `cross-${Date.now()}`, type: 'private' })).body.channel as MyChannel;
+    const channel = (
+      await node1.http
+        .post('/api/channels')
+        .set(bearer(a.accessToken))
+        .send({ name: `cross-${Date.now()}`, type: 'private' })
+    ).body.channel as MyChannel;
     const onNode2 = await pool2.connect(b.accessToken);
     const joined = collect<{ channel: MyChannel }>(onNode2, 'channel:updated');
     // added through node 1: node 2's socket joins the room through Redis
@@ -44,7 +49,11 @@ describe('two API nodes with Redis', () => {
     await eventually(() => expect(joined.map((e) => e.channel.id)).toContain(channel.id));
     const got = collect<MessageNewEvent>(onNode2, 'message:new');
     const onNode1 = await pool1.connect(a.accessToken);
-    const sent = await emitAck<{ message: Message }>(onNode1, 'message:send', { channelId: channel.id, clientMsgId: clientId(), body: 'across nodes' });
+    const sent = await emitAck<{ message: Message }>(onNode1, 'message:send', {
+      channelId: channel.id,
+      clientMsgId: clientId(),
+      body: 'across nodes',
+    });
     expect(sent.ok).toBe(true);
     await eventually(() => expect(got.map((e) => e.message.body)).toEqual(['across nodes']));
 
@@ -66,15 +75,30 @@ describe('two API nodes with Redis', () => {
 
   it('a role change made on one node applies to the open socket on the other before its next event (issue 14 F1)', async () => {
     const admin = (await login(node1, 'admin@klasteris.demo')).accessToken;
-    const reg = await node1.http.post('/api/auth/register').send({ email: `f1-${Date.now()}@example.test`, password: 'correct horse battery', displayName: 'Cross Node Coordinator' });
+    const reg = await node1.http
+      .post('/api/auth/register')
+      .send({ email: `f1-${Date.now()}@example.test`, password: 'correct horse battery', displayName: 'Cross Node Coordinator' });
     expect(reg.status).toBe(201);
     const id = reg.body.user.id as string;
-    expect((await node1.http.patch(`/api/users/${id}/roles`).set(bearer(admin)).send({ roles: ['coordinator'] })).status).toBe(200);
-    const news = (await node1.http.post('/api/channels').set(bearer(admin)).send({ name: `f1-cross-${Date.now()}`, type: 'announcement' })).body.channel as MyChannel;
+    expect(
+      (
+        await node1.http
+          .patch(`/api/users/${id}/roles`)
+          .set(bearer(admin))
+          .send({ roles: ['coordinator'] })
+      ).status,
+    ).toBe(200);
+    const news = (
+      await node1.http
+        .post('/api/channels')
+        .set(bearer(admin))
+        .send({ name: `f1-cross-${Date.now()}`, type: 'announcement' })
+    ).body.channel as MyChannel;
     expect((await node1.http.post(`/api/channels/${news.id}/members`).set(bearer(admin)).send({ userId: id })).status).toBe(201);
     const person = await login(node2, reg.body.user.email, 'correct horse battery');
     const onNode2 = await pool2.connect(person.accessToken);
-    const post = (body: string) => emitAck<{ message: Message }>(onNode2, 'message:send', { channelId: news.id, clientMsgId: clientId(), body });
+    const post = (body: string) =>
+      emitAck<{ message: Message }>(onNode2, 'message:send', { channelId: news.id, clientMsgId: clientId(), body });
     expect((await post('as a coordinator')).ok).toBe(true);
     expect((await node1.http.patch(`/api/users/${id}/roles`).set(bearer(admin)).send({ roles: [] })).status).toBe(200);
     const started = Date.now();

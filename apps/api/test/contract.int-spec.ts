@@ -39,7 +39,11 @@ describe('the API contract', () => {
     const missing = ops.filter((o) => !Object.keys(o.responses).some((s) => /^[23]\d\d$/.test(s))).map(label);
     expect(missing).toEqual([]);
     const noSchema = ops
-      .flatMap((o) => Object.entries(o.responses).filter(([s]) => /^2\d\d$/.test(s) && s !== '204').map(([s, r]) => ({ o, s, r })))
+      .flatMap((o) =>
+        Object.entries(o.responses)
+          .filter(([s]) => /^2\d\d$/.test(s) && s !== '204')
+          .map(([s, r]) => ({ o, s, r })),
+      )
       .filter(({ r }) => r.content && Object.values(r.content).some((c) => !c.schema))
       .map(({ o, s }) => `${label(o)} ${s}`);
     expect(noSchema).toEqual([]);
@@ -75,7 +79,10 @@ describe('the API contract', () => {
   it('refuses null for a group field that is never null (it was stored)', async () => {
     const groups = await request(t.app.getHttpServer()).get('/api/groups').set(bearer(admin));
     const group = (groups.body as { items: { id: string; visibility: string }[] }).items[0]!;
-    const res = await request(t.app.getHttpServer()).patch(`/api/groups/${group.id}`).set(bearer(admin)).send({ visibility: null, description: null });
+    const res = await request(t.app.getHttpServer())
+      .patch(`/api/groups/${group.id}`)
+      .set(bearer(admin))
+      .send({ visibility: null, description: null });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     const after = await request(t.app.getHttpServer()).get(`/api/groups/${group.id}`).set(bearer(admin));
@@ -99,7 +106,10 @@ describe('the API contract', () => {
   it('refuses null for a channel name (it was stored, and every later answer broke the contract)', async () => {
     const channels = await request(t.app.getHttpServer()).get('/api/channels').set(bearer(admin));
     const channel = (channels.body as { items: { id: string; name: string }[] }).items.find((c) => c.name)!;
-    const res = await request(t.app.getHttpServer()).patch(`/api/channels/${channel.id}`).set(bearer(admin)).send({ name: null, topic: '' });
+    const res = await request(t.app.getHttpServer())
+      .patch(`/api/channels/${channel.id}`)
+      .set(bearer(admin))
+      .send({ name: null, topic: '' });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     const after = await request(t.app.getHttpServer()).get(`/api/channels/${channel.id}`).set(bearer(admin));
@@ -112,7 +122,9 @@ describe('the API contract', () => {
     const res = await request(t.app.getHttpServer()).patch(`/api/groups/${id}`).set(bearer(admin)).send({ reason: 'nothing changes' });
     expect(res.status).toBe(200);
     const audit = await request(t.app.getHttpServer()).get('/api/audit?limit=5').set(bearer(admin));
-    const entry = (audit.body as { items: Record<string, unknown>[] }).items.find((e) => e['targetId'] === id && e['reason'] === 'nothing changes');
+    const entry = (audit.body as { items: Record<string, unknown>[] }).items.find(
+      (e) => e['targetId'] === id && e['reason'] === 'nothing changes',
+    );
     expect(entry).toBeDefined();
     for (const key of ['actorId', 'scopeId', 'reason', 'before', 'after']) expect(entry).toHaveProperty(key);
     expect(entry!['after']).toBeNull();

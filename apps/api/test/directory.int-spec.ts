@@ -14,7 +14,15 @@ describe('member directory', () => {
   it('lists member and partner organisations publicly, not applicants', async () => {
     const res = await t.http.get('/api/organisations?limit=100');
     expect(res.status).toBe(200);
-    expect(names(res.body)).toEqual(expect.arrayContaining(['Etronika', 'Data House', 'Duomenų centras', 'INFOBALT', 'Vilnius University, Faculty of Mathematics and Informatics']));
+    expect(names(res.body)).toEqual(
+      expect.arrayContaining([
+        'Etronika',
+        'Data House',
+        'Duomenų centras',
+        'INFOBALT',
+        'Vilnius University, Faculty of Mathematics and Informatics',
+      ]),
+    );
     expect(names(res.body)).not.toContain('Almaty Cloud Systems');
     expect(res.body.items.find((o: { name: string }) => o.name === 'Etronika').memberCount).toBeGreaterThanOrEqual(2);
   });
@@ -45,7 +53,9 @@ describe('member directory', () => {
 
   it('filters by country, type and sector', async () => {
     expect(names((await t.http.get('/api/organisations?country=om')).body)).toEqual(['Muscat Digital Partners']);
-    expect(names((await t.http.get('/api/organisations?type=university')).body)).toEqual(['Vilnius University, Faculty of Mathematics and Informatics']);
+    expect(names((await t.http.get('/api/organisations?type=university')).body)).toEqual([
+      'Vilnius University, Faculty of Mathematics and Informatics',
+    ]);
     expect(names((await t.http.get('/api/organisations?sector=data%20centre')).body).sort()).toEqual(['Data House', 'Duomenų centras']);
   });
 
@@ -54,7 +64,9 @@ describe('member directory', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: { body: { items: { name: string }[]; nextCursor: string | null } } = await t.http.get(`/api/organisations?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      const res: { body: { items: { name: string }[]; nextCursor: string | null } } = await t.http.get(
+        `/api/organisations?limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       seen.push(...res.body.items.map((o) => o.name));
       cursor = res.body.nextCursor;
     } while (cursor);
@@ -88,14 +100,24 @@ describe('member directory', () => {
   it('looks people up by id, former and disabled ones included, for names in old messages', async () => {
     const leaver = await newMember(t, { displayName: 'Leaving Person' });
     const admin = (await login(t, 'admin@klasteris.demo')).accessToken;
-    expect((await t.http.patch(`/api/users/${leaver.user.id}/status`).set(bearer(admin)).send({ status: 'disabled', reason: 'left the cluster' })).status).toBe(200);
+    expect(
+      (
+        await t.http
+          .patch(`/api/users/${leaver.user.id}/status`)
+          .set(bearer(admin))
+          .send({ status: 'disabled', reason: 'left the cluster' })
+      ).status,
+    ).toBe(200);
     const jonas = (await t.http.get('/api/people?q=jonas').set(bearer(member))).body.items[0].id as string;
     const unknown = '0123456789abcdef01234567';
 
     const res = await t.http.get(`/api/people/lookup?ids=${jonas},${leaver.user.id},${unknown}`).set(bearer(member));
     expect(res.status).toBe(200);
     expect(names(res.body).sort()).toEqual(['Jonas Jankauskas', 'Leaving Person']);
-    expect(res.body.items.find((p: { id: string }) => p.id === jonas)).toMatchObject({ organisationName: 'Duomenų centras', initials: expect.any(String) });
+    expect(res.body.items.find((p: { id: string }) => p.id === jonas)).toMatchObject({
+      organisationName: 'Duomenų centras',
+      initials: expect.any(String),
+    });
     expect(res.body.items[0].email).toBeUndefined();
 
     expect((await t.http.get(`/api/people/lookup?ids=${jonas}`)).status).toBe(401);
@@ -111,15 +133,22 @@ describe('member directory', () => {
     const orgAdmin = (await login(t, 'orgadmin@klasteris.demo')).accessToken;
     const etronika = (await t.http.get('/api/organisations?q=etronika')).body.items[0];
     const dataHouse = (await t.http.get('/api/organisations?q=data%20house')).body.items[0];
-    const ok = await t.http.patch(`/api/organisations/${etronika.id}`).set(bearer(orgAdmin)).send({ city: 'Kaunas', sectors: ['E-banking', 'Cloud computing'] });
+    const ok = await t.http
+      .patch(`/api/organisations/${etronika.id}`)
+      .set(bearer(orgAdmin))
+      .send({ city: 'Kaunas', sectors: ['E-banking', 'Cloud computing'] });
     expect(ok.status).toBe(200);
     expect(ok.body.organisation).toMatchObject({ city: 'Kaunas', sectors: ['E-banking', 'Cloud computing'] });
     expect((await t.http.patch(`/api/organisations/${dataHouse.id}`).set(bearer(orgAdmin)).send({ city: 'Kaunas' })).status).toBe(403);
     expect((await t.http.patch(`/api/organisations/${etronika.id}`).set(bearer(member)).send({ city: 'Kaunas' })).status).toBe(403);
-    expect((await t.http.patch(`/api/organisations/${etronika.id}`).set(bearer(orgAdmin)).send({ membershipStatus: 'former' })).status).toBe(403);
+    expect(
+      (await t.http.patch(`/api/organisations/${etronika.id}`).set(bearer(orgAdmin)).send({ membershipStatus: 'former' })).status,
+    ).toBe(403);
     const cleared = await t.http.patch(`/api/organisations/${etronika.id}`).set(bearer(orgAdmin)).send({ website: '' });
     expect(cleared.body.organisation.website).toBeNull();
-    expect((await t.http.patch(`/api/organisations/${etronika.id}`).set(bearer(orgAdmin)).send({ website: 'javascript:alert(1)' })).status).toBe(400);
+    expect(
+      (await t.http.patch(`/api/organisations/${etronika.id}`).set(bearer(orgAdmin)).send({ website: 'javascript:alert(1)' })).status,
+    ).toBe(400);
     const renamed = await t.http.patch(`/api/organisations/${etronika.id}`).set(bearer(orgAdmin)).send({ name: 'Etronika LT' });
     expect(renamed.status).toBe(200);
     const me = await t.http.get('/api/auth/me').set(bearer(member));

@@ -12,11 +12,18 @@ describe('events: check-in at the event — organisers mark members and prospect
   let groupId: string;
 
   const list = async (id: string, q?: string): Promise<AttendeesResponse> => {
-    const res = await t.http.get(`/api/events/${id}/attendees`).query(q === undefined ? {} : { q }).set(bearer(coordinator));
+    const res = await t.http
+      .get(`/api/events/${id}/attendees`)
+      .query(q === undefined ? {} : { q })
+      .set(bearer(coordinator));
     expect(res.status).toBe(200);
     return res.body as AttendeesResponse;
   };
-  const checkIn = (token: string, id: string, attendeeId: string, body: unknown) => t.http.post(`/api/events/${id}/attendees/${attendeeId}/check-in`).set(bearer(token)).send(body as object);
+  const checkIn = (token: string, id: string, attendeeId: string, body: unknown) =>
+    t.http
+      .post(`/api/events/${id}/attendees/${attendeeId}/check-in`)
+      .set(bearer(token))
+      .send(body as object);
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -35,7 +42,9 @@ describe('events: check-in at the event — organisers mark members and prospect
     await ev.rsvp(member, e.id, 'going');
     await ev.rsvp(member2, e.id, 'going');
     const reg = (body: Record<string, string>) => t.http.post(`/api/public/events/${e.id}/registrations`).send(body);
-    expect((await reg({ name: 'Leyla Aliyeva', email: 'leyla@azercell.example', organisation: 'Azercell', country: 'AZ' })).status).toBe(201);
+    expect((await reg({ name: 'Leyla Aliyeva', email: 'leyla@azercell.example', organisation: 'Azercell', country: 'AZ' })).status).toBe(
+      201,
+    );
     expect((await reg({ name: '=cmd|calc', email: 'evil@x.example', organisation: '@SUM(1)', country: 'AZ' })).status).toBe(201);
 
     const all = await list(e.id);
@@ -54,8 +63,19 @@ describe('events: check-in at the event — organisers mark members and prospect
 
     const after = await list(e.id);
     expect(after.checkIns).toEqual({ present: 2, absent: 1 });
-    expect(after.byCountry).toEqual(expect.arrayContaining([{ key: 'AZ', going: 2, present: 1 }, { key: 'LT', going: 2, present: 1 }]));
-    expect(after.byOrganisation).toEqual(expect.arrayContaining([{ key: 'Azercell', going: 1, present: 1 }, { key: 'Etronika', going: 1, present: 1 }, { key: 'Data House', going: 1, present: 0 }]));
+    expect(after.byCountry).toEqual(
+      expect.arrayContaining([
+        { key: 'AZ', going: 2, present: 1 },
+        { key: 'LT', going: 2, present: 1 },
+      ]),
+    );
+    expect(after.byOrganisation).toEqual(
+      expect.arrayContaining([
+        { key: 'Azercell', going: 1, present: 1 },
+        { key: 'Etronika', going: 1, present: 1 },
+        { key: 'Data House', going: 1, present: 0 },
+      ]),
+    );
 
     // search: by name, organisation, country or e-mail; counts stay whole
     expect((await list(e.id, 'leyla')).items.map((a) => a.name)).toEqual(['Leyla Aliyeva']);
@@ -64,7 +84,14 @@ describe('events: check-in at the event — organisers mark members and prospect
     const none = await list(e.id, 'nobody-like-this');
     expect(none.items).toEqual([]);
     expect(none.counts.going).toBe(4);
-    expect((await t.http.get(`/api/events/${e.id}/attendees`).query({ q: 'x'.repeat(101) }).set(bearer(coordinator))).status).toBe(400);
+    expect(
+      (
+        await t.http
+          .get(`/api/events/${e.id}/attendees`)
+          .query({ q: 'x'.repeat(101) })
+          .set(bearer(coordinator))
+      ).status,
+    ).toBe(400);
 
     const csv = await t.http.get(`/api/events/${e.id}/attendees.csv`).set(bearer(coordinator));
     expect(csv.status).toBe(200);

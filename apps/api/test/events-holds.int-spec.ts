@@ -11,8 +11,10 @@ describe('events: a freed place is held for the first in line, who must confirm;
   let ev: ReturnType<typeof eventHelpers>;
   let coordinator: string;
 
-  const attendees = async (id: string): Promise<AttendeesResponse> => (await t.http.get(`/api/events/${id}/attendees`).set(bearer(coordinator))).body as AttendeesResponse;
-  const mine = async (token: string, id: string): Promise<ClusterEvent> => (await t.http.get(`/api/events/${id}`).set(bearer(token))).body.event as ClusterEvent;
+  const attendees = async (id: string): Promise<AttendeesResponse> =>
+    (await t.http.get(`/api/events/${id}/attendees`).set(bearer(coordinator))).body as AttendeesResponse;
+  const mine = async (token: string, id: string): Promise<ClusterEvent> =>
+    (await t.http.get(`/api/events/${id}`).set(bearer(token))).body.event as ClusterEvent;
 
   beforeAll(async () => {
     smtp = await startTestSmtp();
@@ -27,7 +29,11 @@ describe('events: a freed place is held for the first in line, who must confirm;
 
   it('the hold lapses unconfirmed: the next in line is offered the place and confirms it; the lapsed person left the line', async () => {
     const e = await ev.created(coordinator, { capacity: 1, title: 'One seat workshop' });
-    const [a, b, c] = [await newMember(t, { displayName: 'Ada Going' }), await newMember(t, { displayName: 'Ben Waiting' }), await newMember(t, { displayName: 'Cy Waiting' })];
+    const [a, b, c] = [
+      await newMember(t, { displayName: 'Ada Going' }),
+      await newMember(t, { displayName: 'Ben Waiting' }),
+      await newMember(t, { displayName: 'Cy Waiting' }),
+    ];
     expect((await ev.rsvp(a.accessToken, e.id, 'going')).body.rsvp).toEqual({ status: 'going' });
     expect((await ev.rsvp(b.accessToken, e.id, 'going')).body.rsvp).toEqual({ status: 'waitlisted', position: 1 });
     expect((await ev.rsvp(c.accessToken, e.id, 'going')).body.rsvp).toEqual({ status: 'waitlisted', position: 2 });
@@ -48,7 +54,11 @@ describe('events: a freed place is held for the first in line, who must confirm;
     expect((await ev.rsvp(d.accessToken, e.id, 'going')).body.rsvp).toEqual({ status: 'waitlisted', position: 2 });
 
     // Ben does nothing: the hold lapses and Cy is offered the place
-    await eventually(async () => expect((await mine(c.accessToken, e.id)).myRsvp).toEqual({ status: 'waitlisted', offer: { expiresAt: expect.any(String) } }), 6000);
+    await eventually(
+      async () =>
+        expect((await mine(c.accessToken, e.id)).myRsvp).toEqual({ status: 'waitlisted', offer: { expiresAt: expect.any(String) } }),
+      6000,
+    );
     expect((await mine(b.accessToken, e.id)).myRsvp).toEqual({ status: 'declined' });
     await smtp.waitFor((m) => m.to.includes(c.email) && m.subject.startsWith('A place is free for you'));
     expect((await ev.rsvp(c.accessToken, e.id, 'going')).body.rsvp).toEqual({ status: 'going' });
@@ -91,7 +101,9 @@ describe('events: a freed place is held for the first in line, who must confirm;
 
     const res = await t.http.post(`/api/events/${e.id}/cancel`).set(bearer(coordinator)).send({ reason: 'The venue flooded' });
     expect(res.status).toBe(200);
-    const [toGoing, toWaiting, toMaybe] = await Promise.all([going, waiting, maybe].map((p) => smtp.waitFor((m) => m.to.includes(p.email) && m.header('x-klasteris-kind') === 'event.cancelled')));
+    const [toGoing, toWaiting, toMaybe] = await Promise.all(
+      [going, waiting, maybe].map((p) => smtp.waitFor((m) => m.to.includes(p.email) && m.header('x-klasteris-kind') === 'event.cancelled')),
+    );
     expect(toGoing!.subject).toBe('Cancelled: Muscat roadshow');
     expect(toGoing!.text).toContain('The venue flooded');
     expect(toWaiting!.subject).toBe('Cancelled: Muscat roadshow');

@@ -35,14 +35,19 @@ describe('events: live counts in the room of an event', () => {
     const s = await pool.connect(member);
     const got = collect<EventUpdatedPayload>(s, 'event:updated');
     const sub = await subscribe(s, e.id);
-    expect(sub).toEqual({ ok: true, counts: { eventId: e.id, state: 'published', capacity: 2, going: 0, waitlisted: 0, offered: 0, placesLeft: 2 } });
+    expect(sub).toEqual({
+      ok: true,
+      counts: { eventId: e.id, state: 'published', capacity: 2, going: 0, waitlisted: 0, offered: 0, placesLeft: 2 },
+    });
 
     const a = await newMember(t);
     const b = await newMember(t);
     await ev.rsvp(a.accessToken, e.id, 'going');
     await eventually(() => expect(got.at(-1)).toMatchObject({ eventId: e.id, going: 1, placesLeft: 1, waitlisted: 0 }));
     await ev.rsvp(b.accessToken, e.id, 'going');
-    const reg = await t.http.post(`/api/public/events/${e.id}/registrations`).send({ name: 'Aigerim Prospect', email: 'aigerim@example.kz', organisation: 'Astana Hub', country: 'KZ' });
+    const reg = await t.http
+      .post(`/api/public/events/${e.id}/registrations`)
+      .send({ name: 'Aigerim Prospect', email: 'aigerim@example.kz', organisation: 'Astana Hub', country: 'KZ' });
     expect(reg.status).toBe(201);
     await eventually(() => expect(got.at(-1)).toMatchObject({ going: 2, placesLeft: 0, waitlisted: 1 }));
 
@@ -82,7 +87,10 @@ describe('events: live counts in the room of an event', () => {
     const draft = await ev.created(coordinator, { publish: false, title: 'Secret draft' });
     expect(await subscribe(insider, draft.id)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await subscribe(insider, 'nope')).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
-    expect(await emitAck(insider, 'event:subscribe', { eventId: e.id, extra: 1 })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(await emitAck(insider, 'event:subscribe', { eventId: e.id, extra: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
     expect(await emitAck(insider, 'event:unsubscribe', 'x')).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
   }, 60_000);
 

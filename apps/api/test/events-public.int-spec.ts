@@ -12,7 +12,9 @@ describe('events: the visitor site — public pages, prospects register, confirm
   let member: string;
 
   const register = (id: string, over: Record<string, unknown> = {}) =>
-    t.http.post(`/api/public/events/${id}/registrations`).send({ name: 'Aigerim Nurlanova', email: 'aigerim@almatycloud.example', organisation: 'Almaty Cloud', country: 'KZ', ...over });
+    t.http
+      .post(`/api/public/events/${id}/registrations`)
+      .send({ name: 'Aigerim Nurlanova', email: 'aigerim@almatycloud.example', organisation: 'Almaty Cloud', country: 'KZ', ...over });
 
   beforeAll(async () => {
     smtp = await startTestSmtp();
@@ -27,7 +29,14 @@ describe('events: the visitor site — public pages, prospects register, confirm
   });
 
   it('lists and shows published public events without sign-in; members-only, drafts and unknown ids are 404', async () => {
-    const pub = await ev.created(coordinator, { title: 'Cluster presentation in Almaty', kind: 'presentation', visibility: 'public', capacity: 2, timeZone: 'Asia/Almaty', venue: { address: 'Al-Farabi Ave 77', city: 'Almaty', country: 'KZ' } });
+    const pub = await ev.created(coordinator, {
+      title: 'Cluster presentation in Almaty',
+      kind: 'presentation',
+      visibility: 'public',
+      capacity: 2,
+      timeZone: 'Asia/Almaty',
+      venue: { address: 'Al-Farabi Ave 77', city: 'Almaty', country: 'KZ' },
+    });
     const members = await ev.created(coordinator, { title: 'Members only' });
     const draft = await ev.created(coordinator, { title: 'Public draft', visibility: 'public', publish: false });
     const list = await t.http.get('/api/public/events');
@@ -49,7 +58,8 @@ describe('events: the visitor site — public pages, prospects register, confirm
       venue: { kind: 'address', address: 'Al-Farabi Ave 77', city: 'Almaty', country: 'KZ' },
       placesLeft: 2,
     });
-    for (const id of [members.id, draft.id, '0123456789abcdef01234567']) expect((await t.http.get(`/api/public/events/${id}`)).status).toBe(404);
+    for (const id of [members.id, draft.id, '0123456789abcdef01234567'])
+      expect((await t.http.get(`/api/public/events/${id}`)).status).toBe(404);
     expect((await register(members.id)).status).toBe(404);
     // prospects never see attendees: there is no public route for them, and the member route needs a token
     expect((await t.http.get(`/api/public/events/${pub.id}/attendees`)).status).toBe(404);
@@ -57,11 +67,29 @@ describe('events: the visitor site — public pages, prospects register, confirm
   });
 
   it('a prospect registers: 201, a place held, a confirmation mail with a parseable ICS and a cancel link; a duplicate is 409', async () => {
-    const e = await ev.created(coordinator, { title: 'Presentation in Baku', kind: 'presentation', visibility: 'public', capacity: 2, timeZone: 'Asia/Baku', venue: { address: 'Nizami St 10', city: 'Baku', country: 'AZ' } });
-    const res = await register(e.id, { email: 'Elvin@BakuSmart.example', name: 'Elvin Mammadov', organisation: 'Baku Smart', country: 'az', language: 'lt' });
+    const e = await ev.created(coordinator, {
+      title: 'Presentation in Baku',
+      kind: 'presentation',
+      visibility: 'public',
+      capacity: 2,
+      timeZone: 'Asia/Baku',
+      venue: { address: 'Nizami St 10', city: 'Baku', country: 'AZ' },
+    });
+    const res = await register(e.id, {
+      email: 'Elvin@BakuSmart.example',
+      name: 'Elvin Mammadov',
+      organisation: 'Baku Smart',
+      country: 'az',
+      language: 'lt',
+    });
     expect(res.status).toBe(201);
     expect(res.body.registration).toMatchObject({ eventId: e.id, status: 'going' });
-    const again = await register(e.id, { email: 'elvin@bakusmart.example ', name: 'Elvin again', organisation: 'Baku Smart', country: 'AZ' });
+    const again = await register(e.id, {
+      email: 'elvin@bakusmart.example ',
+      name: 'Elvin again',
+      organisation: 'Baku Smart',
+      country: 'AZ',
+    });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('ALREADY_REGISTERED');
 
@@ -81,7 +109,16 @@ describe('events: the visitor site — public pages, prospects register, confirm
 
     // the organiser sees the prospect among the attendees, with organisation and country
     const list = (await t.http.get(`/api/events/${e.id}/attendees`).set(bearer(coordinator))).body as AttendeesResponse;
-    expect(list.items).toEqual([expect.objectContaining({ kind: 'prospect', userId: null, name: 'Elvin Mammadov', organisationName: 'Baku Smart', country: 'AZ', status: 'going' })]);
+    expect(list.items).toEqual([
+      expect.objectContaining({
+        kind: 'prospect',
+        userId: null,
+        name: 'Elvin Mammadov',
+        organisationName: 'Baku Smart',
+        country: 'AZ',
+        status: 'going',
+      }),
+    ]);
     expect(JSON.stringify(list)).not.toContain('bakusmart.example'); // not even the e-mail leaks into the list
     expect((await t.http.get(`/api/events/${e.id}/attendees`).set(bearer(member))).status).toBe(403);
 
@@ -117,7 +154,9 @@ describe('events: the visitor site — public pages, prospects register, confirm
     const confirmed = await t.http.post('/api/public/events/registrations/confirm').send({ token: offerToken });
     expect(confirmed.status).toBe(200);
     expect(confirmed.body.registration).toMatchObject({ eventId: e.id, status: 'going' });
-    expect((await t.http.post('/api/public/events/registrations/confirm').send({ token: offerToken })).body.registration.status).toBe('going');
+    expect((await t.http.post('/api/public/events/registrations/confirm').send({ token: offerToken })).body.registration.status).toBe(
+      'going',
+    );
     const final = (await t.http.get(`/api/events/${e.id}/attendees`).set(bearer(coordinator))).body as AttendeesResponse;
     expect(final.counts).toEqual({ going: 2, waitlisted: 0, maybe: 0, declined: 1 });
     expect(final.items.find((a) => a.name === 'Nurlan B')!.status).toBe('going');
@@ -149,7 +188,16 @@ describe('events: the visitor site — public pages, prospects register, confirm
     expect((await t.http.get(`/api/public/events/${muscat.id}/calendar.ics`)).status).toBe(200);
 
     const open = await ev.created(coordinator, { title: 'CSV day', visibility: 'public' });
-    expect((await register(open.id, { email: 'formula@example.org', name: '=HYPERLINK("http://x.example")', organisation: '+Evil Org', country: 'LV' })).status).toBe(201);
+    expect(
+      (
+        await register(open.id, {
+          email: 'formula@example.org',
+          name: '=HYPERLINK("http://x.example")',
+          organisation: '+Evil Org',
+          country: 'LV',
+        })
+      ).status,
+    ).toBe(201);
     const csv = await t.http.get(`/api/events/${open.id}/attendees.csv`).set(bearer(coordinator));
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
@@ -175,7 +223,9 @@ describe('events: the visitor site — public pages, prospects register, confirm
       expect({ over, status: res.status }).toEqual({ over, status: 400 });
       expect((res.body.details.fields as { field: string }[]).map((f) => f.field)).toContain(field);
     }
-    expect(await t.connection.collection('event_attendance').countDocuments({ eventId: new (await import('mongoose')).Types.ObjectId(e.id) })).toBe(0);
+    expect(
+      await t.connection.collection('event_attendance').countDocuments({ eventId: new (await import('mongoose')).Types.ObjectId(e.id) }),
+    ).toBe(0);
   });
 
   it('public registration is rate limited (429 with Retry-After)', async () => {

@@ -65,7 +65,9 @@ describe('events: RSVP with capacity and a waitlist, race-safe', () => {
     await ev.rsvp(byName.get(line[5]!.name)!.accessToken, e.id, 'maybe');
     const later = await attendees(e.id);
     expect(later.counts).toEqual({ going: 10, waitlisted: 38, maybe: 1, declined: 1 });
-    expect(later.items.filter((a) => a.status === 'waitlisted').map((a) => a.position)).toEqual(Array.from({ length: 38 }, (_, i) => i + 1));
+    expect(later.items.filter((a) => a.status === 'waitlisted').map((a) => a.position)).toEqual(
+      Array.from({ length: 38 }, (_, i) => i + 1),
+    );
 
     // raising the capacity holds places for the next two
     const raised = await t.http.patch(`/api/events/${e.id}`).set(bearer(coordinator)).send({ capacity: 12 });
@@ -83,7 +85,10 @@ describe('events: RSVP with capacity and a waitlist, race-safe', () => {
     const list = await attendees(e.id);
     const goingNames = new Set(list.items.filter((a) => a.status === 'going').map((a) => a.name));
     const leavers = people.slice(0, 10).filter((p) => goingNames.has(p.user.displayName));
-    await Promise.all([...leavers.map((p) => ev.rsvp(p.accessToken, e.id, 'declined')), ...people.slice(10).map((p) => ev.rsvp(p.accessToken, e.id, 'going'))]);
+    await Promise.all([
+      ...leavers.map((p) => ev.rsvp(p.accessToken, e.id, 'declined')),
+      ...people.slice(10).map((p) => ev.rsvp(p.accessToken, e.id, 'going')),
+    ]);
     const final = await attendees(e.id);
     // places freed by the leavers are held for the first in line: held + going = 5, ten still in line
     expect(final.counts.going + final.offered).toBe(5);
@@ -99,7 +104,11 @@ describe('events: RSVP with capacity and a waitlist, race-safe', () => {
     expect((await ev.rsvp(m.accessToken, e.id, 'maybe')).body.rsvp).toEqual({ status: 'maybe' });
     expect((await ev.rsvp(m.accessToken, e.id, 'going')).body.rsvp).toEqual({ status: 'going' });
     expect((await ev.rsvp(m.accessToken, e.id, 'going')).body.rsvp).toEqual({ status: 'going' });
-    expect((await t.http.get(`/api/events/${e.id}`).set(bearer(m.accessToken))).body.event).toMatchObject({ going: 1, capacity: null, myRsvp: { status: 'going' } });
+    expect((await t.http.get(`/api/events/${e.id}`).set(bearer(m.accessToken))).body.event).toMatchObject({
+      going: 1,
+      capacity: null,
+      myRsvp: { status: 'going' },
+    });
     expect((await ev.rsvp(m.accessToken, e.id, 'declined')).body.rsvp).toEqual({ status: 'declined' });
     expect((await t.http.get(`/api/events/${e.id}`).set(bearer(m.accessToken))).body.event.going).toBe(0);
     const bad = await ev.rsvp(m.accessToken, e.id, 'waitlisted');

@@ -16,7 +16,8 @@ describe('events: weekly and monthly series, occurrences moved or cancelled one 
   let groupId: string;
   let bk: ReturnType<typeof bookingHelpers>;
 
-  const create = (token: string, over: Record<string, unknown>) => t.http.post('/api/event-series').set(bearer(token)).send(eventBody(over));
+  const create = (token: string, over: Record<string, unknown>) =>
+    t.http.post('/api/event-series').set(bearer(token)).send(eventBody(over));
   const count = (c: string, filter: Record<string, unknown> = {}) => t.connection.collection(c).countDocuments(filter);
 
   beforeAll(async () => {
@@ -34,18 +35,35 @@ describe('events: weekly and monthly series, occurrences moved or cancelled one 
 
   it('a weekly series: occurrences are events; one moved and one cancelled; the series ICS parses with ical.js (RRULE, EXDATE, RECURRENCE-ID)', async () => {
     const start = mondayUtc(3) + 8 * H;
-    const res = await create(coordinator, { title: 'Cloud cooperation weekly', start: iso(start), end: iso(start + 2 * H), capacity: 20, recurrence: { freq: 'weekly', count: 4 } });
+    const res = await create(coordinator, {
+      title: 'Cloud cooperation weekly',
+      start: iso(start),
+      end: iso(start + 2 * H),
+      capacity: 20,
+      recurrence: { freq: 'weekly', count: 4 },
+    });
     expect(res.status).toBe(201);
     const body = res.body as EventSeriesResponse;
-    expect(body.series).toMatchObject({ recurrence: { freq: 'weekly', interval: 1, count: 4 }, timeZone: 'Europe/Vilnius', occurrences: 4 });
+    expect(body.series).toMatchObject({
+      recurrence: { freq: 'weekly', interval: 1, count: 4 },
+      timeZone: 'Europe/Vilnius',
+      occurrences: 4,
+    });
     expect(body.events.map((e) => e.start)).toEqual([0, 1, 2, 3].map((i) => iso(start + i * WEEK)));
-    expect(body.events.map((e) => e.series)).toEqual([0, 1, 2, 3].map((i) => ({ id: body.series.id, index: i, originalStart: iso(start + i * WEEK), moved: false })));
+    expect(body.events.map((e) => e.series)).toEqual(
+      [0, 1, 2, 3].map((i) => ({ id: body.series.id, index: i, originalStart: iso(start + i * WEEK), moved: false })),
+    );
     const [o0, o1, o2] = body.events as [ClusterEvent, ClusterEvent, ClusterEvent, ClusterEvent];
 
     // each occurrence is an event: members see it, RSVP to it
-    expect((await t.http.post(`/api/events/${o0.id}/rsvp`).set(bearer(member)).send({ status: 'going' })).body.rsvp).toEqual({ status: 'going' });
+    expect((await t.http.post(`/api/events/${o0.id}/rsvp`).set(bearer(member)).send({ status: 'going' })).body.rsvp).toEqual({
+      status: 'going',
+    });
     // move the second by a day and an hour, cancel the third
-    const moved = await t.http.patch(`/api/events/${o1.id}`).set(bearer(coordinator)).send({ start: iso(start + WEEK + 25 * H), end: iso(start + WEEK + 27 * H) });
+    const moved = await t.http
+      .patch(`/api/events/${o1.id}`)
+      .set(bearer(coordinator))
+      .send({ start: iso(start + WEEK + 25 * H), end: iso(start + WEEK + 27 * H) });
     expect(moved.status).toBe(200);
     expect(moved.body.event.series).toMatchObject({ index: 1, moved: true, originalStart: iso(start + WEEK) });
     expect((await t.http.post(`/api/events/${o2.id}/cancel`).set(bearer(coordinator)).send({ reason: 'Public holiday' })).status).toBe(200);
@@ -99,7 +117,9 @@ describe('events: weekly and monthly series, occurrences moved or cancelled one 
       expect(res.body.code).toBe('VALIDATION_FAILED');
       expect((res.body.details.fields as { field: string }[]).map((f) => f.field)).toContain(field);
     }
-    expect((await create(coordinator, { title: 'No rule' })).body.details.fields.map((f: { field: string }) => f.field)).toContain('recurrence');
+    expect((await create(coordinator, { title: 'No rule' })).body.details.fields.map((f: { field: string }) => f.field)).toContain(
+      'recurrence',
+    );
     expect([await count('events'), await count('event_series')]).toEqual(before);
   });
 
@@ -110,22 +130,44 @@ describe('events: weekly and monthly series, occurrences moved or cancelled one 
     expect(taken.status).toBe(201);
     const roomId = new Types.ObjectId(room.id);
     const before = [await count('events'), await count('event_series'), await count('bookings', { resourceId: roomId })];
-    const clash = await create(coordinator, { title: 'Room series', start: iso(start), end: iso(start + 2 * H), venue: { resourceId: room.id }, recurrence: { freq: 'weekly', count: 4 } });
+    const clash = await create(coordinator, {
+      title: 'Room series',
+      start: iso(start),
+      end: iso(start + 2 * H),
+      venue: { resourceId: room.id },
+      recurrence: { freq: 'weekly', count: 4 },
+    });
     expect(clash.status).toBe(409);
     expect(clash.body.code).toBe('BOOKING_CONFLICT');
-    expect(clash.body.details.occurrences).toEqual([{ index: 2, start: iso(start + 2 * WEEK), end: iso(start + 2 * WEEK + 2 * H), conflicts: [{ start: iso(start + 2 * WEEK), end: iso(start + 2 * WEEK + H) }] }]);
+    expect(clash.body.details.occurrences).toEqual([
+      {
+        index: 2,
+        start: iso(start + 2 * WEEK),
+        end: iso(start + 2 * WEEK + 2 * H),
+        conflicts: [{ start: iso(start + 2 * WEEK), end: iso(start + 2 * WEEK + H) }],
+      },
+    ]);
     expect(clash.body.details.conflicts).toEqual([{ start: iso(start + 2 * WEEK), end: iso(start + 2 * WEEK + H) }]);
     expect(await count('events')).toBe(before[0]);
     expect(await count('event_series')).toBe(before[1]);
     expect(await count('bookings', { resourceId: roomId, status: { $in: ['pending', 'confirmed'] } })).toBe(1);
 
-    const ok = await create(coordinator, { title: 'Room series', start: iso(start + 3 * H), end: iso(start + 5 * H), venue: { resourceId: room.id }, recurrence: { freq: 'weekly', count: 3 } });
+    const ok = await create(coordinator, {
+      title: 'Room series',
+      start: iso(start + 3 * H),
+      end: iso(start + 5 * H),
+      venue: { resourceId: room.id },
+      recurrence: { freq: 'weekly', count: 3 },
+    });
     expect(ok.status).toBe(201);
-    const ids = (ok.body as EventSeriesResponse).events.map((e) => (e.venue as { bookingId: string; bookingStatus: string }));
+    const ids = (ok.body as EventSeriesResponse).events.map((e) => e.venue as { bookingId: string; bookingStatus: string });
     expect(ids.every((v) => v.bookingStatus === 'confirmed')).toBe(true);
     expect(new Set(ids.map((v) => v.bookingId)).size).toBe(3);
     // cancelling the series releases every booking
-    const cancelled = await t.http.post(`/api/event-series/${ok.body.series.id}/cancel`).set(bearer(coordinator)).send({ reason: 'Budget' });
+    const cancelled = await t.http
+      .post(`/api/event-series/${ok.body.series.id}/cancel`)
+      .set(bearer(coordinator))
+      .send({ reason: 'Budget' });
     expect(cancelled.status).toBe(200);
     expect((cancelled.body as EventSeriesResponse).events.every((e) => e.state === 'cancelled')).toBe(true);
     expect(await count('bookings', { resourceId: roomId, status: { $in: ['pending', 'confirmed'] } })).toBe(1);

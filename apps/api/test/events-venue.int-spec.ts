@@ -14,11 +14,22 @@ describe('events: the venue is booked through the booking engine in the same ste
   let infobaltId: string;
   let etronikaId: string;
 
-  const booking = async (id: string): Promise<Booking> => (await t.http.get(`/api/bookings/${id}`).set(bearer(admin))).body.booking as Booking;
+  const booking = async (id: string): Promise<Booking> =>
+    (await t.http.get(`/api/bookings/${id}`).set(bearer(admin))).body.booking as Booking;
   const busy = async (resourceId: string, from: number): Promise<{ start: string; end: string }[]> =>
-    ((await t.http.get(`/api/resources/${resourceId}/availability`).query({ from: iso(from), to: iso(from + 48 * H) }).set(bearer(coordinator))).body.busy as { start: string; end: string }[]).map(({ start, end }) => ({ start, end }));
+    (
+      (
+        await t.http
+          .get(`/api/resources/${resourceId}/availability`)
+          .query({ from: iso(from), to: iso(from + 48 * H) })
+          .set(bearer(coordinator))
+      ).body.busy as { start: string; end: string }[]
+    ).map(({ start, end }) => ({ start, end }));
   const eventsNamed = async (title: string): Promise<number> => t.connection.collection('events').countDocuments({ title });
-  const bookingsOf = async (resourceId: string): Promise<number> => t.connection.collection('bookings').countDocuments({ resourceId: new (await import('mongoose')).Types.ObjectId(resourceId), status: { $in: ['pending', 'confirmed'] } });
+  const bookingsOf = async (resourceId: string): Promise<number> =>
+    t.connection
+      .collection('bookings')
+      .countDocuments({ resourceId: new (await import('mongoose')).Types.ObjectId(resourceId), status: { $in: ['pending', 'confirmed'] } });
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -37,13 +48,28 @@ describe('events: the venue is booked through the booking engine in the same ste
   it('publishing books the room (confirmed); a clash answers 409 with the conflict and creates no event and no booking', async () => {
     const room: Resource = await bk.createResource({ name: 'Seminar room 1' });
     const start = mondayUtc(2) + 8 * H;
-    const e = await ev.created(coordinator, { title: 'Cloud day 1', start: iso(start), end: iso(start + 3 * H), venue: { resourceId: room.id } });
+    const e = await ev.created(coordinator, {
+      title: 'Cloud day 1',
+      start: iso(start),
+      end: iso(start + 3 * H),
+      venue: { resourceId: room.id },
+    });
     expect(e.venue).toMatchObject({ kind: 'resource', resourceId: room.id, resourceName: 'Seminar room 1', bookingStatus: 'confirmed' });
     const bookingId = (e.venue as { bookingId: string }).bookingId;
-    expect(await booking(bookingId)).toMatchObject({ status: 'confirmed', start: iso(start), end: iso(start + 3 * H), purpose: 'Event: Cloud day 1' });
+    expect(await booking(bookingId)).toMatchObject({
+      status: 'confirmed',
+      start: iso(start),
+      end: iso(start + 3 * H),
+      purpose: 'Event: Cloud day 1',
+    });
     expect(await busy(room.id, start - 8 * H)).toEqual([{ start: iso(start), end: iso(start + 3 * H) }]);
 
-    const clash = await ev.create(coordinator, { title: 'Cloud day clash', start: iso(start + H), end: iso(start + 4 * H), venue: { resourceId: room.id } });
+    const clash = await ev.create(coordinator, {
+      title: 'Cloud day clash',
+      start: iso(start + H),
+      end: iso(start + 4 * H),
+      venue: { resourceId: room.id },
+    });
     expect(clash.status).toBe(409);
     expect(clash.body.code).toBe('BOOKING_CONFLICT');
     expect(clash.body.details.conflicts).toEqual([{ start: iso(start + H), end: iso(start + 3 * H) }]);
@@ -55,7 +81,13 @@ describe('events: the venue is booked through the booking engine in the same ste
   it('a draft books nothing; publishing it books the room', async () => {
     const room = await bk.createResource({ name: 'Seminar room 2' });
     const start = mondayUtc(2) + 9 * H;
-    const d = await ev.created(coordinator, { title: 'Draft with room', start: iso(start), end: iso(start + H), venue: { resourceId: room.id }, publish: false });
+    const d = await ev.created(coordinator, {
+      title: 'Draft with room',
+      start: iso(start),
+      end: iso(start + H),
+      venue: { resourceId: room.id },
+      publish: false,
+    });
     expect(d.venue).toMatchObject({ bookingId: null, bookingStatus: null });
     expect(await bookingsOf(room.id)).toBe(0);
     const p = await t.http.patch(`/api/events/${d.id}`).set(bearer(coordinator)).send({ publish: true });
@@ -67,11 +99,19 @@ describe('events: the venue is booked through the booking engine in the same ste
   it('moving moves the booking; a taken new slot answers 409 and keeps the event and its old booking', async () => {
     const room = await bk.createResource({ name: 'Seminar room 3' });
     const start = mondayUtc(3) + 8 * H;
-    const e = await ev.created(coordinator, { title: 'Movable', start: iso(start), end: iso(start + 2 * H), venue: { resourceId: room.id } });
+    const e = await ev.created(coordinator, {
+      title: 'Movable',
+      start: iso(start),
+      end: iso(start + 2 * H),
+      venue: { resourceId: room.id },
+    });
     const first = (e.venue as { bookingId: string }).bookingId;
 
     // to a free slot later that day: new booking, old one cancelled
-    const moved = await t.http.patch(`/api/events/${e.id}`).set(bearer(coordinator)).send({ start: iso(start + 4 * H), end: iso(start + 6 * H) });
+    const moved = await t.http
+      .patch(`/api/events/${e.id}`)
+      .set(bearer(coordinator))
+      .send({ start: iso(start + 4 * H), end: iso(start + 6 * H) });
     expect(moved.status).toBe(200);
     const second = (moved.body.event as ClusterEvent).venue as { bookingId: string; bookingStatus: string };
     expect(second.bookingId).not.toBe(first);
@@ -82,7 +122,10 @@ describe('events: the venue is booked through the booking engine in the same ste
 
     // someone else books the morning; moving there is refused and nothing changes
     expect((await bk.book(member2, { resourceId: room.id, start: iso(start), end: iso(start + 2 * H) })).status).toBe(201);
-    const refused = await t.http.patch(`/api/events/${e.id}`).set(bearer(coordinator)).send({ start: iso(start + H), end: iso(start + 3 * H), title: 'Should not stick' });
+    const refused = await t.http
+      .patch(`/api/events/${e.id}`)
+      .set(bearer(coordinator))
+      .send({ start: iso(start + H), end: iso(start + 3 * H), title: 'Should not stick' });
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('BOOKING_CONFLICT');
     const after = (await t.http.get(`/api/events/${e.id}`).set(bearer(coordinator))).body.event as ClusterEvent;
@@ -91,7 +134,10 @@ describe('events: the venue is booked through the booking engine in the same ste
     expect((await booking(second.bookingId)).status).toBe('confirmed');
 
     // a move that overlaps its own booking (one hour later) works
-    const shift = await t.http.patch(`/api/events/${e.id}`).set(bearer(coordinator)).send({ start: iso(start + 5 * H), end: iso(start + 7 * H) });
+    const shift = await t.http
+      .patch(`/api/events/${e.id}`)
+      .set(bearer(coordinator))
+      .send({ start: iso(start + 5 * H), end: iso(start + 7 * H) });
     expect(shift.status).toBe(200);
     expect(await busy(room.id, start - 8 * H)).toEqual([
       { start: iso(start), end: iso(start + 2 * H) },
@@ -112,10 +158,18 @@ describe('events: the venue is booked through the booking engine in the same ste
   });
 
   it('the INFOBALT event hall: booked by whole local days, "venue pending" until a coordinator approves', async () => {
-    const hall = ((await t.http.get('/api/resources').set(bearer(coordinator))).body.items as Resource[]).find((r) => r.name === 'INFOBALT event hall')!;
+    const hall = ((await t.http.get('/api/resources').set(bearer(coordinator))).body.items as Resource[]).find(
+      (r) => r.name === 'INFOBALT event hall',
+    )!;
     const day = mondayUtc(4) - 2 * H; // Monday 00:00 in Vilnius (winter, UTC+2) or 01:00 (summer): the widening takes care of it
     const start = day + 10 * H;
-    const e = await ev.created(orgadmin, { organisationId: etronikaId, title: 'Etronika partner day', start: iso(start), end: iso(start + 5 * H), venue: { resourceId: hall.id } });
+    const e = await ev.created(orgadmin, {
+      organisationId: etronikaId,
+      title: 'Etronika partner day',
+      start: iso(start),
+      end: iso(start + 5 * H),
+      venue: { resourceId: hall.id },
+    });
     expect(e.venue).toMatchObject({ kind: 'resource', bookingStatus: 'pending' });
     const b = await booking((e.venue as { bookingId: string }).bookingId);
     expect(Date.parse(b.start)).toBeLessThanOrEqual(start);
@@ -128,9 +182,18 @@ describe('events: the venue is booked through the booking engine in the same ste
   });
 
   it('a venue the organiser may not book: 400 with the field, nothing written', async () => {
-    const closed = await bk.createResource({ name: 'Infobalt-only room', policy: { access: { mode: 'organisations', organisationIds: [] } } });
+    const closed = await bk.createResource({
+      name: 'Infobalt-only room',
+      policy: { access: { mode: 'organisations', organisationIds: [] } },
+    });
     const start = mondayUtc(5) + 8 * H;
-    const res = await ev.create(orgadmin, { organisationId: etronikaId, title: 'Not here', start: iso(start), end: iso(start + H), venue: { resourceId: closed.id } });
+    const res = await ev.create(orgadmin, {
+      organisationId: etronikaId,
+      title: 'Not here',
+      start: iso(start),
+      end: iso(start + H),
+      venue: { resourceId: closed.id },
+    });
     expect(res.status).toBe(400);
     expect(res.body.details.fields).toEqual([{ field: 'venue.resourceId', message: 'you may not book this venue' }]);
     expect(await eventsNamed('Not here')).toBe(0);

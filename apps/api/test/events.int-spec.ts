@@ -49,10 +49,16 @@ describe('events: create, read, change, cancel; who may see and run them', () =>
     expect(one.status).toBe(200);
     expect(one.body.event).toMatchObject({ id: e.id, canManage: false });
     const start = Date.parse(e.start);
-    const list = await t.http.get('/api/events').query({ from: new Date(start - 86_400_000).toISOString(), to: new Date(start + 86_400_000).toISOString() }).set(bearer(member));
+    const list = await t.http
+      .get('/api/events')
+      .query({ from: new Date(start - 86_400_000).toISOString(), to: new Date(start + 86_400_000).toISOString() })
+      .set(bearer(member));
     expect(list.status).toBe(200);
     expect((list.body.items as ClusterEvent[]).map((i) => i.id)).toContain(e.id);
-    const outside = await t.http.get('/api/events').query({ from: new Date(start + 86_400_000).toISOString() }).set(bearer(member));
+    const outside = await t.http
+      .get('/api/events')
+      .query({ from: new Date(start + 86_400_000).toISOString() })
+      .set(bearer(member));
     expect((outside.body.items as ClusterEvent[]).map((i) => i.id)).not.toContain(e.id);
   });
 
@@ -92,11 +98,16 @@ describe('events: create, read, change, cancel; who may see and run them', () =>
     for (const [over, field] of cases) {
       const res = await ev.create(coordinator, over);
       expect({ over, status: res.status, code: res.body.code }).toEqual({ over, status: 400, code: 'VALIDATION_FAILED' });
-      expect({ over, fields: (res.body.details.fields as { field: string }[]).map((f) => f.field) }).toEqual({ over, fields: expect.arrayContaining([field]) });
+      expect({ over, fields: (res.body.details.fields as { field: string }[]).map((f) => f.field) }).toEqual({
+        over,
+        fields: expect.arrayContaining([field]),
+      });
     }
     const missing = await t.http.post('/api/events').set(bearer(coordinator)).send({});
     expect(missing.status).toBe(400);
-    expect((missing.body.details.fields as { field: string }[]).map((f) => f.field)).toEqual(expect.arrayContaining(['title', 'kind', 'start', 'end', 'timeZone', 'visibility', 'venue']));
+    expect((missing.body.details.fields as { field: string }[]).map((f) => f.field)).toEqual(
+      expect.arrayContaining(['title', 'kind', 'start', 'end', 'timeZone', 'visibility', 'venue']),
+    );
     expect(await ev.count()).toBe(before);
   });
 
@@ -111,7 +122,13 @@ describe('events: create, read, change, cancel; who may see and run them', () =>
 
     const org = await ev.created(orgadmin, { organisationId: etronikaId, title: 'Etronika open day' });
     expect(org.organiser).toEqual({ type: 'organisation', id: etronikaId });
-    const grp = await ev.created(salim, { groupId, visibility: 'group', title: 'Muscat preparation call', kind: 'working_group', venue: { url: 'https://meet.example.org/muscat' } });
+    const grp = await ev.created(salim, {
+      groupId,
+      visibility: 'group',
+      title: 'Muscat preparation call',
+      kind: 'working_group',
+      venue: { url: 'https://meet.example.org/muscat' },
+    });
     expect(grp.organiser).toEqual({ type: 'group', id: groupId });
     expect(grp.venue).toEqual({ kind: 'online', url: 'https://meet.example.org/muscat' });
   });
@@ -151,7 +168,9 @@ describe('events: create, read, change, cancel; who may see and run them', () =>
     const ids1 = ((await t.http.get('/api/events').query(range).set(bearer(member))).body.items as ClusterEvent[]).map((e) => e.id);
     expect(ids1).toEqual(expect.arrayContaining([grp.id, prj.id]));
     expect(ids1).not.toContain(draft.id);
-    const idsStaff = ((await t.http.get('/api/events').query(range).set(bearer(coordinator))).body.items as ClusterEvent[]).map((e) => e.id);
+    const idsStaff = ((await t.http.get('/api/events').query(range).set(bearer(coordinator))).body.items as ClusterEvent[]).map(
+      (e) => e.id,
+    );
     expect(idsStaff).toEqual(expect.arrayContaining([grp.id, prj.id, draft.id]));
   });
 
@@ -168,15 +187,24 @@ describe('events: create, read, change, cancel; who may see and run them', () =>
 
   it('organisers edit (PATCH) with validation, publish a draft, and cancel once', async () => {
     const e = await ev.created(coordinator, { publish: false, capacity: 5 });
-    const bad = await t.http.patch(`/api/events/${e.id}`).set(bearer(coordinator)).send({ end: new Date(Date.parse(e.start) - 1000).toISOString() });
+    const bad = await t.http
+      .patch(`/api/events/${e.id}`)
+      .set(bearer(coordinator))
+      .send({ end: new Date(Date.parse(e.start) - 1000).toISOString() });
     expect(bad.status).toBe(400);
     expect(bad.body.details.fields[0].field).toBe('end');
-    const long = await t.http.patch(`/api/events/${e.id}`).set(bearer(coordinator)).send({ end: new Date(Date.parse(e.start) + 15 * 86_400_000).toISOString() });
+    const long = await t.http
+      .patch(`/api/events/${e.id}`)
+      .set(bearer(coordinator))
+      .send({ end: new Date(Date.parse(e.start) + 15 * 86_400_000).toISOString() });
     expect(long.status).toBe(400);
     expect(long.body.details.fields[0].field).toBe('end');
     const tz = await t.http.patch(`/api/events/${e.id}`).set(bearer(coordinator)).send({ timeZone: 'Europe/Atlantis' });
     expect(tz.body.details.fields[0].field).toBe('timeZone');
-    const ok = await t.http.patch(`/api/events/${e.id}`).set(bearer(coordinator)).send({ title: 'Renamed day', capacity: null, publish: true, venue: { url: 'https://meet.example.org/day' } });
+    const ok = await t.http
+      .patch(`/api/events/${e.id}`)
+      .set(bearer(coordinator))
+      .send({ title: 'Renamed day', capacity: null, publish: true, venue: { url: 'https://meet.example.org/day' } });
     expect(ok.status).toBe(200);
     expect(ok.body.event).toMatchObject({ title: 'Renamed day', capacity: null, state: 'published', venue: { kind: 'online' } });
     const c = await t.http.post(`/api/events/${e.id}/cancel`).set(bearer(coordinator)).send({ reason: 'Speaker ill' });
@@ -185,7 +213,9 @@ describe('events: create, read, change, cancel; who may see and run them', () =>
     const again = await t.http.post(`/api/events/${e.id}/cancel`).set(bearer(coordinator)).send({});
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('EVENT_STATE_CONFLICT');
-    expect((await t.http.patch(`/api/events/${e.id}`).set(bearer(coordinator)).send({ title: 'Back' })).body.code).toBe('EVENT_STATE_CONFLICT');
+    expect((await t.http.patch(`/api/events/${e.id}`).set(bearer(coordinator)).send({ title: 'Back' })).body.code).toBe(
+      'EVENT_STATE_CONFLICT',
+    );
     expect((await ev.rsvp(member, e.id, 'going')).body.code).toBe('EVENT_STATE_CONFLICT');
     // still visible, as cancelled
     expect((await t.http.get(`/api/events/${e.id}`).set(bearer(member))).body.event.state).toBe('cancelled');
@@ -201,6 +231,9 @@ describe('events: create, read, change, cancel; who may see and run them', () =>
     expect(low.status).toBe(400);
     expect(low.body.details.fields[0].field).toBe('capacity');
     expect((await t.http.get(`/api/events/${e.id}`).set(bearer(coordinator))).body.event).toMatchObject({ capacity: 3, going: 2 });
-    expect((await t.http.patch(`/api/events/${e.id}`).set(bearer(coordinator)).send({ capacity: 2 })).body.event).toMatchObject({ capacity: 2, going: 2 });
+    expect((await t.http.patch(`/api/events/${e.id}`).set(bearer(coordinator)).send({ capacity: 2 })).body.event).toMatchObject({
+      capacity: 2,
+      going: 2,
+    });
   });
 });

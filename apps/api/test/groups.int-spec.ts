@@ -17,7 +17,10 @@ describe('working groups: creation, joining, requests, invitations, bans', () =>
   let inviteOnly: MyGroup;
 
   const create = async (name: string, visibility: string, coordinatorIds: string[]): Promise<MyGroup> => {
-    const res = await t.http.post('/api/groups').set(bearer(staff)).send({ name, visibility, description: `${name} group`, tags: ['cloud'], coordinatorIds });
+    const res = await t.http
+      .post('/api/groups')
+      .set(bearer(staff))
+      .send({ name, visibility, description: `${name} group`, tags: ['cloud'], coordinatorIds });
     expect(res.status).toBe(201);
     return res.body.group as MyGroup;
   };
@@ -43,7 +46,9 @@ describe('working groups: creation, joining, requests, invitations, bans', () =>
   it('demo groups are seeded with coordinators, pending join requests and reports', async () => {
     const all = await t.http.get('/api/groups?limit=100').set(bearer(m1.accessToken));
     const names = all.body.items.map((g: MyGroup) => g.name);
-    expect(names).toEqual(expect.arrayContaining(['Cloud computing — UK, DE, FR markets', 'Middle East market entry', 'Shared data-centre operations']));
+    expect(names).toEqual(
+      expect.arrayContaining(['Cloud computing — UK, DE, FR markets', 'Middle East market entry', 'Shared data-centre operations']),
+    );
     const middle = all.body.items.find((g: MyGroup) => g.name === 'Middle East market entry') as MyGroup;
     const cloud = all.body.items.find((g: MyGroup) => g.name === 'Cloud computing — UK, DE, FR markets') as MyGroup;
     const salim = (await login(t, 'salim@klasteris.demo')).accessToken;
@@ -59,7 +64,11 @@ describe('working groups: creation, joining, requests, invitations, bans', () =>
     const general = await t.http.get(`/api/channels/${open.channelIds.general}`).set(bearer(staff));
     expect(general.body.channel ?? general.body).toMatchObject({ name: 'test-cloud-computing-uk-de-fr-general', groupId: open.id });
     const ann = await t.http.get(`/api/channels/${open.channelIds.announcements}`).set(bearer(staff));
-    expect(ann.body.channel ?? ann.body).toMatchObject({ name: 'test-cloud-computing-uk-de-fr-announcements', type: 'announcement', groupId: open.id });
+    expect(ann.body.channel ?? ann.body).toMatchObject({
+      name: 'test-cloud-computing-uk-de-fr-announcements',
+      type: 'announcement',
+      groupId: open.id,
+    });
     expect(await myChannels(coordA)).toEqual(expect.arrayContaining([open.channelIds.general, open.channelIds.announcements]));
     const denied = await t.http.post('/api/groups').set(bearer(m1.accessToken)).send({ name: 'Mine', visibility: 'open' });
     expect(denied.status).toBe(403);
@@ -106,28 +115,54 @@ describe('working groups: creation, joining, requests, invitations, bans', () =>
     const queue = await t.http.get(`/api/groups/${onRequest.id}/requests?status=pending`).set(bearer(coordA.accessToken));
     expect(queue.body.items).toEqual([expect.objectContaining({ userId: m2.user.id, message: 'We export to Oman', status: 'pending' })]);
     const id = queue.body.items[0].id as string;
-    expect((await t.http.post(`/api/groups/${onRequest.id}/requests/${id}/decision`).set(bearer(coordB.accessToken)).send({ approve: true })).status).toBe(403);
-    expect((await t.http.post(`/api/groups/${onRequest.id}/requests/${id}/decision`).set(bearer(m2.accessToken)).send({ approve: true })).status).toBe(403);
+    expect(
+      (await t.http.post(`/api/groups/${onRequest.id}/requests/${id}/decision`).set(bearer(coordB.accessToken)).send({ approve: true }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await t.http.post(`/api/groups/${onRequest.id}/requests/${id}/decision`).set(bearer(m2.accessToken)).send({ approve: true })).status,
+    ).toBe(403);
 
-    const no = await t.http.post(`/api/groups/${onRequest.id}/requests/${id}/decision`).set(bearer(coordA.accessToken)).send({ approve: false, reason: 'Only exporters with a partner in the region' });
+    const no = await t.http
+      .post(`/api/groups/${onRequest.id}/requests/${id}/decision`)
+      .set(bearer(coordA.accessToken))
+      .send({ approve: false, reason: 'Only exporters with a partner in the region' });
     expect(no.status).toBe(204);
-    const twice = await t.http.post(`/api/groups/${onRequest.id}/requests/${id}/decision`).set(bearer(coordA.accessToken)).send({ approve: true });
+    const twice = await t.http
+      .post(`/api/groups/${onRequest.id}/requests/${id}/decision`)
+      .set(bearer(coordA.accessToken))
+      .send({ approve: true });
     expect(twice.body.code).toBe('REQUEST_ALREADY_DECIDED');
-    await eventually(() => expect(got.map((g) => g.notification)).toEqual([expect.objectContaining({ kind: 'group.request_decided', body: 'Only exporters with a partner in the region' })]));
+    await eventually(() =>
+      expect(got.map((g) => g.notification)).toEqual([
+        expect.objectContaining({ kind: 'group.request_decided', body: 'Only exporters with a partner in the region' }),
+      ]),
+    );
     expect(await myChannels(m2)).not.toContain(onRequest.channelIds.general);
 
     // asks again, approved this time
     await t.http.post(`/api/groups/${onRequest.id}/join`).set(bearer(m2.accessToken)).send({});
     const q2 = await t.http.get(`/api/groups/${onRequest.id}/requests?status=pending`).set(bearer(coordA.accessToken));
-    expect((await t.http.post(`/api/groups/${onRequest.id}/requests/${q2.body.items[0].id}/decision`).set(bearer(coordA.accessToken)).send({ approve: true })).status).toBe(204);
+    expect(
+      (
+        await t.http
+          .post(`/api/groups/${onRequest.id}/requests/${q2.body.items[0].id}/decision`)
+          .set(bearer(coordA.accessToken))
+          .send({ approve: true })
+      ).status,
+    ).toBe(204);
     expect(await myChannels(m2)).toContain(onRequest.channelIds.general);
   });
 
   it('invite only: joining needs an invitation from a coordinator of that group', async () => {
     const denied = await t.http.post(`/api/groups/${inviteOnly.id}/join`).set(bearer(m1.accessToken)).send({});
     expect(denied.status).toBe(403);
-    expect((await t.http.post(`/api/groups/${inviteOnly.id}/invitations`).set(bearer(coordB.accessToken)).send({ userId: m1.user.id })).status).toBe(403);
-    expect((await t.http.post(`/api/groups/${inviteOnly.id}/invitations`).set(bearer(coordA.accessToken)).send({ userId: m1.user.id })).status).toBe(204);
+    expect(
+      (await t.http.post(`/api/groups/${inviteOnly.id}/invitations`).set(bearer(coordB.accessToken)).send({ userId: m1.user.id })).status,
+    ).toBe(403);
+    expect(
+      (await t.http.post(`/api/groups/${inviteOnly.id}/invitations`).set(bearer(coordA.accessToken)).send({ userId: m1.user.id })).status,
+    ).toBe(204);
     const view = await t.http.get(`/api/groups/${inviteOnly.id}`).set(bearer(m1.accessToken));
     expect(view.body.group.invited).toBe(true);
     const joined = await t.http.post(`/api/groups/${inviteOnly.id}/join`).set(bearer(m1.accessToken)).send({});
@@ -135,9 +170,17 @@ describe('working groups: creation, joining, requests, invitations, bans', () =>
   });
 
   it('a banned person is removed and cannot request again until unbanned; members and other coordinators cannot ban', async () => {
-    expect((await t.http.post(`/api/groups/${onRequest.id}/bans`).set(bearer(m1.accessToken)).send({ userId: m2.user.id, reason: 'x' })).status).toBe(403);
-    expect((await t.http.post(`/api/groups/${onRequest.id}/bans`).set(bearer(coordB.accessToken)).send({ userId: m2.user.id, reason: 'x' })).status).toBe(403);
-    expect((await t.http.post(`/api/groups/${onRequest.id}/bans`).set(bearer(coordA.accessToken)).send({ userId: m2.user.id, reason: 'Spam' })).status).toBe(204);
+    expect(
+      (await t.http.post(`/api/groups/${onRequest.id}/bans`).set(bearer(m1.accessToken)).send({ userId: m2.user.id, reason: 'x' })).status,
+    ).toBe(403);
+    expect(
+      (await t.http.post(`/api/groups/${onRequest.id}/bans`).set(bearer(coordB.accessToken)).send({ userId: m2.user.id, reason: 'x' }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await t.http.post(`/api/groups/${onRequest.id}/bans`).set(bearer(coordA.accessToken)).send({ userId: m2.user.id, reason: 'Spam' }))
+        .status,
+    ).toBe(204);
     expect(await myChannels(m2)).not.toContain(onRequest.channelIds.general);
     const again = await t.http.post(`/api/groups/${onRequest.id}/join`).set(bearer(m2.accessToken)).send({ message: 'please' });
     expect(again.status).toBe(403);
@@ -149,15 +192,26 @@ describe('working groups: creation, joining, requests, invitations, bans', () =>
   it('a group coordinator cannot remove another coordinator; only cluster staff appoint coordinators', async () => {
     expect((await t.http.put(`/api/groups/${open.id}/coordinators/${m1.user.id}`).set(bearer(coordA.accessToken))).status).toBe(403);
     expect((await t.http.put(`/api/groups/${open.id}/coordinators/${coordB.user.id}`).set(bearer(staff))).status).toBe(204);
-    expect((await t.http.post(`/api/groups/${open.id}/removals`).set(bearer(coordA.accessToken)).send({ userId: coordB.user.id, reason: 'x' })).status).toBe(403);
+    expect(
+      (await t.http.post(`/api/groups/${open.id}/removals`).set(bearer(coordA.accessToken)).send({ userId: coordB.user.id, reason: 'x' }))
+        .status,
+    ).toBe(403);
     expect((await t.http.delete(`/api/groups/${open.id}/coordinators/${coordB.user.id}`).set(bearer(staff))).status).toBe(204);
-    expect((await t.http.post(`/api/groups/${open.id}/removals`).set(bearer(coordA.accessToken)).send({ userId: coordB.user.id, reason: 'Left the company' })).status).toBe(204);
+    expect(
+      (
+        await t.http
+          .post(`/api/groups/${open.id}/removals`)
+          .set(bearer(coordA.accessToken))
+          .send({ userId: coordB.user.id, reason: 'Left the company' })
+      ).status,
+    ).toBe(204);
   });
 
   it('announcements with acknowledgement: counts per person and per organisation; only the coordinators post and read the report', async () => {
     const etronika = await login(t, 'member@klasteris.demo');
     const dataHouse = await login(t, 'member2@klasteris.demo');
-    for (const p of [etronika, dataHouse]) expect((await t.http.post(`/api/groups/${open.id}/join`).set(bearer(p.accessToken)).send({})).status).toBe(200);
+    for (const p of [etronika, dataHouse])
+      expect((await t.http.post(`/api/groups/${open.id}/join`).set(bearer(p.accessToken)).send({})).status).toBe(200);
     const body = { body: 'Market study draft due Friday', requireAck: true, clientMsgId: 'announce-0001' };
     expect((await t.http.post(`/api/groups/${open.id}/announcements`).set(bearer(etronika.accessToken)).send(body)).status).toBe(403);
     expect((await t.http.post(`/api/groups/${open.id}/announcements`).set(bearer(coordB.accessToken)).send(body)).status).toBe(403);
@@ -181,8 +235,12 @@ describe('working groups: creation, joining, requests, invitations, bans', () =>
     expect(report.body.acknowledged).toBe(1);
     expect(report.body.total).toBe(report.body.people.length);
     expect(report.body.people).toContainEqual(expect.objectContaining({ userId: dataHouse.user.id, acknowledgedAt: null }));
-    expect(report.body.organisations).toContainEqual(expect.objectContaining({ organisationName: etronika.user.organisationName, acknowledged: 1, total: 1 }));
-    expect(report.body.organisations).toContainEqual(expect.objectContaining({ organisationName: dataHouse.user.organisationName, acknowledged: 0, total: 1 }));
+    expect(report.body.organisations).toContainEqual(
+      expect.objectContaining({ organisationName: etronika.user.organisationName, acknowledged: 1, total: 1 }),
+    );
+    expect(report.body.organisations).toContainEqual(
+      expect.objectContaining({ organisationName: dataHouse.user.organisationName, acknowledged: 0, total: 1 }),
+    );
     const list = await t.http.get(`/api/groups/${open.id}/announcements`).set(bearer(etronika.accessToken));
     expect(list.body.items[0]).toMatchObject({ id: a.id, ackCount: 1, requireAck: true });
     expect(list.body.items[0].myAckAt).not.toBeNull();
@@ -191,9 +249,18 @@ describe('working groups: creation, joining, requests, invitations, bans', () =>
   it('a coordinator adds all members of an organisation at once; others cannot', async () => {
     const etronika = await login(t, 'member@klasteris.demo');
     const orgId = etronika.user.organisationId as string;
-    expect((await t.http.post(`/api/groups/${inviteOnly.id}/organisations`).set(bearer(coordB.accessToken)).send({ organisationId: orgId })).status).toBe(403);
-    expect((await t.http.post(`/api/groups/${inviteOnly.id}/organisations`).set(bearer(etronika.accessToken)).send({ organisationId: orgId })).status).toBe(403);
-    const res = await t.http.post(`/api/groups/${inviteOnly.id}/organisations`).set(bearer(coordA.accessToken)).send({ organisationId: orgId });
+    expect(
+      (await t.http.post(`/api/groups/${inviteOnly.id}/organisations`).set(bearer(coordB.accessToken)).send({ organisationId: orgId }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await t.http.post(`/api/groups/${inviteOnly.id}/organisations`).set(bearer(etronika.accessToken)).send({ organisationId: orgId }))
+        .status,
+    ).toBe(403);
+    const res = await t.http
+      .post(`/api/groups/${inviteOnly.id}/organisations`)
+      .set(bearer(coordA.accessToken))
+      .send({ organisationId: orgId });
     expect(res.status).toBe(201);
     expect(res.body.added).toBeGreaterThanOrEqual(2); // member@ and orgadmin@ of Etronika
     expect((await t.http.get(`/api/groups/${inviteOnly.id}`).set(bearer(etronika.accessToken))).body.group.myRole).toBe('member');
@@ -203,10 +270,18 @@ describe('working groups: creation, joining, requests, invitations, bans', () =>
   it('F2: the channels and announcements of invite- and request-only groups are for their members; open groups and cluster announcement channels stay open', async () => {
     const outsider = await newMember(t);
     const insider = await newMember(t);
-    expect((await t.http.post(`/api/groups/${inviteOnly.id}/invitations`).set(bearer(coordA.accessToken)).send({ userId: insider.user.id })).status).toBe(204);
-    expect((await t.http.post(`/api/groups/${inviteOnly.id}/join`).set(bearer(insider.accessToken)).send({})).body.group.myRole).toBe('member');
+    expect(
+      (await t.http.post(`/api/groups/${inviteOnly.id}/invitations`).set(bearer(coordA.accessToken)).send({ userId: insider.user.id }))
+        .status,
+    ).toBe(204);
+    expect((await t.http.post(`/api/groups/${inviteOnly.id}/join`).set(bearer(insider.accessToken)).send({})).body.group.myRole).toBe(
+      'member',
+    );
     const closedGroup = await create('Test closed announcements', 'request', [coordA.user.id]);
-    const posted = await t.http.post(`/api/groups/${inviteOnly.id}/announcements`).set(bearer(coordA.accessToken)).send({ body: 'Members only: the rack plan', requireAck: true, clientMsgId: 'announce-f2-0001' });
+    const posted = await t.http
+      .post(`/api/groups/${inviteOnly.id}/announcements`)
+      .set(bearer(coordA.accessToken))
+      .send({ body: 'Members only: the rack plan', requireAck: true, clientMsgId: 'announce-f2-0001' });
     expect(posted.status).toBe(201);
     const a = posted.body.announcement as { id: string };
 
@@ -220,7 +295,9 @@ describe('working groups: creation, joining, requests, invitations, bans', () =>
       }
       expect((await t.http.post(`/api/channels/${g.channelIds.announcements}/join`).set(bearer(outsider.accessToken))).status).toBe(404);
     }
-    expect((await t.http.post(`/api/groups/${inviteOnly.id}/announcements/${a.id}/ack`).set(bearer(outsider.accessToken))).status).toBe(403);
+    expect((await t.http.post(`/api/groups/${inviteOnly.id}/announcements/${a.id}/ack`).set(bearer(outsider.accessToken))).status).toBe(
+      403,
+    );
     const browse = await t.http.get('/api/channels/browse?q=announcements&limit=100').set(bearer(outsider.accessToken));
     expect(browse.body.items.map((c: { id: string }) => c.id)).not.toEqual(expect.arrayContaining([inviteOnly.channelIds.announcements]));
     expect(browse.body.items.map((c: { id: string }) => c.id)).toContain(open.channelIds.announcements);
@@ -230,7 +307,14 @@ describe('working groups: creation, joining, requests, invitations, bans', () =>
     const insiderSocket = await pool.connect(insider.accessToken);
     const outsiderGot = collect<{ message: { channelId: string } }>(outsiderSocket, 'message:new');
     const insiderGot = collect<{ message: { channelId: string; body: string } }>(insiderSocket, 'message:new');
-    expect((await t.http.post(`/api/groups/${inviteOnly.id}/announcements`).set(bearer(coordA.accessToken)).send({ body: 'Second members-only note', requireAck: false, clientMsgId: 'announce-f2-0002' })).status).toBe(201);
+    expect(
+      (
+        await t.http
+          .post(`/api/groups/${inviteOnly.id}/announcements`)
+          .set(bearer(coordA.accessToken))
+          .send({ body: 'Second members-only note', requireAck: false, clientMsgId: 'announce-f2-0002' })
+      ).status,
+    ).toBe(201);
     await eventually(() => expect(insiderGot.map((g) => g.message.body)).toContain('Second members-only note'));
     expect(outsiderGot.filter((g) => g.message.channelId === inviteOnly.channelIds.announcements)).toEqual([]);
 
@@ -238,13 +322,17 @@ describe('working groups: creation, joining, requests, invitations, bans', () =>
     const mine = await t.http.get(`/api/groups/${inviteOnly.id}/announcements`).set(bearer(insider.accessToken));
     expect(mine.status).toBe(200);
     expect(mine.body.items.map((x: { id: string }) => x.id)).toContain(a.id);
-    expect((await t.http.get(`/api/channels/${inviteOnly.channelIds.announcements}/messages`).set(bearer(insider.accessToken))).status).toBe(200);
+    expect(
+      (await t.http.get(`/api/channels/${inviteOnly.channelIds.announcements}/messages`).set(bearer(insider.accessToken))).status,
+    ).toBe(200);
     expect((await t.http.post(`/api/groups/${inviteOnly.id}/announcements/${a.id}/ack`).set(bearer(insider.accessToken))).status).toBe(201);
     expect((await t.http.get(`/api/groups/${inviteOnly.id}/announcements`).set(bearer(staff))).status).toBe(200);
 
     // open groups and cluster-wide announcement channels: readable and joinable by anyone signed in, as before
     expect((await t.http.get(`/api/groups/${open.id}/announcements`).set(bearer(outsider.accessToken))).status).toBe(200);
-    expect((await t.http.get(`/api/channels/${open.channelIds.announcements}/messages`).set(bearer(outsider.accessToken))).status).toBe(200);
+    expect((await t.http.get(`/api/channels/${open.channelIds.announcements}/messages`).set(bearer(outsider.accessToken))).status).toBe(
+      200,
+    );
     const cluster = await t.http.post('/api/channels').set(bearer(staff)).send({ name: 'test-f2-cluster-news', type: 'announcement' });
     expect(cluster.status).toBe(201);
     const clusterId = (cluster.body.channel ?? cluster.body).id as string;

@@ -56,7 +56,9 @@ describe('bad input', () => {
   });
 
   it('oversized bodies → 413 PAYLOAD_TOO_LARGE', async () => {
-    const res = await t.http.post('/api/auth/register').send({ email: 'big@example.test', password: 'a long password', displayName: 'x'.repeat(2_000_000) });
+    const res = await t.http
+      .post('/api/auth/register')
+      .send({ email: 'big@example.test', password: 'a long password', displayName: 'x'.repeat(2_000_000) });
     expect(res.status).toBe(413);
     expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
   });

@@ -18,7 +18,10 @@ describe('invitations', () => {
   afterAll(() => t.close());
 
   it('an organisation admin invites a colleague; the link is shown once and joins them to the organisation', async () => {
-    const res = await t.http.post(`/api/organisations/${etronikaId}/invitations`).set(bearer(orgAdmin)).send({ email: 'Kolega@Etronika.example', message: 'Sveiki!' });
+    const res = await t.http
+      .post(`/api/organisations/${etronikaId}/invitations`)
+      .set(bearer(orgAdmin))
+      .send({ email: 'Kolega@Etronika.example', message: 'Sveiki!' });
     expect(res.status).toBe(201);
     expect(res.body.invitation).toMatchObject({ email: 'kolega@etronika.example', organisationName: 'Etronika', acceptedAt: null });
     expect(res.body.link).toMatch(/^http:\/\/localhost:\d+\/invite\/[A-Za-z0-9_-]{40,}$/);
@@ -28,11 +31,23 @@ describe('invitations', () => {
 
     const preview = await t.http.get(`/api/invitations/${token}`);
     expect(preview.status).toBe(200);
-    expect(preview.body.invitation).toMatchObject({ email: 'kolega@etronika.example', organisationName: 'Etronika', invitedByName: 'Vaidas Urbonas', message: 'Sveiki!' });
+    expect(preview.body.invitation).toMatchObject({
+      email: 'kolega@etronika.example',
+      organisationName: 'Etronika',
+      invitedByName: 'Vaidas Urbonas',
+      message: 'Sveiki!',
+    });
 
-    const accepted = await t.http.post(`/api/invitations/${token}/accept`).send({ displayName: 'Kolega Naujokas', password: 'a long password' });
+    const accepted = await t.http
+      .post(`/api/invitations/${token}/accept`)
+      .send({ displayName: 'Kolega Naujokas', password: 'a long password' });
     expect(accepted.status).toBe(201);
-    expect(accepted.body.user).toMatchObject({ email: 'kolega@etronika.example', organisationId: etronikaId, status: 'active', roles: ['member'] });
+    expect(accepted.body.user).toMatchObject({
+      email: 'kolega@etronika.example',
+      organisationId: etronikaId,
+      status: 'active',
+      roles: ['member'],
+    });
     expect((await t.http.get('/api/auth/me').set(bearer(accepted.body.accessToken))).status).toBe(200);
 
     const reuse = await t.http.post(`/api/invitations/${token}/accept`).send({ displayName: 'Someone Else', password: 'a long password' });
@@ -45,31 +60,51 @@ describe('invitations', () => {
   it('only admins of that organisation may invite into it', async () => {
     const byMember = await t.http.post(`/api/organisations/${etronikaId}/invitations`).set(bearer(member)).send({ email: 'a@b.example' });
     expect(byMember.status).toBe(403);
-    const byOtherOrg = await t.http.post(`/api/organisations/${etronikaId}/invitations`).set(bearer(otherOrgAdmin)).send({ email: 'a@b.example' });
+    const byOtherOrg = await t.http
+      .post(`/api/organisations/${etronikaId}/invitations`)
+      .set(bearer(otherOrgAdmin))
+      .send({ email: 'a@b.example' });
     expect(byOtherOrg.status).toBe(403);
     expect((await t.http.get(`/api/organisations/${etronikaId}/invitations`).set(bearer(otherOrgAdmin))).status).toBe(403);
     expect(await t.connection.collection('invitations').countDocuments({ email: 'a@b.example' })).toBe(0);
   });
 
   it('refuses inviting someone who already has an account', async () => {
-    const res = await t.http.post(`/api/organisations/${etronikaId}/invitations`).set(bearer(orgAdmin)).send({ email: 'member2@klasteris.demo' });
+    const res = await t.http
+      .post(`/api/organisations/${etronikaId}/invitations`)
+      .set(bearer(orgAdmin))
+      .send({ email: 'member2@klasteris.demo' });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('EMAIL_TAKEN');
   });
 
   it('revoked, unknown and expired links are refused with their reason', async () => {
-    const a = await t.http.post(`/api/organisations/${etronikaId}/invitations`).set(bearer(orgAdmin)).send({ email: 'revoked@etronika.example' });
-    expect((await t.http.delete(`/api/organisations/${etronikaId}/invitations/${a.body.invitation.id}`).set(bearer(otherOrgAdmin))).status).toBe(403);
-    expect((await t.http.delete(`/api/organisations/${etronikaId}/invitations/${a.body.invitation.id}`).set(bearer(orgAdmin))).status).toBe(204);
+    const a = await t.http
+      .post(`/api/organisations/${etronikaId}/invitations`)
+      .set(bearer(orgAdmin))
+      .send({ email: 'revoked@etronika.example' });
+    expect(
+      (await t.http.delete(`/api/organisations/${etronikaId}/invitations/${a.body.invitation.id}`).set(bearer(otherOrgAdmin))).status,
+    ).toBe(403);
+    expect((await t.http.delete(`/api/organisations/${etronikaId}/invitations/${a.body.invitation.id}`).set(bearer(orgAdmin))).status).toBe(
+      204,
+    );
     const revoked = await t.http.get(`/api/invitations/${tokenOf(a.body.link)}`);
     expect(revoked.status).toBe(404);
     expect(revoked.body.code).toBe('INVITATION_INVALID');
 
     expect((await t.http.get('/api/invitations/not-a-real-token-at-all-xxxxxxxx')).body.code).toBe('INVITATION_INVALID');
 
-    const b = await t.http.post(`/api/organisations/${etronikaId}/invitations`).set(bearer(orgAdmin)).send({ email: 'late@etronika.example' });
-    await t.connection.collection('invitations').updateOne({ email: 'late@etronika.example' }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
-    const expired = await t.http.post(`/api/invitations/${tokenOf(b.body.link)}/accept`).send({ displayName: 'Late Person', password: 'a long password' });
+    const b = await t.http
+      .post(`/api/organisations/${etronikaId}/invitations`)
+      .set(bearer(orgAdmin))
+      .send({ email: 'late@etronika.example' });
+    await t.connection
+      .collection('invitations')
+      .updateOne({ email: 'late@etronika.example' }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
+    const expired = await t.http
+      .post(`/api/invitations/${tokenOf(b.body.link)}/accept`)
+      .send({ displayName: 'Late Person', password: 'a long password' });
     expect(expired.status).toBe(410);
     expect(expired.body.code).toBe('INVITATION_EXPIRED');
     expect(await t.connection.collection('users').countDocuments({ email: 'late@etronika.example' })).toBe(0);

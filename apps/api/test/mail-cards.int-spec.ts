@@ -46,7 +46,13 @@ describe('mails of cards', () => {
 
   it('assigning someone mails them the card (never oneself); adding an assignee mails only the new one', async () => {
     const { p, todo } = await project('Smart grid pilot');
-    const card = await api.createCard(owner, { projectId: p.id, columnId: todo, title: 'Draft the <i>bid</i>', assigneeIds: [member2Id, (await login(t, 'coordinator@klasteris.demo')).user.id], dueDate: '2031-05-04' });
+    const card = await api.createCard(owner, {
+      projectId: p.id,
+      columnId: todo,
+      title: 'Draft the <i>bid</i>',
+      assigneeIds: [member2Id, (await login(t, 'coordinator@klasteris.demo')).user.id],
+      dueDate: '2031-05-04',
+    });
     const mail = await smtp.waitFor((m) => m.to.includes('member2@klasteris.demo') && m.subject.includes('Draft the'));
     expect(mail.subject).toBe(`${ownerName} assigned you “Draft the <i>bid</i>”`);
     expect(mail.text).toContain('Project: Smart grid pilot');
@@ -55,7 +61,10 @@ describe('mails of cards', () => {
     expect(mail.link(`${t.config.publicUrl}/projects/`)).toBe(`${t.config.publicUrl}/projects/${p.id}/board?card=${card.id}`);
     expect(mail.header('List-Unsubscribe')).toMatch(/^<http.*\/api\/mail\/unsubscribe\?token=/);
 
-    const patched = await t.http.patch(`/api/cards/${card.id}`).set(bearer(owner)).send({ version: card.version, assigneeIds: [member2Id, memberId] });
+    const patched = await t.http
+      .patch(`/api/cards/${card.id}`)
+      .set(bearer(owner))
+      .send({ version: card.version, assigneeIds: [member2Id, memberId] });
     expect(patched.status).toBe(200);
     const lt = await smtp.waitFor((m) => m.to.includes('member@klasteris.demo') && m.subject.includes('Draft the'));
     expect(lt.subject).toBe(`${ownerName} priskyrė jums „Draft the <i>bid</i>“`);
@@ -73,24 +82,30 @@ describe('mails of cards', () => {
     const en = await newMember(t, { displayName: 'Ona Morning' });
     const lt = await newMember(t, { displayName: 'Jonas Rytas' });
     // this one lives in Tokyo (UTC+9): their morning comes seven or six hours before Vilnius's
-    expect((await t.http.patch('/api/auth/me').set(bearer(lt.accessToken)).send({ language: 'lt', timeZone: 'Asia/Tokyo' })).status).toBe(200);
+    expect((await t.http.patch('/api/auth/me').set(bearer(lt.accessToken)).send({ language: 'lt', timeZone: 'Asia/Tokyo' })).status).toBe(
+      200,
+    );
     const p = await api.createProject(owner, { name: 'Data space' });
     await api.addMember(owner, p.id, en.user.id, 'member');
     await api.addMember(owner, p.id, lt.user.id, 'member');
     const board = await api.board(owner, p.id);
     const todo = board.columns[0]!.id;
     const done = board.columns[board.columns.length - 1]!.id;
-    const card = (title: string, dueDate: string, assigneeIds = [en.user.id], columnId = todo) => api.createCard(owner, { projectId: p.id, columnId, title, assigneeIds, dueDate });
+    const card = (title: string, dueDate: string, assigneeIds = [en.user.id], columnId = todo) =>
+      api.createCard(owner, { projectId: p.id, columnId, title, assigneeIds, dueDate });
     const both = await card('Send the budget', d(1), [en.user.id, lt.user.id]);
     await card('Sign the consortium agreement', d(-1));
     await card('Already done', d(1), [en.user.id], done);
     const archived = await card('Archived one', d(1));
-    expect((await t.http.patch(`/api/cards/${archived.id}`).set(bearer(owner)).send({ version: archived.version, archived: true })).status).toBe(200);
+    expect(
+      (await t.http.patch(`/api/cards/${archived.id}`).set(bearer(owner)).send({ version: archived.version, archived: true })).status,
+    ).toBe(200);
     await card('Due today', d(0));
     await card('Due in two days', d(2));
     await card('Long overdue', d(-5));
     const job = t.app.get(CardDueMails);
-    const morningMails = () => outbox().countDocuments({ kind: { $in: ['card.due_tomorrow', 'card.overdue'] }, toEmail: { $in: [en.email, lt.email] } });
+    const morningMails = () =>
+      outbox().countDocuments({ kind: { $in: ['card.due_tomorrow', 'card.overdue'] }, toEmail: { $in: [en.email, lt.email] } });
 
     await job.run(at(7, 59));
     expect(await morningMails()).toBe(0);
@@ -117,14 +132,26 @@ describe('mails of cards', () => {
     const ltMail = await smtp.waitFor((m) => m.to.includes(lt.email) && m.subject.startsWith('Rytoj terminas'));
     expect(ltMail.subject).toBe('Rytoj terminas: „Send the budget“');
     await new Promise((r) => setTimeout(r, 500));
-    expect(smtp.received.filter((m) => m.to.includes(en.email) || m.to.includes(lt.email)).filter((m) => !/assigned you|priskyrė/.test(m.subject))).toHaveLength(3);
+    expect(
+      smtp.received
+        .filter((m) => m.to.includes(en.email) || m.to.includes(lt.email))
+        .filter((m) => !/assigned you|priskyrė/.test(m.subject)),
+    ).toHaveLength(3);
 
     // Once per cluster: while another node holds the job's lease, this node's run does nothing.
-    await t.connection.collection('leases').updateOne({ _id: CARD_DUE_MAILS_LEASE as unknown as Types.ObjectId }, { $set: { owner: 'another-node', until: new Date(Date.now() + 60_000) } }, { upsert: true });
+    await t.connection
+      .collection('leases')
+      .updateOne(
+        { _id: CARD_DUE_MAILS_LEASE as unknown as Types.ObjectId },
+        { $set: { owner: 'another-node', until: new Date(Date.now() + 60_000) } },
+        { upsert: true },
+      );
     const tomorrowMorning = today.plus({ days: 1 }).set({ hour: 8, minute: 30 }).toJSDate();
     await job.tick(tomorrowMorning);
     expect(await morningMails()).toBe(3);
-    await t.connection.collection('leases').updateOne({ _id: CARD_DUE_MAILS_LEASE as unknown as Types.ObjectId }, { $set: { until: new Date(0) } });
+    await t.connection
+      .collection('leases')
+      .updateOne({ _id: CARD_DUE_MAILS_LEASE as unknown as Types.ObjectId }, { $set: { until: new Date(0) } });
     await job.tick(tomorrowMorning);
     // The next morning is a new day: "Send the budget" is due today (no mail), "Due in two days" is due tomorrow, "Due today" became overdue.
     const next = await smtp.waitFor((m) => m.to.includes(en.email) && m.subject === 'Due tomorrow: “Due in two days”');

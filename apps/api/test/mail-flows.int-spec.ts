@@ -2,7 +2,15 @@ import { startTestSmtp, type TestSmtp } from './support/smtp';
 import { bearer, createTestApp, login, TestApp } from './support/test-app';
 
 const application = (n: string, displayName = 'Simona Kavaliauskaitė') => ({
-  organisation: { name: `Vilnius Data Labs ${n}`, type: 'company', country: 'lt', city: 'Vilnius', website: 'https://vdl.example', sectors: ['Data'], description: 'Data platform' },
+  organisation: {
+    name: `Vilnius Data Labs ${n}`,
+    type: 'company',
+    country: 'lt',
+    city: 'Vilnius',
+    website: 'https://vdl.example',
+    sectors: ['Data'],
+    description: 'Data platform',
+  },
   contact: { displayName, email: `contact${n}@vdl.example`, password: 'a long password', title: 'CEO' },
   motivation: 'We want to join the **data** working group <script>alert(1)</script> & bid together.',
 });
@@ -50,7 +58,9 @@ describe('mails of invitations and applications', () => {
     expect(link).toBe(res.body.link);
     expect(mail.html).toContain(`href="${link}"`);
     const token = link.split('/invite/')[1];
-    const accepted = await t.http.post(`/api/invitations/${token}/accept`).send({ displayName: 'Naujas Kolega', password: 'a long password' });
+    const accepted = await t.http
+      .post(`/api/invitations/${token}/accept`)
+      .send({ displayName: 'Naujas Kolega', password: 'a long password' });
     expect(accepted.status).toBe(201);
     expect(accepted.body.user.email).toBe('naujokas@etronika.example');
   });
@@ -67,19 +77,26 @@ describe('mails of invitations and applications', () => {
   it('an application mails every coordinator and admin in their language; a decision mails the applicant', async () => {
     const res = await t.http.post('/api/applications').send(application('a'));
     expect(res.status).toBe(201);
-    const toCoordinator = await smtp.waitFor((m) => m.to.includes('coordinator@klasteris.demo') && m.subject.includes('Vilnius Data Labs a'));
+    const toCoordinator = await smtp.waitFor(
+      (m) => m.to.includes('coordinator@klasteris.demo') && m.subject.includes('Vilnius Data Labs a'),
+    );
     expect(toCoordinator.subject).toBe('Membership application: Vilnius Data Labs a');
     expect(toCoordinator.text).toContain(`${t.config.publicUrl}/admin/applications`);
     expect(toCoordinator.html).not.toContain('<script>');
     expect(toCoordinator.html).toContain('&#60;script&#62;');
     // non-essential: RFC 8058 one-click unsubscribe
-    expect(toCoordinator.header('List-Unsubscribe')).toMatch(new RegExp(`^<${t.config.publicUrl}/api/mail/unsubscribe\\?token=[\\w-]+\\.[\\w-]+>$`));
+    expect(toCoordinator.header('List-Unsubscribe')).toMatch(
+      new RegExp(`^<${t.config.publicUrl}/api/mail/unsubscribe\\?token=[\\w-]+\\.[\\w-]+>$`),
+    );
     expect(toCoordinator.header('List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
     const toAdmin = await smtp.waitFor((m) => m.to.includes('admin@klasteris.demo') && m.subject.includes('Vilnius Data Labs a'));
     expect(toAdmin.subject).toBe('Narystės paraiška: Vilnius Data Labs a');
     expect(toAdmin.text).toMatch(/^Sveiki, Boleta Senkienė,/);
 
-    const approved = await t.http.post(`/api/applications/${res.body.application.id}/approve`).set(bearer(coordinator)).send({ reason: 'Welcome to the data group!' });
+    const approved = await t.http
+      .post(`/api/applications/${res.body.application.id}/approve`)
+      .set(bearer(coordinator))
+      .send({ reason: 'Welcome to the data group!' });
     expect(approved.status).toBe(200);
     const mail = await smtp.waitFor((m) => m.to.includes('contacta@vdl.example'));
     expect(mail.subject).toBe('Welcome to the cluster: Vilnius Data Labs a is now a member');
@@ -100,8 +117,13 @@ describe('mails of invitations and applications', () => {
     expect(res.status).toBe(201);
     // ... and one stored before that rule (older data) still can never become a header
     await t.connection.collection('users').updateMany({ email: 'contactb@vdl.example' }, { $set: { displayName: forged } });
-    await t.connection.collection('membership_applications').updateMany({ 'contact.email': 'contactb@vdl.example' }, { $set: { 'contact.displayName': forged } });
-    await t.http.post(`/api/applications/${res.body.application.id}/reject`).set(bearer(coordinator)).send({ reason: 'Not an ICT company.\nApply again when you are.' });
+    await t.connection
+      .collection('membership_applications')
+      .updateMany({ 'contact.email': 'contactb@vdl.example' }, { $set: { 'contact.displayName': forged } });
+    await t.http
+      .post(`/api/applications/${res.body.application.id}/reject`)
+      .set(bearer(coordinator))
+      .send({ reason: 'Not an ICT company.\nApply again when you are.' });
     const mail = await smtp.waitFor((m) => m.to.includes('contactb@vdl.example'));
     expect(mail.to).toEqual(['contactb@vdl.example']);
     expect(mail.subject).toBe('Your membership application for Vilnius Data Labs b');
@@ -115,7 +137,13 @@ describe('mails of invitations and applications', () => {
   it('the same cause never queues a second mail', async () => {
     const before = await t.connection.collection('mail_outbox').countDocuments({ kind: 'application.approved' });
     const outbox = t.app.get((await import('../src/modules/mail/outbox.service')).OutboxService);
-    const mail = { kind: 'application.approved' as const, key: 'same-cause', to: { email: 'once@vdl.example' }, language: 'en' as const, data: { organisationName: 'Once Ltd', reason: null } };
+    const mail = {
+      kind: 'application.approved' as const,
+      key: 'same-cause',
+      to: { email: 'once@vdl.example' },
+      language: 'en' as const,
+      data: { organisationName: 'Once Ltd', reason: null },
+    };
     const [a, b] = await Promise.all([outbox.enqueue(mail), outbox.enqueue(mail)]);
     expect([a?.created, b?.created].sort()).toEqual([false, true]);
     expect(a?.id).toBe(b?.id);

@@ -18,7 +18,16 @@ describe('mails of working groups', () => {
     staff = (await login(t, 'coordinator@klasteris.demo')).accessToken;
     coordinator = await newMember(t, { displayName: 'Gintarė Coordinator' });
     expect((await t.http.patch('/api/auth/me').set(bearer(coordinator.accessToken)).send({ language: 'lt' })).status).toBe(200);
-    const res = await t.http.post('/api/groups').set(bearer(staff)).send({ name: 'Gulf data centres', visibility: 'request', description: 'Oman and beyond', tags: ['datacentre'], coordinatorIds: [coordinator.user.id] });
+    const res = await t.http
+      .post('/api/groups')
+      .set(bearer(staff))
+      .send({
+        name: 'Gulf data centres',
+        visibility: 'request',
+        description: 'Oman and beyond',
+        tags: ['datacentre'],
+        coordinatorIds: [coordinator.user.id],
+      });
     expect(res.status).toBe(201);
     group = res.body.group as MyGroup;
   });
@@ -29,7 +38,14 @@ describe('mails of working groups', () => {
 
   it('a join request mails the coordinators (in their language); the decision mails the person who asked', async () => {
     const asker = await newMember(t, { displayName: 'Salim Al-Harthy' });
-    expect((await t.http.post(`/api/groups/${group.id}/join`).set(bearer(asker.accessToken)).send({ message: 'We run a data centre in Muscat.' })).status).toBe(200);
+    expect(
+      (
+        await t.http
+          .post(`/api/groups/${group.id}/join`)
+          .set(bearer(asker.accessToken))
+          .send({ message: 'We run a data centre in Muscat.' })
+      ).status,
+    ).toBe(200);
     const toCoordinator = await smtp.waitFor((m) => m.to.includes(coordinator.email) && m.subject.includes('Salim Al-Harthy'));
     expect(toCoordinator.subject).toBe('Salim Al-Harthy prašo priimti į grupę „Gulf data centres“');
     expect(toCoordinator.text).toContain('We run a data centre in Muscat.');
@@ -38,16 +54,27 @@ describe('mails of working groups', () => {
 
     const queue = await t.http.get(`/api/groups/${group.id}/requests?status=pending`).set(bearer(coordinator.accessToken));
     const requestId = queue.body.items[0].id as string;
-    expect((await t.http.post(`/api/groups/${group.id}/requests/${requestId}/decision`).set(bearer(coordinator.accessToken)).send({ approve: true })).status).toBe(204);
+    expect(
+      (
+        await t.http
+          .post(`/api/groups/${group.id}/requests/${requestId}/decision`)
+          .set(bearer(coordinator.accessToken))
+          .send({ approve: true })
+      ).status,
+    ).toBe(204);
     const decided = await smtp.waitFor((m) => m.to.includes(asker.email));
     expect(decided.subject).toBe('Welcome to Gulf data centres');
     expect(decided.link(`${t.config.publicUrl}/groups/`)).toBe(`${t.config.publicUrl}/groups/${group.id}`);
 
     const declined = await newMember(t);
     await t.http.post(`/api/groups/${group.id}/join`).set(bearer(declined.accessToken)).send({ message: null });
-    const pending = (await t.http.get(`/api/groups/${group.id}/requests?status=pending`).set(bearer(coordinator.accessToken))).body.items as { id: string; userId: string }[];
+    const pending = (await t.http.get(`/api/groups/${group.id}/requests?status=pending`).set(bearer(coordinator.accessToken))).body
+      .items as { id: string; userId: string }[];
     const mine = pending.find((r) => r.userId === declined.user.id)!;
-    await t.http.post(`/api/groups/${group.id}/requests/${mine.id}/decision`).set(bearer(coordinator.accessToken)).send({ approve: false, reason: 'Only data-centre operators, for now.' });
+    await t.http
+      .post(`/api/groups/${group.id}/requests/${mine.id}/decision`)
+      .set(bearer(coordinator.accessToken))
+      .send({ approve: false, reason: 'Only data-centre operators, for now.' });
     const no = await smtp.waitFor((m) => m.to.includes(declined.email));
     expect(no.subject).toBe('Your request to join Gulf data centres was declined');
     expect(no.text).toContain('Only data-centre operators, for now.');
@@ -58,11 +85,22 @@ describe('mails of working groups', () => {
     const removed = await newMember(t);
     for (const p of [member, removed]) {
       await t.http.post(`/api/groups/${group.id}/join`).set(bearer(p.accessToken)).send({});
-      const pending = (await t.http.get(`/api/groups/${group.id}/requests?status=pending`).set(bearer(coordinator.accessToken))).body.items as { id: string; userId: string }[];
+      const pending = (await t.http.get(`/api/groups/${group.id}/requests?status=pending`).set(bearer(coordinator.accessToken))).body
+        .items as { id: string; userId: string }[];
       const r = pending.find((x) => x.userId === p.user.id)!;
-      expect((await t.http.post(`/api/groups/${group.id}/requests/${r.id}/decision`).set(bearer(coordinator.accessToken)).send({ approve: true })).status).toBe(204);
+      expect(
+        (
+          await t.http
+            .post(`/api/groups/${group.id}/requests/${r.id}/decision`)
+            .set(bearer(coordinator.accessToken))
+            .send({ approve: true })
+        ).status,
+      ).toBe(204);
     }
-    const posted = await t.http.post(`/api/groups/${group.id}/announcements`).set(bearer(coordinator.accessToken)).send({ body: `**Rack move** on Friday, <@${member.user.id}> leads it.`, requireAck: true, clientMsgId: 'ack-mail-0001' });
+    const posted = await t.http
+      .post(`/api/groups/${group.id}/announcements`)
+      .set(bearer(coordinator.accessToken))
+      .send({ body: `**Rack move** on Friday, <@${member.user.id}> leads it.`, requireAck: true, clientMsgId: 'ack-mail-0001' });
     expect(posted.status).toBe(201);
     const announcementId = posted.body.announcement.id as string;
 
@@ -93,8 +131,17 @@ describe('mails of working groups', () => {
 
     // someone removed from the group meanwhile can no longer acknowledge with their link
     const removedMail = await smtp.waitFor((m) => m.to.includes(removed.email) && m.subject.includes('acknowledge'));
-    const removedToken = decodeURIComponent(new URL(removedMail.link(`${t.config.publicUrl}/acknowledge?token=`)).searchParams.get('token')!);
-    expect((await t.http.post(`/api/groups/${group.id}/removals`).set(bearer(coordinator.accessToken)).send({ userId: removed.user.id, reason: 'Left the company' })).status).toBe(204);
+    const removedToken = decodeURIComponent(
+      new URL(removedMail.link(`${t.config.publicUrl}/acknowledge?token=`)).searchParams.get('token')!,
+    );
+    expect(
+      (
+        await t.http
+          .post(`/api/groups/${group.id}/removals`)
+          .set(bearer(coordinator.accessToken))
+          .send({ userId: removed.user.id, reason: 'Left the company' })
+      ).status,
+    ).toBe(204);
     expect((await t.http.post('/api/announcements/acknowledge').send({ token: removedToken })).status).toBe(403);
     // the author gets no mail of their own announcement
     expect(smtp.received.some((m) => m.to.includes(coordinator.email) && m.subject.includes('acknowledge'))).toBe(false);

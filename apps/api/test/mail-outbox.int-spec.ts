@@ -21,7 +21,13 @@ describe('mail outbox', () => {
   let outbox: OutboxService;
   let admin: string;
   const mailTo = (email: string, key = email) =>
-    outbox.enqueue({ kind: 'application.rejected', key, to: { email }, language: 'en', data: { organisationName: 'Outbox Ltd', reason: 'test' } });
+    outbox.enqueue({
+      kind: 'application.rejected',
+      key,
+      to: { email },
+      language: 'en',
+      data: { organisationName: 'Outbox Ltd', reason: 'test' },
+    });
 
   beforeAll(async () => {
     smtp = await startTestSmtp();
@@ -40,7 +46,10 @@ describe('mail outbox', () => {
     for (const a of addresses) await mailTo(a);
     // they are attempted, refused (connection refused), and queued for a retry with the error kept
     const waiting = await until('retries recorded', async () => {
-      const rows = await t.connection.collection('mail_outbox').find({ toEmail: { $in: addresses } }).toArray();
+      const rows = await t.connection
+        .collection('mail_outbox')
+        .find({ toEmail: { $in: addresses } })
+        .toArray();
       return rows.every((r) => r['attempts'] >= 1 && r['state'] === 'queued') ? rows : null;
     });
     expect(waiting[0]!['lastResponse']).toMatch(/ECONNREFUSED|ESOCKET|ECONNECTION/);
@@ -116,7 +125,13 @@ describe('mail outbox', () => {
   });
 
   it('an invalid address is recorded as failed without being attempted', async () => {
-    const r = await outbox.enqueue({ kind: 'application.rejected', key: 'x', to: { email: 'not an address' }, language: 'en', data: { organisationName: 'X', reason: null } });
+    const r = await outbox.enqueue({
+      kind: 'application.rejected',
+      key: 'x',
+      to: { email: 'not an address' },
+      language: 'en',
+      data: { organisationName: 'X', reason: null },
+    });
     expect(r).toMatchObject({ created: true, state: 'failed' });
     const row = await t.connection.collection('mail_outbox').findOne({ key: /^application\.rejected:x:/ });
     expect(row).toMatchObject({ attempts: 0, state: 'failed' });
@@ -140,7 +155,11 @@ describe('mail outbox', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('reviewer@example.test');
     // what mail clients do
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
     expect(res.status).toBe(200);
     const second = await outbox.enqueue({
       kind: 'application.submitted',

@@ -15,7 +15,13 @@ describe('mail outbox on two nodes', () => {
     smtp = await startTestSmtp();
     // a slow server, so both nodes' workers are busy at the same time
     smtp.dataDelayMs = 30;
-    const shared = { SMTP_URL: smtp.url, MAIL_POLL_MS: '100', MAIL_CONCURRENCY: '4', JWT_SECRET: randomBytes(32).toString('hex'), MONGODB_DB: `t_mail2_${randomBytes(4).toString('hex')}` };
+    const shared = {
+      SMTP_URL: smtp.url,
+      MAIL_POLL_MS: '100',
+      MAIL_CONCURRENCY: '4',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      MONGODB_DB: `t_mail2_${randomBytes(4).toString('hex')}`,
+    };
     node1 = await createTestApp(shared);
     node2 = await createTestApp(shared);
   });
@@ -28,7 +34,15 @@ describe('mail outbox on two nodes', () => {
   it('60 mails queued on both nodes arrive exactly once each (counted by Message-ID), and the outbox says sent', async () => {
     const queued = Date.now();
     const enqueue = (t: TestApp, i: number) =>
-      t.app.get(OutboxService).enqueue({ kind: 'application.rejected', key: `two-nodes-${i}`, to: { email: `two${i}@nodes.example` }, language: i % 2 ? 'lt' : 'en', data: { organisationName: `Node ${i}`, reason: 'test' } });
+      t.app
+        .get(OutboxService)
+        .enqueue({
+          kind: 'application.rejected',
+          key: `two-nodes-${i}`,
+          to: { email: `two${i}@nodes.example` },
+          language: i % 2 ? 'lt' : 'en',
+          data: { organisationName: `Node ${i}`, reason: 'test' },
+        });
     await Promise.all(Array.from({ length: 60 }, (_, i) => enqueue(i % 2 ? node1 : node2, i)));
     // the same causes again, on the other node: nothing new
     await Promise.all(Array.from({ length: 60 }, (_, i) => enqueue(i % 2 ? node2 : node1, i)));
@@ -39,7 +53,10 @@ describe('mail outbox on two nodes', () => {
     expect(ours).toHaveLength(60);
     expect(new Set(ours.map((m) => m.messageId)).size).toBe(60);
     expect(new Set(ours.map((m) => m.to[0])).size).toBe(60);
-    const docs = await node1.connection.collection('mail_outbox').find({ toEmail: { $regex: '@nodes\\.example$' } }).toArray();
+    const docs = await node1.connection
+      .collection('mail_outbox')
+      .find({ toEmail: { $regex: '@nodes\\.example$' } })
+      .toArray();
     expect(docs).toHaveLength(60);
     expect(docs.every((d) => d['state'] === 'sent' && d['attempts'] === 1)).toBe(true);
     expect(got.length).toBe(60);

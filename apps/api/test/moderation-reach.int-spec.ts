@@ -18,7 +18,8 @@ describe('moderation reach: read and delete agree; reports are the way into clos
 
   const post = (p: Person, channelId: string, body: string) =>
     t.http.post(`/api/channels/${channelId}/messages`).set(bearer(p.accessToken)).send({ clientMsgId: clientId(), body });
-  const auditOf = async (messageId: string) => (await t.http.get(`/api/audit?target=${messageId}&limit=100`).set(bearer(admin))).body.items as { action: string; before?: unknown }[];
+  const auditOf = async (messageId: string) =>
+    (await t.http.get(`/api/audit?target=${messageId}&limit=100`).set(bearer(admin))).body.items as { action: string; before?: unknown }[];
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -30,13 +31,22 @@ describe('moderation reach: read and delete agree; reports are the way into clos
   afterAll(() => t.close());
 
   it('staff cannot read or delete a message of a DM or private channel they are not in (404 over HTTP and socket), and nothing reaches the audit log', async () => {
-    const dm = (await t.http.post('/api/channels/direct').set(bearer(m1.accessToken)).send({ userIds: [m2.user.id] })).body.channel as MyChannel;
-    const priv = (await t.http.post('/api/channels').set(bearer(m1.accessToken)).send({ name: 'f7-private', type: 'private' })).body.channel as MyChannel;
+    const dm = (
+      await t.http
+        .post('/api/channels/direct')
+        .set(bearer(m1.accessToken))
+        .send({ userIds: [m2.user.id] })
+    ).body.channel as MyChannel;
+    const priv = (await t.http.post('/api/channels').set(bearer(m1.accessToken)).send({ name: 'f7-private', type: 'private' })).body
+      .channel as MyChannel;
     const inDm = (await post(m1, dm.id, 'my bank PIN is 1234')).body.message as Message;
     const inPrivate = (await post(m1, priv.id, 'private plans')).body.message as Message;
     const staffSocket = await pool.connect(staff);
 
-    for (const [token, who] of [[staff, 'coordinator'], [admin, 'admin']] as const) {
+    for (const [token, who] of [
+      [staff, 'coordinator'],
+      [admin, 'admin'],
+    ] as const) {
       for (const msg of [inDm, inPrivate]) {
         const read = await t.http.get(`/api/messages/${msg.id}`).set(bearer(token));
         const del = await t.http.delete(`/api/messages/${msg.id}`).set(bearer(token));
@@ -44,7 +54,10 @@ describe('moderation reach: read and delete agree; reports are the way into clos
       }
     }
     for (const msg of [inDm, inPrivate]) {
-      expect(await emitAck(staffSocket, 'message:delete', { messageId: msg.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(await emitAck(staffSocket, 'message:delete', { messageId: msg.id })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
     }
 
     const stillDm = await t.http.get(`/api/messages/${inDm.id}`).set(bearer(m2.accessToken));
@@ -59,7 +72,12 @@ describe('moderation reach: read and delete agree; reports are the way into clos
 
   it('in a members-only group channel a non-member moderator deletes only through a report; readable channels stay moderated as before', async () => {
     const coordA = await newMember(t, { displayName: 'Group Coordinator' });
-    const g = (await t.http.post('/api/groups').set(bearer(admin)).send({ name: 'F7 closed group', visibility: 'open', coordinatorIds: [coordA.user.id] })).body.group as MyGroup;
+    const g = (
+      await t.http
+        .post('/api/groups')
+        .set(bearer(admin))
+        .send({ name: 'F7 closed group', visibility: 'open', coordinatorIds: [coordA.user.id] })
+    ).body.group as MyGroup;
     for (const p of [m1, m2]) expect((await t.http.post(`/api/groups/${g.id}/join`).set(bearer(p.accessToken)).send({})).status).toBe(200);
     const general = g.channelIds.general;
     // open group: cluster staff moderate its readable channel directly
@@ -78,9 +96,14 @@ describe('moderation reach: read and delete agree; reports are the way into clos
     const queue = await t.http.get(`/api/groups/${g.id}/reports?status=open`).set(bearer(staff));
     expect(queue.status).toBe(200);
     expect(queue.body.items.map((r: Report) => r.messageBody)).toContain('members only, reported');
-    const done = await t.http.post(`/api/groups/${g.id}/reports/${(rep.body.report as Report).id}/resolve`).set(bearer(staff)).send({ action: 'delete', note: 'Be kind' });
+    const done = await t.http
+      .post(`/api/groups/${g.id}/reports/${(rep.body.report as Report).id}/resolve`)
+      .set(bearer(staff))
+      .send({ action: 'delete', note: 'Be kind' });
     expect(done.status).toBe(201);
-    expect((await t.http.get(`/api/messages/${reported.id}`).set(bearer(m2.accessToken))).body.message).toMatchObject({ deletedBy: 'moderator' });
+    expect((await t.http.get(`/api/messages/${reported.id}`).set(bearer(m2.accessToken))).body.message).toMatchObject({
+      deletedBy: 'moderator',
+    });
     expect((await auditOf(reported.id)).map((e) => e.action).sort()).toEqual(['group.report.delete', 'message.delete']);
   });
 });

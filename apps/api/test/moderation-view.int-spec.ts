@@ -35,8 +35,18 @@ describe('moderation as the member’s chat sees it', () => {
     t = await createTestApp();
     staff = (await login(t, 'coordinator@klasteris.demo')).accessToken;
     [coord, m1, m2] = [await newMember(t), await newMember(t), await newMember(t)];
-    g = (await t.http.post('/api/groups').set(bearer(staff)).send({ name: 'Cloud computing view', visibility: 'open', coordinatorIds: [coord.user.id] })).body.group;
-    other = (await t.http.post('/api/groups').set(bearer(staff)).send({ name: 'Middle East view', visibility: 'open', coordinatorIds: [coord.user.id] })).body.group;
+    g = (
+      await t.http
+        .post('/api/groups')
+        .set(bearer(staff))
+        .send({ name: 'Cloud computing view', visibility: 'open', coordinatorIds: [coord.user.id] })
+    ).body.group;
+    other = (
+      await t.http
+        .post('/api/groups')
+        .set(bearer(staff))
+        .send({ name: 'Middle East view', visibility: 'open', coordinatorIds: [coord.user.id] })
+    ).body.group;
     for (const p of [m1, m2]) {
       expect((await t.http.post(`/api/groups/${g.id}/join`).set(bearer(p.accessToken)).send({})).status).toBe(200);
       expect((await t.http.post(`/api/groups/${other.id}/join`).set(bearer(p.accessToken)).send({})).status).toBe(200);
@@ -51,8 +61,13 @@ describe('moderation as the member’s chat sees it', () => {
     expect(await inList(coord, channelId)).toMatchObject({ mutedUntil: null, slowModeExempt: true });
     expect(await inList(staff, channelId)).toMatchObject({ mutedUntil: null, slowModeExempt: true });
 
-    expect((await t.http.put(`/api/groups/${g.id}/slow-mode`).set(bearer(coord.accessToken)).send({ channelId, seconds: 20 })).status).toBe(204);
-    const mute = await t.http.post(`/api/groups/${g.id}/mutes`).set(bearer(coord.accessToken)).send({ userId: m1.user.id, durationSeconds: 3600, reason: 'Cool down' });
+    expect((await t.http.put(`/api/groups/${g.id}/slow-mode`).set(bearer(coord.accessToken)).send({ channelId, seconds: 20 })).status).toBe(
+      204,
+    );
+    const mute = await t.http
+      .post(`/api/groups/${g.id}/mutes`)
+      .set(bearer(coord.accessToken))
+      .send({ userId: m1.user.id, durationSeconds: 3600, reason: 'Cool down' });
     expect(mute.status).toBe(201);
     const until = mute.body.mute.until as string;
 
@@ -71,12 +86,17 @@ describe('moderation as the member’s chat sees it', () => {
 
     expect((await t.http.delete(`/api/groups/${g.id}/mutes/${m1.user.id}`).set(bearer(coord.accessToken))).status).toBe(204);
     expect(await single(m1, channelId)).toMatchObject({ mutedUntil: null });
-    expect((await t.http.put(`/api/groups/${g.id}/slow-mode`).set(bearer(coord.accessToken)).send({ channelId, seconds: 0 })).status).toBe(204);
+    expect((await t.http.put(`/api/groups/${g.id}/slow-mode`).set(bearer(coord.accessToken)).send({ channelId, seconds: 0 })).status).toBe(
+      204,
+    );
     expect(await single(m1, channelId)).toMatchObject({ slowModeSeconds: 0 });
   });
 
   it('a mute that ran out shows as none', async () => {
-    const res = await t.http.post(`/api/groups/${g.id}/mutes`).set(bearer(coord.accessToken)).send({ userId: m2.user.id, durationSeconds: 1, reason: 'Short' });
+    const res = await t.http
+      .post(`/api/groups/${g.id}/mutes`)
+      .set(bearer(coord.accessToken))
+      .send({ userId: m2.user.id, durationSeconds: 1, reason: 'Short' });
     expect(res.status).toBe(201);
     expect(await single(m2, g.channelIds.general)).toMatchObject({ mutedUntil: res.body.mute.until });
     await sleep(Math.max(0, new Date(res.body.mute.until as string).getTime() - Date.now()) + 100);
@@ -89,10 +109,18 @@ describe('moderation as the member’s chat sees it', () => {
     const got2 = collect<MuteChangedEvent>(s2, 'moderation:mute');
     const gotC = collect<MuteChangedEvent>(sc, 'moderation:mute');
 
-    const res = await t.http.post(`/api/groups/${g.id}/mutes`).set(bearer(coord.accessToken)).send({ userId: m1.user.id, durationSeconds: 3600, reason: 'Cool down' });
+    const res = await t.http
+      .post(`/api/groups/${g.id}/mutes`)
+      .set(bearer(coord.accessToken))
+      .send({ userId: m1.user.id, durationSeconds: 3600, reason: 'Cool down' });
     await eventually(() => expect(got1).toEqual([{ groupId: g.id, until: res.body.mute.until }]));
     expect((await t.http.delete(`/api/groups/${g.id}/mutes/${m1.user.id}`).set(bearer(coord.accessToken))).status).toBe(204);
-    await eventually(() => expect(got1).toEqual([{ groupId: g.id, until: res.body.mute.until }, { groupId: g.id, until: null }]));
+    await eventually(() =>
+      expect(got1).toEqual([
+        { groupId: g.id, until: res.body.mute.until },
+        { groupId: g.id, until: null },
+      ]),
+    );
     // an unmute of someone not muted changes nothing and tells nobody
     expect((await t.http.delete(`/api/groups/${g.id}/mutes/${m1.user.id}`).set(bearer(coord.accessToken))).status).toBe(404);
 
@@ -106,7 +134,14 @@ describe('moderation as the member’s chat sees it', () => {
     const again = await t.http.post(`/api/messages/${msg.id}/report`).set(bearer(m1.accessToken)).send({ reason: 'Spam again' });
     expect(again.status).toBe(201);
     expect(again.body).toMatchObject({ created: false, report: { id: rep.body.report.id, reason: 'Spam' } });
-    expect((await t.http.post(`/api/groups/${g.id}/reports/${rep.body.report.id}/resolve`).set(bearer(coord.accessToken)).send({ action: 'mute', durationSeconds: 600 })).status).toBe(201);
+    expect(
+      (
+        await t.http
+          .post(`/api/groups/${g.id}/reports/${rep.body.report.id}/resolve`)
+          .set(bearer(coord.accessToken))
+          .send({ action: 'mute', durationSeconds: 600 })
+      ).status,
+    ).toBe(201);
     await eventually(() => expect(got2).toEqual([{ groupId: g.id, until: expect.any(String) }]));
     expect(new Date(got2[0].until!).getTime()).toBeGreaterThan(Date.now() + 500_000);
 
@@ -122,7 +157,9 @@ describe('moderation as the member’s chat sees it', () => {
     const mine = (await post(m1, 'I take this back')).body.message as Message;
     const bad = (await post(m1, 'Something rude')).body.message as Message;
     expect((await t.http.delete(`/api/messages/${mine.id}`).set(bearer(m1.accessToken))).status).toBe(204);
-    expect((await t.http.post(`/api/groups/${g.id}/messages/${bad.id}/remove`).set(bearer(coord.accessToken)).send({ reason: 'Rude' })).status).toBe(204);
+    expect(
+      (await t.http.post(`/api/groups/${g.id}/messages/${bad.id}/remove`).set(bearer(coord.accessToken)).send({ reason: 'Rude' })).status,
+    ).toBe(204);
     await eventually(() =>
       expect(deleted).toEqual([
         expect.objectContaining({ messageId: mine.id, deletedBy: 'author' }),
@@ -138,6 +175,13 @@ describe('moderation as the member’s chat sees it', () => {
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
     }
-    expect((await t.http.post(`/api/messages/${msg.id}/report`).set(bearer(m1.accessToken)).send({ reason: 'x'.repeat(1000) })).status).toBe(201);
+    expect(
+      (
+        await t.http
+          .post(`/api/messages/${msg.id}/report`)
+          .set(bearer(m1.accessToken))
+          .send({ reason: 'x'.repeat(1000) })
+      ).status,
+    ).toBe(201);
   });
 });

@@ -14,7 +14,8 @@ describe('notifications: in the reader’s language', () => {
   });
   afterAll(() => t.close());
 
-  const inbox = async (token: string): Promise<Notification[]> => (await t.http.get('/api/notifications').set(bearer(token)).expect(200)).body.items as Notification[];
+  const inbox = async (token: string): Promise<Notification[]> =>
+    (await t.http.get('/api/notifications').set(bearer(token)).expect(200)).body.items as Notification[];
   const speaks = async (token: string, language: 'en' | 'lt'): Promise<void> => {
     await t.http.patch('/api/auth/me').set(bearer(token)).send({ language }).expect(200);
   };
@@ -31,26 +32,49 @@ describe('notifications: in the reader’s language', () => {
     const todo = (await api.board(owner.accessToken, project.id)).columns[0]!.id;
 
     // assigned on creation
-    const card = await api.createCard(owner.accessToken, { projectId: project.id, columnId: todo, title: 'Apklausa', assigneeIds: [lt.user.id, en.user.id] });
+    const card = await api.createCard(owner.accessToken, {
+      projectId: project.id,
+      columnId: todo,
+      title: 'Apklausa',
+      assigneeIds: [lt.user.id, en.user.id],
+    });
     const ltAssigned = (await inbox(lt.accessToken)).find((n) => n.kind === 'card.assigned');
     const enAssigned = (await inbox(en.accessToken)).find((n) => n.kind === 'card.assigned');
-    expect(ltAssigned).toMatchObject({ title: 'Rūta Savininkė priskyrė jums kortelę „Apklausa“', body: 'Debesų rinka', link: `/projects/${project.id}/board?card=${card.id}` });
+    expect(ltAssigned).toMatchObject({
+      title: 'Rūta Savininkė priskyrė jums kortelę „Apklausa“',
+      body: 'Debesų rinka',
+      link: `/projects/${project.id}/board?card=${card.id}`,
+    });
     expect(enAssigned).toMatchObject({ title: 'Rūta Savininkė assigned you "Apklausa"', body: 'Debesų rinka' });
 
     // added to the project
-    expect((await inbox(lt.accessToken)).find((n) => n.link === `/projects/${project.id}`)?.title).toBe('Rūta Savininkė įtraukė jus į projektą „Debesų rinka“');
-    expect((await inbox(en.accessToken)).find((n) => n.link === `/projects/${project.id}`)?.title).toBe('Rūta Savininkė added you to the project "Debesų rinka"');
+    expect((await inbox(lt.accessToken)).find((n) => n.link === `/projects/${project.id}`)?.title).toBe(
+      'Rūta Savininkė įtraukė jus į projektą „Debesų rinka“',
+    );
+    expect((await inbox(en.accessToken)).find((n) => n.link === `/projects/${project.id}`)?.title).toBe(
+      'Rūta Savininkė added you to the project "Debesų rinka"',
+    );
 
     // assigned by an edit: only the new assignee hears of it
     const other = await newMember(t, { displayName: 'Antanas' });
     await speaks(other.accessToken, 'lt');
     await api.addMember(owner.accessToken, project.id, other.user.id, 'member');
-    await t.http.patch(`/api/cards/${card.id}`).set(bearer(owner.accessToken)).send({ version: card.version, assigneeIds: [lt.user.id, en.user.id, other.user.id] }).expect(200);
-    expect((await inbox(other.accessToken)).filter((n) => n.kind === 'card.assigned').map((n) => n.title)).toEqual(['Rūta Savininkė priskyrė jums kortelę „Apklausa“']);
+    await t.http
+      .patch(`/api/cards/${card.id}`)
+      .set(bearer(owner.accessToken))
+      .send({ version: card.version, assigneeIds: [lt.user.id, en.user.id, other.user.id] })
+      .expect(200);
+    expect((await inbox(other.accessToken)).filter((n) => n.kind === 'card.assigned').map((n) => n.title)).toEqual([
+      'Rūta Savininkė priskyrė jums kortelę „Apklausa“',
+    ]);
     expect((await inbox(lt.accessToken)).filter((n) => n.kind === 'card.assigned')).toHaveLength(1);
 
     // a mention in a comment
-    await t.http.post(`/api/cards/${card.id}/comments`).set(bearer(owner.accessToken)).send({ body: "@Jonas Lietuvis, peržiūrėk" }).expect(201);
+    await t.http
+      .post(`/api/cards/${card.id}/comments`)
+      .set(bearer(owner.accessToken))
+      .send({ body: '@Jonas Lietuvis, peržiūrėk' })
+      .expect(201);
     const mention = (await inbox(lt.accessToken)).find((n) => n.kind === 'mention');
     expect(mention?.title).toBe('Rūta Savininkė paminėjo jus kortelėje „Apklausa“');
   });
@@ -60,12 +84,21 @@ describe('notifications: in the reader’s language', () => {
     const coordinator = coordinatorLogin.accessToken;
     const infobaltId = (await t.http.get('/api/organisations?q=infobalt')).body.items[0].id as string;
     const h = bookingHelpers(t, () => ({ token: coordinator, organisationId: infobaltId }));
-    const r = await h.createResource({ name: 'Posėdžių salė', timeZone: 'Europe/Vilnius', policy: { approval: { required: true, approvers: 'coordinator' } } });
+    const r = await h.createResource({
+      name: 'Posėdžių salė',
+      timeZone: 'Europe/Vilnius',
+      policy: { approval: { required: true, approvers: 'coordinator' } },
+    });
     const requester = await newMember(t, { displayName: 'Eglė Prašytoja' });
     await speaks(requester.accessToken, 'lt');
     await speaks(coordinator, 'en');
     const start = mondayUtc(4) + 8 * H;
-    const booked = await h.book(requester.accessToken, { resourceId: r.id, start: iso(start), end: iso(start + 2 * H), purpose: 'Strategijos dirbtuvės' });
+    const booked = await h.book(requester.accessToken, {
+      resourceId: r.id,
+      start: iso(start),
+      end: iso(start + 2 * H),
+      purpose: 'Strategijos dirbtuvės',
+    });
     expect(booked.status).toBe(201);
     const id = booked.body.booking.id as string;
 

@@ -20,11 +20,19 @@ describe('realtime: a socket follows role and status changes and its token expir
   afterEach(() => pool.closeAll());
   afterAll(() => t.close());
 
-  const send = (s: Socket, channelId: string, body: string) => emitAck<{ message: Message }>(s, 'message:send', { channelId, clientMsgId: clientId(), body });
+  const send = (s: Socket, channelId: string, body: string) =>
+    emitAck<{ message: Message }>(s, 'message:send', { channelId, clientMsgId: clientId(), body });
 
   async function makeCoordinator(): Promise<Awaited<ReturnType<typeof newMember>>> {
     const person = await newMember(t, { displayName: 'Demoted Coordinator' });
-    expect((await t.http.patch(`/api/users/${person.user.id}/roles`).set(bearer(admin)).send({ roles: ['coordinator'] })).status).toBe(200);
+    expect(
+      (
+        await t.http
+          .patch(`/api/users/${person.user.id}/roles`)
+          .set(bearer(admin))
+          .send({ roles: ['coordinator'] })
+      ).status,
+    ).toBe(200);
     return person;
   }
 
@@ -33,8 +41,14 @@ describe('realtime: a socket follows role and status changes and its token expir
     const alice = await newMember(t, { displayName: 'Alice Private' });
     const bob = await newMember(t, { displayName: 'Bob Direct' });
 
-    const priv = (await t.http.post('/api/channels').set(bearer(alice.accessToken)).send({ name: 'f1-private', type: 'private' })).body.channel as MyChannel;
-    const dm = (await t.http.post('/api/channels/direct').set(bearer(alice.accessToken)).send({ userIds: [bob.user.id] })).body.channel as MyChannel;
+    const priv = (await t.http.post('/api/channels').set(bearer(alice.accessToken)).send({ name: 'f1-private', type: 'private' })).body
+      .channel as MyChannel;
+    const dm = (
+      await t.http
+        .post('/api/channels/direct')
+        .set(bearer(alice.accessToken))
+        .send({ userIds: [bob.user.id] })
+    ).body.channel as MyChannel;
     const news = await t.http.post('/api/channels').set(bearer(admin)).send({ name: 'f1-news', type: 'announcement' });
     expect(news.status).toBe(201);
     const newsId = (news.body.channel as MyChannel).id;
@@ -78,12 +92,21 @@ describe('realtime: a socket follows role and status changes and its token expir
     expect((await t.http.post(`/api/channels/${newsId}/members`).set(bearer(admin)).send({ userId: person.user.id })).status).toBe(201);
     const s = await pool.connect(person.accessToken);
     expect(await send(s, newsId, 'not yet')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect((await t.http.patch(`/api/users/${person.user.id}/roles`).set(bearer(admin)).send({ roles: ['coordinator'] })).status).toBe(200);
+    expect(
+      (
+        await t.http
+          .patch(`/api/users/${person.user.id}/roles`)
+          .set(bearer(admin))
+          .send({ roles: ['coordinator'] })
+      ).status,
+    ).toBe(200);
     expect((await send(s, newsId, 'now I may')).ok).toBe(true);
 
     const gone = new Promise<void>((ok) => s.once('disconnect', () => ok()));
     const started = Date.now();
-    expect((await t.http.patch(`/api/users/${person.user.id}/status`).set(bearer(admin)).send({ status: 'disabled', reason: 'left' })).status).toBe(200);
+    expect(
+      (await t.http.patch(`/api/users/${person.user.id}/status`).set(bearer(admin)).send({ status: 'disabled', reason: 'left' })).status,
+    ).toBe(200);
     await gone;
     expect(Date.now() - started).toBeLessThan(1000);
   });
@@ -94,7 +117,8 @@ describe('realtime: a socket follows role and status changes and its token expir
     const jwt = t.app.get(JwtService);
     const { sub, sid } = jwt.decode<{ sub: string; sid: string }>(person.accessToken);
     const shortToken = (): string => jwt.sign({ sub, sid, exp: Math.floor(Date.now() / 1000) + 2 });
-    const channel = (await t.http.post('/api/channels').set(bearer(person.accessToken)).send({ name: 'f1-expiry', type: 'private' })).body.channel as MyChannel;
+    const channel = (await t.http.post('/api/channels').set(bearer(person.accessToken)).send({ name: 'f1-expiry', type: 'private' })).body
+      .channel as MyChannel;
 
     const { socket: renewing, ready } = await pool.connectReady(shortToken());
     const { socket: lapsing } = await pool.connectReady(shortToken());
@@ -105,9 +129,15 @@ describe('realtime: a socket follows role and status changes and its token expir
 
     expect((await expired).graceSeconds).toBeGreaterThan(0);
     expect(await send(renewing, channel.id, 'after expiry')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    expect(await emitAck(renewing, 'channel:read', { channelId: channel.id, seq: 1 })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await emitAck(renewing, 'channel:read', { channelId: channel.id, seq: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
     // someone else's token does not take over the socket; garbage is a validation error
-    expect(await emitAck(renewing, 'auth:refresh', { token: other.accessToken })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await emitAck(renewing, 'auth:refresh', { token: other.accessToken })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
     expect(await emitAck(renewing, 'auth:refresh', { token: 'nope' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     expect(await send(renewing, channel.id, 'still expired')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
 

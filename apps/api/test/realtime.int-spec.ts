@@ -5,7 +5,12 @@ describe('realtime: socket authentication, notifications, revocation', () => {
   let t: TestApp;
   const sockets: Socket[] = [];
   const connect = (token: string | undefined, origin?: string): Socket => {
-    const s = io(t.url, { auth: token ? { token } : {}, transports: ['websocket'], reconnection: false, extraHeaders: origin ? { origin } : {} });
+    const s = io(t.url, {
+      auth: token ? { token } : {},
+      transports: ['websocket'],
+      reconnection: false,
+      extraHeaders: origin ? { origin } : {},
+    });
     sockets.push(s);
     return s;
   };

@@ -49,27 +49,42 @@ describe('user administration', () => {
 
   it('only admins change roles; the change applies to the next request', async () => {
     const p = await newMember(t);
-    const byCoordinator = await t.http.patch(`/api/users/${p.user.id}/roles`).set(bearer(coordinator)).send({ roles: ['coordinator'] });
+    const byCoordinator = await t.http
+      .patch(`/api/users/${p.user.id}/roles`)
+      .set(bearer(coordinator))
+      .send({ roles: ['coordinator'] });
     expect(byCoordinator.status).toBe(403);
-    const res = await t.http.patch(`/api/users/${p.user.id}/roles`).set(bearer(admin)).send({ roles: ['coordinator'] });
+    const res = await t.http
+      .patch(`/api/users/${p.user.id}/roles`)
+      .set(bearer(admin))
+      .send({ roles: ['coordinator'] });
     expect(res.status).toBe(200);
     expect(res.body.user.roles.sort()).toEqual(['coordinator', 'member']);
     expect((await t.http.get('/api/applications').set(bearer(p.accessToken))).status).toBe(200);
-    const bad = await t.http.patch(`/api/users/${p.user.id}/roles`).set(bearer(admin)).send({ roles: ['superuser'] });
+    const bad = await t.http
+      .patch(`/api/users/${p.user.id}/roles`)
+      .set(bearer(admin))
+      .send({ roles: ['superuser'] });
     expect(bad.status).toBe(400);
   });
 
   it('the last admin cannot be demoted', async () => {
     const me = await t.http.get('/api/auth/me').set(bearer(admin));
-    const res = await t.http.patch(`/api/users/${me.body.user.id}/roles`).set(bearer(admin)).send({ roles: ['member'] });
+    const res = await t.http
+      .patch(`/api/users/${me.body.user.id}/roles`)
+      .set(bearer(admin))
+      .send({ roles: ['member'] });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('LAST_ADMIN');
   });
 
-  it("disabling a user ends their sessions at once: tokens and refresh stop working", async () => {
+  it('disabling a user ends their sessions at once: tokens and refresh stop working', async () => {
     const p = await newMember(t);
     expect((await t.http.get('/api/auth/me').set(bearer(p.accessToken))).status).toBe(200);
-    const res = await t.http.patch(`/api/users/${p.user.id}/status`).set(bearer(admin)).send({ status: 'disabled', reason: 'left the company' });
+    const res = await t.http
+      .patch(`/api/users/${p.user.id}/status`)
+      .set(bearer(admin))
+      .send({ status: 'disabled', reason: 'left the company' });
     expect(res.status).toBe(200);
     expect(res.body.user.status).toBe('disabled');
     expect((await t.http.get('/api/auth/me').set(bearer(p.accessToken))).status).toBe(401);
@@ -86,8 +101,12 @@ describe('user administration', () => {
     const byName = (n: string) => orgs.body.items.find((o: { name: string }) => o.name === n).id as string;
     const colleague = await newMember(t, { organisationId: byName('Etronika') });
     const stranger = await newMember(t, { organisationId: byName('Data House') });
-    expect((await t.http.patch(`/api/users/${stranger.user.id}/status`).set(bearer(orgAdmin)).send({ status: 'disabled' })).status).toBe(403);
-    expect((await t.http.patch(`/api/users/${colleague.user.id}/status`).set(bearer(orgAdmin)).send({ status: 'disabled' })).status).toBe(200);
+    expect((await t.http.patch(`/api/users/${stranger.user.id}/status`).set(bearer(orgAdmin)).send({ status: 'disabled' })).status).toBe(
+      403,
+    );
+    expect((await t.http.patch(`/api/users/${colleague.user.id}/status`).set(bearer(orgAdmin)).send({ status: 'disabled' })).status).toBe(
+      200,
+    );
     expect((await t.http.patch(`/api/users/${colleague.user.id}/status`).set(bearer(member)).send({ status: 'active' })).status).toBe(403);
   });
 });

@@ -28,7 +28,10 @@ export const CARD_ATTACHMENTS_MAX = 50;
 export const LABEL_COLORS = ['#1f5f8b', '#00695c', '#2e7d32', '#b34700', '#c62828', '#ad1457', '#6a1b9a', '#37474f'] as const;
 export const DEFAULT_COLUMNS = ['To do', 'In progress', 'Review', 'Done'] as const;
 /** The default columns in the creator's language. */
-export const DEFAULT_COLUMNS_BY_LANGUAGE: Record<Language, readonly string[]> = { en: DEFAULT_COLUMNS, lt: ['Reikia atlikti', 'Vykdoma', 'Peržiūra', 'Atlikta'] };
+export const DEFAULT_COLUMNS_BY_LANGUAGE: Record<Language, readonly string[]> = {
+  en: DEFAULT_COLUMNS,
+  lt: ['Reikia atlikti', 'Vykdoma', 'Peržiūra', 'Atlikta'],
+};
 
 export interface ProjectOrganisation {
   id: string;

@@ -50,10 +50,17 @@ export type MailState = (typeof MailStates)[number];
  * A deliverable address, as every edge (registration, invitations, applications, e-mail change)
  * checks it: one mailbox, ASCII, no display name, whitespace, quotes, brackets or commas.
  */
-export const MAIL_ADDRESS_PATTERN = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+export const MAIL_ADDRESS_PATTERN =
+  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
 export function isDeliverableAddress(address: string): boolean {
-  return address.length <= 254 && MAIL_ADDRESS_PATTERN.test(address) && !address.includes('..') && !address.startsWith('.') && !address.includes('.@');
+  return (
+    address.length <= 254 &&
+    MAIL_ADDRESS_PATTERN.test(address) &&
+    !address.includes('..') &&
+    !address.startsWith('.') &&
+    !address.includes('.@')
+  );
 }
 
 /** The web page an announcement's acknowledgement link opens (`?token=`); it calls POST /api/announcements/acknowledge. */

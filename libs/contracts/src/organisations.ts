@@ -61,7 +61,10 @@ export interface OrganisationInput {
 }
 
 /** `website: null` (or "") clears the website. */
-export type UpdateOrganisationRequest = Partial<Omit<OrganisationInput, 'website'>> & { website?: string | null; membershipStatus?: MembershipStatus };
+export type UpdateOrganisationRequest = Partial<Omit<OrganisationInput, 'website'>> & {
+  website?: string | null;
+  membershipStatus?: MembershipStatus;
+};
 
 // ---- Membership applications ----
 

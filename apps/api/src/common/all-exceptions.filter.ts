@@ -13,7 +13,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const { body, internal } = toErrorBody(exception);
     // one line whatever the error quotes (input included): a request cannot forge log lines
-    if (internal) this.logger.error(logSafe(exception instanceof Error ? exception.stack ?? exception.message : String(exception)));
+    if (internal) this.logger.error(logSafe(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception)));
     if (res.headersSent) return;
     const retryAfter = body.statusCode === 429 || body.statusCode === 503 ? retryAfterOf(body.details, res) : null;
     if (retryAfter !== null) res.setHeader('Retry-After', String(retryAfter));

@@ -32,14 +32,23 @@ export const PUBLIC_EXTENSION = 'x-klasteris-public';
 export function ApiErrors(...statuses: number[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
     ...statuses.map((status) =>
-      ApiResponse({ status, description: ERROR_DESCRIPTIONS[status] ?? 'Error', content: { 'application/json': { schema: { $ref: ERROR_BODY_REF } } } }),
+      ApiResponse({
+        status,
+        description: ERROR_DESCRIPTIONS[status] ?? 'Error',
+        content: { 'application/json': { schema: { $ref: ERROR_BODY_REF } } },
+      }),
     ),
   );
 }
 
 /** A success response that is not JSON (a file, a calendar, a CSV): its media types as strings. */
 export function ApiFileResponse(mediaTypes: string[], status = 200, description = 'The file'): MethodDecorator & ClassDecorator {
-  const content = Object.fromEntries(mediaTypes.map((t) => [t, { schema: t.startsWith('text/') ? { type: 'string' as const } : { type: 'string' as const, format: 'binary' } }]));
+  const content = Object.fromEntries(
+    mediaTypes.map((t) => [
+      t,
+      { schema: t.startsWith('text/') ? { type: 'string' as const } : { type: 'string' as const, format: 'binary' } },
+    ]),
+  );
   return ApiResponse({ status, description, content });
 }
 

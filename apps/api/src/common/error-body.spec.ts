@@ -5,11 +5,18 @@ import { toErrorBody } from './error-body';
 
 describe('toErrorBody', () => {
   it('keeps our codes and details', () => {
-    expect(toErrorBody(forbidden())).toEqual({ body: { statusCode: 403, code: 'FORBIDDEN', message: 'You are not allowed to do this' }, internal: false });
+    expect(toErrorBody(forbidden())).toEqual({
+      body: { statusCode: 403, code: 'FORBIDDEN', message: 'You are not allowed to do this' },
+      internal: false,
+    });
   });
 
   it('maps framework exceptions, body-parser errors and duplicate keys to stable codes', () => {
-    expect(toErrorBody(new NotFoundException('Cannot GET /api/x')).body).toEqual({ statusCode: 404, code: 'NOT_FOUND', message: 'Not found' });
+    expect(toErrorBody(new NotFoundException('Cannot GET /api/x')).body).toEqual({
+      statusCode: 404,
+      code: 'NOT_FOUND',
+      message: 'Not found',
+    });
     expect(toErrorBody(new BadRequestException('x')).body.code).toBe('BAD_REQUEST');
     expect(toErrorBody(new ThrottlerException()).body.code).toBe('TOO_MANY_REQUESTS');
     expect(toErrorBody({ type: 'entity.too.large', status: 413 }).body).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });
@@ -30,7 +37,12 @@ describe('toErrorBody', () => {
     ];
     for (const err of unreachable) {
       expect(toErrorBody(err)).toEqual({
-        body: { statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: 'The database is not reachable right now; try again shortly', details: { retryAfter: 1 } },
+        body: {
+          statusCode: 503,
+          code: 'SERVICE_UNAVAILABLE',
+          message: 'The database is not reachable right now; try again shortly',
+          details: { retryAfter: 1 },
+        },
         internal: true,
       });
     }

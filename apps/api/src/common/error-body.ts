@@ -29,7 +29,6 @@ const isBodyParserError = (e: unknown): e is BodyParserError =>
   typeof (e as BodyParserError).status === 'number' &&
   (typeof (e as BodyParserError).type === 'string' || typeof (e as BodyParserError).expose === 'boolean');
 
-
 /**
  * Maps anything thrown to the contract's error body. Unknown errors become a generic 500 without
  * internals (no stack, no Mongo text); `internal` tells the caller to log the original.
@@ -37,7 +36,15 @@ const isBodyParserError = (e: unknown): e is BodyParserError =>
 export function toErrorBody(exception: unknown): { body: ErrorBody; internal: boolean } {
   if (exception instanceof ApiException) {
     const status = exception.getStatus();
-    return { body: { statusCode: status, code: exception.code, message: exception.message, ...(exception.details ? { details: exception.details } : {}) }, internal: false };
+    return {
+      body: {
+        statusCode: status,
+        code: exception.code,
+        message: exception.message,
+        ...(exception.details ? { details: exception.details } : {}),
+      },
+      internal: false,
+    };
   }
   if (exception instanceof ThrottlerException) {
     return { body: { statusCode: 429, code: ErrorCode.TooManyRequests, message: 'Too many requests, slow down' }, internal: false };
@@ -53,7 +60,14 @@ export function toErrorBody(exception: unknown): { body: ErrorBody; internal: bo
       return { body: { statusCode: 413, code: ErrorCode.PayloadTooLarge, message: 'Request body is too large' }, internal: false };
     }
     if (exception.type === 'charset.unsupported' || exception.type === 'encoding.unsupported' || exception.status === 415) {
-      return { body: { statusCode: 415, code: ErrorCode.UnsupportedMediaType, message: 'Send the body as UTF-8 JSON (gzip, deflate or br, or no Content-Encoding)' }, internal: false };
+      return {
+        body: {
+          statusCode: 415,
+          code: ErrorCode.UnsupportedMediaType,
+          message: 'Send the body as UTF-8 JSON (gzip, deflate or br, or no Content-Encoding)',
+        },
+        internal: false,
+      };
     }
     if (exception.status >= 400 && exception.status < 500) {
       return { body: { statusCode: 400, code: ErrorCode.BadRequest, message: 'Malformed request body' }, internal: false };
@@ -64,7 +78,12 @@ export function toErrorBody(exception: unknown): { body: ErrorBody; internal: bo
   }
   if (isDatabaseUnavailableError(exception)) {
     // transient: the client retries (an idempotent send with the same clientMsgId); still logged
-    const body = { statusCode: 503, code: ErrorCode.ServiceUnavailable, message: 'The database is not reachable right now; try again shortly', details: { retryAfter: 1 } };
+    const body = {
+      statusCode: 503,
+      code: ErrorCode.ServiceUnavailable,
+      message: 'The database is not reachable right now; try again shortly',
+      details: { retryAfter: 1 },
+    };
     return { body, internal: true };
   }
   return { body: { statusCode: 500, code: ErrorCode.InternalError, message: 'Something went wrong on our side' }, internal: true };

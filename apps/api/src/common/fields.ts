@@ -16,7 +16,8 @@ const trimLower = ({ value }: { value: unknown }): unknown => (typeof value === 
  */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 export const PLAIN_TEXT_PATTERN = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/u;
-const plainText = (): PropertyDecorator => Matches(PLAIN_TEXT_PATTERN, { message: '$property must not contain control characters or direction overrides' });
+const plainText = (): PropertyDecorator =>
+  Matches(PLAIN_TEXT_PATTERN, { message: '$property must not contain control characters or direction overrides' });
 
 /** A search term in a query string (`?q=`): optional unless `required`, plain text, at most `max` characters. */
 export const SearchQueryProperty = (max: number, required = false): PropertyDecorator =>
@@ -61,7 +62,12 @@ export const EmailProperty = (): PropertyDecorator =>
   );
 
 export const NewPasswordProperty = (): PropertyDecorator =>
-  applyDecorators(ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH }), IsString(), MinLength(PASSWORD_MIN_LENGTH), MaxLength(PASSWORD_MAX_LENGTH));
+  applyDecorators(
+    ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH }),
+    IsString(),
+    MinLength(PASSWORD_MIN_LENGTH),
+    MaxLength(PASSWORD_MAX_LENGTH),
+  );
 
 export const DisplayNameProperty = (): PropertyDecorator => NameProperty(80, 2);
 
@@ -69,11 +75,17 @@ export const TextProperty = (max: number, min = 1): PropertyDecorator =>
   applyDecorators(ApiProperty({ minLength: min, maxLength: max }), Transform(trim), IsString(), MinLength(min), MaxLength(max));
 
 /** An IANA time zone name (`Europe/Vilnius`, `Asia/Muscat`, `UTC`) that the time zone database knows. */
-export const isIanaTimeZone = (v: unknown): v is string => typeof v === 'string' && v.length <= 64 && /^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(v) && IANAZone.isValidZone(v);
+export const isIanaTimeZone = (v: unknown): v is string =>
+  typeof v === 'string' && v.length <= 64 && /^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(v) && IANAZone.isValidZone(v);
 
 export const TimeZoneProperty = (optional = true): PropertyDecorator =>
   applyDecorators(
-    optional ? ApiPropertyOptional({ example: 'Europe/Vilnius', maxLength: 64, description: 'IANA time zone' }) : ApiProperty({ example: 'Europe/Vilnius', maxLength: 64, description: 'IANA time zone' }),
+    optional
+      ? ApiPropertyOptional({ example: 'Europe/Vilnius', maxLength: 64, description: 'IANA time zone' })
+      : ApiProperty({ example: 'Europe/Vilnius', maxLength: 64, description: 'IANA time zone' }),
     ...(optional ? [Omittable()] : []),
-    ValidateBy({ name: 'isIanaTimeZone', validator: { validate: isIanaTimeZone, defaultMessage: () => '$property must be an IANA time zone such as Europe/Vilnius' } }),
+    ValidateBy({
+      name: 'isIanaTimeZone',
+      validator: { validate: isIanaTimeZone, defaultMessage: () => '$property must be an IANA time zone such as Europe/Vilnius' },
+    }),
   );

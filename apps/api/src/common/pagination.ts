@@ -8,11 +8,18 @@ import { ErrorCode } from '@klasteris/contracts';
 
 export class PageQueryDto implements PageQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_LIMIT, default: DEFAULT_PAGE_LIMIT })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_LIMIT)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_LIMIT)
   limit?: number;
 
   @ApiPropertyOptional({ description: 'Opaque cursor from a previous page' })
-  @IsOptional() @IsString() @MaxLength(200) @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor is not valid' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor is not valid' })
   cursor?: string;
 }
 
@@ -43,7 +50,12 @@ export function decodeCursor(cursor: string | undefined): CursorPosition | null 
 }
 
 /** Builds a page from `limit + 1` rows fetched in order; `key` gives each row's sort key. */
-export function toPage<Row extends { id: string }, Out>(rows: Row[], limit: number, key: (r: Row) => string | number, map: (r: Row) => Out): Page<Out> {
+export function toPage<Row extends { id: string }, Out>(
+  rows: Row[],
+  limit: number,
+  key: (r: Row) => string | number,
+  map: (r: Row) => Out,
+): Page<Out> {
   const hasMore = rows.length > limit;
   const items = hasMore ? rows.slice(0, limit) : rows;
   const last = items[items.length - 1];

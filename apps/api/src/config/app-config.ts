@@ -8,138 +8,247 @@ export const Modes = ['demo', 'production'] as const;
 export type Mode = (typeof Modes)[number];
 
 const splitList = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value;
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : value;
 
 /** Raw environment, validated once at boot. Every variable is documented in .env.example. */
 class EnvironmentVariables {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT = 3000;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   HOST = '0.0.0.0';
 
-  @IsOptional() @IsIn(Modes)
+  @IsOptional()
+  @IsIn(Modes)
   KLASTERIS_MODE: Mode = 'demo';
 
-  @IsOptional() @IsString() @MinLength(10)
+  @IsOptional()
+  @IsString()
+  @MinLength(10)
   MONGODB_URI?: string;
 
-  @IsOptional() @IsString() @MinLength(1)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
   MONGODB_DB = 'klasteris';
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   DATA_DIR = './data';
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   FERRETDB_BIN?: string;
 
-  @IsOptional() @IsString() @MinLength(8)
+  @IsOptional()
+  @IsString()
+  @MinLength(8)
   REDIS_URL?: string;
 
-  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(60) @Max(3600)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(3600)
   ACCESS_TOKEN_TTL_SECONDS = 900;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(365)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(365)
   REFRESH_TOKEN_TTL_DAYS = 30;
 
-  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true })
   PUBLIC_URL?: string;
 
-  @IsOptional() @Transform(splitList) @IsString({ each: true })
+  @IsOptional()
+  @Transform(splitList)
+  @IsString({ each: true })
   ALLOWED_ORIGINS?: string[];
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   BODY_LIMIT = '1mb';
 
   /**
    * Express `trust proxy`: whose X-Forwarded-For to believe (comma-separated names or subnets such
    * as `loopback,uniquelocal`). Off unless configured: behind no proxy, anyone could forge it.
    */
-  @IsOptional() @IsString() @MinLength(1)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
   TRUST_PROXY = 'false';
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
   PUBLIC_WRITE_RATE_PER_MINUTE = 30;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   LOGIN_MAX_FAILURES = 5;
 
   /** Failed sign-ins for one account from all addresses together (a slow, spread-out guesser). */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
   LOGIN_MAX_FAILURES_PER_ACCOUNT = 20;
 
   /** Failed sign-ins from one address over all accounts together (password spraying). */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
   LOGIN_MAX_FAILURES_PER_ADDRESS = 15;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(10) @Max(86400)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(86400)
   LOGIN_LOCK_SECONDS = 900;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1024) @Max(100 * 1024 * 1024)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(100 * 1024 * 1024)
   ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   WEB_DIST_DIR?: string;
 
   /** A nodemailer SMTP URL, e.g. smtp://user:pass@host:587 or smtps://host:465. */
-  @IsOptional() @IsString() @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;
 
   /** Sender of every mail: an address, or `Name <address>`. */
-  @IsOptional() @IsString() @Matches(/^(?:[^<>\r\n]{0,80}<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, { message: 'MAIL_FROM must be an address or "Name <address>"' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^(?:[^<>\r\n]{0,80}<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, {
+    message: 'MAIL_FROM must be an address or "Name <address>"',
+  })
   MAIL_FROM?: string;
 
-  @IsOptional() @IsIn(['true', 'false'])
+  @IsOptional()
+  @IsIn(['true', 'false'])
   MAIL_DISABLED: 'true' | 'false' = 'false';
 
   /** Fixed loopback port of the demo mail catcher's web UI (default: a free port). */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(65535)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   MAILPIT_PORT?: number;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   MAILPIT_BIN?: string;
 
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(80)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(80)
   CLUSTER_NAME?: string;
 
   /** How long a worker holds a claimed mail before another may take it over. */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(2) @Max(600)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2)
+  @Max(600)
   MAIL_LEASE_SECONDS = 60;
 
   /** First retry delay after a temporary failure; doubles per attempt (capped at 1 h), for 24 h. */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(3600)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
   MAIL_RETRY_BASE_SECONDS = 30;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(50) @Max(60000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  @Max(60000)
   MAIL_POLL_MS = 1000;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(32)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(32)
   MAIL_CONCURRENCY = 4;
 
   /** The length of one minute of digest delays in ms (tests shorten it; 60000 in real use). */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(10) @Max(60000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(60000)
   DIGEST_MINUTE_MS = 60000;
 
   /** How often the digest worker looks for due digests. */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(50) @Max(600000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  @Max(600000)
   DIGEST_POLL_MS = 15000;
 
   /** Counts the database commands the driver sends (per command name), for the benchmarks (bench/ reads them over IPC). */
-  @IsOptional() @IsIn(['true', 'false'])
+  @IsOptional()
+  @IsIn(['true', 'false'])
   DB_COMMAND_STATS: 'true' | 'false' = 'false';
 
   /** How long a freed event place is held for the first in line to confirm (seconds; tests shorten it). */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(30 * 86400)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(30 * 86400)
   EVENT_HOLD_SECONDS = 86400;
 
   /** How often lapsed event holds are looked for (each node; the lapse is a compare-and-set). */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(50) @Max(600000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  @Max(600000)
   EVENT_HOLD_SWEEP_MS = 15000;
 
-  @IsOptional() @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
+  @IsOptional()
+  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }
 
@@ -208,8 +317,11 @@ export class AppConfig {
     this.refreshTokenTtlDays = env.REFRESH_TOKEN_TTL_DAYS;
     this.publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
     // the Angular dev server (:4200) only outside production
-    this.allowedOrigins =
-      env.ALLOWED_ORIGINS ?? [this.publicUrl, `http://127.0.0.1:${env.PORT}`, ...(env.KLASTERIS_MODE === 'production' ? [] : ['http://localhost:4200'])];
+    this.allowedOrigins = env.ALLOWED_ORIGINS ?? [
+      this.publicUrl,
+      `http://127.0.0.1:${env.PORT}`,
+      ...(env.KLASTERIS_MODE === 'production' ? [] : ['http://localhost:4200']),
+    ];
     this.bodyLimit = env.BODY_LIMIT;
     this.trustProxy = ['false', 'off', 'no', '0'].includes(env.TRUST_PROXY.trim().toLowerCase()) ? false : env.TRUST_PROXY;
     this.publicWriteRatePerMinute = env.PUBLIC_WRITE_RATE_PER_MINUTE;

@@ -37,7 +37,9 @@ export class DbCommandStats implements OnApplicationBootstrap, OnApplicationShut
 
   onApplicationBootstrap(): void {
     if (!this.config.dbCommandStats) return;
-    this.connection.getClient().on('commandStarted', (e: CommandStartedEvent) => this.counts.set(e.commandName, (this.counts.get(e.commandName) ?? 0) + 1));
+    this.connection
+      .getClient()
+      .on('commandStarted', (e: CommandStartedEvent) => this.counts.set(e.commandName, (this.counts.get(e.commandName) ?? 0) + 1));
     if (process.send) process.on('message', this.onMessage);
     this.logger.log('Counting database commands (DB_COMMAND_STATS=true)');
   }
@@ -48,6 +50,11 @@ export class DbCommandStats implements OnApplicationBootstrap, OnApplicationShut
 
   snapshot(): DbCommandStatsReply {
     const commands = Object.fromEntries(this.counts);
-    return { type: DB_COMMAND_STATS_REQUEST, commands, total: Object.values(commands).reduce((a, b) => a + b, 0), rssBytes: process.memoryUsage().rss };
+    return {
+      type: DB_COMMAND_STATS_REQUEST,
+      commands,
+      total: Object.values(commands).reduce((a, b) => a + b, 0),
+      rssBytes: process.memoryUsage().rss,
+    };
   }
 }

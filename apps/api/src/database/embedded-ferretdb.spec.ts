@@ -18,6 +18,8 @@ describe('ensureFerretDbBinary', () => {
   });
 
   it('refuses a FERRETDB_BIN that does not exist', async () => {
-    await expect(ensureFerretDbBinary('/nonexistent/ferretdb', () => undefined)).rejects.toThrow(/FERRETDB_BIN=\/nonexistent\/ferretdb does not exist/);
+    await expect(ensureFerretDbBinary('/nonexistent/ferretdb', () => undefined)).rejects.toThrow(
+      /FERRETDB_BIN=\/nonexistent\/ferretdb does not exist/,
+    );
   });
 });

@@ -1,6 +1,12 @@
 import { Logger } from '@nestjs/common';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import type { OperationObject, ParameterObject, ReferenceObject, ResponseObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type {
+  OperationObject,
+  ParameterObject,
+  ReferenceObject,
+  ResponseObject,
+  SchemaObject,
+} from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ERROR_BODY_REF, ERROR_DESCRIPTIONS, PUBLIC_EXTENSION } from '../common/api-docs';
@@ -26,7 +32,12 @@ export const ERROR_BODY_SCHEMA: SchemaObject = {
     message: { type: 'string' },
     details: {
       type: 'object',
-      properties: { fields: { type: 'array', items: { type: 'object', required: ['field', 'message'], properties: { field: { type: 'string' }, message: { type: 'string' } } } } },
+      properties: {
+        fields: {
+          type: 'array',
+          items: { type: 'object', required: ['field', 'message'], properties: { field: { type: 'string' }, message: { type: 'string' } } },
+        },
+      },
     },
   },
 };
@@ -35,7 +46,9 @@ export const ERROR_BODY_SCHEMA: SchemaObject = {
  * The generated success schemas: beside the bundle (dist/apps/api, written by `npm run build:api`)
  * or beside this file (written by the test setup / `npm run openapi:generate`). Null when missing.
  */
-export function loadGeneratedResponses(dirs = [__dirname, join(__dirname, 'openapi'), join(process.cwd(), 'apps/api/src/openapi')]): GeneratedResponses | null {
+export function loadGeneratedResponses(
+  dirs = [__dirname, join(__dirname, 'openapi'), join(process.cwd(), 'apps/api/src/openapi')],
+): GeneratedResponses | null {
   for (const dir of dirs) {
     const file = join(dir, FILE);
     if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as GeneratedResponses;
@@ -84,7 +97,8 @@ export function completeDocument(doc: OpenAPIObject, generated: GeneratedRespons
 
       const params = (op.parameters ?? []) as ParameterObject[];
       // every `:id`-like path parameter goes through ObjectIdPipe (400 otherwise)
-      for (const p of params) if (p.in === 'path' && /^(id|[a-z]+Id)$/.test(p.name)) p.schema = { type: 'string', pattern: '^[0-9a-f]{24}$' };
+      for (const p of params)
+        if (p.in === 'path' && /^(id|[a-z]+Id)$/.test(p.name)) p.schema = { type: 'string', pattern: '^[0-9a-f]{24}$' };
       const errors = new Set<number>([503]);
       if (params.length > 0 || op.requestBody) errors.add(400);
       if (!isPublic) {

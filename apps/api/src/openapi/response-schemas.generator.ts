@@ -27,7 +27,8 @@ export const GENERATED_FILE = join(__dirname, GENERATED_NAME);
 const HTTP_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'All']);
 
 const decorators = (node: ts.Node): readonly ts.Decorator[] => (ts.canHaveDecorators(node) ? (ts.getDecorators(node) ?? []) : []);
-const decoratorName = (d: ts.Decorator): string => (ts.isCallExpression(d.expression) ? d.expression.expression.getText() : d.expression.getText());
+const decoratorName = (d: ts.Decorator): string =>
+  ts.isCallExpression(d.expression) ? d.expression.expression.getText() : d.expression.getText();
 const decoratorNames = (node: ts.Node): string[] => decorators(node).map(decoratorName);
 
 /** `@HttpCode(204)` / `@HttpCode(HttpStatus.NO_CONTENT)`, else Nest's default: 201 for POST, 200 otherwise. */
@@ -140,7 +141,9 @@ class SchemaWriter {
     for (const prop of c.getPropertiesOfType(type)) {
       const propType = c.getTypeOfSymbol(prop);
       if (propType.getCallSignatures().length > 0) continue;
-      const optional = (prop.flags & ts.SymbolFlags.Optional) !== 0 || (propType.isUnion() && propType.types.some((t) => t.flags & ts.TypeFlags.Undefined));
+      const optional =
+        (prop.flags & ts.SymbolFlags.Optional) !== 0 ||
+        (propType.isUnion() && propType.types.some((t) => t.flags & ts.TypeFlags.Undefined));
       if (propType.flags & ts.TypeFlags.Undefined) continue;
       properties[prop.getName()] = this.schema(propType, depth + 1);
       if (!optional) required.push(prop.getName());
@@ -177,7 +180,10 @@ export function generateResponseSchemas(): GeneratedResponses {
         const body = checker.getAwaitedType(ret) ?? ret;
         // StreamableFile and @Res() handlers write their own bodies; their decorators document them
         const streamed = body.getSymbol()?.getName() === 'StreamableFile';
-        operations[`${cls.name.text}_${m.name.getText()}`] = { status: successStatus(m, checker), schema: streamed ? null : writer.body(body) };
+        operations[`${cls.name.text}_${m.name.getText()}`] = {
+          status: successStatus(m, checker),
+          schema: streamed ? null : writer.body(body),
+        };
       }
     }
   }

@@ -69,7 +69,13 @@ export class BoardsGateway implements OnGatewayDisconnect {
       if (!role) throw notFound('Card');
       if (!allows(role, 'write')) throw forbidden('Observers cannot edit cards');
       const user = s.data.user;
-      s.to(boardRoom(projectId)).emit('board:editing', { projectId, cardId: p.cardId, userId: user.id, displayName: user.displayName, editing: p.editing ?? true });
+      s.to(boardRoom(projectId)).emit('board:editing', {
+        projectId,
+        cardId: p.cardId,
+        userId: user.id,
+        displayName: user.displayName,
+        editing: p.editing ?? true,
+      });
       return {};
     });
   }

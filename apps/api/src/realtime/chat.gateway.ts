@@ -1,6 +1,14 @@
 import { Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { ConnectedSocket, MessageBody, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayDisconnect,
+  OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
 import type { Ack } from '@klasteris/contracts';
 import { notFound } from '../common/api-exception';
 import { AppConfig } from '../config/app-config';
@@ -17,7 +25,15 @@ import {
   MessageCommittedEvent,
   MessageDeletedEvent,
 } from '../modules/chat/chat.events';
-import { ChannelReadEventDto, DeleteMessageEvent, EditMessageEvent, PresenceSetEvent, ReactionToggleEvent, SendMessageEvent, TypingEvent } from '../modules/chat/dto/socket.dto';
+import {
+  ChannelReadEventDto,
+  DeleteMessageEvent,
+  EditMessageEvent,
+  PresenceSetEvent,
+  ReactionToggleEvent,
+  SendMessageEvent,
+  TypingEvent,
+} from '../modules/chat/dto/socket.dto';
 import { PresenceService } from './presence.service';
 import { channelRoom, userRoom } from './rooms';
 import { ack, type AckOf, parsePayload } from './socket-ack';
@@ -153,7 +169,9 @@ export class ChatGateway implements OnGatewayInit, OnGatewayDisconnect {
 
   @OnEvent(MessageDeletedEvent.event)
   onDeleted(e: MessageDeletedEvent): void {
-    this.server.to(channelRoom(e.channelId)).emit('message:deleted', { channelId: e.channelId, messageId: e.messageId, seq: e.seq, deletedBy: e.deletedBy });
+    this.server
+      .to(channelRoom(e.channelId))
+      .emit('message:deleted', { channelId: e.channelId, messageId: e.messageId, seq: e.seq, deletedBy: e.deletedBy });
   }
 
   @OnEvent(ChannelMembershipEvent.event)

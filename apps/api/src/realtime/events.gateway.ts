@@ -62,7 +62,12 @@ export class EventsGateway {
   async onAccessChanged(e: EventAccessChangedEvent): Promise<void> {
     for (const sock of await this.server.in(eventRoom(e.eventId)).fetchSockets()) {
       const user = (sock.data as AuthedSocket['data']).user;
-      const still = user ? await this.access.visible(user, e.eventId).then(() => true, () => false) : false;
+      const still = user
+        ? await this.access.visible(user, e.eventId).then(
+            () => true,
+            () => false,
+          )
+        : false;
       if (!still) sock.leave(eventRoom(e.eventId));
     }
   }

@@ -10,7 +10,9 @@ import { PresenceService } from './presence.service';
 class PresenceQueryDto {
   @ApiProperty({ type: [String], maxItems: 100, description: 'User ids, repeated or comma-separated' })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value))
-  @IsArray() @ArrayMaxSize(100) @IsMongoId({ each: true })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsMongoId({ each: true })
   userIds: string[];
 }
 

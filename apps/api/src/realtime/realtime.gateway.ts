@@ -1,5 +1,13 @@
 import { Logger } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayConnection,
+  OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
 import { OnEvent } from '@nestjs/event-emitter';
 import { SOCKET_UNAUTHENTICATED } from '@klasteris/contracts';
 import { AppConfig } from '../config/app-config';
@@ -35,16 +43,16 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
   /** Handshake check: allowed Origin and a live access token, else `connect_error` UNAUTHENTICATED. */
   afterInit(server: AppServer): void {
     server.use((socket, next) => {
-        void (async () => {
-          const origin = socket.handshake.headers.origin;
-          if (!originAllowed(origin, this.config.allowedOrigins)) return next(new Error('ORIGIN_NOT_ALLOWED'));
-          const auth = socket.handshake.auth as { token?: unknown } | undefined;
-          const token = typeof auth?.token === 'string' ? auth.token : null;
-          const verified = token ? await this.tokens.authenticate(token) : null;
-          if (!verified) return next(new Error(SOCKET_UNAUTHENTICATED));
-          this.identity.attach(socket, verified.user, verified.expiresAt);
-          next();
-        })().catch(() => next(new Error(SOCKET_UNAUTHENTICATED)));
+      void (async () => {
+        const origin = socket.handshake.headers.origin;
+        if (!originAllowed(origin, this.config.allowedOrigins)) return next(new Error('ORIGIN_NOT_ALLOWED'));
+        const auth = socket.handshake.auth as { token?: unknown } | undefined;
+        const token = typeof auth?.token === 'string' ? auth.token : null;
+        const verified = token ? await this.tokens.authenticate(token) : null;
+        if (!verified) return next(new Error(SOCKET_UNAUTHENTICATED));
+        this.identity.attach(socket, verified.user, verified.expiresAt);
+        next();
+      })().catch(() => next(new Error(SOCKET_UNAUTHENTICATED)));
     });
   }
 

@@ -9,5 +9,9 @@ import { RealtimeGateway } from './realtime.gateway';
 import { SocketIdentityService } from './socket-identity.service';
 
 /** Socket.IO: handshake auth, rooms, and the mapping of domain events to rooms. */
-@Module({ imports: [AuthModule, ChatModule], controllers: [PresenceController], providers: [RealtimeGateway, ChatGateway, ModerationGateway, PresenceService, SocketIdentityService] })
+@Module({
+  imports: [AuthModule, ChatModule],
+  controllers: [PresenceController],
+  providers: [RealtimeGateway, ChatGateway, ModerationGateway, PresenceService, SocketIdentityService],
+})
 export class RealtimeModule {}

@@ -48,7 +48,8 @@ export class SocketIdentityService {
   /** `auth:refresh`: the same person's fresh token renews the identity, the expiry and the session room. */
   async reauthenticate(socket: AuthedSocket, token: string): Promise<{ expiresAt: string }> {
     const auth = await this.tokens.authenticate(token);
-    if (!auth || auth.user.id !== socket.data.user.id) throw unauthenticated('This token does not authenticate the person of this connection');
+    if (!auth || auth.user.id !== socket.data.user.id)
+      throw unauthenticated('This token does not authenticate the person of this connection');
     const before = socket.data.user.sessionId;
     if (auth.user.sessionId !== before) {
       await socket.leave(sessionRoom(before));
@@ -109,14 +110,17 @@ export class SocketIdentityService {
   private arm(socket: AuthedSocket): void {
     clearTimeout(timers.get(socket));
     const expiresAt = socket.data.expiresAt;
-    const expired = setTimeout(() => {
-      socket.emit('auth:expired', { graceSeconds: REAUTH_GRACE_MS / 1000 });
-      const close = setTimeout(() => {
-        if (socket.data.expiresAt <= Date.now()) socket.disconnect(true);
-      }, REAUTH_GRACE_MS);
-      close.unref();
-      timers.set(socket, close);
-    }, Math.max(0, expiresAt - Date.now()));
+    const expired = setTimeout(
+      () => {
+        socket.emit('auth:expired', { graceSeconds: REAUTH_GRACE_MS / 1000 });
+        const close = setTimeout(() => {
+          if (socket.data.expiresAt <= Date.now()) socket.disconnect(true);
+        }, REAUTH_GRACE_MS);
+        close.unref();
+        timers.set(socket, close);
+      },
+      Math.max(0, expiresAt - Date.now()),
+    );
     expired.unref();
     timers.set(socket, expired);
   }

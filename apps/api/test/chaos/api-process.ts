@@ -38,7 +38,18 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
   const child = spawn(process.execPath, [MAIN], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, KLASTERIS_MODE: 'demo', LOG_LEVEL: 'error', WEB_DIST_DIR: '/nonexistent', PUBLIC_WRITE_RATE_PER_MINUTE: '10000', ...(env['SMTP_URL'] ? {} : { MAIL_DISABLED: 'true' }), ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      KLASTERIS_MODE: 'demo',
+      LOG_LEVEL: 'error',
+      WEB_DIST_DIR: '/nonexistent',
+      PUBLIC_WRITE_RATE_PER_MINUTE: '10000',
+      ...(env['SMTP_URL'] ? {} : { MAIL_DISABLED: 'true' }),
+      ...env,
+    },
   });
   child.stderr!.on('data', (d: Buffer) => {
     stderr.push(d.toString());

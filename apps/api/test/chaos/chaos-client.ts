@@ -42,10 +42,19 @@ export async function eventually(check: () => Promise<void> | void, ms: number):
   }
 }
 
-export async function api<T>(url: string, method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: T }> {
+export async function api<T>(
+  url: string,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
   const res = await fetch(`${url}${path}`, {
     method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(15_000),
   });
@@ -54,7 +63,10 @@ export async function api<T>(url: string, method: string, path: string, token?: 
 }
 
 export async function signIn(url: string, email: string): Promise<{ token: string; userId: string }> {
-  const res = await api<{ accessToken: string; user: { id: string } }>(url, 'POST', '/api/auth/login', undefined, { email, password: 'klasteris-demo' });
+  const res = await api<{ accessToken: string; user: { id: string } }>(url, 'POST', '/api/auth/login', undefined, {
+    email,
+    password: 'klasteris-demo',
+  });
   if (res.status !== 200) throw new Error(`login ${email}: ${res.status}`);
   return { token: res.body.accessToken, userId: res.body.user.id };
 }
@@ -62,7 +74,7 @@ export async function signIn(url: string, email: string): Promise<{ token: strin
 /** Everything a node serves for a channel after `after`, page by page (catch-up). */
 export async function catchUp(url: string, token: string, channelId: string, after: number): Promise<Message[]> {
   const out: Message[] = [];
-  for (let cursor = after; ; ) {
+  for (let cursor = after; ;) {
     const res = await api<MessagePage>(url, 'GET', `/api/channels/${channelId}/messages?after=${cursor}&limit=100`, token);
     if (res.status !== 200) throw new Error(`catch-up: ${res.status} ${JSON.stringify(res.body)}`);
     out.push(...res.body.items);

@@ -43,10 +43,15 @@ describe('chaos: restart the database during a send storm', () => {
 
   it('health turns 503 and back; unacked sends are retried with the same clientMsgId; every acked message is stored exactly once', async () => {
     const url = node!.url;
-    const users = await Promise.all(['member@klasteris.demo', 'member2@klasteris.demo', 'orgadmin@klasteris.demo'].map((e) => signIn(url, e)));
+    const users = await Promise.all(
+      ['member@klasteris.demo', 'member2@klasteris.demo', 'orgadmin@klasteris.demo'].map((e) => signIn(url, e)),
+    );
     const receiverUser = await signIn(url, 'egle@klasteris.demo');
     const owner = users[0]!;
-    const created = await api<{ channel: MyChannel }>(url, 'POST', '/api/channels', owner.token, { name: `db-restart-${Date.now()}`, type: 'private' });
+    const created = await api<{ channel: MyChannel }>(url, 'POST', '/api/channels', owner.token, {
+      name: `db-restart-${Date.now()}`,
+      type: 'private',
+    });
     expect(created.status).toBe(201);
     const channelId = created.body.channel.id;
     for (const u of [...users.slice(1), receiverUser]) {
@@ -108,7 +113,10 @@ describe('chaos: restart the database during a send storm', () => {
     const stored = await mongo
       .db(dbName)
       .collection('messages')
-      .aggregate<{ _id: string; n: number }>([{ $match: { channelId: { $exists: true } } }, { $group: { _id: '$clientMsgId', n: { $sum: 1 } } }])
+      .aggregate<{ _id: string; n: number }>([
+        { $match: { channelId: { $exists: true } } },
+        { $group: { _id: '$clientMsgId', n: { $sum: 1 } } },
+      ])
       .toArray();
     const ours = stored.filter((r) => typeof r._id === 'string' && r._id.startsWith(prefix));
     expect(ours.map((r) => r._id).sort()).toEqual([...ackedIds].sort());

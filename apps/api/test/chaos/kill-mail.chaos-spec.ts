@@ -25,12 +25,23 @@ describe('chaos: kill -9 the API with mails claimed', () => {
     await a?.stop();
     await b?.stop();
     await smtp?.stop();
-    await mongo?.db(dbName).dropDatabase().catch(() => undefined);
+    await mongo
+      ?.db(dbName)
+      .dropDatabase()
+      .catch(() => undefined);
     await mongo?.close();
   });
 
   it('every mail claimed by the dead node is sent by the other, each exactly once', async () => {
-    const env = { MONGODB_URI: process.env['MONGODB_URI']!, MONGODB_DB: dbName, JWT_SECRET: randomBytes(32).toString('hex'), SMTP_URL: smtp.url, MAIL_POLL_MS: '200', MAIL_LEASE_SECONDS: '5', MAIL_CONCURRENCY: '4' };
+    const env = {
+      MONGODB_URI: process.env['MONGODB_URI']!,
+      MONGODB_DB: dbName,
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      SMTP_URL: smtp.url,
+      MAIL_POLL_MS: '200',
+      MAIL_LEASE_SECONDS: '5',
+      MAIL_CONCURRENCY: '4',
+    };
     // the server takes 20 s to accept each message: node A's worker will be mid-conversation when it dies
     smtp.dataDelayMs = 20_000;
     a = await startApiProcess(env);
@@ -39,7 +50,9 @@ describe('chaos: kill -9 the API with mails claimed', () => {
     const etronika = orgs.body.items[0].id;
     const run = randomBytes(3).toString('hex');
     for (let i = 0; i < N; i++) {
-      const res = await api(a.url, 'POST', `/api/organisations/${etronika}/invitations`, orgAdmin.token, { email: `chaos${i}.${run}@etronika.example` });
+      const res = await api(a.url, 'POST', `/api/organisations/${etronika}/invitations`, orgAdmin.token, {
+        email: `chaos${i}.${run}@etronika.example`,
+      });
       expect(res.status).toBe(201);
     }
     const outbox = mongo.db(dbName).collection('mail_outbox');

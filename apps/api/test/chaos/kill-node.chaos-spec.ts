@@ -24,7 +24,12 @@ describe('chaos: kill -9 an API node during a send storm', () => {
   beforeAll(async () => {
     const redis = process.env['REDIS_TEST_URL'];
     if (!redis) throw new Error('redis-server is not installed: apt-get install redis-server (.ci/run does)');
-    const env = { MONGODB_URI: process.env['MONGODB_URI']!, MONGODB_DB: dbName, REDIS_URL: redis, JWT_SECRET: randomBytes(32).toString('hex') };
+    const env = {
+      MONGODB_URI: process.env['MONGODB_URI']!,
+      MONGODB_DB: dbName,
+      REDIS_URL: redis,
+      JWT_SECRET: randomBytes(32).toString('hex'),
+    };
     a = await startApiProcess(env);
     b = await startApiProcess(env); // after A has seeded the demo data
     mongo = await new MongoClient(process.env['MONGODB_URI']!).connect();
@@ -34,7 +39,10 @@ describe('chaos: kill -9 an API node during a send storm', () => {
     sockets.splice(0).forEach((s) => s.close());
     await a?.stop();
     await b?.stop();
-    await mongo?.db(dbName).dropDatabase().catch(() => undefined);
+    await mongo
+      ?.db(dbName)
+      .dropDatabase()
+      .catch(() => undefined);
     await mongo?.close();
   });
 
@@ -43,7 +51,10 @@ describe('chaos: kill -9 an API node during a send storm', () => {
     const users = await Promise.all(emails.map((e) => signIn(a!.url, e)));
     const receiverUser = await signIn(b!.url, 'egle@klasteris.demo');
     const owner = users[0]!;
-    const created = await api<{ channel: MyChannel }>(a!.url, 'POST', '/api/channels', owner.token, { name: `chaos-${Date.now()}`, type: 'private' });
+    const created = await api<{ channel: MyChannel }>(a!.url, 'POST', '/api/channels', owner.token, {
+      name: `chaos-${Date.now()}`,
+      type: 'private',
+    });
     expect(created.status).toBe(201);
     const channelId = created.body.channel.id;
     for (const u of [...users.slice(1), receiverUser]) {
@@ -81,7 +92,10 @@ describe('chaos: kill -9 an API node during a send storm', () => {
     const stored = await mongo
       .db(dbName)
       .collection('messages')
-      .aggregate<{ _id: string; n: number }>([{ $match: { channelId: { $exists: true } } }, { $group: { _id: '$clientMsgId', n: { $sum: 1 } } }])
+      .aggregate<{ _id: string; n: number }>([
+        { $match: { channelId: { $exists: true } } },
+        { $group: { _id: '$clientMsgId', n: { $sum: 1 } } },
+      ])
       .toArray();
     const ours = stored.filter((r) => typeof r._id === 'string' && r._id.startsWith(prefix));
     expect(ours.length).toBe(total);

@@ -11,7 +11,9 @@ import { api, eventually, freePort, listening, signIn, sleep } from './chaos-cli
  */
 
 async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
   const deadline = Date.now() + 10_000;
   while (!(await listening(port))) {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error('redis-server did not start (apt-get install redis-server)');
@@ -42,7 +44,10 @@ describe('chaos: Redis down under a running node', () => {
     });
     const a = await signIn(node.url, 'member@klasteris.demo');
     const b = await signIn(node.url, 'member2@klasteris.demo');
-    const created = await api<{ channel: MyChannel }>(node.url, 'POST', '/api/channels', a.token, { name: `redis-${Date.now()}`, type: 'private' });
+    const created = await api<{ channel: MyChannel }>(node.url, 'POST', '/api/channels', a.token, {
+      name: `redis-${Date.now()}`,
+      type: 'private',
+    });
     expect(created.status).toBe(201);
     const channelId = created.body.channel.id;
     expect((await api(node.url, 'POST', `/api/channels/${channelId}/members`, a.token, { userId: b.userId })).status).toBeLessThan(300);
@@ -70,7 +75,11 @@ describe('chaos: Redis down under a running node', () => {
     redis.kill('SIGKILL');
     await gone;
     await eventually(async () => {
-      const h = await api<{ code: string; message: string; details?: { checks?: Record<string, { status: string }> } }>(node!.url, 'GET', '/api/health');
+      const h = await api<{ code: string; message: string; details?: { checks?: Record<string, { status: string }> } }>(
+        node!.url,
+        'GET',
+        '/api/health',
+      );
       expect(h.status).toBe(503);
       expect(h.body.code).toBe('SERVICE_UNAVAILABLE');
       expect(h.body.message).toMatch(/redis/i);

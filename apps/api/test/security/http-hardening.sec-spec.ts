@@ -47,8 +47,20 @@ describe('HTTP hardening (issue 14: F3 F4 F5 F6 F9 and the smaller findings)', (
       { name: 'malformed JSON', body: '{"email": ', type: 'application/json', status: 400, code: 'BAD_REQUEST' },
       { name: 'a scalar body', body: '"just a string"', type: 'application/json', status: 400, code: 'BAD_REQUEST' },
       { name: 'a null body', body: 'null', type: 'application/json', status: 400, code: 'BAD_REQUEST' },
-      { name: 'a body of 2 MB', body: JSON.stringify({ email: 'a@b.example', password: 'x'.repeat(2 * 1024 * 1024) }), type: 'application/json', status: 413, code: 'PAYLOAD_TOO_LARGE' },
-      { name: 'a UTF-16 declared body that is not UTF-16 JSON', body: '{}', type: 'application/json; charset=utf-16', status: 400, code: 'BAD_REQUEST' },
+      {
+        name: 'a body of 2 MB',
+        body: JSON.stringify({ email: 'a@b.example', password: 'x'.repeat(2 * 1024 * 1024) }),
+        type: 'application/json',
+        status: 413,
+        code: 'PAYLOAD_TOO_LARGE',
+      },
+      {
+        name: 'a UTF-16 declared body that is not UTF-16 JSON',
+        body: '{}',
+        type: 'application/json; charset=utf-16',
+        status: 400,
+        code: 'BAD_REQUEST',
+      },
       { name: 'a Latin-1 body', body: '{}', type: 'application/json; charset=latin1', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
     ])('$name → $status $code', async ({ body, type, status, code }) => {
       const res = await raw().post('/api/auth/login').set('Content-Type', type).send(body);
@@ -56,21 +68,32 @@ describe('HTTP hardening (issue 14: F3 F4 F5 F6 F9 and the smaller findings)', (
     });
 
     it('bad gzip → 400, an unknown Content-Encoding → 415', async () => {
-      expectErrorShape(await raw().post('/api/auth/login').set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send('not gzip at all'), 400, 'BAD_REQUEST');
-      expectErrorShape(await raw().post('/api/auth/login').set('Content-Type', 'application/json').set('Content-Encoding', 'x-klingon').send('{}'), 415, 'UNSUPPORTED_MEDIA_TYPE');
+      expectErrorShape(
+        await raw().post('/api/auth/login').set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send('not gzip at all'),
+        400,
+        'BAD_REQUEST',
+      );
+      expectErrorShape(
+        await raw().post('/api/auth/login').set('Content-Type', 'application/json').set('Content-Encoding', 'x-klingon').send('{}'),
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+      );
     });
   });
 
   describe('F3: control characters in search terms and names', () => {
-    it.each(['/api/people', '/api/organisations', '/api/groups', '/api/resources', '/api/projects', '/api/channels/browse', '/api/users'])('%s?q=<NUL> → 400 VALIDATION_FAILED, not 500', async (path) => {
-      const admin = await login(t, 'admin@klasteris.demo');
-      for (const q of ['a\u0000b', 'line\nbreak', '\u202eevil']) {
-        const res = await raw().get(path).query({ q }).set(bearer(admin.accessToken));
-        expectErrorShape(res, 400, 'VALIDATION_FAILED');
-        expect(res.body.details.fields[0].field).toBe('q');
-      }
-      expect((await raw().get(path).query({ q: 'Duomenų' }).set(bearer(admin.accessToken))).status).toBe(200);
-    });
+    it.each(['/api/people', '/api/organisations', '/api/groups', '/api/resources', '/api/projects', '/api/channels/browse', '/api/users'])(
+      '%s?q=<NUL> → 400 VALIDATION_FAILED, not 500',
+      async (path) => {
+        const admin = await login(t, 'admin@klasteris.demo');
+        for (const q of ['a\u0000b', 'line\nbreak', '\u202eevil']) {
+          const res = await raw().get(path).query({ q }).set(bearer(admin.accessToken));
+          expectErrorShape(res, 400, 'VALIDATION_FAILED');
+          expect(res.body.details.fields[0].field).toBe('q');
+        }
+        expect((await raw().get(path).query({ q: 'Duomenų' }).set(bearer(admin.accessToken))).status).toBe(200);
+      },
+    );
 
     it('display names and group names refuse NUL, other control characters and direction overrides', async () => {
       const m = await newMember(t);
@@ -79,10 +102,15 @@ describe('HTTP hardening (issue 14: F3 F4 F5 F6 F9 and the smaller findings)', (
         expectErrorShape(res, 400, 'VALIDATION_FAILED');
       }
       const staff = await login(t, 'coordinator@klasteris.demo');
-      const res = await raw().post('/api/groups').set(bearer(staff.accessToken)).send({ name: 'Cloud \u202ekcar', description: 'x', visibility: 'open' });
+      const res = await raw()
+        .post('/api/groups')
+        .set(bearer(staff.accessToken))
+        .send({ name: 'Cloud \u202ekcar', description: 'x', visibility: 'open' });
       expectErrorShape(res, 400, 'VALIDATION_FAILED');
       expect(res.body.details.fields.map((f: { field: string }) => f.field)).toContain('name');
-      const reg = await raw().post('/api/auth/register').send({ email: `ctl${Date.now()}@example.test`, password: 'correct horse battery', displayName: 'Bad\u0007Bell' });
+      const reg = await raw()
+        .post('/api/auth/register')
+        .send({ email: `ctl${Date.now()}@example.test`, password: 'correct horse battery', displayName: 'Bad\u0007Bell' });
       expectErrorShape(reg, 400, 'VALIDATION_FAILED');
     });
   });
@@ -97,7 +125,10 @@ describe('HTTP hardening (issue 14: F3 F4 F5 F6 F9 and the smaller findings)', (
     const monday = mondayUtc(3) + 7 * H;
     await h.book(member, { resourceId: evil.id, start: iso(monday), end: iso(monday + H) });
     await h.book(member, { resourceId: tabbed.id, start: iso(monday), end: iso(monday + H) });
-    expect((await t.http.patch(`/api/resources/${evil.id}`).set(bearer(coordinator)).send({ name: '=HYPERLINK("http://evil.example","x")' })).status).toBe(200);
+    expect(
+      (await t.http.patch(`/api/resources/${evil.id}`).set(bearer(coordinator)).send({ name: '=HYPERLINK("http://evil.example","x")' }))
+        .status,
+    ).toBe(200);
     expect((await t.http.patch(`/api/resources/${tabbed.id}`).set(bearer(coordinator)).send({ name: '\t=1+1 lab' })).status).toBe(200);
     const month = new Date(monday).toISOString().slice(0, 7);
     const csv = await t.http.get('/api/bookings/utilisation.csv').query({ month }).set(bearer(coordinator));
@@ -114,7 +145,12 @@ describe('HTTP hardening (issue 14: F3 F4 F5 F6 F9 and the smaller findings)', (
       const victim = await newMember(t);
       let last = 0;
       for (let i = 0; i < 6; i++) {
-        last = (await raw().post('/api/auth/login').set('X-Forwarded-For', `203.0.113.${i}`).send({ email: victim.email, password: `wrong-${i}` })).status;
+        last = (
+          await raw()
+            .post('/api/auth/login')
+            .set('X-Forwarded-For', `203.0.113.${i}`)
+            .send({ email: victim.email, password: `wrong-${i}` })
+        ).status;
       }
       expect(last).toBe(429);
     });
@@ -125,7 +161,9 @@ describe('HTTP hardening (issue 14: F3 F4 F5 F6 F9 and the smaller findings)', (
         const statuses: number[] = [];
         let retryAfter: string | undefined;
         for (let i = 0; i < 12; i++) {
-          const res = await request(spray.app.getHttpServer()).post('/api/auth/login').send({ email: `person${i}@nowhere.example`, password: 'Summer2026!' });
+          const res = await request(spray.app.getHttpServer())
+            .post('/api/auth/login')
+            .send({ email: `person${i}@nowhere.example`, password: 'Summer2026!' });
           statuses.push(res.status);
           if (res.status === 429) retryAfter = res.headers['retry-after'] as string;
         }
@@ -133,7 +171,13 @@ describe('HTTP hardening (issue 14: F3 F4 F5 F6 F9 and the smaller findings)', (
         expect(statuses.slice(8).every((s) => s === 429)).toBe(true);
         expect(retryAfter).toMatch(/^[1-9]\d*$/);
         // a person signing in from that address meanwhile waits too (the address is what is slowed)
-        expect((await request(spray.app.getHttpServer()).post('/api/auth/login').send({ email: 'member@klasteris.demo', password: 'klasteris-demo' })).status).toBe(429);
+        expect(
+          (
+            await request(spray.app.getHttpServer())
+              .post('/api/auth/login')
+              .send({ email: 'member@klasteris.demo', password: 'klasteris-demo' })
+          ).status,
+        ).toBe(429);
       } finally {
         await spray.close();
       }
@@ -151,7 +195,13 @@ describe('HTTP hardening (issue 14: F3 F4 F5 F6 F9 and the smaller findings)', (
         expect(locked.body.code).toBe('TOO_MANY_REQUESTS');
         // other accounts are not affected
         expect((await from('198.51.100.99', 'wrong')).status).toBe(429);
-        expect((await request(guessed.app.getHttpServer()).post('/api/auth/login').send({ email: 'member@klasteris.demo', password: 'klasteris-demo' })).status).toBe(200);
+        expect(
+          (
+            await request(guessed.app.getHttpServer())
+              .post('/api/auth/login')
+              .send({ email: 'member@klasteris.demo', password: 'klasteris-demo' })
+          ).status,
+        ).toBe(200);
         // a pause, not a permanent lockout
         await guessed.connection.collection('login_failures').updateMany({}, { $set: { lockedUntil: new Date(Date.now() - 1000) } });
         expect((await from('198.51.100.99', victim.password)).status).toBe(200);
@@ -164,14 +214,20 @@ describe('HTTP hardening (issue 14: F3 F4 F5 F6 F9 and the smaller findings)', (
   describe('F9: login CSRF', () => {
     it('sign-in takes JSON only: a form-encoded or text/plain body answers 415 and sets no cookie', async () => {
       for (const type of ['application/x-www-form-urlencoded', 'text/plain']) {
-        const res = await raw().post('/api/auth/login').set('Content-Type', type).send('email=member%40klasteris.demo&password=klasteris-demo');
+        const res = await raw()
+          .post('/api/auth/login')
+          .set('Content-Type', type)
+          .send('email=member%40klasteris.demo&password=klasteris-demo');
         expectErrorShape(res, 415, 'UNSUPPORTED_MEDIA_TYPE');
         expect(res.headers['set-cookie']).toBeUndefined();
       }
     });
 
-    it('a write from a foreign Origin is refused (403 ORIGIN_NOT_ALLOWED); the portal\'s own origin and non-browser clients pass', async () => {
-      const foreign = await raw().post('/api/auth/login').set('Origin', 'https://evil.example').send({ email: 'member@klasteris.demo', password: 'klasteris-demo' });
+    it("a write from a foreign Origin is refused (403 ORIGIN_NOT_ALLOWED); the portal's own origin and non-browser clients pass", async () => {
+      const foreign = await raw()
+        .post('/api/auth/login')
+        .set('Origin', 'https://evil.example')
+        .send({ email: 'member@klasteris.demo', password: 'klasteris-demo' });
       expectErrorShape(foreign, 403, 'ORIGIN_NOT_ALLOWED');
       expect(foreign.headers['set-cookie']).toBeUndefined();
       const m = await login(t, 'member2@klasteris.demo');
@@ -191,7 +247,9 @@ describe('HTTP hardening (issue 14: F3 F4 F5 F6 F9 and the smaller findings)', (
       const statuses: number[] = [];
       let last: request.Response | null = null;
       for (let i = 0; i < 3; i++) {
-        last = await request(limited.app.getHttpServer()).post('/api/auth/register').send({ email: `rate${i}${Date.now()}@example.test`, password: 'correct horse battery', displayName: 'Rate Person' });
+        last = await request(limited.app.getHttpServer())
+          .post('/api/auth/register')
+          .send({ email: `rate${i}${Date.now()}@example.test`, password: 'correct horse battery', displayName: 'Rate Person' });
         statuses.push(last.status);
       }
       expect(statuses).toEqual([201, 201, 429]);
@@ -202,7 +260,7 @@ describe('HTTP hardening (issue 14: F3 F4 F5 F6 F9 and the smaller findings)', (
     }
   });
 
-  it('headers: no HSTS over http, connect-src limited to the portal\'s origin', async () => {
+  it("headers: no HSTS over http, connect-src limited to the portal's origin", async () => {
     const res = await raw().get('/api/health');
     expect(res.headers['strict-transport-security']).toBeUndefined();
     const csp = res.headers['content-security-policy'] as string;

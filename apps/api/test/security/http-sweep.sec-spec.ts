@@ -122,7 +122,13 @@ describe('security sweep: HTTP', () => {
         ['wrong-type', '[object Object]'],
       ];
       for (const [cls, v] of hostile) {
-        cases.push({ cls: `path ${cls.split(' ')[0]!}`, what: `${p}=${cls}`, url: fillPath(op, { [p]: encodeURIComponent(v) }), headers: auth, allow2xx: false });
+        cases.push({
+          cls: `path ${cls.split(' ')[0]!}`,
+          what: `${p}=${cls}`,
+          url: fillPath(op, { [p]: encodeURIComponent(v) }),
+          headers: auth,
+          allow2xx: false,
+        });
       }
     }
     for (const q of op.queryParams) {
@@ -138,7 +144,8 @@ describe('security sweep: HTTP', () => {
         ['query oversized', `${q.name}=${'x'.repeat(4000)}`, true],
         ['query wrong-type', `${q.name}=${encodeURIComponent('{"a":[1,2]}')}&${q.name}=2`, true],
       ];
-      for (const [cls, qs, allow2xx] of hostile) cases.push({ cls, what: `?${qs.slice(0, 40)}`, url: `${url}?${qs}`, headers: auth, allow2xx });
+      for (const [cls, qs, allow2xx] of hostile)
+        cases.push({ cls, what: `?${qs.slice(0, 40)}`, url: `${url}?${qs}`, headers: auth, allow2xx });
     }
     const hasBody = op.body !== null || WRITES.has(op.method);
     if (hasBody && op.method !== 'get') {
@@ -152,16 +159,44 @@ describe('security sweep: HTTP', () => {
           ['body oversized', OVERSIZED],
         ];
         for (const [cls, v] of hostile) {
-          cases.push({ cls: cls.startsWith('body operator') ? 'body operator' : cls, what: `${field}: ${cls}`, url, body: { ...baseBody(op), [field]: v }, headers: auth, allow2xx: false });
+          cases.push({
+            cls: cls.startsWith('body operator') ? 'body operator' : cls,
+            what: `${field}: ${cls}`,
+            url,
+            body: { ...baseBody(op), [field]: v },
+            headers: auth,
+            allow2xx: false,
+          });
         }
       }
       // An operation without a body DTO never reads its body: an unknown field is simply ignored.
-      cases.push({ cls: 'body unknown-field', what: 'unknown field', url, body: { ...baseBody(op), notAField: 'x' }, headers: auth, allow2xx: op.body === null });
-      cases.push({ cls: 'body operator', what: 'top-level $where', url, body: { ...baseBody(op), $where: 'sleep(1000)' }, headers: auth, allow2xx: false });
+      cases.push({
+        cls: 'body unknown-field',
+        what: 'unknown field',
+        url,
+        body: { ...baseBody(op), notAField: 'x' },
+        headers: auth,
+        allow2xx: op.body === null,
+      });
+      cases.push({
+        cls: 'body operator',
+        what: 'top-level $where',
+        url,
+        body: { ...baseBody(op), $where: 'sleep(1000)' },
+        headers: auth,
+        allow2xx: false,
+      });
       const rest = JSON.stringify(baseBody(op)).slice(1);
       const proto = JSON.parse(`{"__proto__":{"isAdmin":true}${rest === '}' ? '' : ','}${rest}`) as unknown;
       cases.push({ cls: 'body prototype-key', what: '__proto__', url, body: proto, headers: auth, allow2xx: false });
-      cases.push({ cls: 'body operator', what: 'nested $ key', url, body: { ...baseBody(op), notAField: { deep: { $gt: '' } } }, headers: auth, allow2xx: false });
+      cases.push({
+        cls: 'body operator',
+        what: 'nested $ key',
+        url,
+        body: { ...baseBody(op), notAField: { deep: { $gt: '' } } },
+        headers: auth,
+        allow2xx: false,
+      });
     }
     return cases;
   }
@@ -183,7 +218,10 @@ describe('security sweep: HTTP', () => {
 
   async function counts(): Promise<Record<string, number>> {
     const db = t.connection.db!;
-    const names = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).filter((n) => !JOB_COLLECTIONS.has(n)).sort();
+    const names = (await db.listCollections({}, { nameOnly: true }).toArray())
+      .map((c) => c.name)
+      .filter((n) => !JOB_COLLECTIONS.has(n))
+      .sort();
     const values = await Promise.all(names.map((n) => db.collection(n).countDocuments({})));
     return Object.fromEntries(names.map((n, i) => [n, values[i]!]));
   }
@@ -273,7 +311,11 @@ describe('security sweep: HTTP', () => {
   it('missing, garbage, forged and expired tokens on every authenticated operation → 401 UNAUTHENTICATED', async () => {
     const me = await login(t, 'member@klasteris.demo');
     const claims = JSON.parse(Buffer.from(me.accessToken.split('.')[1]!, 'base64url').toString()) as { sub: string; sid: string };
-    const expired = await new JwtService({ secret: t.config.jwtSecret }).signAsync({ sub: claims.sub, sid: claims.sid, exp: Math.floor(Date.now() / 1000) - 60 });
+    const expired = await new JwtService({ secret: t.config.jwtSecret }).signAsync({
+      sub: claims.sub,
+      sid: claims.sid,
+      exp: Math.floor(Date.now() / 1000) - 60,
+    });
     const forged = await new JwtService({ secret: 'not-the-secret' }).signAsync({ sub: claims.sub, sid: claims.sid });
     const failures: string[] = [];
     const unsigned = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${me.accessToken.split('.')[1]!}.`;
@@ -289,9 +331,17 @@ describe('security sweep: HTTP', () => {
     expect(secured.length).toBeGreaterThan(10);
     for (const op of secured) {
       for (const [what, headers] of variants) {
-        const res = await send(op.method, { cls: 'auth', what, url: fillPath(op), headers, body: op.method === 'get' ? undefined : {}, allow2xx: false });
+        const res = await send(op.method, {
+          cls: 'auth',
+          what,
+          url: fillPath(op),
+          headers,
+          body: op.method === 'get' ? undefined : {},
+          allow2xx: false,
+        });
         const problems = checkResponse(res, { allow2xx: false });
-        if (res.status !== 401 || (res.body as { code?: string }).code !== 'UNAUTHENTICATED') problems.push(`expected 401 UNAUTHENTICATED, got ${res.status} ${(res.body as { code?: string }).code}`);
+        if (res.status !== 401 || (res.body as { code?: string }).code !== 'UNAUTHENTICATED')
+          problems.push(`expected 401 UNAUTHENTICATED, got ${res.status} ${(res.body as { code?: string }).code}`);
         tally.add(`auth ${what}`, problems.length > 0);
         if (problems.length) failures.push(`${op.method.toUpperCase()} ${op.path} [${what}]: ${problems.join(', ')}`);
       }
@@ -300,7 +350,9 @@ describe('security sweep: HTTP', () => {
   });
 
   it('security headers on API responses and the refresh cookie is httpOnly, SameSite=Strict, scoped to /api/auth', async () => {
-    const res = await request(t.app.getHttpServer()).post('/api/auth/login').send({ email: 'member@klasteris.demo', password: 'klasteris-demo' });
+    const res = await request(t.app.getHttpServer())
+      .post('/api/auth/login')
+      .send({ email: 'member@klasteris.demo', password: 'klasteris-demo' });
     expect(res.status).toBe(200);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-frame-options']).toBeDefined();
@@ -318,7 +370,10 @@ describe('security sweep: HTTP', () => {
   });
 
   it('CORS: a foreign Origin gets no Access-Control-Allow-Origin', async () => {
-    const res = await request(t.app.getHttpServer()).options('/api/auth/login').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'POST');
+    const res = await request(t.app.getHttpServer())
+      .options('/api/auth/login')
+      .set('Origin', 'https://evil.example')
+      .set('Access-Control-Request-Method', 'POST');
     expect(res.headers['access-control-allow-origin']).not.toBe('https://evil.example');
     expect(res.headers['access-control-allow-origin']).not.toBe('*');
     const get = await request(t.app.getHttpServer()).get('/api/health').set('Origin', 'https://evil.example');

@@ -46,7 +46,11 @@ describe('security sweep: sockets', () => {
     const list = channels.body.items as { id: string; name?: string }[];
     const channelId = (list.find((c) => c.name === 'general') ?? list[0]!).id;
     const s = await pool.connect(token);
-    const sent = await emitAck<{ message: { id: string; seq: number } }>(s, 'message:send', { channelId, clientMsgId: 'sweep-seed-0001', body: 'seed' });
+    const sent = await emitAck<{ message: { id: string; seq: number } }>(s, 'message:send', {
+      channelId,
+      clientMsgId: 'sweep-seed-0001',
+      body: 'seed',
+    });
     if (!sent.ok) throw new Error(`seed message: ${JSON.stringify(sent)}`);
     const messageId = sent.message.id;
     const projects = await t.http.get('/api/projects').set(bearer(token));
@@ -122,7 +126,13 @@ describe('security sweep: sockets', () => {
   it('refuses handshakes with a foreign Origin, and without a valid token', async () => {
     const outcome = (opts: { token?: string; origin?: string }) =>
       new Promise<string>((ok) => {
-        const c = io(t.url, { auth: opts.token ? { token: opts.token } : {}, transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: opts.origin ? { origin: opts.origin } : {} });
+        const c = io(t.url, {
+          auth: opts.token ? { token: opts.token } : {},
+          transports: ['websocket'],
+          reconnection: false,
+          forceNew: true,
+          extraHeaders: opts.origin ? { origin: opts.origin } : {},
+        });
         raw.push(c);
         c.once('connect', () => ok('connected'));
         c.once('connect_error', (e) => ok(e.message));

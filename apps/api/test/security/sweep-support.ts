@@ -13,7 +13,8 @@ export const CATASTROPHIC = `${'a'.repeat(40)}!(a+)+$`;
 export const OVERSIZED = 'x'.repeat(200_000);
 
 /** Text that must never reach a response: stack frames, driver errors, file paths. */
-const LEAK = /MongoServerError|MongoError|MongoNetworkError|E11000|CastError|BSONError|BSONTypeError|ValidationError:|\bat [\w.<>$]+ \(|node_modules|\.ts:\d+|\.js:\d+/;
+const LEAK =
+  /MongoServerError|MongoError|MongoNetworkError|E11000|CastError|BSONError|BSONTypeError|ValidationError:|\bat [\w.<>$]+ \(|node_modules|\.ts:\d+|\.js:\d+/;
 
 export interface Probe {
   status: number;
@@ -49,7 +50,9 @@ export class Tally {
   }
 
   print(title: string): void {
-    const rows = [...this.counts.entries()].map(([cls, c]) => `  ${cls.padEnd(28)} ${String(c.tried).padStart(6)} tried  ${String(c.failed).padStart(4)} failed`);
+    const rows = [...this.counts.entries()].map(
+      ([cls, c]) => `  ${cls.padEnd(28)} ${String(c.tried).padStart(6)} tried  ${String(c.failed).padStart(4)} failed`,
+    );
     process.stdout.write(`\n${title}\n${rows.join('\n')}\n`);
   }
 }

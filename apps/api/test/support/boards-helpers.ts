@@ -5,7 +5,10 @@ import { bearer, type TestApp } from './test-app';
 export function boardApi(t: TestApp) {
   return {
     async createProject(token: string, body: Record<string, unknown> = {}): Promise<Project> {
-      const res = await t.http.post('/api/projects').set(bearer(token)).send({ name: `Project ${Math.random().toString(36).slice(2, 8)}`, ...body });
+      const res = await t.http
+        .post('/api/projects')
+        .set(bearer(token))
+        .send({ name: `Project ${Math.random().toString(36).slice(2, 8)}`, ...body });
       if (res.status !== 201) throw new Error(`create project → ${res.status} ${JSON.stringify(res.body)}`);
       return (res.body as { project: Project }).project;
     },
@@ -32,4 +35,5 @@ export function boardApi(t: TestApp) {
 }
 
 /** Card ids of a column in board order. */
-export const columnOrder = (board: Board, columnId: string): string[] => board.columns.find((c) => c.id === columnId)!.cards.map((c) => c.id);
+export const columnOrder = (board: Board, columnId: string): string[] =>
+  board.columns.find((c) => c.id === columnId)!.cards.map((c) => c.id);

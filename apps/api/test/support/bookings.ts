@@ -34,7 +34,10 @@ export function bookingHelpers(t: TestApp, defaults: () => { token: string; orga
       return res.body.resource as Resource;
     },
     book(token: string, body: Record<string, unknown>) {
-      return t.http.post('/api/bookings').set(bearer(token)).send({ purpose: 'Team workshop', ...body });
+      return t.http
+        .post('/api/bookings')
+        .set(bearer(token))
+        .send({ purpose: 'Team workshop', ...body });
     },
   };
 }

@@ -40,7 +40,11 @@ export function eventHelpers(t: TestApp) {
 }
 
 /** `n` fresh active members, registered a few at a time (password hashing runs on the thread pool). */
-export async function newMembers(t: TestApp, n: number, name = (i: number) => `Person ${i}`): Promise<Awaited<ReturnType<typeof newMember>>[]> {
+export async function newMembers(
+  t: TestApp,
+  n: number,
+  name = (i: number) => `Person ${i}`,
+): Promise<Awaited<ReturnType<typeof newMember>>[]> {
   const out: Awaited<ReturnType<typeof newMember>>[] = [];
   for (let i = 0; i < n; i += 4) {
     out.push(...(await Promise.all(Array.from({ length: Math.min(4, n - i) }, (_, j) => newMember(t, { displayName: name(i + j) })))));

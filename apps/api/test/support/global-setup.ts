@@ -25,7 +25,9 @@ async function freePort(): Promise<number> {
 async function startRedis(): Promise<void> {
   if (process.env['REDIS_TEST_URL']) return;
   const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
   const started = await new Promise<boolean>((ok) => {
     child.once('error', () => ok(false));
     setTimeout(() => ok(child.exitCode === null), 300);
@@ -42,7 +44,11 @@ export default async function globalSetup(): Promise<void> {
   await startRedis();
   if (process.env['MONGODB_URI']) return;
   const dir = mkdtempSync(join(tmpdir(), 'klasteris-test-db-'));
-  const db = new EmbeddedFerretDb({ dataDir: dir, binary: process.env['FERRETDB_BIN'] ?? null, log: (l) => process.stdout.write(`${l}\n`) });
+  const db = new EmbeddedFerretDb({
+    dataDir: dir,
+    binary: process.env['FERRETDB_BIN'] ?? null,
+    log: (l) => process.stdout.write(`${l}\n`),
+  });
   process.env['MONGODB_URI'] = await db.start();
   process.env['KLASTERIS_TEST_DB'] = 'embedded'; // database-conformance.int-spec.ts: MONGODB_URI is ours, not a MongoDB
   globalThis.__KLASTERIS_DB__ = { db, dir };

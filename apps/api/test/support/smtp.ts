@@ -67,7 +67,10 @@ export async function startTestSmtp(fixedPort?: number): Promise<TestSmtp> {
       for (;;) {
         const hit = smtp.received.find(pred);
         if (hit) return hit;
-        if (Date.now() > deadline) throw new Error(`no such mail within ${timeoutMs} ms; received: ${smtp.received.map((m) => `${m.to.join(',')} "${m.subject}"`).join('; ') || 'none'}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `no such mail within ${timeoutMs} ms; received: ${smtp.received.map((m) => `${m.to.join(',')} "${m.subject}"`).join('; ') || 'none'}`,
+          );
         await sleep(50);
       }
     },

@@ -73,12 +73,20 @@ export const bearer = (token: string): { Authorization: string } => ({ Authoriza
 
 let counter = 0;
 /** Registers a fresh active member (demo mode) and signs them in. */
-export async function newMember(t: TestApp, extra: { organisationId?: string; displayName?: string } = {}): Promise<LoginResponse & { cookie: string; email: string; password: string }> {
+export async function newMember(
+  t: TestApp,
+  extra: { organisationId?: string; displayName?: string } = {},
+): Promise<LoginResponse & { cookie: string; email: string; password: string }> {
   const email = `user${Date.now()}${counter++}@example.test`;
   const password = 'correct horse battery';
   const res = await request(t.app.getHttpServer())
     .post('/api/auth/register')
-    .send({ email, password, displayName: extra.displayName ?? `Test Person ${counter}`, ...(extra.organisationId ? { organisationId: extra.organisationId } : {}) });
+    .send({
+      email,
+      password,
+      displayName: extra.displayName ?? `Test Person ${counter}`,
+      ...(extra.organisationId ? { organisationId: extra.organisationId } : {}),
+    });
   if (res.status !== 201) throw new Error(`register → ${res.status} ${JSON.stringify(res.body)}`);
   return { ...(await login(t, email, password)), email, password };
 }

@@ -58,10 +58,7 @@ export const appConfig: ApplicationConfig = {
       // Created now so they follow the session from the start.
       inject(SocketService);
       inject(NotificationsStore);
-      await Promise.all([
-        language.apply(language.initial()),
-        auth.restore(isProtectedPath(window.location.pathname)),
-      ]);
+      await Promise.all([language.apply(language.initial()), auth.restore(isProtectedPath(window.location.pathname))]);
       await language.adoptFromProfile();
     }),
   ],

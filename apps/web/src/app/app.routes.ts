@@ -6,7 +6,19 @@ import { ShellComponent } from './core/layout/shell.component';
 import { publicRoutes } from './features/auth/auth.routes';
 
 /** Paths anyone may open; everything else needs a session. */
-const PUBLIC_PREFIXES = ['/login', '/register', '/apply', '/invite', '/organisations', '/forgot-password', '/reset-password', '/confirm-email', '/verify-email', '/acknowledge', '/visit'];
+const PUBLIC_PREFIXES = [
+  '/login',
+  '/register',
+  '/apply',
+  '/invite',
+  '/organisations',
+  '/forgot-password',
+  '/reset-password',
+  '/confirm-email',
+  '/verify-email',
+  '/acknowledge',
+  '/visit',
+];
 
 export function isProtectedPath(pathname: string): boolean {
   return !PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
@@ -27,7 +39,11 @@ export const routes: Routes = [
       { path: 'groups', title: 'nav.groups', loadChildren: () => import('./features/groups/groups.routes') },
       { path: 'projects', title: 'nav.projects', loadChildren: () => import('./features/projects/projects.routes') },
       { path: 'events', title: 'nav.events', loadChildren: () => import('./features/events/events.routes') },
-      { path: 'infrastructure', title: 'nav.infrastructure', loadChildren: () => import('./features/infrastructure/infrastructure.routes') },
+      {
+        path: 'infrastructure',
+        title: 'nav.infrastructure',
+        loadChildren: () => import('./features/infrastructure/infrastructure.routes'),
+      },
       { path: 'directory', title: 'nav.directory', loadChildren: () => import('./features/directory/directory.routes') },
       { path: 'calendar', title: 'calendar.title', loadChildren: () => import('./features/calendar/calendar.routes') },
       {

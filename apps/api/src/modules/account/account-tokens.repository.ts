@@ -16,7 +16,14 @@ export interface AccountToken {
 }
 
 type LeanToken = Omit<AccountTokenDoc, 'userId'> & { userId: Types.ObjectId };
-const toToken = (d: LeanToken): AccountToken => ({ hash: d._id, kind: d.kind, userId: d.userId.toHexString(), newEmail: d.newEmail, expiresAt: d.expiresAt, usedAt: d.usedAt });
+const toToken = (d: LeanToken): AccountToken => ({
+  hash: d._id,
+  kind: d.kind,
+  userId: d.userId.toHexString(),
+  newEmail: d.newEmail,
+  expiresAt: d.expiresAt,
+  usedAt: d.usedAt,
+});
 
 export type ConsumeOutcome = { kind: 'ok'; token: AccountToken } | { kind: 'invalid' } | { kind: 'used' } | { kind: 'expired' };
 
@@ -37,7 +44,15 @@ export class AccountTokensRepository {
 
   async create(t: { hash: string; kind: AccountTokenKind; userId: string; newEmail?: string; ttlMs: number }): Promise<void> {
     const now = new Date();
-    await this.tokens.create({ _id: t.hash, kind: t.kind, userId: oid(t.userId), newEmail: t.newEmail ?? null, createdAt: now, expiresAt: new Date(now.getTime() + t.ttlMs), usedAt: null });
+    await this.tokens.create({
+      _id: t.hash,
+      kind: t.kind,
+      userId: oid(t.userId),
+      newEmail: t.newEmail ?? null,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + t.ttlMs),
+      usedAt: null,
+    });
   }
 
   /** Marks the token used in one conditional update; only one caller ever gets `ok`. */

@@ -54,7 +54,15 @@ export class EmailChangeService {
   async confirm(token: string): Promise<void> {
     const outcome = await this.tokens.consume(hashToken(token), 'email_change');
     if (outcome.kind !== 'ok' || !outcome.token.newEmail) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.MailTokenInvalid, outcome.kind === 'expired' ? 'This confirmation link has expired' : outcome.kind === 'used' ? 'This confirmation link was already used' : 'This confirmation link is not valid');
+      throw new ApiException(
+        HttpStatus.BAD_REQUEST,
+        ErrorCode.MailTokenInvalid,
+        outcome.kind === 'expired'
+          ? 'This confirmation link has expired'
+          : outcome.kind === 'used'
+            ? 'This confirmation link was already used'
+            : 'This confirmation link is not valid',
+      );
     }
     const before = await this.users.findById(outcome.token.userId);
     if (!before) throw notFound('User');

@@ -26,7 +26,9 @@ export class EmailVerificationService {
   @OnEvent(UserRegisteredEvent.event, { async: true, promisify: true })
   async onRegistered(e: UserRegisteredEvent): Promise<void> {
     // never fails the registration: without the mail, the person asks for a password reset or an admin approves
-    await this.sendLink(e.userId).catch((err: unknown) => this.logger.warn(`No verification mail for user ${e.userId}: ${(err as Error).message}`));
+    await this.sendLink(e.userId).catch((err: unknown) =>
+      this.logger.warn(`No verification mail for user ${e.userId}: ${(err as Error).message}`),
+    );
   }
 
   private async sendLink(userId: string): Promise<void> {
@@ -45,7 +47,12 @@ export class EmailVerificationService {
   async verify(token: string): Promise<void> {
     const outcome = await this.tokens.consume(hashToken(token), 'email_verify');
     if (outcome.kind !== 'ok') {
-      const message = outcome.kind === 'expired' ? 'This verification link has expired' : outcome.kind === 'used' ? 'This verification link was already used' : 'This verification link is not valid';
+      const message =
+        outcome.kind === 'expired'
+          ? 'This verification link has expired'
+          : outcome.kind === 'used'
+            ? 'This verification link was already used'
+            : 'This verification link is not valid';
       throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.MailTokenInvalid, message);
     }
     await this.users.markEmailVerified(outcome.token.userId);

@@ -40,13 +40,17 @@ export class PasswordResetService {
     const perIp = await this.tokens.hit(`reset-ip:${keyOf(ip)}`, WINDOW_MS);
     if (perIp.count > PASSWORD_RESET_PER_IP) {
       const retryAfter = Math.max(1, Math.ceil((perIp.windowEnd.getTime() - Date.now()) / 1000));
-      throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.TooManyRequests, 'Too many password reset requests; try again later', { retryAfter });
+      throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.TooManyRequests, 'Too many password reset requests; try again later', {
+        retryAfter,
+      });
     }
     const perEmail = await this.tokens.hit(`reset-email:${keyOf(email)}`, WINDOW_MS);
     const user = await this.users.findByEmail(email);
     if (!user || user.status === 'disabled') return;
     if (perEmail.count > PASSWORD_RESET_PER_EMAIL) {
-      this.logger.warn(`Password reset for user ${user.id}: more than ${PASSWORD_RESET_PER_EMAIL} requests in ${PASSWORD_RESET_WINDOW_MINUTES} min, no mail`);
+      this.logger.warn(
+        `Password reset for user ${user.id}: more than ${PASSWORD_RESET_PER_EMAIL} requests in ${PASSWORD_RESET_WINDOW_MINUTES} min, no mail`,
+      );
       return;
     }
     const { token, hash } = await this.tokens.issue('password_reset', user.id, PASSWORD_RESET_TTL_MINUTES * 60_000);
@@ -67,7 +71,11 @@ export class PasswordResetService {
       case 'used':
         throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.ResetTokenUsed, 'This password reset link was already used');
       case 'expired':
-        throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.ResetTokenExpired, 'This password reset link has expired; ask for a new one');
+        throw new ApiException(
+          HttpStatus.BAD_REQUEST,
+          ErrorCode.ResetTokenExpired,
+          'This password reset link has expired; ask for a new one',
+        );
       case 'ok':
         break;
     }

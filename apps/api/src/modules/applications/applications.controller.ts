@@ -39,14 +39,22 @@ export class ApplicationsController {
   @Authenticated({ roles: ['admin', 'coordinator'] })
   @Post(':id/approve')
   @HttpCode(200)
-  async approve(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: ApproveApplicationDto): Promise<{ application: MembershipApplication }> {
+  async approve(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: ApproveApplicationDto,
+  ): Promise<{ application: MembershipApplication }> {
     return { application: await this.applications.approve(me, id, body.reason ?? null) };
   }
 
   @Authenticated({ roles: ['admin', 'coordinator'] })
   @Post(':id/reject')
   @HttpCode(200)
-  async reject(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: RejectApplicationDto): Promise<{ application: MembershipApplication }> {
+  async reject(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: RejectApplicationDto,
+  ): Promise<{ application: MembershipApplication }> {
     return { application: await this.applications.reject(me, id, body.reason) };
   }
 }

@@ -12,7 +12,12 @@ export const toApplication = (d: LeanApplication): MembershipApplication => ({
   id: d._id.toHexString(),
   organisation: d.organisation,
   organisationId: d.organisationId.toHexString(),
-  contact: { displayName: d.contact.displayName, email: d.contact.email, title: d.contact.title ?? null, userId: d.contact.userId.toHexString() },
+  contact: {
+    displayName: d.contact.displayName,
+    email: d.contact.email,
+    title: d.contact.title ?? null,
+    userId: d.contact.userId.toHexString(),
+  },
   motivation: d.motivation,
   status: d.status,
   decidedBy: d.decidedBy ? d.decidedBy.toHexString() : null,
@@ -55,14 +60,27 @@ export class ApplicationsRepository {
       const at = new Date(Number(after.k));
       f.$or = [{ createdAt: { $lt: at } }, { createdAt: at, _id: { $lt: oid(after.id) } }];
     }
-    const docs = await this.model.find(f).sort({ createdAt: -1, _id: -1 }).limit(q.limit + 1).lean<LeanApplication[]>();
+    const docs = await this.model
+      .find(f)
+      .sort({ createdAt: -1, _id: -1 })
+      .limit(q.limit + 1)
+      .lean<LeanApplication[]>();
     return docs.map(toApplication);
   }
 
   /** Decides a pending application exactly once: the status is part of the filter. */
-  async decide(id: string, status: Exclude<ApplicationStatus, 'pending'>, decidedBy: string, reason: string | null): Promise<MembershipApplication | null> {
+  async decide(
+    id: string,
+    status: Exclude<ApplicationStatus, 'pending'>,
+    decidedBy: string,
+    reason: string | null,
+  ): Promise<MembershipApplication | null> {
     const d = await this.model
-      .findOneAndUpdate({ _id: oid(id), status: 'pending' }, { $set: { status, decidedBy: oid(decidedBy), decidedAt: new Date(), reason } }, { returnDocument: 'after' })
+      .findOneAndUpdate(
+        { _id: oid(id), status: 'pending' },
+        { $set: { status, decidedBy: oid(decidedBy), decidedAt: new Date(), reason } },
+        { returnDocument: 'after' },
+      )
       .lean<LeanApplication>();
     return d ? toApplication(d) : null;
   }

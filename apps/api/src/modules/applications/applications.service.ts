@@ -81,7 +81,13 @@ export class ApplicationsService {
         key: application.id,
         to: { email: reviewer.email, name: reviewer.displayName, userId: reviewer.id },
         language: reviewer.language,
-        data: { organisationName: org.name, country: org.country, contactName: application.contact.displayName, contactEmail: application.contact.email, motivation: application.motivation },
+        data: {
+          organisationName: org.name,
+          country: org.country,
+          contactName: application.contact.displayName,
+          contactEmail: application.contact.email,
+          motivation: application.motivation,
+        },
       });
     }
     this.logger.log(`Application ${application.id} from ${org.name} (${application.contact.email})`);
@@ -90,7 +96,15 @@ export class ApplicationsService {
 
   async list(q: { status?: MembershipApplication['status']; cursor?: string; limit: number }): Promise<ApplicationPage> {
     const [rows, pending] = await Promise.all([this.applications.list(q), this.applications.countPending()]);
-    return { ...toPage(rows, q.limit, (r) => new Date(r.createdAt).getTime(), (r) => r), pending };
+    return {
+      ...toPage(
+        rows,
+        q.limit,
+        (r) => new Date(r.createdAt).getTime(),
+        (r) => r,
+      ),
+      pending,
+    };
   }
 
   async get(id: string): Promise<MembershipApplication> {
@@ -110,7 +124,10 @@ export class ApplicationsService {
     }
     await this.notifications.notify([decided.contact.userId], {
       kind: 'application.approved',
-      title: { en: `Welcome to the cluster: ${decided.organisation.name} is now a member`, lt: `Sveiki atvykę į klasterį: ${decided.organisation.name} dabar yra narė` },
+      title: {
+        en: `Welcome to the cluster: ${decided.organisation.name} is now a member`,
+        lt: `Sveiki atvykę į klasterį: ${decided.organisation.name} dabar yra narė`,
+      },
       body: reason,
       link: `/directory/organisations/${decided.organisationId}`,
     });
@@ -147,7 +164,11 @@ export class ApplicationsService {
     return decided;
   }
 
-  private async mailApplicant(a: MembershipApplication, kind: 'application.approved' | 'application.rejected', reason: string | null): Promise<void> {
+  private async mailApplicant(
+    a: MembershipApplication,
+    kind: 'application.approved' | 'application.rejected',
+    reason: string | null,
+  ): Promise<void> {
     const contact = await this.users.findById(a.contact.userId);
     await this.outbox.enqueue({
       kind,

@@ -21,7 +21,12 @@ export class AuditQueryService {
 
   async list(me: AuthUser, f: AuditFilter, cursor: string | undefined, limit: number): Promise<Page<AuditEntry>> {
     await this.authorise(me, f);
-    return toPage(await this.repo.list(f, cursor, limit), limit, (e) => new Date(e.at).getTime(), (e) => e);
+    return toPage(
+      await this.repo.list(f, cursor, limit),
+      limit,
+      (e) => new Date(e.at).getTime(),
+      (e) => e,
+    );
   }
 
   async csv(me: AuthUser, f: AuditFilter): Promise<string> {
@@ -30,9 +35,28 @@ export class AuditQueryService {
     let cursor: string | undefined;
     let rows = 0;
     do {
-      const page = toPage(await this.repo.list(f, cursor, 500), 500, (e) => new Date(e.at).getTime(), (e) => e);
+      const page = toPage(
+        await this.repo.list(f, cursor, 500),
+        500,
+        (e) => new Date(e.at).getTime(),
+        (e) => e,
+      );
       for (const e of page.items) {
-        lines.push([e.at, e.actorId ?? '', e.action, e.targetType, e.targetId, e.scopeId ?? '', e.reason ?? '', e.before ? JSON.stringify(e.before) : '', e.after ? JSON.stringify(e.after) : ''].map(csvCell).join(','));
+        lines.push(
+          [
+            e.at,
+            e.actorId ?? '',
+            e.action,
+            e.targetType,
+            e.targetId,
+            e.scopeId ?? '',
+            e.reason ?? '',
+            e.before ? JSON.stringify(e.before) : '',
+            e.after ? JSON.stringify(e.after) : '',
+          ]
+            .map(csvCell)
+            .join(','),
+        );
       }
       rows += page.items.length;
       cursor = page.nextCursor ?? undefined;
@@ -49,6 +73,7 @@ export class AuditQueryService {
     if (hasRole(me, 'admin')) return;
     if (!f.scopeId) throw forbidden('Choose a group: only admins read the whole audit log');
     if (!(await this.groups.findById(f.scopeId))) throw notFound('Group');
-    if (!(isStaff(me) || (await this.policy.isModerator(f.scopeId, me.id)))) throw forbidden("Only the group's coordinators read its audit log");
+    if (!(isStaff(me) || (await this.policy.isModerator(f.scopeId, me.id))))
+      throw forbidden("Only the group's coordinators read its audit log");
   }
 }

@@ -11,7 +11,12 @@ import type { AuditFilter } from './audit.repository';
 
 export class AuditQueryDto extends PageQueryDto implements AuditQuery {
   @ApiPropertyOptional() @IsOptional() @IsMongoId() actor?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(80) @Matches(/^[a-z0-9_.]+$/, { message: 'action is not valid' }) action?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  @Matches(/^[a-z0-9_.]+$/, { message: 'action is not valid' })
+  action?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) target?: string;
   @ApiPropertyOptional() @IsOptional() @IsMongoId() groupId?: string;
   @ApiPropertyOptional() @IsOptional() @IsDateString() from?: string;

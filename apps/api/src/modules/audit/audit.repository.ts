@@ -50,7 +50,11 @@ export class AuditRepository {
       const at = new Date(Number(after.k));
       q.$and = [{ $or: [{ at: { $lt: at } }, { at, _id: { $lt: oid(after.id) } }] }];
     }
-    const docs = await this.model.find(q).sort({ at: -1, _id: -1 }).limit(limit + 1).lean<LeanEntry[]>();
+    const docs = await this.model
+      .find(q)
+      .sort({ at: -1, _id: -1 })
+      .limit(limit + 1)
+      .lean<LeanEntry[]>();
     return docs.map(toEntry);
   }
 }

@@ -11,7 +11,10 @@ import { AuthService, ClientMeta } from './auth.service';
 import { ChangePasswordDto, LoginDto, RegisterDto, UpdateProfileDto } from './dto/auth.dto';
 import { clearRefreshCookie, setRefreshCookie } from './refresh-cookie';
 
-export const clientMeta = (req: Request): ClientMeta => ({ ip: req.ip ?? 'unknown', userAgent: req.get('user-agent')?.slice(0, 300) ?? null });
+export const clientMeta = (req: Request): ClientMeta => ({
+  ip: req.ip ?? 'unknown',
+  userAgent: req.get('user-agent')?.slice(0, 300) ?? null,
+});
 
 @ApiTags('auth')
 @Controller('auth')

@@ -61,7 +61,10 @@ export class AuthService {
       const orgAdmins = user.organisationId ? await this.users.idsWithRole(['org_admin'], user.organisationId) : [];
       await this.notifications.notify([...reviewers, ...orgAdmins], {
         kind: 'system',
-        title: { en: `${user.displayName} registered and waits for approval`, lt: `${user.displayName} užsiregistravo ir laukia patvirtinimo` },
+        title: {
+          en: `${user.displayName} registered and waits for approval`,
+          lt: `${user.displayName} užsiregistravo ir laukia patvirtinimo`,
+        },
         link: '/admin/users?status=pending',
       });
     }
@@ -113,7 +116,9 @@ export class AuthService {
     }
     await this.throttle.recordSuccess(email, meta.ip);
     if (user.status === 'pending') {
-      throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.AccountPending, 'Your account waits for approval', { reason: user.statusReason });
+      throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.AccountPending, 'Your account waits for approval', {
+        reason: user.statusReason,
+      });
     }
     if (user.status === 'disabled') {
       throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.AccountDisabled, 'Your account is disabled', { reason: user.statusReason });
@@ -143,7 +148,11 @@ export class AuthService {
       case 'raced':
         throw unauthenticated('This refresh token was just rotated; use the new one');
       case 'reused':
-        throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.SessionRevoked, 'This refresh token was already used; the session has been ended for safety');
+        throw new ApiException(
+          HttpStatus.UNAUTHORIZED,
+          ErrorCode.SessionRevoked,
+          'This refresh token was already used; the session has been ended for safety',
+        );
       case 'invalid':
         throw unauthenticated('Refresh token is not valid');
     }

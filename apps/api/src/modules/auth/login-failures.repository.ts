@@ -16,9 +16,17 @@ export class LoginFailuresRepository {
 
   /** Counts one failure in the window starting at the first failure; locks at `max`. */
   async recordFailure(key: string, now: Date, windowMs: number, max: number, lockMs: number): Promise<void> {
-    await this.model.deleteOne({ _id: key, firstAt: { $lt: new Date(now.getTime() - windowMs) }, $or: [{ lockedUntil: null }, { lockedUntil: { $lt: now } }] });
+    await this.model.deleteOne({
+      _id: key,
+      firstAt: { $lt: new Date(now.getTime() - windowMs) },
+      $or: [{ lockedUntil: null }, { lockedUntil: { $lt: now } }],
+    });
     const d = await this.model
-      .findOneAndUpdate({ _id: key }, { $inc: { count: 1 }, $setOnInsert: { firstAt: now, lockedUntil: null } }, { upsert: true, returnDocument: 'after' })
+      .findOneAndUpdate(
+        { _id: key },
+        { $inc: { count: 1 }, $setOnInsert: { firstAt: now, lockedUntil: null } },
+        { upsert: true, returnDocument: 'after' },
+      )
       .lean<LoginFailureDoc>();
     if (d && d.count >= max && !(d.lockedUntil && d.lockedUntil > now)) {
       await this.model.updateOne({ _id: key }, { $set: { lockedUntil: new Date(now.getTime() + lockMs) } });

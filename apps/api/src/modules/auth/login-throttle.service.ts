@@ -42,7 +42,9 @@ export class LoginThrottleService {
     const until = await this.repo.lockedUntilAny([c.pair.key, c.account.key, c.address.key], now);
     if (until) {
       const retryAfter = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-      throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.TooManyRequests, 'Too many failed sign-in attempts; try again later', { retryAfter });
+      throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.TooManyRequests, 'Too many failed sign-in attempts; try again later', {
+        retryAfter,
+      });
     }
   }
 

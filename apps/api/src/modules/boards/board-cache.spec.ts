@@ -12,7 +12,7 @@ describe('board cache', () => {
     expect(cache.get('q', 3)).toBeNull();
   });
 
-  it('applies this node\'s changes in place, and drops the entry when a change in between is unknown', () => {
+  it("applies this node's changes in place, and drops the entry when a change in between is unknown", () => {
     const cache = new BoardCache();
     cache.set('p', 3, [card('a', 'a0'), card('b', 'a1')]);
     cache.apply('p', 4, { kind: 'upsert', card: card('c', 'a0V') });

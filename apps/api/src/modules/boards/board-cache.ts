@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { Card } from '@klasteris/contracts';
 import { BoardSeqRepository } from './board-seq.repository';
 
-export type CardChange = { kind: 'upsert'; card: Card } | { kind: 'delete'; cardId: string } | { kind: 'ranks'; ranks: { id: string; rank: string }[] };
+export type CardChange =
+  { kind: 'upsert'; card: Card } | { kind: 'delete'; cardId: string } | { kind: 'ranks'; ranks: { id: string; rank: string }[] };
 
 interface Entry {
   seq: number;

@@ -78,7 +78,12 @@ export class BoardReadService {
   /** Open cards assigned to me in projects I am still a member of. */
   async myCards(me: AuthUser, q: MyCardsQuery & { limit: number }, today = new Date()): Promise<Page<CardWithContext>> {
     const projectIds = await this.members.projectIdsForUser(me.id);
-    const dueBefore = q.due === 'overdue' ? isoDate(new Date(today.getTime() - 86_400_000)) : q.due === 'week' ? isoDate(new Date(today.getTime() + 7 * 86_400_000)) : undefined;
+    const dueBefore =
+      q.due === 'overdue'
+        ? isoDate(new Date(today.getTime() - 86_400_000))
+        : q.due === 'week'
+          ? isoDate(new Date(today.getTime() + 7 * 86_400_000))
+          : undefined;
     const rows = await this.cards.assignedTo(me.id, projectIds, { dueBefore, cursor: q.cursor, limit: q.limit });
     const page = rows.slice(0, q.limit);
     const [projectList, columnNames] = await Promise.all([

@@ -18,7 +18,9 @@ export class BoardSeqRepository {
   /** Counts one change of the board's cards (atomic `$inc`); returns the new number. */
   async bump(projectId: string): Promise<number> {
     const inc = async (): Promise<number> => {
-      const d = await this.model.findOneAndUpdate({ _id: oid(projectId) }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'after' }).lean<BoardSeqDoc>();
+      const d = await this.model
+        .findOneAndUpdate({ _id: oid(projectId) }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'after' })
+        .lean<BoardSeqDoc>();
       return d?.seq ?? 0;
     };
     try {

@@ -14,7 +14,8 @@ import { CommentsRepository } from './comments.repository';
 import { LabelsRepository } from './labels.repository';
 import { initialRanks } from './ranks';
 
-const invalid = (message: string): ApiException => new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.ImportInvalid, `The file cannot be imported: ${message}`);
+const invalid = (message: string): ApiException =>
+  new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.ImportInvalid, `The file cannot be imported: ${message}`);
 
 /** Export of a board (JSON in our format, CSV) and import into a new project (our JSON, Trello JSON). */
 @Injectable()
@@ -42,7 +43,11 @@ export class BoardTransferService {
     const names = new Map(members.map((m) => [m.userId, m.displayName]));
     const order = new Map(columns.map((c, i) => [c.id, i]));
     const commentsByCard = new Map<string, BoardExport['cards'][number]['comments']>();
-    for (const c of comments) commentsByCard.set(c.cardId, [...(commentsByCard.get(c.cardId) ?? []), { authorName: c.authorName, body: c.body, createdAt: c.createdAt }]);
+    for (const c of comments)
+      commentsByCard.set(c.cardId, [
+        ...(commentsByCard.get(c.cardId) ?? []),
+        { authorName: c.authorName, body: c.body, createdAt: c.createdAt },
+      ]);
     return {
       format: BOARD_EXPORT_FORMAT,
       version: 1,
@@ -96,7 +101,8 @@ export class BoardTransferService {
     for (const [i, c] of board.columns.entries()) {
       columnIds.set(c.id, (await this.columns.create(project.id, { name: c.name, rank: columnRanks[i]!, wipLimit: c.wipLimit })).id);
     }
-    for (const c of board.columns.filter((x) => x.archived)) await this.columns.update(project.id, columnIds.get(c.id)!, { archived: true });
+    for (const c of board.columns.filter((x) => x.archived))
+      await this.columns.update(project.id, columnIds.get(c.id)!, { archived: true });
     const labelIds = new Map<string, string>();
     for (const l of board.labels) labelIds.set(l.id, (await this.labels.create(project.id, { name: l.name, color: l.color })).id);
 
@@ -129,7 +135,16 @@ export class BoardTransferService {
     }
     const ids = await this.cards.insertMany(rows);
     await this.comments.insertMany(
-      sources.flatMap((c, i) => c.comments.map((m) => ({ projectId: project.id, cardId: ids[i]!, authorId: me.id, authorName: m.authorName, body: m.body, createdAt: new Date(m.createdAt) }))),
+      sources.flatMap((c, i) =>
+        c.comments.map((m) => ({
+          projectId: project.id,
+          cardId: ids[i]!,
+          authorId: me.id,
+          authorName: m.authorName,
+          body: m.body,
+          createdAt: new Date(m.createdAt),
+        })),
+      ),
     );
     const imported = {
       columns: board.columns.length,

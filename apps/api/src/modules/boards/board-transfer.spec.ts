@@ -14,15 +14,38 @@ const trello = {
     { id: 'x', name: '', color: 'sky' },
   ],
   cards: [
-    { id: 'c2', name: 'Book venue', desc: 'Near **Abay** avenue', idList: 'l1', pos: 2, idLabels: ['g', 'missing'], due: '2026-12-01T09:00:00.000Z', closed: false },
+    {
+      id: 'c2',
+      name: 'Book venue',
+      desc: 'Near **Abay** avenue',
+      idList: 'l1',
+      pos: 2,
+      idLabels: ['g', 'missing'],
+      due: '2026-12-01T09:00:00.000Z',
+      closed: false,
+    },
     { id: 'c1', name: 'Visa letters', idList: 'l1', pos: 1, idLabels: [], closed: false },
     { id: 'c3', name: 'Orphan', idList: 'nope', pos: 1 },
     { id: 'c4', name: 'Old card', idList: 'l2', pos: 1, closed: true },
     { id: 'c5', name: '', idList: 'l2', pos: 2 },
   ],
-  checklists: [{ id: 'k', idCard: 'c2', checkItems: [{ name: 'Second', state: 'incomplete', pos: 2 }, { name: 'First', state: 'complete', pos: 1 }] }],
+  checklists: [
+    {
+      id: 'k',
+      idCard: 'c2',
+      checkItems: [
+        { name: 'Second', state: 'incomplete', pos: 2 },
+        { name: 'First', state: 'complete', pos: 1 },
+      ],
+    },
+  ],
   actions: [
-    { type: 'commentCard', date: '2026-11-02T10:00:00Z', memberCreator: { fullName: 'Aigerim Nurlanova' }, data: { text: 'Confirmed for 40 people', card: { id: 'c2' } } },
+    {
+      type: 'commentCard',
+      date: '2026-11-02T10:00:00Z',
+      memberCreator: { fullName: 'Aigerim Nurlanova' },
+      data: { text: 'Confirmed for 40 people', card: { id: 'c2' } },
+    },
     { type: 'updateCard', data: { card: { id: 'c2' } } },
   ],
 };
@@ -47,7 +70,9 @@ describe('board transfer', () => {
       { text: 'First', done: true },
       { text: 'Second', done: false },
     ]);
-    expect(venue.comments).toEqual([{ authorName: 'Aigerim Nurlanova', body: 'Confirmed for 40 people', createdAt: '2026-11-02T10:00:00.000Z' }]);
+    expect(venue.comments).toEqual([
+      { authorName: 'Aigerim Nurlanova', body: 'Confirmed for 40 people', createdAt: '2026-11-02T10:00:00.000Z' },
+    ]);
     expect(exp.cards[2]!.archived).toBe(true);
   });
 
@@ -66,7 +91,14 @@ describe('board transfer', () => {
       columns: [{ id: 'a', name: 'A', wipLimit: 2 }],
       labels: [{ id: 'l', name: 'L', color: '#000000' }],
       cards: [
-        { id: '1', columnId: 'a', title: 'x'.repeat(500), labelIds: ['l', 'gone'], dueDate: 'tomorrow', checklist: [{ text: 'i', done: true }, { done: true }] },
+        {
+          id: '1',
+          columnId: 'a',
+          title: 'x'.repeat(500),
+          labelIds: ['l', 'gone'],
+          dueDate: 'tomorrow',
+          checklist: [{ text: 'i', done: true }, { done: true }],
+        },
         { id: '2', columnId: 'gone', title: 'Lost' },
         { id: '3', columnId: 'a', title: '$where', comments: [{ body: 'hi' }] },
       ],

@@ -30,8 +30,10 @@ const str = (v: unknown, max: number, fallback = ''): string => (typeof v === 's
 const id = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 const DATE = /^\d{4}-\d{2}-\d{2}/;
 /** A date-only `YYYY-MM-DD` from an ISO date or date-time, or null. */
-const dateOnly = (v: unknown): string | null => (typeof v === 'string' && DATE.test(v) && !Number.isNaN(Date.parse(v.slice(0, 10))) ? v.slice(0, 10) : null);
-const isoOr = (v: unknown, fallback: string): string => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? new Date(v).toISOString() : fallback);
+const dateOnly = (v: unknown): string | null =>
+  typeof v === 'string' && DATE.test(v) && !Number.isNaN(Date.parse(v.slice(0, 10))) ? v.slice(0, 10) : null;
+const isoOr = (v: unknown, fallback: string): string =>
+  typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? new Date(v).toISOString() : fallback;
 
 // ---- CSV ----
 
@@ -39,12 +41,28 @@ const isoOr = (v: unknown, fallback: string): string => (typeof v === 'string' &
 export function boardCsv(exp: BoardExport): string {
   const columns = new Map(exp.columns.map((c) => [c.id, c.name]));
   const labels = new Map(exp.labels.map((l) => [l.id, l.name]));
-  const header = ['Column', 'Title', 'Description', 'Labels', 'Assignees', 'Start date', 'Due date', 'Checklist done', 'Checklist total', 'Comments', 'Archived', 'Created'];
+  const header = [
+    'Column',
+    'Title',
+    'Description',
+    'Labels',
+    'Assignees',
+    'Start date',
+    'Due date',
+    'Checklist done',
+    'Checklist total',
+    'Comments',
+    'Archived',
+    'Created',
+  ];
   const rows = exp.cards.map((c) => [
     columns.get(c.columnId) ?? '',
     c.title,
     c.description,
-    c.labelIds.map((l) => labels.get(l) ?? '').filter(Boolean).join('; '),
+    c.labelIds
+      .map((l) => labels.get(l) ?? '')
+      .filter(Boolean)
+      .join('; '),
     c.assignees.map((a) => a.displayName).join('; '),
     c.startDate,
     c.dueDate,
@@ -65,11 +83,20 @@ export function parseBoardExport(raw: unknown): BoardExport {
   const project = isObj(raw['project']) ? raw['project'] : {};
   const columns = arr(raw['columns'])
     .filter(isObj)
-    .map((c) => ({ id: id(c['id']), name: str(c['name'], COLUMN_NAME_MAX), wipLimit: typeof c['wipLimit'] === 'number' && c['wipLimit'] > 0 ? Math.floor(c['wipLimit']) : null, archived: c['archived'] === true }))
+    .map((c) => ({
+      id: id(c['id']),
+      name: str(c['name'], COLUMN_NAME_MAX),
+      wipLimit: typeof c['wipLimit'] === 'number' && c['wipLimit'] > 0 ? Math.floor(c['wipLimit']) : null,
+      archived: c['archived'] === true,
+    }))
     .filter((c) => c.id && c.name);
   const labels = arr(raw['labels'])
     .filter(isObj)
-    .map((l) => ({ id: id(l['id']), name: str(l['name'], LABEL_NAME_MAX), color: (LABEL_COLORS as readonly string[]).includes(str(l['color'], 20)) ? str(l['color'], 20) : LABEL_COLORS[0] }))
+    .map((l) => ({
+      id: id(l['id']),
+      name: str(l['name'], LABEL_NAME_MAX),
+      color: (LABEL_COLORS as readonly string[]).includes(str(l['color'], 20)) ? str(l['color'], 20) : LABEL_COLORS[0],
+    }))
     .filter((l) => l.id && l.name);
   const columnIds = new Set(columns.map((c) => c.id));
   const labelIds = new Set(labels.map((l) => l.id));
@@ -81,7 +108,9 @@ export function parseBoardExport(raw: unknown): BoardExport {
       columnId: id(c['columnId']),
       title: str(c['title'], CARD_TITLE_MAX),
       description: str(c['description'], CARD_DESCRIPTION_MAX),
-      labelIds: arr(c['labelIds']).map(id).filter((l) => labelIds.has(l)),
+      labelIds: arr(c['labelIds'])
+        .map(id)
+        .filter((l) => labelIds.has(l)),
       assignees: arr(c['assignees'])
         .filter(isObj)
         .map((a) => ({ userId: id(a['userId']), displayName: str(a['displayName'], 120) })),
@@ -95,7 +124,11 @@ export function parseBoardExport(raw: unknown): BoardExport {
       archived: c['archived'] === true,
       comments: arr(c['comments'])
         .filter(isObj)
-        .map((m) => ({ authorName: str(m['authorName'], 120, '?') || '?', body: str(m['body'], COMMENT_MAX), createdAt: isoOr(m['createdAt'], now) }))
+        .map((m) => ({
+          authorName: str(m['authorName'], 120, '?') || '?',
+          body: str(m['body'], COMMENT_MAX),
+          createdAt: isoOr(m['createdAt'], now),
+        }))
         .filter((m) => m.body),
       createdAt: isoOr(c['createdAt'], now),
     }))
@@ -104,7 +137,11 @@ export function parseBoardExport(raw: unknown): BoardExport {
     format: BOARD_EXPORT_FORMAT,
     version: 1,
     exportedAt: isoOr(raw['exportedAt'], now),
-    project: { name: str(project['name'], PROJECT_NAME_MAX), summary: str(project['summary'], PROJECT_SUMMARY_MAX) || null, status: status(project['status']) },
+    project: {
+      name: str(project['name'], PROJECT_NAME_MAX),
+      summary: str(project['summary'], PROJECT_SUMMARY_MAX) || null,
+      status: status(project['status']),
+    },
     columns,
     labels,
     cards,
@@ -140,13 +177,20 @@ const byPos = (a: Obj, b: Obj): number => (Number(a['pos']) || 0) - (Number(b['p
 
 /** Converts a Trello board export (lists, cards, labels, checklists, comments) into our format. */
 export function fromTrello(raw: unknown): BoardExport {
-  if (!isObj(raw) || !Array.isArray(raw['lists']) || !Array.isArray(raw['cards'])) throw new ImportError('not a Trello board export (no lists and cards)');
+  if (!isObj(raw) || !Array.isArray(raw['lists']) || !Array.isArray(raw['cards']))
+    throw new ImportError('not a Trello board export (no lists and cards)');
   const now = new Date().toISOString();
   const lists = arr(raw['lists']).filter(isObj).sort(byPos);
-  const columns = lists.map((l) => ({ id: id(l['id']), name: str(l['name'], COLUMN_NAME_MAX) || 'Untitled', wipLimit: null, archived: l['closed'] === true })).filter((c) => c.id);
+  const columns = lists
+    .map((l) => ({ id: id(l['id']), name: str(l['name'], COLUMN_NAME_MAX) || 'Untitled', wipLimit: null, archived: l['closed'] === true }))
+    .filter((c) => c.id);
   const labels = arr(raw['labels'])
     .filter(isObj)
-    .map((l) => ({ id: id(l['id']), name: str(l['name'], LABEL_NAME_MAX) || str(l['color'], LABEL_NAME_MAX) || 'Label', color: trelloColor(l['color']) }))
+    .map((l) => ({
+      id: id(l['id']),
+      name: str(l['name'], LABEL_NAME_MAX) || str(l['color'], LABEL_NAME_MAX) || 'Label',
+      color: trelloColor(l['color']),
+    }))
     .filter((l) => l.id);
   const checklists = new Map<string, { text: string; done: boolean }[]>();
   for (const cl of arr(raw['checklists']).filter(isObj)) {
@@ -181,7 +225,9 @@ export function fromTrello(raw: unknown): BoardExport {
       columnId: id(c['idList']),
       title: str(c['name'], CARD_TITLE_MAX),
       description: str(c['desc'], CARD_DESCRIPTION_MAX),
-      labelIds: arr(c['idLabels']).map(id).filter((l) => labelIds.has(l)),
+      labelIds: arr(c['idLabels'])
+        .map(id)
+        .filter((l) => labelIds.has(l)),
       assignees: [],
       startDate: dateOnly(c['start']),
       dueDate: dateOnly(c['due']),
@@ -195,7 +241,11 @@ export function fromTrello(raw: unknown): BoardExport {
     format: BOARD_EXPORT_FORMAT,
     version: 1,
     exportedAt: now,
-    project: { name: str(raw['name'], PROJECT_NAME_MAX) || 'Trello board', summary: str(raw['desc'], PROJECT_SUMMARY_MAX) || null, status: raw['closed'] === true ? 'done' : 'active' },
+    project: {
+      name: str(raw['name'], PROJECT_NAME_MAX) || 'Trello board',
+      summary: str(raw['desc'], PROJECT_SUMMARY_MAX) || null,
+      status: raw['closed'] === true ? 'done' : 'active',
+    },
     columns,
     labels,
     cards,

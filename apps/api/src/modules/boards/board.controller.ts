@@ -32,18 +32,30 @@ export class BoardController {
   }
 
   @Post('projects/:id/columns')
-  async createColumn(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: CreateColumnDto): Promise<{ column: Column }> {
+  async createColumn(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: CreateColumnDto,
+  ): Promise<{ column: Column }> {
     return { column: await this.columns.create(me, id, body) };
   }
 
   @Patch('columns/:id')
-  async updateColumn(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: UpdateColumnDto): Promise<{ column: Column }> {
+  async updateColumn(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: UpdateColumnDto,
+  ): Promise<{ column: Column }> {
     return { column: await this.columns.update(me, id, body) };
   }
 
   @Post('columns/:id/move')
   @HttpCode(200)
-  async moveColumn(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: MoveColumnDto): Promise<{ column: Column }> {
+  async moveColumn(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: MoveColumnDto,
+  ): Promise<{ column: Column }> {
     return { column: await this.columns.move(me, id, body) };
   }
 
@@ -65,12 +77,20 @@ export class BoardController {
   }
 
   @Post('projects/:id/labels')
-  async createLabel(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: CreateLabelDto): Promise<{ label: Label }> {
+  async createLabel(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: CreateLabelDto,
+  ): Promise<{ label: Label }> {
     return { label: await this.labels.create(me, id, body) };
   }
 
   @Patch('labels/:id')
-  async updateLabel(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: UpdateLabelDto): Promise<{ label: Label }> {
+  async updateLabel(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: UpdateLabelDto,
+  ): Promise<{ label: Label }> {
     return { label: await this.labels.update(me, id, body) };
   }
 

@@ -48,7 +48,12 @@ export const toColumn = (d: LeanColumn): Column => ({
   archived: d.archived ?? false,
 });
 
-export const toLabel = (d: LeanLabel): Label => ({ id: d._id.toHexString(), projectId: d.projectId.toHexString(), name: d.name, color: d.color });
+export const toLabel = (d: LeanLabel): Label => ({
+  id: d._id.toHexString(),
+  projectId: d.projectId.toHexString(),
+  name: d.name,
+  color: d.color,
+});
 
 export const toComment = (d: LeanComment): CardComment => ({
   id: d._id.toHexString(),
@@ -64,4 +69,3 @@ export const toComment = (d: LeanComment): CardComment => ({
   deletedAt: d.deletedAt ? d.deletedAt.toISOString() : null,
   deletedBy: d.deletedBy ?? null,
 });
-

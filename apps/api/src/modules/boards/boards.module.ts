@@ -91,6 +91,14 @@ import { TransferController } from './transfer.controller';
     CardMails,
     CardDueMails,
   ],
-  exports: [CardsRepository, ColumnsRepository, LabelsRepository, CommentsRepository, ColumnsService, CardCreateService, CardBookingsService],
+  exports: [
+    CardsRepository,
+    ColumnsRepository,
+    LabelsRepository,
+    CommentsRepository,
+    ColumnsService,
+    CardCreateService,
+    CardBookingsService,
+  ],
 })
 export class BoardsModule {}

@@ -20,7 +20,11 @@ export class CardAttachmentsController {
   @Post(':id/attachments')
   @ApiFileUpload()
   @UseInterceptors(FileInterceptor('file'))
-  upload(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @UploadedFile() file: UploadedFileLike | undefined): Promise<{ card: Card; attachment: CardAttachment }> {
+  upload(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @UploadedFile() file: UploadedFileLike | undefined,
+  ): Promise<{ card: Card; attachment: CardAttachment }> {
     return this.attachments.upload(me, id, file);
   }
 
@@ -38,7 +42,11 @@ export class CardAttachmentsController {
   }
 
   @Delete(':id/attachments/:attachmentId')
-  async remove(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Param('attachmentId', ObjectIdPipe) attachmentId: string): Promise<{ card: Card }> {
+  async remove(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Param('attachmentId', ObjectIdPipe) attachmentId: string,
+  ): Promise<{ card: Card }> {
     return { card: await this.attachments.remove(me, id, attachmentId) };
   }
 }

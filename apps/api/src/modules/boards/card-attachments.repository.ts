@@ -18,7 +18,12 @@ const toStored = (d: LeanCard): StoredCard => ({ ...toCard(d), changes: (d.chang
 export class CardAttachmentsRepository {
   constructor(@InjectModel(CardDoc.name) private readonly model: Model<CardDoc>) {}
 
-  async pushIfVersion(current: StoredCard, expected: number, entry: StoredCardAttachment, changes: ChangeEntry[]): Promise<StoredCard | null> {
+  async pushIfVersion(
+    current: StoredCard,
+    expected: number,
+    entry: StoredCardAttachment,
+    changes: ChangeEntry[],
+  ): Promise<StoredCard | null> {
     const d = await this.model
       .findOneAndUpdate(
         { _id: oid(current.id), projectId: oid(current.projectId), version: expected },
@@ -37,7 +42,15 @@ export class CardAttachmentsRepository {
   async removeIfVersion(current: StoredCard, expected: number, attachmentId: string, changes: ChangeEntry[]): Promise<StoredCard | null> {
     const attachments: StoredCardAttachment[] = current.attachments
       .filter((a) => a.id !== attachmentId)
-      .map((a) => ({ fileId: oid(a.id), name: a.name, size: a.size, contentType: a.contentType, uploadedBy: oid(a.uploadedBy), uploadedByName: a.uploadedByName, uploadedAt: new Date(a.uploadedAt) }));
+      .map((a) => ({
+        fileId: oid(a.id),
+        name: a.name,
+        size: a.size,
+        contentType: a.contentType,
+        uploadedBy: oid(a.uploadedBy),
+        uploadedByName: a.uploadedByName,
+        uploadedAt: new Date(a.uploadedAt),
+      }));
     const d = await this.model
       .findOneAndUpdate(
         { _id: oid(current.id), projectId: oid(current.projectId), version: expected },

@@ -48,12 +48,25 @@ export class CardAttachmentsService {
     const tooMany = () => validationFailed([{ field: 'file', message: `a card holds at most ${CARD_ATTACHMENTS_MAX} files` }]);
     if (full(card)) throw tooMany();
     const fileId = await this.files.put(file);
-    const entry = { fileId, name: file.name, size: file.data.length, contentType: file.contentType, uploadedBy: oid(me.id), uploadedByName: me.displayName, uploadedAt: new Date() };
+    const entry = {
+      fileId,
+      name: file.name,
+      size: file.data.length,
+      contentType: file.contentType,
+      uploadedBy: oid(me.id),
+      uploadedByName: me.displayName,
+      uploadedAt: new Date(),
+    };
     let after: StoredCard;
     try {
       ({ after } = await writeWithMerge(this.cards, card, card.version, [], (current) => {
         if (full(current)) throw tooMany();
-        return this.attachments.pushIfVersion(current, current.version, entry, appendChange(current.changes, current.version + 1, ['attachments']));
+        return this.attachments.pushIfVersion(
+          current,
+          current.version,
+          entry,
+          appendChange(current.changes, current.version + 1, ['attachments']),
+        );
       }));
     } catch (err) {
       await this.files.remove(fileId);
@@ -76,20 +89,38 @@ export class CardAttachmentsService {
     const { project, card, role } = await this.access.card(me, cardId, 'write');
     const attachment = card.attachments.find((a) => a.id === attachmentId);
     if (!attachment) throw notFound('Attachment');
-    if (attachment.uploadedBy !== me.id && role !== 'owner' && !isStaff(me)) throw forbidden('Only the uploader, project owners and staff can remove a file');
+    if (attachment.uploadedBy !== me.id && role !== 'owner' && !isStaff(me))
+      throw forbidden('Only the uploader, project owners and staff can remove a file');
     const { after } = await writeWithMerge(this.cards, card, card.version, [], (current) => {
       if (!current.attachments.some((a) => a.id === attachmentId)) throw notFound('Attachment');
-      return this.attachments.removeIfVersion(current, current.version, attachmentId, appendChange(current.changes, current.version + 1, ['attachments']));
+      return this.attachments.removeIfVersion(
+        current,
+        current.version,
+        attachmentId,
+        appendChange(current.changes, current.version + 1, ['attachments']),
+      );
     });
     await this.files.remove(oid(attachmentId));
     await this.committed(me, project.id, after, 'attachment.removed', attachment);
     return publicCard(after);
   }
 
-  private async committed(me: AuthUser, projectId: string, after: StoredCard, kind: 'attachment.added' | 'attachment.removed', a: CardAttachment): Promise<void> {
+  private async committed(
+    me: AuthUser,
+    projectId: string,
+    after: StoredCard,
+    kind: 'attachment.added' | 'attachment.removed',
+    a: CardAttachment,
+  ): Promise<void> {
     const card = publicCard(after);
     await this.changes.committed(projectId, { kind: 'upsert', card });
-    await this.activity.record({ projectId, cardId: card.id, actor: me, kind, data: { title: a.name, attachmentId: a.id, version: card.version } });
+    await this.activity.record({
+      projectId,
+      cardId: card.id,
+      actor: me,
+      kind,
+      data: { title: a.name, attachmentId: a.id, version: card.version },
+    });
     announceUpdated(this.events, card, ['attachments']);
   }
 }

@@ -41,7 +41,8 @@ export class CardCreateService {
     // A card from a chat message: only from a message the caller may read, and of the channel named.
     if (input.sourceMessage) {
       const { message } = await this.messages.get(me, input.sourceMessage.messageId);
-      if (message.channelId !== input.sourceMessage.channelId) throw validationFailed([{ field: 'sourceMessage.channelId', message: 'is not the channel of the message' }]);
+      if (message.channelId !== input.sourceMessage.channelId)
+        throw validationFailed([{ field: 'sourceMessage.channelId', message: 'is not the channel of the message' }]);
     }
     const assigneeIds = [...new Set(input.assigneeIds ?? [])];
     const card = await this.placement.place(project.id, column.id, input, undefined, (rank) =>
@@ -60,9 +61,19 @@ export class CardCreateService {
       }),
     );
     await this.changes.committed(project.id, { kind: 'upsert', card });
-    await this.activity.record({ projectId: project.id, cardId: card.id, actor: me, kind: 'card.created', data: { title: card.title, columnId: column.id } });
+    await this.activity.record({
+      projectId: project.id,
+      cardId: card.id,
+      actor: me,
+      kind: 'card.created',
+      data: { title: card.title, columnId: column.id },
+    });
     announceCreated(this.events, card);
-    if (card.sourceMessage) this.events.emit(CardFromMessageEvent.event, new CardFromMessageEvent(project.id, card.id, card.sourceMessage.channelId, card.sourceMessage.messageId));
+    if (card.sourceMessage)
+      this.events.emit(
+        CardFromMessageEvent.event,
+        new CardFromMessageEvent(project.id, card.id, card.sourceMessage.channelId, card.sourceMessage.messageId),
+      );
     const others = assigneeIds.filter((id) => id !== me.id);
     if (others.length > 0) {
       await this.events.emitAsync(CardAssignedEvent.event, new CardAssignedEvent(project, card, me, others));

@@ -47,7 +47,8 @@ export class CardDueMails {
     try {
       await this.leases.runExclusive(CARD_DUE_MAILS_LEASE, 2 * EVERY_MS, () => this.run(now).then(() => undefined));
     } catch (err) {
-      if (!(err instanceof Error && /client was closed/i.test(err.message))) this.logger.warn(`Due-date mails failed: ${err instanceof Error ? err.message : String(err)}`);
+      if (!(err instanceof Error && /client was closed/i.test(err.message)))
+        this.logger.warn(`Due-date mails failed: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
 
@@ -73,13 +74,26 @@ export class CardDueMails {
       const mine = (byUser.get(user.id) ?? []).filter((c) => !doneColumns.has(c.columnId) && names.has(c.projectId));
       const roles = await this.members.rolesOf(user.id, [...new Set(mine.map((c) => c.projectId))]);
       const open = mine.filter((c) => roles.has(c.projectId));
-      const item = (c: Card): CardDueItem => ({ title: c.title, projectName: names.get(c.projectId) ?? '', dueDate: c.dueDate ?? '', path: cardPath(c) });
+      const item = (c: Card): CardDueItem => ({
+        title: c.title,
+        projectName: names.get(c.projectId) ?? '',
+        dueDate: c.dueDate ?? '',
+        path: cardPath(c),
+      });
       const due = open.filter((c) => c.dueDate === morning.tomorrow).map(item);
       const overdue = open.filter((c) => c.dueDate === morning.yesterday).map(item);
       const to = { email: user.email, name: user.displayName, userId: user.id };
       const key = `${user.id}:${morning.today}`;
-      if (due.length > 0 && (await this.outbox.enqueue({ kind: 'card.due_tomorrow', key, to, language: user.language, data: { cards: due } }))?.created) queued++;
-      if (overdue.length > 0 && (await this.outbox.enqueue({ kind: 'card.overdue', key, to, language: user.language, data: { cards: overdue } }))?.created) queued++;
+      if (
+        due.length > 0 &&
+        (await this.outbox.enqueue({ kind: 'card.due_tomorrow', key, to, language: user.language, data: { cards: due } }))?.created
+      )
+        queued++;
+      if (
+        overdue.length > 0 &&
+        (await this.outbox.enqueue({ kind: 'card.overdue', key, to, language: user.language, data: { cards: overdue } }))?.created
+      )
+        queued++;
     }
     return queued;
   }

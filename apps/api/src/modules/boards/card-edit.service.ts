@@ -40,18 +40,30 @@ export class CardEditService {
     if (values.assigneeIds) values.assigneeIds = [...new Set(values.assigneeIds)];
     if (values.labelIds) values.labelIds = [...new Set(values.labelIds)];
     const { project, card } = await this.access.card(me, cardId, 'write');
-    await this.refs.check(project.id, { ...values, startDate: values.startDate ?? card.startDate, dueDate: values.dueDate ?? card.dueDate });
+    await this.refs.check(project.id, {
+      ...values,
+      startDate: values.startDate ?? card.startDate,
+      dueDate: values.dueDate ?? card.dueDate,
+    });
 
     const { before, after } = await writeWithMerge(this.cards, card, version, fields, (current) =>
       this.cards.updateIfVersion(current, current.version, values, appendChange(current.changes, current.version + 1, fields)),
     );
     await this.changes.committed(project.id, { kind: 'upsert', card: publicCard(after) });
-    const kind = values.archived === true && !before.archived ? 'card.archived' : values.archived === false && before.archived ? 'card.restored' : 'card.updated';
+    const kind =
+      values.archived === true && !before.archived
+        ? 'card.archived'
+        : values.archived === false && before.archived
+          ? 'card.restored'
+          : 'card.updated';
     await this.activity.record({ projectId: project.id, cardId, actor: me, kind, data: { fields, version: after.version } });
     announceUpdated(this.events, publicCard(after), fields);
     const newAssignees = (values.assigneeIds ?? []).filter((id) => id !== me.id && !before.assigneeIds.includes(id));
     if (newAssignees.length > 0) {
-      await this.events.emitAsync(CardAssignedEvent.event, new CardAssignedEvent(project, { id: cardId, title: after.title }, me, newAssignees));
+      await this.events.emitAsync(
+        CardAssignedEvent.event,
+        new CardAssignedEvent(project, { id: cardId, title: after.title }, me, newAssignees),
+      );
       await this.mails.assigned(me, project.name, publicCard(after), newAssignees);
     }
     return publicCard(after);

@@ -12,7 +12,10 @@ export const announceUpdated = (events: EventEmitter2, card: Card, fields: CardC
 };
 
 export const announceMoved = (events: EventEmitter2, card: Card, fromColumnId: string): void => {
-  events.emit(BoardRoomEvent.event, new BoardRoomEvent(card.projectId, 'board:card-moved', { projectId: card.projectId, card, fromColumnId }));
+  events.emit(
+    BoardRoomEvent.event,
+    new BoardRoomEvent(card.projectId, 'board:card-moved', { projectId: card.projectId, card, fromColumnId }),
+  );
 };
 
 export const announceDeleted = (events: EventEmitter2, projectId: string, cardId: string, columnId: string): void => {

@@ -11,7 +11,9 @@ import { announceUpdated, publicCard } from './card-events';
 import { CardsRepository } from './cards.repository';
 
 const cardLinked = (card: Card): ApiException =>
-  new ApiException(HttpStatus.CONFLICT, ErrorCode.CardAlreadyLinked, 'The card is already linked to a message', { sourceMessage: card.sourceMessage });
+  new ApiException(HttpStatus.CONFLICT, ErrorCode.CardAlreadyLinked, 'The card is already linked to a message', {
+    sourceMessage: card.sourceMessage,
+  });
 const messageLinked = (cardId: string | null | undefined): ApiException =>
   new ApiException(HttpStatus.CONFLICT, ErrorCode.MessageAlreadyLinked, 'The message already shows a card', { cardId: cardId ?? null });
 
@@ -36,7 +38,8 @@ export class CardLinkService {
     const { project, card } = await this.access.card(me, cardId, 'own');
     const { doc, message } = await this.messages.get(me, input.messageId);
     if (doc.deletedAt) throw notFound('Message');
-    if (message.channelId !== input.channelId) throw validationFailed([{ field: 'channelId', message: 'is not the channel of the message' }]);
+    if (message.channelId !== input.channelId)
+      throw validationFailed([{ field: 'channelId', message: 'is not the channel of the message' }]);
     const same = card.sourceMessage?.messageId === message.id;
     if (same && message.cardId === card.id) return publicCard(card); // asked twice: already so
     if (card.sourceMessage && !same) throw cardLinked(card);
@@ -57,7 +60,13 @@ export class CardLinkService {
       await this.changes.committed(project.id, { kind: 'upsert', card: linked });
       announceUpdated(this.events, linked, []);
     }
-    await this.activity.record({ projectId: project.id, cardId: card.id, actor: me, kind: 'card.linked', data: { title: linked.title, channelId: message.channelId, messageId: message.id } });
+    await this.activity.record({
+      projectId: project.id,
+      cardId: card.id,
+      actor: me,
+      kind: 'card.linked',
+      data: { title: linked.title, channelId: message.channelId, messageId: message.id },
+    });
     return linked;
   }
 }

@@ -37,7 +37,13 @@ export class CardMoveService {
     if (target.archived) throw validationFailed([{ field: 'toColumnId', message: 'is archived' }]);
     const { before, after } = await writeWithMerge(this.cards, card, req.version, ['position'], (current) =>
       this.placement.place(project.id, target.id, req, cardId, (rank) =>
-        this.cards.moveIfVersion(current, current.version, target.id, rank, appendChange(current.changes, current.version + 1, ['position'])),
+        this.cards.moveIfVersion(
+          current,
+          current.version,
+          target.id,
+          rank,
+          appendChange(current.changes, current.version + 1, ['position']),
+        ),
       ),
     );
     await this.changes.committed(project.id, { kind: 'upsert', card: publicCard(after) });

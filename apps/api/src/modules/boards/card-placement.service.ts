@@ -34,7 +34,13 @@ export class CardPlacementService {
   ) {}
 
   /** Runs `write(rank)` until it does not clash; `write` returns null when the card's version moved on. */
-  async place<T>(projectId: string, columnId: string, anchors: Anchors, movingId: string | undefined, write: (rank: string) => Promise<T>): Promise<T> {
+  async place<T>(
+    projectId: string,
+    columnId: string,
+    anchors: Anchors,
+    movingId: string | undefined,
+    write: (rank: string) => Promise<T>,
+  ): Promise<T> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const { lower, upper } = await this.slot(projectId, columnId, anchors, movingId);
       const rank = attempt === 0 ? rankBetween(lower, upper) : jitteredRankBetween(lower, upper);
@@ -49,7 +55,12 @@ export class CardPlacementService {
     throw new ApiException(HttpStatus.CONFLICT, ErrorCode.RankConflict, 'The column is very busy right now; try the move again');
   }
 
-  private async slot(projectId: string, columnId: string, anchors: Anchors, movingId?: string): Promise<{ lower: string | null; upper: string | null }> {
+  private async slot(
+    projectId: string,
+    columnId: string,
+    anchors: Anchors,
+    movingId?: string,
+  ): Promise<{ lower: string | null; upper: string | null }> {
     if (anchors.afterCardId) {
       const rank = await this.anchorRank(projectId, columnId, anchors.afterCardId, movingId, 'afterCardId');
       return { lower: rank, upper: await this.cards.nextRank(columnId, rank, movingId) };
@@ -62,7 +73,13 @@ export class CardPlacementService {
   }
 
   /** An anchor must be another card of the target column (of this project). */
-  private async anchorRank(projectId: string, columnId: string, anchorId: string, movingId: string | undefined, field: string): Promise<string> {
+  private async anchorRank(
+    projectId: string,
+    columnId: string,
+    anchorId: string,
+    movingId: string | undefined,
+    field: string,
+  ): Promise<string> {
     const anchor = anchorId === movingId ? null : await this.cards.findInProject(projectId, anchorId);
     if (!anchor || anchor.columnId !== columnId) throw validationFailed([{ field, message: 'is not another card of the target column' }]);
     return anchor.rank;

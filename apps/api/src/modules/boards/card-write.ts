@@ -9,7 +9,12 @@ const MAX_ATTEMPTS = 20;
 
 export const versionConflict = (current: StoredCard, fields: CardChangeField[]): ApiException => {
   const details: VersionConflictDetails = { current: publicCard(current), conflictingFields: fields };
-  return new ApiException(HttpStatus.CONFLICT, ErrorCode.VersionConflict, 'Someone changed this card meanwhile', details as unknown as Record<string, unknown>);
+  return new ApiException(
+    HttpStatus.CONFLICT,
+    ErrorCode.VersionConflict,
+    'Someone changed this card meanwhile',
+    details as unknown as Record<string, unknown>,
+  );
 };
 
 /**

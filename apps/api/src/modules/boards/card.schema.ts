@@ -3,8 +3,14 @@ import { Schema as MongooseSchema, Types } from 'mongoose';
 import type { ChecklistItem } from '@klasteris/contracts';
 import type { ChangeEntry } from './merge';
 
-const ChecklistItemSchema = new MongooseSchema<ChecklistItem>({ id: { type: String, required: true }, text: { type: String, required: true }, done: { type: Boolean, default: false } }, { _id: false });
-const ChangeEntrySchema = new MongooseSchema<ChangeEntry>({ v: { type: Number, required: true }, f: { type: String, required: true } }, { _id: false });
+const ChecklistItemSchema = new MongooseSchema<ChecklistItem>(
+  { id: { type: String, required: true }, text: { type: String, required: true }, done: { type: Boolean, default: false } },
+  { _id: false },
+);
+const ChangeEntrySchema = new MongooseSchema<ChangeEntry>(
+  { v: { type: Number, required: true }, f: { type: String, required: true } },
+  { _id: false },
+);
 /** A file attached to a card: metadata here, bytes in the chat attachment store under `fileId`. */
 export interface StoredCardAttachment {
   fileId: Types.ObjectId;
@@ -27,7 +33,10 @@ const CardAttachmentSchema = new MongooseSchema<StoredCardAttachment>(
   },
   { _id: false },
 );
-const SourceMessageSchema = new MongooseSchema<{ channelId: string; messageId: string }>({ channelId: { type: String, required: true }, messageId: { type: String, required: true } }, { _id: false });
+const SourceMessageSchema = new MongooseSchema<{ channelId: string; messageId: string }>(
+  { channelId: { type: String, required: true }, messageId: { type: String, required: true } },
+  { _id: false },
+);
 
 /**
  * A card. `version` grows by one with every change; `changes` logs which fields each version

@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Activity, Card, CardComment, CardWithContext, CommentHistory, Page } from '@klasteris/contracts';
 import { Authenticated, CurrentUser } from '../../common/auth.decorators';
 import type { AuthUser } from '../../common/auth-user';
@@ -66,10 +73,14 @@ export class CardsController {
   @HttpCode(200)
   @ApiOkResponse({ description: '{ card } with its sourceMessage; the message shows the card to its channel live' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: ids malformed, or channelId is not the channel of the message' })
-  @ApiForbiddenResponse({ description: 'FORBIDDEN: not an owner of the card\'s project' })
+  @ApiForbiddenResponse({ description: "FORBIDDEN: not an owner of the card's project" })
   @ApiNotFoundResponse({ description: 'NOT_FOUND: no such card in a project of mine, or no message I may read' })
   @ApiConflictResponse({ description: 'CARD_ALREADY_LINKED (details.sourceMessage) or MESSAGE_ALREADY_LINKED (details.cardId)' })
-  async linkMessage(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: LinkCardMessageDto): Promise<{ card: Card }> {
+  async linkMessage(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: LinkCardMessageDto,
+  ): Promise<{ card: Card }> {
     return { card: await this.links.link(me, id, body) };
   }
 
@@ -86,7 +97,11 @@ export class CardsController {
   }
 
   @Post(':id/checklist')
-  async addItem(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: AddChecklistItemDto): Promise<{ card: Card }> {
+  async addItem(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: AddChecklistItemDto,
+  ): Promise<{ card: Card }> {
     return { card: await this.checklist.add(me, id, body.text) };
   }
 
@@ -101,7 +116,11 @@ export class CardsController {
   }
 
   @Delete(':id/checklist/:itemId')
-  async removeItem(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Param('itemId', ObjectIdPipe) itemId: string): Promise<{ card: Card }> {
+  async removeItem(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Param('itemId', ObjectIdPipe) itemId: string,
+  ): Promise<{ card: Card }> {
     return { card: await this.checklist.remove(me, id, itemId) };
   }
 
@@ -111,7 +130,11 @@ export class CardsController {
   }
 
   @Post(':id/comments')
-  async addComment(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: CreateCommentDto): Promise<{ comment: CardComment }> {
+  async addComment(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: CreateCommentDto,
+  ): Promise<{ comment: CardComment }> {
     return { comment: await this.comments.add(me, id, body.body) };
   }
 
@@ -119,19 +142,32 @@ export class CardsController {
   @ApiOkResponse({ description: 'The edited comment; the earlier version is kept in its history' })
   @ApiForbiddenResponse({ description: 'FORBIDDEN: not its author (or an observer)' })
   @ApiConflictResponse({ description: 'CONFLICT: edited by another request meanwhile' })
-  async editComment(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Param('commentId', ObjectIdPipe) commentId: string, @Body() body: UpdateCommentDto): Promise<{ comment: CardComment }> {
+  async editComment(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Param('commentId', ObjectIdPipe) commentId: string,
+    @Body() body: UpdateCommentDto,
+  ): Promise<{ comment: CardComment }> {
     return { comment: await this.comments.edit(me, id, commentId, body.body) };
   }
 
   @Get(':id/comments/:commentId/history')
-  commentHistory(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Param('commentId', ObjectIdPipe) commentId: string): Promise<CommentHistory> {
+  commentHistory(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Param('commentId', ObjectIdPipe) commentId: string,
+  ): Promise<CommentHistory> {
     return this.comments.history(me, id, commentId);
   }
 
   @Delete(':id/comments/:commentId')
   @ApiOkResponse({ description: 'The tombstone that stays in the thread' })
   @ApiForbiddenResponse({ description: 'FORBIDDEN: neither its author nor a project owner or cluster staff' })
-  async deleteComment(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Param('commentId', ObjectIdPipe) commentId: string): Promise<{ comment: CardComment }> {
+  async deleteComment(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Param('commentId', ObjectIdPipe) commentId: string,
+  ): Promise<{ comment: CardComment }> {
     return { comment: await this.comments.remove(me, id, commentId) };
   }
 

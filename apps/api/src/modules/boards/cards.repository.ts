@@ -90,7 +90,7 @@ export class CardsRepository {
           checklist: c.checklist ?? [],
           archived: c.archived ?? false,
           commentCount: c.commentCount ?? 0,
-              createdBy: oid(c.createdBy),
+          createdBy: oid(c.createdBy),
           bookingIds: [],
           version: 1,
           changes: [],
@@ -163,7 +163,12 @@ export class CardsRepository {
    * Applies field values if the card is still at `expected` (the guard is in the write), bumping the
    * version and appending to the change log. Null when someone else changed the card meanwhile.
    */
-  async updateIfVersion(current: StoredCard, expected: number, values: CardFieldValues, changes: ChangeEntry[]): Promise<StoredCard | null> {
+  async updateIfVersion(
+    current: StoredCard,
+    expected: number,
+    values: CardFieldValues,
+    changes: ChangeEntry[],
+  ): Promise<StoredCard | null> {
     const d = await this.model
       .findOneAndUpdate(
         { _id: oid(current.id), projectId: oid(current.projectId), version: expected },
@@ -175,7 +180,13 @@ export class CardsRepository {
   }
 
   /** Moves if still at `expected`; throws E11000 when another card took the rank meanwhile. */
-  async moveIfVersion(current: StoredCard, expected: number, columnId: string, rank: string, changes: ChangeEntry[]): Promise<StoredCard | null> {
+  async moveIfVersion(
+    current: StoredCard,
+    expected: number,
+    columnId: string,
+    rank: string,
+    changes: ChangeEntry[],
+  ): Promise<StoredCard | null> {
     const d = await this.model
       .findOneAndUpdate(
         { _id: oid(current.id), projectId: oid(current.projectId), version: expected },
@@ -189,7 +200,11 @@ export class CardsRepository {
   /** Comment counter; not a change of the card (no version bump). Returns the card as it is now. */
   async incComments(projectId: string, id: string, by: number): Promise<Card | null> {
     const d = await this.model
-      .findOneAndUpdate({ _id: oid(id), projectId: oid(projectId) }, { $inc: { commentCount: by } }, { returnDocument: 'after', timestamps: false })
+      .findOneAndUpdate(
+        { _id: oid(id), projectId: oid(projectId) },
+        { $inc: { commentCount: by } },
+        { returnDocument: 'after', timestamps: false },
+      )
       .lean<LeanCard>();
     return d ? toCard(d) : null;
   }
@@ -197,7 +212,11 @@ export class CardsRepository {
   /** Links bookings to a card of the project; not an edit of the card (no version bump). Null when no such card. */
   async addBookings(projectId: string, id: string, bookingIds: string[]): Promise<Card | null> {
     const d = await this.model
-      .findOneAndUpdate({ _id: oid(id), projectId: oid(projectId) }, { $addToSet: { bookingIds: { $each: bookingIds.map(oid) } } }, { returnDocument: 'after', timestamps: false })
+      .findOneAndUpdate(
+        { _id: oid(id), projectId: oid(projectId) },
+        { $addToSet: { bookingIds: { $each: bookingIds.map(oid) } } },
+        { returnDocument: 'after', timestamps: false },
+      )
       .lean<LeanCard>();
     return d ? toCard(d) : null;
   }
@@ -205,7 +224,11 @@ export class CardsRepository {
   /** Links a chat message to a card that has none yet (the guard is in the write); not an edit (no version bump). Null when it already has one. */
   async setSourceMessageOnce(projectId: string, id: string, source: { channelId: string; messageId: string }): Promise<Card | null> {
     const d = await this.model
-      .findOneAndUpdate({ _id: oid(id), projectId: oid(projectId), sourceMessage: null }, { $set: { sourceMessage: source } }, { returnDocument: 'after', timestamps: false })
+      .findOneAndUpdate(
+        { _id: oid(id), projectId: oid(projectId), sourceMessage: null },
+        { $set: { sourceMessage: source } },
+        { returnDocument: 'after', timestamps: false },
+      )
       .lean<LeanCard>();
     return d ? toCard(d) : null;
   }
@@ -225,7 +248,11 @@ export class CardsRepository {
   /** Re-spacing write: only if the card still has the rank we read (a concurrent move wins). */
   async setRankIf(columnId: string, id: string, from: string, to: string): Promise<boolean> {
     try {
-      const res = await this.model.updateOne({ _id: oid(id), columnId: oid(columnId), rank: from }, { $set: { rank: to } }, { timestamps: false });
+      const res = await this.model.updateOne(
+        { _id: oid(id), columnId: oid(columnId), rank: from },
+        { $set: { rank: to } },
+        { timestamps: false },
+      );
       return res.modifiedCount === 1;
     } catch {
       return false;
@@ -235,7 +262,10 @@ export class CardsRepository {
   /** Open cards with someone assigned, due on one of `dates` (YYYY-MM-DD): the morning mails' scan. */
   async assignedDueOn(dates: string[], limit = 5000): Promise<Card[]> {
     if (dates.length === 0) return [];
-    const docs = await this.model.find({ dueDate: { $in: dates }, archived: false, 'assigneeIds.0': { $exists: true } }, WITHOUT_LOG).limit(limit).lean<LeanCard[]>();
+    const docs = await this.model
+      .find({ dueDate: { $in: dates }, archived: false, 'assigneeIds.0': { $exists: true } }, WITHOUT_LOG)
+      .limit(limit)
+      .lean<LeanCard[]>();
     return docs.map(toCard);
   }
 
@@ -249,14 +279,23 @@ export class CardsRepository {
       const at = new Date(Number(after.k));
       filter.$or = [{ updatedAt: { $lt: at } }, { updatedAt: at, _id: { $lt: oid(after.id) } }];
     }
-    const docs = await this.model.find(filter, WITHOUT_LOG).sort({ updatedAt: -1, _id: -1 }).limit(q.limit + 1).lean<LeanCard[]>();
+    const docs = await this.model
+      .find(filter, WITHOUT_LOG)
+      .sort({ updatedAt: -1, _id: -1 })
+      .limit(q.limit + 1)
+      .lean<LeanCard[]>();
     return docs.map(toCard);
   }
 
   /** Open cards assigned to a user in the given projects, due between two dates (YYYY-MM-DD, inclusive): My calendar. */
   async assignedDueBetween(userId: string, projectIds: string[], from: string, to: string, limit = 1000): Promise<Card[]> {
     if (projectIds.length === 0) return [];
-    const filter: QueryFilter<CardDoc> = { assigneeIds: oid(userId), archived: false, projectId: { $in: projectIds.map(oid) }, dueDate: { $ne: null, $gte: from, $lte: to } };
+    const filter: QueryFilter<CardDoc> = {
+      assigneeIds: oid(userId),
+      archived: false,
+      projectId: { $in: projectIds.map(oid) },
+      dueDate: { $ne: null, $gte: from, $lte: to },
+    };
     const docs = await this.model.find(filter, WITHOUT_LOG).sort({ dueDate: 1, _id: 1 }).limit(limit).lean<LeanCard[]>();
     return docs.map(toCard);
   }

@@ -31,7 +31,8 @@ export class ChecklistService {
 
   add(me: AuthUser, cardId: string, text: string): Promise<Card> {
     return this.apply(me, cardId, (items) => {
-      if (items.length >= CHECKLIST_MAX_ITEMS) throw validationFailed([{ field: 'text', message: `a checklist holds at most ${CHECKLIST_MAX_ITEMS} items` }]);
+      if (items.length >= CHECKLIST_MAX_ITEMS)
+        throw validationFailed([{ field: 'text', message: `a checklist holds at most ${CHECKLIST_MAX_ITEMS} items` }]);
       return [...items, { id: new Types.ObjectId().toHexString(), text, done: false }];
     });
   }
@@ -39,7 +40,11 @@ export class ChecklistService {
   update(me: AuthUser, cardId: string, itemId: string, patch: { text?: string; done?: boolean }): Promise<Card> {
     return this.apply(me, cardId, (items) => {
       if (!items.some((i) => i.id === itemId)) throw notFound('Checklist item');
-      return items.map((i) => (i.id === itemId ? { ...i, ...(patch.text !== undefined ? { text: patch.text } : {}), ...(patch.done !== undefined ? { done: patch.done } : {}) } : i));
+      return items.map((i) =>
+        i.id === itemId
+          ? { ...i, ...(patch.text !== undefined ? { text: patch.text } : {}), ...(patch.done !== undefined ? { done: patch.done } : {}) }
+          : i,
+      );
     });
   }
 
@@ -54,7 +59,12 @@ export class ChecklistService {
     const { project, card } = await this.access.card(me, cardId, 'write');
     // Item operations commute: each attempt edits the checklist as it is at the version just read.
     const write = (current: StoredCard): Promise<StoredCard | null> =>
-      this.cards.updateIfVersion(current, current.version, { checklist: edit(current.checklist) }, appendChange(current.changes, current.version + 1, ['checklist']));
+      this.cards.updateIfVersion(
+        current,
+        current.version,
+        { checklist: edit(current.checklist) },
+        appendChange(current.changes, current.version + 1, ['checklist']),
+      );
     const { after } = await writeWithMerge(this.cards, card, card.version, [], write);
     await this.changes.committed(project.id, { kind: 'upsert', card: publicCard(after) });
     await this.activity.record({ projectId: project.id, cardId, actor: me, kind: 'checklist.updated', data: { version: after.version } });

@@ -43,8 +43,14 @@ export class ColumnsRepository {
     return new Map(docs.map((d) => [d._id.toHexString(), d.name]));
   }
 
-  async update(projectId: string, id: string, patch: { name?: string; wipLimit?: number | null; archived?: boolean; rank?: string }): Promise<Column | null> {
-    const d = await this.model.findOneAndUpdate({ _id: oid(id), projectId: oid(projectId) }, { $set: patch }, { returnDocument: 'after' }).lean<LeanColumn>();
+  async update(
+    projectId: string,
+    id: string,
+    patch: { name?: string; wipLimit?: number | null; archived?: boolean; rank?: string },
+  ): Promise<Column | null> {
+    const d = await this.model
+      .findOneAndUpdate({ _id: oid(id), projectId: oid(projectId) }, { $set: patch }, { returnDocument: 'after' })
+      .lean<LeanColumn>();
     return d ? toColumn(d) : null;
   }
 
@@ -56,7 +62,9 @@ export class ColumnsRepository {
   /** Re-spacing write: only if the column still has the rank we read. */
   async setRankIf(projectId: string, id: string, from: string, to: string): Promise<Column | null> {
     try {
-      const d = await this.model.findOneAndUpdate({ _id: oid(id), projectId: oid(projectId), rank: from }, { $set: { rank: to } }, { returnDocument: 'after' }).lean<LeanColumn>();
+      const d = await this.model
+        .findOneAndUpdate({ _id: oid(id), projectId: oid(projectId), rank: from }, { $set: { rank: to } }, { returnDocument: 'after' })
+        .lean<LeanColumn>();
       return d ? toColumn(d) : null;
     } catch {
       return null;

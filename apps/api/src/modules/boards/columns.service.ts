@@ -1,6 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { DEFAULT_COLUMNS, ErrorCode, type Column, type CreateColumnRequest, type MoveColumnRequest, type UpdateColumnRequest } from '@klasteris/contracts';
+import {
+  DEFAULT_COLUMNS,
+  ErrorCode,
+  type Column,
+  type CreateColumnRequest,
+  type MoveColumnRequest,
+  type UpdateColumnRequest,
+} from '@klasteris/contracts';
 import { ApiException, notFound, validationFailed } from '../../common/api-exception';
 import type { AuthUser } from '../../common/auth-user';
 import { ActivityService } from '../projects/activity.service';
@@ -26,13 +33,16 @@ export class ColumnsService {
   async createDefaults(projectId: string, names: readonly string[] = DEFAULT_COLUMNS): Promise<Column[]> {
     const ranks = initialRanks(names.length);
     const out: Column[] = [];
-    for (let i = 0; i < names.length; i++) out.push(await this.columns.create(projectId, { name: names[i]!, rank: ranks[i]!, wipLimit: null }));
+    for (let i = 0; i < names.length; i++)
+      out.push(await this.columns.create(projectId, { name: names[i]!, rank: ranks[i]!, wipLimit: null }));
     return out;
   }
 
   async create(me: AuthUser, projectId: string, req: CreateColumnRequest): Promise<Column> {
     await this.access.project(me, projectId, 'write');
-    const column = await this.place(projectId, req, undefined, (rank) => this.columns.create(projectId, { name: req.name, rank, wipLimit: req.wipLimit ?? null }));
+    const column = await this.place(projectId, req, undefined, (rank) =>
+      this.columns.create(projectId, { name: req.name, rank, wipLimit: req.wipLimit ?? null }),
+    );
     await this.activity.record({ projectId, actor: me, kind: 'column.created', data: { columnId: column.id, name: column.name } });
     this.announce('board:column-created', column);
     return column;
@@ -42,7 +52,12 @@ export class ColumnsService {
     const { project } = await this.access.column(me, columnId, 'write');
     const column = await this.columns.update(project.id, columnId, patch);
     if (!column) throw notFound('Column');
-    await this.activity.record({ projectId: project.id, actor: me, kind: 'column.updated', data: { columnId, fields: Object.keys(patch) } });
+    await this.activity.record({
+      projectId: project.id,
+      actor: me,
+      kind: 'column.updated',
+      data: { columnId, fields: Object.keys(patch) },
+    });
     this.announce('board:column-updated', column);
     return column;
   }
@@ -63,7 +78,12 @@ export class ColumnsService {
     const { project } = await this.access.column(me, columnId, 'write');
     const column = await this.columns.update(project.id, columnId, { archived });
     if (!column) throw notFound('Column');
-    await this.activity.record({ projectId: project.id, actor: me, kind: archived ? 'column.archived' : 'column.restored', data: { columnId, name: column.name } });
+    await this.activity.record({
+      projectId: project.id,
+      actor: me,
+      kind: archived ? 'column.archived' : 'column.restored',
+      data: { columnId, name: column.name },
+    });
     this.announce('board:column-updated', column);
     return column;
   }
@@ -72,7 +92,12 @@ export class ColumnsService {
     this.events.emit(BoardRoomEvent.event, new BoardRoomEvent(column.projectId, name, { projectId: column.projectId, column }));
   }
 
-  private async place(projectId: string, anchors: MoveColumnRequest, movingId: string | undefined, write: (rank: string) => Promise<Column>): Promise<Column> {
+  private async place(
+    projectId: string,
+    anchors: MoveColumnRequest,
+    movingId: string | undefined,
+    write: (rank: string) => Promise<Column>,
+  ): Promise<Column> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const all = (await this.columns.list(projectId)).filter((c) => c.id !== movingId);
       const { lower, upper } = slot(all, anchors);

@@ -11,7 +11,15 @@ import { CommentDoc, LeanComment } from './comment.schema';
 export class CommentsRepository {
   constructor(@InjectModel(CommentDoc.name) private readonly model: Model<CommentDoc>) {}
 
-  async create(c: { projectId: string; cardId: string; authorId: string; authorName: string; body: string; mentions: string[]; createdAt?: Date }): Promise<CardComment> {
+  async create(c: {
+    projectId: string;
+    cardId: string;
+    authorId: string;
+    authorName: string;
+    body: string;
+    mentions: string[];
+    createdAt?: Date;
+  }): Promise<CardComment> {
     const doc = await this.model.create({
       ...c,
       projectId: oid(c.projectId),
@@ -24,10 +32,21 @@ export class CommentsRepository {
     return toComment(doc.toObject() as LeanComment);
   }
 
-  async insertMany(items: { projectId: string; cardId: string; authorId: string; authorName: string; body: string; createdAt: Date }[]): Promise<void> {
+  async insertMany(
+    items: { projectId: string; cardId: string; authorId: string; authorName: string; body: string; createdAt: Date }[],
+  ): Promise<void> {
     for (let i = 0; i < items.length; i += 500) {
       await this.model.insertMany(
-        items.slice(i, i + 500).map((c) => ({ ...c, projectId: oid(c.projectId), cardId: oid(c.cardId), authorId: oid(c.authorId), mentions: [], editedAt: null })),
+        items
+          .slice(i, i + 500)
+          .map((c) => ({
+            ...c,
+            projectId: oid(c.projectId),
+            cardId: oid(c.cardId),
+            authorId: oid(c.authorId),
+            mentions: [],
+            editedAt: null,
+          })),
         { lean: true },
       );
     }
@@ -41,7 +60,13 @@ export class CommentsRepository {
       const at = new Date(Number(after.k));
       filter.$or = [{ createdAt: { $gt: at } }, { createdAt: at, _id: { $gt: oid(after.id) } }];
     }
-    return (await this.model.find(filter).sort({ createdAt: 1, _id: 1 }).limit(limit + 1).lean<LeanComment[]>()).map(toComment);
+    return (
+      await this.model
+        .find(filter)
+        .sort({ createdAt: 1, _id: 1 })
+        .limit(limit + 1)
+        .lean<LeanComment[]>()
+    ).map(toComment);
   }
 
   async find(projectId: string, cardId: string, commentId: string): Promise<LeanComment | null> {
@@ -56,7 +81,10 @@ export class CommentsRepository {
     const d = await this.model
       .findOneAndUpdate(
         { _id: current._id, body: current.body, deletedAt: null },
-        { $set: { body, mentions: mentions.map(oid), editedAt: at }, $push: { edits: { body: current.body, at: current.editedAt ?? current.createdAt } } },
+        {
+          $set: { body, mentions: mentions.map(oid), editedAt: at },
+          $push: { edits: { body: current.body, at: current.editedAt ?? current.createdAt } },
+        },
         { returnDocument: 'after' },
       )
       .lean<LeanComment>();
@@ -66,7 +94,11 @@ export class CommentsRepository {
   /** Tombstone: the text and its history go; null when it was already deleted. */
   async softDelete(current: LeanComment, by: 'author' | 'moderator', at: Date): Promise<CardComment | null> {
     const d = await this.model
-      .findOneAndUpdate({ _id: current._id, deletedAt: null }, { $set: { deletedAt: at, deletedBy: by, body: '', mentions: [], edits: [] } }, { returnDocument: 'after' })
+      .findOneAndUpdate(
+        { _id: current._id, deletedAt: null },
+        { $set: { deletedAt: at, deletedBy: by, body: '', mentions: [], edits: [] } },
+        { returnDocument: 'after' },
+      )
       .lean<LeanComment>();
     return d ? toComment(d) : null;
   }
@@ -76,6 +108,11 @@ export class CommentsRepository {
   }
 
   async allForProject(projectId: string): Promise<CardComment[]> {
-    return (await this.model.find({ projectId: oid(projectId) }).sort({ createdAt: 1, _id: 1 }).lean<LeanComment[]>()).map(toComment);
+    return (
+      await this.model
+        .find({ projectId: oid(projectId) })
+        .sort({ createdAt: 1, _id: 1 })
+        .lean<LeanComment[]>()
+    ).map(toComment);
   }
 }

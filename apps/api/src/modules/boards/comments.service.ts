@@ -42,20 +42,33 @@ export class CommentsService {
     const rows = await this.comments.list(project.id, cardId, cursor, limit);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    return { items: page, nextCursor: rows.length > limit && last ? encodeCursor({ k: new Date(last.createdAt).getTime(), id: last.id }) : null };
+    return {
+      items: page,
+      nextCursor: rows.length > limit && last ? encodeCursor({ k: new Date(last.createdAt).getTime(), id: last.id }) : null,
+    };
   }
 
   async add(me: AuthUser, cardId: string, body: string): Promise<CardComment> {
     const { project, card } = await this.access.card(me, cardId, 'write');
     const members = await this.presenter.memberList(project.id);
     const mentions = mentionedMembers(body, members).filter((id) => id !== me.id);
-    const comment = await this.comments.create({ projectId: project.id, cardId, authorId: me.id, authorName: me.displayName, body, mentions });
+    const comment = await this.comments.create({
+      projectId: project.id,
+      cardId,
+      authorId: me.id,
+      authorName: me.displayName,
+      body,
+      mentions,
+    });
     const counted = await this.cards.incComments(project.id, cardId, 1);
     if (counted) await this.changes.committed(project.id, { kind: 'upsert', card: counted });
     await this.activity.record({ projectId: project.id, cardId, actor: me, kind: 'comment.added', data: { commentId: comment.id } });
     this.events.emit(BoardRoomEvent.event, new BoardRoomEvent(project.id, 'board:comment-added', { projectId: project.id, comment }));
     if (mentions.length > 0) {
-      await this.events.emitAsync(CardMentionEvent.event, new CardMentionEvent(project, { id: cardId, title: card.title }, me, mentions, body.slice(0, 200)));
+      await this.events.emitAsync(
+        CardMentionEvent.event,
+        new CardMentionEvent(project, { id: cardId, title: card.title }, me, mentions, body.slice(0, 200)),
+      );
     }
     return comment;
   }
@@ -69,9 +82,13 @@ export class CommentsService {
     const members = await this.presenter.memberList(project.id);
     const mentions = mentionedMembers(body, members).filter((id) => id !== me.id);
     const updated = await this.comments.edit(current, body, mentions, new Date());
-    if (!updated) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.Conflict, 'The comment changed meanwhile; reload it and edit again');
+    if (!updated)
+      throw new ApiException(HttpStatus.CONFLICT, ErrorCode.Conflict, 'The comment changed meanwhile; reload it and edit again');
     await this.activity.record({ projectId: project.id, cardId, actor: me, kind: 'comment.edited', data: { commentId } });
-    this.events.emit(BoardRoomEvent.event, new BoardRoomEvent(project.id, 'board:comment-updated', { projectId: project.id, comment: updated }));
+    this.events.emit(
+      BoardRoomEvent.event,
+      new BoardRoomEvent(project.id, 'board:comment-updated', { projectId: project.id, comment: updated }),
+    );
     return updated;
   }
 
@@ -87,13 +104,23 @@ export class CommentsService {
     const current = await this.comments.find(project.id, cardId, commentId);
     if (!current || current.deletedAt) throw notFound('Comment');
     const own = current.authorId.toHexString() === me.id;
-    if (own ? role === 'observer' : !(role === 'owner' || isStaff(me))) throw forbidden('Only its author, project owners and cluster staff delete a comment');
+    if (own ? role === 'observer' : !(role === 'owner' || isStaff(me)))
+      throw forbidden('Only its author, project owners and cluster staff delete a comment');
     const deleted = await this.comments.softDelete(current, own ? 'author' : 'moderator', new Date());
     if (!deleted) throw notFound('Comment');
     const counted = await this.cards.incComments(project.id, cardId, -1);
     if (counted) await this.changes.committed(project.id, { kind: 'upsert', card: counted });
-    await this.activity.record({ projectId: project.id, cardId, actor: me, kind: 'comment.deleted', data: { commentId, by: own ? 'author' : 'moderator' } });
-    this.events.emit(BoardRoomEvent.event, new BoardRoomEvent(project.id, 'board:comment-updated', { projectId: project.id, comment: deleted }));
+    await this.activity.record({
+      projectId: project.id,
+      cardId,
+      actor: me,
+      kind: 'comment.deleted',
+      data: { commentId, by: own ? 'author' : 'moderator' },
+    });
+    this.events.emit(
+      BoardRoomEvent.event,
+      new BoardRoomEvent(project.id, 'board:comment-updated', { projectId: project.id, comment: deleted }),
+    );
     return deleted;
   }
 }

@@ -16,7 +16,12 @@ export class LabelsRepository {
   }
 
   async list(projectId: string): Promise<Label[]> {
-    return (await this.model.find({ projectId: oid(projectId) }).sort({ name: 1, _id: 1 }).lean<LeanLabel[]>()).map(toLabel);
+    return (
+      await this.model
+        .find({ projectId: oid(projectId) })
+        .sort({ name: 1, _id: 1 })
+        .lean<LeanLabel[]>()
+    ).map(toLabel);
   }
 
   async findInProject(projectId: string, id: string): Promise<Label | null> {
@@ -37,7 +42,9 @@ export class LabelsRepository {
   }
 
   async update(projectId: string, id: string, patch: { name?: string; color?: string }): Promise<Label | null> {
-    const d = await this.model.findOneAndUpdate({ _id: oid(id), projectId: oid(projectId) }, { $set: patch }, { returnDocument: 'after' }).lean<LeanLabel>();
+    const d = await this.model
+      .findOneAndUpdate({ _id: oid(id), projectId: oid(projectId) }, { $set: patch }, { returnDocument: 'after' })
+      .lean<LeanLabel>();
     return d ? toLabel(d) : null;
   }
 

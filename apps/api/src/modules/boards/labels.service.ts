@@ -43,7 +43,10 @@ export class LabelsService {
   }
 
   private announce(label: Label, deleted: boolean): Label {
-    this.events.emit(BoardRoomEvent.event, new BoardRoomEvent(label.projectId, 'board:label-changed', { projectId: label.projectId, label, deleted }));
+    this.events.emit(
+      BoardRoomEvent.event,
+      new BoardRoomEvent(label.projectId, 'board:label-changed', { projectId: label.projectId, label, deleted }),
+    );
     return label;
   }
 }

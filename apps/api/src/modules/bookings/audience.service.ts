@@ -28,9 +28,14 @@ export class ResourceAudience {
 
   /** For a page of resources: a predicate telling which of them reserve for an audience `userId` belongs to. */
   async membershipOf(userId: string, rs: WithAccess[]): Promise<(r: WithAccess) => boolean> {
-    const projectIds = rs.flatMap((r) => (r.policy.access.mode === 'project' && r.policy.access.projectId ? [r.policy.access.projectId] : []));
+    const projectIds = rs.flatMap((r) =>
+      r.policy.access.mode === 'project' && r.policy.access.projectId ? [r.policy.access.projectId] : [],
+    );
     const anyGroup = rs.some((r) => r.policy.access.mode === 'group');
-    const [projects, groups] = await Promise.all([this.projects.memberships(userId, projectIds), anyGroup ? this.groups.groupIdsOf(userId) : Promise.resolve([])]);
+    const [projects, groups] = await Promise.all([
+      this.projects.memberships(userId, projectIds),
+      anyGroup ? this.groups.groupIdsOf(userId) : Promise.resolve([]),
+    ]);
     const groupSet = new Set(groups);
     return (r) => {
       const { access } = r.policy;
@@ -43,6 +48,7 @@ export class ResourceAudience {
   /** 400 VALIDATION_FAILED naming the field (as every policy check) when the access names a project or working group that does not exist. */
   async assertExists(access: Pick<BookingPolicy['access'], 'projectId' | 'groupId'> | undefined): Promise<void> {
     if (access?.projectId) await this.projects.assertProjectExists(access.projectId);
-    if (access?.groupId && !(await this.groups.findById(access.groupId))) throw validationFailed([{ field: 'policy.access.groupId', message: 'is not a known working group' }]);
+    if (access?.groupId && !(await this.groups.findById(access.groupId)))
+      throw validationFailed([{ field: 'policy.access.groupId', message: 'is not a known working group' }]);
   }
 }

@@ -43,9 +43,15 @@ export class BookingDecisionsService {
     if (booking.status !== 'pending') throw stateConflict(booking.status);
     const mode = resource.policy.approval.approvers;
     const step = booking.approvalStep;
-    if (!canApproveStep(me, mode, step, resource.organisationId, booking.userId.toHexString())) throw forbidden('You cannot approve this request');
+    if (!canApproveStep(me, mode, step, resource.organisationId, booking.userId.toHexString()))
+      throw forbidden('You cannot approve this request');
     const final = step + 1 >= booking.approvalSteps;
-    const approval = { step, byUserId: me.id, byName: (await this.users.findById(me.id))?.displayName ?? me.displayName, at: new Date().toISOString() };
+    const approval = {
+      step,
+      byUserId: me.id,
+      byName: (await this.users.findById(me.id))?.displayName ?? me.displayName,
+      at: new Date().toISOString(),
+    };
     const updated = await this.bookings.transition(
       id,
       ['pending'],
@@ -59,7 +65,13 @@ export class BookingDecisionsService {
       await this.mails.approved(resource, updated);
     } else {
       const next = (await this.effects.approverIds(resource, mode, step + 1)).filter((u) => u !== updated.userId.toHexString());
-      await this.effects.tell(next, updated, resource.name, { what: 'requested', requester: updated.userName, purpose: updated.purpose, occurrences: 1, afterOwner: true });
+      await this.effects.tell(next, updated, resource.name, {
+        what: 'requested',
+        requester: updated.userName,
+        purpose: updated.purpose,
+        occurrences: 1,
+        afterOwner: true,
+      });
       this.effects.changed(updated, [...next, ...(await this.effects.approverIds(resource, mode, step))]);
       await this.mails.requested(resource, updated, next);
     }
@@ -70,8 +82,14 @@ export class BookingDecisionsService {
     const { booking, resource } = await this.access.visible(me, id);
     if (booking.status !== 'pending') throw stateConflict(booking.status);
     const mode = resource.policy.approval.approvers;
-    if (!canApproveStep(me, mode, booking.approvalStep, resource.organisationId, booking.userId.toHexString())) throw forbidden('You cannot decide on this request');
-    const updated = await this.bookings.transition(id, ['pending'], { status: 'rejected', decidedAt: new Date(), decisionNote: note }, { approvalStep: booking.approvalStep });
+    if (!canApproveStep(me, mode, booking.approvalStep, resource.organisationId, booking.userId.toHexString()))
+      throw forbidden('You cannot decide on this request');
+    const updated = await this.bookings.transition(
+      id,
+      ['pending'],
+      { status: 'rejected', decidedAt: new Date(), decisionNote: note },
+      { approvalStep: booking.approvalStep },
+    );
     if (!updated) throw stateConflict((await this.bookings.findById(id))?.status ?? 'gone');
     await this.afterRelease(updated);
     await this.effects.tell([updated.userId.toHexString()], updated, resource.name, { what: 'rejected', note: note || null });
@@ -85,7 +103,8 @@ export class BookingDecisionsService {
     const { booking } = await this.access.visible(me, id);
     if (booking.userId.toHexString() !== me.id) throw forbidden('Only the requester checks in');
     const now = Date.now();
-    if (booking.status !== 'confirmed' || now < booking.start.getTime() - 15 * 60_000 || now >= booking.end.getTime()) throw stateConflict(booking.status);
+    if (booking.status !== 'confirmed' || now < booking.start.getTime() - 15 * 60_000 || now >= booking.end.getTime())
+      throw stateConflict(booking.status);
     const updated = await this.bookings.checkIn(id, new Date(now));
     if (!updated || updated.status !== 'confirmed') throw stateConflict(updated?.status ?? 'gone');
     this.effects.changed(updated);
@@ -109,7 +128,11 @@ export class BookingDecisionsService {
     const mailed: LeanBooking[] = [];
     let invited = false;
     for (const t of targets) {
-      const updated = await this.bookings.transition(t._id.toHexString(), ['pending', 'confirmed', 'held'], { status: 'cancelled', decidedAt: new Date(), decisionNote: reason });
+      const updated = await this.bookings.transition(t._id.toHexString(), ['pending', 'confirmed', 'held'], {
+        status: 'cancelled',
+        decidedAt: new Date(),
+        decisionNote: reason,
+      });
       if (!updated) continue;
       cancelled++;
       if (t._id.equals(booking._id)) first = updated;
@@ -117,7 +140,12 @@ export class BookingDecisionsService {
       else mailed.push(updated);
       if (t.status === 'confirmed' && t.approvalSteps > 0) invited = true;
       await this.afterRelease(updated);
-      this.effects.changed(updated, updated.approvalStep < updated.approvalSteps ? await this.effects.approverIds(resource, resource.policy.approval.approvers, updated.approvalStep) : []);
+      this.effects.changed(
+        updated,
+        updated.approvalStep < updated.approvalSteps
+          ? await this.effects.approverIds(resource, resource.policy.approval.approvers, updated.approvalStep)
+          : [],
+      );
     }
     if (!first) {
       const now = await this.bookings.findById(id);
@@ -125,9 +153,14 @@ export class BookingDecisionsService {
       first = now;
     }
     if (!mine) {
-      await this.effects.tell([booking.userId.toHexString()], first, resource.name, { what: 'cancelled', occurrences: cancelled, reason: reason || null });
+      await this.effects.tell([booking.userId.toHexString()], first, resource.name, {
+        what: 'cancelled',
+        occurrences: cancelled,
+        reason: reason || null,
+      });
     }
-    if (!mine || invited) await this.mails.cancelled(resource, mailed, mine ? null : ((await this.users.findById(me.id))?.displayName ?? me.displayName));
+    if (!mine || invited)
+      await this.mails.cancelled(resource, mailed, mine ? null : ((await this.users.findById(me.id))?.displayName ?? me.displayName));
     return { booking: toBooking(first), cancelled };
   }
 
@@ -137,7 +170,11 @@ export class BookingDecisionsService {
    * no access check here. False when the booking no longer held its time.
    */
   async releaseFor(id: string, reason: string | null): Promise<boolean> {
-    const updated = await this.bookings.transition(id, ['pending', 'confirmed', 'held'], { status: 'cancelled', decidedAt: new Date(), decisionNote: reason });
+    const updated = await this.bookings.transition(id, ['pending', 'confirmed', 'held'], {
+      status: 'cancelled',
+      decidedAt: new Date(),
+      decisionNote: reason,
+    });
     if (!updated) return false;
     await this.afterRelease(updated);
     this.effects.changed(updated);

@@ -69,7 +69,13 @@ export class BookingMails {
     return this.safely('booking.rejected', b, async () => {
       const user = await this.requester(b);
       if (!user) return;
-      await this.outbox.enqueue({ kind: 'booking.rejected', key: `${b._id.toHexString()}:v${b.version}`, to: this.to(user), language: user.language, data: this.data(resource, b) });
+      await this.outbox.enqueue({
+        kind: 'booking.rejected',
+        key: `${b._id.toHexString()}:v${b.version}`,
+        to: this.to(user),
+        language: user.language,
+        data: this.data(resource, b),
+      });
     });
   }
 
@@ -165,7 +171,9 @@ export class BookingMails {
     try {
       await fn();
     } catch (err) {
-      this.logger.error(`Could not queue ${kind} mail for booking ${b._id.toHexString()}: ${err instanceof Error ? err.message : String(err)}`);
+      this.logger.error(
+        `Could not queue ${kind} mail for booking ${b._id.toHexString()}: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   }
 }

@@ -32,14 +32,17 @@ export class BookingReminders {
     try {
       await this.leases.runExclusive(BOOKING_REMINDERS_LEASE, 2 * EVERY_MS, () => this.run(now).then(() => undefined));
     } catch (err) {
-      if (!(err instanceof Error && /client was closed/i.test(err.message))) this.logger.warn(`Reminders failed: ${err instanceof Error ? err.message : String(err)}`);
+      if (!(err instanceof Error && /client was closed/i.test(err.message)))
+        this.logger.warn(`Reminders failed: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
 
   /** Queues the reminders due at `now`; returns how many bookings it looked at. */
   async run(now = new Date()): Promise<number> {
     const due = await this.bookings.confirmedStartingBetween(now, new Date(now.getTime() + REMINDER_LEAD_MS));
-    const resources = new Map((await this.resources.findByIds([...new Set(due.map((b) => b.resourceId.toHexString()))])).map((r) => [r.id, r]));
+    const resources = new Map(
+      (await this.resources.findByIds([...new Set(due.map((b) => b.resourceId.toHexString()))])).map((r) => [r.id, r]),
+    );
     for (const b of due) {
       const r = resources.get(b.resourceId.toHexString());
       if (r) await this.mails.reminder(r, b);

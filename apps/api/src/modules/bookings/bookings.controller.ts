@@ -43,7 +43,10 @@ export class BookingsController {
 
   /** Upcoming pending and confirmed bookings linked to a project (members only; 404 otherwise). */
   @Get('project/:projectId')
-  async forProject(@CurrentUser() me: AuthUser, @Param('projectId', ObjectIdPipe) projectId: string): Promise<{ items: Booking[]; nextCursor: null }> {
+  async forProject(
+    @CurrentUser() me: AuthUser,
+    @Param('projectId', ObjectIdPipe) projectId: string,
+  ): Promise<{ items: Booking[]; nextCursor: null }> {
     return { items: await this.bookings.forProject(me, projectId), nextCursor: null };
   }
 
@@ -75,13 +78,21 @@ export class BookingsController {
 
   @Post(':id/approve')
   @HttpCode(200)
-  async approve(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: DecisionDto): Promise<{ booking: Booking }> {
+  async approve(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: DecisionDto,
+  ): Promise<{ booking: Booking }> {
     return { booking: await this.decisions.approve(me, id, body.note ?? null) };
   }
 
   @Post(':id/reject')
   @HttpCode(200)
-  async reject(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: DecisionDto): Promise<{ booking: Booking }> {
+  async reject(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: DecisionDto,
+  ): Promise<{ booking: Booking }> {
     return { booking: await this.decisions.reject(me, id, body.note ?? null) };
   }
 
@@ -93,7 +104,11 @@ export class BookingsController {
 
   @Post(':id/cancel')
   @HttpCode(200)
-  cancel(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: CancelBookingDto): Promise<CancelBookingResponse> {
+  cancel(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: CancelBookingDto,
+  ): Promise<CancelBookingResponse> {
     return this.decisions.cancel(me, id, body.reason ?? null, body.scope);
   }
 }

@@ -54,9 +54,7 @@ export interface NewBooking {
 
 @Injectable()
 export class BookingsRepository {
-  constructor(
-    @InjectModel(BookingDoc.name) private readonly model: Model<BookingDoc>,
-  ) {}
+  constructor(@InjectModel(BookingDoc.name) private readonly model: Model<BookingDoc>) {}
 
   /** Stored as `claiming`: invisible and holding nothing until its claims are all in. */
   async createClaiming(b: NewBooking): Promise<LeanBooking> {
@@ -94,24 +92,47 @@ export class BookingsRepository {
    * the app runs on, and `bookings-approvals.int-spec.ts` races them through the API. Returns null when
    * the booking is not in one of `from` (or not at `approvalStep`), or when someone else changed it first.
    */
-  transition(id: string, from: StoredBookingStatus[], set: Partial<BookingDoc>, opts: { approvalStep?: number; approval?: BookingApproval } = {}): Promise<LeanBooking | null> {
-    const filter: QueryFilter<BookingDoc> = { _id: oid(id), status: { $in: from }, ...(opts.approvalStep !== undefined ? { approvalStep: opts.approvalStep } : {}) };
+  transition(
+    id: string,
+    from: StoredBookingStatus[],
+    set: Partial<BookingDoc>,
+    opts: { approvalStep?: number; approval?: BookingApproval } = {},
+  ): Promise<LeanBooking | null> {
+    const filter: QueryFilter<BookingDoc> = {
+      _id: oid(id),
+      status: { $in: from },
+      ...(opts.approvalStep !== undefined ? { approvalStep: opts.approvalStep } : {}),
+    };
     return this.model
-      .findOneAndUpdate(filter, { $set: { ...set, updatedAt: new Date() }, $inc: { version: 1 }, ...(opts.approval ? { $push: { approvals: opts.approval } } : {}) }, { returnDocument: 'after' })
+      .findOneAndUpdate(
+        filter,
+        {
+          $set: { ...set, updatedAt: new Date() },
+          $inc: { version: 1 },
+          ...(opts.approval ? { $push: { approvals: opts.approval } } : {}),
+        },
+        { returnDocument: 'after' },
+      )
       .lean<LeanBooking>();
   }
 
   /** Records the check-in once (a repeated check-in keeps the first time). */
   checkIn(id: string, at: Date): Promise<LeanBooking | null> {
     return this.model
-      .findOneAndUpdate({ _id: oid(id), status: 'confirmed', checkedInAt: null }, { $set: { checkedInAt: at } }, { returnDocument: 'after' })
+      .findOneAndUpdate(
+        { _id: oid(id), status: 'confirmed', checkedInAt: null },
+        { $set: { checkedInAt: at } },
+        { returnDocument: 'after' },
+      )
       .lean<LeanBooking>()
       .then(async (d) => d ?? (await this.model.findById(id).lean<LeanBooking>()));
   }
 
   async statusesOf(ids: string[]): Promise<Map<string, { status: StoredBookingStatus; createdAt: Date }>> {
     if (ids.length === 0) return new Map();
-    const docs = await this.model.find({ _id: { $in: ids.map(oid) } }, { status: 1, createdAt: 1 }).lean<{ _id: Types.ObjectId; status: StoredBookingStatus; createdAt: Date }[]>();
+    const docs = await this.model
+      .find({ _id: { $in: ids.map(oid) } }, { status: 1, createdAt: 1 })
+      .lean<{ _id: Types.ObjectId; status: StoredBookingStatus; createdAt: Date }[]>();
     return new Map(docs.map((d) => [d._id.toHexString(), { status: d.status, createdAt: d.createdAt }]));
   }
 
@@ -125,10 +146,23 @@ export class BookingsRepository {
   }
 
   /** Holding bookings of many resources overlapping [from, to) (the timeline), only the fields it draws. */
-  manyInRange(resourceIds: string[], from: number, to: number, statuses: StoredBookingStatus[]): Promise<Pick<LeanBooking, 'resourceId' | 'start' | 'end' | 'units'>[]> {
+  manyInRange(
+    resourceIds: string[],
+    from: number,
+    to: number,
+    statuses: StoredBookingStatus[],
+  ): Promise<Pick<LeanBooking, 'resourceId' | 'start' | 'end' | 'units'>[]> {
     if (resourceIds.length === 0) return Promise.resolve([]);
     return this.model
-      .find({ resourceId: { $in: resourceIds.map(oid) }, status: { $in: statuses }, start: { $lt: new Date(to) }, end: { $gt: new Date(from) } }, { resourceId: 1, start: 1, end: 1, units: 1 })
+      .find(
+        {
+          resourceId: { $in: resourceIds.map(oid) },
+          status: { $in: statuses },
+          start: { $lt: new Date(to) },
+          end: { $gt: new Date(from) },
+        },
+        { resourceId: 1, start: 1, end: 1, units: 1 },
+      )
       .lean<Pick<LeanBooking, 'resourceId' | 'start' | 'end' | 'units'>[]>();
   }
 
@@ -146,7 +180,11 @@ export class BookingsRepository {
     const f: QueryFilter<BookingDoc> = { cardId: oid(cardId), status: { $in: VISIBLE_STATUSES } };
     const after = decodeCursor(q.cursor);
     if (after) f.$or = [{ start: { $gt: new Date(Number(after.k)) } }, { start: new Date(Number(after.k)), _id: { $gt: oid(after.id) } }];
-    return this.model.find(f).sort({ start: 1, _id: 1 }).limit(q.limit + 1).lean<LeanBooking[]>();
+    return this.model
+      .find(f)
+      .sort({ start: 1, _id: 1 })
+      .limit(q.limit + 1)
+      .lean<LeanBooking[]>();
   }
 
   /** The caller's own bookings, by start (keyset on start, _id). */
@@ -155,7 +193,11 @@ export class BookingsRepository {
     if (q.from !== undefined) f.end = { $gt: new Date(q.from) };
     const after = decodeCursor(q.cursor);
     if (after) f.$or = [{ start: { $gt: new Date(Number(after.k)) } }, { start: new Date(Number(after.k)), _id: { $gt: oid(after.id) } }];
-    return this.model.find(f).sort({ start: 1, _id: 1 }).limit(q.limit + 1).lean<LeanBooking[]>();
+    return this.model
+      .find(f)
+      .sort({ start: 1, _id: 1 })
+      .limit(q.limit + 1)
+      .lean<LeanBooking[]>();
   }
 
   /** Pending requests, oldest first; `resourceIds` null = every resource (staff). */
@@ -163,30 +205,48 @@ export class BookingsRepository {
     const f: QueryFilter<BookingDoc> = { status: 'pending' };
     if (resourceIds) f.resourceId = { $in: resourceIds.map(oid) };
     const after = decodeCursor(cursor);
-    if (after) f.$or = [{ createdAt: { $gt: new Date(Number(after.k)) } }, { createdAt: new Date(Number(after.k)), _id: { $gt: oid(after.id) } }];
-    return this.model.find(f).sort({ createdAt: 1, _id: 1 }).limit(limit + 1).lean<LeanBooking[]>();
+    if (after)
+      f.$or = [{ createdAt: { $gt: new Date(Number(after.k)) } }, { createdAt: new Date(Number(after.k)), _id: { $gt: oid(after.id) } }];
+    return this.model
+      .find(f)
+      .sort({ createdAt: 1, _id: 1 })
+      .limit(limit + 1)
+      .lean<LeanBooking[]>();
   }
 
   /** Requests stuck in `claiming` (their process died) created before `before`. */
   async staleClaiming(before: Date, limit = 100): Promise<string[]> {
-    const docs = await this.model.find({ status: 'claiming', createdAt: { $lt: before } }, { _id: 1 }).limit(limit).lean<{ _id: Types.ObjectId }[]>();
+    const docs = await this.model
+      .find({ status: 'claiming', createdAt: { $lt: before } }, { _id: 1 })
+      .limit(limit)
+      .lean<{ _id: Types.ObjectId }[]>();
     return docs.map((d) => d._id.toHexString());
   }
 
   /** Confirmed bookings that have ended. */
   async ended(now: Date, limit = 200): Promise<string[]> {
-    const docs = await this.model.find({ status: 'confirmed', end: { $lte: now } }, { _id: 1 }).limit(limit).lean<{ _id: Types.ObjectId }[]>();
+    const docs = await this.model
+      .find({ status: 'confirmed', end: { $lte: now } }, { _id: 1 })
+      .limit(limit)
+      .lean<{ _id: Types.ObjectId }[]>();
     return docs.map((d) => d._id.toHexString());
   }
 
   /** Confirmed bookings starting in (from, to], soonest first: the reminders' scan. */
   async confirmedStartingBetween(from: Date, to: Date, limit = 500): Promise<LeanBooking[]> {
-    return this.model.find({ status: 'confirmed', start: { $gt: from, $lte: to } }).sort({ start: 1 }).limit(limit).lean<LeanBooking[]>();
+    return this.model
+      .find({ status: 'confirmed', start: { $gt: from, $lte: to } })
+      .sort({ start: 1 })
+      .limit(limit)
+      .lean<LeanBooking[]>();
   }
 
   /** Holds whose time ran out. */
   async expiredHolds(now: Date, limit = 100): Promise<string[]> {
-    const docs = await this.model.find({ status: 'held', holdExpiresAt: { $lte: now } }, { _id: 1 }).limit(limit).lean<{ _id: Types.ObjectId }[]>();
+    const docs = await this.model
+      .find({ status: 'held', holdExpiresAt: { $lte: now } }, { _id: 1 })
+      .limit(limit)
+      .lean<{ _id: Types.ObjectId }[]>();
     return docs.map((d) => d._id.toHexString());
   }
 
@@ -207,7 +267,11 @@ export class BookingsRepository {
 
   /** Bookings of a window for utilisation (holding or completed, plus decided ones for approval times). */
   forUtilisation(from: Date, to: Date, resourceId?: string): Promise<LeanBooking[]> {
-    const f: QueryFilter<BookingDoc> = { start: { $lt: to }, end: { $gt: from }, status: { $in: ['pending', 'confirmed', 'completed', 'rejected', 'cancelled'] } };
+    const f: QueryFilter<BookingDoc> = {
+      start: { $lt: to },
+      end: { $gt: from },
+      status: { $in: ['pending', 'confirmed', 'completed', 'rejected', 'cancelled'] },
+    };
     if (resourceId) f.resourceId = oid(resourceId);
     return this.model.find(f).limit(50_000).lean<LeanBooking[]>();
   }

@@ -1,6 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
-import { ErrorCode, type Booking, type CreateBookingRequest, type CreateBookingResponse, type Page, type SkippedOccurrence } from '@klasteris/contracts';
+import {
+  ErrorCode,
+  type Booking,
+  type CreateBookingRequest,
+  type CreateBookingResponse,
+  type Page,
+  type SkippedOccurrence,
+} from '@klasteris/contracts';
 import { ApiException, forbidden, notFound } from '../../common/api-exception';
 import { AuthUser, isStaff } from '../../common/auth-user';
 import { encodeCursor, toPage } from '../../common/pagination';
@@ -63,7 +70,7 @@ export class BookingsService {
       if (!out.ok) throw 'violation' in out ? ruleViolated(out.violation) : bookingConflict(out.conflicts);
       await this.projects.attachToCard(link, [out.booking._id.toHexString()]);
       await this.announceNew(resource, out.booking);
-      return { booking: (this.toPublic([out.booking]))[0]! };
+      return { booking: this.toPublic([out.booking])[0]! };
     }
 
     // Recurring: every occurrence is checked and booked on its own; "none" undoes the lot on any failure.
@@ -78,7 +85,9 @@ export class BookingsService {
         skipped.push({
           start: new Date(span.start).toISOString(),
           end: new Date(span.end).toISOString(),
-          ...('violation' in out ? { code: ErrorCode.BookingRuleViolated, rule: out.violation.rule } : { code: ErrorCode.BookingConflict, conflicts: toIntervals(out.conflicts) }),
+          ...('violation' in out
+            ? { code: ErrorCode.BookingRuleViolated, rule: out.violation.rule }
+            : { code: ErrorCode.BookingConflict, conflicts: toIntervals(out.conflicts) }),
         });
     }
     if (skipped.length > 0 && (req.onConflict ?? 'none') === 'none') {
@@ -88,7 +97,10 @@ export class BookingsService {
       }
       const firstRule = skipped.find((s) => s.rule);
       if (skipped.every((s) => s.code === ErrorCode.BookingRuleViolated) && firstRule?.rule) {
-        throw ruleViolated({ rule: firstRule.rule, message: `${skipped.length} of ${spans.length} occurrences break the booking rules; nothing was booked` }, { occurrences: skipped });
+        throw ruleViolated(
+          { rule: firstRule.rule, message: `${skipped.length} of ${spans.length} occurrences break the booking rules; nothing was booked` },
+          { occurrences: skipped },
+        );
       }
       throw bookingConflict(
         skipped.flatMap((s) => (s.conflicts ?? []).map((c) => ({ start: Date.parse(c.start), end: Date.parse(c.end) }))),
@@ -96,7 +108,10 @@ export class BookingsService {
       );
     }
     if (booked.length === 0) throw bookingConflict([], { occurrences: skipped });
-    await this.projects.attachToCard(link, booked.map((b) => b._id.toHexString()));
+    await this.projects.attachToCard(
+      link,
+      booked.map((b) => b._id.toHexString()),
+    );
     await this.announceNew(resource, booked[0]!, booked.length);
     const pub = this.toPublic(booked);
     return { booking: pub[0]!, bookings: pub, skipped };
@@ -105,7 +120,12 @@ export class BookingsService {
   /** One occurrence: rules, claims, quota, then the conditional step to pending/confirmed. */
   async requesterOf(me: AuthUser): Promise<Requester> {
     const user = await this.users.findById(me.id);
-    return { id: me.id, name: user?.displayName ?? me.displayName, organisationId: me.organisationId, organisationName: user?.organisationName ?? null };
+    return {
+      id: me.id,
+      name: user?.displayName ?? me.displayName,
+      organisationId: me.organisationId,
+      organisationName: user?.organisationName ?? null,
+    };
   }
 
   async bookOne(
@@ -147,7 +167,10 @@ export class BookingsService {
       await this.bookings.transition(id, ['claiming'], { status: 'failed' });
       await this.claimsService.release(id);
     };
-    const claimed = await this.claimsService.claimTime({ id, resourceId: resource.id, start: span.start, end: span.end, units }, resource.capacity);
+    const claimed = await this.claimsService.claimTime(
+      { id, resourceId: resource.id, start: span.start, end: span.end, units },
+      resource.capacity,
+    );
     if (!claimed.ok) {
       // The claim loop already removed whatever it inserted: only the status is left to settle.
       await this.bookings.transition(id, ['claiming'], { status: 'failed' });
@@ -174,8 +197,16 @@ export class BookingsService {
 
   private async announceNew(resource: ResourceRecord, b: LeanBooking, count = 1): Promise<void> {
     if (b.status === 'pending') {
-      const approvers = (await this.effects.approverIds(resource, resource.policy.approval.approvers, 0)).filter((u) => u !== b.userId.toHexString());
-      await this.effects.tell(approvers, b, resource.name, { what: 'requested', requester: b.userName, purpose: b.purpose, occurrences: count, afterOwner: false });
+      const approvers = (await this.effects.approverIds(resource, resource.policy.approval.approvers, 0)).filter(
+        (u) => u !== b.userId.toHexString(),
+      );
+      await this.effects.tell(approvers, b, resource.name, {
+        what: 'requested',
+        requester: b.userName,
+        purpose: b.purpose,
+        occurrences: count,
+        afterOwner: false,
+      });
       this.effects.changed(b, approvers);
       await this.mails.requested(resource, b, approvers, count);
     } else {
@@ -186,7 +217,7 @@ export class BookingsService {
   /** A booking the caller may see: their own, or one they manage or approve; 404 otherwise. */
   async get(me: AuthUser, id: string): Promise<Booking> {
     const { booking } = await this.visible(me, id);
-    return (this.toPublic([booking]))[0]!;
+    return this.toPublic([booking])[0]!;
   }
 
   async visible(me: AuthUser, id: string): Promise<{ booking: LeanBooking; resource: ResourceRecord }> {
@@ -195,13 +226,20 @@ export class BookingsService {
     const resource = await this.resources.findById(booking.resourceId.toHexString());
     if (!resource) throw notFound('Booking');
     const mine = booking.userId.toHexString() === me.id;
-    const approver = [0, 1].some((step) => canApproveStep(me, resource.policy.approval.approvers, step, resource.organisationId, booking.userId.toHexString()));
+    const approver = [0, 1].some((step) =>
+      canApproveStep(me, resource.policy.approval.approvers, step, resource.organisationId, booking.userId.toHexString()),
+    );
     if (!mine && !approver && !canManageResource(me, resource.organisationId)) throw notFound('Booking');
     return { booking, resource };
   }
 
   async listMine(me: AuthUser, q: { status?: Booking['status']; from?: string; cursor?: string; limit: number }): Promise<Page<Booking>> {
-    const rows = await this.bookings.listForUser(me.id, { status: q.status, from: q.from ? Date.parse(q.from) : undefined, cursor: q.cursor, limit: q.limit });
+    const rows = await this.bookings.listForUser(me.id, {
+      status: q.status,
+      from: q.from ? Date.parse(q.from) : undefined,
+      cursor: q.cursor,
+      limit: q.limit,
+    });
     return toPage(
       rows.map((r) => ({ ...toBooking(r), id: r._id.toHexString() })),
       q.limit,
@@ -224,14 +262,19 @@ export class BookingsService {
     const scan = limit * 3;
     const rows = await this.bookings.listPending(resourceIds, cursor, scan);
     const examined = rows.slice(0, scan);
-    const resources = new Map((await this.resources.findByIds([...new Set(examined.map((r) => r.resourceId.toHexString()))])).map((r) => [r.id, r]));
+    const resources = new Map(
+      (await this.resources.findByIds([...new Set(examined.map((r) => r.resourceId.toHexString()))])).map((r) => [r.id, r]),
+    );
     const actionable = examined.filter((b) => {
       const r = resources.get(b.resourceId.toHexString());
       return r !== undefined && canApproveStep(me, r.policy.approval.approvers, b.approvalStep, r.organisationId, b.userId.toHexString());
     });
     const items = actionable.slice(0, limit);
     const lastSeen = actionable.length > limit ? items[items.length - 1] : rows.length > scan ? examined[examined.length - 1] : undefined;
-    return { items: items.map(toBooking), nextCursor: lastSeen ? encodeCursor({ k: lastSeen.createdAt.getTime(), id: lastSeen._id.toHexString() }) : null };
+    return {
+      items: items.map(toBooking),
+      nextCursor: lastSeen ? encodeCursor({ k: lastSeen.createdAt.getTime(), id: lastSeen._id.toHexString() }) : null,
+    };
   }
 
   async forProject(me: AuthUser, projectId: string): Promise<Booking[]> {

@@ -47,7 +47,10 @@ export class ClaimsRepository {
         return docs.map((d) => ({ slot: d.slot.getTime(), unit: d.unit, bookingId: d.bookingId.toHexString() }));
       },
       insert: (bookingId, rows) =>
-        insertOrdered(this.claims as unknown as Model<unknown>, rows.map((c) => ({ resourceId: r, slot: new Date(c.slot), unit: c.unit, bookingId: oid(bookingId) }))),
+        insertOrdered(
+          this.claims as unknown as Model<unknown>,
+          rows.map((c) => ({ resourceId: r, slot: new Date(c.slot), unit: c.unit, bookingId: oid(bookingId) })),
+        ),
       release: (bookingId) => this.releaseTime(bookingId),
     };
   }
@@ -60,7 +63,11 @@ export class ClaimsRepository {
         const docs = await this.tokens.find(key, { token: 1, bookingId: 1 }).lean<{ token: number; bookingId: Types.ObjectId }[]>();
         return docs.map((d) => ({ slot: 0, unit: d.token, bookingId: d.bookingId.toHexString() }));
       },
-      insert: (bookingId, rows) => insertOrdered(this.tokens as unknown as Model<unknown>, rows.map((c) => ({ ...key, token: c.unit, bookingId: oid(bookingId) }))),
+      insert: (bookingId, rows) =>
+        insertOrdered(
+          this.tokens as unknown as Model<unknown>,
+          rows.map((c) => ({ ...key, token: c.unit, bookingId: oid(bookingId) })),
+        ),
       release: (bookingId) => this.releaseQuota(bookingId),
     };
   }

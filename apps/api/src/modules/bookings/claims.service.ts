@@ -51,15 +51,37 @@ export class ClaimsService {
   ) {}
 
   /** Claims `units` of the resource for every step of [start, end), or returns the clashing intervals. */
-  async claimTime(b: { id: string; resourceId: string; start: number; end: number; units: number }, capacity: number): Promise<{ ok: true } | { ok: false; conflicts: Span[] }> {
-    const out = await this.claimUnits(this.claims.timeSpace(b.resourceId, b.start, b.end), b.id, claimSlots(b.start, b.end), capacity, b.units);
+  async claimTime(
+    b: { id: string; resourceId: string; start: number; end: number; units: number },
+    capacity: number,
+  ): Promise<{ ok: true } | { ok: false; conflicts: Span[] }> {
+    const out = await this.claimUnits(
+      this.claims.timeSpace(b.resourceId, b.start, b.end),
+      b.id,
+      claimSlots(b.start, b.end),
+      capacity,
+      b.units,
+    );
     return out.ok ? out : { ok: false, conflicts: mergeSpans(out.short.map((s) => ({ start: s, end: s + CLAIM_STEP_MS }))) };
   }
 
   /** Takes `minutes` unit-minutes from an organisation's monthly share (`limitMinutes`); false when it would overspend. */
-  async claimQuota(bookingId: string, resourceId: string, organisationKey: string, month: string, minutes: number, limitMinutes: number): Promise<boolean> {
+  async claimQuota(
+    bookingId: string,
+    resourceId: string,
+    organisationKey: string,
+    month: string,
+    minutes: number,
+    limitMinutes: number,
+  ): Promise<boolean> {
     const space = this.claims.quotaSpace(resourceId, organisationKey, month);
-    const out = await this.claimUnits(space, bookingId, [0], Math.floor(limitMinutes / CLAIM_STEP_MINUTES), Math.ceil(minutes / CLAIM_STEP_MINUTES));
+    const out = await this.claimUnits(
+      space,
+      bookingId,
+      [0],
+      Math.floor(limitMinutes / CLAIM_STEP_MINUTES),
+      Math.ceil(minutes / CLAIM_STEP_MINUTES),
+    );
     return out.ok;
   }
 
@@ -70,7 +92,13 @@ export class ClaimsService {
   }
 
   /** The generic claim loop over a unique-indexed (slot, unit) space; see the class comment. */
-  private async claimUnits(space: UnitSpace, bookingId: string, slots: number[], capacity: number, units: number): Promise<{ ok: true } | { ok: false; short: number[] }> {
+  private async claimUnits(
+    space: UnitSpace,
+    bookingId: string,
+    slots: number[],
+    capacity: number,
+    units: number,
+  ): Promise<{ ok: true } | { ok: false; short: number[] }> {
     if (units > capacity) return { ok: false, short: slots };
     const deadline = Date.now() + ClaimsService.WAIT_MS;
     for (let attempt = 0; ; attempt++) {

@@ -26,7 +26,12 @@ export class IcsController {
   @ApiFileResponse(['text/calendar'], 200, 'The calendar (iCalendar with VTIMEZONE)')
   @ApiErrors(401, 403)
   @Get('resources/:id/calendar.ics')
-  async resource(@Req() req: { user?: AuthUser }, @Param('id', ObjectIdPipe) id: string, @Query('token') token: string | undefined, @Res() res: Response): Promise<void> {
+  async resource(
+    @Req() req: { user?: AuthUser },
+    @Param('id', ObjectIdPipe) id: string,
+    @Query('token') token: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
     const viewer = req.user ?? (typeof token === 'string' && token ? await this.ics.viewerByToken(token) : null);
     if (!viewer) throw unauthenticated();
     sendIcs(res, await this.ics.resourceCalendar(viewer, id), 'resource.ics');

@@ -50,7 +50,8 @@ export class IcsService {
   async viewerByToken(token: string): Promise<Pick<AuthUser, 'id' | 'roles' | 'organisationId'>> {
     const userId = TOKEN.test(token) ? await this.feeds.userIdByHash(sha256(token)) : null;
     const user = userId ? await this.users.findById(userId) : null;
-    if (!user || user.status !== 'active') throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.FeedTokenInvalid, 'This calendar link is not valid');
+    if (!user || user.status !== 'active')
+      throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.FeedTokenInvalid, 'This calendar link is not valid');
     return { id: user.id, roles: user.roles, organisationId: user.organisationId };
   }
 
@@ -61,7 +62,10 @@ export class IcsService {
     const rows = await this.bookings.inRange(resourceId, now - 30 * DAY, now + 365 * DAY, HOLDING_STATUSES);
     const manager = canManageResource(viewer, r.organisationId);
     const events = rows.map((b) => {
-      const seePurpose = manager || b.userId.toHexString() === viewer.id || (viewer.organisationId !== null && b.organisationId?.toHexString() === viewer.organisationId);
+      const seePurpose =
+        manager ||
+        b.userId.toHexString() === viewer.id ||
+        (viewer.organisationId !== null && b.organisationId?.toHexString() === viewer.organisationId);
       return {
         booking: b,
         summary: `${seePurpose ? b.purpose : 'Booked'}${b.organisationName ? ` (${b.organisationName})` : ''}${b.units > 1 ? ` ×${b.units}` : ''}`,
@@ -72,7 +76,11 @@ export class IcsService {
   }
 
   private render(name: string, zone: string, events: FeedEvent[], location: string | null): string {
-    const cal = ical({ name, prodId: { company: 'Klasteris', product: 'Bookings', language: 'EN' }, timezone: { name: zone, generator: getVtimezoneComponent } });
+    const cal = ical({
+      name,
+      prodId: { company: 'Klasteris', product: 'Bookings', language: 'EN' },
+      timezone: { name: zone, generator: getVtimezoneComponent },
+    });
     for (const e of events) {
       const b = e.booking;
       cal.createEvent({

@@ -33,14 +33,19 @@ export class ProjectLinks {
   }
 
   async assertProjectExists(projectId: string): Promise<void> {
-    if (!(await this.projects.findById(projectId))) throw validationFailed([{ field: 'policy.access.projectId', message: 'is not a known project' }]);
+    if (!(await this.projects.findById(projectId)))
+      throw validationFailed([{ field: 'policy.access.projectId', message: 'is not a known project' }]);
   }
 
   /**
    * A booking may name a project (the requester must be a member: 404 otherwise) and a card of that
    * project's board (a card alone implies its project; linking changes the card, so observers may not: 403).
    */
-  async link(me: AuthUser, projectId: string | undefined, cardId: string | undefined): Promise<{ projectId: string | null; cardId: string | null }> {
+  async link(
+    me: AuthUser,
+    projectId: string | undefined,
+    cardId: string | undefined,
+  ): Promise<{ projectId: string | null; cardId: string | null }> {
     let project = projectId ?? null;
     if (cardId) {
       const ofCard = await this.cards.projectOf(cardId);

@@ -1,6 +1,13 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Types } from 'mongoose';
-import { ResourceStatuses, ResourceTypes, type BookingPolicy, type ResourceAttribute, type ResourceStatus, type ResourceType } from '@klasteris/contracts';
+import {
+  ResourceStatuses,
+  ResourceTypes,
+  type BookingPolicy,
+  type ResourceAttribute,
+  type ResourceStatus,
+  type ResourceType,
+} from '@klasteris/contracts';
 
 @Schema({ collection: 'resources', timestamps: true, versionKey: false })
 export class ResourceDoc {

@@ -36,12 +36,20 @@ export class ResourcesController {
   }
 
   @Patch(':id')
-  async update(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: UpdateResourceDto): Promise<{ resource: Resource }> {
+  async update(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: UpdateResourceDto,
+  ): Promise<{ resource: Resource }> {
     return { resource: await this.resources.update(me, id, body) };
   }
 
   @Get(':id/availability')
-  availability(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Query() q: AvailabilityQueryDto): Promise<AvailabilityResponse> {
+  availability(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Query() q: AvailabilityQueryDto,
+  ): Promise<AvailabilityResponse> {
     return this.resources.availability(me, id, q.from, q.to);
   }
 }

@@ -33,7 +33,9 @@ export const attributeKey = (a: ResourceAttribute): string => `${foldText(a.key)
 const derived = (r: ResourceFields): Pick<ResourceDoc, 'nameKey' | 'attributeKeys' | 'searchText'> => ({
   nameKey: foldText(r.name),
   attributeKeys: r.attributes.map(attributeKey),
-  searchText: foldText([r.name, r.organisationName, r.location ?? '', r.description ?? '', ...r.attributes.map((a) => `${a.key} ${a.value}`)].join(' ')),
+  searchText: foldText(
+    [r.name, r.organisationName, r.location ?? '', r.description ?? '', ...r.attributes.map((a) => `${a.key} ${a.value}`)].join(' '),
+  ),
 });
 
 export interface ResourceSearch {
@@ -93,7 +95,11 @@ export class ResourcesRepository {
     const after = decodeCursor(s.cursor);
     if (after) ands.push({ $or: [{ nameKey: { $gt: String(after.k) } }, { nameKey: String(after.k), _id: { $gt: oid(after.id) } }] });
     if (ands.length) q.$and = ands;
-    const docs = await this.model.find(q).sort({ nameKey: 1, _id: 1 }).limit(s.limit + 1).lean<LeanResource[]>();
+    const docs = await this.model
+      .find(q)
+      .sort({ nameKey: 1, _id: 1 })
+      .limit(s.limit + 1)
+      .lean<LeanResource[]>();
     return docs.map(toRecord);
   }
 
@@ -104,7 +110,9 @@ export class ResourcesRepository {
     // Capacity only grows, and the filter says so: a concurrent shrink can never slip through.
     const filter: QueryFilter<ResourceDoc> = { _id: oid(id) };
     if (patch.capacity !== undefined) filter.capacity = { $lte: patch.capacity };
-    const d = await this.model.findOneAndUpdate(filter, { $set: { ...patch, ...derived(next) } }, { returnDocument: 'after' }).lean<LeanResource>();
+    const d = await this.model
+      .findOneAndUpdate(filter, { $set: { ...patch, ...derived(next) } }, { returnDocument: 'after' })
+      .lean<LeanResource>();
     return d ? toRecord(d) : null;
   }
 

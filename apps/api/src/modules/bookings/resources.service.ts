@@ -34,7 +34,12 @@ const MAX_WINDOW_DAYS = 62;
 
 export function toResource(r: ResourceRecord, viewer: AuthUser, projectMember = false): Resource {
   const { nameKey: _nameKey, createdAt, ...rest } = r;
-  return { ...rest, canBook: canBookResource(viewer, r, projectMember) && r.status === 'available', canManage: canManageResource(viewer, r.organisationId), createdAt: createdAt.toISOString() };
+  return {
+    ...rest,
+    canBook: canBookResource(viewer, r, projectMember) && r.status === 'available',
+    canManage: canManageResource(viewer, r.organisationId),
+    createdAt: createdAt.toISOString(),
+  };
 }
 
 /** A complete policy from the given parts over defaults (or the current policy), checked for consistency. */
@@ -64,16 +69,22 @@ export function buildPolicy(input: PolicyDto | undefined, capacity: number, base
     checkIn: input?.checkIn ?? base?.checkIn ?? false,
   };
   const errors: FieldError[] = [];
-  if (p.minDurationMinutes > p.maxDurationMinutes) errors.push({ field: 'policy.minDurationMinutes', message: 'must not exceed maxDurationMinutes' });
-  if (p.access.mode === 'project' && !p.access.projectId) errors.push({ field: 'policy.access.projectId', message: 'is required for mode "project"' });
-  if (p.access.mode === 'group' && !p.access.groupId) errors.push({ field: 'policy.access.groupId', message: 'is required for mode "group"' });
+  if (p.minDurationMinutes > p.maxDurationMinutes)
+    errors.push({ field: 'policy.minDurationMinutes', message: 'must not exceed maxDurationMinutes' });
+  if (p.access.mode === 'project' && !p.access.projectId)
+    errors.push({ field: 'policy.access.projectId', message: 'is required for mode "project"' });
+  if (p.access.mode === 'group' && !p.access.groupId)
+    errors.push({ field: 'policy.access.groupId', message: 'is required for mode "group"' });
   p.openingHours.forEach((o, i) => {
-    if ((parseHm(o.open) ?? 0) >= (parseHm(o.close) ?? 0)) errors.push({ field: `policy.openingHours[${i}]`, message: 'must open before it closes' });
+    if ((parseHm(o.open) ?? 0) >= (parseHm(o.close) ?? 0))
+      errors.push({ field: `policy.openingHours[${i}]`, message: 'must open before it closes' });
   });
   p.blackouts.forEach((b, i) => {
     const f = `policy.blackouts[${i}]`;
-    if (b.kind === 'once' && !(b.start && b.end && Date.parse(b.start) < Date.parse(b.end))) errors.push({ field: f, message: 'a one-off blackout needs start before end' });
-    if (b.kind === 'weekly' && !(b.weekday && b.from && b.to && (parseHm(b.from) ?? 0) < (parseHm(b.to) ?? 0))) errors.push({ field: f, message: 'a weekly blackout needs weekday and from before to' });
+    if (b.kind === 'once' && !(b.start && b.end && Date.parse(b.start) < Date.parse(b.end)))
+      errors.push({ field: f, message: 'a one-off blackout needs start before end' });
+    if (b.kind === 'weekly' && !(b.weekday && b.from && b.to && (parseHm(b.from) ?? 0) < (parseHm(b.to) ?? 0)))
+      errors.push({ field: f, message: 'a weekly blackout needs weekday and from before to' });
   });
   if (errors.length) throw validationFailed(errors);
   return p;
@@ -96,7 +107,8 @@ export class ResourcesService {
     if (q.freeFrom || q.freeTo) {
       const from = q.freeFrom ? Date.parse(q.freeFrom) : NaN;
       const to = q.freeTo ? Date.parse(q.freeTo) : NaN;
-      if (!(to > from) || to - from > MAX_WINDOW_DAYS * 1440 * MINUTE) throw validationFailed([{ field: 'freeTo', message: `must follow freeFrom, at most ${MAX_WINDOW_DAYS} days later` }]);
+      if (!(to > from) || to - from > MAX_WINDOW_DAYS * 1440 * MINUTE)
+        throw validationFailed([{ field: 'freeTo', message: `must follow freeFrom, at most ${MAX_WINDOW_DAYS} days later` }]);
       const busy = await this.claims.maxUsage(from, to);
       const caps = new Map((await this.resources.findByIds(busy.map((b) => b.resourceId))).map((r) => [r.id, r.capacity]));
       excludeIds = busy.filter((b) => b.maxUsed >= (caps.get(b.resourceId) ?? 1)).map((b) => b.resourceId);
@@ -105,7 +117,10 @@ export class ResourcesService {
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
     const member = await this.audience.membershipOf(me.id, page);
-    return { items: page.map((r) => toResource(r, me, member(r))), nextCursor: rows.length > q.limit && last ? encodeCursor({ k: last.nameKey, id: last.id }) : null };
+    return {
+      items: page.map((r) => toResource(r, me, member(r))),
+      nextCursor: rows.length > q.limit && last ? encodeCursor({ k: last.nameKey, id: last.id }) : null,
+    };
   }
 
   async get(me: AuthUser, id: string): Promise<Resource> {
@@ -124,8 +139,10 @@ export class ResourcesService {
     if (!organisationId) throw validationFailed([{ field: 'organisationId', message: 'is required' }]);
     const org = await this.organisations.findById(organisationId);
     if (!org) throw validationFailed([{ field: 'organisationId', message: 'is not a known organisation' }]);
-    if (!canManageResource(me, organisationId)) throw forbidden('Only coordinators and admins of the owning organisation manage its resources');
-    if (!isValidTimeZone(dto.timeZone)) throw validationFailed([{ field: 'timeZone', message: 'must be an IANA time zone such as Europe/Vilnius' }]);
+    if (!canManageResource(me, organisationId))
+      throw forbidden('Only coordinators and admins of the owning organisation manage its resources');
+    if (!isValidTimeZone(dto.timeZone))
+      throw validationFailed([{ field: 'timeZone', message: 'must be an IANA time zone such as Europe/Vilnius' }]);
     const capacity = dto.capacity ?? 1;
     const policy = buildPolicy(dto.policy, capacity);
     await this.audience.assertExists(policy.access);
@@ -142,13 +159,20 @@ export class ResourcesService {
       status: dto.status ?? 'available',
       policy,
     });
-    await this.audit.record({ actorId: me.id, action: 'resource.created', targetType: 'resource', targetId: created.id, scopeId: organisationId });
+    await this.audit.record({
+      actorId: me.id,
+      action: 'resource.created',
+      targetType: 'resource',
+      targetId: created.id,
+      scopeId: organisationId,
+    });
     return toResource(created, me, await this.audience.isMember(me.id, created));
   }
 
   async update(me: AuthUser, id: string, dto: UpdateResourceDto): Promise<Resource> {
     const current = await this.load(id);
-    if (!canManageResource(me, current.organisationId)) throw forbidden('Only coordinators and admins of the owning organisation manage its resources');
+    if (!canManageResource(me, current.organisationId))
+      throw forbidden('Only coordinators and admins of the owning organisation manage its resources');
     if (dto.capacity !== undefined && dto.capacity < current.capacity) {
       throw new ApiException(HttpStatus.CONFLICT, ErrorCode.Conflict, 'Capacity can only grow: units may already be booked', {
         fields: [{ field: 'capacity', message: `must be at least ${current.capacity}` }],
@@ -160,7 +184,14 @@ export class ResourcesService {
     await this.audience.assertExists(policyInput?.access);
     const updated = await this.resources.update(id, { ...rest, policy });
     if (!updated) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.Conflict, 'The resource changed meanwhile; reload and try again');
-    await this.audit.record({ actorId: me.id, action: 'resource.updated', targetType: 'resource', targetId: id, scopeId: current.organisationId, after: { fields: Object.keys(dto) } });
+    await this.audit.record({
+      actorId: me.id,
+      action: 'resource.updated',
+      targetType: 'resource',
+      targetId: id,
+      scopeId: current.organisationId,
+      after: { fields: Object.keys(dto) },
+    });
     return toResource(updated, me, await this.audience.isMember(me.id, updated));
   }
 
@@ -171,10 +202,16 @@ export class ResourcesService {
   async timeline(me: AuthUser, q: TimelineQuery & { limit: number }): Promise<Page<TimelineRow>> {
     const from = Date.parse(q.from);
     const to = Date.parse(q.to);
-    if (!(to > from) || to - from > 14 * 1440 * MINUTE) throw validationFailed([{ field: 'to', message: 'must follow from, at most 14 days later' }]);
+    if (!(to > from) || to - from > 14 * 1440 * MINUTE)
+      throw validationFailed([{ field: 'to', message: 'must follow from, at most 14 days later' }]);
     const rows = await this.resources.search({ q: q.q, type: q.type, cursor: q.cursor, limit: q.limit });
     const page = rows.slice(0, q.limit);
-    const bookings = await this.bookings.manyInRange(page.map((r) => r.id), from, to, CALENDAR_STATUSES);
+    const bookings = await this.bookings.manyInRange(
+      page.map((r) => r.id),
+      from,
+      to,
+      CALENDAR_STATUSES,
+    );
     const byResource = new Map<string, { start: number; end: number; units: number }[]>();
     for (const b of bookings) {
       const key = b.resourceId.toHexString();
@@ -185,7 +222,15 @@ export class ResourcesService {
     const last = page[page.length - 1];
     return {
       items: page.map((r) => ({
-        resource: { id: r.id, name: r.name, type: r.type, capacity: r.capacity, timeZone: r.timeZone, organisationName: r.organisationName, status: r.status },
+        resource: {
+          id: r.id,
+          name: r.name,
+          type: r.type,
+          capacity: r.capacity,
+          timeZone: r.timeZone,
+          organisationName: r.organisationName,
+          status: r.status,
+        },
         busy: usage(byResource.get(r.id) ?? []),
       })),
       nextCursor: rows.length > q.limit && last ? encodeCursor({ k: last.nameKey, id: last.id }) : null,
@@ -197,7 +242,8 @@ export class ResourcesService {
     const r = await this.load(id);
     const from = Date.parse(fromIso);
     const to = Date.parse(toIso);
-    if (!(to > from) || to - from > MAX_WINDOW_DAYS * 1440 * MINUTE) throw validationFailed([{ field: 'to', message: `must follow from, at most ${MAX_WINDOW_DAYS} days later` }]);
+    if (!(to > from) || to - from > MAX_WINDOW_DAYS * 1440 * MINUTE)
+      throw validationFailed([{ field: 'to', message: `must follow from, at most ${MAX_WINDOW_DAYS} days later` }]);
     const rows = await this.bookings.inRange(id, from, to, CALENDAR_STATUSES);
     const manager = canManageResource(me, r.organisationId);
     const entries: CalendarEntry[] = rows.map((b) => {
@@ -222,8 +268,15 @@ export class ResourcesService {
       to: iso(to),
       busy: usage(rows.map((b) => ({ start: Math.max(from, b.start.getTime()), end: Math.min(to, b.end.getTime()), units: b.units }))),
       entries,
-      openingHours: openingSpans(r.policy, r.timeZone, from, to).map((s) => ({ start: iso(Math.max(from, s.start)), end: iso(Math.min(to, s.end)) })),
-      blackouts: blackoutSpans(r.policy.blackouts, r.timeZone, from, to).map((b) => ({ start: iso(b.start), end: iso(b.end), reason: b.reason })),
+      openingHours: openingSpans(r.policy, r.timeZone, from, to).map((s) => ({
+        start: iso(Math.max(from, s.start)),
+        end: iso(Math.min(to, s.end)),
+      })),
+      blackouts: blackoutSpans(r.policy.blackouts, r.timeZone, from, to).map((b) => ({
+        start: iso(b.start),
+        end: iso(b.end),
+        reason: b.reason,
+      })),
     };
   }
 }

@@ -40,7 +40,8 @@ export class UtilisationService {
 
   async report(me: AuthUser, month: string, resourceId?: string): Promise<UtilisationResponse> {
     const staff = isStaff(me);
-    if (!staff && !(me.roles.includes('org_admin') && me.organisationId)) throw forbidden('Only coordinators and organisation admins see utilisation');
+    if (!staff && !(me.roles.includes('org_admin') && me.organisationId))
+      throw forbidden('Only coordinators and organisation admins see utilisation');
     const utc = monthSpan(month, 'UTC');
     const rows = await this.bookings.forUtilisation(new Date(utc.start - DAY), new Date(utc.end + DAY), resourceId);
     const ids = [...new Set([...rows.map((b) => b.resourceId.toHexString()), ...(resourceId ? [resourceId] : [])])];
@@ -48,7 +49,14 @@ export class UtilisationService {
     const out: UtilisationRow[] = [];
     for (const r of resources.sort((a, b) => a.nameKey.localeCompare(b.nameKey))) {
       const span = monthSpan(month, r.timeZone);
-      const available = (r.capacity * openMs(openingSpans(r.policy, r.timeZone, span.start, span.end), blackoutSpans(r.policy.blackouts, r.timeZone, span.start, span.end), span)) / HOUR;
+      const available =
+        (r.capacity *
+          openMs(
+            openingSpans(r.policy, r.timeZone, span.start, span.end),
+            blackoutSpans(r.policy.blackouts, r.timeZone, span.start, span.end),
+            span,
+          )) /
+        HOUR;
       const byOrg = new Map<string, LeanBooking[]>();
       for (const b of rows) {
         if (b.resourceId.toHexString() !== r.id || b.start.getTime() >= span.end || b.end.getTime() <= span.start) continue;
@@ -62,9 +70,16 @@ export class UtilisationService {
 
   private row(r: ResourceRecord, month: string, span: Span, available: number, list: LeanBooking[]): UtilisationRow {
     const holding = list.filter((b) => b.status === 'pending' || b.status === 'confirmed' || b.status === 'completed');
-    const booked = holding.reduce((sum, b) => sum + (b.units * (Math.min(b.end.getTime(), span.end) - Math.max(b.start.getTime(), span.start))) / HOUR, 0);
-    const decided = list.filter((b) => b.approvalSteps > 0 && b.decidedAt && (b.status === 'confirmed' || b.status === 'rejected' || b.status === 'completed'));
-    const mean = decided.length ? decided.reduce((s, b) => s + (b.decidedAt!.getTime() - b.createdAt.getTime()), 0) / decided.length / HOUR : null;
+    const booked = holding.reduce(
+      (sum, b) => sum + (b.units * (Math.min(b.end.getTime(), span.end) - Math.max(b.start.getTime(), span.start))) / HOUR,
+      0,
+    );
+    const decided = list.filter(
+      (b) => b.approvalSteps > 0 && b.decidedAt && (b.status === 'confirmed' || b.status === 'rejected' || b.status === 'completed'),
+    );
+    const mean = decided.length
+      ? decided.reduce((s, b) => s + (b.decidedAt!.getTime() - b.createdAt.getTime()), 0) / decided.length / HOUR
+      : null;
     return {
       resourceId: r.id,
       resourceName: r.name,
@@ -75,16 +90,39 @@ export class UtilisationService {
       availableHours: round1(available),
       bookings: holding.length,
       meanApprovalHours: mean === null ? null : round1(mean),
-      noShows: r.policy.checkIn ? holding.filter((b) => b.end.getTime() <= Date.now() && (b.status === 'confirmed' || b.status === 'completed') && !b.checkedInAt).length : null,
+      noShows: r.policy.checkIn
+        ? holding.filter((b) => b.end.getTime() <= Date.now() && (b.status === 'confirmed' || b.status === 'completed') && !b.checkedInAt)
+            .length
+        : null,
     };
   }
 }
 
 /** RFC 4180 CSV of a report, formulas neutralised (csvCell). */
 export function utilisationCsv(report: UtilisationResponse): string {
-  const head = ['month', 'resource', 'organisation', 'booked_hours', 'available_hours', 'share_percent', 'bookings', 'mean_approval_hours', 'no_shows'];
+  const head = [
+    'month',
+    'resource',
+    'organisation',
+    'booked_hours',
+    'available_hours',
+    'share_percent',
+    'bookings',
+    'mean_approval_hours',
+    'no_shows',
+  ];
   const lines = report.rows.map((r) =>
-    [r.month, r.resourceName, r.organisationName ?? '', r.bookedHours, r.availableHours, r.availableHours ? round1((100 * r.bookedHours) / r.availableHours) : '', r.bookings, r.meanApprovalHours ?? '', r.noShows ?? '']
+    [
+      r.month,
+      r.resourceName,
+      r.organisationName ?? '',
+      r.bookedHours,
+      r.availableHours,
+      r.availableHours ? round1((100 * r.bookedHours) / r.availableHours) : '',
+      r.bookings,
+      r.meanApprovalHours ?? '',
+      r.noShows ?? '',
+    ]
       .map(csvCell)
       .join(','),
   );

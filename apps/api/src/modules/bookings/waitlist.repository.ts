@@ -20,11 +20,14 @@ export const toEntry = (d: LeanWaitlist): WaitlistEntry => ({
 
 @Injectable()
 export class WaitlistRepository {
-  constructor(
-    @InjectModel(WaitlistDoc.name) private readonly model: Model<WaitlistDoc>,
-  ) {}
+  constructor(@InjectModel(WaitlistDoc.name) private readonly model: Model<WaitlistDoc>) {}
 
-  async create(e: Omit<WaitlistDoc, 'resourceId' | 'userId' | 'organisationId' | 'status' | 'version' | 'offerBookingId' | 'offerExpiresAt' | 'createdAt'> & { resourceId: string; userId: string; organisationId: string | null }): Promise<LeanWaitlist> {
+  async create(
+    e: Omit<
+      WaitlistDoc,
+      'resourceId' | 'userId' | 'organisationId' | 'status' | 'version' | 'offerBookingId' | 'offerExpiresAt' | 'createdAt'
+    > & { resourceId: string; userId: string; organisationId: string | null },
+  ): Promise<LeanWaitlist> {
     const doc = await this.model.create({
       ...e,
       resourceId: oid(e.resourceId),
@@ -42,7 +45,11 @@ export class WaitlistRepository {
   }
 
   listForUser(userId: string, limit: number): Promise<LeanWaitlist[]> {
-    return this.model.find({ userId: oid(userId), status: { $in: ['waiting', 'offered'] } }).sort({ createdAt: -1 }).limit(limit).lean<LeanWaitlist[]>();
+    return this.model
+      .find({ userId: oid(userId), status: { $in: ['waiting', 'offered'] } })
+      .sort({ createdAt: -1 })
+      .limit(limit)
+      .lean<LeanWaitlist[]>();
   }
 
   /** Waiting entries of a resource overlapping [start, end), first come first served. */
@@ -56,7 +63,9 @@ export class WaitlistRepository {
 
   /** Moves an entry between statuses: one conditional update, like BookingsRepository.transition. */
   transition(id: string, from: WaitlistStatus[], set: Partial<WaitlistDoc>): Promise<LeanWaitlist | null> {
-    return this.model.findOneAndUpdate({ _id: oid(id), status: { $in: from } }, { $set: set, $inc: { version: 1 } }, { returnDocument: 'after' }).lean<LeanWaitlist>();
+    return this.model
+      .findOneAndUpdate({ _id: oid(id), status: { $in: from } }, { $set: set, $inc: { version: 1 } }, { returnDocument: 'after' })
+      .lean<LeanWaitlist>();
   }
 
   byOfferBooking(bookingId: Types.ObjectId): Promise<LeanWaitlist | null> {

@@ -79,7 +79,13 @@ export class WaitlistService {
     if (!booking) throw stateConflict('expired');
     await this.waitlist.transition(id, ['offered'], { status: 'accepted' });
     const approvers = status === 'pending' ? await this.effects.approverIds(resource, resource.policy.approval.approvers, 0) : [];
-    await this.effects.tell(approvers, booking, resource.name, { what: 'requested', requester: booking.userName, purpose: booking.purpose, occurrences: 1, afterOwner: false });
+    await this.effects.tell(approvers, booking, resource.name, {
+      what: 'requested',
+      requester: booking.userName,
+      purpose: booking.purpose,
+      occurrences: 1,
+      afterOwner: false,
+    });
     this.effects.changed(booking, approvers);
     if (approvers.length) await this.mails.requested(resource, booking, approvers);
     return toBooking(booking);
@@ -111,11 +117,13 @@ export class WaitlistService {
         if (await this.bookingsRepo.transition(id, ['claiming'], { status: 'failed' })) await this.claims.release(id);
       }
       // Past bookings are completed; their claims stay (history, and they can never clash with the future).
-      for (const id of await this.bookingsRepo.ended(new Date())) await this.bookingsRepo.transition(id, ['confirmed'], { status: 'completed' });
+      for (const id of await this.bookingsRepo.ended(new Date()))
+        await this.bookingsRepo.transition(id, ['confirmed'], { status: 'completed' });
       return n;
     } catch (err) {
       // Shutting down closes the client under a running sweep; anything else is worth a line in the log.
-      if (!(err instanceof Error && /client was closed/i.test(err.message))) this.logger.warn(`Sweep failed: ${err instanceof Error ? err.message : String(err)}`);
+      if (!(err instanceof Error && /client was closed/i.test(err.message)))
+        this.logger.warn(`Sweep failed: ${err instanceof Error ? err.message : String(err)}`);
       return 0;
     }
   }
@@ -124,14 +132,32 @@ export class WaitlistService {
   private async offer(entry: LeanWaitlist): Promise<LeanWaitlist | null> {
     const resource = await this.resources.findById(entry.resourceId.toHexString());
     if (!resource) return null;
-    const requester = { id: entry.userId.toHexString(), name: entry.userName, organisationId: entry.organisationId?.toHexString() ?? null, organisationName: entry.organisationName };
+    const requester = {
+      id: entry.userId.toHexString(),
+      name: entry.userName,
+      organisationId: entry.organisationId?.toHexString() ?? null,
+      organisationName: entry.organisationName,
+    };
     const expiresAt = new Date(Date.now() + HOLD_MINUTES * 60_000);
-    const out = await this.bookings.bookOne(resource, requester, { start: entry.start.getTime(), end: entry.end.getTime() }, entry.units, { purpose: entry.purpose }, null, null, {
-      entryId: entry._id.toHexString(),
-      expiresAt,
-    });
+    const out = await this.bookings.bookOne(
+      resource,
+      requester,
+      { start: entry.start.getTime(), end: entry.end.getTime() },
+      entry.units,
+      { purpose: entry.purpose },
+      null,
+      null,
+      {
+        entryId: entry._id.toHexString(),
+        expiresAt,
+      },
+    );
     if (!out.ok) return null;
-    const offered = await this.waitlist.transition(entry._id.toHexString(), ['waiting'], { status: 'offered', offerBookingId: out.booking._id, offerExpiresAt: expiresAt });
+    const offered = await this.waitlist.transition(entry._id.toHexString(), ['waiting'], {
+      status: 'offered',
+      offerBookingId: out.booking._id,
+      offerExpiresAt: expiresAt,
+    });
     if (!offered) {
       await this.dropHold(out.booking._id.toHexString(), 'expired');
       return null;

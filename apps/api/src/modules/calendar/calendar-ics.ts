@@ -9,9 +9,20 @@ import type { MyEvent } from '../events/my-events.service';
  * The personal feed (RFC 5545): bookings and events at their instants, each in its own zone (with
  * the VTIMEZONEs), and cards' due dates as all-day entries. UIDs are stable across the three kinds.
  */
-export function renderCalendar(name: string, events: MyEvent[], bookings: Booking[], cards: (Card & { projectName: string })[], publicUrl = ''): string {
+export function renderCalendar(
+  name: string,
+  events: MyEvent[],
+  bookings: Booking[],
+  cards: (Card & { projectName: string })[],
+  publicUrl = '',
+): string {
   const zone = events[0]?.event.timeZone ?? bookings[0]?.timeZone ?? 'Europe/Vilnius';
-  const cal = ical({ name, method: ICalCalendarMethod.PUBLISH, prodId: { company: 'Klasteris', product: 'Calendar', language: 'EN' }, timezone: { name: zone, generator: getVtimezoneComponent } });
+  const cal = ical({
+    name,
+    method: ICalCalendarMethod.PUBLISH,
+    prodId: { company: 'Klasteris', product: 'Calendar', language: 'EN' },
+    timezone: { name: zone, generator: getVtimezoneComponent },
+  });
   for (const b of bookings) {
     cal.createEvent({
       id: `${b.id}@klasteris`,
@@ -35,7 +46,12 @@ export function renderCalendar(name: string, events: MyEvent[], bookings: Bookin
       summary: e.title,
       description: e.description,
       location: venueLine(e),
-      status: e.state === 'cancelled' ? ICalEventStatus.CANCELLED : rsvp === 'going' || rsvp === null ? ICalEventStatus.CONFIRMED : ICalEventStatus.TENTATIVE,
+      status:
+        e.state === 'cancelled'
+          ? ICalEventStatus.CANCELLED
+          : rsvp === 'going' || rsvp === null
+            ? ICalEventStatus.CONFIRMED
+            : ICalEventStatus.TENTATIVE,
       url: `${publicUrl}/events/${e._id.toHexString()}`,
     });
   }

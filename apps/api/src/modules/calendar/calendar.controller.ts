@@ -16,7 +16,10 @@ export class CalendarController {
   /** My calendar: the events I go to, may go to, wait for or organise; my bookings; my cards' due dates. */
   @Authenticated()
   @Get()
-  @ApiOkResponse({ description: '{ from, to, items: [{ kind: event | booking | card, id, title, start, end, date, allDay, timeZone, status, detail, path }] } by start' })
+  @ApiOkResponse({
+    description:
+      '{ from, to, items: [{ kind: event | booking | card, id, title, start, end, date, allDay, timeZone, status, detail, path }] } by start',
+  })
   @ApiErrors(400, 401)
   range(@CurrentUser() me: AuthUser, @Query() q: CalendarQueryDto): Promise<CalendarResponse> {
     return this.calendar.range(me, q.from, q.to);

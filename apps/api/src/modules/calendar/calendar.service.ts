@@ -34,7 +34,8 @@ export class CalendarService {
     const from = Date.parse(fromIso);
     const to = Date.parse(toIso);
     if (!(to > from)) throw validationFailed([{ field: 'to', message: 'to must be after from' }]);
-    if (to - from > CALENDAR_RANGE_MAX_DAYS * DAY) throw validationFailed([{ field: 'to', message: `to must be at most ${CALENDAR_RANGE_MAX_DAYS} days after from` }]);
+    if (to - from > CALENDAR_RANGE_MAX_DAYS * DAY)
+      throw validationFailed([{ field: 'to', message: `to must be at most ${CALENDAR_RANGE_MAX_DAYS} days after from` }]);
     return { from: new Date(from).toISOString(), to: new Date(to).toISOString(), items: await this.items(me, from, to) };
   }
 
@@ -48,11 +49,7 @@ export class CalendarService {
 
   private async items(me: Viewer, from: number, to: number): Promise<CalendarItem[]> {
     const { events, bookings, cards } = await this.collect(me, from, to);
-    const items: CalendarItem[] = [
-      ...events.map(eventItem),
-      ...bookings.map(bookingItem),
-      ...cards.map(cardItem),
-    ];
+    const items: CalendarItem[] = [...events.map(eventItem), ...bookings.map(bookingItem), ...cards.map(cardItem)];
     const key = (i: CalendarItem): number => (i.start ? Date.parse(i.start) : Date.parse(`${i.date ?? ''}T00:00:00Z`));
     return items.sort((a, b) => key(a) - key(b) || a.id.localeCompare(b.id));
   }
@@ -61,7 +58,11 @@ export class CalendarService {
    * Cards are due on a day, not at an instant: the days from the one before `from` to the one after
    * `to` (UTC) are asked for, so the range covers its edges in every zone; the page places them.
    */
-  private async collect(me: Viewer, from: number, to: number): Promise<{ events: MyEvent[]; bookings: Booking[]; cards: (Card & { projectName: string })[] }> {
+  private async collect(
+    me: Viewer,
+    from: number,
+    to: number,
+  ): Promise<{ events: MyEvent[]; bookings: Booking[]; cards: (Card & { projectName: string })[] }> {
     const [events, bookings, projectIds] = await Promise.all([
       this.myEvents.between(me, new Date(from), new Date(to)),
       this.bookings.mineBetween(me.id, new Date(from), new Date(to)),
@@ -95,9 +96,33 @@ function eventItem({ event: e, rsvp }: MyEvent): CalendarItem {
 }
 
 function bookingItem(b: Booking): CalendarItem {
-  return { kind: 'booking', id: b.id, title: b.purpose, start: b.start, end: b.end, date: null, allDay: false, timeZone: b.timeZone, status: b.status, detail: b.resourceName, path: bookingPath(b.id) };
+  return {
+    kind: 'booking',
+    id: b.id,
+    title: b.purpose,
+    start: b.start,
+    end: b.end,
+    date: null,
+    allDay: false,
+    timeZone: b.timeZone,
+    status: b.status,
+    detail: b.resourceName,
+    path: bookingPath(b.id),
+  };
 }
 
 function cardItem(c: Card & { projectName: string }): CalendarItem {
-  return { kind: 'card', id: c.id, title: c.title, start: null, end: null, date: c.dueDate, allDay: true, timeZone: null, status: 'open', detail: c.projectName || null, path: cardPath(c) };
+  return {
+    kind: 'card',
+    id: c.id,
+    title: c.title,
+    start: null,
+    end: null,
+    date: c.dueDate,
+    allDay: true,
+    timeZone: null,
+    status: 'open',
+    detail: c.projectName || null,
+    path: cardPath(c),
+  };
 }

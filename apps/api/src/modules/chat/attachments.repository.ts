@@ -62,7 +62,12 @@ export class AttachmentsRepository {
 
   async countAttachable(ids: string[], channelId: string, uploaderId: string): Promise<number> {
     if (ids.length === 0) return 0;
-    return this.model.countDocuments({ _id: { $in: ids.map(oid) }, channelId: oid(channelId), uploaderId: oid(uploaderId), messageId: null });
+    return this.model.countDocuments({
+      _id: { $in: ids.map(oid) },
+      channelId: oid(channelId),
+      uploaderId: oid(uploaderId),
+      messageId: null,
+    });
   }
 
   openStream(fileId: Types.ObjectId): Readable {
@@ -70,6 +75,10 @@ export class AttachmentsRepository {
   }
 
   recent(channelId: string, limit: number): Promise<LeanAttachment[]> {
-    return this.model.find({ channelId: oid(channelId), messageId: { $ne: null } }).sort({ createdAt: -1 }).limit(limit).lean<LeanAttachment[]>();
+    return this.model
+      .find({ channelId: oid(channelId), messageId: { $ne: null } })
+      .sort({ createdAt: -1 })
+      .limit(limit)
+      .lean<LeanAttachment[]>();
   }
 }

@@ -9,7 +9,17 @@ import { ObjectIdPipe } from '../../common/object-id';
 import { pageLimit } from '../../common/pagination';
 import { AttachmentsService } from './attachments.service';
 import { ChannelsService } from './channels.service';
-import { AddMemberDto, ChannelBrowseQueryDto, CreateChannelDto, DirectChannelDto, MemberListQueryDto, MessageListQueryDto, PostMessageDto, UpdateChannelDto, UpdateMembershipDto } from './dto/chat.dto';
+import {
+  AddMemberDto,
+  ChannelBrowseQueryDto,
+  CreateChannelDto,
+  DirectChannelDto,
+  MemberListQueryDto,
+  MessageListQueryDto,
+  PostMessageDto,
+  UpdateChannelDto,
+  UpdateMembershipDto,
+} from './dto/chat.dto';
 import { MessageWriterService } from './message-writer.service';
 import { MessagesService } from './messages.service';
 
@@ -43,7 +53,11 @@ export class ChannelsController {
   @Post('direct')
   @ApiResponse({ status: 201, description: 'Created' })
   @ApiResponse({ status: 200, description: 'The existing conversation of these people' })
-  async direct(@CurrentUser() me: AuthUser, @Body() body: DirectChannelDto, @Res({ passthrough: true }) res: Response): Promise<{ channel: MyChannel }> {
+  async direct(
+    @CurrentUser() me: AuthUser,
+    @Body() body: DirectChannelDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<{ channel: MyChannel }> {
     const { channel, created } = await this.channels.direct(me, body.userIds);
     res.status(created ? 201 : 200);
     return { channel };
@@ -55,7 +69,11 @@ export class ChannelsController {
   }
 
   @Patch(':id')
-  async update(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: UpdateChannelDto): Promise<{ channel: Channel }> {
+  async update(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: UpdateChannelDto,
+  ): Promise<{ channel: Channel }> {
     return { channel: await this.channels.update(me, id, body) };
   }
 
@@ -64,7 +82,11 @@ export class ChannelsController {
   @ApiOkResponse({ description: '{ channel }: the channel as I see it, with `notify`' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED (notify not all / mentions / muted)' })
   @ApiNotFoundResponse({ description: 'NOT_FOUND: no such channel, or I am not a member' })
-  async membership(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: UpdateMembershipDto): Promise<{ channel: MyChannel }> {
+  async membership(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: UpdateMembershipDto,
+  ): Promise<{ channel: MyChannel }> {
     return { channel: await this.channels.setNotify(me, id, body.notify) };
   }
 
@@ -93,7 +115,11 @@ export class ChannelsController {
   }
 
   @Get(':id/members')
-  members(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Query() q: MemberListQueryDto): Promise<Page<ChannelMember>> {
+  members(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Query() q: MemberListQueryDto,
+  ): Promise<Page<ChannelMember>> {
     return this.channels.listMembers(me, id, { q: q.q, cursor: q.cursor, limit: pageLimit(q) });
   }
 
@@ -106,7 +132,11 @@ export class ChannelsController {
 
   @Delete(':id/members/:userId')
   @HttpCode(204)
-  removeMember(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Param('userId', ObjectIdPipe) userId: string): Promise<void> {
+  removeMember(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Param('userId', ObjectIdPipe) userId: string,
+  ): Promise<void> {
     return this.channels.removeMember(me, id, userId);
   }
 
@@ -119,7 +149,11 @@ export class ChannelsController {
   /** The HTTP twin of the socket event `message:send` (same rules, same idempotency). */
   @Post(':id/messages')
   @ApiErrors(422, 429)
-  async post(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: PostMessageDto): Promise<{ message: Message }> {
+  async post(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: PostMessageDto,
+  ): Promise<{ message: Message }> {
     return { message: await this.writer.send(me, { ...body, channelId: id }) };
   }
 

@@ -57,11 +57,18 @@ export class ChannelsRepository {
     if (q.q) f.name = { $regex: containsFolded(q.q) };
     const after = decodeCursor(q.cursor);
     if (after) f.$or = [{ name: { $gt: String(after.k) } }, { name: String(after.k), _id: { $gt: oid(after.id) } }];
-    const docs = await this.model.find(f).sort({ name: 1, _id: 1 }).limit(q.limit + 1).lean<LeanChannel[]>();
+    const docs = await this.model
+      .find(f)
+      .sort({ name: 1, _id: 1 })
+      .limit(q.limit + 1)
+      .lean<LeanChannel[]>();
     return docs.map(toChannelRecord);
   }
 
-  async update(id: string, patch: Partial<Pick<ChannelDoc, 'name' | 'key' | 'topic' | 'description' | 'archivedAt' | 'slowModeSeconds'>>): Promise<ChannelRecord | null> {
+  async update(
+    id: string,
+    patch: Partial<Pick<ChannelDoc, 'name' | 'key' | 'topic' | 'description' | 'archivedAt' | 'slowModeSeconds'>>,
+  ): Promise<ChannelRecord | null> {
     const d = await this.model.findByIdAndUpdate(id, { $set: patch }, { returnDocument: 'after' }).lean<LeanChannel>();
     return d ? toChannelRecord(d) : null;
   }
@@ -95,7 +102,11 @@ export class ChannelsRepository {
    */
   async advanceCommitted(id: string, from: number, to: number): Promise<number | null> {
     const d = await this.model
-      .findOneAndUpdate({ _id: oid(id), committedSeq: from, lastSeq: { $gte: to } }, { $set: { committedSeq: to } }, { returnDocument: 'after' })
+      .findOneAndUpdate(
+        { _id: oid(id), committedSeq: from, lastSeq: { $gte: to } },
+        { $set: { committedSeq: to } },
+        { returnDocument: 'after' },
+      )
       .lean<{ lastSeq: number }>();
     return d ? d.lastSeq : null;
   }
@@ -108,7 +119,11 @@ export class ChannelsRepository {
   /** Channels whose watermark trails the reserved seq (a write in flight, or a crashed writer). */
   async trailing(): Promise<{ id: string; committedSeq: number; lastSeq: number }[]> {
     // Compared in memory: $expr is not in the query subset both FerretDB 1.24 and MongoDB speak.
-    const docs = await this.model.find({}, { committedSeq: 1, lastSeq: 1 }).lean<{ _id: Types.ObjectId; committedSeq: number; lastSeq: number }[]>();
-    return docs.filter((d) => d.committedSeq < d.lastSeq).map((d) => ({ id: d._id.toHexString(), committedSeq: d.committedSeq, lastSeq: d.lastSeq }));
+    const docs = await this.model
+      .find({}, { committedSeq: 1, lastSeq: 1 })
+      .lean<{ _id: Types.ObjectId; committedSeq: number; lastSeq: number }[]>();
+    return docs
+      .filter((d) => d.committedSeq < d.lastSeq)
+      .map((d) => ({ id: d._id.toHexString(), committedSeq: d.committedSeq, lastSeq: d.lastSeq }));
   }
 }

@@ -37,7 +37,9 @@ export const CHANNEL_CREATE_BURST = 10;
 type PostingState = Awaited<ReturnType<ModerationPolicy['postingState']>>;
 
 const nameTaken = (): ApiException =>
-  new ApiException(HttpStatus.CONFLICT, ErrorCode.ChannelNameTaken, 'A channel with this name already exists', { fields: [{ field: 'name', message: 'is taken' }] });
+  new ApiException(HttpStatus.CONFLICT, ErrorCode.ChannelNameTaken, 'A channel with this name already exists', {
+    fields: [{ field: 'name', message: 'is taken' }],
+  });
 
 /** Channels and their members. */
 @Injectable()
@@ -56,17 +58,32 @@ export class ChannelsService {
   /** Per node, like the message rate (SendRateLimiter). */
   private readonly createRate = new SendRateLimiter(CHANNEL_CREATE_BURST, CHANNEL_CREATE_BURST / 3600);
 
-  async create(me: AuthUser, input: CreateChannelRequest, scope: { groupId?: string; projectId?: string; autoJoin?: boolean; membersOnly?: boolean } = {}): Promise<MyChannel> {
+  async create(
+    me: AuthUser,
+    input: CreateChannelRequest,
+    scope: { groupId?: string; projectId?: string; autoJoin?: boolean; membersOnly?: boolean } = {},
+  ): Promise<MyChannel> {
     if (input.type === 'announcement' && !isStaff(me)) throw forbidden('Only coordinators create announcement channels');
     // a member's own channels: CHANNEL_CREATE_BURST at once, then about one every six minutes
     // (groups and projects make theirs through their own, authorised, flows; staff set up freely)
     if (!scope.groupId && !scope.projectId && !isStaff(me)) {
       const retryAfter = this.createRate.take(me.id);
-      if (retryAfter > 0) throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.RateLimited, 'You are creating channels too fast', { retryAfter: Math.ceil(retryAfter) });
+      if (retryAfter > 0)
+        throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.RateLimited, 'You are creating channels too fast', {
+          retryAfter: Math.ceil(retryAfter),
+        });
     }
     let channel: ChannelRecord;
     try {
-      channel = await this.channels.create({ type: input.type, name: input.name, key: `n:${input.name}`, topic: input.topic ?? null, description: input.description ?? null, createdBy: me.id, ...scope });
+      channel = await this.channels.create({
+        type: input.type,
+        name: input.name,
+        key: `n:${input.name}`,
+        topic: input.topic ?? null,
+        description: input.description ?? null,
+        createdBy: me.id,
+        ...scope,
+      });
     } catch (err) {
       if (isDuplicateKeyError(err)) throw nameTaken();
       throw err;
@@ -79,7 +96,12 @@ export class ChannelsService {
   async direct(me: AuthUser, userIds: string[]): Promise<{ channel: MyChannel; created: boolean }> {
     const ids = [...new Set([me.id, ...userIds])].sort();
     if (ids.length < 2 || ids.length > DIRECT_MAX_MEMBERS) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, `A direct conversation has 2 to ${DIRECT_MAX_MEMBERS} people`, { fields: [{ field: 'userIds', message: 'wrong number of people' }] });
+      throw new ApiException(
+        HttpStatus.BAD_REQUEST,
+        ErrorCode.ValidationFailed,
+        `A direct conversation has 2 to ${DIRECT_MAX_MEMBERS} people`,
+        { fields: [{ field: 'userIds', message: 'wrong number of people' }] },
+      );
     }
     const people = (await this.users.findByIds(ids)).filter((u) => u.status === 'active');
     if (people.length !== ids.length) throw notFound('User');
@@ -87,7 +109,10 @@ export class ChannelsService {
     let channel = await this.channels.findByKey(key);
     let created = false;
     if (!channel) {
-      const name = people.map((p) => p.displayName).sort((a, b) => a.localeCompare(b)).join(', ');
+      const name = people
+        .map((p) => p.displayName)
+        .sort((a, b) => a.localeCompare(b))
+        .join(', ');
       try {
         channel = await this.channels.create({ type: 'direct', name, key, createdBy: me.id, directUserIds: ids });
         created = true;
@@ -195,7 +220,16 @@ export class ChannelsService {
     if (q.q) {
       const memberIds = await this.members.userIdsOf(channelId);
       const matcher = containsFolded(q.q);
-      userIds = (await this.users.findByIds(memberIds)).filter((u) => matcher.test(u.displayName.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase())).map((u) => u.id);
+      userIds = (await this.users.findByIds(memberIds))
+        .filter((u) =>
+          matcher.test(
+            u.displayName
+              .normalize('NFD')
+              .replace(/\p{M}+/gu, '')
+              .toLowerCase(),
+          ),
+        )
+        .map((u) => u.id);
     }
     const after = decodeCursor(q.cursor);
     const rows = await this.members.list(channelId, userIds, after ? { at: new Date(Number(after.k)), userId: after.id } : null, q.limit);
@@ -206,7 +240,18 @@ export class ChannelsService {
       items: page.flatMap((m) => {
         const u = people.get(m.userId);
         return u
-          ? [{ userId: u.id, displayName: u.displayName, initials: u.initials, avatarColor: u.avatarColor, organisationId: u.organisationId, organisationName: u.organisationName, role: m.role, joinedAt: m.joinedAt.toISOString() }]
+          ? [
+              {
+                userId: u.id,
+                displayName: u.displayName,
+                initials: u.initials,
+                avatarColor: u.avatarColor,
+                organisationId: u.organisationId,
+                organisationName: u.organisationName,
+                role: m.role,
+                joinedAt: m.joinedAt.toISOString(),
+              },
+            ]
           : [];
       }),
       nextCursor: rows.length > q.limit && last ? encodeCursor({ k: last.joinedAt.getTime(), id: last.userId }) : null,
@@ -288,7 +333,10 @@ export class ChannelsService {
   private async addMembership(channel: ChannelRecord, userId: string, role: ChannelRole): Promise<void> {
     if (!(await this.members.add(channel.id, userId, role, channel.committedSeq))) return;
     await this.channels.incMemberCount(channel.id, 1);
-    this.events.emit(ChannelMembershipEvent.event, new ChannelMembershipEvent(toChannel({ ...channel, memberCount: channel.memberCount + 1 }), userId, true));
+    this.events.emit(
+      ChannelMembershipEvent.event,
+      new ChannelMembershipEvent(toChannel({ ...channel, memberCount: channel.memberCount + 1 }), userId, true),
+    );
   }
 
   private async removeMembership(channel: ChannelRecord, userId: string): Promise<void> {
@@ -309,7 +357,13 @@ export class ChannelsService {
   }
 
   /** `posting` null: staff (or a channel outside any group, where no moderation applies). */
-  private toMine(me: AuthUser, c: ChannelRecord, m: MemberRecord, posting: PostingState | null, counts?: { unread: number; mentions: number }): MyChannel {
+  private toMine(
+    me: AuthUser,
+    c: ChannelRecord,
+    m: MemberRecord,
+    posting: PostingState | null,
+    counts?: { unread: number; mentions: number },
+  ): MyChannel {
     const group = c.groupId;
     const moderator = isStaff(me) || (group !== null && !!posting?.moderates.has(group));
     return {

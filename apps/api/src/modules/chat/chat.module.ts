@@ -61,6 +61,14 @@ import { ChatDigestSource } from './digest-source.service';
     SendGate,
     ChatDigestSource,
   ],
-  exports: [ChatDigestSource, ChannelsService, MessageWriterService, MessagesService, ChannelAccessService, ChannelFactsCache, MembersRepository],
+  exports: [
+    ChatDigestSource,
+    ChannelsService,
+    MessageWriterService,
+    MessagesService,
+    ChannelAccessService,
+    ChannelFactsCache,
+    MembersRepository,
+  ],
 })
 export class ChatModule {}

@@ -12,6 +12,8 @@ describe('groupReactions', () => {
     ]);
   });
   it('keeps emoji that contain a colon intact', () => {
-    expect(groupReactions([reactionKey('0123456789abcdef01234567', ':+1:')])).toEqual([{ emoji: ':+1:', userIds: ['0123456789abcdef01234567'] }]);
+    expect(groupReactions([reactionKey('0123456789abcdef01234567', ':+1:')])).toEqual([
+      { emoji: ':+1:', userIds: ['0123456789abcdef01234567'] },
+    ]);
   });
 });

@@ -47,11 +47,20 @@ export class MembersRepository {
   }
 
   /** Members of a channel in join order, keyset-paginated by (joinedAt, userId). */
-  async list(channelId: string, userIds: string[] | null, after: { at: Date; userId: string } | null, limit: number): Promise<MemberRecord[]> {
+  async list(
+    channelId: string,
+    userIds: string[] | null,
+    after: { at: Date; userId: string } | null,
+    limit: number,
+  ): Promise<MemberRecord[]> {
     const f: QueryFilter<ChannelMemberDoc> = { channelId: oid(channelId) };
     if (userIds) f.userId = { $in: userIds.map(oid) };
     if (after) f.$or = [{ joinedAt: { $gt: after.at } }, { joinedAt: after.at, userId: { $gt: oid(after.userId) } }];
-    const docs = await this.model.find(f).sort({ joinedAt: 1, userId: 1 }).limit(limit + 1).lean<LeanMember[]>();
+    const docs = await this.model
+      .find(f)
+      .sort({ joinedAt: 1, userId: 1 })
+      .limit(limit + 1)
+      .lean<LeanMember[]>();
     return docs.map(toMemberRecord);
   }
 
@@ -82,7 +91,9 @@ export class MembersRepository {
   /** The members of a channel who muted it. */
   async mutedUserIds(channelId: string, userIds: string[]): Promise<Set<string>> {
     if (userIds.length === 0) return new Set();
-    const docs = await this.model.find({ channelId: oid(channelId), userId: { $in: userIds.map(oid) }, notify: 'muted' }, { userId: 1 }).lean<{ userId: Types.ObjectId }[]>();
+    const docs = await this.model
+      .find({ channelId: oid(channelId), userId: { $in: userIds.map(oid) }, notify: 'muted' }, { userId: 1 })
+      .lean<{ userId: Types.ObjectId }[]>();
     return new Set(docs.map((d) => d.userId.toHexString()));
   }
 

@@ -11,7 +11,12 @@ export class MessageViewService {
   async many(docs: LeanMessage[]): Promise<Message[]> {
     const ids = docs.flatMap((d) => d.attachmentIds ?? []);
     const byId = await this.attachments.byIds(ids);
-    return docs.map((d) => toMessage(d, (d.attachmentIds ?? []).flatMap((a) => byId.get(a.toHexString()) ?? [])));
+    return docs.map((d) =>
+      toMessage(
+        d,
+        (d.attachmentIds ?? []).flatMap((a) => byId.get(a.toHexString()) ?? []),
+      ),
+    );
   }
 
   async one(doc: LeanMessage): Promise<Message> {

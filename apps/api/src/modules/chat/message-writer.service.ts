@@ -73,19 +73,30 @@ export class MessageWriterService {
       // a resend of a stored message is answered with it, however fast it comes
       const existing = await this.messages.findByClientId(channel.id, me.id, p.clientMsgId);
       if (existing) return this.view.one(existing);
-      throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.RateLimited, 'You are sending messages too fast', { retryAfter: Math.ceil(retryAfter * 10) / 10 });
+      throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.RateLimited, 'You are sending messages too fast', {
+        retryAfter: Math.ceil(retryAfter * 10) / 10,
+      });
     }
     const body = p.body.trim();
     const attachmentIds = [...new Set(p.attachmentIds ?? [])];
     if (!body && attachmentIds.length === 0) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, 'A message needs text or a file', { fields: [{ field: 'body', message: 'should not be empty' }] });
+      throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, 'A message needs text or a file', {
+        fields: [{ field: 'body', message: 'should not be empty' }],
+      });
     }
     if (p.threadRootId) await this.assertThreadRoot(channel.id, p.threadRootId);
     if (attachmentIds.length > 0 && (await this.attachments.countAttachable(attachmentIds, channel.id, me.id)) !== attachmentIds.length) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.AttachmentRejected, 'Attach only files you uploaded to this channel and have not sent yet');
+      throw new ApiException(
+        HttpStatus.BAD_REQUEST,
+        ErrorCode.AttachmentRejected,
+        'Attach only files you uploaded to this channel and have not sent yet',
+      );
     }
     const parsed = parseMentions(body);
-    const mentions = { userIds: parsed.userIds.filter((u) => u !== me.id), channel: parsed.channel && this.access.mayMentionChannel(me, member) };
+    const mentions = {
+      userIds: parsed.userIds.filter((u) => u !== me.id),
+      channel: parsed.channel && this.access.mayMentionChannel(me, member),
+    };
 
     await this.gate.check(me, channel, { body, role: member.role });
 
@@ -114,7 +125,14 @@ export class MessageWriterService {
     channel: ChannelFacts,
     authorId: string,
     clientMsgId: string,
-    m: { body: string; threadRootId: string | null; mentions: string[]; mentionsChannel: boolean; attachmentIds: string[]; terms: string[] },
+    m: {
+      body: string;
+      threadRootId: string | null;
+      mentions: string[];
+      mentionsChannel: boolean;
+      attachmentIds: string[];
+      terms: string[];
+    },
   ): Promise<{ doc: LeanMessage; duplicate: boolean }> {
     const channelId = channel.id;
     for (let attempt = 0; attempt < 20; attempt++) {
@@ -203,7 +221,8 @@ export class MessageWriterService {
       if (local.size === 0) this.written.delete(channelId);
     }
     const committed = complete ? docs : await this.messages.range(channelId, from, to);
-    for (const message of await this.view.many(committed)) this.events.emit(MessageCommittedEvent.event, new MessageCommittedEvent(message));
+    for (const message of await this.view.many(committed))
+      this.events.emit(MessageCommittedEvent.event, new MessageCommittedEvent(message));
   }
 
   /** Voids a seq that has stayed unwritten for STALL_MS (its writer died) so readers move on. */
@@ -240,11 +259,20 @@ export class MessageWriterService {
     const root = await this.messages.findById(rootId);
     if (!root || root.channelId.toHexString() !== channelId) throw notFound('Thread');
     if (root.threadRootId) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, 'Reply to the thread root, not to a reply', { fields: [{ field: 'threadRootId', message: 'is a reply' }] });
+      throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, 'Reply to the thread root, not to a reply', {
+        fields: [{ field: 'threadRootId', message: 'is a reply' }],
+      });
     }
   }
 
-  private async notifyMentions(me: AuthUser, channelId: string, channelName: string, type: string, doc: LeanMessage, mentions: { userIds: string[]; channel: boolean }): Promise<void> {
+  private async notifyMentions(
+    me: AuthUser,
+    channelId: string,
+    channelName: string,
+    type: string,
+    doc: LeanMessage,
+    mentions: { userIds: string[]; channel: boolean },
+  ): Promise<void> {
     if (mentions.userIds.length === 0 && !mentions.channel) return;
     const memberIds = new Set(await this.members.userIdsOf(channelId));
     const named = (mentions.channel ? [...memberIds] : mentions.userIds.filter((u) => memberIds.has(u))).filter((u) => u !== me.id);

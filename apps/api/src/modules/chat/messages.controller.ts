@@ -1,4 +1,18 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiFileResponse, ApiFileUpload } from '../../common/api-docs';
@@ -30,7 +44,11 @@ export class MessagesController {
   }
 
   @Patch('messages/:id')
-  async edit(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: EditMessageDto): Promise<{ message: Message }> {
+  async edit(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: EditMessageDto,
+  ): Promise<{ message: Message }> {
     return { message: await this.messages.edit(me, id, body.body) };
   }
 
@@ -65,13 +83,21 @@ export class MessagesController {
   @Post('channels/:id/attachments')
   @ApiFileUpload()
   @UseInterceptors(FileInterceptor('file'))
-  async upload(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @UploadedFile() file: UploadedFileLike | undefined): Promise<{ attachment: Attachment }> {
+  async upload(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @UploadedFile() file: UploadedFileLike | undefined,
+  ): Promise<{ attachment: Attachment }> {
     return { attachment: await this.attachments.upload(me, id, file) };
   }
 
   @Get('attachments/:id')
   @ApiFileResponse(['*/*'])
-  async download(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async download(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     const { attachment, stream } = await this.attachments.open(me, id);
     res.set(downloadHeaders(attachment));
     return new StreamableFile(stream);

@@ -40,7 +40,14 @@ export class MessagesRepository {
   /** Fills a seq that will never hold a message, so the watermark can pass it. False if the seq is taken. */
   async insertVoid(channelId: string, seq: number): Promise<boolean> {
     try {
-      await this.model.create({ channelId: oid(channelId), seq, authorId: null, clientMsgId: `void:${seq}`, void: true, createdAt: new Date() });
+      await this.model.create({
+        channelId: oid(channelId),
+        seq,
+        authorId: null,
+        clientMsgId: `void:${seq}`,
+        void: true,
+        createdAt: new Date(),
+      });
       return true;
     } catch (err) {
       if (isDuplicateKeyError(err)) return false;
@@ -62,7 +69,10 @@ export class MessagesRepository {
 
   /** Messages with from < seq ≤ to (committed range), oldest first, voids skipped. */
   range(channelId: string, from: number, to: number): Promise<LeanMessage[]> {
-    return this.model.find({ channelId: oid(channelId), seq: { $gt: from, $lte: to }, ...visible }).sort({ seq: 1 }).lean<LeanMessage[]>();
+    return this.model
+      .find({ channelId: oid(channelId), seq: { $gt: from, $lte: to }, ...visible })
+      .sort({ seq: 1 })
+      .lean<LeanMessage[]>();
   }
 
   /**
@@ -76,7 +86,13 @@ export class MessagesRepository {
     let from = after;
     for (let span = limit + 1; out.length < limit + 1 && from < upTo; span *= 4) {
       const to = Math.min(upTo, from + span);
-      out.push(...(await this.model.find({ channelId: oid(channelId), seq: { $gt: from, $lte: to }, ...visible }).sort({ seq: 1 }).limit(limit + 1 - out.length).lean<LeanMessage[]>()));
+      out.push(
+        ...(await this.model
+          .find({ channelId: oid(channelId), seq: { $gt: from, $lte: to }, ...visible })
+          .sort({ seq: 1 })
+          .limit(limit + 1 - out.length)
+          .lean<LeanMessage[]>()),
+      );
       from = to;
     }
     return out;
@@ -112,19 +128,36 @@ export class MessagesRepository {
   }
 
   pinned(channelId: string): Promise<LeanMessage[]> {
-    return this.model.find({ channelId: oid(channelId), pinned: true, deletedAt: null, ...visible }).sort({ seq: -1 }).limit(100).lean<LeanMessage[]>();
+    return this.model
+      .find({ channelId: oid(channelId), pinned: true, deletedAt: null, ...visible })
+      .sort({ seq: -1 })
+      .limit(100)
+      .lean<LeanMessage[]>();
   }
 
   async incReplies(rootId: string, at: Date): Promise<LeanMessage | null> {
-    return this.model.findOneAndUpdate({ _id: oid(rootId) }, { $inc: { replyCount: 1 }, $max: { lastReplyAt: at } }, { returnDocument: 'after' }).lean<LeanMessage>();
+    return this.model
+      .findOneAndUpdate({ _id: oid(rootId) }, { $inc: { replyCount: 1 }, $max: { lastReplyAt: at } }, { returnDocument: 'after' })
+      .lean<LeanMessage>();
   }
 
   /** Edits only a live message of this author, keeping the previous body in the history. */
-  async edit(id: string, authorId: string, body: string, terms: string[], mentions: { userIds: string[]; channel: boolean }, previous: string, at: Date): Promise<LeanMessage | null> {
+  async edit(
+    id: string,
+    authorId: string,
+    body: string,
+    terms: string[],
+    mentions: { userIds: string[]; channel: boolean },
+    previous: string,
+    at: Date,
+  ): Promise<LeanMessage | null> {
     return this.model
       .findOneAndUpdate(
         { _id: oid(id), authorId: oid(authorId), deletedAt: null, body: previous, ...visible },
-        { $set: { body, terms, mentions: mentions.userIds, mentionsChannel: mentions.channel, editedAt: at }, $push: { edits: { body: previous, editedAt: at } } },
+        {
+          $set: { body, terms, mentions: mentions.userIds, mentionsChannel: mentions.channel, editedAt: at },
+          $push: { edits: { body: previous, editedAt: at } },
+        },
         { returnDocument: 'after' },
       )
       .lean<LeanMessage>();
@@ -132,23 +165,37 @@ export class MessagesRepository {
 
   async softDelete(id: string, by: 'author' | 'moderator'): Promise<LeanMessage | null> {
     return this.model
-      .findOneAndUpdate({ _id: oid(id), deletedAt: null, ...visible }, { $set: { deletedAt: new Date(), deletedBy: by, pinned: false, terms: [] } }, { returnDocument: 'after' })
+      .findOneAndUpdate(
+        { _id: oid(id), deletedAt: null, ...visible },
+        { $set: { deletedAt: new Date(), deletedBy: by, pinned: false, terms: [] } },
+        { returnDocument: 'after' },
+      )
       .lean<LeanMessage>();
   }
 
   /** Toggles one reaction atomically: add if absent, else remove. */
   async toggleReaction(id: string, key: string): Promise<LeanMessage | null> {
     const added = await this.model
-      .findOneAndUpdate({ _id: oid(id), deletedAt: null, reactionKeys: { $ne: key }, ...visible }, { $addToSet: { reactionKeys: key } }, { returnDocument: 'after' })
+      .findOneAndUpdate(
+        { _id: oid(id), deletedAt: null, reactionKeys: { $ne: key }, ...visible },
+        { $addToSet: { reactionKeys: key } },
+        { returnDocument: 'after' },
+      )
       .lean<LeanMessage>();
     if (added) return added;
     return this.model
-      .findOneAndUpdate({ _id: oid(id), deletedAt: null, reactionKeys: key, ...visible }, { $pull: { reactionKeys: key } }, { returnDocument: 'after' })
+      .findOneAndUpdate(
+        { _id: oid(id), deletedAt: null, reactionKeys: key, ...visible },
+        { $pull: { reactionKeys: key } },
+        { returnDocument: 'after' },
+      )
       .lean<LeanMessage>();
   }
 
   async setPinned(id: string, pinned: boolean): Promise<LeanMessage | null> {
-    return this.model.findOneAndUpdate({ _id: oid(id), deletedAt: null, ...visible }, { $set: { pinned } }, { returnDocument: 'after' }).lean<LeanMessage>();
+    return this.model
+      .findOneAndUpdate({ _id: oid(id), deletedAt: null, ...visible }, { $set: { pinned } }, { returnDocument: 'after' })
+      .lean<LeanMessage>();
   }
 
   /** Links the first card made from a message, once: a later card (anyone's, at any time, concurrently too) never replaces it. */
@@ -168,7 +215,10 @@ export class MessagesRepository {
    * messages after each member's read position, up to the watermark, not their own, not deleted,
    * not thread replies.
    */
-  async unreadCounts(userId: string, positions: { channelId: string; after: number; upTo: number }[]): Promise<Map<string, { unread: number; mentions: number }>> {
+  async unreadCounts(
+    userId: string,
+    positions: { channelId: string; after: number; upTo: number }[],
+  ): Promise<Map<string, { unread: number; mentions: number }>> {
     const out = new Map<string, { unread: number; mentions: number }>();
     const open = positions.filter((p) => p.upTo > p.after);
     if (open.length === 0) return out;
@@ -200,14 +250,22 @@ export class MessagesRepository {
    * watermark, not the reader's own, not deleted, not thread replies (as the unread counts) — every
    * message where `everything`, else only those mentioning the reader (by name or @channel).
    */
-  async digestCandidates(userId: string, positions: { channelId: string; after: number; upTo: number; everything: boolean }[], limit: number): Promise<LeanMessage[]> {
+  async digestCandidates(
+    userId: string,
+    positions: { channelId: string; after: number; upTo: number; everything: boolean }[],
+    limit: number,
+  ): Promise<LeanMessage[]> {
     const open = positions.filter((p) => p.upTo > p.after);
     if (open.length === 0) return [];
     const mentioned = [{ mentions: userId }, { mentionsChannel: true }];
     return this.model
       .find({
         channelId: { $in: open.map((p) => oid(p.channelId)) },
-        $or: open.map((p) => ({ channelId: oid(p.channelId), seq: { $gt: p.after, $lte: p.upTo }, ...(p.everything ? {} : { $or: mentioned }) })),
+        $or: open.map((p) => ({
+          channelId: oid(p.channelId),
+          seq: { $gt: p.after, $lte: p.upTo },
+          ...(p.everything ? {} : { $or: mentioned }),
+        })),
         authorId: { $ne: oid(userId) },
         deletedAt: null,
         threadRootId: null,
@@ -219,7 +277,15 @@ export class MessagesRepository {
   }
 
   /** Prefix search over folded words, in the given channels only; newest first. */
-  search(q: { terms: string[]; channelIds: string[]; authorId?: string; from?: Date; to?: Date; beforeSeqOf?: { createdAt: Date; id: string }; limit: number }): Promise<LeanMessage[]> {
+  search(q: {
+    terms: string[];
+    channelIds: string[];
+    authorId?: string;
+    from?: Date;
+    to?: Date;
+    beforeSeqOf?: { createdAt: Date; id: string };
+    limit: number;
+  }): Promise<LeanMessage[]> {
     const f: QueryFilter<MessageDoc> = {
       channelId: { $in: q.channelIds.map(oid) },
       deletedAt: null,
@@ -228,7 +294,15 @@ export class MessagesRepository {
     };
     if (q.authorId) f.authorId = oid(q.authorId);
     if (q.from || q.to) f.createdAt = { ...(q.from ? { $gte: q.from } : {}), ...(q.to ? { $lte: q.to } : {}) };
-    if (q.beforeSeqOf) f.$or = [{ createdAt: { $lt: q.beforeSeqOf.createdAt } }, { createdAt: q.beforeSeqOf.createdAt, _id: { $lt: oid(q.beforeSeqOf.id) } }];
-    return this.model.find(f).sort({ createdAt: -1, _id: -1 }).limit(q.limit + 1).lean<LeanMessage[]>();
+    if (q.beforeSeqOf)
+      f.$or = [
+        { createdAt: { $lt: q.beforeSeqOf.createdAt } },
+        { createdAt: q.beforeSeqOf.createdAt, _id: { $lt: oid(q.beforeSeqOf.id) } },
+      ];
+    return this.model
+      .find(f)
+      .sort({ createdAt: -1, _id: -1 })
+      .limit(q.limit + 1)
+      .lean<LeanMessage[]>();
   }
 }

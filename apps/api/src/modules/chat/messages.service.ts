@@ -72,10 +72,21 @@ export class MessagesService {
     if (doc.authorId?.toHexString() !== me.id) throw forbidden('Only the author edits a message');
     if (doc.deletedAt) throw notFound('Message');
     const text = body.trim();
-    if (!text) throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, 'A message cannot be empty', { fields: [{ field: 'body', message: 'should not be empty' }] });
+    if (!text)
+      throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, 'A message cannot be empty', {
+        fields: [{ field: 'body', message: 'should not be empty' }],
+      });
     if (text === doc.body) return this.view.one(doc);
     const parsed = parseMentions(text);
-    const updated = await this.messages.edit(id, me.id, text, searchTerms(text), { userIds: parsed.userIds.filter((u) => u !== me.id), channel: parsed.channel && doc.mentionsChannel }, doc.body, new Date());
+    const updated = await this.messages.edit(
+      id,
+      me.id,
+      text,
+      searchTerms(text),
+      { userIds: parsed.userIds.filter((u) => u !== me.id), channel: parsed.channel && doc.mentionsChannel },
+      doc.body,
+      new Date(),
+    );
     if (!updated) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.Conflict, 'The message changed meanwhile; reload and try again');
     const message = await this.view.one(updated);
     this.events.emit(MessageChangedEvent.event, new MessageChangedEvent(message));
@@ -101,17 +112,26 @@ export class MessagesService {
     if (!doc) throw notFound('Message');
     const own = doc.authorId?.toHexString() === me.id;
     if (via === 'direct') await this.access.forRead(me, doc.channelId.toHexString());
-    if (!own && !(await this.moderates(me, doc.channelId.toHexString()))) throw forbidden('Only the author or a moderator deletes a message');
+    if (!own && !(await this.moderates(me, doc.channelId.toHexString())))
+      throw forbidden('Only the author or a moderator deletes a message');
     const deleted = await this.messages.softDelete(id, own ? 'author' : 'moderator');
     if (!deleted) return; // already deleted: deleting is idempotent
     if (!own) {
       const channel = await this.channels.findById(doc.channelId.toHexString());
       await this.audit.record({
-        actorId: me.id, action: 'message.delete', targetType: 'message', targetId: id, scopeId: channel?.groupId ?? null, reason,
+        actorId: me.id,
+        action: 'message.delete',
+        targetType: 'message',
+        targetId: id,
+        scopeId: channel?.groupId ?? null,
+        reason,
         before: { body: doc.body, authorId: doc.authorId?.toHexString() ?? null, channelId: doc.channelId.toHexString() },
       });
     }
-    this.events.emit(MessageDeletedEvent.event, new MessageDeletedEvent(deleted.channelId.toHexString(), id, deleted.seq, own ? 'author' : 'moderator'));
+    this.events.emit(
+      MessageDeletedEvent.event,
+      new MessageDeletedEvent(deleted.channelId.toHexString(), id, deleted.seq, own ? 'author' : 'moderator'),
+    );
     this.events.emit(MessageChangedEvent.event, new MessageChangedEvent(await this.view.one(deleted)));
   }
 
@@ -179,7 +199,10 @@ export class MessagesService {
     const committed = (await this.channels.committedSeq(channelId)) ?? 0;
     const updated = await this.members.markRead(channelId, me.id, Math.min(seq, committed));
     const lastReadSeq = updated?.lastReadSeq ?? member.lastReadSeq;
-    const counts = (await this.messages.unreadCounts(me.id, [{ channelId, after: lastReadSeq, upTo: committed }])).get(channelId) ?? { unread: 0, mentions: 0 };
+    const counts = (await this.messages.unreadCounts(me.id, [{ channelId, after: lastReadSeq, upTo: committed }])).get(channelId) ?? {
+      unread: 0,
+      mentions: 0,
+    };
     this.events.emit(ChannelReadStateEvent.event, new ChannelReadStateEvent(me.id, { channelId, lastReadSeq, ...counts }));
     return { ...counts, lastReadSeq };
   }

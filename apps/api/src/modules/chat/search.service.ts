@@ -24,7 +24,10 @@ export class SearchService {
     private readonly view: MessageViewService,
   ) {}
 
-  async search(me: AuthUser, q: { q: string; channelId?: string; authorId?: string; from?: string; to?: string; cursor?: string; limit: number }): Promise<Page<MessageSearchHit>> {
+  async search(
+    me: AuthUser,
+    q: { q: string; channelId?: string; authorId?: string; from?: string; to?: string; cursor?: string; limit: number },
+  ): Promise<Page<MessageSearchHit>> {
     const terms = searchTerms(q.q).slice(0, 8);
     if (terms.length === 0) return { items: [], nextCursor: null };
     let channelIds = await this.members.channelIdsOf(me.id);
@@ -44,11 +47,17 @@ export class SearchService {
       limit: q.limit,
     });
     const page = rows.slice(0, q.limit);
-    const channels = new Map((await this.channels.findByIds([...new Set(page.map((m) => m.channelId.toHexString()))])).map((c) => [c.id, c]));
+    const channels = new Map(
+      (await this.channels.findByIds([...new Set(page.map((m) => m.channelId.toHexString()))])).map((c) => [c.id, c]),
+    );
     const messages = await this.view.many(page);
     const last = page[page.length - 1];
     return {
-      items: messages.map((message) => ({ message, channelName: channels.get(message.channelId)?.name ?? '', channelType: channels.get(message.channelId)?.type ?? 'public' })),
+      items: messages.map((message) => ({
+        message,
+        channelName: channels.get(message.channelId)?.name ?? '',
+        channelType: channels.get(message.channelId)?.type ?? 'public',
+      })),
       nextCursor: rows.length > q.limit && last ? encodeCursor({ k: last.createdAt.getTime(), id: last._id.toHexString() }) : null,
     };
   }

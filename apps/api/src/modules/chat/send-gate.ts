@@ -27,22 +27,39 @@ export class SendGate {
     private readonly facts: ChannelFactsCache,
   ) {}
 
-  async check(me: AuthUser, channel: Pick<ChannelFacts, 'id' | 'groupId' | 'slowModeSeconds'>, post: { body: string; role: ChannelRole }): Promise<void> {
+  async check(
+    me: AuthUser,
+    channel: Pick<ChannelFacts, 'id' | 'groupId' | 'slowModeSeconds'>,
+    post: { body: string; role: ChannelRole },
+  ): Promise<void> {
     const { body, role } = post;
     const groupId = channel.groupId;
     const moderator = isStaff(me) || (groupId !== null && (await this.policy.isModerator(groupId, me.id)));
     if (groupId && !moderator) {
       const mute = await this.policy.activeMute(groupId, me.id);
-      if (mute) throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.Muted, `You are muted in this group until ${mute.until}`, { until: mute.until });
+      if (mute)
+        throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.Muted, `You are muted in this group until ${mute.until}`, {
+          until: mute.until,
+        });
       const hit = body ? await this.policy.screen(groupId, body) : null;
       if (hit?.action === 'block') {
-        throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.MessageBlocked, 'This message contains a word the group does not allow', { pattern: hit.pattern });
+        throw new ApiException(
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          ErrorCode.MessageBlocked,
+          'This message contains a word the group does not allow',
+          { pattern: hit.pattern },
+        );
       }
     }
     if (channel.slowModeSeconds > 0 && !moderator && role !== 'owner') {
       const retryAfter = await this.policy.claimSlowModeSlot(channel.id, me.id, channel.slowModeSeconds);
       if (retryAfter > 0) {
-        throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.SlowMode, `Slow mode: one message every ${channel.slowModeSeconds} s`, { retryAfter, seconds: channel.slowModeSeconds });
+        throw new ApiException(
+          HttpStatus.TOO_MANY_REQUESTS,
+          ErrorCode.SlowMode,
+          `Slow mode: one message every ${channel.slowModeSeconds} s`,
+          { retryAfter, seconds: channel.slowModeSeconds },
+        );
       }
     }
   }
@@ -57,7 +74,16 @@ export class SendGate {
       if (!channel?.groupId) return;
       const hit = await this.policy.screen(channel.groupId, m.body);
       if (hit?.action !== 'flag') return;
-      await this.policy.fileReport({ groupId: channel.groupId, channelId: m.channelId, messageId: m.id, messageBody: m.body, messageSeq: m.seq, authorId: m.authorId, reporterId: null, reason: `word filter: ${hit.pattern}` });
+      await this.policy.fileReport({
+        groupId: channel.groupId,
+        channelId: m.channelId,
+        messageId: m.id,
+        messageBody: m.body,
+        messageSeq: m.seq,
+        authorId: m.authorId,
+        reporterId: null,
+        reason: `word filter: ${hit.pattern}`,
+      });
     } catch (err) {
       this.logger.warn(`Could not screen message ${m.id}: ${(err as Error).message}`);
     }

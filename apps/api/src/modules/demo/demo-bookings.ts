@@ -28,7 +28,14 @@ export const DEMO_RESOURCES: (Omit<CreateResourceRequest, 'organisationId'> & { 
     ],
     capacity: 1,
     timeZone: 'Europe/Vilnius',
-    policy: { openingHours: weekdays('08:00', '20:00'), slotMinutes: 30, minDurationMinutes: 30, maxDurationMinutes: 480, maxAdvanceDays: 90, approval: { required: false } },
+    policy: {
+      openingHours: weekdays('08:00', '20:00'),
+      slotMinutes: 30,
+      minDurationMinutes: 30,
+      maxDurationMinutes: 480,
+      maxAdvanceDays: 90,
+      approval: { required: false },
+    },
   },
   {
     owner: 'INFOBALT',
@@ -39,14 +46,22 @@ export const DEMO_RESOURCES: (Omit<CreateResourceRequest, 'organisationId'> & { 
     attributes: [{ key: 'Seats', value: '120' }],
     capacity: 1,
     timeZone: 'Europe/Vilnius',
-    policy: { slotMinutes: 1440, minDurationMinutes: 1440, maxDurationMinutes: 3 * 1440, minNoticeMinutes: 2 * 1440, maxAdvanceDays: 365, approval: { required: true, approvers: 'coordinator' } },
+    policy: {
+      slotMinutes: 1440,
+      minDurationMinutes: 1440,
+      maxDurationMinutes: 3 * 1440,
+      minNoticeMinutes: 2 * 1440,
+      maxAdvanceDays: 365,
+      approval: { required: true, approvers: 'coordinator' },
+    },
   },
   {
     owner: 'Duomenų centras',
     name: 'Duomenų centras GPU node pool',
     type: 'gpu_pool',
     location: 'Vilnius data centre, hall B',
-    description: 'Sixteen GPU nodes for training and inference in joint projects. Book the number of nodes you need; the owner or a coordinator approves. Fair share: 400 node-hours per organisation per month.',
+    description:
+      'Sixteen GPU nodes for training and inference in joint projects. Book the number of nodes you need; the owner or a coordinator approves. Fair share: 400 node-hours per organisation per month.',
     attributes: [
       { key: 'GPU', value: 'NVIDIA A100 80GB' },
       { key: 'GPUs per node', value: '4' },
@@ -70,14 +85,22 @@ export const DEMO_RESOURCES: (Omit<CreateResourceRequest, 'organisationId'> & { 
     name: 'Data House half-rack row A',
     type: 'rack',
     location: 'Data House, Vilnius, row A',
-    description: 'Six half racks (21U each) with 4 kW power for test deployments of cluster projects. Booked by whole days; Data House approves.',
+    description:
+      'Six half racks (21U each) with 4 kW power for test deployments of cluster projects. Booked by whole days; Data House approves.',
     attributes: [
       { key: 'Rack units', value: '21U' },
       { key: 'Power', value: '4 kW' },
     ],
     capacity: 6,
     timeZone: 'Europe/Vilnius',
-    policy: { slotMinutes: 1440, minDurationMinutes: 1440, maxDurationMinutes: 30 * 1440, maxAdvanceDays: 180, maxUnitsPerBooking: 2, approval: { required: true, approvers: 'owner' } },
+    policy: {
+      slotMinutes: 1440,
+      minDurationMinutes: 1440,
+      maxDurationMinutes: 30 * 1440,
+      maxAdvanceDays: 180,
+      maxUnitsPerBooking: 2,
+      approval: { required: true, approvers: 'owner' },
+    },
   },
   {
     owner: 'Data House',
@@ -105,7 +128,14 @@ export const DEMO_RESOURCES: (Omit<CreateResourceRequest, 'organisationId'> & { 
     ],
     capacity: 1,
     timeZone: 'Europe/Vilnius',
-    policy: { openingHours: weekdays('09:00', '17:00'), slotMinutes: 60, minDurationMinutes: 60, maxDurationMinutes: 8 * 60, minNoticeMinutes: 24 * 60, approval: { required: true, approvers: 'owner' } },
+    policy: {
+      openingHours: weekdays('09:00', '17:00'),
+      slotMinutes: 60,
+      minDurationMinutes: 60,
+      maxDurationMinutes: 8 * 60,
+      minNoticeMinutes: 24 * 60,
+      approval: { required: true, approvers: 'owner' },
+    },
   },
   {
     owner: 'Vilnius University, Faculty of Mathematics and Informatics',
@@ -116,7 +146,13 @@ export const DEMO_RESOURCES: (Omit<CreateResourceRequest, 'organisationId'> & { 
     attributes: [{ key: 'Model', value: 'Keysight N9020B' }],
     capacity: 2,
     timeZone: 'Europe/Vilnius',
-    policy: { openingHours: weekdays('09:00', '17:00'), slotMinutes: 60, minDurationMinutes: 60, maxDurationMinutes: 8 * 60, approval: { required: false } },
+    policy: {
+      openingHours: weekdays('09:00', '17:00'),
+      slotMinutes: 60,
+      minDurationMinutes: 60,
+      maxDurationMinutes: 8 * 60,
+      approval: { required: false },
+    },
   },
   {
     owner: 'Muscat Digital Partners',
@@ -127,7 +163,13 @@ export const DEMO_RESOURCES: (Omit<CreateResourceRequest, 'organisationId'> & { 
     attributes: [{ key: 'Seats', value: '10' }],
     capacity: 1,
     timeZone: 'Asia/Muscat',
-    policy: { openingHours: [7, 1, 2, 3, 4].map((weekday) => ({ weekday, open: '08:00', close: '17:00' })), slotMinutes: 30, minDurationMinutes: 30, maxDurationMinutes: 240, approval: { required: false } },
+    policy: {
+      openingHours: [7, 1, 2, 3, 4].map((weekday) => ({ weekday, open: '08:00', close: '17:00' })),
+      slotMinutes: 30,
+      minDurationMinutes: 30,
+      maxDurationMinutes: 240,
+      approval: { required: false },
+    },
   },
 ];
 
@@ -139,14 +181,21 @@ export const DEMO_GROUP_RESOURCES: (Omit<CreateResourceRequest, 'organisationId'
     name: 'Data House operations staging rack',
     type: 'rack',
     location: 'Data House, Vilnius, hall B',
-    description: 'A full rack where the data-centre operators of the cluster rehearse maintenance and failover together. Members of the “Shared data-centre operations” group book it.',
+    description:
+      'A full rack where the data-centre operators of the cluster rehearse maintenance and failover together. Members of the “Shared data-centre operations” group book it.',
     attributes: [
       { key: 'Rack units', value: '42U' },
       { key: 'Power', value: '8 kW' },
     ],
     capacity: 1,
     timeZone: 'Europe/Vilnius',
-    policy: { slotMinutes: 60, minDurationMinutes: 60, maxDurationMinutes: 3 * 24 * 60, maxAdvanceDays: 120, approval: { required: false } },
+    policy: {
+      slotMinutes: 60,
+      minDurationMinutes: 60,
+      maxDurationMinutes: 3 * 24 * 60,
+      maxAdvanceDays: 120,
+      approval: { required: false },
+    },
   },
 ];
 
@@ -181,10 +230,24 @@ const ZONES: Record<string, string> = { [MUSCAT]: 'Asia/Muscat' };
  */
 export function demoBookingPlan(monday: DateTime): PlannedBooking[] {
   const out: PlannedBooking[] = [];
-  const add = (resource: string, [week, day, from, to]: Slot, email: string, purpose: string, extra: Pick<PlannedBooking, 'units' | 'approvedBy'> = {}): void => {
+  const add = (
+    resource: string,
+    [week, day, from, to]: Slot,
+    email: string,
+    purpose: string,
+    extra: Pick<PlannedBooking, 'units' | 'approvedBy'> = {},
+  ): void => {
     const date = monday.setZone(ZONES[resource] ?? DEMO_ZONE, { keepLocalTime: true }).plus({ weeks: week, days: day });
-    const at = (hhmm: string, base = date) => base.set({ hour: Number(hhmm.slice(0, 2)), minute: Number(hhmm.slice(3, 5)), second: 0, millisecond: 0 }).toISO()!;
-    out.push({ email, resource, start: at(from), end: to.startsWith('+') ? at('00:00', date.plus({ days: Number(to.slice(1)) })) : at(to), purpose, ...extra });
+    const at = (hhmm: string, base = date) =>
+      base.set({ hour: Number(hhmm.slice(0, 2)), minute: Number(hhmm.slice(3, 5)), second: 0, millisecond: 0 }).toISO()!;
+    out.push({
+      email,
+      resource,
+      start: at(from),
+      end: to.startsWith('+') ? at('00:00', date.plus({ days: Number(to.slice(1)) })) : at(to),
+      purpose,
+      ...extra,
+    });
   };
   const wholeDays = (week: 0 | 1 | 2, day: number, days: number): Slot => [week, day, '00:00', `+${days}`];
 
@@ -286,7 +349,11 @@ export class DemoBookingsSeeder {
       if (await this.resourcesRepo.findByName(input.name)) continue;
       const [org, g] = await Promise.all([this.organisation(owner), this.groups.findBySlug(slugOf(group))]);
       if (!org || !g) continue;
-      await this.resources.create(admin, { ...input, organisationId: org.id, policy: { ...input.policy, access: { mode: 'group', groupId: g.id } } } as CreateResourceDto);
+      await this.resources.create(admin, {
+        ...input,
+        organisationId: org.id,
+        policy: { ...input.policy, access: { mode: 'group', groupId: g.id } },
+      } as CreateResourceDto);
       added++;
     }
     return added;
@@ -315,9 +382,21 @@ export class DemoBookingsSeeder {
       try {
         let booking: { id: string; status: string } | null = null;
         if (start >= now + resource.policy.minNoticeMinutes * 60_000) {
-          booking = (await this.bookings.create(user, { resourceId: resource.id, start: p.start, end: p.end, purpose: p.purpose, units: p.units })).booking;
+          booking = (
+            await this.bookings.create(user, { resourceId: resource.id, start: p.start, end: p.end, purpose: p.purpose, units: p.units })
+          ).booking;
         } else {
-          const out = await this.bookings.bookOne(resource, await this.bookings.requesterOf(user), { start, end: Date.parse(p.end) }, p.units ?? 1, { purpose: p.purpose }, null, null, undefined, start - 2 * 86_400_000);
+          const out = await this.bookings.bookOne(
+            resource,
+            await this.bookings.requesterOf(user),
+            { start, end: Date.parse(p.end) },
+            p.units ?? 1,
+            { purpose: p.purpose },
+            null,
+            null,
+            undefined,
+            start - 2 * 86_400_000,
+          );
           if (!out.ok) throw new Error('violation' in out ? out.violation.message : 'conflict');
           booking = { id: out.booking._id.toHexString(), status: out.booking.status };
         }

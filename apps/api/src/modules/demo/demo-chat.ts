@@ -37,9 +37,17 @@ const CHANNELS: DemoChannel[] = [
       {
         from: 'coordinator@klasteris.demo',
         body: '**Welcome to Klasteris!** The three cloud computing studies (United Kingdom, Germany, France) are published in the Projects section. @channel please read them before the internal event.',
-        reactions: [['member@klasteris.demo', '👍'], ['member2@klasteris.demo', '👍'], ['jonas@klasteris.demo', '👍'], ['laura@klasteris.demo', '🎉']],
+        reactions: [
+          ['member@klasteris.demo', '👍'],
+          ['member2@klasteris.demo', '👍'],
+          ['jonas@klasteris.demo', '👍'],
+          ['laura@klasteris.demo', '🎉'],
+        ],
       },
-      { from: 'admin@klasteris.demo', body: 'The next international cluster presentations: *Muscat*, *Almaty* and *Baku*. Members who want to present their products, write to me.' },
+      {
+        from: 'admin@klasteris.demo',
+        body: 'The next international cluster presentations: *Muscat*, *Almaty* and *Baku*. Members who want to present their products, write to me.',
+      },
     ],
   },
   {
@@ -51,11 +59,17 @@ const CHANNELS: DemoChannel[] = [
     members: 'all',
     messages: [
       { from: 'admin@klasteris.demo', body: 'Sveiki visi! This is the place for questions across member organisations.' },
-      { from: 'member@klasteris.demo', body: 'Hi all, Rūta from Etronika here. We are looking for partners for a joint e-banking cloud offer in the UK.' },
+      {
+        from: 'member@klasteris.demo',
+        body: 'Hi all, Rūta from Etronika here. We are looking for partners for a joint e-banking cloud offer in the UK.',
+      },
       {
         from: 'member2@klasteris.demo',
         body: 'Data House can host the pilot: we have free rack space in Vilnius. Book it under **Infrastructure**.',
-        reactions: [['member@klasteris.demo', '🚀'], ['egle@klasteris.demo', '👍']],
+        reactions: [
+          ['member@klasteris.demo', '🚀'],
+          ['egle@klasteris.demo', '👍'],
+        ],
         replies: [
           { from: 'member@klasteris.demo', body: 'Great — I booked the DH-S1 test server for our e-banking load test on Tuesday morning.' },
           { from: 'member2@klasteris.demo', body: 'Seen it in the calendar. Ping me if you need more than 512 GB of RAM.' },
@@ -69,17 +83,40 @@ const CHANNELS: DemoChannel[] = [
     type: 'public',
     topic: 'Joint cloud offers for UK, DE and FR markets',
     owner: 'member@klasteris.demo',
-    members: ['member@klasteris.demo', 'member2@klasteris.demo', 'jonas@klasteris.demo', 'laura@klasteris.demo', 'coordinator@klasteris.demo', 'darius@klasteris.demo'],
+    members: [
+      'member@klasteris.demo',
+      'member2@klasteris.demo',
+      'jonas@klasteris.demo',
+      'laura@klasteris.demo',
+      'coordinator@klasteris.demo',
+      'darius@klasteris.demo',
+    ],
     messages: [
-      { from: 'laura@klasteris.demo', body: 'The German study says data residency is the first question buyers ask. Can we offer hosting in Lithuania with a German contract partner?' },
-      { from: 'jonas@klasteris.demo', body: 'Duomenų centras has ISO 27001 and Tier III. I can share the certificates in this channel.', reactions: [['member@klasteris.demo', '🙏'], ['laura@klasteris.demo', '👍']] },
+      {
+        from: 'laura@klasteris.demo',
+        body: 'The German study says data residency is the first question buyers ask. Can we offer hosting in Lithuania with a German contract partner?',
+      },
+      {
+        from: 'jonas@klasteris.demo',
+        body: 'Duomenų centras has ISO 27001 and Tier III. I can share the certificates in this channel.',
+        reactions: [
+          ['member@klasteris.demo', '🙏'],
+          ['laura@klasteris.demo', '👍'],
+        ],
+      },
       {
         from: 'darius@klasteris.demo',
         body: 'Let us draft a common reference architecture first — I will start a card on the board.',
         reactions: [['member@klasteris.demo', '👍']],
         replies: [
-          { from: 'laura@klasteris.demo', body: 'Good idea. I will add what the German buyers asked for: data residency, BSI C5, a German contract partner.' },
-          { from: 'member@klasteris.demo', body: 'And the UK side: latency to EU customers and UK GDPR. Let us review it together on Thursday.' },
+          {
+            from: 'laura@klasteris.demo',
+            body: 'Good idea. I will add what the German buyers asked for: data residency, BSI C5, a German contract partner.',
+          },
+          {
+            from: 'member@klasteris.demo',
+            body: 'And the UK side: latency to EU customers and UK GDPR. Let us review it together on Thursday.',
+          },
           { from: 'darius@klasteris.demo', body: 'Deal — Thursday 10:00 in the INFOBALT conference room.' },
         ],
       },
@@ -95,7 +132,10 @@ const CHANNELS: DemoChannel[] = [
       {
         from: 'jonas@klasteris.demo',
         body: 'Maintenance window for the GPU pool: Saturday 06:00–10:00 (Europe/Vilnius). Bookings in that window are blocked.',
-        reactions: [['orgadmin2@klasteris.demo', '👀'], ['egle@klasteris.demo', '✅']],
+        reactions: [
+          ['orgadmin2@klasteris.demo', '👀'],
+          ['egle@klasteris.demo', '✅'],
+        ],
         replies: [{ from: 'egle@klasteris.demo', body: 'Noted — our Thursday course labs are not affected.' }],
       },
       { from: 'member2@klasteris.demo', body: 'Thanks Jonas. Rack B-07 in Data House is free from next week.' },
@@ -108,8 +148,15 @@ const CHANNELS: DemoChannel[] = [
     owner: 'admin@klasteris.demo',
     members: ['admin@klasteris.demo', 'salim@klasteris.demo', 'coordinator@klasteris.demo', 'member@klasteris.demo'],
     messages: [
-      { from: 'salim@klasteris.demo', body: 'Marhaba from Muscat! The Ministry is interested in e-government document management — a good fit for Informacinė raida.' },
-      { from: 'admin@klasteris.demo', body: 'Great news, Salim. We will bring the topic to the next presentation in Oman.', reactions: [['salim@klasteris.demo', '🙏']] },
+      {
+        from: 'salim@klasteris.demo',
+        body: 'Marhaba from Muscat! The Ministry is interested in e-government document management — a good fit for Informacinė raida.',
+      },
+      {
+        from: 'admin@klasteris.demo',
+        body: 'Great news, Salim. We will bring the topic to the next presentation in Oman.',
+        reactions: [['salim@klasteris.demo', '🙏']],
+      },
     ],
   },
 ];
@@ -122,7 +169,13 @@ const DIRECT: { between: [string, string]; messages: { from: string; body: strin
   ],
 };
 
-const asAuth = (u: UserRecord): AuthUser => ({ id: u.id, sessionId: 'demo-seed', roles: u.roles, organisationId: u.organisationId, displayName: u.displayName });
+const asAuth = (u: UserRecord): AuthUser => ({
+  id: u.id,
+  sessionId: 'demo-seed',
+  roles: u.roles,
+  organisationId: u.organisationId,
+  displayName: u.displayName,
+});
 
 /** Idempotent: a channel that exists already is left as it is. */
 @Injectable()
@@ -147,7 +200,12 @@ export class DemoChatSeeder {
     let added = 0;
     let n = 0;
     const say = async (channelId: string, from: string, body: string, threadRootId?: string) =>
-      this.writer.send(asAuth(await person(from)), { channelId, clientMsgId: `demo-seed-${n++}`, body, ...(threadRootId ? { threadRootId } : {}) });
+      this.writer.send(asAuth(await person(from)), {
+        channelId,
+        clientMsgId: `demo-seed-${n++}`,
+        body,
+        ...(threadRootId ? { threadRootId } : {}),
+      });
     const post = async (channelId: string, m: DemoMessage): Promise<void> => {
       const root = await say(channelId, m.from, m.body);
       for (const r of m.replies ?? []) await say(channelId, r.from, r.body, root.id);
@@ -157,12 +215,19 @@ export class DemoChatSeeder {
     for (const c of CHANNELS) {
       if (await this.channels.namedExists(c.name)) continue;
       const owner = await person(c.owner);
-      const channel = await this.channels.create(asAuth(owner), { name: c.name, type: c.type, topic: c.topic }, { autoJoin: c.autoJoin ?? false });
+      const channel = await this.channels.create(
+        asAuth(owner),
+        { name: c.name, type: c.type, topic: c.topic },
+        { autoJoin: c.autoJoin ?? false },
+      );
       const memberIds =
         c.members === 'all'
           ? (await this.users.search({ status: 'active', limit: 1000 })).map((u) => u.id)
           : await Promise.all(c.members.map(async (e) => (await person(e)).id));
-      await this.channels.addMembers(channel.id, memberIds.filter((id) => id !== owner.id));
+      await this.channels.addMembers(
+        channel.id,
+        memberIds.filter((id) => id !== owner.id),
+      );
       for (const m of c.messages) await post(channel.id, m);
       added++;
     }

@@ -13,7 +13,13 @@ import type { UserRecord } from '../users/user.schema';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { UsersRepository } from '../users/users.repository';
 
-const asAuth = (u: UserRecord): AuthUser => ({ id: u.id, sessionId: 'demo-seed', roles: u.roles, organisationId: u.organisationId, displayName: u.displayName });
+const asAuth = (u: UserRecord): AuthUser => ({
+  id: u.id,
+  sessionId: 'demo-seed',
+  roles: u.roles,
+  organisationId: u.organisationId,
+  displayName: u.displayName,
+});
 
 interface DemoEvent {
   key: string;
@@ -32,7 +38,16 @@ interface DemoEvent {
   prospects?: { name: string; email: string; organisation: string; country: string }[];
 }
 
-const MEMBERS = ['member@klasteris.demo', 'member2@klasteris.demo', 'orgadmin@klasteris.demo', 'jonas@klasteris.demo', 'egle@klasteris.demo', 'laura@klasteris.demo', 'darius@klasteris.demo', 'ieva@klasteris.demo'];
+const MEMBERS = [
+  'member@klasteris.demo',
+  'member2@klasteris.demo',
+  'orgadmin@klasteris.demo',
+  'jonas@klasteris.demo',
+  'egle@klasteris.demo',
+  'laura@klasteris.demo',
+  'darius@klasteris.demo',
+  'ieva@klasteris.demo',
+];
 
 /**
  * The cluster's story (shared/seed/infobalt-cluster.txt) as events: three past internal events on
@@ -43,7 +58,8 @@ const EVENTS: DemoEvent[] = [
   {
     key: 'demo-event-internal-1',
     title: 'Cloud computing cooperation: market studies UK, DE, FR',
-    description: 'The first of three internal events on cooperation in cloud computing: results of the three market studies on the United Kingdom, Germany and France, and who offers what together.',
+    description:
+      'The first of three internal events on cooperation in cloud computing: results of the three market studies on the United Kingdom, Germany and France, and who offers what together.',
     kind: 'internal',
     visibility: 'members',
     timeZone: 'Europe/Vilnius',
@@ -84,7 +100,8 @@ const EVENTS: DemoEvent[] = [
   {
     key: 'demo-event-muscat',
     title: 'INFOBALT cluster presentation in Muscat',
-    description: 'International cluster presentation for companies of **Oman**: Lithuanian ICT, cloud and data-centre services, and how to become a social partner of the cluster.',
+    description:
+      'International cluster presentation for companies of **Oman**: Lithuanian ICT, cloud and data-centre services, and how to become a social partner of the cluster.',
     kind: 'presentation',
     visibility: 'public',
     timeZone: 'Asia/Muscat',
@@ -99,7 +116,8 @@ const EVENTS: DemoEvent[] = [
   {
     key: 'demo-event-almaty',
     title: 'INFOBALT cluster presentation in Almaty',
-    description: 'International cluster presentation in **Kazakhstan**: e-government, e-banking and cloud solutions from the cluster\'s members.',
+    description:
+      "International cluster presentation in **Kazakhstan**: e-government, e-banking and cloud solutions from the cluster's members.",
     kind: 'presentation',
     visibility: 'public',
     timeZone: 'Asia/Almaty',
@@ -132,7 +150,8 @@ const EVENTS: DemoEvent[] = [
   {
     key: 'demo-event-hall',
     title: 'Members day in the INFOBALT event hall',
-    description: 'One of the four internal events planned in Lithuania to enhance cooperation among members: project market, working-group sessions, networking.',
+    description:
+      'One of the four internal events planned in Lithuania to enhance cooperation among members: project market, working-group sessions, networking.',
     kind: 'internal',
     visibility: 'members',
     timeZone: 'Europe/Vilnius',
@@ -222,7 +241,13 @@ export class DemoEventsSeeder {
           bookingStatus: null,
           ...(req.venue.url
             ? { kind: 'online' as const, url: req.venue.url, address: null, city: null, country: null }
-            : { kind: 'address' as const, url: null, address: req.venue.address ?? null, city: req.venue.city ?? null, country: req.venue.country ?? null }),
+            : {
+                kind: 'address' as const,
+                url: null,
+                address: req.venue.address ?? null,
+                city: req.venue.city ?? null,
+                country: req.venue.country ?? null,
+              }),
         },
         createdBy: new Types.ObjectId(coordinator.id),
         seedKey: d.key,
@@ -242,11 +267,39 @@ export class DemoEventsSeeder {
     for (const email of d.going) {
       const u = await this.users.findByEmail(email);
       if (!u) continue;
-      await this.rsvps.respond(eventId, { key: memberKey(u.id), kind: 'member', userId: new Types.ObjectId(u.id), email: null, name: u.displayName, organisationId: u.organisationId ? new Types.ObjectId(u.organisationId) : null, organisationName: u.organisationName, country: (u.organisationId ? await this.organisations.findById(u.organisationId) : null)?.country ?? null, language: u.language }, 'going');
+      await this.rsvps.respond(
+        eventId,
+        {
+          key: memberKey(u.id),
+          kind: 'member',
+          userId: new Types.ObjectId(u.id),
+          email: null,
+          name: u.displayName,
+          organisationId: u.organisationId ? new Types.ObjectId(u.organisationId) : null,
+          organisationName: u.organisationName,
+          country: (u.organisationId ? await this.organisations.findById(u.organisationId) : null)?.country ?? null,
+          language: u.language,
+        },
+        'going',
+      );
       added++;
     }
     for (const p of d.prospects ?? []) {
-      await this.rsvps.respond(eventId, { key: prospectKey(p.email), kind: 'prospect', userId: null, email: p.email, name: p.name, organisationId: null, organisationName: p.organisation, country: p.country, language: 'en' }, 'going');
+      await this.rsvps.respond(
+        eventId,
+        {
+          key: prospectKey(p.email),
+          kind: 'prospect',
+          userId: null,
+          email: p.email,
+          name: p.name,
+          organisationId: null,
+          organisationName: p.organisation,
+          country: p.country,
+          language: 'en',
+        },
+        'going',
+      );
       added++;
     }
     return added;

@@ -24,7 +24,8 @@ interface DemoGroup {
 const GROUPS: DemoGroup[] = [
   {
     name: 'Cloud computing — UK, DE, FR markets',
-    description: 'Members preparing joint offers for the cloud computing markets of the United Kingdom, Germany and France, building on the three market studies.',
+    description:
+      'Members preparing joint offers for the cloud computing markets of the United Kingdom, Germany and France, building on the three market studies.',
     tags: ['cloud', 'export', 'market studies'],
     visibility: 'open',
     coordinators: ['jonas@klasteris.demo'],
@@ -35,9 +36,19 @@ const GROUPS: DemoGroup[] = [
       { pattern: 'crypto*', action: 'flag' },
     ],
     messages: [
-      { from: 'jonas@klasteris.demo', body: 'Welcome! Please add your reference projects for the German offer to the shared board by Friday.' },
-      { from: 'egle@klasteris.demo', body: 'MIF can contribute two researchers on data sovereignty requirements for the French public sector.' },
-      { from: 'member2@klasteris.demo', body: 'Cheap hosting for crypto mining rigs, write me privately for prices!', reportedBy: { email: 'member@klasteris.demo', reason: 'Advertising unrelated to the group' } },
+      {
+        from: 'jonas@klasteris.demo',
+        body: 'Welcome! Please add your reference projects for the German offer to the shared board by Friday.',
+      },
+      {
+        from: 'egle@klasteris.demo',
+        body: 'MIF can contribute two researchers on data sovereignty requirements for the French public sector.',
+      },
+      {
+        from: 'member2@klasteris.demo',
+        body: 'Cheap hosting for crypto mining rigs, write me privately for prices!',
+        reportedBy: { email: 'member@klasteris.demo', reason: 'Advertising unrelated to the group' },
+      },
       { from: 'andris@klasteris.demo', body: 'Latvian partners are interested in a joint booth at the Frankfurt fair.' },
     ],
   },
@@ -53,7 +64,9 @@ const GROUPS: DemoGroup[] = [
       { from: 'egle@klasteris.demo', message: 'MIF is preparing a joint study programme with a university in Oman.' },
     ],
     wordFilter: [],
-    messages: [{ from: 'salim@klasteris.demo', body: 'The Muscat presentation is confirmed for the spring. Slots for five member companies.' }],
+    messages: [
+      { from: 'salim@klasteris.demo', body: 'The Muscat presentation is confirmed for the spring. Slots for five member companies.' },
+    ],
   },
   {
     name: 'Shared data-centre operations',
@@ -68,7 +81,13 @@ const GROUPS: DemoGroup[] = [
   },
 ];
 
-const asAuth = (u: UserRecord): AuthUser => ({ id: u.id, sessionId: 'demo-seed', roles: u.roles, organisationId: u.organisationId, displayName: u.displayName });
+const asAuth = (u: UserRecord): AuthUser => ({
+  id: u.id,
+  sessionId: 'demo-seed',
+  roles: u.roles,
+  organisationId: u.organisationId,
+  displayName: u.displayName,
+});
 
 @Injectable()
 export class DemoGroupsSeeder {
@@ -88,13 +107,24 @@ export class DemoGroupsSeeder {
     for (const g of GROUPS) {
       if (await this.groups.exists(slugOf(g.name))) continue;
       const people = new Map<string, UserRecord>();
-      for (const email of new Set([...g.coordinators, ...g.members, ...g.requests.map((r) => r.from), ...g.messages.flatMap((m) => [m.from, m.reportedBy?.email ?? m.from])])) {
+      for (const email of new Set([
+        ...g.coordinators,
+        ...g.members,
+        ...g.requests.map((r) => r.from),
+        ...g.messages.flatMap((m) => [m.from, m.reportedBy?.email ?? m.from]),
+      ])) {
         const u = await this.users.findByEmail(email);
         if (u) people.set(email, u);
       }
       const me = asAuth(staff);
       const coordinatorIds = g.coordinators.flatMap((e) => people.get(e)?.id ?? []);
-      const group = await this.groups.create(me, { name: g.name, description: g.description, tags: g.tags, visibility: g.visibility, coordinatorIds });
+      const group = await this.groups.create(me, {
+        name: g.name,
+        description: g.description,
+        tags: g.tags,
+        visibility: g.visibility,
+        coordinatorIds,
+      });
       const coordinator = people.get(g.coordinators[0]);
       for (const email of g.members) {
         const u = people.get(email);
@@ -114,7 +144,11 @@ export class DemoGroupsSeeder {
       for (const m of g.messages) {
         const u = people.get(m.from);
         if (!u) continue;
-        const message = await this.writer.send(asAuth(u), { channelId: group.channelIds.general, clientMsgId: `demo-group-${group.slug.slice(0, 30)}-${i++}`, body: m.body });
+        const message = await this.writer.send(asAuth(u), {
+          channelId: group.channelIds.general,
+          clientMsgId: `demo-group-${group.slug.slice(0, 30)}-${i++}`,
+          body: m.body,
+        });
         const reporter = m.reportedBy && people.get(m.reportedBy.email);
         if (m.reportedBy && reporter) await this.moderation.report(asAuth(reporter), message.id, m.reportedBy.reason);
       }

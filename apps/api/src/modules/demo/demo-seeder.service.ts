@@ -31,7 +31,14 @@ export class DemoSeeder implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.isDemo) return;
-    const added = (await this.seed()) + (await this.bookingsDemo.seed()) + (await this.boardsDemo.seed()) + (await this.chatDemo.seed()) + (await this.groupsDemo.seed()) + (await this.bookingsDemo.seedGroupResources()) + (await this.eventsDemo.seed());
+    const added =
+      (await this.seed()) +
+      (await this.bookingsDemo.seed()) +
+      (await this.boardsDemo.seed()) +
+      (await this.chatDemo.seed()) +
+      (await this.groupsDemo.seed()) +
+      (await this.bookingsDemo.seedGroupResources()) +
+      (await this.eventsDemo.seed());
     if (added > 0) this.logger.log(`Seeded ${added} demo records`);
   }
 
@@ -40,7 +47,9 @@ export class DemoSeeder implements OnApplicationBootstrap {
     const orgIds = new Map<string, { id: string; name: string }>();
     for (const o of DEMO_ORGANISATIONS) {
       const { key, membershipStatus, joinedAt, ...input } = o;
-      let existing = (await this.organisations.search({ q: input.name, statuses: [membershipStatus], limit: 5 })).find((r) => r.name === input.name);
+      let existing = (await this.organisations.search({ q: input.name, statuses: [membershipStatus], limit: 5 })).find(
+        (r) => r.name === input.name,
+      );
       if (!existing) {
         existing = await this.organisations.create(input, membershipStatus, new Date(joinedAt));
         added++;
@@ -65,7 +74,11 @@ export class DemoSeeder implements OnApplicationBootstrap {
     }
     for (const a of DEMO_APPLICATIONS) {
       if (await this.users.findByEmail(a.contact.email)) continue;
-      await this.applications.submit({ organisation: a.organisation, contact: { ...a.contact, password: DEMO_PASSWORD }, motivation: a.motivation });
+      await this.applications.submit({
+        organisation: a.organisation,
+        contact: { ...a.contact, password: DEMO_PASSWORD },
+        motivation: a.motivation,
+      });
       added++;
     }
     return added;

@@ -16,5 +16,19 @@ import { DemoEventsSeeder } from './demo-events';
 import { DemoGroupsSeeder } from './demo-groups';
 import { DemoSeeder } from './demo-seeder.service';
 
-@Module({ imports: [ApplicationsModule, AuthModule, BookingsModule, OrganisationsModule, UsersModule, ProjectsModule, BoardsModule, ChatModule, GroupsModule, EventsModule], providers: [DemoSeeder, DemoBookingsSeeder, DemoBoardsSeeder, DemoChatSeeder, DemoGroupsSeeder, DemoEventsSeeder] })
+@Module({
+  imports: [
+    ApplicationsModule,
+    AuthModule,
+    BookingsModule,
+    OrganisationsModule,
+    UsersModule,
+    ProjectsModule,
+    BoardsModule,
+    ChatModule,
+    GroupsModule,
+    EventsModule,
+  ],
+  providers: [DemoSeeder, DemoBookingsSeeder, DemoBoardsSeeder, DemoChatSeeder, DemoGroupsSeeder, DemoEventsSeeder],
+})
 export class DemoModule {}

@@ -12,7 +12,14 @@ import { DigestWorker } from './digest.worker';
 
 /** The offline e-mail digest of unread mentions and direct messages (see DigestService). */
 @Module({
-  imports: [MongooseModule.forFeature([{ name: DigestStateDoc.name, schema: DigestStateSchema }]), ChatModule, MailModule, PreferencesModule, UsersModule, LeasesModule],
+  imports: [
+    MongooseModule.forFeature([{ name: DigestStateDoc.name, schema: DigestStateSchema }]),
+    ChatModule,
+    MailModule,
+    PreferencesModule,
+    UsersModule,
+    LeasesModule,
+  ],
   providers: [DigestRepository, DigestService, DigestWorker],
 })
 export class DigestModule {}

@@ -6,7 +6,14 @@ import { oid } from '../../common/object-id';
 import { DigestState, DigestStateDoc } from './digest-state.schema';
 
 type Lean = DigestStateDoc & { _id: Types.ObjectId };
-const toState = (d: Lean): DigestState => ({ userId: d.userId.toHexString(), dueAt: d.dueAt ?? null, lastSentAt: d.lastSentAt ?? null, round: d.round ?? 0, bumps: d.bumps ?? 0, reportedUpTo: d.reportedUpTo ?? null });
+const toState = (d: Lean): DigestState => ({
+  userId: d.userId.toHexString(),
+  dueAt: d.dueAt ?? null,
+  lastSentAt: d.lastSentAt ?? null,
+  round: d.round ?? 0,
+  bumps: d.bumps ?? 0,
+  reportedUpTo: d.reportedUpTo ?? null,
+});
 
 @Injectable()
 export class DigestRepository {
@@ -25,7 +32,13 @@ export class DigestRepository {
   }
 
   async due(now: Date, limit: number): Promise<DigestState[]> {
-    return (await this.model.find({ dueAt: { $lte: now } }).sort({ dueAt: 1 }).limit(limit).lean<Lean[]>()).map(toState);
+    return (
+      await this.model
+        .find({ dueAt: { $lte: now } })
+        .sort({ dueAt: 1 })
+        .limit(limit)
+        .lean<Lean[]>()
+    ).map(toState);
   }
 
   async get(userId: string): Promise<DigestState | null> {
@@ -39,7 +52,9 @@ export class DigestRepository {
    * as the new message set it, so the next pass looks at it again.
    */
   async settle(s: DigestState, outcome: { sentAt: Date | null; reportedUpTo?: Date; nextDueAt: Date | null }): Promise<void> {
-    const sent = outcome.sentAt ? { lastSentAt: outcome.sentAt, round: s.round + 1, reportedUpTo: outcome.reportedUpTo ?? s.reportedUpTo } : {};
+    const sent = outcome.sentAt
+      ? { lastSentAt: outcome.sentAt, round: s.round + 1, reportedUpTo: outcome.reportedUpTo ?? s.reportedUpTo }
+      : {};
     const filter = { userId: oid(s.userId), round: s.round };
     const update = outcome.nextDueAt
       ? { $set: { ...sent, dueAt: outcome.nextDueAt } }

@@ -72,9 +72,17 @@ export class DigestService {
     const [user, settings] = await Promise.all([this.users.findById(s.userId), this.prefs.digestSettings(s.userId)]);
     if (!user || user.status !== 'active') return this.repo.settle(s, { sentAt: null, nextDueAt: null });
     const reported = s.reportedUpTo?.getTime() ?? 0;
-    const items = (await this.source.unread(s.userId)).filter((i) => i.createdAt.getTime() > reported && wantsEmail(i.direct ? settings.directMessages : settings.mentions));
+    const items = (await this.source.unread(s.userId)).filter(
+      (i) => i.createdAt.getTime() > reported && wantsEmail(i.direct ? settings.directMessages : settings.mentions),
+    );
     const delayMs = settings.delayMinutes * this.minuteMs;
-    const plan = planDigest({ now, delayMs, lastSentAt: s.lastSentAt, quietEnd: quietUntil(now, settings.quietHours, settings.timeZone), items: items.map((i) => i.createdAt) });
+    const plan = planDigest({
+      now,
+      delayMs,
+      lastSentAt: s.lastSentAt,
+      quietEnd: quietUntil(now, settings.quietHours, settings.timeZone),
+      items: items.map((i) => i.createdAt),
+    });
     if (!plan.send) return this.repo.settle(s, { sentAt: null, nextDueAt: plan.nextDueAt });
     await this.outbox.enqueue({
       kind: 'chat.digest',
@@ -102,11 +110,19 @@ export class DigestService {
       const shown = list.slice(-MAX_PER_GROUP);
       return {
         direct: c.direct,
-        title: c.direct ? c.directUserIds.filter((u) => u !== me).map(name).join(', ') : c.channelName,
+        title: c.direct
+          ? c.directUserIds
+              .filter((u) => u !== me)
+              .map(name)
+              .join(', ')
+          : c.channelName,
         path: `/chat/${c.channelId}?seq=${shown[0].seq}`,
         messages: shown.map((m) => ({
           authorName: name(m.authorId),
-          body: (m.body.length > MAX_BODY ? `${m.body.slice(0, MAX_BODY)}…` : m.body).replace(/<@([0-9a-f]{24})>/g, (_t, id: string) => `@${name(id)}`),
+          body: (m.body.length > MAX_BODY ? `${m.body.slice(0, MAX_BODY)}…` : m.body).replace(
+            /<@([0-9a-f]{24})>/g,
+            (_t, id: string) => `@${name(id)}`,
+          ),
           at: m.createdAt,
         })),
         more: list.length - shown.length,

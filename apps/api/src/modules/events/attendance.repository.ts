@@ -5,7 +5,10 @@ import { isDuplicateKeyError } from '../../common/duplicate-key';
 import { oid } from '../../common/object-id';
 import { AttendanceDoc, LeanAttendance, type StoredRsvpStatus } from './event.schema';
 
-export type Person = Pick<AttendanceDoc, 'key' | 'kind' | 'userId' | 'email' | 'name' | 'organisationId' | 'organisationName' | 'country' | 'language'> & { cancelTokenHash?: string | null };
+export type Person = Pick<
+  AttendanceDoc,
+  'key' | 'kind' | 'userId' | 'email' | 'name' | 'organisationId' | 'organisationName' | 'country' | 'language'
+> & { cancelTokenHash?: string | null };
 
 export const memberKey = (userId: string): string => `u:${userId}`;
 export const prospectKey = (email: string): string => `e:${email.toLowerCase()}`;
@@ -22,7 +25,19 @@ export class AttendanceRepository {
   async insert(eventId: string, p: Person): Promise<LeanAttendance | null> {
     const now = new Date();
     try {
-      const doc = await this.model.create({ cancelTokenHash: null, ...p, eventId: oid(eventId), status: 'none', waitSeq: null, offerExpiresAt: null, offerTokenHash: null, lapsedAt: null, version: 0, respondedAt: now, createdAt: now });
+      const doc = await this.model.create({
+        cancelTokenHash: null,
+        ...p,
+        eventId: oid(eventId),
+        status: 'none',
+        waitSeq: null,
+        offerExpiresAt: null,
+        offerTokenHash: null,
+        lapsedAt: null,
+        version: 0,
+        respondedAt: now,
+        createdAt: now,
+      });
       return doc.toObject() as LeanAttendance;
     } catch (err) {
       if (isDuplicateKeyError(err)) return null;
@@ -52,7 +67,9 @@ export class AttendanceRepository {
     const set: Record<string, unknown> = { status, waitSeq, respondedAt: new Date(), offerExpiresAt: offer?.expiresAt ?? null };
     if (offer?.tokenHash) set['offerTokenHash'] = offer.tokenHash;
     if (lapsed) set['lapsedAt'] = new Date();
-    return this.model.findOneAndUpdate({ _id: a._id, version: a.version }, { $set: set, $inc: { version: 1 } }, { returnDocument: 'after' }).lean<LeanAttendance>();
+    return this.model
+      .findOneAndUpdate({ _id: a._id, version: a.version }, { $set: set, $inc: { version: 1 } }, { returnDocument: 'after' })
+      .lean<LeanAttendance>();
   }
 
   /** Takes up a held place: only while the hold has not lapsed (the guard is in the write). */
@@ -79,7 +96,11 @@ export class AttendanceRepository {
 
   /** Holds whose time ran out (any event), oldest first. */
   lapsedOffers(now: Date, limit = 100): Promise<LeanAttendance[]> {
-    return this.model.find({ status: 'offered', offerExpiresAt: { $lte: now } }).sort({ offerExpiresAt: 1 }).limit(limit).lean<LeanAttendance[]>();
+    return this.model
+      .find({ status: 'offered', offerExpiresAt: { $lte: now } })
+      .sort({ offerExpiresAt: 1 })
+      .limit(limit)
+      .lean<LeanAttendance[]>();
   }
 
   /** A prospect's row by the token of a mail link: the registration's cancel link or an offer's links. */
@@ -93,12 +114,17 @@ export class AttendanceRepository {
 
   /** Everyone still expecting the event: holding a place, waiting, or maybe (for the cancellation mail). */
   concerned(eventId: string): Promise<LeanAttendance[]> {
-    return this.model.find({ eventId: oid(eventId), status: { $in: ['going', 'offered', 'waitlisted', 'maybe'] } }).lean<LeanAttendance[]>();
+    return this.model
+      .find({ eventId: oid(eventId), status: { $in: ['going', 'offered', 'waitlisted', 'maybe'] } })
+      .lean<LeanAttendance[]>();
   }
 
   /** The first in line: the lowest waitSeq still waiting. */
   firstWaiting(eventId: string): Promise<LeanAttendance | null> {
-    return this.model.findOne({ eventId: oid(eventId), status: 'waitlisted' }).sort({ waitSeq: 1, _id: 1 }).lean<LeanAttendance>();
+    return this.model
+      .findOne({ eventId: oid(eventId), status: 'waitlisted' })
+      .sort({ waitSeq: 1, _id: 1 })
+      .lean<LeanAttendance>();
   }
 
   /** 1-based place in line of someone waiting with `waitSeq`. */
@@ -120,12 +146,20 @@ export class AttendanceRepository {
   async list(eventId: string): Promise<LeanAttendance[]> {
     const rows = await this.model.find({ eventId: oid(eventId), status: { $ne: 'none' } }).lean<LeanAttendance[]>();
     const rank: Record<string, number> = { going: 0, offered: 1, waitlisted: 2, maybe: 3, declined: 4 };
-    return rows.sort((a, b) => (rank[a.status] ?? 9) - (rank[b.status] ?? 9) || (a.waitSeq ?? 0) - (b.waitSeq ?? 0) || a.respondedAt.getTime() - b.respondedAt.getTime());
+    return rows.sort(
+      (a, b) =>
+        (rank[a.status] ?? 9) - (rank[b.status] ?? 9) ||
+        (a.waitSeq ?? 0) - (b.waitSeq ?? 0) ||
+        a.respondedAt.getTime() - b.respondedAt.getTime(),
+    );
   }
 
   /** A member's answers with one of `statuses`, across events (My calendar), at most `limit`. */
   answersOfUser(userId: string, statuses: StoredRsvpStatus[], limit = 2000): Promise<Pick<LeanAttendance, 'eventId' | 'status'>[]> {
-    return this.model.find({ key: memberKey(userId), status: { $in: statuses } }, { eventId: 1, status: 1 }).limit(limit).lean<Pick<LeanAttendance, 'eventId' | 'status'>[]>();
+    return this.model
+      .find({ key: memberKey(userId), status: { $in: statuses } }, { eventId: 1, status: 1 })
+      .limit(limit)
+      .lean<Pick<LeanAttendance, 'eventId' | 'status'>[]>();
   }
 
   /** The caller's answers to the given events. */

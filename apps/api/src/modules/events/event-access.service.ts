@@ -29,7 +29,8 @@ export class EventAccessService {
 
   /** The caller's memberships that decide what they see and run. */
   async scopeOf(me: Pick<AuthUser, 'id' | 'roles' | 'organisationId'>): Promise<EventScope> {
-    if (isStaff(me)) return { staff: true, groupIds: [], projectIds: [], managedGroupIds: [], managedProjectIds: [], managedOrganisationId: null };
+    if (isStaff(me))
+      return { staff: true, groupIds: [], projectIds: [], managedGroupIds: [], managedProjectIds: [], managedOrganisationId: null };
     const [groupIds, managedGroupIds, projectIds] = await Promise.all([
       this.groups.groupIdsOf(me.id),
       this.moderation.groupsModeratedBy(me.id),

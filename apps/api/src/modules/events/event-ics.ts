@@ -82,7 +82,11 @@ export function seriesIcs(series: LeanSeries, occurrences: LeanEvent[], publicUr
   });
   for (const e of occurrences) {
     if (!e.originalStart || e.state === 'cancelled') continue;
-    const changed = e.originalStart.getTime() !== e.start.getTime() || e.end.getTime() - e.start.getTime() !== duration || e.title !== first.title || venueLine(e) !== venueLine(first);
+    const changed =
+      e.originalStart.getTime() !== e.start.getTime() ||
+      e.end.getTime() - e.start.getTime() !== duration ||
+      e.title !== first.title ||
+      venueLine(e) !== venueLine(first);
     if (!changed) continue;
     cal.createEvent({
       id: uid,

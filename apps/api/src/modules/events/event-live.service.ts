@@ -38,7 +38,11 @@ export class EventLiveService implements OnModuleDestroy {
   ) {}
 
   async counts(eventId: string): Promise<EventUpdatedPayload | null> {
-    const [e, waitlisted, offered] = await Promise.all([this.events.findById(eventId), this.attendance.waitingCount(eventId), this.attendance.offeredCount(eventId)]);
+    const [e, waitlisted, offered] = await Promise.all([
+      this.events.findById(eventId),
+      this.attendance.waitingCount(eventId),
+      this.attendance.offeredCount(eventId),
+    ]);
     return e ? countsOf(e, waitlisted, offered) : null;
   }
 

@@ -9,7 +9,8 @@ import type { LeanAttendance, LeanEvent } from './event.schema';
 import { EventsRepository } from './events.repository';
 
 /** The page of an event for this person: members the app's, prospects the visitor site's. */
-const pathFor = (a: Pick<LeanAttendance, 'kind'>, eventId: string): string => (a.kind === 'member' ? `/events/${eventId}` : `/visit/events/${eventId}`);
+const pathFor = (a: Pick<LeanAttendance, 'kind'>, eventId: string): string =>
+  a.kind === 'member' ? `/events/${eventId}` : `/visit/events/${eventId}`;
 
 /**
  * Event mails through the outbox (idempotent per cause and address): the hold offered to the first
@@ -35,7 +36,8 @@ export class EventMails {
     for (const r of rows) {
       if (r.kind === 'member') {
         const u = r.userId ? users.get(r.userId.toHexString()) : undefined;
-        if (u && u.status === 'active') out.set(r._id.toHexString(), { to: { email: u.email, name: u.displayName, userId: u.id }, language: u.language });
+        if (u && u.status === 'active')
+          out.set(r._id.toHexString(), { to: { email: u.email, name: u.displayName, userId: u.id }, language: u.language });
       } else if (r.email) out.set(r._id.toHexString(), { to: { email: r.email, name: r.name }, language: r.language });
     }
     return out;
@@ -83,7 +85,14 @@ export class EventMails {
           to: r.to,
           language: r.language,
           data: { eventTitle: e.title, start: e.start, timeZone: e.timeZone, venue: venueLine(e), reason: e.cancelReason, eventPath: page },
-          attachments: [{ filename: 'event.ics', contentType: 'text/calendar', content: eventIcs(e, this.config.publicUrl, pathFor(row, eventId)), icsMethod: 'PUBLISH' }],
+          attachments: [
+            {
+              filename: 'event.ics',
+              contentType: 'text/calendar',
+              content: eventIcs(e, this.config.publicUrl, pathFor(row, eventId)),
+              icsMethod: 'PUBLISH',
+            },
+          ],
         });
       }
     } catch (err) {

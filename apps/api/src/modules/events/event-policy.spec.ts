@@ -1,11 +1,26 @@
 import type { EventScope } from './events.repository';
 import { canManageEvent, canSeeEvent, type EventFacts } from './event-policy';
 
-const nobody: EventScope = { staff: false, groupIds: [], projectIds: [], managedGroupIds: [], managedProjectIds: [], managedOrganisationId: null };
+const nobody: EventScope = {
+  staff: false,
+  groupIds: [],
+  projectIds: [],
+  managedGroupIds: [],
+  managedProjectIds: [],
+  managedOrganisationId: null,
+};
 const G = 'a'.repeat(24);
 const P = 'b'.repeat(24);
 const O = 'c'.repeat(24);
-const ev = (over: Partial<EventFacts>): EventFacts => ({ organiserType: 'cluster', groupId: null, projectId: null, organisationId: null, visibility: 'members', state: 'published', ...over });
+const ev = (over: Partial<EventFacts>): EventFacts => ({
+  organiserType: 'cluster',
+  groupId: null,
+  projectId: null,
+  organisationId: null,
+  visibility: 'members',
+  state: 'published',
+  ...over,
+});
 
 describe('event policy', () => {
   it('staff run and see everything, drafts included', () => {
@@ -34,7 +49,7 @@ describe('event policy', () => {
     expect(canManageEvent({ ...nobody, managedProjectIds: [P], projectIds: [P] }, p)).toBe(true);
   });
 
-  it('organisation events are run by that organisation\'s admins', () => {
+  it("organisation events are run by that organisation's admins", () => {
     const o = ev({ organiserType: 'organisation', organisationId: O, state: 'draft' });
     expect(canManageEvent({ ...nobody, managedOrganisationId: O }, o)).toBe(true);
     expect(canSeeEvent({ ...nobody, managedOrganisationId: O }, o)).toBe(true);

@@ -14,7 +14,10 @@ export interface EventFacts {
  * Who runs an event: cluster staff always; for a group, its coordinators; for a project, its
  * owners; for an organisation, its admins. Cluster events are run by staff alone.
  */
-export function canManageEvent(scope: EventScope, e: Pick<EventFacts, 'organiserType' | 'groupId' | 'projectId' | 'organisationId'>): boolean {
+export function canManageEvent(
+  scope: EventScope,
+  e: Pick<EventFacts, 'organiserType' | 'groupId' | 'projectId' | 'organisationId'>,
+): boolean {
   if (scope.staff) return true;
   switch (e.organiserType) {
     case 'cluster':

@@ -32,10 +32,17 @@ export class EventSeriesController {
   ) {}
 
   @Post()
-  @ApiCreatedResponse({ description: '{ series, events }: every occurrence created (drafts unless publish; publishing books a resource venue per occurrence)' })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED with details.fields (e.g. recurrence.until / recurrence.count: longer than two years); nothing written' })
+  @ApiCreatedResponse({
+    description: '{ series, events }: every occurrence created (drafts unless publish; publishing books a resource venue per occurrence)',
+  })
+  @ApiBadRequestResponse({
+    description: 'VALIDATION_FAILED with details.fields (e.g. recurrence.until / recurrence.count: longer than two years); nothing written',
+  })
   @ApiForbiddenResponse({ description: 'FORBIDDEN: the caller does not run this organiser' })
-  @ApiConflictResponse({ description: 'BOOKING_CONFLICT: the venue is taken for some occurrences — details.occurrences [{ index, start, end, conflicts }]; nothing created, nothing booked' })
+  @ApiConflictResponse({
+    description:
+      'BOOKING_CONFLICT: the venue is taken for some occurrences — details.occurrences [{ index, start, end, conflicts }]; nothing created, nothing booked',
+  })
   @ApiUnprocessableEntityResponse({ description: "BOOKING_RULE_VIOLATED: the venue's booking rules refuse an occurrence; nothing created" })
   create(@CurrentUser() me: AuthUser, @Body() body: CreateEventSeriesDto): Promise<EventSeriesResponse> {
     return this.series.create(me, body);
@@ -59,7 +66,11 @@ export class EventSeriesController {
   }
 
   @Get(':id/calendar.ics')
-  @ApiFileResponse(['text/calendar'], 200, 'The series: one repeating VEVENT (RRULE, EXDATE for cancelled occurrences) and overrides (RECURRENCE-ID) for moved ones')
+  @ApiFileResponse(
+    ['text/calendar'],
+    200,
+    'The series: one repeating VEVENT (RRULE, EXDATE for cancelled occurrences) and overrides (RECURRENCE-ID) for moved ones',
+  )
   @ApiNotFoundResponse({ description: NOT_VISIBLE })
   async ics(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Res() res: Response): Promise<void> {
     const body = await this.series.ics(me, id, this.config.publicUrl);

@@ -1,7 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
-import { ErrorCode, type ClusterEvent, type CreateEventSeriesRequest, type EventSeries, type EventSeriesResponse } from '@klasteris/contracts';
+import {
+  ErrorCode,
+  type ClusterEvent,
+  type CreateEventSeriesRequest,
+  type EventSeries,
+  type EventSeriesResponse,
+} from '@klasteris/contracts';
 import { ApiException, notFound, validationFailed } from '../../common/api-exception';
 import type { AuthUser } from '../../common/auth-user';
 import { oid } from '../../common/object-id';
@@ -19,7 +25,12 @@ import { planSeries } from './series-plan';
 
 const toSeries = (s: LeanSeries): EventSeries => ({
   id: s._id.toHexString(),
-  recurrence: { freq: s.recurrence.freq, interval: s.recurrence.interval, ...(s.recurrence.count !== null ? { count: s.recurrence.count } : {}), ...(s.recurrence.until !== null ? { until: s.recurrence.until } : {}) },
+  recurrence: {
+    freq: s.recurrence.freq,
+    interval: s.recurrence.interval,
+    ...(s.recurrence.count !== null ? { count: s.recurrence.count } : {}),
+    ...(s.recurrence.until !== null ? { until: s.recurrence.until } : {}),
+  },
   timeZone: s.timeZone,
   occurrences: s.occurrences,
   createdBy: s.createdBy.toHexString(),
@@ -47,8 +58,10 @@ export class EventSeriesService {
 
   async create(me: AuthUser, req: CreateEventSeriesRequest): Promise<EventSeriesResponse> {
     const organiserType = await this.eventsService.authoriseOrganiser(me, req);
-    if (req.visibility === 'group' && !req.groupId) throw validationFailed([{ field: 'groupId', message: 'is required for visibility "group"' }]);
-    if (req.visibility === 'project' && !req.projectId) throw validationFailed([{ field: 'projectId', message: 'is required for visibility "project"' }]);
+    if (req.visibility === 'group' && !req.groupId)
+      throw validationFailed([{ field: 'groupId', message: 'is required for visibility "group"' }]);
+    if (req.visibility === 'project' && !req.projectId)
+      throw validationFailed([{ field: 'projectId', message: 'is required for visibility "project"' }]);
     const plan = planSeries(Date.parse(req.start), Date.parse(req.end), req.timeZone, req.recurrence);
     if (!plan.ok) throw validationFailed([{ field: plan.field, message: plan.message }]);
     const venue = await this.venues.describe(req.venue);
@@ -63,7 +76,12 @@ export class EventSeriesService {
             booked[o.index] = await this.venues.book(me, venue, o, req.title);
           } catch (err) {
             if (!(err instanceof ApiException) || err.code !== ErrorCode.BookingConflict) throw err;
-            conflicts.push({ index: o.index, start: new Date(o.start).toISOString(), end: new Date(o.end).toISOString(), conflicts: err.details?.['conflicts'] ?? [] });
+            conflicts.push({
+              index: o.index,
+              start: new Date(o.start).toISOString(),
+              end: new Date(o.end).toISOString(),
+              conflicts: err.details?.['conflicts'] ?? [],
+            });
           }
         }
       } catch (err) {
@@ -72,10 +90,15 @@ export class EventSeriesService {
       }
       if (conflicts.length) {
         await this.releaseAll(booked, 'The series could not be created');
-        throw new ApiException(HttpStatus.CONFLICT, ErrorCode.BookingConflict, `The venue is taken for ${conflicts.length} of the ${plan.occurrences.length} occurrences`, {
-          conflicts: conflicts.flatMap((c) => c.conflicts as unknown[]),
-          occurrences: conflicts,
-        });
+        throw new ApiException(
+          HttpStatus.CONFLICT,
+          ErrorCode.BookingConflict,
+          `The venue is taken for ${conflicts.length} of the ${plan.occurrences.length} occurrences`,
+          {
+            conflicts: conflicts.flatMap((c) => c.conflicts as unknown[]),
+            occurrences: conflicts,
+          },
+        );
       }
     }
 
@@ -106,7 +129,12 @@ export class EventSeriesService {
     try {
       await this.model.create({
         _id: seriesId,
-        recurrence: { freq: req.recurrence.freq, interval: req.recurrence.interval ?? 1, count: req.recurrence.count ?? null, until: req.recurrence.until ?? null },
+        recurrence: {
+          freq: req.recurrence.freq,
+          interval: req.recurrence.interval ?? 1,
+          count: req.recurrence.count ?? null,
+          until: req.recurrence.until ?? null,
+        },
         timeZone: req.timeZone,
         occurrences: rows.length,
         createdBy,
@@ -130,7 +158,14 @@ export class EventSeriesService {
   /** The series and the occurrences the caller may see; none visible → 404. */
   async get(me: AuthUser, id: string): Promise<EventSeriesResponse> {
     const { series, visible } = await this.load(me, id);
-    const mine = new Map((await this.attendance.mine(me.id, visible.map((e) => e.event._id))).map((a) => [a.eventId.toHexString(), a]));
+    const mine = new Map(
+      (
+        await this.attendance.mine(
+          me.id,
+          visible.map((e) => e.event._id),
+        )
+      ).map((a) => [a.eventId.toHexString(), a]),
+    );
     const events: ClusterEvent[] = [];
     for (const { event, canManage } of visible) {
       const a = mine.get(event._id.toHexString());
@@ -142,7 +177,8 @@ export class EventSeriesService {
   /** Cancels every occurrence that is not over or cancelled yet (organisers only); each releases its booking and mails its attendees. */
   async cancel(me: AuthUser, id: string, reason: string | null): Promise<EventSeriesResponse> {
     const { visible } = await this.load(me, id);
-    if (!visible.some((v) => v.canManage)) throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.Forbidden, 'Only the organisers cancel this series');
+    if (!visible.some((v) => v.canManage))
+      throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.Forbidden, 'Only the organisers cancel this series');
     const now = Date.now();
     for (const { event, canManage } of visible) {
       if (!canManage || event.state === 'cancelled' || event.end.getTime() <= now) continue;
@@ -155,14 +191,20 @@ export class EventSeriesService {
 
   async ics(me: AuthUser, id: string, publicUrl: string): Promise<string> {
     const { series, visible } = await this.load(me, id);
-    return seriesIcs(series, visible.map((v) => v.event), publicUrl);
+    return seriesIcs(
+      series,
+      visible.map((v) => v.event),
+      publicUrl,
+    );
   }
 
   private async load(me: AuthUser, id: string): Promise<{ series: LeanSeries; visible: { event: LeanEvent; canManage: boolean }[] }> {
     const series = await this.model.findById(oid(id)).lean<LeanSeries>();
     if (!series) throw notFound('Event series');
     const [scope, all] = await Promise.all([this.access.scopeOf(me), this.events.ofSeries(id)]);
-    const visible = all.filter((e) => canSeeEvent(scope, factsOf(e))).map((event) => ({ event, canManage: canManageEvent(scope, factsOf(event)) }));
+    const visible = all
+      .filter((e) => canSeeEvent(scope, factsOf(e)))
+      .map((event) => ({ event, canManage: canManageEvent(scope, factsOf(event)) }));
     if (visible.length === 0) throw notFound('Event series');
     return { series, visible };
   }

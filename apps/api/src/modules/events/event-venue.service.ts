@@ -49,7 +49,16 @@ export class EventVenueService {
 
   /** The stored form of a venue; a resource must exist (400 otherwise). Not booked yet. */
   async describe(v: EventVenueInput): Promise<StoredVenue> {
-    const none = { resourceId: null, resourceName: null, bookingId: null, bookingStatus: null, address: null, city: null, country: null, url: null };
+    const none = {
+      resourceId: null,
+      resourceName: null,
+      bookingId: null,
+      bookingStatus: null,
+      address: null,
+      city: null,
+      country: null,
+      url: null,
+    };
     if (v.resourceId !== undefined) {
       const r = await this.resources.findById(v.resourceId);
       if (!r) throw venueField('no such resource');
@@ -67,9 +76,17 @@ export class EventVenueService {
     const b = bookingSpan(span, resource);
     let booking: Booking;
     try {
-      booking = (await this.bookings.create(me, { resourceId: resource.id, start: new Date(b.start).toISOString(), end: new Date(b.end).toISOString(), purpose: `Event: ${title}`.slice(0, 500) })).booking;
+      booking = (
+        await this.bookings.create(me, {
+          resourceId: resource.id,
+          start: new Date(b.start).toISOString(),
+          end: new Date(b.end).toISOString(),
+          purpose: `Event: ${title}`.slice(0, 500),
+        })
+      ).booking;
     } catch (err) {
-      if (err instanceof ApiException && (err.code === ErrorCode.Forbidden || err.code === ErrorCode.NotFound)) throw venueField('you may not book this venue');
+      if (err instanceof ApiException && (err.code === ErrorCode.Forbidden || err.code === ErrorCode.NotFound))
+        throw venueField('you may not book this venue');
       throw err;
     }
     return { ...venue, bookingId: new Types.ObjectId(booking.id), bookingStatus: booking.status };
@@ -96,7 +113,10 @@ export class EventVenueService {
       const previous = await this.bookings.get(me, old.bookingId.toHexString()).catch(() => null);
       if (!previous) throw err;
       const oldSpan = { start: Date.parse(previous.start), end: Date.parse(previous.end) };
-      const conflicts = ((err.details?.['conflicts'] as { start: string; end: string }[] | undefined) ?? []).map((c) => ({ start: Date.parse(c.start), end: Date.parse(c.end) }));
+      const conflicts = ((err.details?.['conflicts'] as { start: string; end: string }[] | undefined) ?? []).map((c) => ({
+        start: Date.parse(c.start),
+        end: Date.parse(c.end),
+      }));
       if (!conflicts.every((c) => c.start >= oldSpan.start && c.end <= oldSpan.end)) throw err;
       await this.release(old, 'The event moved');
       try {

@@ -4,7 +4,13 @@ import type { LeanAttendance, LeanEvent, StoredVenue } from './event.schema';
 export function toVenue(v: StoredVenue): EventVenue {
   switch (v.kind) {
     case 'resource':
-      return { kind: 'resource', resourceId: v.resourceId?.toHexString() ?? '', resourceName: v.resourceName ?? '', bookingId: v.bookingId?.toHexString() ?? null, bookingStatus: v.bookingStatus };
+      return {
+        kind: 'resource',
+        resourceId: v.resourceId?.toHexString() ?? '',
+        resourceName: v.resourceName ?? '',
+        bookingId: v.bookingId?.toHexString() ?? null,
+        bookingStatus: v.bookingStatus,
+      };
     case 'online':
       return { kind: 'online', url: v.url ?? '' };
     case 'address':
@@ -13,7 +19,14 @@ export function toVenue(v: StoredVenue): EventVenue {
 }
 
 export function toEvent(e: LeanEvent, extra: { myRsvp: RsvpView | null; canManage: boolean }): ClusterEvent {
-  const organiserId = e.organiserType === 'group' ? e.groupId : e.organiserType === 'project' ? e.projectId : e.organiserType === 'organisation' ? e.organisationId : null;
+  const organiserId =
+    e.organiserType === 'group'
+      ? e.groupId
+      : e.organiserType === 'project'
+        ? e.projectId
+        : e.organiserType === 'organisation'
+          ? e.organisationId
+          : null;
   return {
     id: e._id.toHexString(),
     title: e.title,
@@ -38,7 +51,12 @@ export function toEvent(e: LeanEvent, extra: { myRsvp: RsvpView | null; canManag
     canManage: extra.canManage,
     series:
       e.seriesId && e.occurrence !== null && e.originalStart
-        ? { id: e.seriesId.toHexString(), index: e.occurrence, originalStart: e.originalStart.toISOString(), moved: e.originalStart.getTime() !== e.start.getTime() }
+        ? {
+            id: e.seriesId.toHexString(),
+            index: e.occurrence,
+            originalStart: e.originalStart.toISOString(),
+            moved: e.originalStart.getTime() !== e.start.getTime(),
+          }
         : null,
   };
 }
@@ -53,7 +71,12 @@ export function toPublicEvent(e: LeanEvent): PublicEvent {
     start: e.start.toISOString(),
     end: e.end.toISOString(),
     timeZone: e.timeZone,
-    venue: v.kind === 'resource' ? { kind: 'resource', name: v.resourceName ?? '' } : v.kind === 'online' ? { kind: 'online' } : { kind: 'address', address: v.address ?? '', city: v.city ?? '', country: v.country ?? '' },
+    venue:
+      v.kind === 'resource'
+        ? { kind: 'resource', name: v.resourceName ?? '' }
+        : v.kind === 'online'
+          ? { kind: 'online' }
+          : { kind: 'address', address: v.address ?? '', city: v.city ?? '', country: v.country ?? '' },
     placesLeft: e.capacity === null ? null : Math.max(0, e.capacity - e.going),
   };
 }

@@ -135,7 +135,12 @@ export type LeanAttendance = AttendanceDoc & { _id: Types.ObjectId };
  */
 @Schema({ collection: 'event_series', versionKey: false })
 export class EventSeriesDoc {
-  @Prop({ type: Object, required: true }) recurrence: { freq: 'weekly' | 'monthly'; interval: number; count: number | null; until: string | null };
+  @Prop({ type: Object, required: true }) recurrence: {
+    freq: 'weekly' | 'monthly';
+    interval: number;
+    count: number | null;
+    until: string | null;
+  };
   @Prop({ required: true }) timeZone: string;
   @Prop({ required: true }) occurrences: number;
   @Prop({ type: Types.ObjectId, required: true }) createdBy: Types.ObjectId;

@@ -16,7 +16,15 @@ import type { AttendeesResponse, CheckInResponse, ClusterEvent, EventResponse, P
 import { Authenticated, CurrentUser } from '../../common/auth.decorators';
 import type { AuthUser } from '../../common/auth-user';
 import { ObjectIdPipe } from '../../common/object-id';
-import { AttendeesQueryDto, CancelEventDto, CheckInDto, CreateEventDto, EventListQueryDto, RsvpDto, UpdateEventDto } from './dto/events.dto';
+import {
+  AttendeesQueryDto,
+  CancelEventDto,
+  CheckInDto,
+  CreateEventDto,
+  EventListQueryDto,
+  RsvpDto,
+  UpdateEventDto,
+} from './dto/events.dto';
 import { EventsService } from './events.service';
 
 const NOT_VISIBLE = 'NOT_FOUND: no such event, or not visible to the caller (drafts, other groups and projects)';
@@ -33,8 +41,14 @@ export class EventsController {
   /** A new event (a draft unless `publish`); publishing with a resource venue books it in the same step. */
   @Post()
   @ApiCreatedResponse({ description: '{ event }; venue.bookingStatus is "pending" while the venue waits for approval' })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED with details.fields (end before start, unknown time zone, a venue the organiser may not book, …); nothing written' })
-  @ApiForbiddenResponse({ description: 'FORBIDDEN: the caller does not run this organiser (cluster: coordinators/admins; group: its coordinators; project: its owners; organisation: its admins)' })
+  @ApiBadRequestResponse({
+    description:
+      'VALIDATION_FAILED with details.fields (end before start, unknown time zone, a venue the organiser may not book, …); nothing written',
+  })
+  @ApiForbiddenResponse({
+    description:
+      'FORBIDDEN: the caller does not run this organiser (cluster: coordinators/admins; group: its coordinators; project: its owners; organisation: its admins)',
+  })
   @ApiConflictResponse({ description: 'BOOKING_CONFLICT with details.conflicts: the venue is taken; no event and no booking created' })
   @ApiUnprocessableEntityResponse({ description: "BOOKING_RULE_VIOLATED with details.rule: the venue's booking rules refuse the time" })
   async create(@CurrentUser() me: AuthUser, @Body() body: CreateEventDto): Promise<EventResponse> {

@@ -6,7 +6,10 @@ import { oid } from '../../common/object-id';
 import { decodeCursor } from '../../common/pagination';
 import { EventDoc, LeanEvent, StoredVenue } from './event.schema';
 
-export type NewEvent = Omit<EventDoc, 'going' | 'free' | 'waitSeq' | 'createdAt' | 'updatedAt' | 'cancelReason' | 'seedKey' | 'seriesId' | 'occurrence' | 'originalStart'> & {
+export type NewEvent = Omit<
+  EventDoc,
+  'going' | 'free' | 'waitSeq' | 'createdAt' | 'updatedAt' | 'cancelReason' | 'seedKey' | 'seriesId' | 'occurrence' | 'originalStart'
+> & {
   _id: Types.ObjectId;
   seedKey?: string | null;
   going?: number;
@@ -47,13 +50,33 @@ export class EventsRepository {
 
   async create(e: NewEvent): Promise<LeanEvent> {
     const free = e.capacity === null ? 0 : e.capacity - (e.going ?? 0);
-    const doc = await this.model.create({ seriesId: null, occurrence: null, originalStart: null, ...e, going: e.going ?? 0, free, waitSeq: 0, cancelReason: null, seedKey: e.seedKey ?? null });
+    const doc = await this.model.create({
+      seriesId: null,
+      occurrence: null,
+      originalStart: null,
+      ...e,
+      going: e.going ?? 0,
+      free,
+      waitSeq: 0,
+      cancelReason: null,
+      seedKey: e.seedKey ?? null,
+    });
     return doc.toObject() as LeanEvent;
   }
 
   /** All occurrences at once (a series); nothing is left half-written on failure but what the caller removes. */
   async createMany(list: NewEvent[]): Promise<LeanEvent[]> {
-    const docs = list.map((e) => ({ ...e, going: 0, free: e.capacity === null ? 0 : e.capacity, waitSeq: 0, cancelReason: null, seedKey: null, seriesId: e.seriesId ?? null, occurrence: e.occurrence ?? null, originalStart: e.originalStart ?? null }));
+    const docs = list.map((e) => ({
+      ...e,
+      going: 0,
+      free: e.capacity === null ? 0 : e.capacity,
+      waitSeq: 0,
+      cancelReason: null,
+      seedKey: null,
+      seriesId: e.seriesId ?? null,
+      occurrence: e.occurrence ?? null,
+      originalStart: e.originalStart ?? null,
+    }));
     const created = await this.model.insertMany(docs);
     return created.map((d) => d.toObject() as LeanEvent);
   }
@@ -63,7 +86,10 @@ export class EventsRepository {
   }
 
   ofSeries(seriesId: string): Promise<LeanEvent[]> {
-    return this.model.find({ seriesId: oid(seriesId) }).sort({ occurrence: 1 }).lean<LeanEvent[]>();
+    return this.model
+      .find({ seriesId: oid(seriesId) })
+      .sort({ occurrence: 1 })
+      .lean<LeanEvent[]>();
   }
 
   findById(id: string): Promise<LeanEvent | null> {
@@ -98,7 +124,11 @@ export class EventsRepository {
       const k = new Date(Number(after.k));
       and.push({ $or: [{ start: { $gt: k } }, { start: k, _id: { $gt: oid(after.id) } }] });
     }
-    return this.model.find({ $and: and }).sort({ start: 1, _id: 1 }).limit(q.limit + 1).lean<LeanEvent[]>();
+    return this.model
+      .find({ $and: and })
+      .sort({ start: 1, _id: 1 })
+      .limit(q.limit + 1)
+      .lean<LeanEvent[]>();
   }
 
   /** Events overlapping [from, to) that are one of `ids` or were created by `createdBy` (My calendar), by start. */
@@ -118,7 +148,11 @@ export class EventsRepository {
 
   cancel(id: string, reason: string | null): Promise<LeanEvent | null> {
     return this.model
-      .findOneAndUpdate({ _id: oid(id), state: { $ne: 'cancelled' } }, { $set: { state: 'cancelled', cancelReason: reason } }, { returnDocument: 'after' })
+      .findOneAndUpdate(
+        { _id: oid(id), state: { $ne: 'cancelled' } },
+        { $set: { state: 'cancelled', cancelReason: reason } },
+        { returnDocument: 'after' },
+      )
       .lean<LeanEvent>();
   }
 
@@ -134,23 +168,37 @@ export class EventsRepository {
    */
   async takePlace(id: string): Promise<LeanEvent | null> {
     const limited = await this.model
-      .findOneAndUpdate({ _id: oid(id), state: 'published', capacity: { $ne: null }, free: { $gt: 0 } }, { $inc: { free: -1, going: 1 } }, { returnDocument: 'after', timestamps: false })
+      .findOneAndUpdate(
+        { _id: oid(id), state: 'published', capacity: { $ne: null }, free: { $gt: 0 } },
+        { $inc: { free: -1, going: 1 } },
+        { returnDocument: 'after', timestamps: false },
+      )
       .lean<LeanEvent>();
     if (limited) return limited;
     return this.model
-      .findOneAndUpdate({ _id: oid(id), state: 'published', capacity: null }, { $inc: { going: 1 } }, { returnDocument: 'after', timestamps: false })
+      .findOneAndUpdate(
+        { _id: oid(id), state: 'published', capacity: null },
+        { $inc: { going: 1 } },
+        { returnDocument: 'after', timestamps: false },
+      )
       .lean<LeanEvent>();
   }
 
   async releasePlace(id: string): Promise<void> {
-    const limited = await this.model.updateOne({ _id: oid(id), capacity: { $ne: null }, going: { $gt: 0 } }, { $inc: { free: 1, going: -1 } }, { timestamps: false });
+    const limited = await this.model.updateOne(
+      { _id: oid(id), capacity: { $ne: null }, going: { $gt: 0 } },
+      { $inc: { free: 1, going: -1 } },
+      { timestamps: false },
+    );
     if (limited.modifiedCount === 1) return;
     await this.model.updateOne({ _id: oid(id), capacity: null, going: { $gt: 0 } }, { $inc: { going: -1 } }, { timestamps: false });
   }
 
   /** The next number in the waitlist's line. */
   async nextWaitSeq(id: string): Promise<number> {
-    const d = await this.model.findOneAndUpdate({ _id: oid(id) }, { $inc: { waitSeq: 1 } }, { returnDocument: 'after', timestamps: false }).lean<LeanEvent>();
+    const d = await this.model
+      .findOneAndUpdate({ _id: oid(id) }, { $inc: { waitSeq: 1 } }, { returnDocument: 'after', timestamps: false })
+      .lean<LeanEvent>();
     return d?.waitSeq ?? 0;
   }
 

@@ -114,14 +114,18 @@ export class EventsService {
   }
 
   /** Who organises, and may the caller create for them: 400 for an organiser that does not exist (to them), 403 when not theirs to run. */
-  async authoriseOrganiser(me: AuthUser, req: Pick<CreateEventRequest, 'groupId' | 'projectId' | 'organisationId'>): Promise<EventOrganiserType> {
+  async authoriseOrganiser(
+    me: AuthUser,
+    req: Pick<CreateEventRequest, 'groupId' | 'projectId' | 'organisationId'>,
+  ): Promise<EventOrganiserType> {
     const given = [req.groupId, req.projectId, req.organisationId].filter((x) => x !== undefined);
     if (given.length > 1) throw field(req.groupId ? 'groupId' : 'projectId', 'give at most one of groupId, projectId, organisationId');
     const staff = isStaff(me);
     if (req.groupId) {
       const group = await this.groups.findById(req.groupId);
       if (!group) throw field('groupId', 'no such group');
-      if (!staff && !(await this.moderation.isModerator(req.groupId, me.id))) throw forbidden("Only the group's coordinators create its events");
+      if (!staff && !(await this.moderation.isModerator(req.groupId, me.id)))
+        throw forbidden("Only the group's coordinators create its events");
       return 'group';
     }
     if (req.projectId) {
@@ -143,16 +147,33 @@ export class EventsService {
   async list(me: AuthUser, q: { from?: string; to?: string; cursor?: string; limit?: number }): Promise<Page<ClusterEvent>> {
     const scope = await this.access.scopeOf(me);
     const limit = q.limit ?? DEFAULT_PAGE_LIMIT;
-    const rows = await this.events.list(scope, { from: q.from ? new Date(q.from) : new Date(), to: q.to ? new Date(q.to) : null, cursor: q.cursor, limit });
+    const rows = await this.events.list(scope, {
+      from: q.from ? new Date(q.from) : new Date(),
+      to: q.to ? new Date(q.to) : null,
+      cursor: q.cursor,
+      limit,
+    });
     const page = rows.slice(0, limit);
-    const mine = new Map((await this.attendance.mine(me.id, page.map((r) => r._id))).map((a) => [a.eventId.toHexString(), a]));
+    const mine = new Map(
+      (
+        await this.attendance.mine(
+          me.id,
+          page.map((r) => r._id),
+        )
+      ).map((a) => [a.eventId.toHexString(), a]),
+    );
     const items: ClusterEvent[] = [];
     for (const e of page) {
       const a = mine.get(e._id.toHexString());
-      items.push(toEvent(e, { myRsvp: a && a.status !== 'none' ? await this.rsvps.view(a) : null, canManage: canManageEvent(scope, factsOf(e)) }));
+      items.push(
+        toEvent(e, { myRsvp: a && a.status !== 'none' ? await this.rsvps.view(a) : null, canManage: canManageEvent(scope, factsOf(e)) }),
+      );
     }
     const last = page[page.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor({ k: last.start.getTime(), id: last._id.toHexString() }) : null };
+    return {
+      items,
+      nextCursor: rows.length > limit && last ? encodeCursor({ k: last.start.getTime(), id: last._id.toHexString() }) : null,
+    };
   }
 
   async get(me: AuthUser, id: string): Promise<ClusterEvent> {
@@ -172,11 +193,15 @@ export class EventsService {
     if (event.state === 'cancelled') throw eventStateConflict('cancelled');
     const start = req.start ? Date.parse(req.start) : event.start.getTime();
     const end = req.end ? Date.parse(req.end) : event.end.getTime();
-    if (end <= start || end - start > EVENT_MAX_DAYS * 86_400_000) throw field('end', `end must be after start and at most ${EVENT_MAX_DAYS} days later`);
+    if (end <= start || end - start > EVENT_MAX_DAYS * 86_400_000)
+      throw field('end', `end must be after start and at most ${EVENT_MAX_DAYS} days later`);
     const visibility = req.visibility ?? event.visibility;
-    if (visibility === 'group' && !event.groupId) throw field('visibility', 'a group event needs a groupId (set when the event is created)');
-    if (visibility === 'project' && !event.projectId) throw field('visibility', 'a project event needs a projectId (set when the event is created)');
-    if (req.capacity !== undefined && req.capacity !== null && req.capacity < event.going) throw field('capacity', `must not be below the ${event.going} people already going`);
+    if (visibility === 'group' && !event.groupId)
+      throw field('visibility', 'a group event needs a groupId (set when the event is created)');
+    if (visibility === 'project' && !event.projectId)
+      throw field('visibility', 'a project event needs a projectId (set when the event is created)');
+    if (req.capacity !== undefined && req.capacity !== null && req.capacity < event.going)
+      throw field('capacity', `must not be below the ${event.going} people already going`);
 
     const title = req.title ?? event.title;
     const span = { start, end };
@@ -225,7 +250,8 @@ export class EventsService {
   private async setCapacity(event: LeanEvent, capacity: number | null): Promise<LeanEvent> {
     let current = event;
     for (let i = 0; i < 20; i++) {
-      if (capacity !== null && capacity < current.going) throw field('capacity', `must not be below the ${current.going} people already going`);
+      if (capacity !== null && capacity < current.going)
+        throw field('capacity', `must not be below the ${current.going} people already going`);
       const done = await this.events.setCapacity(current._id.toHexString(), { capacity: current.capacity, going: current.going }, capacity);
       if (done) {
         await this.rsvps.promote(done._id.toHexString());
@@ -251,18 +277,25 @@ export class EventsService {
     const { event } = await this.access.visible(me, id);
     if (event.state !== 'published') throw eventStateConflict(event.state, `The event is ${event.state}: no answers now`);
     if (event.end.getTime() <= Date.now()) throw eventStateConflict('past', 'The event is over');
-    const [user, org] = await Promise.all([this.users.findById(me.id), me.organisationId ? this.organisations.findById(me.organisationId) : null]);
-    return this.rsvps.respond(id, {
-      key: memberKey(me.id),
-      kind: 'member',
-      userId: new Types.ObjectId(me.id),
-      email: null,
-      name: user?.displayName ?? me.displayName,
-      organisationId: me.organisationId ? new Types.ObjectId(me.organisationId) : null,
-      organisationName: user?.organisationName ?? null,
-      country: org?.country ?? null,
-      language: user?.language ?? 'en',
-    }, choice);
+    const [user, org] = await Promise.all([
+      this.users.findById(me.id),
+      me.organisationId ? this.organisations.findById(me.organisationId) : null,
+    ]);
+    return this.rsvps.respond(
+      id,
+      {
+        key: memberKey(me.id),
+        kind: 'member',
+        userId: new Types.ObjectId(me.id),
+        email: null,
+        name: user?.displayName ?? me.displayName,
+        organisationId: me.organisationId ? new Types.ObjectId(me.organisationId) : null,
+        organisationName: user?.organisationName ?? null,
+        country: org?.country ?? null,
+        language: user?.language ?? 'en',
+      },
+      choice,
+    );
   }
 
   /** Organisers and staff only (a member who may see the event gets 403, anyone else 404). */
@@ -280,7 +313,10 @@ export class EventsService {
       return toAttendee(a, a.status === 'waitlisted' ? ++line : undefined);
     });
     const facts = items.map((a) => ({ a, going: a.status === 'going', present: a.checkedIn === true }));
-    const checkIns = { present: items.filter((a) => a.checkedIn === true).length, absent: items.filter((a) => a.checkedIn === false).length };
+    const checkIns = {
+      present: items.filter((a) => a.checkedIn === true).length,
+      absent: items.filter((a) => a.checkedIn === false).length,
+    };
     const needle = q?.trim().toLocaleLowerCase();
     const shown = needle ? items.filter((_a, i) => matches(rows[i]!, needle)) : items;
     return {
@@ -314,7 +350,11 @@ export class EventsService {
     const { items } = await this.attendees(me, id);
     const head = ['name', 'kind', 'organisation', 'country', 'status', 'position', 'respondedAt', 'checkedIn'];
     const checked = (v: boolean | null | undefined): string | null => (v === true ? 'present' : v === false ? 'absent' : null);
-    const rows = items.map((a) => [a.name, a.kind, a.organisationName, a.country, a.status, a.position ?? null, a.respondedAt, checked(a.checkedIn)].map(csvCell).join(','));
+    const rows = items.map((a) =>
+      [a.name, a.kind, a.organisationName, a.country, a.status, a.position ?? null, a.respondedAt, checked(a.checkedIn)]
+        .map(csvCell)
+        .join(','),
+    );
     return [head.join(','), ...rows].join('\r\n') + '\r\n';
   }
 }

@@ -1,7 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiFileResponse } from '../../common/api-docs';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { Transform } from 'class-transformer';
 import { IsString, Matches } from 'class-validator';
@@ -79,7 +88,10 @@ export class PublicEventsController {
   @Post('registrations/confirm')
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
-  @ApiOkResponse({ description: '{ registration }: status going (the held place is taken up), or waitlisted with a position when the hold had lapsed and the event is full' })
+  @ApiOkResponse({
+    description:
+      '{ registration }: status going (the held place is taken up), or waitlisted with a position when the hold had lapsed and the event is full',
+  })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED' })
   @ApiNotFoundResponse({ description: 'NOT_FOUND: unknown token' })
   @ApiConflictResponse({ description: 'EVENT_STATE_CONFLICT: the event was cancelled or is over' })

@@ -29,10 +29,19 @@ export class PublicEventsService {
   ) {}
 
   async list(q: { from?: string; to?: string; cursor?: string; limit: number }): Promise<Page<PublicEvent>> {
-    const rows = await this.events.list(NOBODY, { from: q.from ? new Date(q.from) : new Date(), to: q.to ? new Date(q.to) : null, cursor: q.cursor, limit: q.limit, publicOnly: true });
+    const rows = await this.events.list(NOBODY, {
+      from: q.from ? new Date(q.from) : new Date(),
+      to: q.to ? new Date(q.to) : null,
+      cursor: q.cursor,
+      limit: q.limit,
+      publicOnly: true,
+    });
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
-    return { items: page.map(toPublicEvent), nextCursor: rows.length > q.limit && last ? encodeCursor({ k: last.start.getTime(), id: last._id.toHexString() }) : null };
+    return {
+      items: page.map(toPublicEvent),
+      nextCursor: rows.length > q.limit && last ? encodeCursor({ k: last.start.getTime(), id: last._id.toHexString() }) : null,
+    };
   }
 
   async get(id: string): Promise<PublicEvent> {
@@ -79,7 +88,8 @@ export class PublicEventsService {
       cancelTokenHash: sha256(token),
     };
     const row = await this.attendance.insert(id, person);
-    if (!row) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.AlreadyRegistered, 'This e-mail address is already registered for this event');
+    if (!row)
+      throw new ApiException(HttpStatus.CONFLICT, ErrorCode.AlreadyRegistered, 'This e-mail address is already registered for this event');
     const rsvp = await this.rsvps.respond(id, person, 'going', row);
     const status = rsvp.status === 'waitlisted' ? 'waitlisted' : 'going';
     const eventPath = `/visit/events/${id}`;
@@ -99,7 +109,14 @@ export class PublicEventsService {
         eventPath,
         cancelPath: `${eventPath}/cancel?token=${token}`,
       },
-      attachments: [{ filename: 'event.ics', contentType: 'text/calendar', content: eventIcs(e, this.config.publicUrl, eventPath), icsMethod: 'PUBLISH' }],
+      attachments: [
+        {
+          filename: 'event.ics',
+          contentType: 'text/calendar',
+          content: eventIcs(e, this.config.publicUrl, eventPath),
+          icsMethod: 'PUBLISH',
+        },
+      ],
     });
     return { id: row._id.toHexString(), eventId: id, status, ...(rsvp.position ? { position: rsvp.position } : {}) };
   }

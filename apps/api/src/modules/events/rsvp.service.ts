@@ -108,7 +108,8 @@ export class RsvpService implements OnModuleInit, OnModuleDestroy {
   }
 
   async view(a: LeanAttendance): Promise<RsvpView> {
-    if (a.status === 'waitlisted' && a.waitSeq !== null) return { status: 'waitlisted', position: await this.attendance.position(a.eventId.toHexString(), a.waitSeq) };
+    if (a.status === 'waitlisted' && a.waitSeq !== null)
+      return { status: 'waitlisted', position: await this.attendance.position(a.eventId.toHexString(), a.waitSeq) };
     if (a.status === 'offered') return { status: 'waitlisted', offer: { expiresAt: (a.offerExpiresAt ?? new Date()).toISOString() } };
     return { status: a.status === 'none' ? 'declined' : a.status };
   }
@@ -163,7 +164,8 @@ export class RsvpService implements OnModuleInit, OnModuleDestroy {
     try {
       for (const row of await this.attendance.lapsedOffers(new Date())) if (await this.lapse(row)) n++;
     } catch (err) {
-      if (!(err instanceof Error && /client was closed|topology|interrupted/i.test(err.message))) this.logger.warn(`hold sweep failed: ${err instanceof Error ? err.message : String(err)}`);
+      if (!(err instanceof Error && /client was closed|topology|interrupted/i.test(err.message)))
+        this.logger.warn(`hold sweep failed: ${err instanceof Error ? err.message : String(err)}`);
     } finally {
       this.sweeping = false;
     }

@@ -14,9 +14,18 @@ describe('series plan', () => {
   });
 
   it('monthly every 2 months until a date (inclusive); the 31st skips short months', () => {
-    const p = planSeries(at('2027-01-10T09:00', 'Asia/Muscat'), at('2027-01-10T10:00', 'Asia/Muscat'), 'Asia/Muscat', { freq: 'monthly', interval: 2, until: '2027-07-10' });
+    const p = planSeries(at('2027-01-10T09:00', 'Asia/Muscat'), at('2027-01-10T10:00', 'Asia/Muscat'), 'Asia/Muscat', {
+      freq: 'monthly',
+      interval: 2,
+      until: '2027-07-10',
+    });
     if (!p.ok) throw new Error(p.message);
-    expect(p.occurrences.map((o) => wall(o.start, 'Asia/Muscat'))).toEqual(['2027-01-10T09:00', '2027-03-10T09:00', '2027-05-10T09:00', '2027-07-10T09:00']);
+    expect(p.occurrences.map((o) => wall(o.start, 'Asia/Muscat'))).toEqual([
+      '2027-01-10T09:00',
+      '2027-03-10T09:00',
+      '2027-05-10T09:00',
+      '2027-07-10T09:00',
+    ]);
     const q = planSeries(at('2027-01-31T09:00'), at('2027-01-31T10:00'), 'Europe/Vilnius', { freq: 'monthly', count: 3 });
     if (!q.ok) throw new Error(q.message);
     expect(q.occurrences.map((o) => wall(o.start).slice(0, 10))).toEqual(['2027-01-31', '2027-03-31', '2027-05-31']);
@@ -27,10 +36,16 @@ describe('series plan', () => {
     const e = s + 3_600_000;
     expect(planSeries(s, e, 'Europe/Vilnius', { freq: 'monthly', count: 26 })).toMatchObject({ ok: false, field: 'recurrence.count' });
     expect(planSeries(s, e, 'Europe/Vilnius', { freq: 'monthly', count: 25 })).toMatchObject({ ok: true });
-    expect(planSeries(s, e, 'Europe/Vilnius', { freq: 'weekly', until: '2029-02-01' })).toMatchObject({ ok: false, field: 'recurrence.until' });
+    expect(planSeries(s, e, 'Europe/Vilnius', { freq: 'weekly', until: '2029-02-01' })).toMatchObject({
+      ok: false,
+      field: 'recurrence.until',
+    });
     const weekly = planSeries(s, e, 'Europe/Vilnius', { freq: 'weekly', until: '2028-12-31' }); // every week for two years is fine
     expect(weekly.ok && weekly.occurrences.length).toBe(104);
     expect(planSeries(s, e, 'Europe/Vilnius', { freq: 'weekly', count: 1 })).toMatchObject({ ok: false, field: 'recurrence.count' });
-    expect(planSeries(s, e, 'Europe/Vilnius', { freq: 'weekly', until: '2026-12-01' })).toMatchObject({ ok: false, field: 'recurrence.until' });
+    expect(planSeries(s, e, 'Europe/Vilnius', { freq: 'weekly', until: '2026-12-01' })).toMatchObject({
+      ok: false,
+      field: 'recurrence.until',
+    });
   });
 });

@@ -32,7 +32,8 @@ export function planSeries(start: number, end: number, zone: string, r: EventRec
     // a plain date means "up to and including that day"
     if (/^\d{4}-\d{2}-\d{2}$/.test(r.until)) until = until.endOf('day');
     if (until.toMillis() < start) return { ok: false, field: 'recurrence.until', message: 'until must not be before the first occurrence' };
-    if (until > limit.endOf('day')) return { ok: false, field: 'recurrence.until', message: `a series lasts at most ${SERIES_MAX_YEARS} years` };
+    if (until > limit.endOf('day'))
+      return { ok: false, field: 'recurrence.until', message: `a series lasts at most ${SERIES_MAX_YEARS} years` };
   }
   const rule = new RRule({
     freq: r.freq === 'weekly' ? Frequency.WEEKLY : Frequency.MONTHLY,
@@ -45,13 +46,21 @@ export function planSeries(start: number, end: number, zone: string, r: EventRec
   const duration = end - start;
   const occurrences = floats.map((f, index) => {
     const wall = DateTime.fromObject(
-      { year: f.getUTCFullYear(), month: f.getUTCMonth() + 1, day: f.getUTCDate(), hour: f.getUTCHours(), minute: f.getUTCMinutes(), second: f.getUTCSeconds() },
+      {
+        year: f.getUTCFullYear(),
+        month: f.getUTCMonth() + 1,
+        day: f.getUTCDate(),
+        hour: f.getUTCHours(),
+        minute: f.getUTCMinutes(),
+        second: f.getUTCSeconds(),
+      },
       { zone },
     );
     return { index, start: wall.toMillis(), end: wall.toMillis() + duration };
   });
   const field = r.count !== undefined ? 'recurrence.count' : 'recurrence.until';
-  if (occurrences.length > SERIES_MAX_OCCURRENCES) return { ok: false, field, message: `a series has at most ${SERIES_MAX_OCCURRENCES} occurrences` };
+  if (occurrences.length > SERIES_MAX_OCCURRENCES)
+    return { ok: false, field, message: `a series has at most ${SERIES_MAX_OCCURRENCES} occurrences` };
   const last = occurrences[occurrences.length - 1];
   if (last && last.start > limit.toMillis()) return { ok: false, field, message: `a series lasts at most ${SERIES_MAX_YEARS} years` };
   if (occurrences.length < 2) return { ok: false, field, message: 'a series has at least two occurrences' };

@@ -32,7 +32,10 @@ const SIGNATURES: Record<string, Array<{ at: number; bytes: number[] }>> = {
   'image/jpeg': [{ at: 0, bytes: [0xff, 0xd8, 0xff] }],
   'image/gif': [{ at: 0, bytes: [0x47, 0x49, 0x46] }],
   // "RIFF" <size> "WEBP"
-  'image/webp': [{ at: 0, bytes: [0x52, 0x49, 0x46, 0x46] }, { at: 8, bytes: [0x57, 0x45, 0x42, 0x50] }],
+  'image/webp': [
+    { at: 0, bytes: [0x52, 0x49, 0x46, 0x46] },
+    { at: 8, bytes: [0x57, 0x45, 0x42, 0x50] },
+  ],
   'application/pdf': [{ at: 0, bytes: [0x25, 0x50, 0x44, 0x46] }],
 };
 const matchesSignature = (type: string, data: Buffer): boolean =>
@@ -58,7 +61,10 @@ export interface AcceptedFile {
  * PAYLOAD_TOO_LARGE) and UTF-8 file names (browsers send them as raw UTF-8; multer's default
  * latin1 turned "Ataskaita ąčę.pdf" into mojibake).
  */
-export const attachmentUploadOptions = (config: AppConfig): MulterModuleOptions => ({ limits: { fileSize: config.attachmentMaxBytes, files: 1 }, defParamCharset: 'utf8' });
+export const attachmentUploadOptions = (config: AppConfig): MulterModuleOptions => ({
+  limits: { fileSize: config.attachmentMaxBytes, files: 1 },
+  defParamCharset: 'utf8',
+});
 
 export const isImageType = (contentType: string): boolean => contentType.startsWith('image/');
 
@@ -98,10 +104,20 @@ export class AttachmentStore {
 
   /** Checks an upload: 400 without a file, 415 for a type we do not take or content that does not match it. */
   accept(file: UploadedFileLike | undefined): AcceptedFile {
-    if (!file) throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, 'Send the file in the multipart field "file"', { fields: [{ field: 'file', message: 'is required' }] });
-    if (!ATTACHMENT_TYPES.has(file.mimetype)) throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCode.UnsupportedMediaType, `Files of type ${file.mimetype} are not accepted`);
-    if (!matchesSignature(file.mimetype, file.buffer)) throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCode.UnsupportedMediaType, 'The file content does not match its type');
-    if (file.buffer.length > this.maxBytes) throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, ErrorCode.PayloadTooLarge, 'The file is too large');
+    if (!file)
+      throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, 'Send the file in the multipart field "file"', {
+        fields: [{ field: 'file', message: 'is required' }],
+      });
+    if (!ATTACHMENT_TYPES.has(file.mimetype))
+      throw new ApiException(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        ErrorCode.UnsupportedMediaType,
+        `Files of type ${file.mimetype} are not accepted`,
+      );
+    if (!matchesSignature(file.mimetype, file.buffer))
+      throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCode.UnsupportedMediaType, 'The file content does not match its type');
+    if (file.buffer.length > this.maxBytes)
+      throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, ErrorCode.PayloadTooLarge, 'The file is too large');
     // eslint-disable-next-line no-control-regex -- control characters are exactly what we strip from file names
     const name = file.originalname.replace(/[\u0000-\u001f/\\]/g, '_').slice(0, 200) || 'file';
     return { name, contentType: file.mimetype, data: file.buffer };

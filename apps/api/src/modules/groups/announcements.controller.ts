@@ -1,7 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiForbiddenResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import type { AcknowledgeByLinkRequest, AcknowledgeByLinkResponse, AcknowledgementReport, Announcement, Page, PostAnnouncementRequest } from '@klasteris/contracts';
+import type {
+  AcknowledgeByLinkRequest,
+  AcknowledgeByLinkResponse,
+  AcknowledgementReport,
+  Announcement,
+  Page,
+  PostAnnouncementRequest,
+} from '@klasteris/contracts';
 import { Authenticated, CurrentUser, Public } from '../../common/auth.decorators';
 import type { AuthUser } from '../../common/auth-user';
 import { TextProperty } from '../../common/fields';
@@ -22,7 +29,11 @@ export class AnnouncementsController {
   constructor(private readonly announcements: AnnouncementsService) {}
 
   @Post()
-  async post(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: PostAnnouncementDto): Promise<{ announcement: Announcement }> {
+  async post(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: PostAnnouncementDto,
+  ): Promise<{ announcement: Announcement }> {
     return { announcement: await this.announcements.post(me, id, body) };
   }
 
@@ -32,18 +43,30 @@ export class AnnouncementsController {
   }
 
   @Post(':announcementId/ack')
-  async ack(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Param('announcementId', ObjectIdPipe) announcementId: string): Promise<{ announcement: Announcement }> {
+  async ack(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Param('announcementId', ObjectIdPipe) announcementId: string,
+  ): Promise<{ announcement: Announcement }> {
     return { announcement: await this.announcements.acknowledge(me, id, announcementId) };
   }
 
   @Get(':announcementId/acks')
-  report(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Param('announcementId', ObjectIdPipe) announcementId: string): Promise<AcknowledgementReport> {
+  report(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Param('announcementId', ObjectIdPipe) announcementId: string,
+  ): Promise<AcknowledgementReport> {
     return this.announcements.report(me, id, announcementId);
   }
 }
 
 export class AcknowledgeByLinkDto implements AcknowledgeByLinkRequest {
-  @ApiProperty({ description: 'the token of the mailed link', minLength: 1, maxLength: 500 }) @IsString() @MinLength(1) @MaxLength(500) token: string;
+  @ApiProperty({ description: 'the token of the mailed link', minLength: 1, maxLength: 500 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  token: string;
 }
 
 /** The acknowledgement link of an announcement mail: works without signing in, for the person it was made for. */

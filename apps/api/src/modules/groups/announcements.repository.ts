@@ -37,7 +37,11 @@ export class AnnouncementsRepository {
 
   /** One announcement per message (a resend of the same message finds the first). */
   async create(a: { groupId: string; messageId: string; body: string; requireAck: boolean; by: string }): Promise<AnnouncementRecord> {
-    await this.announcements.updateOne({ messageId: a.messageId }, { $setOnInsert: { ...a, ackCount: 0, createdAt: new Date() } }, { upsert: true });
+    await this.announcements.updateOne(
+      { messageId: a.messageId },
+      { $setOnInsert: { ...a, ackCount: 0, createdAt: new Date() } },
+      { upsert: true },
+    );
     const d = await this.announcements.findOne({ messageId: a.messageId }).lean<LeanAnnouncement>();
     if (!d) throw new Error('announcement vanished');
     return toRecord(d);
@@ -55,7 +59,13 @@ export class AnnouncementsRepository {
       const at = new Date(Number(after.k));
       q.$or = [{ createdAt: { $lt: at } }, { createdAt: at, _id: { $lt: oid(after.id) } }];
     }
-    return (await this.announcements.find(q).sort({ createdAt: -1, _id: -1 }).limit(limit + 1).lean<LeanAnnouncement[]>()).map(toRecord);
+    return (
+      await this.announcements
+        .find(q)
+        .sort({ createdAt: -1, _id: -1 })
+        .limit(limit + 1)
+        .lean<LeanAnnouncement[]>()
+    ).map(toRecord);
   }
 
   /** Acknowledges once; the counter moves only for the first acknowledgement. */
@@ -78,6 +88,8 @@ export class AnnouncementsRepository {
 
   async myAcks(announcementIds: string[], userId: string): Promise<Map<string, Date>> {
     if (announcementIds.length === 0) return new Map();
-    return new Map((await this.acks.find({ announcementId: { $in: announcementIds }, userId }).lean()).map((a) => [a.announcementId, a.at]));
+    return new Map(
+      (await this.acks.find({ announcementId: { $in: announcementIds }, userId }).lean()).map((a) => [a.announcementId, a.at]),
+    );
   }
 }

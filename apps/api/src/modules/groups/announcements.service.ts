@@ -1,5 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { ANNOUNCEMENT_ACK_PATH, ErrorCode, type AcknowledgeByLinkResponse, type AcknowledgementReport, type Announcement, type Page, type PostAnnouncementRequest } from '@klasteris/contracts';
+import {
+  ANNOUNCEMENT_ACK_PATH,
+  ErrorCode,
+  type AcknowledgeByLinkResponse,
+  type AcknowledgementReport,
+  type Announcement,
+  type Page,
+  type PostAnnouncementRequest,
+} from '@klasteris/contracts';
 import { ApiException, forbidden, notFound } from '../../common/api-exception';
 import { AuthUser } from '../../common/auth-user';
 import { toPage } from '../../common/pagination';
@@ -39,7 +47,14 @@ export class AnnouncementsService {
     const group = await this.access.forModeration(me, groupId);
     const message = await this.writer.send(me, { channelId: group.channelIds.announcements, clientMsgId: r.clientMsgId, body: r.body });
     const a = await this.repo.create({ groupId, messageId: message.id, body: message.body, requireAck: r.requireAck, by: me.id });
-    await this.audit.record({ actorId: me.id, action: 'group.announcement', targetType: 'message', targetId: message.id, scopeId: groupId, after: { requireAck: r.requireAck } });
+    await this.audit.record({
+      actorId: me.id,
+      action: 'group.announcement',
+      targetType: 'message',
+      targetId: message.id,
+      scopeId: groupId,
+      after: { requireAck: r.requireAck },
+    });
     if (r.requireAck) {
       const recipients = (await this.groups.memberIds(groupId)).filter((u) => u !== me.id);
       await this.notifications.notify(recipients, {
@@ -54,7 +69,14 @@ export class AnnouncementsService {
   }
 
   /** One mail per member with a link that acknowledges without signing in. */
-  private async mailForAck(me: AuthUser, groupName: string, announcementId: string, groupId: string, body: string, recipients: string[]): Promise<void> {
+  private async mailForAck(
+    me: AuthUser,
+    groupName: string,
+    announcementId: string,
+    groupId: string,
+    body: string,
+    recipients: string[],
+  ): Promise<void> {
     const mentioned = await this.users.findByIds(parseMentions(body).userIds);
     const names = new Map(mentioned.map((u) => [u.id, u.displayName]));
     const readable = body.replace(/<@([0-9a-f]{24})>/g, (_m, id: string) => `@${names.get(id) ?? '…'}`);
@@ -66,7 +88,13 @@ export class AnnouncementsService {
         key: announcementId,
         to: { email: u.email, name: u.displayName, userId: u.id },
         language: u.language,
-        data: { groupName, groupId, authorName: me.displayName, body: readable, ackPath: `${ANNOUNCEMENT_ACK_PATH}?token=${encodeURIComponent(token)}` },
+        data: {
+          groupName,
+          groupId,
+          authorName: me.displayName,
+          body: readable,
+          ackPath: `${ANNOUNCEMENT_ACK_PATH}?token=${encodeURIComponent(token)}`,
+        },
       });
     }
   }
@@ -74,7 +102,8 @@ export class AnnouncementsService {
   /** The mailed link: acknowledges for the person it was made for, while they are still a member. */
   async acknowledgeByLink(token: string): Promise<AcknowledgeByLinkResponse> {
     const values = this.ackTokens.verify(token);
-    const invalid = (): ApiException => new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.MailTokenInvalid, 'This acknowledgement link is not valid');
+    const invalid = (): ApiException =>
+      new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.MailTokenInvalid, 'This acknowledgement link is not valid');
     if (!values || values.length !== 3 || !values.every((v) => typeof v === 'string')) throw invalid();
     const [groupId, announcementId, userId] = values as [string, string, string];
     const [group, a] = await Promise.all([this.groups.findById(groupId), this.repo.find(groupId, announcementId)]);
@@ -87,8 +116,16 @@ export class AnnouncementsService {
   async list(me: AuthUser, groupId: string, q: { cursor?: string; limit: number }): Promise<Page<Announcement>> {
     await this.access.forMemberRead(me, groupId);
     const rows = await this.repo.list(groupId, q.cursor, q.limit);
-    const page = toPage(rows, q.limit, (r) => r.createdAt.getTime(), (r) => r);
-    const mine = await this.repo.myAcks(page.items.map((a) => a.id), me.id);
+    const page = toPage(
+      rows,
+      q.limit,
+      (r) => r.createdAt.getTime(),
+      (r) => r,
+    );
+    const mine = await this.repo.myAcks(
+      page.items.map((a) => a.id),
+      me.id,
+    );
     return { items: page.items.map((a) => this.view(a, mine.get(a.id) ?? null)), nextCursor: page.nextCursor };
   }
 
@@ -109,7 +146,13 @@ export class AnnouncementsService {
     if (!a) throw notFound('Announcement');
     const [memberIds, acks] = await Promise.all([this.groups.memberIds(groupId), this.repo.acksOf(id)]);
     const people = (await this.users.findByIds(memberIds))
-      .map((u) => ({ userId: u.id, displayName: u.displayName, organisationId: u.organisationId, organisationName: u.organisationName, acknowledgedAt: acks.get(u.id)?.toISOString() ?? null }))
+      .map((u) => ({
+        userId: u.id,
+        displayName: u.displayName,
+        organisationId: u.organisationId,
+        organisationName: u.organisationName,
+        acknowledgedAt: acks.get(u.id)?.toISOString() ?? null,
+      }))
       .sort((x, y) => x.displayName.localeCompare(y.displayName));
     const orgs = new Map<string, AcknowledgementReport['organisations'][number]>();
     for (const p of people) {
@@ -129,6 +172,15 @@ export class AnnouncementsService {
   }
 
   private view(a: AnnouncementRecord, myAck: Date | null): Announcement {
-    return { id: a.id, groupId: a.groupId, messageId: a.messageId, body: a.body, requireAck: a.requireAck, createdAt: a.createdAt.toISOString(), ackCount: a.ackCount, myAckAt: myAck?.toISOString() ?? null };
+    return {
+      id: a.id,
+      groupId: a.groupId,
+      messageId: a.messageId,
+      body: a.body,
+      requireAck: a.requireAck,
+      createdAt: a.createdAt.toISOString(),
+      ackCount: a.ackCount,
+      myAckAt: myAck?.toISOString() ?? null,
+    };
   }
 }

@@ -5,7 +5,16 @@ import { Authenticated, CurrentUser } from '../../common/auth.decorators';
 import type { AuthUser } from '../../common/auth-user';
 import { ObjectIdPipe } from '../../common/object-id';
 import { pageLimit } from '../../common/pagination';
-import { MuteDto, ReasonDto, ReasonQueryDto, ReportMessageDto, ReportsQueryDto, ResolveReportDto, SlowModeDto, WordFilterDto } from './dto/groups.dto';
+import {
+  MuteDto,
+  ReasonDto,
+  ReasonQueryDto,
+  ReportMessageDto,
+  ReportsQueryDto,
+  ResolveReportDto,
+  SlowModeDto,
+  WordFilterDto,
+} from './dto/groups.dto';
 import { ModerationActionsService } from './moderation-actions.service';
 
 @ApiTags('groups')
@@ -26,7 +35,12 @@ export class GroupModerationController {
 
   @Delete('groups/:id/mutes/:userId')
   @HttpCode(204)
-  unmute(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Param('userId', ObjectIdPipe) userId: string, @Query() q: ReasonQueryDto): Promise<void> {
+  unmute(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Param('userId', ObjectIdPipe) userId: string,
+    @Query() q: ReasonQueryDto,
+  ): Promise<void> {
     return this.moderation.unmute(me, id, userId, q.reason || null);
   }
 
@@ -42,12 +56,27 @@ export class GroupModerationController {
   }
 
   @Put('groups/:id/word-filter')
-  async setWordFilter(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: WordFilterDto): Promise<{ rules: WordFilterRule[] }> {
-    return { rules: await this.moderation.setWordFilter(me, id, body.rules.map((r) => ({ pattern: r.pattern, action: r.action })), body.reason || null) };
+  async setWordFilter(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: WordFilterDto,
+  ): Promise<{ rules: WordFilterRule[] }> {
+    return {
+      rules: await this.moderation.setWordFilter(
+        me,
+        id,
+        body.rules.map((r) => ({ pattern: r.pattern, action: r.action })),
+        body.reason || null,
+      ),
+    };
   }
 
   @Post('messages/:id/report')
-  report(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: ReportMessageDto): Promise<ReportMessageResponse> {
+  report(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: ReportMessageDto,
+  ): Promise<ReportMessageResponse> {
     return this.moderation.report(me, id, body.reason);
   }
 
@@ -57,13 +86,23 @@ export class GroupModerationController {
   }
 
   @Post('groups/:id/reports/:reportId/resolve')
-  async resolve(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Param('reportId', ObjectIdPipe) reportId: string, @Body() body: ResolveReportDto): Promise<{ report: Report }> {
+  async resolve(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Param('reportId', ObjectIdPipe) reportId: string,
+    @Body() body: ResolveReportDto,
+  ): Promise<{ report: Report }> {
     return { report: await this.moderation.resolve(me, id, reportId, body) };
   }
 
   @Post('groups/:id/messages/:messageId/remove')
   @HttpCode(204)
-  removeMessage(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Param('messageId', ObjectIdPipe) messageId: string, @Body() body: ReasonDto): Promise<void> {
+  removeMessage(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Param('messageId', ObjectIdPipe) messageId: string,
+    @Body() body: ReasonDto,
+  ): Promise<void> {
     return this.moderation.removeMessage(me, id, messageId, body.reason);
   }
 }

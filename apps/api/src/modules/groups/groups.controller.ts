@@ -5,7 +5,22 @@ import { Authenticated, CurrentUser } from '../../common/auth.decorators';
 import type { AuthUser } from '../../common/auth-user';
 import { ObjectIdPipe } from '../../common/object-id';
 import { PageQueryDto, pageLimit } from '../../common/pagination';
-import { AddOrganisationDto, ArchiveGroupDto, CreateGroupDto, DecideJoinDto, GroupPersonDto, GroupsQueryDto, InviteOrganisationDto, JoinGroupDto, OptionalReasonDto, ReasonPersonDto, ReasonQueryDto, RequestsQueryDto, RestoreGroupDto, UpdateGroupDto } from './dto/groups.dto';
+import {
+  AddOrganisationDto,
+  ArchiveGroupDto,
+  CreateGroupDto,
+  DecideJoinDto,
+  GroupPersonDto,
+  GroupsQueryDto,
+  InviteOrganisationDto,
+  JoinGroupDto,
+  OptionalReasonDto,
+  ReasonPersonDto,
+  ReasonQueryDto,
+  RequestsQueryDto,
+  RestoreGroupDto,
+  UpdateGroupDto,
+} from './dto/groups.dto';
 import { GroupsService } from './groups.service';
 import { MembershipService } from './membership.service';
 
@@ -30,12 +45,19 @@ export class GroupsController {
   }
 
   @Get(':id')
-  async get(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string): Promise<{ group: MyGroup; coordinators: { userId: string; displayName: string; organisationName: string | null }[] }> {
+  async get(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+  ): Promise<{ group: MyGroup; coordinators: { userId: string; displayName: string; organisationName: string | null }[] }> {
     return { group: await this.groups.get(me, id), coordinators: await this.groups.coordinators(id) };
   }
 
   @Patch(':id')
-  async update(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: UpdateGroupDto): Promise<{ group: MyGroup }> {
+  async update(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: UpdateGroupDto,
+  ): Promise<{ group: MyGroup }> {
     return { group: await this.groups.update(me, id, body) };
   }
 
@@ -43,14 +65,22 @@ export class GroupsController {
   @Authenticated({ roles: ['admin', 'coordinator'] })
   @Post(':id/archive')
   @HttpCode(200)
-  async archive(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: ArchiveGroupDto): Promise<{ group: MyGroup }> {
+  async archive(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: ArchiveGroupDto,
+  ): Promise<{ group: MyGroup }> {
     return { group: await this.groups.archive(me, id, body.reason) };
   }
 
   @Authenticated({ roles: ['admin', 'coordinator'] })
   @Post(':id/restore')
   @HttpCode(200)
-  async restore(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: RestoreGroupDto): Promise<{ group: MyGroup }> {
+  async restore(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: RestoreGroupDto,
+  ): Promise<{ group: MyGroup }> {
     return { group: await this.groups.restore(me, id, body.reason || null) };
   }
 
@@ -68,14 +98,24 @@ export class GroupsController {
   @Authenticated({ roles: ['admin', 'coordinator'] })
   @Put(':id/coordinators/:userId')
   @HttpCode(204)
-  appoint(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Param('userId', ObjectIdPipe) userId: string, @Body() body: OptionalReasonDto): Promise<void> {
+  appoint(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Param('userId', ObjectIdPipe) userId: string,
+    @Body() body: OptionalReasonDto,
+  ): Promise<void> {
     return this.groups.appoint(me, id, userId, body.reason || null);
   }
 
   @Authenticated({ roles: ['admin', 'coordinator'] })
   @Delete(':id/coordinators/:userId')
   @HttpCode(204)
-  dismiss(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Param('userId', ObjectIdPipe) userId: string, @Query() q: ReasonQueryDto): Promise<void> {
+  dismiss(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Param('userId', ObjectIdPipe) userId: string,
+    @Query() q: ReasonQueryDto,
+  ): Promise<void> {
     return this.groups.dismiss(me, id, userId, q.reason || null);
   }
 
@@ -98,7 +138,12 @@ export class GroupsController {
 
   @Post(':id/requests/:requestId/decision')
   @HttpCode(204)
-  decide(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Param('requestId', ObjectIdPipe) requestId: string, @Body() body: DecideJoinDto): Promise<void> {
+  decide(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Param('requestId', ObjectIdPipe) requestId: string,
+    @Body() body: DecideJoinDto,
+  ): Promise<void> {
     return this.membership.decide(me, id, requestId, body.approve, body.reason ?? null);
   }
 
@@ -111,12 +156,20 @@ export class GroupsController {
   /** Invites every active person of an organisation (each accepts by joining). */
   @Post(':id/organisation-invitations')
   @HttpCode(200)
-  inviteOrganisation(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: InviteOrganisationDto): Promise<InviteOrganisationResponse> {
+  inviteOrganisation(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: InviteOrganisationDto,
+  ): Promise<InviteOrganisationResponse> {
     return this.membership.inviteOrganisation(me, id, body.organisationId, body.reason || null);
   }
 
   @Post(':id/organisations')
-  addOrganisation(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: AddOrganisationDto): Promise<{ added: number }> {
+  addOrganisation(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: AddOrganisationDto,
+  ): Promise<{ added: number }> {
     return this.membership.addOrganisation(me, id, body.organisationId);
   }
 
@@ -140,7 +193,12 @@ export class GroupsController {
 
   @Delete(':id/bans/:userId')
   @HttpCode(204)
-  unban(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Param('userId', ObjectIdPipe) userId: string, @Query() q: ReasonQueryDto): Promise<void> {
+  unban(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Param('userId', ObjectIdPipe) userId: string,
+    @Query() q: ReasonQueryDto,
+  ): Promise<void> {
     return this.membership.unban(me, id, userId, q.reason || null);
   }
 }

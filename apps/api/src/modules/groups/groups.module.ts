@@ -12,7 +12,18 @@ import { AnnouncementsRepository } from './announcements.repository';
 import { AnnouncementsService } from './announcements.service';
 import { GroupAccessService } from './group-access.service';
 import { GroupModerationController } from './group-moderation.controller';
-import { GroupBanDoc, GroupBanSchema, GroupDoc, GroupInviteDoc, GroupInviteSchema, GroupMemberDoc, GroupMemberSchema, GroupSchema, JoinRequestDoc, JoinRequestSchema } from './group.schema';
+import {
+  GroupBanDoc,
+  GroupBanSchema,
+  GroupDoc,
+  GroupInviteDoc,
+  GroupInviteSchema,
+  GroupMemberDoc,
+  GroupMemberSchema,
+  GroupSchema,
+  JoinRequestDoc,
+  JoinRequestSchema,
+} from './group.schema';
 import { GroupsController } from './groups.controller';
 import { GroupsRepository } from './groups.repository';
 import { GroupsService } from './groups.service';
@@ -39,7 +50,15 @@ import { ModerationActionsService } from './moderation-actions.service';
     MailModule,
   ],
   controllers: [GroupsController, GroupModerationController, AnnouncementsController, AnnouncementLinksController],
-  providers: [GroupsRepository, AnnouncementsRepository, GroupAccessService, GroupsService, MembershipService, ModerationActionsService, AnnouncementsService],
+  providers: [
+    GroupsRepository,
+    AnnouncementsRepository,
+    GroupAccessService,
+    GroupsService,
+    MembershipService,
+    ModerationActionsService,
+    AnnouncementsService,
+  ],
   exports: [GroupsService, MembershipService, ModerationActionsService, GroupsRepository],
 })
 export class GroupsModule {}

@@ -61,8 +61,20 @@ export class GroupsRepository {
     @InjectModel(GroupInviteDoc.name) private readonly invites: Model<GroupInviteDoc>,
   ) {}
 
-  async create(g: { name: string; slug: string; description: string; tags: string[]; visibility: GroupVisibility; createdBy: string }): Promise<GroupRecord> {
-    const doc = await this.groups.create({ ...g, search: foldText(`${g.name} ${g.tags.join(' ')}`), createdBy: oid(g.createdBy), createdAt: new Date() });
+  async create(g: {
+    name: string;
+    slug: string;
+    description: string;
+    tags: string[];
+    visibility: GroupVisibility;
+    createdBy: string;
+  }): Promise<GroupRecord> {
+    const doc = await this.groups.create({
+      ...g,
+      search: foldText(`${g.name} ${g.tags.join(' ')}`),
+      createdBy: oid(g.createdBy),
+      createdAt: new Date(),
+    });
     return toGroup(doc.toObject());
   }
 
@@ -71,11 +83,16 @@ export class GroupsRepository {
   }
 
   async setChannels(id: string, general: string, announcements: string): Promise<GroupRecord | null> {
-    const d = await this.groups.findByIdAndUpdate(id, { $set: { generalChannelId: general, announcementsChannelId: announcements } }, { returnDocument: 'after' }).lean<LeanGroup>();
+    const d = await this.groups
+      .findByIdAndUpdate(id, { $set: { generalChannelId: general, announcementsChannelId: announcements } }, { returnDocument: 'after' })
+      .lean<LeanGroup>();
     return d ? toGroup(d) : null;
   }
 
-  async update(id: string, patch: { name?: string; description?: string; tags?: string[]; visibility?: GroupVisibility }): Promise<GroupRecord | null> {
+  async update(
+    id: string,
+    patch: { name?: string; description?: string; tags?: string[]; visibility?: GroupVisibility },
+  ): Promise<GroupRecord | null> {
     const current = await this.groups.findById(id).lean<LeanGroup>();
     if (!current) return null;
     const set: Record<string, unknown> = { ...patch };
@@ -87,7 +104,9 @@ export class GroupsRepository {
   /** Archives (a date) or restores (null) a group; null when the group is not in the other state (no double archive). */
   async setArchived(id: string, at: Date | null): Promise<GroupRecord | null> {
     const from = at ? { archivedAt: null } : { archivedAt: { $ne: null } };
-    const d = await this.groups.findOneAndUpdate({ _id: oid(id), ...from }, { $set: { archivedAt: at } }, { returnDocument: 'after' }).lean<LeanGroup>();
+    const d = await this.groups
+      .findOneAndUpdate({ _id: oid(id), ...from }, { $set: { archivedAt: at } }, { returnDocument: 'after' })
+      .lean<LeanGroup>();
     return d ? toGroup(d) : null;
   }
 
@@ -107,7 +126,9 @@ export class GroupsRepository {
   }
 
   async findByChannel(channelId: string): Promise<GroupRecord | null> {
-    const d = await this.groups.findOne({ $or: [{ generalChannelId: channelId }, { announcementsChannelId: channelId }] }).lean<LeanGroup>();
+    const d = await this.groups
+      .findOne({ $or: [{ generalChannelId: channelId }, { announcementsChannelId: channelId }] })
+      .lean<LeanGroup>();
     return d ? toGroup(d) : null;
   }
 
@@ -116,7 +137,13 @@ export class GroupsRepository {
     if (q.q) f.search = { $regex: containsFolded(q.q) };
     const after = decodeCursor(q.cursor);
     if (after) f.$or = [{ name: { $gt: String(after.k) } }, { name: String(after.k), _id: { $gt: oid(after.id) } }];
-    return (await this.groups.find(f).sort({ name: 1, _id: 1 }).limit(q.limit + 1).lean<LeanGroup[]>()).map(toGroup);
+    return (
+      await this.groups
+        .find(f)
+        .sort({ name: 1, _id: 1 })
+        .limit(q.limit + 1)
+        .lean<LeanGroup[]>()
+    ).map(toGroup);
   }
 
   /** Adds a member; false when already one. */
@@ -156,7 +183,11 @@ export class GroupsRepository {
       const at = new Date(Number(after.k));
       f.$or = [{ joinedAt: { $gt: at } }, { joinedAt: at, userId: { $gt: after.id } }];
     }
-    const docs = await this.members.find(f).sort({ joinedAt: 1, userId: 1 }).limit(limit + 1).lean();
+    const docs = await this.members
+      .find(f)
+      .sort({ joinedAt: 1, userId: 1 })
+      .limit(limit + 1)
+      .lean();
     return docs.map((d) => ({ id: d.userId, userId: d.userId, joinedAt: d.joinedAt }));
   }
 
@@ -176,9 +207,19 @@ export class GroupsRepository {
   }
 
   /** Decides a pending request exactly once (status in the filter). */
-  async decideRequest(groupId: string, id: string, status: 'approved' | 'rejected', by: string, reason: string | null): Promise<JoinRequestRecord | null> {
+  async decideRequest(
+    groupId: string,
+    id: string,
+    status: 'approved' | 'rejected',
+    by: string,
+    reason: string | null,
+  ): Promise<JoinRequestRecord | null> {
     const d = await this.requests
-      .findOneAndUpdate({ _id: oid(id), groupId, status: 'pending' }, { $set: { status, decidedBy: by, reason, openKey: id } }, { returnDocument: 'after' })
+      .findOneAndUpdate(
+        { _id: oid(id), groupId, status: 'pending' },
+        { $set: { status, decidedBy: by, reason, openKey: id } },
+        { returnDocument: 'after' },
+      )
       .lean<LeanRequest>();
     return d ? toRequest(d) : null;
   }
@@ -193,7 +234,12 @@ export class GroupsRepository {
     if (pending) await this.decideRequest(groupId, pending._id.toHexString(), 'rejected', by, reason);
   }
 
-  async listRequests(groupId: string, status: JoinRequestStatus | undefined, cursor: string | undefined, limit: number): Promise<JoinRequestRecord[]> {
+  async listRequests(
+    groupId: string,
+    status: JoinRequestStatus | undefined,
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<JoinRequestRecord[]> {
     const f: QueryFilter<JoinRequestDoc> = { groupId };
     if (status) f.status = status;
     const after = decodeCursor(cursor);
@@ -201,11 +247,21 @@ export class GroupsRepository {
       const at = new Date(Number(after.k));
       f.$or = [{ createdAt: { $lt: at } }, { createdAt: at, _id: { $lt: oid(after.id) } }];
     }
-    return (await this.requests.find(f).sort({ createdAt: -1, _id: -1 }).limit(limit + 1).lean<LeanRequest[]>()).map(toRequest);
+    return (
+      await this.requests
+        .find(f)
+        .sort({ createdAt: -1, _id: -1 })
+        .limit(limit + 1)
+        .lean<LeanRequest[]>()
+    ).map(toRequest);
   }
 
   async ban(b: { groupId: string; userId: string; reason: string; by: string }): Promise<void> {
-    await this.bans.updateOne({ groupId: b.groupId, userId: b.userId }, { $set: { reason: b.reason, by: b.by, at: new Date() } }, { upsert: true });
+    await this.bans.updateOne(
+      { groupId: b.groupId, userId: b.userId },
+      { $set: { reason: b.reason, by: b.by, at: new Date() } },
+      { upsert: true },
+    );
   }
 
   async unban(groupId: string, userId: string): Promise<boolean> {

@@ -1,5 +1,13 @@
 import { HttpStatus, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { ErrorCode, type CreateGroupRequest, type GroupChannel, type GroupMember, type MyGroup, type Page, type UpdateGroupRequest } from '@klasteris/contracts';
+import {
+  ErrorCode,
+  type CreateGroupRequest,
+  type GroupChannel,
+  type GroupMember,
+  type MyGroup,
+  type Page,
+  type UpdateGroupRequest,
+} from '@klasteris/contracts';
 import { ApiException, notFound } from '../../common/api-exception';
 import { AuthUser } from '../../common/auth-user';
 import { toPage } from '../../common/pagination';
@@ -36,9 +44,19 @@ export class GroupsService implements OnApplicationBootstrap {
     const slug = slugOf(input.name);
     let group: GroupRecord;
     try {
-      group = await this.groups.create({ name: input.name, slug, description: input.description ?? '', tags: input.tags ?? [], visibility: input.visibility, createdBy: me.id });
+      group = await this.groups.create({
+        name: input.name,
+        slug,
+        description: input.description ?? '',
+        tags: input.tags ?? [],
+        visibility: input.visibility,
+        createdBy: me.id,
+      });
     } catch (err) {
-      if (isDuplicateKeyError(err)) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.Conflict, 'A group with this name already exists', { fields: [{ field: 'name', message: 'is taken' }] });
+      if (isDuplicateKeyError(err))
+        throw new ApiException(HttpStatus.CONFLICT, ErrorCode.Conflict, 'A group with this name already exists', {
+          fields: [{ field: 'name', message: 'is taken' }],
+        });
       throw err;
     }
     const generalType = input.visibility === 'open' ? 'public' : 'private';
@@ -46,14 +64,33 @@ export class GroupsService implements OnApplicationBootstrap {
     let general: string;
     let announcements: string;
     try {
-      general = (await this.channels.create(me, { name: `${slug}-general`, type: generalType, topic: input.name }, { groupId: group.id, membersOnly })).id;
-      announcements = (await this.channels.create(me, { name: `${slug}-announcements`, type: 'announcement', topic: input.name }, { groupId: group.id, membersOnly })).id;
+      general = (
+        await this.channels.create(
+          me,
+          { name: `${slug}-general`, type: generalType, topic: input.name },
+          { groupId: group.id, membersOnly },
+        )
+      ).id;
+      announcements = (
+        await this.channels.create(
+          me,
+          { name: `${slug}-announcements`, type: 'announcement', topic: input.name },
+          { groupId: group.id, membersOnly },
+        )
+      ).id;
     } catch (err) {
       await this.groups.deleteEmpty(group.id);
       throw err;
     }
     group = (await this.groups.setChannels(group.id, general, announcements)) ?? group;
-    await this.audit.record({ actorId: me.id, action: 'group.create', targetType: 'group', targetId: group.id, scopeId: group.id, after: { name: group.name, visibility: group.visibility } });
+    await this.audit.record({
+      actorId: me.id,
+      action: 'group.create',
+      targetType: 'group',
+      targetId: group.id,
+      scopeId: group.id,
+      after: { name: group.name, visibility: group.visibility },
+    });
     for (const userId of input.coordinatorIds ?? []) await this.appoint(me, group.id, userId);
     return this.get(me, group.id);
   }
@@ -61,7 +98,10 @@ export class GroupsService implements OnApplicationBootstrap {
   /** Groups made before channels had `membersOnly`: their channels follow the group's visibility (idempotent, every boot). */
   async onApplicationBootstrap(): Promise<void> {
     const closed = await this.groups.notOpen();
-    await this.channels.setMembersOnlyDirect(closed.flatMap((g) => this.access.channelIds(g)), true);
+    await this.channels.setMembersOnlyDirect(
+      closed.flatMap((g) => this.access.channelIds(g)),
+      true,
+    );
   }
 
   async exists(slug: string): Promise<boolean> {
@@ -70,7 +110,12 @@ export class GroupsService implements OnApplicationBootstrap {
 
   async browse(me: AuthUser, q: { q?: string; archived?: boolean; cursor?: string; limit: number }): Promise<Page<MyGroup>> {
     const rows = await this.groups.browse(q);
-    const page = toPage(rows, q.limit, (g) => g.name, (g) => g);
+    const page = toPage(
+      rows,
+      q.limit,
+      (g) => g.name,
+      (g) => g,
+    );
     return { items: await Promise.all(page.items.map((g) => this.view(me, g))), nextCursor: page.nextCursor };
   }
 
@@ -87,8 +132,14 @@ export class GroupsService implements OnApplicationBootstrap {
       await this.channels.setMembersOnlyDirect(this.access.channelIds(updated), patch.visibility !== 'open');
     }
     await this.audit.record({
-      actorId: me.id, action: 'group.update', targetType: 'group', targetId: groupId, scopeId: groupId, reason: reason ?? null,
-      before: { name: before.name, description: before.description, tags: before.tags, visibility: before.visibility }, after: { ...patch },
+      actorId: me.id,
+      action: 'group.update',
+      targetType: 'group',
+      targetId: groupId,
+      scopeId: groupId,
+      reason: reason ?? null,
+      before: { name: before.name, description: before.description, tags: before.tags, visibility: before.visibility },
+      after: { ...patch },
     });
     return this.view(me, updated);
   }
@@ -116,7 +167,9 @@ export class GroupsService implements OnApplicationBootstrap {
   async channelSettings(me: AuthUser, groupId: string): Promise<GroupChannel[]> {
     const group = await this.access.forModeration(me, groupId);
     const channels = await this.channels.describe(this.access.channelIds(group));
-    return channels.flatMap((c) => (c.type === 'direct' ? [] : [{ id: c.id, name: c.name, type: c.type, slowModeSeconds: c.slowModeSeconds, archived: c.archived }]));
+    return channels.flatMap((c) =>
+      c.type === 'direct' ? [] : [{ id: c.id, name: c.name, type: c.type, slowModeSeconds: c.slowModeSeconds, archived: c.archived }],
+    );
   }
 
   /** Appoints a coordinator (cluster staff only: the route is role-guarded); they join the group and own its channels. */
@@ -132,7 +185,14 @@ export class GroupsService implements OnApplicationBootstrap {
       await this.channels.removeMembers(channelId, [userId]); // a member's role is upgraded by re-adding
       await this.channels.addMembers(channelId, [userId], 'owner');
     }
-    await this.audit.record({ actorId: me.id, action: 'group.coordinator.appoint', targetType: 'user', targetId: userId, scopeId: groupId, reason });
+    await this.audit.record({
+      actorId: me.id,
+      action: 'group.coordinator.appoint',
+      targetType: 'user',
+      targetId: userId,
+      scopeId: groupId,
+      reason,
+    });
   }
 
   async dismiss(me: AuthUser, groupId: string, userId: string, reason: string | null = null): Promise<void> {
@@ -143,13 +203,25 @@ export class GroupsService implements OnApplicationBootstrap {
       await this.channels.removeMembers(channelId, [userId]);
       await this.channels.addMembers(channelId, [userId], 'member');
     }
-    await this.audit.record({ actorId: me.id, action: 'group.coordinator.dismiss', targetType: 'user', targetId: userId, scopeId: groupId, reason });
+    await this.audit.record({
+      actorId: me.id,
+      action: 'group.coordinator.dismiss',
+      targetType: 'user',
+      targetId: userId,
+      scopeId: groupId,
+      reason,
+    });
   }
 
   async members(me: AuthUser, groupId: string, q: { cursor?: string; limit: number }): Promise<Page<GroupMember>> {
     await this.access.load(groupId);
     const rows = await this.groups.listMembers(groupId, q.cursor, q.limit);
-    const page = toPage(rows, q.limit, (r) => r.joinedAt.getTime(), (r) => r);
+    const page = toPage(
+      rows,
+      q.limit,
+      (r) => r.joinedAt.getTime(),
+      (r) => r,
+    );
     const [people, coordinators, mutes] = await Promise.all([
       this.users.findByIds(page.items.map((r) => r.userId)),
       this.policy.moderatorsOf(groupId),
@@ -162,7 +234,17 @@ export class GroupsService implements OnApplicationBootstrap {
       items: page.items.flatMap((r) => {
         const u = byId.get(r.userId);
         if (!u) return [];
-        return [{ userId: u.id, displayName: u.displayName, organisationId: u.organisationId, organisationName: u.organisationName, role: coord.has(u.id) ? ('coordinator' as const) : ('member' as const), joinedAt: r.joinedAt.toISOString(), mutedUntil: muted.get(u.id) ?? null }];
+        return [
+          {
+            userId: u.id,
+            displayName: u.displayName,
+            organisationId: u.organisationId,
+            organisationName: u.organisationName,
+            role: coord.has(u.id) ? ('coordinator' as const) : ('member' as const),
+            joinedAt: r.joinedAt.toISOString(),
+            mutedUntil: muted.get(u.id) ?? null,
+          },
+        ];
       }),
       nextCursor: page.nextCursor,
     };

@@ -1,5 +1,14 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { ErrorCode, Roles, type GroupBan, type InviteOrganisationResponse, type JoinRequest, type JoinRequestStatus, type MyGroup, type Page } from '@klasteris/contracts';
+import {
+  ErrorCode,
+  Roles,
+  type GroupBan,
+  type InviteOrganisationResponse,
+  type JoinRequest,
+  type JoinRequestStatus,
+  type MyGroup,
+  type Page,
+} from '@klasteris/contracts';
 import { ApiException, forbidden, notFound } from '../../common/api-exception';
 import { AuthUser, isStaff } from '../../common/auth-user';
 import { toPage } from '../../common/pagination';
@@ -42,7 +51,8 @@ export class MembershipService {
     }
     if (group.visibility === 'invite') throw forbidden('This group is by invitation only');
     const request = await this.groups.createRequest(groupId, me.id, message);
-    if (!request) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.AlreadyRequested, 'Your request to join is already waiting for a decision');
+    if (!request)
+      throw new ApiException(HttpStatus.CONFLICT, ErrorCode.AlreadyRequested, 'Your request to join is already waiting for a decision');
     const moderators = await this.policy.moderatorsOf(groupId);
     await this.notifications.notify(moderators, {
       kind: 'group.join_requested',
@@ -58,19 +68,39 @@ export class MembershipService {
         key: request.id,
         to: { email: u.email, name: u.displayName, userId: u.id },
         language: u.language,
-        data: { groupName: group.name, groupId, requesterName: me.displayName, organisationName: requester?.organisationName ?? null, message },
+        data: {
+          groupName: group.name,
+          groupId,
+          requesterName: me.displayName,
+          organisationName: requester?.organisationName ?? null,
+          message,
+        },
       });
     }
     return this.view.get(me, groupId);
   }
 
-  async requests(me: AuthUser, groupId: string, q: { status?: JoinRequestStatus; cursor?: string; limit: number }): Promise<Page<JoinRequest>> {
+  async requests(
+    me: AuthUser,
+    groupId: string,
+    q: { status?: JoinRequestStatus; cursor?: string; limit: number },
+  ): Promise<Page<JoinRequest>> {
     await this.access.forModeration(me, groupId);
     const rows = await this.groups.listRequests(groupId, q.status, q.cursor, q.limit);
-    const page = toPage(rows, q.limit, (r) => r.createdAt.getTime(), (r) => r);
+    const page = toPage(
+      rows,
+      q.limit,
+      (r) => r.createdAt.getTime(),
+      (r) => r,
+    );
     const people = new Map((await this.users.findByIds(page.items.map((r) => r.userId))).map((u) => [u.id, u]));
     return {
-      items: page.items.map((r) => ({ ...r, displayName: people.get(r.userId)?.displayName ?? '—', organisationName: people.get(r.userId)?.organisationName ?? null, createdAt: r.createdAt.toISOString() })),
+      items: page.items.map((r) => ({
+        ...r,
+        displayName: people.get(r.userId)?.displayName ?? '—',
+        organisationName: people.get(r.userId)?.organisationName ?? null,
+        createdAt: r.createdAt.toISOString(),
+      })),
       nextCursor: page.nextCursor,
     };
   }
@@ -83,7 +113,14 @@ export class MembershipService {
       throw new ApiException(HttpStatus.CONFLICT, ErrorCode.RequestAlreadyDecided, 'This request has already been decided');
     }
     if (approve) await this.addToGroup(group, decided.userId);
-    await this.audit.record({ actorId: me.id, action: approve ? 'group.request.approve' : 'group.request.reject', targetType: 'user', targetId: decided.userId, scopeId: groupId, reason });
+    await this.audit.record({
+      actorId: me.id,
+      action: approve ? 'group.request.approve' : 'group.request.reject',
+      targetType: 'user',
+      targetId: decided.userId,
+      scopeId: groupId,
+      reason,
+    });
     await this.notifications.notify([decided.userId], {
       kind: 'group.request_decided',
       title: approve
@@ -108,7 +145,8 @@ export class MembershipService {
     const group = await this.access.forChange(me, groupId);
     const user = await this.users.findById(userId);
     if (!user || user.status !== 'active') throw notFound('User');
-    if (await this.groups.isBanned(groupId, userId)) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.GroupBanned, 'This person is banned from the group; unban them first');
+    if (await this.groups.isBanned(groupId, userId))
+      throw new ApiException(HttpStatus.CONFLICT, ErrorCode.GroupBanned, 'This person is banned from the group; unban them first');
     if (await this.groups.isMember(groupId, userId)) return;
     await this.groups.invite(groupId, userId, me.id);
     await this.audit.record({ actorId: me.id, action: 'group.invite', targetType: 'user', targetId: userId, scopeId: groupId, reason });
@@ -116,7 +154,12 @@ export class MembershipService {
   }
 
   /** Invites every active person of an organisation; each accepts by joining (members, invitees and banned people are skipped). */
-  async inviteOrganisation(me: AuthUser, groupId: string, organisationId: string, reason: string | null): Promise<InviteOrganisationResponse> {
+  async inviteOrganisation(
+    me: AuthUser,
+    groupId: string,
+    organisationId: string,
+    reason: string | null,
+  ): Promise<InviteOrganisationResponse> {
     const group = await this.access.forChange(me, groupId);
     const ids = await this.users.idsWithRole([...Roles], organisationId);
     if (ids.length === 0) throw notFound('Organisation');
@@ -125,7 +168,15 @@ export class MembershipService {
       if ((await this.groups.isBanned(groupId, userId)) || (await this.groups.isMember(groupId, userId))) continue;
       if (await this.groups.invite(groupId, userId, me.id)) invited.push(userId);
     }
-    await this.audit.record({ actorId: me.id, action: 'group.organisation.invite', targetType: 'organisation', targetId: organisationId, scopeId: groupId, reason, after: { invited: invited.length, skipped: ids.length - invited.length } });
+    await this.audit.record({
+      actorId: me.id,
+      action: 'group.organisation.invite',
+      targetType: 'organisation',
+      targetId: organisationId,
+      scopeId: groupId,
+      reason,
+      after: { invited: invited.length, skipped: ids.length - invited.length },
+    });
     await this.notifyInvited(me, group, invited);
     return { invited: invited.length, skipped: ids.length - invited.length };
   }
@@ -166,7 +217,8 @@ export class MembershipService {
   async remove(me: AuthUser, groupId: string, userId: string, reason: string, ban: boolean): Promise<void> {
     const group = await this.access.forChange(me, groupId);
     if (userId === me.id) throw forbidden('Leave the group instead');
-    if (!isStaff(me) && (await this.policy.isModerator(groupId, userId))) throw forbidden('Only cluster coordinators remove a group coordinator');
+    if (!isStaff(me) && (await this.policy.isModerator(groupId, userId)))
+      throw forbidden('Only cluster coordinators remove a group coordinator');
     const wasMember = await this.groups.isMember(groupId, userId);
     if (!wasMember && !ban) throw notFound('Member');
     if (ban) {
@@ -177,10 +229,19 @@ export class MembershipService {
     }
     await this.policy.removeModerator(groupId, userId);
     if (wasMember) await this.removeFromGroup(group, userId);
-    await this.audit.record({ actorId: me.id, action: ban ? 'group.ban' : 'group.remove', targetType: 'user', targetId: userId, scopeId: groupId, reason });
+    await this.audit.record({
+      actorId: me.id,
+      action: ban ? 'group.ban' : 'group.remove',
+      targetType: 'user',
+      targetId: userId,
+      scopeId: groupId,
+      reason,
+    });
     await this.notifications.notify([userId], {
       kind: 'group.moderation',
-      title: ban ? { en: `You were banned from ${group.name}`, lt: `Jums uždrausta dalyvauti grupėje „${group.name}“` } : { en: `You were removed from ${group.name}`, lt: `Jus pašalino iš grupės „${group.name}“` },
+      title: ban
+        ? { en: `You were banned from ${group.name}`, lt: `Jums uždrausta dalyvauti grupėje „${group.name}“` }
+        : { en: `You were removed from ${group.name}`, lt: `Jus pašalino iš grupės „${group.name}“` },
       body: reason,
       link: `/groups/${groupId}`,
     });
@@ -203,7 +264,14 @@ export class MembershipService {
       await this.addToGroup(group, userId);
       added++;
     }
-    await this.audit.record({ actorId: me.id, action: 'group.organisation.add', targetType: 'organisation', targetId: organisationId, scopeId: groupId, after: { added } });
+    await this.audit.record({
+      actorId: me.id,
+      action: 'group.organisation.add',
+      targetType: 'organisation',
+      targetId: organisationId,
+      scopeId: groupId,
+      after: { added },
+    });
     return { added };
   }
 

@@ -1,5 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { ErrorCode, type Mute, type Page, type Report, type ReportStatus, type ResolveReportRequest, type WordFilterRule } from '@klasteris/contracts';
+import {
+  ErrorCode,
+  type Mute,
+  type Page,
+  type Report,
+  type ReportStatus,
+  type ResolveReportRequest,
+  type WordFilterRule,
+} from '@klasteris/contracts';
 import { ApiException, forbidden, notFound } from '../../common/api-exception';
 import { AuthUser, isStaff } from '../../common/auth-user';
 import { toPage } from '../../common/pagination';
@@ -30,7 +38,15 @@ export class ModerationActionsService {
     const group = await this.access.forModeration(me, groupId);
     await this.assertMutable(me, groupId, userId);
     const mute = await this.policy.mute(groupId, userId, seconds, reason, me.id);
-    await this.audit.record({ actorId: me.id, action: 'group.mute', targetType: 'user', targetId: userId, scopeId: groupId, reason, after: { until: mute.until } });
+    await this.audit.record({
+      actorId: me.id,
+      action: 'group.mute',
+      targetType: 'user',
+      targetId: userId,
+      scopeId: groupId,
+      reason,
+      after: { until: mute.until },
+    });
     await this.notifyMuted(group, userId, mute);
     return mute;
   }
@@ -51,7 +67,16 @@ export class ModerationActionsService {
     if (!this.access.channelIds(group).includes(channelId)) throw notFound('Channel');
     const before = (await this.channels.describe([channelId]))[0]?.slowModeSeconds ?? 0;
     await this.channels.setSlowMode(channelId, seconds);
-    await this.audit.record({ actorId: me.id, action: 'group.slow_mode', targetType: 'channel', targetId: channelId, scopeId: groupId, reason, before: { seconds: before }, after: { seconds } });
+    await this.audit.record({
+      actorId: me.id,
+      action: 'group.slow_mode',
+      targetType: 'channel',
+      targetId: channelId,
+      scopeId: groupId,
+      reason,
+      before: { seconds: before },
+      after: { seconds },
+    });
   }
 
   async wordFilter(me: AuthUser, groupId: string): Promise<WordFilterRule[]> {
@@ -63,7 +88,16 @@ export class ModerationActionsService {
     await this.access.forChange(me, groupId);
     const before = await this.policy.wordFilter(groupId);
     await this.policy.setWordFilter(groupId, rules);
-    await this.audit.record({ actorId: me.id, action: 'group.word_filter', targetType: 'group', targetId: groupId, scopeId: groupId, reason, before: { rules: before }, after: { rules } });
+    await this.audit.record({
+      actorId: me.id,
+      action: 'group.word_filter',
+      targetType: 'group',
+      targetId: groupId,
+      scopeId: groupId,
+      reason,
+      before: { rules: before },
+      after: { rules },
+    });
     return rules;
   }
 
@@ -71,9 +105,19 @@ export class ModerationActionsService {
   async report(me: AuthUser, messageId: string, reason: string): Promise<{ report: Report; created: boolean }> {
     const { message } = await this.messages.get(me, messageId);
     const group = await this.groups.findByChannel(message.channelId);
-    if (!group) throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.BadRequest, 'Only messages in working-group channels can be reported');
+    if (!group)
+      throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.BadRequest, 'Only messages in working-group channels can be reported');
     if (message.deletedAt) throw notFound('Message');
-    const { report, created } = await this.policy.fileReport({ groupId: group.id, channelId: message.channelId, messageId, messageBody: message.body, messageSeq: message.seq, authorId: message.authorId, reporterId: me.id, reason });
+    const { report, created } = await this.policy.fileReport({
+      groupId: group.id,
+      channelId: message.channelId,
+      messageId,
+      messageBody: message.body,
+      messageSeq: message.seq,
+      authorId: message.authorId,
+      reporterId: me.id,
+      reason,
+    });
     if (created) {
       await this.notifications.notify(await this.policy.moderatorsOf(group.id), {
         kind: 'group.moderation',
@@ -88,7 +132,12 @@ export class ModerationActionsService {
   async reports(me: AuthUser, groupId: string, q: { status?: ReportStatus; cursor?: string; limit: number }): Promise<Page<Report>> {
     await this.access.forModeration(me, groupId);
     const rows = await this.policy.listReports(groupId, q.status, q.cursor, q.limit);
-    return toPage(rows, q.limit, (r) => new Date(r.createdAt).getTime(), (r) => r);
+    return toPage(
+      rows,
+      q.limit,
+      (r) => new Date(r.createdAt).getTime(),
+      (r) => r,
+    );
   }
 
   /** Dismiss, delete the message, or mute its author (and delete the message); reporters hear the outcome. */
@@ -96,20 +145,41 @@ export class ModerationActionsService {
     const group = await this.access.forModeration(me, groupId);
     const report = await this.policy.report(groupId, reportId);
     if (!report) throw notFound('Report');
-    if (report.status !== 'open') throw new ApiException(HttpStatus.CONFLICT, ErrorCode.RequestAlreadyDecided, 'This report has already been resolved');
+    if (report.status !== 'open')
+      throw new ApiException(HttpStatus.CONFLICT, ErrorCode.RequestAlreadyDecided, 'This report has already been resolved');
     if (r.action === 'mute' && report.authorId) await this.assertMutable(me, groupId, report.authorId);
     const status = r.action === 'dismiss' ? 'dismissed' : r.action === 'delete' ? 'deleted' : 'muted';
     const resolved = await this.policy.resolveReport(groupId, reportId, status, me.id, r.note ?? null);
     if (!resolved) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.RequestAlreadyDecided, 'This report has already been resolved');
     if (r.action !== 'dismiss') await this.messages.delete(me, report.messageId, r.note ?? report.reason, 'report');
     if (r.action === 'mute' && report.authorId) {
-      const mute = await this.policy.mute(groupId, report.authorId, r.durationSeconds ?? DEFAULT_REPORT_MUTE_SECONDS, r.note ?? report.reason, me.id);
-      await this.audit.record({ actorId: me.id, action: 'group.mute', targetType: 'user', targetId: report.authorId, scopeId: groupId, reason: r.note ?? report.reason, after: { until: mute.until, reportId } });
+      const mute = await this.policy.mute(
+        groupId,
+        report.authorId,
+        r.durationSeconds ?? DEFAULT_REPORT_MUTE_SECONDS,
+        r.note ?? report.reason,
+        me.id,
+      );
+      await this.audit.record({
+        actorId: me.id,
+        action: 'group.mute',
+        targetType: 'user',
+        targetId: report.authorId,
+        scopeId: groupId,
+        reason: r.note ?? report.reason,
+        after: { until: mute.until, reportId },
+      });
       await this.notifyMuted(group, report.authorId, mute);
     }
     await this.audit.record({
-      actorId: me.id, action: `group.report.${r.action}`, targetType: 'message', targetId: report.messageId, scopeId: groupId, reason: r.note ?? null,
-      before: { body: report.messageBody, authorId: report.authorId }, after: { status, reportId },
+      actorId: me.id,
+      action: `group.report.${r.action}`,
+      targetType: 'message',
+      targetId: report.messageId,
+      scopeId: groupId,
+      reason: r.note ?? null,
+      before: { body: report.messageBody, authorId: report.authorId },
+      after: { status, reportId },
     });
     const reporters = [resolved.report, ...resolved.others].map((x) => x.reporterId).filter((id): id is string => id !== null);
     const outcome = {
@@ -143,7 +213,10 @@ export class ModerationActionsService {
   private async notifyMuted(group: GroupRecord, userId: string, mute: Mute): Promise<void> {
     await this.notifications.notify([userId], {
       kind: 'group.moderation',
-      title: { en: `You cannot post in ${group.name} until ${mute.until.slice(0, 16).replace('T', ' ')} UTC`, lt: `Negalite rašyti grupėje „${group.name}“ iki ${mute.until.slice(0, 16).replace('T', ' ')} UTC` },
+      title: {
+        en: `You cannot post in ${group.name} until ${mute.until.slice(0, 16).replace('T', ' ')} UTC`,
+        lt: `Negalite rašyti grupėje „${group.name}“ iki ${mute.until.slice(0, 16).replace('T', ' ')} UTC`,
+      },
       body: mute.reason,
       link: `/groups/${group.id}`,
     });

@@ -1,6 +1,13 @@
 import { Controller, Get, HttpStatus, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorResult, HealthIndicatorService, MongooseHealthIndicator } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckResult,
+  HealthCheckService,
+  HealthIndicatorResult,
+  HealthIndicatorService,
+  MongooseHealthIndicator,
+} from '@nestjs/terminus';
 import { ErrorCode } from '@klasteris/contracts';
 import { ApiException } from '../../common/api-exception';
 import { ApiErrors } from '../../common/api-docs';
@@ -30,14 +37,20 @@ export class HealthController {
   @ApiErrors(503)
   async check(): Promise<HealthCheckResult> {
     try {
-      return await this.health.check([() => this.mongo.pingCheck('database', { timeout: 1500 }), ...(this.redis.enabled ? [() => this.redisCheck()] : []), () => this.mailCheck()]);
+      return await this.health.check([
+        () => this.mongo.pingCheck('database', { timeout: 1500 }),
+        ...(this.redis.enabled ? [() => this.redisCheck()] : []),
+        () => this.mailCheck(),
+      ]);
     } catch (err) {
       if (!(err instanceof ServiceUnavailableException)) throw err;
       const checks = (err.getResponse() as Partial<HealthCheckResult>).details ?? {};
       const down = Object.entries(checks)
         .filter(([, c]) => c.status !== 'up')
         .map(([name, c]) => (typeof c['message'] === 'string' ? `${name}: ${c['message']}` : `${name} is down`));
-      throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.ServiceUnavailable, down.join('; ') || 'Service unavailable', { checks });
+      throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.ServiceUnavailable, down.join('; ') || 'Service unavailable', {
+        checks,
+      });
     }
   }
 
@@ -54,6 +67,8 @@ export class HealthController {
 
   private async redisCheck(): Promise<HealthIndicatorResult> {
     const indicator = this.indicators.check('redis');
-    return (await this.redis.up()) ? indicator.up() : indicator.down({ message: 'Redis does not answer: realtime events reach only this node' });
+    return (await this.redis.up())
+      ? indicator.up()
+      : indicator.down({ message: 'Redis does not answer: realtime events reach only this node' });
   }
 }

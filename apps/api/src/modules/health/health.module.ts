@@ -5,5 +5,10 @@ import { MailModule } from '../mail/mail.module';
 import { HealthController } from './health.controller';
 
 @Global()
-@Module({ imports: [TerminusModule.forRoot({ logger: false }), MailModule], controllers: [HealthController], providers: [RedisStatus], exports: [RedisStatus] })
+@Module({
+  imports: [TerminusModule.forRoot({ logger: false }), MailModule],
+  controllers: [HealthController],
+  providers: [RedisStatus],
+  exports: [RedisStatus],
+})
 export class HealthModule {}

@@ -24,7 +24,11 @@ export class InvitationsController {
 
   @Authenticated()
   @Post('organisations/:id/invitations')
-  create(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: CreateInvitationDto): Promise<CreateInvitationResponse> {
+  create(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: CreateInvitationDto,
+  ): Promise<CreateInvitationResponse> {
     return this.invitations.create(me, id, body.email, body.message ?? null);
   }
 
@@ -37,7 +41,11 @@ export class InvitationsController {
   @Authenticated()
   @Delete('organisations/:id/invitations/:invitationId')
   @HttpCode(204)
-  revoke(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Param('invitationId', ObjectIdPipe) invitationId: string): Promise<void> {
+  revoke(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Param('invitationId', ObjectIdPipe) invitationId: string,
+  ): Promise<void> {
     return this.invitations.revoke(me, id, invitationId);
   }
 
@@ -52,7 +60,12 @@ export class InvitationsController {
   @UseGuards(ThrottlerGuard)
   @ApiErrors(404, 410, 429)
   @Post('invitations/:token/accept')
-  async accept(@Param('token') token: string, @Body() body: AcceptInvitationDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
+  async accept(
+    @Param('token') token: string,
+    @Body() body: AcceptInvitationDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LoginResponse> {
     const { refreshToken, ...result } = await this.invitations.accept(token, body.displayName, body.password, clientMeta(req));
     setRefreshCookie(res, refreshToken, this.config);
     return result;

@@ -24,8 +24,18 @@ export const toInvitation = (d: LeanInvitation): Invitation => ({
 export class InvitationsRepository {
   constructor(@InjectModel(InvitationDoc.name) private readonly model: Model<InvitationDoc>) {}
 
-  async create(input: Omit<InvitationDoc, 'organisationId' | 'invitedBy' | 'acceptedAt' | 'acceptedUserId' | 'revokedAt' | 'createdAt'> & { organisationId: string; invitedBy: string }): Promise<LeanInvitation> {
-    const doc = await this.model.create({ ...input, organisationId: oid(input.organisationId), invitedBy: oid(input.invitedBy), createdAt: new Date() });
+  async create(
+    input: Omit<InvitationDoc, 'organisationId' | 'invitedBy' | 'acceptedAt' | 'acceptedUserId' | 'revokedAt' | 'createdAt'> & {
+      organisationId: string;
+      invitedBy: string;
+    },
+  ): Promise<LeanInvitation> {
+    const doc = await this.model.create({
+      ...input,
+      organisationId: oid(input.organisationId),
+      invitedBy: oid(input.invitedBy),
+      createdAt: new Date(),
+    });
     return doc.toObject();
   }
 
@@ -36,7 +46,11 @@ export class InvitationsRepository {
   /** Claims an open invitation exactly once (state in the filter). */
   claim(tokenHash: string, now: Date): Promise<LeanInvitation | null> {
     return this.model
-      .findOneAndUpdate({ tokenHash, acceptedAt: null, revokedAt: null, expiresAt: { $gt: now } }, { $set: { acceptedAt: now } }, { returnDocument: 'after' })
+      .findOneAndUpdate(
+        { tokenHash, acceptedAt: null, revokedAt: null, expiresAt: { $gt: now } },
+        { $set: { acceptedAt: now } },
+        { returnDocument: 'after' },
+      )
       .lean<LeanInvitation>();
   }
 
@@ -68,7 +82,11 @@ export class InvitationsRepository {
       const at = new Date(Number(after.k));
       q.$or = [{ createdAt: { $lt: at } }, { createdAt: at, _id: { $lt: oid(after.id) } }];
     }
-    const docs = await this.model.find(q).sort({ createdAt: -1, _id: -1 }).limit(limit + 1).lean<LeanInvitation[]>();
+    const docs = await this.model
+      .find(q)
+      .sort({ createdAt: -1, _id: -1 })
+      .limit(limit + 1)
+      .lean<LeanInvitation[]>();
     return docs.map(toInvitation);
   }
 }

@@ -72,7 +72,14 @@ export class InvitationsService {
       language: inviter?.language ?? 'en',
       data: { inviterName, organisationName: org.name, message, path: `/invite/${token}`, expiresAt: doc.expiresAt },
     });
-    await this.audit.record({ actorId: me.id, action: 'invitation.created', targetType: 'invitation', targetId: doc._id.toHexString(), scopeId: organisationId, after: { email } });
+    await this.audit.record({
+      actorId: me.id,
+      action: 'invitation.created',
+      targetType: 'invitation',
+      targetId: doc._id.toHexString(),
+      scopeId: organisationId,
+      after: { email },
+    });
     return { invitation: toInvitation(doc), link };
   }
 
@@ -80,19 +87,36 @@ export class InvitationsService {
     if (!(await this.organisations.findById(organisationId))) throw notFound('Organisation');
     if (!canAdministerOrganisation(me, organisationId) && !isStaff(me)) throw forbidden();
     const rows = await this.invitations.listForOrganisation(organisationId, cursor, limit);
-    return toPage(rows, limit, (r) => new Date(r.createdAt).getTime(), (r) => r);
+    return toPage(
+      rows,
+      limit,
+      (r) => new Date(r.createdAt).getTime(),
+      (r) => r,
+    );
   }
 
   async revoke(me: AuthUser, organisationId: string, id: string): Promise<void> {
     if (!canAdministerOrganisation(me, organisationId)) throw forbidden();
     if (!(await this.invitations.existsInOrganisation(organisationId, id))) throw notFound('Invitation');
     await this.invitations.revoke(organisationId, { id });
-    await this.audit.record({ actorId: me.id, action: 'invitation.revoked', targetType: 'invitation', targetId: id, scopeId: organisationId });
+    await this.audit.record({
+      actorId: me.id,
+      action: 'invitation.revoked',
+      targetType: 'invitation',
+      targetId: id,
+      scopeId: organisationId,
+    });
   }
 
   async preview(token: string): Promise<InvitationPreview> {
     const inv = await this.open(token);
-    return { email: inv.email, organisationName: inv.organisationName, invitedByName: inv.invitedByName, message: inv.message, expiresAt: inv.expiresAt.toISOString() };
+    return {
+      email: inv.email,
+      organisationName: inv.organisationName,
+      invitedByName: inv.invitedByName,
+      message: inv.message,
+      expiresAt: inv.expiresAt.toISOString(),
+    };
   }
 
   /** Claims the invitation once, creates the active account in the organisation and signs it in. */
@@ -108,7 +132,14 @@ export class InvitationsService {
     const org = await this.organisations.findById(organisationId);
     let user;
     try {
-      user = await this.auth.createUser({ email: inv.email, password, displayName, organisationId, organisationName: org?.name ?? inv.organisationName, status: 'active' });
+      user = await this.auth.createUser({
+        email: inv.email,
+        password,
+        displayName,
+        organisationId,
+        organisationName: org?.name ?? inv.organisationName,
+        status: 'active',
+      });
     } catch (err) {
       await this.invitations.unclaim(inv._id);
       throw err;
@@ -116,10 +147,19 @@ export class InvitationsService {
     await this.invitations.setAcceptedUser(inv._id, user.id);
     await this.notifications.notify([inv.invitedBy.toHexString()], {
       kind: 'invitation.accepted',
-      title: { en: `${user.displayName} accepted your invitation to ${inv.organisationName}`, lt: `${user.displayName} priėmė jūsų kvietimą į ${inv.organisationName}` },
+      title: {
+        en: `${user.displayName} accepted your invitation to ${inv.organisationName}`,
+        lt: `${user.displayName} priėmė jūsų kvietimą į ${inv.organisationName}`,
+      },
       link: `/directory/organisations/${organisationId}`,
     });
-    await this.audit.record({ actorId: user.id, action: 'invitation.accepted', targetType: 'invitation', targetId: inv._id.toHexString(), scopeId: organisationId });
+    await this.audit.record({
+      actorId: user.id,
+      action: 'invitation.accepted',
+      targetType: 'invitation',
+      targetId: inv._id.toHexString(),
+      scopeId: organisationId,
+    });
     return this.auth.signIn(user, meta);
   }
 
@@ -136,5 +176,6 @@ export class InvitationsService {
   }
 }
 
-const invalid = (): ApiException => new ApiException(HttpStatus.NOT_FOUND, ErrorCode.InvitationInvalid, 'This invitation link is not valid');
+const invalid = (): ApiException =>
+  new ApiException(HttpStatus.NOT_FOUND, ErrorCode.InvitationInvalid, 'This invitation link is not valid');
 const used = (): ApiException => new ApiException(HttpStatus.GONE, ErrorCode.InvitationUsed, 'This invitation has already been used');

@@ -2,10 +2,16 @@ import { afterFailure, classifySmtpError, GIVE_UP_AFTER_MS, retryDelayMs } from 
 
 describe('delivery policy', () => {
   it('treats 5xx answers as permanent and 4xx, refused connections and timeouts as temporary', () => {
-    expect(classifySmtpError({ responseCode: 550, response: '550 5.1.1 No such user', code: 'EENVELOPE' })).toEqual({ permanent: true, response: 'EENVELOPE: 550 5.1.1 No such user' });
+    expect(classifySmtpError({ responseCode: 550, response: '550 5.1.1 No such user', code: 'EENVELOPE' })).toEqual({
+      permanent: true,
+      response: 'EENVELOPE: 550 5.1.1 No such user',
+    });
     expect(classifySmtpError({ responseCode: 451, response: '451 4.3.0 Try again later' }).permanent).toBe(false);
     expect(classifySmtpError({ responseCode: 421, response: '421 Too many connections' }).permanent).toBe(false);
-    expect(classifySmtpError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:2525'), { code: 'ESOCKET' }))).toEqual({ permanent: false, response: 'ESOCKET: connect ECONNREFUSED 127.0.0.1:2525' });
+    expect(classifySmtpError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:2525'), { code: 'ESOCKET' }))).toEqual({
+      permanent: false,
+      response: 'ESOCKET: connect ECONNREFUSED 127.0.0.1:2525',
+    });
     expect(classifySmtpError(Object.assign(new Error('Greeting never received'), { code: 'ETIMEDOUT' })).permanent).toBe(false);
     expect(classifySmtpError(Object.assign(new Error('No recipients defined'), { code: 'EENVELOPE' })).permanent).toBe(true);
   });
@@ -27,6 +33,9 @@ describe('delivery policy', () => {
     expect(early).toEqual({ state: 'queued', nextAttemptAt: new Date(queued.getTime() + 31_000), response: '451 busy' });
     const late = afterFailure(temp, 40, giveUpAt, 30_000, new Date(giveUpAt.getTime() - 60_000), 0.5);
     expect(late).toEqual({ state: 'failed', response: 'gave up after 40 attempts over 24 h; last: 451 busy' });
-    expect(afterFailure({ permanent: true, response: '554 rejected' }, 1, giveUpAt, 30_000, queued)).toEqual({ state: 'failed', response: '554 rejected' });
+    expect(afterFailure({ permanent: true, response: '554 rejected' }, 1, giveUpAt, 30_000, queued)).toEqual({
+      state: 'failed',
+      response: '554 rejected',
+    });
   });
 });

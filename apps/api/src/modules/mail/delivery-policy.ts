@@ -15,7 +15,12 @@ export interface SmtpFailure {
 }
 
 export function classifySmtpError(err: unknown): SmtpFailure {
-  const e = (typeof err === 'object' && err !== null ? err : {}) as { responseCode?: unknown; response?: unknown; code?: unknown; message?: unknown };
+  const e = (typeof err === 'object' && err !== null ? err : {}) as {
+    responseCode?: unknown;
+    response?: unknown;
+    code?: unknown;
+    message?: unknown;
+  };
   const message = typeof e.response === 'string' ? e.response : typeof e.message === 'string' ? e.message : String(err);
   const code = typeof e.code === 'string' ? e.code : null;
   const response = (code && !message.includes(code) ? `${code}: ${message}` : message).replace(/\s+/g, ' ').slice(0, 500);
@@ -31,7 +36,14 @@ export function retryDelayMs(attempt: number, baseMs: number, random = Math.rand
 
 export type Outcome = { state: 'failed'; response: string } | { state: 'queued'; nextAttemptAt: Date; response: string };
 
-export function afterFailure(failure: SmtpFailure, attempt: number, giveUpAt: Date, baseMs: number, now = new Date(), random = Math.random()): Outcome {
+export function afterFailure(
+  failure: SmtpFailure,
+  attempt: number,
+  giveUpAt: Date,
+  baseMs: number,
+  now = new Date(),
+  random = Math.random(),
+): Outcome {
   if (failure.permanent) return { state: 'failed', response: failure.response };
   const next = new Date(now.getTime() + retryDelayMs(attempt, baseMs, random));
   if (next > giveUpAt) return { state: 'failed', response: `gave up after ${attempt} attempts over 24 h; last: ${failure.response}` };

@@ -46,7 +46,12 @@ export class MailTransportService implements OnModuleInit, OnApplicationShutdown
     }
     let url = mail.smtpUrl;
     if (mail.mode === 'mailpit') {
-      this.mailpit = new Mailpit({ dataDir: join(this.config.dataDir, 'mailpit'), binary: mail.mailpitBin, uiPort: mail.mailpitPort, log: (l) => this.logger.log(l) });
+      this.mailpit = new Mailpit({
+        dataDir: join(this.config.dataDir, 'mailpit'),
+        binary: mail.mailpitBin,
+        uiPort: mail.mailpitPort,
+        log: (l) => this.logger.log(l),
+      });
       try {
         await this.mailpit.start();
       } catch (err) {
@@ -102,7 +107,9 @@ export class MailTransportService implements OnModuleInit, OnApplicationShutdown
         date: mail.createdAt,
         headers: mail.headers,
         ...(ics ? { icalEvent: { method: ics.icsMethod ?? 'PUBLISH', filename: ics.filename, content: ics.content } } : {}),
-        attachments: mail.attachments.filter((a) => a !== ics).map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+        attachments: mail.attachments
+          .filter((a) => a !== ics)
+          .map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
         disableFileAccess: true,
         disableUrlAccess: true,
       });

@@ -11,7 +11,11 @@ const MAILPIT_MODULE = `github.com/axllent/mailpit@${MAILPIT_VERSION}`;
 export class MailpitError extends Error {}
 
 /** Builds Mailpit once from the Go module proxy into the git-ignored tool cache; later runs reuse it. */
-export async function ensureMailpitBinary(explicit: string | null, log: (l: string) => void, binDir = join(repoRoot(), '.tools', 'bin')): Promise<string> {
+export async function ensureMailpitBinary(
+  explicit: string | null,
+  log: (l: string) => void,
+  binDir = join(repoRoot(), '.tools', 'bin'),
+): Promise<string> {
   if (explicit) {
     if (!existsSync(explicit)) throw new MailpitError(`MAILPIT_BIN=${explicit} does not exist.`);
     return explicit;
@@ -20,13 +24,18 @@ export async function ensureMailpitBinary(explicit: string | null, log: (l: stri
   if (existsSync(bin)) return bin;
   const run = promisify(execFile);
   if (!(await run('go', ['version']).catch(() => null))) {
-    throw new MailpitError('Go is not installed, so the demo mail catcher (Mailpit) cannot be built. Install Go, or set SMTP_URL, or MAIL_DISABLED=true.');
+    throw new MailpitError(
+      'Go is not installed, so the demo mail catcher (Mailpit) cannot be built. Install Go, or set SMTP_URL, or MAIL_DISABLED=true.',
+    );
   }
   mkdirSync(binDir, { recursive: true });
   log(`Building Mailpit ${MAILPIT_VERSION} (the demo mail catcher) into ${binDir} (first run only, about a minute)...`);
   const scratch = mkdtempSync(join(tmpdir(), 'mailpit-bin-'));
   try {
-    await run('go', ['install', MAILPIT_MODULE], { env: { ...process.env, GOBIN: scratch, CGO_ENABLED: '0' }, maxBuffer: 16 * 1024 * 1024 });
+    await run('go', ['install', MAILPIT_MODULE], {
+      env: { ...process.env, GOBIN: scratch, CGO_ENABLED: '0' },
+      maxBuffer: 16 * 1024 * 1024,
+    });
     // rename: a concurrent start never sees a half-written binary
     renameSync(join(scratch, 'mailpit'), bin);
   } catch (err) {
@@ -65,9 +74,12 @@ export class Mailpit {
     this.smtpPort = await freePort();
     this.uiPort = this.options.uiPort ?? (await freePort());
     const args = [
-      '--listen', `127.0.0.1:${this.uiPort}`,
-      '--smtp', `127.0.0.1:${this.smtpPort}`,
-      '--database', join(dataDir, 'mailpit.db'),
+      '--listen',
+      `127.0.0.1:${this.uiPort}`,
+      '--smtp',
+      `127.0.0.1:${this.smtpPort}`,
+      '--database',
+      join(dataDir, 'mailpit.db'),
       '--smtp-auth-accept-any',
       '--smtp-auth-allow-insecure',
       '--smtp-disable-rdns',

@@ -1,7 +1,15 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { MailKinds, MailStates, type MailKind, type MailState, type OutboxMailResponse, type OutboxPage, type OutboxQuery } from '@klasteris/contracts';
+import {
+  MailKinds,
+  MailStates,
+  type MailKind,
+  type MailState,
+  type OutboxMailResponse,
+  type OutboxPage,
+  type OutboxQuery,
+} from '@klasteris/contracts';
 import { Authenticated } from '../../common/auth.decorators';
 import { PageQueryDto, pageLimit } from '../../common/pagination';
 import { ObjectIdPipe } from '../../common/object-id';

@@ -8,7 +8,10 @@ import { oid } from '../../common/object-id';
 import { decodeCursor } from '../../common/pagination';
 import { LeanOutboxMail, MailSuppressionDoc, OutboxMailDoc } from './outbox-mail.schema';
 
-export type NewOutboxMail = Omit<OutboxMailDoc, 'attempts' | 'leaseOwner' | 'leaseUntil' | 'claim' | 'lastResponse' | 'sentAt' | 'createdAt' | 'updatedAt' | 'toUserId'> & {
+export type NewOutboxMail = Omit<
+  OutboxMailDoc,
+  'attempts' | 'leaseOwner' | 'leaseUntil' | 'claim' | 'lastResponse' | 'sentAt' | 'createdAt' | 'updatedAt' | 'toUserId'
+> & {
   _id: Types.ObjectId;
   toUserId: string | null;
   lastResponse?: string;
@@ -45,8 +48,17 @@ export class OutboxRepository {
    * another worker took meanwhile is simply not among them.
    */
   async claimBatch(owner: string, leaseMs: number, limit: number, now = new Date()): Promise<LeanOutboxMail[]> {
-    const claimable: QueryFilter<OutboxMailDoc> = { $or: [{ state: 'queued', nextAttemptAt: { $lte: now } }, { state: 'sending', leaseUntil: { $lte: now } }] };
-    const candidates = await this.model.find(claimable, { _id: 1 }).sort({ nextAttemptAt: 1 }).limit(limit).lean<{ _id: Types.ObjectId }[]>();
+    const claimable: QueryFilter<OutboxMailDoc> = {
+      $or: [
+        { state: 'queued', nextAttemptAt: { $lte: now } },
+        { state: 'sending', leaseUntil: { $lte: now } },
+      ],
+    };
+    const candidates = await this.model
+      .find(claimable, { _id: 1 })
+      .sort({ nextAttemptAt: 1 })
+      .limit(limit)
+      .lean<{ _id: Types.ObjectId }[]>();
     if (candidates.length === 0) return [];
     const ids = candidates.map((c) => c._id);
     const claim = `${owner}:${randomUUID()}`;
@@ -67,7 +79,10 @@ export class OutboxRepository {
   }
 
   private async finish(id: Types.ObjectId, owner: string, set: Partial<OutboxMailDoc>): Promise<boolean> {
-    const res = await this.model.updateOne({ _id: id, state: 'sending', leaseOwner: owner }, { $set: { ...set, leaseOwner: null, leaseUntil: null, claim: null } });
+    const res = await this.model.updateOne(
+      { _id: id, state: 'sending', leaseOwner: owner },
+      { $set: { ...set, leaseOwner: null, leaseUntil: null, claim: null } },
+    );
     return res.modifiedCount === 1;
   }
 
@@ -86,7 +101,11 @@ export class OutboxRepository {
   /** A failed mail back to the queue, due now, with a fresh 24 h of retries. */
   async requeueFailed(id: string, giveUpAt: Date): Promise<LeanOutboxMail | null> {
     return this.model
-      .findOneAndUpdate({ _id: oid(id), state: 'failed' }, { $set: { state: 'queued', nextAttemptAt: new Date(), giveUpAt } }, { returnDocument: 'after' })
+      .findOneAndUpdate(
+        { _id: oid(id), state: 'failed' },
+        { $set: { state: 'queued', nextAttemptAt: new Date(), giveUpAt } },
+        { returnDocument: 'after' },
+      )
       .lean<LeanOutboxMail>();
   }
 
@@ -105,7 +124,11 @@ export class OutboxRepository {
       const t = new Date(Number(after.k));
       filter.$or = [{ createdAt: { $lt: t } }, { createdAt: t, _id: { $lt: oid(after.id) } }];
     }
-    return this.model.find(filter, { html: 0, attachments: 0 }).sort({ createdAt: -1, _id: -1 }).limit(q.limit + 1).lean<LeanOutboxMail[]>();
+    return this.model
+      .find(filter, { html: 0, attachments: 0 })
+      .sort({ createdAt: -1, _id: -1 })
+      .limit(q.limit + 1)
+      .lean<LeanOutboxMail[]>();
   }
 
   async counts(): Promise<Record<MailState, number>> {
@@ -115,7 +138,10 @@ export class OutboxRepository {
 
   /** When the next queued mail is due (for the worker's sleep). */
   async nextDue(): Promise<Date | null> {
-    const doc = await this.model.findOne({ state: 'queued' }, { nextAttemptAt: 1 }).sort({ nextAttemptAt: 1 }).lean<{ nextAttemptAt: Date | null }>();
+    const doc = await this.model
+      .findOne({ state: 'queued' }, { nextAttemptAt: 1 })
+      .sort({ nextAttemptAt: 1 })
+      .lean<{ nextAttemptAt: Date | null }>();
     return doc?.nextAttemptAt ?? null;
   }
 

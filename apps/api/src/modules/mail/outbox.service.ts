@@ -130,7 +130,9 @@ export class OutboxService {
     // one source of truth per recipient: an account's notification preferences; an address without
     // an account (an invitee, an applicant) its one-click unsubscribes
     const suppressed =
-      deliverable && !template.essential && (userId ? !(await this.prefs.emailAllowed(userId, mail.kind)) : await this.repo.isSuppressed(email, mail.kind));
+      deliverable &&
+      !template.essential &&
+      (userId ? !(await this.prefs.emailAllowed(userId, mail.kind)) : await this.repo.isSuppressed(email, mail.kind));
     const state: MailState = !deliverable ? 'failed' : suppressed ? 'suppressed' : 'queued';
     const id = new Types.ObjectId();
     const now = new Date();
@@ -225,7 +227,15 @@ export class OutboxService {
    * away the database check names the outage, and the mail check must neither hang nor fail the
    * health answer's shape because of it.
    */
-  async health(): Promise<{ up: boolean; mode: string; target: string | null; webUrl: string | null; queued?: number; failed?: number; message?: string }> {
+  async health(): Promise<{
+    up: boolean;
+    mode: string;
+    target: string | null;
+    webUrl: string | null;
+    queued?: number;
+    failed?: number;
+    message?: string;
+  }> {
     const s = this.transport.status();
     let timer: NodeJS.Timeout | undefined;
     const counts = await Promise.race([
@@ -260,7 +270,12 @@ export class OutboxService {
   async get(id: string): Promise<OutboxMailDetail> {
     const m = await this.repo.findById(id);
     if (!m) throw notFound('Mail');
-    return { ...toOutboxMail(m), text: m.text, html: m.html, attachments: m.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType })) };
+    return {
+      ...toOutboxMail(m),
+      text: m.text,
+      html: m.html,
+      attachments: m.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType })),
+    };
   }
 
   /** A failed mail goes back to the queue (due now, another 24 h of retries). */
@@ -271,7 +286,8 @@ export class OutboxService {
       throw new ApiException(HttpStatus.CONFLICT, ErrorCode.MailNotFailed, 'This mail has an address that cannot receive mail');
     }
     const requeued = await this.repo.requeueFailed(id, new Date(Date.now() + GIVE_UP_AFTER_MS));
-    if (!requeued) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.MailNotFailed, `Only failed mails can be retried; this one is ${m.state}`);
+    if (!requeued)
+      throw new ApiException(HttpStatus.CONFLICT, ErrorCode.MailNotFailed, `Only failed mails can be retried; this one is ${m.state}`);
     this.wakeup.wake();
     return this.get(id);
   }

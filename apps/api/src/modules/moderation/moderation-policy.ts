@@ -94,7 +94,13 @@ export class ModerationPolicy {
     return this.reports.findInGroup(groupId, id);
   }
 
-  resolveReport(groupId: string, id: string, status: Exclude<ReportStatus, 'open'>, by: string, note: string | null): Promise<{ report: Report; others: Report[] } | null> {
+  resolveReport(
+    groupId: string,
+    id: string,
+    status: Exclude<ReportStatus, 'open'>,
+    by: string,
+    note: string | null,
+  ): Promise<{ report: Report; others: Report[] } | null> {
     return this.reports.resolve(groupId, id, status, by, note);
   }
 

@@ -2,7 +2,18 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ModerationPolicy } from './moderation-policy';
 import { ModerationRepository } from './moderation.repository';
-import { ModeratorDoc, ModeratorSchema, MuteDoc, MuteSchema, ReportDoc, ReportSchema, SlowMarkDoc, SlowMarkSchema, WordFilterDoc, WordFilterSchema } from './moderation.schema';
+import {
+  ModeratorDoc,
+  ModeratorSchema,
+  MuteDoc,
+  MuteSchema,
+  ReportDoc,
+  ReportSchema,
+  SlowMarkDoc,
+  SlowMarkSchema,
+  WordFilterDoc,
+  WordFilterSchema,
+} from './moderation.schema';
 import { ReportsRepository } from './reports.repository';
 
 /** Moderation state of working groups. Imports no feature module: chat and groups both import it. */

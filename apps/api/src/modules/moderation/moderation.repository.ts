@@ -5,7 +5,6 @@ import type { Mute, WordFilterRule } from '@klasteris/contracts';
 import { isDuplicateKeyError } from '../../common/duplicate-key';
 import { ModeratorDoc, MuteDoc, SlowMarkDoc, WordFilterDoc } from './moderation.schema';
 
-
 /** Moderators, mutes, slow-mode marks and word filters of working groups. */
 @Injectable()
 export class ModerationRepository {
@@ -39,7 +38,11 @@ export class ModerationRepository {
   }
 
   async setMute(m: { groupId: string; userId: string; until: Date; reason: string; by: string }): Promise<void> {
-    await this.mutes.updateOne({ groupId: m.groupId, userId: m.userId }, { $set: { until: m.until, reason: m.reason, by: m.by } }, { upsert: true });
+    await this.mutes.updateOne(
+      { groupId: m.groupId, userId: m.userId },
+      { $set: { until: m.until, reason: m.reason, by: m.by } },
+      { upsert: true },
+    );
   }
 
   /** Ends a running mute; false when none was running. */
@@ -54,12 +57,19 @@ export class ModerationRepository {
 
   /** The running mutes of one person in all groups (the caller's channel view). */
   async activeMutesOf(userId: string, now: Date): Promise<Mute[]> {
-    const docs = await this.mutes.find({ userId, until: { $gt: now } }).limit(500).lean();
+    const docs = await this.mutes
+      .find({ userId, until: { $gt: now } })
+      .limit(500)
+      .lean();
     return docs.map((d) => ({ groupId: d.groupId, userId, until: d.until.toISOString(), reason: d.reason }));
   }
 
   async activeMutes(groupId: string, now: Date): Promise<Mute[]> {
-    const docs = await this.mutes.find({ groupId, until: { $gt: now } }).sort({ until: 1 }).limit(500).lean();
+    const docs = await this.mutes
+      .find({ groupId, until: { $gt: now } })
+      .sort({ until: 1 })
+      .limit(500)
+      .lean();
     return docs.map((d) => ({ groupId, userId: d.userId, until: d.until.toISOString(), reason: d.reason }));
   }
 

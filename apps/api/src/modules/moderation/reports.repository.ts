@@ -47,8 +47,18 @@ export class ReportsRepository {
     const reporterKey = r.reporterId ?? FILTER_REPORTER;
     try {
       const doc = await this.model.create({
-        groupId: r.groupId, channelId: r.channelId, messageId: r.messageId, messageBody: r.messageBody, messageSeq: r.messageSeq, authorId: r.authorId,
-        reporterKey, reason: r.reason, status: 'open', resolvedBy: null, resolutionNote: null, createdAt: new Date(),
+        groupId: r.groupId,
+        channelId: r.channelId,
+        messageId: r.messageId,
+        messageBody: r.messageBody,
+        messageSeq: r.messageSeq,
+        authorId: r.authorId,
+        reporterKey,
+        reason: r.reason,
+        status: 'open',
+        resolvedBy: null,
+        resolutionNote: null,
+        createdAt: new Date(),
       });
       return { report: toReport(doc.toObject()), created: true };
     } catch (err) {
@@ -65,13 +75,27 @@ export class ReportsRepository {
   }
 
   /** Resolves an open report exactly once (status in the filter); also closes the message's other open reports. */
-  async resolve(groupId: string, id: string, status: Exclude<ReportStatus, 'open'>, by: string, note: string | null): Promise<{ report: Report; others: Report[] } | null> {
+  async resolve(
+    groupId: string,
+    id: string,
+    status: Exclude<ReportStatus, 'open'>,
+    by: string,
+    note: string | null,
+  ): Promise<{ report: Report; others: Report[] } | null> {
     const d = await this.model
-      .findOneAndUpdate({ _id: oid(id), groupId, status: 'open' }, { $set: { status, resolvedBy: by, resolutionNote: note } }, { returnDocument: 'after' })
+      .findOneAndUpdate(
+        { _id: oid(id), groupId, status: 'open' },
+        { $set: { status, resolvedBy: by, resolutionNote: note } },
+        { returnDocument: 'after' },
+      )
       .lean<LeanReport>();
     if (!d) return null;
     const others = await this.model.find({ groupId, messageId: d.messageId, status: 'open' }).lean<LeanReport[]>();
-    if (others.length) await this.model.updateMany({ _id: { $in: others.map((o) => o._id) }, status: 'open' }, { $set: { status, resolvedBy: by, resolutionNote: note } });
+    if (others.length)
+      await this.model.updateMany(
+        { _id: { $in: others.map((o) => o._id) }, status: 'open' },
+        { $set: { status, resolvedBy: by, resolutionNote: note } },
+      );
     return { report: toReport(d), others: others.map(toReport) };
   }
 
@@ -83,7 +107,11 @@ export class ReportsRepository {
       const at = new Date(Number(after.k));
       q.$or = [{ createdAt: { $lt: at } }, { createdAt: at, _id: { $lt: oid(after.id) } }];
     }
-    const docs = await this.model.find(q).sort({ createdAt: -1, _id: -1 }).limit(limit + 1).lean<LeanReport[]>();
+    const docs = await this.model
+      .find(q)
+      .sort({ createdAt: -1, _id: -1 })
+      .limit(limit + 1)
+      .lean<LeanReport[]>();
     return docs.map(toReport);
   }
 

@@ -19,18 +19,36 @@ export class BookingNotices {
   private texts({ booking: b, news: n }: BookingNewsEvent): { kind: NotificationKind; title: InEveryLanguage; body: InEveryLanguage } {
     const time = bookingTime(b);
     /** the resource and the time, or the time and what the person who decided wrote */
-    const body = (said: string | null): InEveryLanguage => (said ? joined(time, said) : { en: `${b.resourceName}: ${time.en}`, lt: `${b.resourceName}: ${time.lt}` });
+    const body = (said: string | null): InEveryLanguage =>
+      said ? joined(time, said) : { en: `${b.resourceName}: ${time.en}`, lt: `${b.resourceName}: ${time.lt}` };
     switch (n.what) {
       case 'requested':
-        return { kind: 'booking.requested', title: T.bookingRequested({ requester: n.requester, resource: b.resourceName, occurrences: n.occurrences, afterOwner: n.afterOwner }), body: joined(time, n.purpose) };
+        return {
+          kind: 'booking.requested',
+          title: T.bookingRequested({
+            requester: n.requester,
+            resource: b.resourceName,
+            occurrences: n.occurrences,
+            afterOwner: n.afterOwner,
+          }),
+          body: joined(time, n.purpose),
+        };
       case 'approved':
         return { kind: 'booking.approved', title: T.bookingApproved({ resource: b.resourceName }), body: body(n.note) };
       case 'rejected':
         return { kind: 'booking.rejected', title: T.bookingRejected({ resource: b.resourceName }), body: body(n.note) };
       case 'cancelled':
-        return { kind: 'booking.cancelled', title: T.bookingCancelled({ resource: b.resourceName, occurrences: n.occurrences }), body: body(n.reason) };
+        return {
+          kind: 'booking.cancelled',
+          title: T.bookingCancelled({ resource: b.resourceName, occurrences: n.occurrences }),
+          body: body(n.reason),
+        };
       case 'waitlist-offer':
-        return { kind: 'booking.waitlist_offer', title: T.bookingWaitlistOffer({ resource: b.resourceName, holdMinutes: n.holdMinutes }), body: body(null) };
+        return {
+          kind: 'booking.waitlist_offer',
+          title: T.bookingWaitlistOffer({ resource: b.resourceName, holdMinutes: n.holdMinutes }),
+          body: body(null),
+        };
     }
   }
 }

@@ -57,7 +57,11 @@ export class NotificationsRepository {
       const at = new Date(Number(after.k));
       q.$or = [{ createdAt: { $lt: at } }, { createdAt: at, _id: { $lt: oid(after.id) } }];
     }
-    const docs = await this.model.find(q).sort({ createdAt: -1, _id: -1 }).limit(opts.limit + 1).lean<LeanNotification[]>();
+    const docs = await this.model
+      .find(q)
+      .sort({ createdAt: -1, _id: -1 })
+      .limit(opts.limit + 1)
+      .lean<LeanNotification[]>();
     return docs.map(toNotification);
   }
 

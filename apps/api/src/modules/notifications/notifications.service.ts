@@ -27,14 +27,28 @@ export class NotificationsService {
     const people = await this.users.findByIds(wanted);
     const pick = (text: Localised, lang: Language): string => (typeof text === 'string' ? text : text[lang]);
     const created = await this.repo.createMany(
-      people.map((u) => ({ userId: u.id, kind: n.kind, title: pick(n.title, u.language), body: n.body ? pick(n.body, u.language) : null, link: n.link ?? null })),
+      people.map((u) => ({
+        userId: u.id,
+        kind: n.kind,
+        title: pick(n.title, u.language),
+        body: n.body ? pick(n.body, u.language) : null,
+        link: n.link ?? null,
+      })),
     );
     for (const c of created) this.events.emit(NotificationCreatedEvent.event, new NotificationCreatedEvent(c.userId, c.notification));
   }
 
   async list(userId: string, q: { unreadOnly: boolean; cursor?: string; limit: number }): Promise<Page<Notification> & { unread: number }> {
     const [rows, unread] = await Promise.all([this.repo.listForUser(userId, q), this.repo.countUnread(userId)]);
-    return { ...toPage(rows, q.limit, (r) => new Date(r.createdAt).getTime(), (r) => r), unread };
+    return {
+      ...toPage(
+        rows,
+        q.limit,
+        (r) => new Date(r.createdAt).getTime(),
+        (r) => r,
+      ),
+      unread,
+    };
   }
 
   async markRead(userId: string, id: string): Promise<void> {

@@ -45,7 +45,11 @@ export class OrganisationsController {
 
   @Authenticated()
   @Patch('organisations/:id')
-  async update(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: UpdateOrganisationDto): Promise<{ organisation: Organisation }> {
+  async update(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: UpdateOrganisationDto,
+  ): Promise<{ organisation: Organisation }> {
     return { organisation: await this.organisations.update(me, id, body) };
   }
 

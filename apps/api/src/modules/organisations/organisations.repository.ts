@@ -86,13 +86,21 @@ export class OrganisationsRepository {
     if (s.sector) q.sectorKeys = foldText(s.sector);
     const after = decodeCursor(s.cursor);
     if (after) q.$or = [{ nameKey: { $gt: String(after.k) } }, { nameKey: String(after.k), _id: { $gt: oid(after.id) } }];
-    const docs = await this.model.find(q).sort({ nameKey: 1, _id: 1 }).limit(s.limit + 1).lean<LeanOrg[]>();
+    const docs = await this.model
+      .find(q)
+      .sort({ nameKey: 1, _id: 1 })
+      .limit(s.limit + 1)
+      .lean<LeanOrg[]>();
     return docs.map(toRecord);
   }
 
   /** Every member and partner, for the public summary (the cluster has tens to hundreds, read in one go). */
   async roster(): Promise<OrganisationRecord[]> {
-    const docs = await this.model.find({ membershipStatus: { $in: ['member', 'partner'] } }).sort({ nameKey: 1, _id: 1 }).limit(5000).lean<LeanOrg[]>();
+    const docs = await this.model
+      .find({ membershipStatus: { $in: ['member', 'partner'] } })
+      .sort({ nameKey: 1, _id: 1 })
+      .limit(5000)
+      .lean<LeanOrg[]>();
     return docs.map(toRecord);
   }
 

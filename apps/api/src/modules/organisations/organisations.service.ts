@@ -1,5 +1,12 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { ErrorCode, type ClusterSummary, type MembershipStatus, type Organisation, type Page, type PersonSummary } from '@klasteris/contracts';
+import {
+  ErrorCode,
+  type ClusterSummary,
+  type MembershipStatus,
+  type Organisation,
+  type Page,
+  type PersonSummary,
+} from '@klasteris/contracts';
 import { ApiException, forbidden, notFound } from '../../common/api-exception';
 import { AuthUser, canAdministerOrganisation, isStaff } from '../../common/auth-user';
 import { encodeCursor } from '../../common/pagination';
@@ -27,7 +34,10 @@ export class OrganisationsService {
   ) {}
 
   /** The directory: applicants are visible to cluster staff only. */
-  async list(viewer: AuthUser | undefined, q: Omit<OrganisationSearch, 'statuses'> & { membershipStatus?: MembershipStatus }): Promise<Page<Organisation>> {
+  async list(
+    viewer: AuthUser | undefined,
+    q: Omit<OrganisationSearch, 'statuses'> & { membershipStatus?: MembershipStatus },
+  ): Promise<Page<Organisation>> {
     const staff = viewer !== undefined && isStaff(viewer);
     const allowed: MembershipStatus[] = staff ? [...PUBLIC_STATUSES, 'applicant'] : PUBLIC_STATUSES;
     const statuses = q.membershipStatus ? allowed.filter((s) => s === q.membershipStatus) : allowed.filter((s) => s !== 'applicant');
@@ -54,7 +64,13 @@ export class OrganisationsService {
       members: roster.filter((o) => o.membershipStatus === 'member').length,
       partners: roster.filter((o) => o.membershipStatus === 'partner').length,
       countries,
-      organisations: sample.map((o) => ({ id: o.id, name: o.name, type: o.type, country: o.country, membershipStatus: o.membershipStatus === 'member' ? 'member' : 'partner' })),
+      organisations: sample.map((o) => ({
+        id: o.id,
+        name: o.name,
+        type: o.type,
+        country: o.country,
+        membershipStatus: o.membershipStatus === 'member' ? 'member' : 'partner',
+      })),
     };
   }
 
@@ -87,11 +103,16 @@ export class OrganisationsService {
     return toOrganisation(updated);
   }
 
-  async people(viewer: AuthUser, q: { q?: string; country?: string; expertise?: string; organisationId?: string; cursor?: string; limit: number }): Promise<Page<PersonSummary>> {
+  async people(
+    viewer: AuthUser,
+    q: { q?: string; country?: string; expertise?: string; organisationId?: string; cursor?: string; limit: number },
+  ): Promise<Page<PersonSummary>> {
     let organisationIds: string[] | undefined;
     if (q.organisationId) await this.visible(viewer, q.organisationId);
     else if (q.country) {
-      organisationIds = (await this.organisations.search({ country: q.country, statuses: [...PUBLIC_STATUSES, 'applicant'], limit: 1000 })).map((o) => o.id);
+      organisationIds = (
+        await this.organisations.search({ country: q.country, statuses: [...PUBLIC_STATUSES, 'applicant'], limit: 1000 })
+      ).map((o) => o.id);
     }
     const rows = await this.users.search({
       q: q.q,
@@ -103,7 +124,12 @@ export class OrganisationsService {
       limit: q.limit,
     });
     const page = rows.slice(0, q.limit);
-    const orgs = new Map((await this.organisations.findByIds([...new Set(page.flatMap((u) => (u.organisationId ? [u.organisationId] : [])))])).map((o) => [o.id, o]));
+    const orgs = new Map(
+      (await this.organisations.findByIds([...new Set(page.flatMap((u) => (u.organisationId ? [u.organisationId] : [])))])).map((o) => [
+        o.id,
+        o,
+      ]),
+    );
     const last = page[page.length - 1];
     return {
       items: page.map((u) => toPerson(u, u.organisationId ? (orgs.get(u.organisationId)?.country ?? null) : null)),
@@ -114,7 +140,12 @@ export class OrganisationsService {
   /** People by id in one query each for people and organisations; pending sign-ups are left out. */
   async lookupPeople(ids: string[]): Promise<PersonSummary[]> {
     const users = (await this.users.findByIds(ids)).filter((u) => u.status !== 'pending');
-    const orgs = new Map((await this.organisations.findByIds([...new Set(users.flatMap((u) => (u.organisationId ? [u.organisationId] : [])))])).map((o) => [o.id, o]));
+    const orgs = new Map(
+      (await this.organisations.findByIds([...new Set(users.flatMap((u) => (u.organisationId ? [u.organisationId] : [])))])).map((o) => [
+        o.id,
+        o,
+      ]),
+    );
     return users.map((u) => toPerson(u, u.organisationId ? (orgs.get(u.organisationId)?.country ?? null) : null));
   }
 
@@ -122,7 +153,8 @@ export class OrganisationsService {
   private async visible(viewer: AuthUser | undefined, id: string): Promise<OrganisationRecord> {
     const org = await this.organisations.findById(id);
     if (!org) throw notFound('Organisation');
-    if (org.membershipStatus === 'applicant' && !(viewer && (isStaff(viewer) || viewer.organisationId === id))) throw notFound('Organisation');
+    if (org.membershipStatus === 'applicant' && !(viewer && (isStaff(viewer) || viewer.organisationId === id)))
+      throw notFound('Organisation');
     return org;
   }
 }

@@ -22,7 +22,10 @@ export class PreferencesController {
   /** Changes what is sent; fields left out stay as they are (`quietHours: null` turns them off). */
   @Put()
   @ApiOkResponse({ type: NotificationPreferencesResponseView })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED with details.fields (unknown topic or delivery, delay out of range, a time not HH:mm, an unknown time zone)' })
+  @ApiBadRequestResponse({
+    description:
+      'VALIDATION_FAILED with details.fields (unknown topic or delivery, delay out of range, a time not HH:mm, an unknown time zone)',
+  })
   async put(@CurrentUser() me: AuthUser, @Body() body: UpdateNotificationPreferencesDto): Promise<NotificationPreferencesResponse> {
     return { preferences: await this.prefs.update(me.id, body) };
   }

@@ -27,11 +27,15 @@ export class PreferencesRepository {
     return new Map(docs.map((d) => [d.userId.toHexString(), toStored(d)]));
   }
 
-  async update(userId: string, patch: { topics?: Partial<Record<NotificationTopic, Delivery>>; digestDelayMinutes?: number; quietHours?: QuietHours | null }): Promise<void> {
+  async update(
+    userId: string,
+    patch: { topics?: Partial<Record<NotificationTopic, Delivery>>; digestDelayMinutes?: number; quietHours?: QuietHours | null },
+  ): Promise<void> {
     const set: Record<string, unknown> = {};
     for (const [topic, delivery] of Object.entries(patch.topics ?? {})) set[`topics.${topic}`] = delivery;
     if (patch.digestDelayMinutes !== undefined) set['digestDelayMinutes'] = patch.digestDelayMinutes;
-    if (patch.quietHours !== undefined) set['quietHours'] = patch.quietHours ? { start: patch.quietHours.start, end: patch.quietHours.end } : null;
+    if (patch.quietHours !== undefined)
+      set['quietHours'] = patch.quietHours ? { start: patch.quietHours.start, end: patch.quietHours.end } : null;
     if (Object.keys(set).length === 0) return;
     // a concurrent first write may win the insert: then ours matches the document it created
     if (!(await this.upsert({ userId: oid(userId) }, set))) await this.upsert({ userId: oid(userId) }, set);

@@ -5,7 +5,12 @@ import { foldText } from '../../common/text';
 import { ChannelsService } from '../chat/channels.service';
 import { MessagesService } from '../chat/messages.service';
 import { ProjectMembersRepository } from '../projects/project-members.repository';
-import { CardFromMessageEvent, ProjectCreatedEvent, ProjectMemberRemovedEvent, ProjectMembersChangedEvent } from '../projects/projects.events';
+import {
+  CardFromMessageEvent,
+  ProjectCreatedEvent,
+  ProjectMemberRemovedEvent,
+  ProjectMembersChangedEvent,
+} from '../projects/projects.events';
 import { ProjectsRepository } from '../projects/projects.repository';
 import { UsersRepository } from '../users/users.repository';
 
@@ -41,8 +46,18 @@ export class ProjectChannelsListener {
     if (e.project.channelId) return;
     const actor = await this.users.findById(e.actor.id);
     if (!actor) return;
-    const me: AuthUser = { id: actor.id, sessionId: 'system', roles: actor.roles, organisationId: actor.organisationId, displayName: actor.displayName };
-    const channel = await this.channels.create(me, { name: projectChannelName(e.project.name, e.project.id), type: 'private', topic: e.project.name }, { projectId: e.project.id });
+    const me: AuthUser = {
+      id: actor.id,
+      sessionId: 'system',
+      roles: actor.roles,
+      organisationId: actor.organisationId,
+      displayName: actor.displayName,
+    };
+    const channel = await this.channels.create(
+      me,
+      { name: projectChannelName(e.project.name, e.project.id), type: 'private', topic: e.project.name },
+      { projectId: e.project.id },
+    );
     await this.projects.setChannel(e.project.id, channel.id);
     await this.syncMembers(e.project.id, channel.id);
   }
@@ -66,7 +81,10 @@ export class ProjectChannelsListener {
 
   private async syncMembers(projectId: string, channelId: string): Promise<void> {
     const members = await this.projectMembers.listForProject(projectId);
-    await this.channels.addMembers(channelId, members.map((m) => m.userId));
+    await this.channels.addMembers(
+      channelId,
+      members.map((m) => m.userId),
+    );
     this.logger.debug(`project ${projectId}: channel ${channelId} has its ${members.length} members`);
   }
 }

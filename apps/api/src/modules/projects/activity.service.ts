@@ -72,7 +72,18 @@ export class ActivityService {
       const at = new Date(Number(after.k));
       filter.$or = [{ at: { $lt: at } }, { at, _id: { $lt: oid(after.id) } }];
     }
-    const rows = (await this.model.find(filter).sort({ at: -1, _id: -1 }).limit(q.limit + 1).lean<LeanActivity[]>()).map(toActivity);
-    return toPage(rows, q.limit, (r) => new Date(r.at).getTime(), (r) => r);
+    const rows = (
+      await this.model
+        .find(filter)
+        .sort({ at: -1, _id: -1 })
+        .limit(q.limit + 1)
+        .lean<LeanActivity[]>()
+    ).map(toActivity);
+    return toPage(
+      rows,
+      q.limit,
+      (r) => new Date(r.at).getTime(),
+      (r) => r,
+    );
   }
 }

@@ -15,7 +15,6 @@ const toRecord = (d: LeanMember): ProjectMemberRecord => ({
   joinedAt: d.joinedAt,
 });
 
-
 @Injectable()
 export class ProjectMembersRepository {
   constructor(@InjectModel(ProjectMemberDoc.name) private readonly model: Model<ProjectMemberDoc>) {}
@@ -37,7 +36,12 @@ export class ProjectMembersRepository {
   }
 
   async listForProject(projectId: string): Promise<ProjectMemberRecord[]> {
-    return (await this.model.find({ projectId: oid(projectId) }).sort({ joinedAt: 1, _id: 1 }).lean<LeanMember[]>()).map(toRecord);
+    return (
+      await this.model
+        .find({ projectId: oid(projectId) })
+        .sort({ joinedAt: 1, _id: 1 })
+        .lean<LeanMember[]>()
+    ).map(toRecord);
   }
 
   async projectIdsForUser(userId: string): Promise<string[]> {

@@ -11,8 +11,10 @@ import { ProjectMembersRepository } from './project-members.repository';
 import { ProjectMemberAddedEvent, ProjectMemberRemovedEvent, ProjectMembersChangedEvent } from './projects.events';
 import { ProjectsRepository } from './projects.repository';
 
-const lastOwner = (): ApiException => new ApiException(HttpStatus.CONFLICT, ErrorCode.LastProjectOwner, 'A project needs at least one owner');
-const changedMeanwhile = (): ApiException => new ApiException(HttpStatus.CONFLICT, ErrorCode.Conflict, 'The membership changed meanwhile; reload and try again');
+const lastOwner = (): ApiException =>
+  new ApiException(HttpStatus.CONFLICT, ErrorCode.LastProjectOwner, 'A project needs at least one owner');
+const changedMeanwhile = (): ApiException =>
+  new ApiException(HttpStatus.CONFLICT, ErrorCode.Conflict, 'The membership changed meanwhile; reload and try again');
 
 /** Project membership: owners add people and change roles; anyone may leave; the last owner stays. */
 @Injectable()

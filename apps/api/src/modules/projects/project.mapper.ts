@@ -23,7 +23,10 @@ export function toProjectBase(p: ProjectRecord, orgs: Map<string, OrganisationRe
   };
 }
 
-export const toProject = (p: ProjectRecord, orgs: Map<string, OrganisationRecord>, myRole: ProjectRole): Project => ({ ...toProjectBase(p, orgs), myRole });
+export const toProject = (p: ProjectRecord, orgs: Map<string, OrganisationRecord>, myRole: ProjectRole): Project => ({
+  ...toProjectBase(p, orgs),
+  myRole,
+});
 
 export const toProjectMember = (m: ProjectMemberRecord, u: UserRecord | undefined): ProjectMember => ({
   userId: m.userId,

@@ -41,12 +41,19 @@ export class ProjectsController {
   }
 
   @Patch(':id')
-  async update(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: UpdateProjectDto): Promise<{ project: Project }> {
+  async update(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: UpdateProjectDto,
+  ): Promise<{ project: Project }> {
     return { project: await this.projects.update(me, id, body) };
   }
 
   @Get(':id/members')
-  async listMembers(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string): Promise<{ items: ProjectMember[]; nextCursor: null }> {
+  async listMembers(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+  ): Promise<{ items: ProjectMember[]; nextCursor: null }> {
     return { items: await this.members.list(me, id), nextCursor: null };
   }
 
@@ -78,13 +85,21 @@ export class ProjectsController {
   /** Owners remove members; anyone may remove themselves. */
   @Delete(':id/members/:userId')
   @HttpCode(204)
-  async removeMember(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Param('userId', ObjectIdPipe) userId: string): Promise<void> {
+  async removeMember(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Param('userId', ObjectIdPipe) userId: string,
+  ): Promise<void> {
     await this.members.remove(me, id, userId);
   }
 
   /** The board's activity, newest first. */
   @Get(':id/activity')
-  async boardActivity(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Query() q: PageQueryDto): Promise<Page<Activity>> {
+  async boardActivity(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Query() q: PageQueryDto,
+  ): Promise<Page<Activity>> {
     await this.access.require(me, id, 'read');
     return this.activity.list(id, { cursor: q.cursor, limit: pageLimit(q) });
   }

@@ -25,7 +25,23 @@ import { ProjectsService } from './projects.service';
     OrganisationsModule,
   ],
   controllers: [ProjectsController],
-  providers: [ProjectsRepository, ProjectMembersRepository, ProjectAccessService, ProjectPresenter, ProjectsService, ProjectMembersService, ActivityService],
-  exports: [ProjectsRepository, ProjectMembersRepository, ProjectAccessService, ProjectPresenter, ProjectsService, ProjectMembersService, ActivityService],
+  providers: [
+    ProjectsRepository,
+    ProjectMembersRepository,
+    ProjectAccessService,
+    ProjectPresenter,
+    ProjectsService,
+    ProjectMembersService,
+    ActivityService,
+  ],
+  exports: [
+    ProjectsRepository,
+    ProjectMembersRepository,
+    ProjectAccessService,
+    ProjectPresenter,
+    ProjectsService,
+    ProjectMembersService,
+    ActivityService,
+  ],
 })
 export class ProjectsModule {}

@@ -86,7 +86,11 @@ export class ProjectsRepository {
     if (q.q) filter.nameKey = { $regex: containsFolded(q.q) };
     const after = decodeCursor(q.cursor);
     if (after) filter.$or = [{ nameKey: { $gt: String(after.k) } }, { nameKey: String(after.k), _id: { $gt: oid(after.id) } }];
-    const docs = await this.model.find(filter).sort({ nameKey: 1, _id: 1 }).limit(q.limit + 1).lean<LeanProject[]>();
+    const docs = await this.model
+      .find(filter)
+      .sort({ nameKey: 1, _id: 1 })
+      .limit(q.limit + 1)
+      .lean<LeanProject[]>();
     return docs.map(toRecord);
   }
 

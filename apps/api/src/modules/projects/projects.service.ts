@@ -31,7 +31,10 @@ export class ProjectsService {
     const ids = await this.members.projectIdsForUser(me.id);
     const rows = await this.projects.listAmong(ids, q);
     const page = rows.slice(0, q.limit);
-    const roles = await this.members.rolesOf(me.id, page.map((p) => p.id));
+    const roles = await this.members.rolesOf(
+      me.id,
+      page.map((p) => p.id),
+    );
     const last = page[page.length - 1];
     return {
       items: await this.presenter.projects(page, roles),
@@ -40,7 +43,10 @@ export class ProjectsService {
   }
 
   async create(me: AuthUser, input: CreateProjectRequest & { seedKey?: string; defaultColumns?: boolean }): Promise<Project> {
-    const organisationIds = await this.checkOrganisations([...(me.organisationId ? [me.organisationId] : []), ...(input.organisationIds ?? [])]);
+    const organisationIds = await this.checkOrganisations([
+      ...(me.organisationId ? [me.organisationId] : []),
+      ...(input.organisationIds ?? []),
+    ]);
     const project = await this.projects.create({
       name: input.name,
       summary: input.summary ?? null,
@@ -52,7 +58,10 @@ export class ProjectsService {
     });
     await this.members.add(project.id, me.id, 'owner');
     await this.activity.record({ projectId: project.id, actor: me, kind: 'project.created', data: { name: project.name } });
-    await this.events.emitAsync(ProjectCreatedEvent.event, new ProjectCreatedEvent(project, me, input.defaultColumns ?? true, (await this.users.findById(me.id))?.language ?? 'en'));
+    await this.events.emitAsync(
+      ProjectCreatedEvent.event,
+      new ProjectCreatedEvent(project, me, input.defaultColumns ?? true, (await this.users.findById(me.id))?.language ?? 'en'),
+    );
     return this.presenter.project(project, 'owner');
   }
 

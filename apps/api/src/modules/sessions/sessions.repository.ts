@@ -18,7 +18,14 @@ const toRecord = (d: LeanSession): SessionRecord => ({
 export class SessionsRepository {
   constructor(@InjectModel(SessionDoc.name) private readonly model: Model<SessionDoc>) {}
 
-  async create(input: { id: string; userId: string; refreshHash: string; expiresAt: Date; userAgent: string | null; ip: string | null }): Promise<SessionRecord> {
+  async create(input: {
+    id: string;
+    userId: string;
+    refreshHash: string;
+    expiresAt: Date;
+    userAgent: string | null;
+    ip: string | null;
+  }): Promise<SessionRecord> {
     const now = new Date();
     const doc = await this.model.create({
       _id: oid(input.id),
@@ -43,7 +50,10 @@ export class SessionsRepository {
     const d = await this.model
       .findOneAndUpdate(
         { _id: oid(id), refreshHash: presentedHash, revokedAt: null, expiresAt: { $gt: now } },
-        { $set: { refreshHash: nextHash, previousHash: presentedHash, rotatedAt: now, lastUsedAt: now, expiresAt }, $inc: { generation: 1 } },
+        {
+          $set: { refreshHash: nextHash, previousHash: presentedHash, rotatedAt: now, lastUsedAt: now, expiresAt },
+          $inc: { generation: 1 },
+        },
         { returnDocument: 'after' },
       )
       .lean<LeanSession>();
@@ -52,7 +62,12 @@ export class SessionsRepository {
 
   /** True when `hash` is the secret rotated away within the last `graceMs` (a concurrent refresh, not a theft). */
   async isRecentlyRotated(id: string, hash: string, graceMs: number, now = new Date()): Promise<boolean> {
-    const n = await this.model.countDocuments({ _id: oid(id), previousHash: hash, revokedAt: null, rotatedAt: { $gt: new Date(now.getTime() - graceMs) } });
+    const n = await this.model.countDocuments({
+      _id: oid(id),
+      previousHash: hash,
+      revokedAt: null,
+      rotatedAt: { $gt: new Date(now.getTime() - graceMs) },
+    });
     return n > 0;
   }
 
@@ -62,7 +77,11 @@ export class SessionsRepository {
 
   async revoke(id: string, reason: string): Promise<SessionRecord | null> {
     const d = await this.model
-      .findOneAndUpdate({ _id: oid(id), revokedAt: null }, { $set: { revokedAt: new Date(), revokedReason: reason } }, { returnDocument: 'after' })
+      .findOneAndUpdate(
+        { _id: oid(id), revokedAt: null },
+        { $set: { revokedAt: new Date(), revokedReason: reason } },
+        { returnDocument: 'after' },
+      )
       .lean<LeanSession>();
     return d ? toRecord(d) : null;
   }

@@ -32,7 +32,10 @@ export class SessionsService {
     return new Date(Date.now() + this.config.refreshTokenTtlDays * 86_400_000);
   }
 
-  async open(userId: string, meta: { userAgent: string | null; ip: string | null }): Promise<{ session: SessionRecord; refreshToken: string }> {
+  async open(
+    userId: string,
+    meta: { userAgent: string | null; ip: string | null },
+  ): Promise<{ session: SessionRecord; refreshToken: string }> {
     const id = new Types.ObjectId().toHexString();
     const secret = randomBytes(32).toString('base64url');
     const session = await this.repo.create({ id, userId, refreshHash: sha256(secret), expiresAt: this.expiry(), ...meta });

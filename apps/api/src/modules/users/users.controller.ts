@@ -17,18 +17,33 @@ export class UsersController {
   @Get()
   @Authenticated({ roles: ['admin', 'coordinator', 'org_admin'] })
   list(@CurrentUser() me: AuthUser, @Query() q: UserListQueryDto): Promise<Page<User>> {
-    return this.users.list(me, { q: q.q, role: q.role, status: q.status, organisationId: q.organisationId, cursor: q.cursor, limit: pageLimit(q) });
+    return this.users.list(me, {
+      q: q.q,
+      role: q.role,
+      status: q.status,
+      organisationId: q.organisationId,
+      cursor: q.cursor,
+      limit: pageLimit(q),
+    });
   }
 
   @Patch(':id/roles')
   @Authenticated({ roles: ['admin'] })
-  async setRoles(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: UpdateRolesDto): Promise<{ user: User }> {
+  async setRoles(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: UpdateRolesDto,
+  ): Promise<{ user: User }> {
     return { user: await this.users.setRoles(me, id, body.roles) };
   }
 
   @Patch(':id/status')
   @Authenticated({ roles: ['admin', 'coordinator', 'org_admin'] })
-  async setStatus(@CurrentUser() me: AuthUser, @Param('id', ObjectIdPipe) id: string, @Body() body: UpdateStatusDto): Promise<{ user: User }> {
+  async setStatus(
+    @CurrentUser() me: AuthUser,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: UpdateStatusDto,
+  ): Promise<{ user: User }> {
     return { user: await this.users.setStatus(me, id, body.status, body.reason ?? null) };
   }
 }

@@ -59,7 +59,9 @@ export interface UserSearch {
   limit: number;
 }
 
-export type ProfilePatch = Partial<Pick<UserRecord, 'displayName' | 'language' | 'timeZone' | 'avatarColor' | 'initials' | 'title' | 'expertise'>>;
+export type ProfilePatch = Partial<
+  Pick<UserRecord, 'displayName' | 'language' | 'timeZone' | 'avatarColor' | 'initials' | 'title' | 'expertise'>
+>;
 
 @Injectable()
 export class UsersRepository {
@@ -119,7 +121,11 @@ export class UsersRepository {
     if (after) {
       q.$or = [{ displayName: { $gt: String(after.k) } }, { displayName: String(after.k), _id: { $gt: oid(after.id) } }];
     }
-    const docs = await this.model.find(q).sort({ displayName: 1, _id: 1 }).limit(s.limit + 1).lean<LeanUser[]>();
+    const docs = await this.model
+      .find(q)
+      .sort({ displayName: 1, _id: 1 })
+      .limit(s.limit + 1)
+      .lean<LeanUser[]>();
     return docs.map(toRecord);
   }
 
@@ -148,7 +154,11 @@ export class UsersRepository {
     if (!current) return null;
     const next = { ...current, email: email.toLowerCase() };
     const d = await this.model
-      .findByIdAndUpdate(id, { $set: { email: next.email, searchText: searchTextOf(next), emailVerifiedAt: new Date() } }, { returnDocument: 'after' })
+      .findByIdAndUpdate(
+        id,
+        { $set: { email: next.email, searchText: searchTextOf(next), emailVerifiedAt: new Date() } },
+        { returnDocument: 'after' },
+      )
       .lean<LeanUser>();
     return d ? toRecord(d) : null;
   }
@@ -162,7 +172,9 @@ export class UsersRepository {
   async setStatus(id: string, status: UserStatus, reason: string | null, from?: UserStatus[]): Promise<UserRecord | null> {
     const filter: QueryFilter<UserDoc> = { _id: oid(id) };
     if (from) filter.status = { $in: from };
-    const d = await this.model.findOneAndUpdate(filter, { $set: { status, statusReason: reason } }, { returnDocument: 'after' }).lean<LeanUser>();
+    const d = await this.model
+      .findOneAndUpdate(filter, { $set: { status, statusReason: reason } }, { returnDocument: 'after' })
+      .lean<LeanUser>();
     return d ? toRecord(d) : null;
   }
 

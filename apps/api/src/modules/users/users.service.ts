@@ -46,7 +46,14 @@ export class UsersService {
     if (!updated) throw notFound('User');
     // open sockets keep no stale roles: realtime re-reads the identity before their next event
     this.events.emit(UserIdentityChangedEvent.event, new UserIdentityChangedEvent(id, 'roles'));
-    await this.audit.record({ actorId: me.id, action: 'user.roles.changed', targetType: 'user', targetId: id, before: { roles: target.roles }, after: { roles } });
+    await this.audit.record({
+      actorId: me.id,
+      action: 'user.roles.changed',
+      targetType: 'user',
+      targetId: id,
+      before: { roles: target.roles },
+      after: { roles },
+    });
     return toUser(updated);
   }
 

@@ -14,9 +14,22 @@ function dom(body: string, names: Record<string, string> = NAMES): HTMLElement {
 /** Nothing in the output may run script or load anything. */
 function expectInert(el: HTMLElement): void {
   for (const node of Array.from(el.querySelectorAll('*'))) {
-    expect(['script', 'img', 'iframe', 'svg', 'math', 'style', 'object', 'embed', 'form', 'input', 'video', 'audio', 'link', 'meta']).not.toContain(
-      node.tagName.toLowerCase(),
-    );
+    expect([
+      'script',
+      'img',
+      'iframe',
+      'svg',
+      'math',
+      'style',
+      'object',
+      'embed',
+      'form',
+      'input',
+      'video',
+      'audio',
+      'link',
+      'meta',
+    ]).not.toContain(node.tagName.toLowerCase());
     for (const attr of Array.from(node.attributes)) {
       expect(attr.name.toLowerCase().startsWith('on')).toBe(false);
       expect(['style', 'src', 'srcset', 'formaction', 'xlink:href']).not.toContain(attr.name.toLowerCase());
@@ -32,7 +45,9 @@ function expectInert(el: HTMLElement): void {
 
 describe('renderMarkdown', () => {
   it('renders the supported subset', () => {
-    const el = dom('**bold** _it_ ~~gone~~ `x<y`\n\n```\nconst a = 1 < 2;\n```\n\n- one\n- two\n\n1. first\n\n> quoted\n\n[site](https://infobalt.lt)');
+    const el = dom(
+      '**bold** _it_ ~~gone~~ `x<y`\n\n```\nconst a = 1 < 2;\n```\n\n- one\n- two\n\n1. first\n\n> quoted\n\n[site](https://infobalt.lt)',
+    );
     expect(el.querySelector('strong')?.textContent).toBe('bold');
     expect(el.querySelector('em')?.textContent).toBe('it');
     expect(el.querySelector('del')?.textContent).toBe('gone');
@@ -128,7 +143,9 @@ describe('renderMarkdown', () => {
   });
 
   it('markdownText: what a reader sees, marks gone, mentions named, one line per block', () => {
-    const text = markdownText(`**Book** the _GPU_ pool, <@${JONAS}>\n\n- one\n- \`two\`\n\n<b>raw</b>`, { nameOf: (id) => NAMES[id] ?? null });
+    const text = markdownText(`**Book** the _GPU_ pool, <@${JONAS}>\n\n- one\n- \`two\`\n\n<b>raw</b>`, {
+      nameOf: (id) => NAMES[id] ?? null,
+    });
     expect(text).toBe('Book the GPU pool, @Jonas\none\ntwo\n<b>raw</b>');
   });
 });

@@ -96,7 +96,10 @@ function renderMentions(html: string, options: MarkdownOptions): string {
       }
       if (inCode > 0) return part.replace(SENTINEL, (_m, id: string) => label(id));
       return part
-        .replace(SENTINEL, (_m, id: string) => `<span class="${id === options.myId ? 'mention mention-me' : 'mention'}">${label(id)}</span>`)
+        .replace(
+          SENTINEL,
+          (_m, id: string) => `<span class="${id === options.myId ? 'mention mention-me' : 'mention'}">${label(id)}</span>`,
+        )
         .replace(BROADCAST, (_m, lead: string, word: string) => `${lead}<span class="mention mention-me">@${word}</span>`);
     })
     .join('');
@@ -118,5 +121,8 @@ export function renderMarkdown(body: string, options: MarkdownOptions = {}): str
 export function markdownText(body: string, options: MarkdownOptions = {}): string {
   const html = renderMarkdown(body, options).replace(/<br\s*\/?>|<\/(?:p|li|pre|blockquote)>/g, '$&\n');
   const text = new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '';
-  return text.replace(/[ \t]+/g, ' ').replace(/\n\s*\n+/g, '\n').trim();
+  return text
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\n\s*\n+/g, '\n')
+    .trim();
 }

@@ -19,7 +19,9 @@ export class ProjectNamesApi {
 
   /** The projects I am a member of (the first 100), by name. */
   mine(): Observable<ProjectName[]> {
-    return this.http.get<Page<Project>>('/api/projects', { params: { limit: 100 } }).pipe(map((page) => page.items.map(({ id, name }) => ({ id, name }))));
+    return this.http
+      .get<Page<Project>>('/api/projects', { params: { limit: 100 } })
+      .pipe(map((page) => page.items.map(({ id, name }) => ({ id, name }))));
   }
 
   /** One project's name (404 when I may not see it). */

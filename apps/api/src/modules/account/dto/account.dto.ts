@@ -1,6 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import { PASSWORD_MAX_LENGTH, type EmailChangeRequest, type MailTokenRequest, type PasswordResetConfirmRequest, type PasswordResetRequest } from '@klasteris/contracts';
+import {
+  PASSWORD_MAX_LENGTH,
+  type EmailChangeRequest,
+  type MailTokenRequest,
+  type PasswordResetConfirmRequest,
+  type PasswordResetRequest,
+} from '@klasteris/contracts';
 import { EmailProperty, NewPasswordProperty } from '../../../common/fields';
 
 /** A mailed token: a plain string (an object such as `{ "$regex": "." }` is a 400 VALIDATION_FAILED). */

@@ -22,8 +22,16 @@ export class ApplicationContactDto implements ApplicationContactInput {
 }
 
 export class CreateApplicationDto implements CreateApplicationRequest {
-  @ApiProperty({ type: OrganisationInputDto }) @IsDefined() @ValidateNested() @Type(() => OrganisationInputDto) organisation: OrganisationInputDto;
-  @ApiProperty({ type: ApplicationContactDto }) @IsDefined() @ValidateNested() @Type(() => ApplicationContactDto) contact: ApplicationContactDto;
+  @ApiProperty({ type: OrganisationInputDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => OrganisationInputDto)
+  organisation: OrganisationInputDto;
+  @ApiProperty({ type: ApplicationContactDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => ApplicationContactDto)
+  contact: ApplicationContactDto;
   @TextProperty(3000, 10) motivation: string;
 }
 

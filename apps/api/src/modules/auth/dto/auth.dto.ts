@@ -11,7 +11,15 @@ import {
   type RegisterRequest,
   type UpdateProfileRequest,
 } from '@klasteris/contracts';
-import { DisplayNameProperty, EmailProperty, NameProperty, NewPasswordProperty, Omittable, TimeZoneProperty, trim } from '../../../common/fields';
+import {
+  DisplayNameProperty,
+  EmailProperty,
+  NameProperty,
+  NewPasswordProperty,
+  Omittable,
+  TimeZoneProperty,
+  trim,
+} from '../../../common/fields';
 
 export class RegisterDto implements RegisterRequest {
   @EmailProperty() email: string;
@@ -22,8 +30,11 @@ export class RegisterDto implements RegisterRequest {
 }
 
 export class LoginDto implements LoginRequest {
-  @ApiProperty() @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
-  @IsString() @MinLength(3) @MaxLength(254)
+  @ApiProperty()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsString()
+  @MinLength(3)
+  @MaxLength(254)
   email: string;
 
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(PASSWORD_MAX_LENGTH) password: string;
@@ -34,10 +45,20 @@ export class UpdateProfileDto implements UpdateProfileRequest {
   @ApiPropertyOptional({ enum: Languages }) @Omittable() @IsIn(Languages) language?: Language;
   @TimeZoneProperty() timeZone?: string;
   @ApiPropertyOptional({ enum: AVATAR_COLORS }) @Omittable() @IsIn(AVATAR_COLORS) avatarColor?: string;
-  @ApiPropertyOptional() @Omittable() @Transform(trim) @IsString() @Matches(/^\p{L}{1,3}$/u, { message: 'initials must be 1 to 3 letters' }) initials?: string;
+  @ApiPropertyOptional()
+  @Omittable()
+  @Transform(trim)
+  @IsString()
+  @Matches(/^\p{L}{1,3}$/u, { message: 'initials must be 1 to 3 letters' })
+  initials?: string;
   @ApiPropertyOptional() @Omittable() @Transform(trim) @IsString() @MaxLength(100) title?: string;
   @ApiPropertyOptional({ type: [String] })
-  @Omittable() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(40, { each: true })
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(40, { each: true })
   expertise?: string[];
 }
 

@@ -26,7 +26,8 @@ import {
   type AddChecklistItemRequest,
   type CreateCardRequest,
   type LinkCardMessageRequest,
-  type CreateCommentRequest, type UpdateCommentRequest,
+  type CreateCommentRequest,
+  type UpdateCommentRequest,
   type MoveCardRequest,
   type MyCardsQuery,
   type UpdateCardRequest,
@@ -62,7 +63,8 @@ const Title = (optional: boolean): PropertyDecorator =>
     MaxLength(CARD_TITLE_MAX),
   );
 
-const Description = (): PropertyDecorator => applyDecorators(ApiPropertyOptional({ maxLength: CARD_DESCRIPTION_MAX }), Absent(), IsString(), MaxLength(CARD_DESCRIPTION_MAX));
+const Description = (): PropertyDecorator =>
+  applyDecorators(ApiPropertyOptional({ maxLength: CARD_DESCRIPTION_MAX }), Absent(), IsString(), MaxLength(CARD_DESCRIPTION_MAX));
 
 export class SourceMessageDto {
   @ApiProperty() @IsMongoId() channelId: string;
@@ -82,7 +84,11 @@ export class CreateCardDto implements CreateCardRequest {
   @DateOnly() dueDate?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsMongoId() beforeCardId?: string;
   @ApiPropertyOptional() @IsOptional() @IsMongoId() afterCardId?: string;
-  @ApiPropertyOptional({ type: SourceMessageDto }) @IsOptional() @ValidateNested() @Type(() => SourceMessageDto) sourceMessage?: SourceMessageDto;
+  @ApiPropertyOptional({ type: SourceMessageDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SourceMessageDto)
+  sourceMessage?: SourceMessageDto;
 }
 
 export class UpdateCardDto implements UpdateCardRequest {
@@ -105,7 +111,11 @@ export class MoveCardDto implements MoveCardRequest {
 
 export class DeleteCardQueryDto {
   @ApiPropertyOptional({ description: 'delete only if the card is still at this version' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) version?: number;
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version?: number;
 }
 
 export class MyCardsQueryDto extends PageQueryDto implements MyCardsQuery {
@@ -117,7 +127,13 @@ export class AddChecklistItemDto implements AddChecklistItemRequest {
 }
 
 export class UpdateChecklistItemDto implements UpdateChecklistItemRequest {
-  @ApiPropertyOptional({ maxLength: CHECKLIST_ITEM_MAX }) @Absent() @Transform(trim) @IsString() @MinLength(1) @MaxLength(CHECKLIST_ITEM_MAX) text?: string;
+  @ApiPropertyOptional({ maxLength: CHECKLIST_ITEM_MAX })
+  @Absent()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(CHECKLIST_ITEM_MAX)
+  text?: string;
   @ApiPropertyOptional() @Absent() @IsBoolean() done?: boolean;
 }
 

@@ -15,14 +15,32 @@ import { trim } from '../../../common/fields';
 
 export class CreateColumnDto implements CreateColumnRequest {
   @ApiProperty({ maxLength: COLUMN_NAME_MAX }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(COLUMN_NAME_MAX) name: string;
-  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: 1000 }) @IsOptional() @ValidateIf((_o, v) => v !== null) @IsInt() @Min(1) @Max(1000) wipLimit?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: 1000 })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  wipLimit?: number | null;
   @ApiPropertyOptional() @IsOptional() @IsMongoId() beforeColumnId?: string;
   @ApiPropertyOptional() @IsOptional() @IsMongoId() afterColumnId?: string;
 }
 
 export class UpdateColumnDto implements UpdateColumnRequest {
-  @ApiPropertyOptional({ maxLength: COLUMN_NAME_MAX }) @ValidateIf((_o, v) => v !== undefined) @Transform(trim) @IsString() @MinLength(1) @MaxLength(COLUMN_NAME_MAX) name?: string;
-  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: 1000 }) @IsOptional() @ValidateIf((_o, v) => v !== null) @IsInt() @Min(1) @Max(1000) wipLimit?: number | null;
+  @ApiPropertyOptional({ maxLength: COLUMN_NAME_MAX })
+  @ValidateIf((_o, v) => v !== undefined)
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(COLUMN_NAME_MAX)
+  name?: string;
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: 1000 })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  wipLimit?: number | null;
 }
 
 export class MoveColumnDto implements MoveColumnRequest {
@@ -36,6 +54,12 @@ export class CreateLabelDto implements CreateLabelRequest {
 }
 
 export class UpdateLabelDto implements UpdateLabelRequest {
-  @ApiPropertyOptional({ maxLength: LABEL_NAME_MAX }) @ValidateIf((_o, v) => v !== undefined) @Transform(trim) @IsString() @MinLength(1) @MaxLength(LABEL_NAME_MAX) name?: string;
+  @ApiPropertyOptional({ maxLength: LABEL_NAME_MAX })
+  @ValidateIf((_o, v) => v !== undefined)
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LABEL_NAME_MAX)
+  name?: string;
   @ApiPropertyOptional({ enum: LABEL_COLORS }) @ValidateIf((_o, v) => v !== undefined) @IsIn(LABEL_COLORS) color?: string;
 }

@@ -11,5 +11,11 @@ export class ExportQueryDto {
 /** Multipart fields beside `file`. */
 export class ImportBoardDto {
   @ApiProperty({ enum: ImportFormats }) @IsIn(ImportFormats) format: ImportFormat;
-  @ApiPropertyOptional({ maxLength: PROJECT_NAME_MAX }) @IsOptional() @Transform(trim) @IsString() @MinLength(2) @MaxLength(PROJECT_NAME_MAX) name?: string;
+  @ApiPropertyOptional({ maxLength: PROJECT_NAME_MAX })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(PROJECT_NAME_MAX)
+  name?: string;
 }

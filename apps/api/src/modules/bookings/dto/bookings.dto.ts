@@ -37,7 +37,10 @@ export class CreateBookingDto implements CreateBookingRequest {
   @ApiPropertyOptional() @IsOptional() @IsMongoId() projectId?: string;
   @ApiPropertyOptional() @IsOptional() @IsMongoId() cardId?: string;
   @ApiPropertyOptional({ type: RecurrenceDto }) @IsOptional() @ValidateNested() @Type(() => RecurrenceDto) recurrence?: RecurrenceDto;
-  @ApiPropertyOptional({ enum: ['skip', 'none'], default: 'none' }) @IsOptional() @IsIn(['skip', 'none']) onConflict?: RecurrenceConflictMode;
+  @ApiPropertyOptional({ enum: ['skip', 'none'], default: 'none' })
+  @IsOptional()
+  @IsIn(['skip', 'none'])
+  onConflict?: RecurrenceConflictMode;
 }
 
 export class DecisionDto implements DecisionRequest {

@@ -76,9 +76,20 @@ export class BlackoutDto implements Blackout {
 
 export class AccessDto {
   @ApiProperty({ enum: BookingAccessModes }) @IsIn(BookingAccessModes) mode: BookingAccessMode;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(100) @IsMongoId({ each: true }) organisationIds?: string[];
-  @ApiPropertyOptional({ description: 'For mode "project": the project whose members may book' }) @IsOptional() @IsMongoId() projectId?: string;
-  @ApiPropertyOptional({ description: 'For mode "group": the working group whose members may book' }) @IsOptional() @IsMongoId() groupId?: string;
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsMongoId({ each: true })
+  organisationIds?: string[];
+  @ApiPropertyOptional({ description: 'For mode "project": the project whose members may book' })
+  @IsOptional()
+  @IsMongoId()
+  projectId?: string;
+  @ApiPropertyOptional({ description: 'For mode "group": the working group whose members may book' })
+  @IsOptional()
+  @IsMongoId()
+  groupId?: string;
 }
 
 export class ApprovalDto {
@@ -87,7 +98,13 @@ export class ApprovalDto {
 }
 
 export class PolicyDto implements BookingPolicyInput {
-  @ApiPropertyOptional({ type: [OpeningHoursDto] }) @IsOptional() @IsArray() @ArrayMaxSize(21) @ValidateNested({ each: true }) @Type(() => OpeningHoursDto) openingHours?: OpeningHoursDto[];
+  @ApiPropertyOptional({ type: [OpeningHoursDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(21)
+  @ValidateNested({ each: true })
+  @Type(() => OpeningHoursDto)
+  openingHours?: OpeningHoursDto[];
   @ApiPropertyOptional({ enum: SlotGranularities }) @IsOptional() @IsIn(SlotGranularities) slotMinutes?: SlotGranularity;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(15) @Max(44_640) minDurationMinutes?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(15) @Max(44_640) maxDurationMinutes?: number;
@@ -97,7 +114,13 @@ export class PolicyDto implements BookingPolicyInput {
   @ApiPropertyOptional({ type: AccessDto }) @IsOptional() @ValidateNested() @Type(() => AccessDto) access?: AccessDto;
   @ApiPropertyOptional({ type: ApprovalDto }) @IsOptional() @ValidateNested() @Type(() => ApprovalDto) approval?: ApprovalDto;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(100_000) quotaHoursPerMonth?: number | null;
-  @ApiPropertyOptional({ type: [BlackoutDto] }) @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => BlackoutDto) blackouts?: BlackoutDto[];
+  @ApiPropertyOptional({ type: [BlackoutDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => BlackoutDto)
+  blackouts?: BlackoutDto[];
   @ApiPropertyOptional() @IsOptional() @IsBoolean() checkIn?: boolean;
 }
 
@@ -107,7 +130,13 @@ export class CreateResourceDto implements CreateResourceRequest {
   @ApiPropertyOptional() @IsOptional() @IsMongoId() organisationId?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(200) location?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(4000) description?: string;
-  @ApiPropertyOptional({ type: [AttributeDto] }) @IsOptional() @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => AttributeDto) attributes?: AttributeDto[];
+  @ApiPropertyOptional({ type: [AttributeDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => AttributeDto)
+  attributes?: AttributeDto[];
   @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 1 }) @IsOptional() @IsInt() @Min(1) @Max(1000) capacity?: number;
   @ApiProperty({ example: 'Europe/Vilnius' }) @IsString() @MaxLength(64) timeZone: string;
   @ApiPropertyOptional({ enum: ResourceStatuses }) @IsOptional() @IsIn(ResourceStatuses) status?: ResourceStatus;
@@ -119,7 +148,13 @@ export class UpdateResourceDto implements UpdateResourceRequest {
   @ApiPropertyOptional({ enum: ResourceTypes }) @IsOptional() @IsIn(ResourceTypes) type?: ResourceType;
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(200) location?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(4000) description?: string;
-  @ApiPropertyOptional({ type: [AttributeDto] }) @IsOptional() @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => AttributeDto) attributes?: AttributeDto[];
+  @ApiPropertyOptional({ type: [AttributeDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => AttributeDto)
+  attributes?: AttributeDto[];
   @ApiPropertyOptional({ description: 'May only grow' }) @IsOptional() @IsInt() @Min(1) @Max(1000) capacity?: number;
   @ApiPropertyOptional({ enum: ResourceStatuses }) @IsOptional() @IsIn(ResourceStatuses) status?: ResourceStatus;
   @ApiPropertyOptional({ type: PolicyDto }) @IsOptional() @ValidateNested() @Type(() => PolicyDto) policy?: PolicyDto;
@@ -129,7 +164,12 @@ export class ResourceListQueryDto extends PageQueryDto implements ResourceListQu
   @SearchQueryProperty(100) q?: string;
   @ApiPropertyOptional({ enum: ResourceTypes }) @IsOptional() @IsIn(ResourceTypes) type?: ResourceType;
   @ApiPropertyOptional() @IsOptional() @IsMongoId() organisationId?: string;
-  @ApiPropertyOptional({ example: 'gpu:A100' }) @IsOptional() @IsString() @MaxLength(121) @Matches(/^[^:]+:.+$/, { message: 'attribute must be key:value' }) attribute?: string;
+  @ApiPropertyOptional({ example: 'gpu:A100' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(121)
+  @Matches(/^[^:]+:.+$/, { message: 'attribute must be key:value' })
+  attribute?: string;
   @ApiPropertyOptional() @IsOptional() @IsoInstant() freeFrom?: string;
   @ApiPropertyOptional() @IsOptional() @IsoInstant() freeTo?: string;
 }

@@ -11,14 +11,21 @@ export const canManageResource = (user: Caller, ownerOrganisationId: string): bo
  * Who may book: everyone, members of listed organisations, or members of one project or working group
  * (the caller says whether `user` is a member of it); the owner's admins and cluster staff always may.
  */
-export function canBookResource(user: Caller, resource: { organisationId: string; policy: Pick<BookingPolicy, 'access'> }, audienceMember = false): boolean {
+export function canBookResource(
+  user: Caller,
+  resource: { organisationId: string; policy: Pick<BookingPolicy, 'access'> },
+  audienceMember = false,
+): boolean {
   if (canManageResource(user, resource.organisationId)) return true;
   const { access } = resource.policy;
   switch (access.mode) {
     case 'all':
       return true;
     case 'organisations':
-      return user.organisationId !== null && (user.organisationId === resource.organisationId || access.organisationIds.includes(user.organisationId));
+      return (
+        user.organisationId !== null &&
+        (user.organisationId === resource.organisationId || access.organisationIds.includes(user.organisationId))
+      );
     case 'project':
     case 'group':
       return audienceMember;

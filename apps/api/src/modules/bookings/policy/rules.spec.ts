@@ -20,7 +20,13 @@ const policy = (p: Partial<BookingPolicy> = {}): BookingPolicy => ({
   blackouts: [],
   ...p,
 });
-const resource = (p: Partial<BookingPolicy> = {}, r: Partial<RuleResource> = {}): RuleResource => ({ capacity: 4, timeZone: 'Europe/Vilnius', status: 'available', policy: policy(p), ...r });
+const resource = (p: Partial<BookingPolicy> = {}, r: Partial<RuleResource> = {}): RuleResource => ({
+  capacity: 4,
+  timeZone: 'Europe/Vilnius',
+  status: 'available',
+  policy: policy(p),
+  ...r,
+});
 const NOW = t('2026-03-02T06:00:00Z'); // Monday 08:00 in Vilnius
 const weekdays = (open: string, close: string) => [1, 2, 3, 4, 5].map((weekday) => ({ weekday, open, close }));
 
@@ -39,10 +45,30 @@ describe('evaluateBooking', () => {
     ['duration', { minDurationMinutes: 120 }, {}, { start: '2026-03-03T08:00:00Z', end: '2026-03-03T09:00:00Z', units: 1 }],
     ['notice', {}, {}, { start: '2026-03-02T06:00:00Z', end: '2026-03-02T07:00:00Z', units: 1 }],
     ['window', {}, {}, { start: '2026-06-01T08:00:00Z', end: '2026-06-01T09:00:00Z', units: 1 }],
-    ['opening_hours', { openingHours: weekdays('08:00', '18:00') }, {}, { start: '2026-03-03T05:00:00Z', end: '2026-03-03T07:00:00Z', units: 1 }],
-    ['opening_hours', { openingHours: weekdays('08:00', '18:00') }, {}, { start: '2026-03-07T08:00:00Z', end: '2026-03-07T09:00:00Z', units: 1 }],
-    ['blackout', { blackouts: [{ kind: 'once' as const, start: '2026-03-03T08:30:00Z', end: '2026-03-03T08:45:00Z', reason: 'UPS test' }] }, {}, { start: '2026-03-03T08:00:00Z', end: '2026-03-03T09:00:00Z', units: 1 }],
-    ['blackout', { blackouts: [{ kind: 'weekly' as const, weekday: 2, from: '10:00', to: '12:00' }] }, {}, { start: '2026-03-03T09:00:00Z', end: '2026-03-03T10:00:00Z', units: 1 }],
+    [
+      'opening_hours',
+      { openingHours: weekdays('08:00', '18:00') },
+      {},
+      { start: '2026-03-03T05:00:00Z', end: '2026-03-03T07:00:00Z', units: 1 },
+    ],
+    [
+      'opening_hours',
+      { openingHours: weekdays('08:00', '18:00') },
+      {},
+      { start: '2026-03-07T08:00:00Z', end: '2026-03-07T09:00:00Z', units: 1 },
+    ],
+    [
+      'blackout',
+      { blackouts: [{ kind: 'once' as const, start: '2026-03-03T08:30:00Z', end: '2026-03-03T08:45:00Z', reason: 'UPS test' }] },
+      {},
+      { start: '2026-03-03T08:00:00Z', end: '2026-03-03T09:00:00Z', units: 1 },
+    ],
+    [
+      'blackout',
+      { blackouts: [{ kind: 'weekly' as const, weekday: 2, from: '10:00', to: '12:00' }] },
+      {},
+      { start: '2026-03-03T09:00:00Z', end: '2026-03-03T10:00:00Z', units: 1 },
+    ],
     ['quota', { quotaHoursPerMonth: 4 }, {}, { start: '2026-03-03T08:00:00Z', end: '2026-03-03T11:00:00Z', units: 2 }],
   ])('breaks %s', (rule, p, r, ask) => {
     const v = evaluateBooking({ start: t(ask.start), end: t(ask.end), units: ask.units }, resource(p, r), NOW);
@@ -78,8 +104,12 @@ describe('time zones and DST', () => {
 
   it('Asia/Muscat has no DST: the same local hours every day of the year', () => {
     const p = policy({ openingHours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, open: '08:00', close: '17:00' })) });
-    expect(openingSpans(p, 'Asia/Muscat', t('2026-03-29T00:00:00Z'), t('2026-03-29T23:00:00Z'))).toEqual([{ start: t('2026-03-29T04:00:00Z'), end: t('2026-03-29T13:00:00Z') }]);
-    expect(openingSpans(p, 'Asia/Muscat', t('2026-10-25T00:00:00Z'), t('2026-10-25T23:00:00Z'))).toEqual([{ start: t('2026-10-25T04:00:00Z'), end: t('2026-10-25T13:00:00Z') }]);
+    expect(openingSpans(p, 'Asia/Muscat', t('2026-03-29T00:00:00Z'), t('2026-03-29T23:00:00Z'))).toEqual([
+      { start: t('2026-03-29T04:00:00Z'), end: t('2026-03-29T13:00:00Z') },
+    ]);
+    expect(openingSpans(p, 'Asia/Muscat', t('2026-10-25T00:00:00Z'), t('2026-10-25T23:00:00Z'))).toEqual([
+      { start: t('2026-10-25T04:00:00Z'), end: t('2026-10-25T13:00:00Z') },
+    ]);
   });
 
   it('weekly blackouts keep their local time after the autumn change', () => {
@@ -100,8 +130,13 @@ describe('time zones and DST', () => {
 
   it('splits quota minutes at local month boundaries', () => {
     // 31 March 23:00 → 1 April 02:00 in Vilnius (EEST).
-    expect(Object.fromEntries(minutesByMonth(t('2026-03-31T20:00:00Z'), t('2026-03-31T23:00:00Z'), 'Europe/Vilnius'))).toEqual({ '2026-03': 60, '2026-04': 120 });
-    expect(quotaCharges({ start: t('2026-03-31T20:00:00Z'), end: t('2026-03-31T23:00:00Z'), units: 3 }, 'Asia/Muscat')).toEqual([{ month: '2026-04', minutes: 540 }]);
+    expect(Object.fromEntries(minutesByMonth(t('2026-03-31T20:00:00Z'), t('2026-03-31T23:00:00Z'), 'Europe/Vilnius'))).toEqual({
+      '2026-03': 60,
+      '2026-04': 120,
+    });
+    expect(quotaCharges({ start: t('2026-03-31T20:00:00Z'), end: t('2026-03-31T23:00:00Z'), units: 3 }, 'Asia/Muscat')).toEqual([
+      { month: '2026-04', minutes: 540 },
+    ]);
   });
 
   it('aligns to the local grid, not to UTC, in zones with half-hour offsets', () => {

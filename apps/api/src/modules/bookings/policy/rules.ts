@@ -21,7 +21,11 @@ export interface BookingAsk {
   units: number;
 }
 
-const violation = (rule: BookingRule, message: string, limit?: Record<string, unknown>): RuleViolation => ({ rule, message, ...(limit ? { limit } : {}) });
+const violation = (rule: BookingRule, message: string, limit?: Record<string, unknown>): RuleViolation => ({
+  rule,
+  message,
+  ...(limit ? { limit } : {}),
+});
 
 /** Absolute opening intervals touching [from, to); around the clock when the policy lists none. */
 export function openingSpans(policy: BookingPolicy, zone: string, from: number, to: number): Span[] {
@@ -41,7 +45,8 @@ export function blackoutSpans(blackouts: Blackout[], zone: string, from: number,
     } else if (b.kind === 'weekly' && b.weekday && b.from && b.to) {
       const f = parseHm(b.from) ?? 0;
       const t = parseHm(b.to) ?? 0;
-      for (const s of localDailySpans(from, to, zone, (wd) => (wd === b.weekday ? [{ from: f, to: t }] : []))) out.push({ ...s, reason: b.reason ?? null });
+      for (const s of localDailySpans(from, to, zone, (wd) => (wd === b.weekday ? [{ from: f, to: t }] : [])))
+        out.push({ ...s, reason: b.reason ?? null });
     }
   }
   return out.sort((a, b) => a.start - b.start);
@@ -71,10 +76,14 @@ export function evaluateBooking(ask: BookingAsk, r: RuleResource, now: number): 
   const p = r.policy;
   if (r.status === 'maintenance') return violation('maintenance', 'The resource is under maintenance');
   if (!Number.isInteger(ask.units) || ask.units < 1 || ask.units > Math.min(r.capacity, p.maxUnitsPerBooking)) {
-    return violation('units', `Book between 1 and ${Math.min(r.capacity, p.maxUnitsPerBooking)} units`, { maxUnits: Math.min(r.capacity, p.maxUnitsPerBooking) });
+    return violation('units', `Book between 1 and ${Math.min(r.capacity, p.maxUnitsPerBooking)} units`, {
+      maxUnits: Math.min(r.capacity, p.maxUnitsPerBooking),
+    });
   }
   if (!(ask.end > ask.start) || !onGrid(ask.start, p, r.timeZone) || !onGrid(ask.end, p, r.timeZone)) {
-    return violation('granularity', p.slotMinutes >= 1440 ? 'Book whole days' : `Start and end on ${p.slotMinutes}-minute slots`, { slotMinutes: p.slotMinutes });
+    return violation('granularity', p.slotMinutes >= 1440 ? 'Book whole days' : `Start and end on ${p.slotMinutes}-minute slots`, {
+      slotMinutes: p.slotMinutes,
+    });
   }
   const minutes = policyDuration(ask, p, r.timeZone);
   if (minutes < p.minDurationMinutes || minutes > p.maxDurationMinutes) {
@@ -109,7 +118,10 @@ export function evaluateBooking(ask: BookingAsk, r: RuleResource, now: number): 
 }
 
 export const quotaViolation = (hoursPerMonth: number, month: string): RuleViolation =>
-  violation('quota', `Your organisation's share of ${hoursPerMonth} unit-hours in ${month} would be exceeded`, { quotaHoursPerMonth: hoursPerMonth, month });
+  violation('quota', `Your organisation's share of ${hoursPerMonth} unit-hours in ${month} would be exceeded`, {
+    quotaHoursPerMonth: hoursPerMonth,
+    month,
+  });
 
 /** Unit-minutes a booking charges to its organisation's quota, per local month. */
 export function quotaCharges(ask: BookingAsk, zone: string): { month: string; minutes: number }[] {

@@ -4,7 +4,17 @@ const taken = (entries: [number, number[]][]) => new Map(entries.map(([s, us]) =
 
 describe('planUnits', () => {
   it('keeps the same unit for the whole booking when one is free throughout', () => {
-    const plan = planUnits([0, 1, 2], 4, 1, taken([[0, [0]], [1, [1]], [2, [2]]]), () => 0);
+    const plan = planUnits(
+      [0, 1, 2],
+      4,
+      1,
+      taken([
+        [0, [0]],
+        [1, [1]],
+        [2, [2]],
+      ]),
+      () => 0,
+    );
     expect('claims' in plan && plan.claims).toEqual([
       { slot: 0, unit: 3 },
       { slot: 1, unit: 3 },
@@ -13,7 +23,15 @@ describe('planUnits', () => {
   });
 
   it('falls back to any free units per slot', () => {
-    const plan = planUnits([0, 1], 2, 1, taken([[0, [0]], [1, [1]]]));
+    const plan = planUnits(
+      [0, 1],
+      2,
+      1,
+      taken([
+        [0, [0]],
+        [1, [1]],
+      ]),
+    );
     expect('claims' in plan && plan.claims).toEqual([
       { slot: 0, unit: 1 },
       { slot: 1, unit: 0 },

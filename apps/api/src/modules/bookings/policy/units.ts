@@ -6,7 +6,13 @@ export interface ClaimPlan {
   claims: { slot: number; unit: number }[];
 }
 
-export function planUnits(slots: number[], capacity: number, units: number, taken: Map<number, Set<number>>, random: () => number = Math.random): ClaimPlan | { short: number[] } {
+export function planUnits(
+  slots: number[],
+  capacity: number,
+  units: number,
+  taken: Map<number, Set<number>>,
+  random: () => number = Math.random,
+): ClaimPlan | { short: number[] } {
   const short = slots.filter((s) => capacity - (taken.get(s)?.size ?? 0) < units);
   if (short.length > 0) return { short };
   // Prefer the same units for the whole booking ("nodes 3 and 7 from 10:00 to 14:00"), picked at random

@@ -1,5 +1,13 @@
 import { IsIn, IsInt, IsMongoId, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
-import type { ChannelReadPayload, DeleteMessagePayload, EditMessagePayload, PresenceSetPayload, ReactionTogglePayload, SendMessagePayload, TypingPayload } from '@klasteris/contracts';
+import type {
+  ChannelReadPayload,
+  DeleteMessagePayload,
+  EditMessagePayload,
+  PresenceSetPayload,
+  ReactionTogglePayload,
+  SendMessagePayload,
+  TypingPayload,
+} from '@klasteris/contracts';
 import { MessageBodyFields, PostMessageDto } from './chat.dto';
 
 export class SendMessageEvent extends PostMessageDto implements SendMessagePayload {

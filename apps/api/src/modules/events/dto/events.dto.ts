@@ -105,7 +105,11 @@ function OneVenueForm(): PropertyDecorator {
         validate: (v: unknown) => {
           if (typeof v !== 'object' || v === null) return true; // ValidateNested reports a non-object
           const o = v as EventVenueInput;
-          const forms = [o.resourceId !== undefined, o.address !== undefined || o.city !== undefined || o.country !== undefined, o.url !== undefined];
+          const forms = [
+            o.resourceId !== undefined,
+            o.address !== undefined || o.city !== undefined || o.country !== undefined,
+            o.url !== undefined,
+          ];
           return forms.filter(Boolean).length === 1;
         },
       },
@@ -121,51 +125,102 @@ export class EventVenueDto implements EventVenueInput {
 
   @ApiPropertyOptional({ maxLength: 200 })
   @ValidateIf((o: EventVenueInput) => o.resourceId === undefined && o.url === undefined)
-  @Transform(trim) @IsString() @MinLength(2) @MaxLength(200)
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
   address?: string;
 
   @ApiPropertyOptional({ maxLength: 100 })
   @ValidateIf((o: EventVenueInput) => o.resourceId === undefined && o.url === undefined)
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(100)
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
   city?: string;
 
   @ApiPropertyOptional({ example: 'OM', description: 'ISO 3166-1 alpha-2' })
   @ValidateIf((o: EventVenueInput) => o.resourceId === undefined && o.url === undefined)
-  @Transform(upper) @IsString() @IsISO31661Alpha2()
+  @Transform(upper)
+  @IsString()
+  @IsISO31661Alpha2()
   country?: string;
 
   @ApiPropertyOptional({ example: 'https://meet.example.org/klasteris', maxLength: 500 })
   @ValidateIf((o: EventVenueInput) => o.url !== undefined)
-  @IsString() @MaxLength(500) @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'url must be an http(s) link' })
+  @IsString()
+  @MaxLength(500)
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'url must be an http(s) link' })
   url?: string;
 }
 
 export class CreateEventDto implements CreateEventRequest {
-  @ApiProperty({ minLength: 3, maxLength: EVENT_TITLE_MAX }) @Transform(trim) @IsString() @MinLength(3) @MaxLength(EVENT_TITLE_MAX) title: string;
-  @ApiPropertyOptional({ maxLength: EVENT_DESCRIPTION_MAX, description: 'Markdown' }) @IsOptional() @IsString() @MaxLength(EVENT_DESCRIPTION_MAX) description?: string;
+  @ApiProperty({ minLength: 3, maxLength: EVENT_TITLE_MAX })
+  @Transform(trim)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(EVENT_TITLE_MAX)
+  title: string;
+  @ApiPropertyOptional({ maxLength: EVENT_DESCRIPTION_MAX, description: 'Markdown' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(EVENT_DESCRIPTION_MAX)
+  description?: string;
   @ApiProperty({ enum: EventKinds }) @IsIn(EventKinds) kind: EventKind;
   @ApiProperty({ example: '2026-03-03T10:00:00+02:00' }) @IsoInstant() start: string;
   @ApiProperty({ example: '2026-03-03T12:00:00+02:00' }) @IsoInstant() @EndsAfterStart() end: string;
   @ApiProperty({ example: 'Europe/Vilnius' }) @IsString() @IsTimeZone() timeZone: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: EVENT_CAPACITY_MAX, description: 'places; none: no limit' }) @IsOptional() @IsInt() @Min(1) @Max(EVENT_CAPACITY_MAX) capacity?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: EVENT_CAPACITY_MAX, description: 'places; none: no limit' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(EVENT_CAPACITY_MAX)
+  capacity?: number;
   @ApiProperty({ enum: EventVisibilities }) @IsIn(EventVisibilities) visibility: EventVisibility;
   @ApiPropertyOptional({ description: 'organised by this working group (its coordinators)' }) @IsOptional() @IsMongoId() groupId?: string;
   @ApiPropertyOptional({ description: 'organised by this project (its owners)' }) @IsOptional() @IsMongoId() projectId?: string;
   @ApiPropertyOptional({ description: 'organised by this organisation (its admins)' }) @IsOptional() @IsMongoId() organisationId?: string;
   @ApiProperty({ type: EventVenueDto }) @IsObject() @OneVenueForm() @ValidateNested() @Type(() => EventVenueDto) venue: EventVenueDto;
-  @ApiPropertyOptional({ default: false, description: 'publish at once (books a resource venue)' }) @IsOptional() @IsBoolean() publish?: boolean;
+  @ApiPropertyOptional({ default: false, description: 'publish at once (books a resource venue)' })
+  @IsOptional()
+  @IsBoolean()
+  publish?: boolean;
 }
 
 export class UpdateEventDto implements UpdateEventRequest {
-  @ApiPropertyOptional({ minLength: 3, maxLength: EVENT_TITLE_MAX }) @ValidateIf((_o, v) => v !== undefined) @Transform(trim) @IsString() @MinLength(3) @MaxLength(EVENT_TITLE_MAX) title?: string;
-  @ApiPropertyOptional({ maxLength: EVENT_DESCRIPTION_MAX, nullable: true }) @ValidateIf((_o, v) => v !== undefined && v !== null) @IsString() @MaxLength(EVENT_DESCRIPTION_MAX) description?: string | null;
+  @ApiPropertyOptional({ minLength: 3, maxLength: EVENT_TITLE_MAX })
+  @ValidateIf((_o, v) => v !== undefined)
+  @Transform(trim)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(EVENT_TITLE_MAX)
+  title?: string;
+  @ApiPropertyOptional({ maxLength: EVENT_DESCRIPTION_MAX, nullable: true })
+  @ValidateIf((_o, v) => v !== undefined && v !== null)
+  @IsString()
+  @MaxLength(EVENT_DESCRIPTION_MAX)
+  description?: string | null;
   @ApiPropertyOptional({ enum: EventKinds }) @ValidateIf((_o, v) => v !== undefined) @IsIn(EventKinds) kind?: EventKind;
   @ApiPropertyOptional() @ValidateIf((_o, v) => v !== undefined) @IsoInstant() start?: string;
   @ApiPropertyOptional() @ValidateIf((_o, v) => v !== undefined) @IsoInstant() @EndsAfterStart() end?: string;
   @ApiPropertyOptional() @ValidateIf((_o, v) => v !== undefined) @IsString() @IsTimeZone() timeZone?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: EVENT_CAPACITY_MAX, nullable: true }) @ValidateIf((_o, v) => v !== undefined && v !== null) @IsInt() @Min(1) @Max(EVENT_CAPACITY_MAX) capacity?: number | null;
-  @ApiPropertyOptional({ enum: EventVisibilities }) @ValidateIf((_o, v) => v !== undefined) @IsIn(EventVisibilities) visibility?: EventVisibility;
-  @ApiPropertyOptional({ type: EventVenueDto }) @ValidateIf((_o, v) => v !== undefined) @IsObject() @OneVenueForm() @ValidateNested() @Type(() => EventVenueDto) venue?: EventVenueDto;
+  @ApiPropertyOptional({ minimum: 1, maximum: EVENT_CAPACITY_MAX, nullable: true })
+  @ValidateIf((_o, v) => v !== undefined && v !== null)
+  @IsInt()
+  @Min(1)
+  @Max(EVENT_CAPACITY_MAX)
+  capacity?: number | null;
+  @ApiPropertyOptional({ enum: EventVisibilities })
+  @ValidateIf((_o, v) => v !== undefined)
+  @IsIn(EventVisibilities)
+  visibility?: EventVisibility;
+  @ApiPropertyOptional({ type: EventVenueDto })
+  @ValidateIf((_o, v) => v !== undefined)
+  @IsObject()
+  @OneVenueForm()
+  @ValidateNested()
+  @Type(() => EventVenueDto)
+  venue?: EventVenueDto;
   @ApiPropertyOptional({ description: 'true publishes a draft' }) @ValidateIf((_o, v) => v !== undefined) @IsBoolean() publish?: boolean;
 }
 
@@ -211,9 +266,20 @@ function CountOrUntil(): PropertyDecorator {
 export class EventRecurrenceDto implements EventRecurrence {
   @ApiProperty({ enum: RecurrenceFreqs }) @IsIn(RecurrenceFreqs) @CountOrUntil() freq: RecurrenceFreq;
   @ApiPropertyOptional({ minimum: 1, maximum: 12, default: 1 }) @IsOptional() @IsInt() @Min(1) @Max(12) interval?: number;
-  @ApiPropertyOptional({ minimum: 2, maximum: SERIES_MAX_OCCURRENCES, description: 'how many occurrences; give this or until' }) @IsOptional() @IsInt() @Min(2) @Max(SERIES_MAX_OCCURRENCES) count?: number;
-  @ApiPropertyOptional({ example: '2027-06-30', description: 'the last day an occurrence may start (at most two years after the first); give this or count' })
-  @IsOptional() @IsString() @MaxLength(40) @IsISO8601({ strict: true }, { message: 'until must be an ISO 8601 date' })
+  @ApiPropertyOptional({ minimum: 2, maximum: SERIES_MAX_OCCURRENCES, description: 'how many occurrences; give this or until' })
+  @IsOptional()
+  @IsInt()
+  @Min(2)
+  @Max(SERIES_MAX_OCCURRENCES)
+  count?: number;
+  @ApiPropertyOptional({
+    example: '2027-06-30',
+    description: 'the last day an occurrence may start (at most two years after the first); give this or count',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  @IsISO8601({ strict: true }, { message: 'until must be an ISO 8601 date' })
   until?: string;
 }
 
@@ -223,7 +289,10 @@ export class CreateEventSeriesDto extends CreateEventDto implements CreateEventS
 
 export class AttendeesQueryDto implements AttendeesQuery {
   @ApiPropertyOptional({ maxLength: 100, description: 'names, organisations, countries or e-mails containing this (case-insensitive)' })
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(100)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
   q?: string;
 }
 

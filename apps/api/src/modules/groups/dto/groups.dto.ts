@@ -1,7 +1,21 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsMongoId, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsMongoId,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import {
   GroupVisibilities,
   type AddOrganisationRequest,
@@ -32,14 +46,24 @@ import { MAX_PATTERN_LENGTH, MAX_RULES } from '../../moderation/word-filter';
 
 export const MAX_MUTE_SECONDS = 30 * 24 * 3600;
 /** An optional reason for the audit log: up to 1,000 characters, trimmed (blank means none). */
-const OptionalReason = (): PropertyDecorator => applyDecorators(ApiPropertyOptional({ maxLength: 1000 }), IsOptional(), Transform(trim), IsString(), MaxLength(1000));
+const OptionalReason = (): PropertyDecorator =>
+  applyDecorators(ApiPropertyOptional({ maxLength: 1000 }), IsOptional(), Transform(trim), IsString(), MaxLength(1000));
 const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
-const trimAll = ({ value }: { value: unknown }): unknown => (Array.isArray(value) ? (value as unknown[]).map((v) => (typeof v === 'string' ? v.trim() : v)) : value);
+const trimAll = ({ value }: { value: unknown }): unknown =>
+  Array.isArray(value) ? (value as unknown[]).map((v) => (typeof v === 'string' ? v.trim() : v)) : value;
 
 export class CreateGroupDto implements CreateGroupRequest {
   @NameProperty(120, 3) name: string;
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @Transform(trim) @IsString() @MaxLength(2000) description?: string;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @Transform(trimAll) @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(40, { each: true }) tags?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @Transform(trimAll)
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(40, { each: true })
+  tags?: string[];
   @ApiProperty({ enum: GroupVisibilities }) @IsIn(GroupVisibilities) visibility: GroupVisibility;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsMongoId({ each: true }) coordinatorIds?: string[];
 }
@@ -48,7 +72,15 @@ export class UpdateGroupDto implements UpdateGroupRequest {
   @NameProperty(120, 3, true) name?: string;
   @OptionalReason() reason?: string;
   @ApiPropertyOptional({ maxLength: 2000 }) @Omittable() @Transform(trim) @IsString() @MaxLength(2000) description?: string;
-  @ApiPropertyOptional({ type: [String] }) @Omittable() @Transform(trimAll) @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(40, { each: true }) tags?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @Omittable()
+  @Transform(trimAll)
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(40, { each: true })
+  tags?: string[];
   @ApiPropertyOptional({ enum: GroupVisibilities }) @Omittable() @IsIn(GroupVisibilities) visibility?: GroupVisibility;
 }
 
@@ -85,7 +117,10 @@ export class JoinGroupDto implements JoinGroupRequest {
 }
 
 export class RequestsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ['pending', 'approved', 'rejected'] }) @IsOptional() @IsIn(['pending', 'approved', 'rejected']) status?: JoinRequestStatus;
+  @ApiPropertyOptional({ enum: ['pending', 'approved', 'rejected'] })
+  @IsOptional()
+  @IsIn(['pending', 'approved', 'rejected'])
+  status?: JoinRequestStatus;
 }
 
 export class DecideJoinDto implements DecideJoinRequest {
@@ -113,7 +148,12 @@ export class ReasonDto {
 
 export class MuteDto implements MuteRequest {
   @ApiProperty() @IsMongoId() userId: string;
-  @ApiProperty({ minimum: 1, maximum: MAX_MUTE_SECONDS }) @Type(() => Number) @IsInt() @Min(1) @Max(MAX_MUTE_SECONDS) durationSeconds: number;
+  @ApiProperty({ minimum: 1, maximum: MAX_MUTE_SECONDS })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_MUTE_SECONDS)
+  durationSeconds: number;
   @TextProperty(1000) reason: string;
 }
 
@@ -129,7 +169,12 @@ export class WordFilterRuleDto implements WordFilterRule {
 }
 
 export class WordFilterDto implements WordFilterRequest {
-  @ApiProperty({ type: [WordFilterRuleDto] }) @IsArray() @ArrayMaxSize(MAX_RULES) @ValidateNested({ each: true }) @Type(() => WordFilterRuleDto) rules: WordFilterRuleDto[];
+  @ApiProperty({ type: [WordFilterRuleDto] })
+  @IsArray()
+  @ArrayMaxSize(MAX_RULES)
+  @ValidateNested({ each: true })
+  @Type(() => WordFilterRuleDto)
+  rules: WordFilterRuleDto[];
   @OptionalReason() reason?: string;
 }
 
@@ -138,11 +183,20 @@ export class ReportMessageDto implements ReportMessageRequest {
 }
 
 export class ReportsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ['open', 'dismissed', 'deleted', 'muted'] }) @IsOptional() @IsIn(['open', 'dismissed', 'deleted', 'muted']) status?: ReportStatus;
+  @ApiPropertyOptional({ enum: ['open', 'dismissed', 'deleted', 'muted'] })
+  @IsOptional()
+  @IsIn(['open', 'dismissed', 'deleted', 'muted'])
+  status?: ReportStatus;
 }
 
 export class ResolveReportDto implements ResolveReportRequest {
   @ApiProperty({ enum: ['dismiss', 'delete', 'mute'] }) @IsIn(['dismiss', 'delete', 'mute']) action: 'dismiss' | 'delete' | 'mute';
   @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @Transform(trim) @IsString() @MaxLength(1000) note?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_MUTE_SECONDS }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_MUTE_SECONDS) durationSeconds?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_MUTE_SECONDS })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_MUTE_SECONDS)
+  durationSeconds?: number;
 }

@@ -3,7 +3,10 @@ import type { MailBlock, MailContext, RenderedMail } from './blocks';
 import { escapeHtml, oneLine } from './escape';
 import { markdownToMailHtml, markdownToText } from './markdown';
 
-const TEXTS: Record<Language, { hello: (name: string) => string; helloAnon: string; why: (cluster: string) => string; unsubscribe: string; orOpen: string }> = {
+const TEXTS: Record<
+  Language,
+  { hello: (name: string) => string; helloAnon: string; why: (cluster: string) => string; unsubscribe: string; orOpen: string }
+> = {
   en: {
     hello: (n) => `Hello ${n},`,
     helloAnon: 'Hello,',
@@ -58,7 +61,12 @@ function blockHtml(b: MailBlock, ctx: MailContext, t: (typeof TEXTS)[Language]):
     case 'facts':
       return (
         `<table role="presentation" cellpadding="0" cellspacing="0" style="margin:0 0 16px;font-size:14px;line-height:1.5">` +
-        b.rows.map(([k, v]) => `<tr><td style="padding:2px 16px 2px 0;color:#5b6475;vertical-align:top">${escapeHtml(k)}</td><td style="padding:2px 0;color:#1d2330">${escapeHtml(v)}</td></tr>`).join('') +
+        b.rows
+          .map(
+            ([k, v]) =>
+              `<tr><td style="padding:2px 16px 2px 0;color:#5b6475;vertical-align:top">${escapeHtml(k)}</td><td style="padding:2px 0;color:#1d2330">${escapeHtml(v)}</td></tr>`,
+          )
+          .join('') +
         `</table>`
       );
     case 'note':
@@ -76,7 +84,10 @@ function blockText(b: MailBlock, ctx: MailContext): string {
       return href ? `${b.label}:\n${href}` : '';
     }
     case 'quote':
-      return `${b.text.split('\n').map((l) => `> ${l}`).join('\n')}${b.by ? `\n> — ${b.by}` : ''}`;
+      return `${b.text
+        .split('\n')
+        .map((l) => `> ${l}`)
+        .join('\n')}${b.by ? `\n> — ${b.by}` : ''}`;
     case 'markdown':
       return markdownToText(b.source);
     case 'facts':
@@ -112,7 +123,10 @@ ${body}
   const text = [
     greeting,
     '',
-    ...mail.blocks.map((b) => blockText(b, ctx)).filter((s) => s !== '').flatMap((s) => [s, '']),
+    ...mail.blocks
+      .map((b) => blockText(b, ctx))
+      .filter((s) => s !== '')
+      .flatMap((s) => [s, '']),
     '-- ',
     `${t.why(ctx.clusterName)} ${ctx.publicUrl}`,
     ...(unsubscribeUrl ? [`${t.unsubscribe}: ${unsubscribeUrl}`] : []),

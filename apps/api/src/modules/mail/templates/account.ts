@@ -96,20 +96,28 @@ export const emailChangedNoticeMail = defineTemplate<EmailChangedNoticeMail>({
   essential: true,
   render(d, ctx) {
     const x = notice[ctx.language];
-    return { subject: x.subject, blocks: [{ type: 'p', text: x.body(d.newEmail) }, { type: 'note', text: x.notYou }] };
+    return {
+      subject: x.subject,
+      blocks: [
+        { type: 'p', text: x.body(d.newEmail) },
+        { type: 'note', text: x.notYou },
+      ],
+    };
   },
 });
 
 const verify: Texts<{ subject: (c: string) => string; body: (c: string) => string; button: string; valid: string }> = {
   en: {
     subject: (c) => `Confirm your e-mail address for ${c}`,
-    body: (c) => `Thank you for registering on the portal of ${c}. Confirm your e-mail address; the cluster's coordinators then review your registration.`,
+    body: (c) =>
+      `Thank you for registering on the portal of ${c}. Confirm your e-mail address; the cluster's coordinators then review your registration.`,
     button: 'Confirm my address',
     valid: `The link works for ${EMAIL_VERIFY_TTL_HOURS} hours. If you did not register, ignore this e-mail.`,
   },
   lt: {
     subject: (c) => `Patvirtinkite el. pašto adresą portale „${c}“`,
-    body: (c) => `Dėkojame, kad užsiregistravote klasterio „${c}“ portale. Patvirtinkite savo el. pašto adresą; tada klasterio koordinatoriai peržiūrės jūsų registraciją.`,
+    body: (c) =>
+      `Dėkojame, kad užsiregistravote klasterio „${c}“ portale. Patvirtinkite savo el. pašto adresą; tada klasterio koordinatoriai peržiūrės jūsų registraciją.`,
     button: 'Patvirtinti adresą',
     valid: `Nuoroda galioja ${EMAIL_VERIFY_TTL_HOURS} val. Jei nesiregistravote, ignoruokite šį laišką.`,
   },

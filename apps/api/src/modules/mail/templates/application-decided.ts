@@ -10,13 +10,15 @@ export interface ApplicationDecidedMail {
 const approved: Texts<{ subject: (o: string) => string; body: (o: string, c: string) => string; open: string; note: string }> = {
   en: {
     subject: (o) => `Welcome to the cluster: ${o} is now a member`,
-    body: (o, c) => `Your application was approved: ${o} is now a member of ${c}, and your account is active. You are the organisation's admin and can invite your colleagues.`,
+    body: (o, c) =>
+      `Your application was approved: ${o} is now a member of ${c}, and your account is active. You are the organisation's admin and can invite your colleagues.`,
     open: 'Sign in to the portal',
     note: 'A note from the coordinator:',
   },
   lt: {
     subject: (o) => `Sveiki atvykę į klasterį: ${o} dabar yra narė`,
-    body: (o, c) => `Jūsų paraiška patvirtinta: „${o}“ dabar yra klasterio „${c}“ narė, o jūsų paskyra aktyvi. Esate organizacijos administratorius ir galite pakviesti kolegas.`,
+    body: (o, c) =>
+      `Jūsų paraiška patvirtinta: „${o}“ dabar yra klasterio „${c}“ narė, o jūsų paskyra aktyvi. Esate organizacijos administratorius ir galite pakviesti kolegas.`,
     open: 'Prisijungti prie portalo',
     note: 'Koordinatoriaus pastaba:',
   },
@@ -45,7 +47,12 @@ export const applicationApprovedMail = defineTemplate<ApplicationDecidedMail>({
       subject: x.subject(d.organisationName),
       blocks: [
         { type: 'p', text: x.body(d.organisationName, ctx.clusterName) },
-        ...(d.reason ? [{ type: 'p' as const, text: x.note }, { type: 'quote' as const, text: d.reason }] : []),
+        ...(d.reason
+          ? [
+              { type: 'p' as const, text: x.note },
+              { type: 'quote' as const, text: d.reason },
+            ]
+          : []),
         { type: 'button', label: x.open, href: d.organisationPath ?? '/login' },
       ],
     };
@@ -60,7 +67,12 @@ export const applicationRejectedMail = defineTemplate<ApplicationDecidedMail>({
       subject: x.subject(d.organisationName),
       blocks: [
         { type: 'p', text: x.body(d.organisationName, ctx.clusterName) },
-        ...(d.reason ? [{ type: 'p' as const, text: x.reason }, { type: 'quote' as const, text: d.reason }] : []),
+        ...(d.reason
+          ? [
+              { type: 'p' as const, text: x.reason },
+              { type: 'quote' as const, text: d.reason },
+            ]
+          : []),
         { type: 'p', text: x.contact },
       ],
     };

@@ -8,7 +8,14 @@ export interface ApplicationSubmittedMail {
   motivation: string;
 }
 
-const t: Texts<{ subject: (o: string) => string; intro: (o: string) => string; org: string; country: string; contact: string; review: string }> = {
+const t: Texts<{
+  subject: (o: string) => string;
+  intro: (o: string) => string;
+  org: string;
+  country: string;
+  contact: string;
+  review: string;
+}> = {
   en: {
     subject: (o) => `Membership application: ${o}`,
     intro: (o) => `${o} applied for membership of the cluster. Their motivation:`,
@@ -37,7 +44,14 @@ export const applicationSubmittedMail = defineTemplate<ApplicationSubmittedMail>
       blocks: [
         { type: 'p', text: x.intro(d.organisationName) },
         { type: 'quote', text: d.motivation },
-        { type: 'facts', rows: [[x.org, d.organisationName], [x.country, d.country], [x.contact, `${d.contactName} <${d.contactEmail}>`]] },
+        {
+          type: 'facts',
+          rows: [
+            [x.org, d.organisationName],
+            [x.country, d.country],
+            [x.contact, `${d.contactName} <${d.contactEmail}>`],
+          ],
+        },
         { type: 'button', label: x.review, href: '/admin/applications' },
       ],
     };

@@ -50,8 +50,26 @@ interface Common {
   ics: string;
 }
 const common: Texts<Common> = {
-  en: { resource: 'Resource', when: 'When', purpose: 'Purpose', by: 'Requested by', units: 'Units', location: 'Location', open: 'Open the booking', ics: 'The attached invitation adds it to your calendar.' },
-  lt: { resource: 'Išteklius', when: 'Laikas', purpose: 'Paskirtis', by: 'Užsakė', units: 'Vienetai', location: 'Vieta', open: 'Atverti rezervaciją', ics: 'Pridėtas kvietimas įtrauks ją į jūsų kalendorių.' },
+  en: {
+    resource: 'Resource',
+    when: 'When',
+    purpose: 'Purpose',
+    by: 'Requested by',
+    units: 'Units',
+    location: 'Location',
+    open: 'Open the booking',
+    ics: 'The attached invitation adds it to your calendar.',
+  },
+  lt: {
+    resource: 'Išteklius',
+    when: 'Laikas',
+    purpose: 'Paskirtis',
+    by: 'Užsakė',
+    units: 'Vienetai',
+    location: 'Vieta',
+    open: 'Atverti rezervaciją',
+    ics: 'Pridėtas kvietimas įtrauks ją į jūsų kalendorių.',
+  },
 };
 
 const span = (d: BookingMail, ctx: MailContext): string => `${ctx.dateTime(d.start, d.timeZone)} – ${ctx.dateTime(d.end, d.timeZone)}`;
@@ -69,17 +87,25 @@ const facts = (d: BookingMail, ctx: MailContext): MailBlock => {
   return { type: 'facts', rows };
 };
 
-const noteBlocks = (label: string, note: string | null): MailBlock[] => (note ? [{ type: 'p', text: label }, { type: 'quote', text: note }] : []);
+const noteBlocks = (label: string, note: string | null): MailBlock[] =>
+  note
+    ? [
+        { type: 'p', text: label },
+        { type: 'quote', text: note },
+      ]
+    : [];
 
 const requested: Texts<{ subject: (d: BookingRequestedMail) => string; body: (d: BookingRequestedMail) => string; decide: string }> = {
   en: {
     subject: (d) => `Booking request: ${d.resourceName}, ${d.requesterName}`,
-    body: (d) => `${d.requesterName} asks to book ${d.resourceName}${d.occurrences > 1 ? ` (${d.occurrences} occurrences, the first below)` : ''}. The time is held until someone decides.`,
+    body: (d) =>
+      `${d.requesterName} asks to book ${d.resourceName}${d.occurrences > 1 ? ` (${d.occurrences} occurrences, the first below)` : ''}. The time is held until someone decides.`,
     decide: 'Approve or decline',
   },
   lt: {
     subject: (d) => `Rezervacijos prašymas: ${d.resourceName}, ${d.requesterName}`,
-    body: (d) => `${d.requesterName} prašo rezervuoti „${d.resourceName}“${d.occurrences > 1 ? ` (${d.occurrences} kartai, pirmasis – žemiau)` : ''}. Laikas laikomas, kol kas nors nuspręs.`,
+    body: (d) =>
+      `${d.requesterName} prašo rezervuoti „${d.resourceName}“${d.occurrences > 1 ? ` (${d.occurrences} kartai, pirmasis – žemiau)` : ''}. Laikas laikomas, kol kas nors nuspręs.`,
     decide: 'Patvirtinti arba atmesti',
   },
 };
@@ -97,8 +123,16 @@ export const bookingRequestedMail = defineTemplate<BookingRequestedMail>({
 });
 
 const approved: Texts<{ subject: (r: string) => string; body: (r: string) => string; note: string }> = {
-  en: { subject: (r) => `Booking confirmed: ${r}`, body: (r) => `Your booking of ${r} is approved and confirmed.`, note: 'A note from the approver:' },
-  lt: { subject: (r) => `Rezervacija patvirtinta: ${r}`, body: (r) => `Jūsų „${r}“ rezervacija patvirtinta.`, note: 'Tvirtintojo pastaba:' },
+  en: {
+    subject: (r) => `Booking confirmed: ${r}`,
+    body: (r) => `Your booking of ${r} is approved and confirmed.`,
+    note: 'A note from the approver:',
+  },
+  lt: {
+    subject: (r) => `Rezervacija patvirtinta: ${r}`,
+    body: (r) => `Jūsų „${r}“ rezervacija patvirtinta.`,
+    note: 'Tvirtintojo pastaba:',
+  },
 };
 
 export const bookingApprovedMail = defineTemplate<BookingMail>({
@@ -109,7 +143,13 @@ export const bookingApprovedMail = defineTemplate<BookingMail>({
     return {
       subject: x.subject(d.resourceName),
       preheader: `${x.body(d.resourceName)} ${span(d, ctx)}`,
-      blocks: [{ type: 'p', text: x.body(d.resourceName) }, facts(d, ctx), ...noteBlocks(x.note, d.note), { type: 'button', label: c.open, href: d.path }, { type: 'note', text: c.ics }],
+      blocks: [
+        { type: 'p', text: x.body(d.resourceName) },
+        facts(d, ctx),
+        ...noteBlocks(x.note, d.note),
+        { type: 'button', label: c.open, href: d.path },
+        { type: 'note', text: c.ics },
+      ],
     };
   },
 });
@@ -135,7 +175,12 @@ export const bookingRejectedMail = defineTemplate<BookingMail>({
     const x = rejected[ctx.language];
     return {
       subject: x.subject(d.resourceName),
-      blocks: [{ type: 'p', text: x.body(d.resourceName) }, facts(d, ctx), ...noteBlocks(x.reason, d.note), { type: 'button', label: x.again, href: '/infrastructure' }],
+      blocks: [
+        { type: 'p', text: x.body(d.resourceName) },
+        facts(d, ctx),
+        ...noteBlocks(x.reason, d.note),
+        { type: 'button', label: x.again, href: '/infrastructure' },
+      ],
     };
   },
 });
@@ -150,7 +195,8 @@ const cancelled: Texts<{ subject: (r: string) => string; body: (d: BookingCancel
   },
   lt: {
     subject: (r) => `Rezervacija atšaukta: ${r}`,
-    body: (d) => `${d.byName ? `${d.byName} atšaukė jūsų` : 'Jūsų'} „${d.resourceName}“ rezervacij${d.byName ? 'ą' : 'a atšaukta'}${d.occurrences > 1 ? ` (${d.occurrences} kartai)` : ''}.`,
+    body: (d) =>
+      `${d.byName ? `${d.byName} atšaukė jūsų` : 'Jūsų'} „${d.resourceName}“ rezervacij${d.byName ? 'ą' : 'a atšaukta'}${d.occurrences > 1 ? ` (${d.occurrences} kartai)` : ''}.`,
     reason: 'Nurodyta priežastis:',
     ics: 'Pridėtas atšaukimas pašalins ją iš jūsų kalendoriaus.',
   },
@@ -170,13 +216,15 @@ export const bookingCancelledMail = defineTemplate<BookingCancelledMail>({
 const offer: Texts<{ subject: (r: string) => string; body: (r: string, until: string) => string; take: string; lapse: string }> = {
   en: {
     subject: (r) => `${r} is free for the time you wanted`,
-    body: (r, until) => `The time you were waiting for at ${r} came free. It is held for you until ${until}: take it before then, or it goes to the next person in line.`,
+    body: (r, until) =>
+      `The time you were waiting for at ${r} came free. It is held for you until ${until}: take it before then, or it goes to the next person in line.`,
     take: 'Take the booking',
     lapse: 'If you no longer need it, do nothing: the hold lapses on its own.',
   },
   lt: {
     subject: (r) => `„${r}“ atsilaisvino jūsų norimu laiku`,
-    body: (r, until) => `Laikas, kurio laukėte („${r}“), atsilaisvino. Jis laikomas jums iki ${until}: patvirtinkite iki tol, kitaip jis atiteks kitam eilėje.`,
+    body: (r, until) =>
+      `Laikas, kurio laukėte („${r}“), atsilaisvino. Jis laikomas jums iki ${until}: patvirtinkite iki tol, kitaip jis atiteks kitam eilėje.`,
     take: 'Užimti laiką',
     lapse: 'Jei jo nebereikia, nieko nedarykite: laikymas baigsis savaime.',
   },
@@ -190,23 +238,35 @@ export const bookingWaitlistOfferMail = defineTemplate<BookingWaitlistOfferMail>
     return {
       subject: x.subject(d.resourceName),
       preheader: x.body(d.resourceName, until),
-      blocks: [{ type: 'p', text: x.body(d.resourceName, until) }, facts(d, ctx), { type: 'button', label: x.take, href: d.path }, { type: 'note', text: x.lapse }],
+      blocks: [
+        { type: 'p', text: x.body(d.resourceName, until) },
+        facts(d, ctx),
+        { type: 'button', label: x.take, href: d.path },
+        { type: 'note', text: x.lapse },
+      ],
     };
   },
 });
 
-const reminder: Texts<{ subject: (r: string, at: string) => string; body: (r: string, at: string) => string; checkIn: string; checkInNote: string }> = {
+const reminder: Texts<{
+  subject: (r: string, at: string) => string;
+  body: (r: string, at: string) => string;
+  checkIn: string;
+  checkInNote: string;
+}> = {
   en: {
     subject: (r, at) => `Reminder: ${r} at ${at}`,
     body: (r, at) => `Your booking of ${r} starts at ${at}.`,
     checkIn: 'Check in',
-    checkInNote: 'This resource asks you to check in: from 15 minutes before the start until the end. A booking nobody checks in to counts as a no-show.',
+    checkInNote:
+      'This resource asks you to check in: from 15 minutes before the start until the end. A booking nobody checks in to counts as a no-show.',
   },
   lt: {
     subject: (r, at) => `Priminimas: „${r}“ ${at}`,
     body: (r, at) => `Jūsų „${r}“ rezervacija prasideda ${at}.`,
     checkIn: 'Pažymėti atvykimą',
-    checkInNote: 'Šiame ištekliuje reikia pažymėti atvykimą: nuo 15 minučių iki pradžios iki pabaigos. Nepažymėta rezervacija laikoma neatvykimu.',
+    checkInNote:
+      'Šiame ištekliuje reikia pažymėti atvykimą: nuo 15 minučių iki pradžios iki pabaigos. Nepažymėta rezervacija laikoma neatvykimu.',
   },
 };
 

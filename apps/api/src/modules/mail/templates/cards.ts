@@ -33,7 +33,14 @@ const day = (date: string, language: Language): string =>
     .setLocale(language === 'lt' ? 'lt-LT' : 'en-GB')
     .toLocaleString({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
 
-const assigned: Texts<{ subject: (d: CardAssignedMail) => string; body: (d: CardAssignedMail) => string; due: string; project: string; card: string; open: string }> = {
+const assigned: Texts<{
+  subject: (d: CardAssignedMail) => string;
+  body: (d: CardAssignedMail) => string;
+  due: string;
+  project: string;
+  card: string;
+  open: string;
+}> = {
   en: {
     subject: (d) => `${d.assignerName} assigned you “${d.cardTitle}”`,
     body: (d) => `${d.assignerName} assigned you a card in ${d.projectName}.`,
@@ -64,7 +71,11 @@ export const cardAssignedMail = defineTemplate<CardAssignedMail>({
     return {
       subject: x.subject(d),
       preheader: x.body(d),
-      blocks: [{ type: 'p', text: x.body(d) }, { type: 'facts', rows }, { type: 'button', label: x.open, href: d.path }],
+      blocks: [
+        { type: 'p', text: x.body(d) },
+        { type: 'facts', rows },
+        { type: 'button', label: x.open, href: d.path },
+      ],
     };
   },
 });

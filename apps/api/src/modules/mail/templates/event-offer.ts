@@ -28,7 +28,8 @@ const t: Texts<{
   en: {
     subject: (title) => `A place is free for you: ${title}`,
     intro: (title) => `A place has freed up at "${title}" and you are next on the waiting list.`,
-    until: (when) => `We hold it for you until ${when}. Please confirm that you are coming; after that the place goes to the next person in line.`,
+    until: (when) =>
+      `We hold it for you until ${when}. Please confirm that you are coming; after that the place goes to the next person in line.`,
     starts: 'Starts',
     ends: 'Ends',
     where: 'Venue',
@@ -60,7 +61,14 @@ export const eventOfferMail = defineTemplate<EventOfferMail>({
       blocks: [
         { type: 'p', text: x.intro(d.eventTitle) },
         { type: 'p', text: x.until(ctx.dateTime(d.expiresAt, d.timeZone)) },
-        { type: 'facts', rows: [[x.starts, ctx.dateTime(d.start, d.timeZone)], [x.ends, ctx.dateTime(d.end, d.timeZone)], [x.where, d.venue]] },
+        {
+          type: 'facts',
+          rows: [
+            [x.starts, ctx.dateTime(d.start, d.timeZone)],
+            [x.ends, ctx.dateTime(d.end, d.timeZone)],
+            [x.where, d.venue],
+          ],
+        },
         { type: 'button', label: x.confirm, href: d.confirmPath },
         ...(d.declinePath ? [{ type: 'button' as const, label: x.decline, href: d.declinePath }] : []),
         { type: 'note', text: x.note },

@@ -29,7 +29,8 @@ const t: Texts<{
   en: {
     subject: (title) => `Registration: ${title}`,
     going: (title) => `Thank you for registering for "${title}". Your place is reserved.`,
-    waitlisted: (title, p) => `Thank you for registering for "${title}". The event is full, so you are on the waiting list${p ? ` (number ${p})` : ''}; we will write when a place frees up.`,
+    waitlisted: (title, p) =>
+      `Thank you for registering for "${title}". The event is full, so you are on the waiting list${p ? ` (number ${p})` : ''}; we will write when a place frees up.`,
     when: 'Starts',
     until: 'Ends',
     where: 'Venue',
@@ -40,7 +41,8 @@ const t: Texts<{
   lt: {
     subject: (title) => `Registracija: ${title}`,
     going: (title) => `Dėkojame, kad užsiregistravote į renginį „${title}“. Jūsų vieta rezervuota.`,
-    waitlisted: (title, p) => `Dėkojame, kad užsiregistravote į renginį „${title}“. Vietų nebeliko, todėl esate laukiančiųjų sąraše${p ? ` (eilės numeris ${p})` : ''}; parašysime, kai atsiras vieta.`,
+    waitlisted: (title, p) =>
+      `Dėkojame, kad užsiregistravote į renginį „${title}“. Vietų nebeliko, todėl esate laukiančiųjų sąraše${p ? ` (eilės numeris ${p})` : ''}; parašysime, kai atsiras vieta.`,
     when: 'Pradžia',
     until: 'Pabaiga',
     where: 'Vieta',
@@ -61,7 +63,14 @@ export const eventRegistrationMail = defineTemplate<EventRegistrationMail>({
       preheader: intro,
       blocks: [
         { type: 'p', text: intro },
-        { type: 'facts', rows: [[x.when, ctx.dateTime(d.start, d.timeZone)], [x.until, ctx.dateTime(d.end, d.timeZone)], [x.where, d.venue]] },
+        {
+          type: 'facts',
+          rows: [
+            [x.when, ctx.dateTime(d.start, d.timeZone)],
+            [x.until, ctx.dateTime(d.end, d.timeZone)],
+            [x.where, d.venue],
+          ],
+        },
         { type: 'button', label: x.open, href: d.eventPath },
         { type: 'note', text: x.ics },
         { type: 'button', label: x.cancel, href: d.cancelPath },

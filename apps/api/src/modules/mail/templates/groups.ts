@@ -25,7 +25,11 @@ export interface GroupAnnouncementMail {
   ackPath: string;
 }
 
-const requested: Texts<{ subject: (n: string, g: string) => string; intro: (n: string, o: string | null, g: string) => string; review: string }> = {
+const requested: Texts<{
+  subject: (n: string, g: string) => string;
+  intro: (n: string, o: string | null, g: string) => string;
+  review: string;
+}> = {
   en: {
     subject: (n, g) => `${n} asks to join ${g}`,
     intro: (n, o, g) => `${n}${o ? ` (${o})` : ''} asks to join the working group ${g}, which you coordinate.`,
@@ -54,7 +58,13 @@ export const groupJoinRequestedMail = defineTemplate<GroupJoinRequestedMail>({
   },
 });
 
-const decided: Texts<{ subjectYes: (g: string) => string; subjectNo: (g: string) => string; yes: (g: string) => string; no: (g: string) => string; open: string }> = {
+const decided: Texts<{
+  subjectYes: (g: string) => string;
+  subjectNo: (g: string) => string;
+  yes: (g: string) => string;
+  no: (g: string) => string;
+  open: string;
+}> = {
   en: {
     subjectYes: (g) => `Welcome to ${g}`,
     subjectNo: (g) => `Your request to join ${g} was declined`,

@@ -9,7 +9,14 @@ import { eventCancelledMail } from './event-cancelled';
 import { eventOfferMail } from './event-offer';
 import { eventRegistrationMail } from './event-registration';
 import { invitationMail } from './invitation';
-import { bookingApprovedMail, bookingCancelledMail, bookingRejectedMail, bookingReminderMail, bookingRequestedMail, bookingWaitlistOfferMail } from './bookings';
+import {
+  bookingApprovedMail,
+  bookingCancelledMail,
+  bookingRejectedMail,
+  bookingReminderMail,
+  bookingRequestedMail,
+  bookingWaitlistOfferMail,
+} from './bookings';
 import { cardAssignedMail, cardDueTomorrowMail, cardOverdueMail } from './cards';
 
 /**

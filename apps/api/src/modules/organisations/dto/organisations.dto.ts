@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsISO31661Alpha2, IsMongoId, IsOptional, IsString, IsUrl, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsISO31661Alpha2,
+  IsMongoId,
+  IsOptional,
+  IsString,
+  IsUrl,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import {
   MembershipStatuses,
   OrganisationTypes,
@@ -16,18 +29,33 @@ import {
 import { SearchQueryProperty, trim } from '../../../common/fields';
 import { PageQueryDto } from '../../../common/pagination';
 
-const emptyToNull = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && value.trim() === '' ? null : typeof value === 'string' ? value.trim() : value);
+const emptyToNull = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && value.trim() === '' ? null : typeof value === 'string' ? value.trim() : value;
 const upper = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toUpperCase() : value);
-const trimEach = ({ value }: { value: unknown }): unknown => (Array.isArray(value) ? (value as unknown[]).map((v) => (typeof v === 'string' ? v.trim() : v)) : value);
+const trimEach = ({ value }: { value: unknown }): unknown =>
+  Array.isArray(value) ? (value as unknown[]).map((v) => (typeof v === 'string' ? v.trim() : v)) : value;
 
 export class OrganisationInputDto implements OrganisationInput {
   @ApiProperty({ minLength: 2, maxLength: 120 }) @Transform(trim) @IsString() @MinLength(2) @MaxLength(120) name: string;
   @ApiProperty({ enum: OrganisationTypes }) @IsIn(OrganisationTypes) type: OrganisationType;
   @ApiProperty({ example: 'LT', description: 'ISO 3166-1 alpha-2' }) @Transform(upper) @IsString() @IsISO31661Alpha2() country: string;
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(80) city?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(200) @IsUrl({ protocols: ['http', 'https'], require_protocol: true }) website?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200)
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  website?: string;
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional() @Transform(trimEach) @IsArray() @ArrayMaxSize(15) @ArrayUnique() @IsString({ each: true }) @MinLength(2, { each: true }) @MaxLength(40, { each: true })
+  @IsOptional()
+  @Transform(trimEach)
+  @IsArray()
+  @ArrayMaxSize(15)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @MinLength(2, { each: true })
+  @MaxLength(40, { each: true })
   sectors?: string[];
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(2000) description?: string;
 }
@@ -38,10 +66,21 @@ export class UpdateOrganisationDto implements UpdateOrganisationRequest {
   @ApiPropertyOptional() @IsOptional() @Transform(upper) @IsString() @IsISO31661Alpha2() country?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(80) city?: string;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'empty string or null clears it' })
-  @IsOptional() @Transform(emptyToNull) @IsString() @MaxLength(200) @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @IsOptional()
+  @Transform(emptyToNull)
+  @IsString()
+  @MaxLength(200)
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   website?: string | null;
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional() @Transform(trimEach) @IsArray() @ArrayMaxSize(15) @ArrayUnique() @IsString({ each: true }) @MinLength(2, { each: true }) @MaxLength(40, { each: true })
+  @IsOptional()
+  @Transform(trimEach)
+  @IsArray()
+  @ArrayMaxSize(15)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @MinLength(2, { each: true })
+  @MaxLength(40, { each: true })
   sectors?: string[];
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(2000) description?: string;
   @ApiPropertyOptional({ enum: MembershipStatuses }) @IsOptional() @IsIn(MembershipStatuses) membershipStatus?: MembershipStatus;
@@ -65,6 +104,10 @@ export class PeopleQueryDto extends PageQueryDto implements PeopleQuery {
 export class PeopleLookupQueryDto implements PeopleLookupQuery {
   @ApiProperty({ description: 'comma-separated user ids', type: String })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value))
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(PEOPLE_LOOKUP_MAX) @ArrayUnique() @IsMongoId({ each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(PEOPLE_LOOKUP_MAX)
+  @ArrayUnique()
+  @IsMongoId({ each: true })
   ids: string[];
 }

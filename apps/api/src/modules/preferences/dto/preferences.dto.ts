@@ -29,17 +29,29 @@ export class TopicsDto implements Partial<Record<NotificationTopic, Delivery>> {
 }
 
 export class QuietHoursDto implements QuietHours {
-  @ApiProperty({ example: '22:00', pattern: HM_PATTERN.source }) @IsString() @Matches(HM_PATTERN, { message: '$property must be a time HH:mm' }) start: string;
-  @ApiProperty({ example: '07:00', pattern: HM_PATTERN.source }) @IsString() @Matches(HM_PATTERN, { message: '$property must be a time HH:mm' }) end: string;
+  @ApiProperty({ example: '22:00', pattern: HM_PATTERN.source })
+  @IsString()
+  @Matches(HM_PATTERN, { message: '$property must be a time HH:mm' })
+  start: string;
+  @ApiProperty({ example: '07:00', pattern: HM_PATTERN.source })
+  @IsString()
+  @Matches(HM_PATTERN, { message: '$property must be a time HH:mm' })
+  end: string;
 }
 
 export class UpdateNotificationPreferencesDto implements UpdateNotificationPreferencesRequest {
   @ApiPropertyOptional({ type: TopicsDto }) @Omittable() @IsObject() @ValidateNested() @Type(() => TopicsDto) topics?: TopicsDto;
   @ApiPropertyOptional({ minimum: DIGEST_DELAY_MIN_MINUTES, maximum: DIGEST_DELAY_MAX_MINUTES, example: 15 })
-  @Omittable() @IsInt() @Min(DIGEST_DELAY_MIN_MINUTES) @Max(DIGEST_DELAY_MAX_MINUTES)
+  @Omittable()
+  @IsInt()
+  @Min(DIGEST_DELAY_MIN_MINUTES)
+  @Max(DIGEST_DELAY_MAX_MINUTES)
   digestDelayMinutes?: number;
   @ApiPropertyOptional({ type: QuietHoursDto, nullable: true, description: 'null turns quiet hours off' })
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => QuietHoursDto)
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => QuietHoursDto)
   quietHours?: QuietHoursDto | null;
   @TimeZoneProperty() timeZone?: string;
 }

@@ -1,6 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsMongoId, IsOptional, IsString, MaxLength } from 'class-validator';
-import { Roles, UserStatuses, type Role, type UpdateRolesRequest, type UpdateStatusRequest, type UserListQuery, type UserStatus } from '@klasteris/contracts';
+import {
+  Roles,
+  UserStatuses,
+  type Role,
+  type UpdateRolesRequest,
+  type UpdateStatusRequest,
+  type UserListQuery,
+  type UserStatus,
+} from '@klasteris/contracts';
 import { PageQueryDto } from '../../../common/pagination';
 import { SearchQueryProperty } from '../../../common/fields';
 
@@ -13,7 +21,10 @@ export class UserListQueryDto extends PageQueryDto implements UserListQuery {
 
 export class UpdateRolesDto implements UpdateRolesRequest {
   @ApiProperty({ enum: Roles, isArray: true })
-  @IsArray() @ArrayUnique() @ArrayMaxSize(Roles.length) @IsIn(Roles, { each: true })
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(Roles.length)
+  @IsIn(Roles, { each: true })
   roles: Role[];
 }
 

@@ -22,7 +22,8 @@ describe('ErrorMessageService', () => {
     service = TestBed.inject(ErrorMessageService);
   });
 
-  const err = (code: string, status = 401) => new HttpErrorResponse({ status, error: { statusCode: status, code, message: 'server text' } });
+  const err = (code: string, status = 401) =>
+    new HttpErrorResponse({ status, error: { statusCode: status, code, message: 'server text' } });
 
   it('translates a known code in the active language', () => {
     expect(service.message(err('INVALID_CREDENTIALS'))).toBe('Wrong e-mail or password.');

@@ -11,16 +11,21 @@ import { LanguageService } from './language.service';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule, MatIconModule, MatMenuModule, TranslocoPipe],
   template: `
-    <button mat-button type="button" class="switch" [class.on-dark]="onDark()" [matMenuTriggerFor]="menu"
-      data-testid="lang-switch">
+    <button mat-button type="button" class="switch" [class.on-dark]="onDark()" [matMenuTriggerFor]="menu" data-testid="lang-switch">
       <mat-icon aria-hidden="true" fontIcon="translate" />
       <span class="code">{{ language.lang().toUpperCase() }}</span>
       <span class="visually-hidden">– {{ 'lang.switch' | transloco }}</span>
     </button>
     <mat-menu #menu="matMenu">
       @for (l of language.languages; track l) {
-        <button mat-menu-item type="button" (click)="pick(l)" [attr.data-testid]="'lang-' + l"
-          [attr.aria-current]="l === language.lang() ? 'true' : null" [attr.lang]="l">
+        <button
+          mat-menu-item
+          type="button"
+          (click)="pick(l)"
+          [attr.data-testid]="'lang-' + l"
+          [attr.aria-current]="l === language.lang() ? 'true' : null"
+          [attr.lang]="l"
+        >
           @if (l === language.lang()) {
             <mat-icon aria-hidden="true" fontIcon="check" />
           } @else {
@@ -32,9 +37,16 @@ import { LanguageService } from './language.service';
     </mat-menu>
   `,
   styles: `
-    .switch { min-width: 0; }
-    .switch.on-dark { --mat-button-text-label-text-color: #fff; color: #fff; }
-    .code { font-weight: 500; }
+    .switch {
+      min-width: 0;
+    }
+    .switch.on-dark {
+      --mat-button-text-label-text-color: #fff;
+      color: #fff;
+    }
+    .code {
+      font-weight: 500;
+    }
   `,
 })
 export class LangSwitchComponent {

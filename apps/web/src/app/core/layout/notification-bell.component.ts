@@ -16,10 +16,23 @@ import { NotificationsStore } from '../notifications/notifications.store';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatBadgeModule, MatButtonModule, MatDividerModule, MatIconModule, MatMenuModule, TranslocoPipe, DatePipe],
   template: `
-    <button mat-icon-button type="button" class="bell" [matMenuTriggerFor]="menu" data-testid="notification-bell"
-      [attr.aria-label]="'notifications.bellLabel' | transloco: { count: store.unread() }">
-      <mat-icon aria-hidden="true" fontIcon="notifications" [matBadge]="badge()" [matBadgeHidden]="store.unread() === 0"
-        matBadgeSize="medium" matBadgeOverlap="true" [matBadgeDescription]="''" />
+    <button
+      mat-icon-button
+      type="button"
+      class="bell"
+      [matMenuTriggerFor]="menu"
+      data-testid="notification-bell"
+      [attr.aria-label]="'notifications.bellLabel' | transloco: { count: store.unread() }"
+    >
+      <mat-icon
+        aria-hidden="true"
+        fontIcon="notifications"
+        [matBadge]="badge()"
+        [matBadgeHidden]="store.unread() === 0"
+        matBadgeSize="medium"
+        matBadgeOverlap="true"
+        [matBadgeDescription]="''"
+      />
     </button>
     <mat-menu #menu="matMenu" xPosition="before" class="notification-menu">
       <div class="head" (click)="$event.stopPropagation()" (keydown)="$event.stopPropagation()">
@@ -39,7 +52,8 @@ import { NotificationsStore } from '../notifications/notifications.store';
             @if (n.body) {
               <span class="n-body">{{ n.body }}</span>
             }
-            <span class="n-time">{{ n.createdAt | date: 'short' : undefined : language.lang() }}
+            <span class="n-time"
+              >{{ n.createdAt | date: 'short' : undefined : language.lang() }}
               @if (!n.readAt) {
                 <span class="visually-hidden">{{ 'notifications.unreadMark' | transloco }}</span>
               }
@@ -58,19 +72,71 @@ import { NotificationsStore } from '../notifications/notifications.store';
     </mat-menu>
   `,
   styles: `
-    .bell { color: #fff; }
-    .head { display: flex; align-items: center; justify-content: space-between; gap: 8px; padding: 4px 8px 4px 16px; min-width: 300px; }
-    .title { font-weight: 500; }
-    .item { height: auto !important; min-height: 56px; padding-top: 8px; padding-bottom: 8px; }
-    .item ::ng-deep .mat-mdc-menu-item-text { display: flex; gap: 10px; align-items: flex-start; }
-    .dot { width: 8px; height: 8px; border-radius: 50%; margin-top: 6px; flex: none; background: transparent; }
-    .unread .dot { background: var(--k-teal); }
-    .text { display: flex; flex-direction: column; white-space: normal; line-height: 1.35; }
-    .n-title { font-weight: 500; }
-    .unread .n-title { font-weight: 700; }
-    .n-body, .n-time { font-size: 13px; color: var(--k-text-muted); }
-    .n-body { display: -webkit-box; -webkit-line-clamp: 2; line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
-    .empty { padding: 16px; margin: 0; color: var(--k-text-muted); }
+    .bell {
+      color: #fff;
+    }
+    .head {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 8px;
+      padding: 4px 8px 4px 16px;
+      min-width: 300px;
+    }
+    .title {
+      font-weight: 500;
+    }
+    .item {
+      height: auto !important;
+      min-height: 56px;
+      padding-top: 8px;
+      padding-bottom: 8px;
+    }
+    .item ::ng-deep .mat-mdc-menu-item-text {
+      display: flex;
+      gap: 10px;
+      align-items: flex-start;
+    }
+    .dot {
+      width: 8px;
+      height: 8px;
+      border-radius: 50%;
+      margin-top: 6px;
+      flex: none;
+      background: transparent;
+    }
+    .unread .dot {
+      background: var(--k-teal);
+    }
+    .text {
+      display: flex;
+      flex-direction: column;
+      white-space: normal;
+      line-height: 1.35;
+    }
+    .n-title {
+      font-weight: 500;
+    }
+    .unread .n-title {
+      font-weight: 700;
+    }
+    .n-body,
+    .n-time {
+      font-size: 13px;
+      color: var(--k-text-muted);
+    }
+    .n-body {
+      display: -webkit-box;
+      -webkit-line-clamp: 2;
+      line-clamp: 2;
+      -webkit-box-orient: vertical;
+      overflow: hidden;
+    }
+    .empty {
+      padding: 16px;
+      margin: 0;
+      color: var(--k-text-muted);
+    }
   `,
 })
 export class NotificationBellComponent {

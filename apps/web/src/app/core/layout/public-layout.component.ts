@@ -18,7 +18,14 @@ import { AuthStore } from '../auth/auth.store';
       <a routerLink="/" class="brand" [attr.aria-label]="'nav.home' | transloco"><app-logo [onDark]="true" [size]="30" /></a>
       <span class="spacer"></span>
       <nav class="links" [attr.aria-label]="'nav.public' | transloco">
-        <a mat-button class="on-dark" routerLink="/visit/events" routerLinkActive="current" ariaCurrentWhenActive="page" data-testid="nav-visit-events">
+        <a
+          mat-button
+          class="on-dark"
+          routerLink="/visit/events"
+          routerLinkActive="current"
+          ariaCurrentWhenActive="page"
+          data-testid="nav-visit-events"
+        >
           {{ 'visit.nav' | transloco }}
         </a>
         <a mat-button class="on-dark hide-xs" routerLink="/organisations" routerLinkActive="current" ariaCurrentWhenActive="page">
@@ -45,25 +52,66 @@ import { AuthStore } from '../auth/auth.store';
     </footer>
   `,
   styles: `
-    :host { display: flex; flex-direction: column; min-height: 100vh; }
+    :host {
+      display: flex;
+      flex-direction: column;
+      min-height: 100vh;
+    }
     .bar {
-      display: flex; align-items: center; gap: 4px; height: 64px; padding: 0 16px;
-      background: linear-gradient(90deg, var(--k-navy), var(--k-navy-2)); color: #fff;
+      display: flex;
+      align-items: center;
+      gap: 4px;
+      height: 64px;
+      padding: 0 16px;
+      background: linear-gradient(90deg, var(--k-navy), var(--k-navy-2));
+      color: #fff;
     }
-    .brand { display: inline-flex; text-decoration: none; border-radius: 8px; padding: 4px; }
-    .spacer { flex: 1; }
-    .links { display: flex; gap: 2px; }
-    .on-dark { --mat-button-text-label-text-color: #fff; color: #fff; }
-    .current { text-decoration: underline; text-underline-offset: 6px; }
-    .main { flex: 1; outline: none; }
+    .brand {
+      display: inline-flex;
+      text-decoration: none;
+      border-radius: 8px;
+      padding: 4px;
+    }
+    .spacer {
+      flex: 1;
+    }
+    .links {
+      display: flex;
+      gap: 2px;
+    }
+    .on-dark {
+      --mat-button-text-label-text-color: #fff;
+      color: #fff;
+    }
+    .current {
+      text-decoration: underline;
+      text-underline-offset: 6px;
+    }
+    .main {
+      flex: 1;
+      outline: none;
+    }
     .footer {
-      display: flex; flex-wrap: wrap; gap: 16px; justify-content: center; padding: 20px 16px;
-      color: var(--k-text-muted); font-size: 13px; border-top: 1px solid var(--k-border); background: #fff;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 16px;
+      justify-content: center;
+      padding: 20px 16px;
+      color: var(--k-text-muted);
+      font-size: 13px;
+      border-top: 1px solid var(--k-border);
+      background: #fff;
     }
-    .footer a { color: var(--k-navy); }
+    .footer a {
+      color: var(--k-navy);
+    }
     @media (max-width: 479.98px) {
-      .bar { padding: 0 6px; }
-      .hide-xs { display: none; }
+      .bar {
+        padding: 0 6px;
+      }
+      .hide-xs {
+        display: none;
+      }
     }
   `,
 })

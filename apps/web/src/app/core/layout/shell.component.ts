@@ -31,9 +31,22 @@ interface NavItem {
   selector: 'app-shell',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatSidenavModule, MatListModule, MatIconModule,
-    MatButtonModule, MatMenuModule, MatDividerModule, MatTooltipModule, TranslocoPipe, AvatarComponent,
-    LangSwitchComponent, LogoComponent, NotificationBellComponent,
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    MatToolbarModule,
+    MatSidenavModule,
+    MatListModule,
+    MatIconModule,
+    MatButtonModule,
+    MatMenuModule,
+    MatDividerModule,
+    MatTooltipModule,
+    TranslocoPipe,
+    AvatarComponent,
+    LangSwitchComponent,
+    LogoComponent,
+    NotificationBellComponent,
   ],
   templateUrl: './shell.component.html',
   styleUrl: './shell.component.scss',
@@ -46,7 +59,9 @@ export class ShellComponent {
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
 
   protected readonly isMobile = toSignal(
-    inject(BreakpointObserver).observe('(max-width: 959.98px)').pipe(map((s) => s.matches)),
+    inject(BreakpointObserver)
+      .observe('(max-width: 959.98px)')
+      .pipe(map((s) => s.matches)),
     { initialValue: false },
   );
   private readonly desktopOpen = signal(true);

@@ -21,7 +21,14 @@ interface Shortcut {
         <dl data-testid="shortcuts-list">
           @for (s of section.items; track s.label) {
             <div class="row">
-              <dt>@for (k of s.keys; track $index) { @if ($index > 0) { <span class="plus">+</span> }<kbd>{{ k }}</kbd> }</dt>
+              <dt>
+                @for (k of s.keys; track $index) {
+                  @if ($index > 0) {
+                    <span class="plus">+</span>
+                  }
+                  <kbd>{{ k }}</kbd>
+                }
+              </dt>
               <dd>{{ s.label | transloco }}</dd>
             </div>
           }
@@ -33,13 +40,41 @@ interface Shortcut {
     </mat-dialog-actions>
   `,
   styles: `
-    h3 { margin: 16px 0 8px; font-size: 1rem; }
-    dl { margin: 0; display: grid; gap: 6px; }
-    .row { display: grid; grid-template-columns: 200px 1fr; gap: 12px; align-items: baseline; }
-    dt { white-space: nowrap; }
-    dd { margin: 0; }
-    kbd { font: 0.8125rem/1 ui-monospace, monospace; padding: 3px 6px; border: 1px solid #c4cbd3; border-bottom-width: 2px; border-radius: 4px; background: #f6f8fa; }
-    .plus { margin: 0 4px; color: var(--k-text-muted); }
+    h3 {
+      margin: 16px 0 8px;
+      font-size: 1rem;
+    }
+    dl {
+      margin: 0;
+      display: grid;
+      gap: 6px;
+    }
+    .row {
+      display: grid;
+      grid-template-columns: 200px 1fr;
+      gap: 12px;
+      align-items: baseline;
+    }
+    dt {
+      white-space: nowrap;
+    }
+    dd {
+      margin: 0;
+    }
+    kbd {
+      font:
+        0.8125rem/1 ui-monospace,
+        monospace;
+      padding: 3px 6px;
+      border: 1px solid #c4cbd3;
+      border-bottom-width: 2px;
+      border-radius: 4px;
+      background: #f6f8fa;
+    }
+    .plus {
+      margin: 0 4px;
+      color: var(--k-text-muted);
+    }
   `,
 })
 export class ShortcutsDialogComponent {

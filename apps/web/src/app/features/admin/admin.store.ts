@@ -23,10 +23,9 @@ export class AdminStore {
 
   readonly users = new PagedList<User, UserListQuery>((q) => this.api.users(q), {});
   readonly organisations = new PagedList<Organisation, OrganisationListQuery>((q) => this.api.organisations(q), {});
-  readonly applications = new PagedList<MembershipApplication, ApplicationListQuery>(
-    (q) => this.api.applications(q),
-    { status: 'pending' },
-  );
+  readonly applications = new PagedList<MembershipApplication, ApplicationListQuery>((q) => this.api.applications(q), {
+    status: 'pending',
+  });
 
   constructor() {
     // a new application shows up in the queue without a reload

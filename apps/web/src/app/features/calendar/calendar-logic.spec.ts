@@ -5,7 +5,18 @@ import { byDay, daysOf, linkOf, shift, spanOf } from './calendar-logic';
 const Z = 'Europe/Vilnius';
 const at = (iso: string) => DateTime.fromISO(iso, { zone: Z });
 const item = (over: Partial<CalendarItem>): CalendarItem => ({
-  kind: 'event', id: 'x', title: 'T', start: null, end: null, date: null, allDay: false, timeZone: Z, status: 'going', detail: null, path: '/events/x', ...over,
+  kind: 'event',
+  id: 'x',
+  title: 'T',
+  start: null,
+  end: null,
+  date: null,
+  allDay: false,
+  timeZone: Z,
+  status: 'going',
+  detail: null,
+  path: '/events/x',
+  ...over,
 });
 
 describe('calendar logic', () => {

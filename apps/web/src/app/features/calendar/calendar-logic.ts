@@ -76,7 +76,14 @@ export function byDay(items: CalendarItem[], days: DateTime[], zone: string): Ma
       const startsHere = s >= day;
       const endsHere = e <= next;
       const hm = (t: DateTime): string => t.toFormat('HH:mm');
-      const time: DayEntry['time'] = startsHere && endsHere ? { kind: 'range', start: hm(s), end: hm(e) } : startsHere ? { kind: 'from', start: hm(s) } : endsHere ? { kind: 'until', end: hm(e) } : { kind: 'allDay' };
+      const time: DayEntry['time'] =
+        startsHere && endsHere
+          ? { kind: 'range', start: hm(s), end: hm(e) }
+          : startsHere
+            ? { kind: 'from', start: hm(s) }
+            : endsHere
+              ? { kind: 'until', end: hm(e) }
+              : { kind: 'allDay' };
       out.get(day.toISODate()!)?.push({ item, time, order: startsHere ? s.diff(day, 'minutes').minutes : 0 });
     }
   }

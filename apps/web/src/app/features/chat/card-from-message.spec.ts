@@ -34,20 +34,30 @@ describe('cardTitleFrom', () => {
 describe('writableProjects', () => {
   const project = (id: string, myRole: Project['myRole']): Project => ({ id, myRole }) as Project;
   it('keeps projects where I am owner or member', () => {
-    expect(writableProjects([project('a', 'owner'), project('b', 'observer'), project('c', 'member')]).map((p) => p.id)).toEqual(['a', 'c']);
+    expect(writableProjects([project('a', 'owner'), project('b', 'observer'), project('c', 'member')]).map((p) => p.id)).toEqual([
+      'a',
+      'c',
+    ]);
   });
 });
 
 describe('ownedProjects', () => {
   it('keeps the projects I own', () => {
     const project = (id: string, myRole: Project['myRole']): Project => ({ id, myRole }) as Project;
-    expect(ownedProjects([project('a', 'owner'), project('b', 'member'), project('c', 'observer'), project('d', 'owner')]).map((p) => p.id)).toEqual(['a', 'd']);
+    expect(
+      ownedProjects([project('a', 'owner'), project('b', 'member'), project('c', 'observer'), project('d', 'owner')]).map((p) => p.id),
+    ).toEqual(['a', 'd']);
   });
 });
 
 describe('pickableCards', () => {
   const pc = (id: string, title: string, linked = false): PickableCard => ({ card: { id, title } as Card, columnName: 'To do', linked });
-  const cards = [pc('1', 'Sign the Žinutė contract', true), pc('2', 'Order GPU nodes'), pc('3', 'Draft the contract'), pc('4', 'Book the rack')];
+  const cards = [
+    pc('1', 'Sign the Žinutė contract', true),
+    pc('2', 'Order GPU nodes'),
+    pc('3', 'Draft the contract'),
+    pc('4', 'Book the rack'),
+  ];
 
   it('finds every word of the query in the title, ignoring case and accents', () => {
     expect(pickableCards(cards, 'CONTRACT').map((c) => c.card.id)).toEqual(['3', '1']);

@@ -52,7 +52,8 @@ export class ChatActions {
     this.socket
       .request('channel:read', { channelId, seq })
       .then((ack) => {
-        if (ack.ok) this.channels.patch(channelId, (x) => (x.lastReadSeq <= seq ? { ...x, unread: ack.unread, mentions: ack.mentions } : x));
+        if (ack.ok)
+          this.channels.patch(channelId, (x) => (x.lastReadSeq <= seq ? { ...x, unread: ack.unread, mentions: ack.mentions } : x));
       })
       .catch(() => undefined);
   }

@@ -85,7 +85,10 @@ describe('ChatCardsStore — the card a message shows', () => {
 
   it('offers "Link to a card…" only with a project I own', async () => {
     const load = store.loadProjects();
-    const projects = [{ id: 'a', myRole: 'member' }, { id: 'b', myRole: 'observer' }] as Project[];
+    const projects = [
+      { id: 'a', myRole: 'member' },
+      { id: 'b', myRole: 'observer' },
+    ] as Project[];
     http.expectOne((r) => r.url === '/api/projects').flush({ items: projects, nextCursor: null });
     await load;
     expect(store.canCreate()).toBe(true);

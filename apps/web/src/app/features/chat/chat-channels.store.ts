@@ -23,14 +23,18 @@ export class ChatChannels {
   readonly previews = this._previews.asReadonly();
 
   /** the sidebar: channels by name, DMs by latest activity then name */
-  readonly publicChannels = computed(() => [...this._channels().filter((c) => c.type !== 'direct')].sort((a, b) => a.name.localeCompare(b.name)));
+  readonly publicChannels = computed(() =>
+    [...this._channels().filter((c) => c.type !== 'direct')].sort((a, b) => a.name.localeCompare(b.name)),
+  );
   readonly directChannels = computed(() =>
     [...this._channels().filter((c) => c.type === 'direct')].sort((a, b) => b.lastSeq - a.lastSeq || a.name.localeCompare(b.name)),
   );
   /** the sidebar order (channels, then DMs), used by Alt+↑/↓ */
   readonly ordered = computed(() => [...this.publicChannels(), ...this.directChannels()]);
   /** what the unread noise counts: every message where my level is `all`, only mentions where it is `mentions`, nothing where muted */
-  readonly totalUnread = computed(() => this._channels().reduce((n, c) => n + (c.notify === 'all' ? c.unread : c.notify === 'mentions' ? c.mentions : 0), 0));
+  readonly totalUnread = computed(() =>
+    this._channels().reduce((n, c) => n + (c.notify === 'all' ? c.unread : c.notify === 'mentions' ? c.mentions : 0), 0),
+  );
 
   /** Loads my channels once per session (again after a reconnect). */
   load(force = false): Promise<void> {

@@ -40,11 +40,13 @@ export class ChatLive {
     this.socket.on('channel:updated').subscribe(({ channel }) => this.channels.upsert(channel));
     this.socket.on('channel:removed').subscribe(({ channelId }) => this.removeChannel(channelId));
     this.socket.on('moderation:mute').subscribe(({ groupId, until }) => this.channels.setGroupMute(groupId, until));
-    this.socket.on('channel:read').subscribe((e) =>
-      this.channels.patch(e.channelId, (c) =>
-        e.lastReadSeq >= c.lastReadSeq ? { ...c, lastReadSeq: e.lastReadSeq, unread: e.unread, mentions: e.mentions } : c,
-      ),
-    );
+    this.socket
+      .on('channel:read')
+      .subscribe((e) =>
+        this.channels.patch(e.channelId, (c) =>
+          e.lastReadSeq >= c.lastReadSeq ? { ...c, lastReadSeq: e.lastReadSeq, unread: e.unread, mentions: e.mentions } : c,
+        ),
+      );
   }
 
   /**
@@ -63,7 +65,9 @@ export class ChatLive {
 
   markDeleted(channelId: string, messageId: string, deletedBy: Message['deletedBy'] = null): void {
     const tombstone = (m: Message): Message =>
-      m.id === messageId && !m.deletedAt ? { ...m, deletedAt: new Date().toISOString(), deletedBy, body: '', reactions: [], attachments: [] } : m;
+      m.id === messageId && !m.deletedAt
+        ? { ...m, deletedAt: new Date().toISOString(), deletedBy, body: '', reactions: [], attachments: [] }
+        : m;
     this.paging.mapMessages(channelId, tombstone);
     this.threads.mapThreadOf(messageId, tombstone);
   }
@@ -127,7 +131,8 @@ export class ChatLive {
           false,
         );
         this.outbox.delivered(page.items);
-        if (!historyWindow || !page.hasMore) this.paging.completeCursor(channelId, page.items.length ? page.items[page.items.length - 1].seq : after);
+        if (!historyWindow || !page.hasMore)
+          this.paging.completeCursor(channelId, page.items.length ? page.items[page.items.length - 1].seq : after);
         if (!page.hasMore || page.items.length === 0) break;
         after = page.items[page.items.length - 1].seq;
       }

@@ -129,18 +129,27 @@ export function buildRows(messages: readonly Message[], pending: readonly Pendin
   };
 
   for (const m of messages) {
-    const divider =
-      !dividerPlaced && options.dividerAfterSeq !== null && m.seq > options.dividerAfterSeq && m.authorId !== options.myId;
+    const divider = !dividerPlaced && options.dividerAfterSeq !== null && m.seq > options.dividerAfterSeq && m.authorId !== options.myId;
     if (divider) dividerPlaced = true;
-    push(m.deletedAt ? `deleted:${m.id}` : m.authorId, m.createdAt, (grouped) => ({
-      kind: 'message',
-      key: messageKey(m.authorId, m.clientMsgId),
-      message: m,
-      grouped,
-    }), divider);
+    push(
+      m.deletedAt ? `deleted:${m.id}` : m.authorId,
+      m.createdAt,
+      (grouped) => ({
+        kind: 'message',
+        key: messageKey(m.authorId, m.clientMsgId),
+        message: m,
+        grouped,
+      }),
+      divider,
+    );
   }
   for (const p of pending) {
-    push(p.authorId, p.createdAt, (grouped) => ({ kind: 'pending', key: messageKey(p.authorId, p.clientMsgId), pending: p, grouped }), false);
+    push(
+      p.authorId,
+      p.createdAt,
+      (grouped) => ({ kind: 'pending', key: messageKey(p.authorId, p.clientMsgId), pending: p, grouped }),
+      false,
+    );
   }
   return rows;
 }
@@ -158,7 +167,11 @@ export function newClientMsgId(): string {
 }
 
 /** The channels of one working group with my moderation mute set to `until` (null: lifted); others unchanged. */
-export function withGroupMute<T extends { groupId: string | null; mutedUntil: string | null }>(channels: readonly T[], groupId: string, until: string | null): T[] {
+export function withGroupMute<T extends { groupId: string | null; mutedUntil: string | null }>(
+  channels: readonly T[],
+  groupId: string,
+  until: string | null,
+): T[] {
   return channels.map((c) => (c.groupId === groupId && c.mutedUntil !== until ? { ...c, mutedUntil: until } : c));
 }
 

@@ -30,7 +30,10 @@ describe('ChatPeopleStore — names of people outside the member lists', () => {
         provideHttpClient(),
         provideHttpClientTesting(),
         { provide: SocketService, useValue: { on: () => new Subject(), request: () => Promise.resolve() } },
-        { provide: AuthStore, useValue: { user: signal<Partial<User> | null>({ id: 'me', displayName: 'Me', initials: 'ME', avatarColor: '#1f5f8b' }) } },
+        {
+          provide: AuthStore,
+          useValue: { user: signal<Partial<User> | null>({ id: 'me', displayName: 'Me', initials: 'ME', avatarColor: '#1f5f8b' }) },
+        },
       ],
     });
     store = TestBed.inject(ChatPeopleStore);

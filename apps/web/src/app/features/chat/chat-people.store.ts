@@ -64,7 +64,15 @@ export class ChatPeopleStore {
           this._typing.set({});
           return;
         }
-        this.remember([{ id: user.id, displayName: user.displayName, initials: user.initials, avatarColor: user.avatarColor, organisationName: user.organisationName ?? null }]);
+        this.remember([
+          {
+            id: user.id,
+            displayName: user.displayName,
+            initials: user.initials,
+            avatarColor: user.avatarColor,
+            organisationName: user.organisationName ?? null,
+          },
+        ]);
       });
     });
     this.socket.on('presence').subscribe(({ userId, status }) => this._presence.update((p) => ({ ...p, [userId]: status })));
@@ -94,7 +102,15 @@ export class ChatPeopleStore {
   }
 
   rememberSummaries(people: readonly PersonSummary[]): void {
-    this.remember(people.map((p) => ({ id: p.id, displayName: p.displayName, initials: p.initials, avatarColor: p.avatarColor, organisationName: p.organisationName })));
+    this.remember(
+      people.map((p) => ({
+        id: p.id,
+        displayName: p.displayName,
+        initials: p.initials,
+        avatarColor: p.avatarColor,
+        organisationName: p.organisationName,
+      })),
+    );
   }
 
   /**
@@ -224,5 +240,11 @@ export class ChatPeopleStore {
 }
 
 export function memberToPerson(m: ChannelMember): ChatPerson {
-  return { id: m.userId, displayName: m.displayName, initials: m.initials, avatarColor: m.avatarColor, organisationName: m.organisationName };
+  return {
+    id: m.userId,
+    displayName: m.displayName,
+    initials: m.initials,
+    avatarColor: m.avatarColor,
+    organisationName: m.organisationName,
+  };
 }

@@ -41,7 +41,10 @@ export class ChatThreads {
         if (!page.hasMore || page.items.length === 0) break;
         after = page.items[page.items.length - 1].seq;
       }
-      this._threads.update((all) => ({ ...all, [rootId]: { items: mergeMessages(all[rootId]?.items ?? [], items), loaded: true, loading: false } }));
+      this._threads.update((all) => ({
+        ...all,
+        [rootId]: { items: mergeMessages(all[rootId]?.items ?? [], items), loaded: true, loading: false },
+      }));
       this.outbox.delivered(items);
     } catch {
       this._threads.update((all) => ({ ...all, [rootId]: { ...(all[rootId] ?? t), loaded: true, loading: false } }));
@@ -71,7 +74,8 @@ export class ChatThreads {
   mapThreadOf(messageId: string, fn: (m: Message) => Message): void {
     this._threads.update((all) => {
       let next = all;
-      for (const [rootId, t] of Object.entries(all)) if (t.items.some((m) => m.id === messageId)) next = { ...next, [rootId]: { ...t, items: t.items.map(fn) } };
+      for (const [rootId, t] of Object.entries(all))
+        if (t.items.some((m) => m.id === messageId)) next = { ...next, [rootId]: { ...t, items: t.items.map(fn) } };
       return next;
     });
   }

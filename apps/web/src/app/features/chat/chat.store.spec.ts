@@ -289,7 +289,9 @@ describe('ChatStore', () => {
     await flush();
     expect(socket.sends()).toHaveLength(2);
     expect(socket.sends()[1].payload['clientMsgId']).toBe(socket.sends()[0].payload['clientMsgId']);
-    socket.sends()[1].resolve({ ok: true, message: msg(1, { authorId: ME, clientMsgId: socket.sends()[0].payload['clientMsgId'] as string }) });
+    socket
+      .sends()[1]
+      .resolve({ ok: true, message: msg(1, { authorId: ME, clientMsgId: socket.sends()[0].payload['clientMsgId'] as string }) });
     await flush();
     expect(store.pending()).toHaveLength(0);
   });
@@ -351,7 +353,12 @@ describe('ChatStore', () => {
     const mutes = (): Record<string, string | null> => Object.fromEntries(store.channels().map((c) => [c.id, c.mutedUntil]));
 
     socket.emit('moderation:mute', { groupId: 'g1', until: '2030-01-01T10:00:00.000Z' });
-    expect(mutes()).toEqual({ c1: null, 'g1-general': '2030-01-01T10:00:00.000Z', 'g1-news': '2030-01-01T10:00:00.000Z', 'g2-general': null });
+    expect(mutes()).toEqual({
+      c1: null,
+      'g1-general': '2030-01-01T10:00:00.000Z',
+      'g1-news': '2030-01-01T10:00:00.000Z',
+      'g2-general': null,
+    });
     socket.emit('moderation:mute', { groupId: 'g1', until: null });
     expect(mutes()).toEqual({ c1: null, 'g1-general': null, 'g1-news': null, 'g2-general': null });
 
@@ -373,8 +380,14 @@ describe('ChatStore', () => {
     store.send('slow-coord', 'two');
     await flush();
     const [a, b] = socket.sends();
-    a.resolve({ ok: true, message: msg(1, { id: 'x1', channelId: 'slow', authorId: ME, clientMsgId: a.payload['clientMsgId'] as string }) });
-    b.resolve({ ok: true, message: msg(1, { id: 'x2', channelId: 'slow-coord', authorId: ME, clientMsgId: b.payload['clientMsgId'] as string }) });
+    a.resolve({
+      ok: true,
+      message: msg(1, { id: 'x1', channelId: 'slow', authorId: ME, clientMsgId: a.payload['clientMsgId'] as string }),
+    });
+    b.resolve({
+      ok: true,
+      message: msg(1, { id: 'x2', channelId: 'slow-coord', authorId: ME, clientMsgId: b.payload['clientMsgId'] as string }),
+    });
     await flush();
     expect(store.slowUntil()).toEqual({ slow: t0 + 30_000 });
 
@@ -417,7 +430,13 @@ describe('buildRows', () => {
   const at = (iso: string, seq: number, authorId = OTHER): Message => msg(seq, { createdAt: iso, authorId });
 
   it('puts the new-messages divider before the first unread message of someone else', () => {
-    const messages = [at('2026-03-01T09:00:00Z', 1), at('2026-03-01T09:01:00Z', 2, ME), at('2026-03-01T09:02:00Z', 3, ME), at('2026-03-01T09:03:00Z', 4), at('2026-03-01T09:04:00Z', 5)];
+    const messages = [
+      at('2026-03-01T09:00:00Z', 1),
+      at('2026-03-01T09:01:00Z', 2, ME),
+      at('2026-03-01T09:02:00Z', 3, ME),
+      at('2026-03-01T09:03:00Z', 4),
+      at('2026-03-01T09:04:00Z', 5),
+    ];
     const rows = buildRows(messages, [], { dividerAfterSeq: 1, myId: ME });
     const kinds = rows.map((r) => (r.kind === 'message' ? r.message.seq : r.kind));
     expect(kinds).toEqual(['day', 1, 2, 3, 'new', 4, 5]);

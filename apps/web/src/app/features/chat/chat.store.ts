@@ -112,8 +112,11 @@ export class ChatStore {
   findMessage = (messageId: string): Message | null => this.actions.findMessage(messageId);
 
   // ---- sending ----
-  send = (channelId: string, body: string, options: { threadRootId?: string | null; attachments?: Attachment[] } = {}): PendingMessage | null =>
-    this.outbox.send(channelId, body, options);
+  send = (
+    channelId: string,
+    body: string,
+    options: { threadRootId?: string | null; attachments?: Attachment[] } = {},
+  ): PendingMessage | null => this.outbox.send(channelId, body, options);
   retry = (clientMsgId: string): void => this.outbox.retry(clientMsgId);
   discard = (clientMsgId: string): void => this.outbox.discard(clientMsgId);
   flushOutbox = (): void => this.outbox.flush();

@@ -124,8 +124,7 @@ export class DirectoryStore {
             loaded: true,
             errorKey: null,
           })),
-        error: (err: unknown) =>
-          this._orgs.update((s) => ({ ...s, loading: false, loaded: true, errorKey: toApiError(err).messageKey })),
+        error: (err: unknown) => this._orgs.update((s) => ({ ...s, loading: false, loaded: true, errorKey: toApiError(err).messageKey })),
       });
     } else {
       const cursor = reset ? undefined : (this._people().nextCursor ?? undefined);
@@ -140,8 +139,7 @@ export class DirectoryStore {
             loaded: true,
             errorKey: null,
           })),
-        error: (err: unknown) =>
-          this._people.update((s) => ({ ...s, loading: false, loaded: true, errorKey: toApiError(err).messageKey })),
+        error: (err: unknown) => this._people.update((s) => ({ ...s, loading: false, loaded: true, errorKey: toApiError(err).messageKey })),
       });
     }
   }

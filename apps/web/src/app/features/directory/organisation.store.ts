@@ -1,5 +1,12 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { CreateInvitationResponse, Invitation, Organisation, PersonSummary, UpdateOrganisationRequest, User } from '@klasteris/contracts';
+import type {
+  CreateInvitationResponse,
+  Invitation,
+  Organisation,
+  PersonSummary,
+  UpdateOrganisationRequest,
+  User,
+} from '@klasteris/contracts';
 import { Observable, tap } from 'rxjs';
 import { AuthStore } from '../../core/auth/auth.store';
 import { toApiError } from '../../shared/api-error';
@@ -120,13 +127,13 @@ export class OrganisationStore {
   }
 
   revoke(invitation: Invitation): Observable<void> {
-    return this.api.revokeInvitation(invitation.organisationId, invitation.id).pipe(
-      tap(() =>
-        this._invitations.update((list) =>
-          list.map((i) => (i.id === invitation.id ? { ...i, revokedAt: new Date().toISOString() } : i)),
+    return this.api
+      .revokeInvitation(invitation.organisationId, invitation.id)
+      .pipe(
+        tap(() =>
+          this._invitations.update((list) => list.map((i) => (i.id === invitation.id ? { ...i, revokedAt: new Date().toISOString() } : i))),
         ),
-      ),
-    );
+      );
   }
 
   activate(user: User): Observable<{ user: User }> {

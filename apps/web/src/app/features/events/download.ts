@@ -10,6 +10,12 @@ export function saveText(text: string, type: string, filename: string): void {
 
 /** A file name from a title: letters, digits and dashes only. */
 export function fileName(title: string, ext: string): string {
-  const base = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\w]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).toLowerCase();
+  const base = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\w]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .toLowerCase();
   return `${base || 'event'}.${ext}`;
 }

@@ -25,7 +25,13 @@ import {
   visibilitiesFor,
 } from './event-logic';
 
-const hall: EventVenue = { kind: 'resource', resourceId: 'r1', resourceName: 'INFOBALT event hall', bookingId: 'b1', bookingStatus: 'pending' };
+const hall: EventVenue = {
+  kind: 'resource',
+  resourceId: 'r1',
+  resourceName: 'INFOBALT event hall',
+  bookingId: 'b1',
+  bookingStatus: 'pending',
+};
 
 function event(over: Partial<ClusterEvent> = {}): ClusterEvent {
   return {
@@ -57,7 +63,9 @@ function event(over: Partial<ClusterEvent> = {}): ClusterEvent {
 describe('times in two zones', () => {
   it('labels a span in the event zone, one day or several', () => {
     expect(spanLabel('2026-03-03T08:00:00Z', '2026-03-03T10:00:00Z', 'Europe/Vilnius', 'en')).toBe('Tue 3 Mar 2026, 10:00–12:00');
-    expect(spanLabel('2026-03-03T08:00:00Z', '2026-03-04T14:00:00Z', 'Europe/Vilnius', 'en')).toBe('Tue 3 Mar, 10:00 – Wed 4 Mar 2026, 16:00');
+    expect(spanLabel('2026-03-03T08:00:00Z', '2026-03-04T14:00:00Z', 'Europe/Vilnius', 'en')).toBe(
+      'Tue 3 Mar, 10:00 – Wed 4 Mar 2026, 16:00',
+    );
     expect(dateBadge('2026-03-03T08:00:00Z', 'Europe/Vilnius', 'en')).toEqual({ day: '3', month: 'Mar', weekday: 'Tue' });
     expect(dateBadge('2026-03-03T08:00:00Z', 'Europe/Vilnius', 'lt')).toEqual({ day: '3', month: 'kovas', weekday: 'an' });
     // whole days (a hall booked by the day) read as days
@@ -177,7 +185,14 @@ describe('filters and grouping', () => {
 describe('the form and the requests', () => {
   it('starts a new event two weeks ahead in my zone', () => {
     const v = emptyForm('Europe/Vilnius', 'cluster', DateTime.fromISO('2026-03-01T12:00:00Z'));
-    expect([v.startDate, v.startTime, v.endDate, v.endTime, v.timeZone, v.organiser]).toEqual(['2026-03-15', '10:00', '2026-03-15', '12:00', 'Europe/Vilnius', 'cluster']);
+    expect([v.startDate, v.startTime, v.endDate, v.endTime, v.timeZone, v.organiser]).toEqual([
+      '2026-03-15',
+      '10:00',
+      '2026-03-15',
+      '12:00',
+      'Europe/Vilnius',
+      'cluster',
+    ]);
   });
 
   it('builds a create request with the organiser, the venue form and local times in the event zone', () => {
@@ -208,7 +223,10 @@ describe('the form and the requests', () => {
       venue: { address: 'Al Khuwair', city: 'Muscat', country: 'OM' },
       publish: true,
     });
-    expect(toCreateRequest({ ...v, venueKind: 'resource', resourceId: 'r1', capacity: null, organiser: 'cluster' }, false)).toMatchObject({ venue: { resourceId: 'r1' }, publish: false });
+    expect(toCreateRequest({ ...v, venueKind: 'resource', resourceId: 'r1', capacity: null, organiser: 'cluster' }, false)).toMatchObject({
+      venue: { resourceId: 'r1' },
+      publish: false,
+    });
     expect(toCreateRequest({ ...v, capacity: null }, false)).not.toHaveProperty('capacity');
   });
 
@@ -223,12 +241,24 @@ describe('the form and the requests', () => {
       capacity: null,
       description: '**Hi**',
     });
-    expect(toUpdateRequest(e, { ...v, venueKind: 'online', url: 'https://meet.example/x' }, false)).toEqual({ venue: { url: 'https://meet.example/x' } });
+    expect(toUpdateRequest(e, { ...v, venueKind: 'online', url: 'https://meet.example/x' }, false)).toEqual({
+      venue: { url: 'https://meet.example/x' },
+    });
   });
 
   it('adds the repeat rule for a series', () => {
-    const v = { ...emptyForm('Europe/Vilnius', 'cluster'), title: 'Working-group call', venueKind: 'online' as const, url: 'https://meet.example/wg' };
-    expect(toSeriesRequest(v, true, 'weekly', 6)).toMatchObject({ title: 'Working-group call', venue: { url: 'https://meet.example/wg' }, publish: true, recurrence: { freq: 'weekly', count: 6 } });
+    const v = {
+      ...emptyForm('Europe/Vilnius', 'cluster'),
+      title: 'Working-group call',
+      venueKind: 'online' as const,
+      url: 'https://meet.example/wg',
+    };
+    expect(toSeriesRequest(v, true, 'weekly', 6)).toMatchObject({
+      title: 'Working-group call',
+      venue: { url: 'https://meet.example/wg' },
+      publish: true,
+      recurrence: { freq: 'weekly', count: 6 },
+    });
   });
 
   it('puts API field errors on the form controls', () => {

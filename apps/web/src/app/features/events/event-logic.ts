@@ -19,7 +19,8 @@ const DAY_FORMATS: Record<string, { day: string; dayNoYear: string; lastDay: str
   en: { day: 'ccc d LLL yyyy', dayNoYear: 'ccc d LLL', lastDay: 'd LLL yyyy' },
   lt: { day: 'yyyy-LL-dd (ccc)', dayNoYear: 'LL-dd (ccc)', lastDay: 'yyyy-LL-dd' },
 };
-const formatsOf = (locale: string): { day: string; dayNoYear: string; lastDay: string } => DAY_FORMATS[locale.slice(0, 2)] ?? DAY_FORMATS['en']!;
+const formatsOf = (locale: string): { day: string; dayNoYear: string; lastDay: string } =>
+  DAY_FORMATS[locale.slice(0, 2)] ?? DAY_FORMATS['en']!;
 /** Luxon locale for a UI language (British English: day before month, 24-hour clock). */
 export const luxonLocale = (lang: string): string => (lang === 'en' ? 'en-GB' : lang);
 
@@ -266,7 +267,11 @@ export function toCreateRequest(v: EventFormValue, publish: boolean): CreateEven
 }
 
 const sameVenue = (a: EventVenueInput, b: EventVenueInput): boolean =>
-  (a.resourceId ?? '') === (b.resourceId ?? '') && (a.address ?? '') === (b.address ?? '') && (a.city ?? '') === (b.city ?? '') && (a.country ?? '') === (b.country ?? '') && (a.url ?? '') === (b.url ?? '');
+  (a.resourceId ?? '') === (b.resourceId ?? '') &&
+  (a.address ?? '') === (b.address ?? '') &&
+  (a.city ?? '') === (b.city ?? '') &&
+  (a.country ?? '') === (b.country ?? '') &&
+  (a.url ?? '') === (b.url ?? '');
 
 /** Only what changed (the organiser is fixed once created); `publish` publishes a draft. */
 export function toUpdateRequest(original: ClusterEvent, v: EventFormValue, publish: boolean): UpdateEventRequest {
@@ -330,8 +335,15 @@ export function visibilitiesFor(organiser: string): EventVisibility[] {
 }
 
 /** Attendees whose name, organisation or country (code) contains the query; case and diacritics ignored. */
-export function filterAttendees<T extends { name: string; organisationName: string | null; country: string | null }>(items: readonly T[], query: string): T[] {
-  const fold = (s: string): string => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+export function filterAttendees<T extends { name: string; organisationName: string | null; country: string | null }>(
+  items: readonly T[],
+  query: string,
+): T[] {
+  const fold = (s: string): string =>
+    s
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase();
   const q = fold(query.trim());
   if (!q) return [...items];
   return items.filter((a) => [a.name, a.organisationName ?? '', a.country ?? ''].some((s) => fold(s).includes(q)));
@@ -356,6 +368,11 @@ export function momentLabel(iso: string, zone: string, locale: string, now = Dat
 export type Repeat = 'none' | 'weekly' | 'monthly';
 
 /** A new event that repeats: the event's fields plus the rule (every week or month, `count` times). */
-export function toSeriesRequest(v: EventFormValue, publish: boolean, repeat: Exclude<Repeat, 'none'>, count: number): CreateEventSeriesRequest {
+export function toSeriesRequest(
+  v: EventFormValue,
+  publish: boolean,
+  repeat: Exclude<Repeat, 'none'>,
+  count: number,
+): CreateEventSeriesRequest {
   return { ...toCreateRequest(v, publish), recurrence: { freq: repeat, count } };
 }

@@ -27,7 +27,10 @@ export class EventStore {
 
   constructor() {
     const destroyRef = inject(DestroyRef);
-    this.socket.on('event:updated').pipe(takeUntilDestroyed(destroyRef)).subscribe((p) => this.applyCounts(p));
+    this.socket
+      .on('event:updated')
+      .pipe(takeUntilDestroyed(destroyRef))
+      .subscribe((p) => this.applyCounts(p));
     this.socket.reconnected.pipe(takeUntilDestroyed(destroyRef)).subscribe(() => this.join());
     this.refresh$.pipe(debounceTime(400), takeUntilDestroyed(destroyRef)).subscribe(() => {
       const e = this.event();
@@ -50,7 +53,8 @@ export class EventStore {
         else this.attendees.set(null);
         const seriesId = event.series?.id ?? null;
         if (!seriesId) this.series.set(null);
-        else if (this.series()?.series.id !== seriesId) this.api.series(seriesId).subscribe({ next: (r) => this.series.set(r), error: () => this.series.set(null) });
+        else if (this.series()?.series.id !== seriesId)
+          this.api.series(seriesId).subscribe({ next: (r) => this.series.set(r), error: () => this.series.set(null) });
       },
       error: () => this.notFound.set(true),
     });

@@ -48,7 +48,11 @@ export class OrganisersStore {
     for (const g of this.groups()) if (g.canModerate && !g.archived) out.push({ key: `group:${g.id}`, type: 'group', name: g.name });
     for (const p of this.projects()) if (p.myRole === 'owner' || staff) out.push({ key: `project:${p.id}`, type: 'project', name: p.name });
     if (me?.organisationId && (staff || this.auth.isOrgAdmin())) {
-      out.push({ key: `organisation:${me.organisationId}`, type: 'organisation', name: this.names().get(`organisation:${me.organisationId}`) ?? me.organisationName ?? null });
+      out.push({
+        key: `organisation:${me.organisationId}`,
+        type: 'organisation',
+        name: this.names().get(`organisation:${me.organisationId}`) ?? me.organisationName ?? null,
+      });
     }
     return out;
   });
@@ -61,7 +65,9 @@ export class OrganisersStore {
     forkJoin({
       groups: this.http.get<Page<MyGroup>>('/api/groups', { params: { limit: 100 } }).pipe(catchError(() => of(empty<MyGroup>()))),
       projects: this.http.get<Page<Project>>('/api/projects', { params: { limit: 100 } }).pipe(catchError(() => of(empty<Project>()))),
-      organisations: this.http.get<Page<Organisation>>('/api/organisations', { params: { limit: 100 } }).pipe(catchError(() => of(empty<Organisation>()))),
+      organisations: this.http
+        .get<Page<Organisation>>('/api/organisations', { params: { limit: 100 } })
+        .pipe(catchError(() => of(empty<Organisation>()))),
     }).subscribe(({ groups, projects, organisations }) => {
       this.groups.set(groups.items);
       this.projects.set(projects.items);

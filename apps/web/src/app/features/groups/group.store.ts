@@ -40,12 +40,16 @@ export class GroupStore {
   }
 
   acknowledge(a: Announcement): Observable<{ announcement: Announcement }> {
-    return this.api.acknowledge(a.groupId, a.id).pipe(tap(({ announcement }) => this.announcements.update((list) => list.map((x) => (x.id === announcement.id ? announcement : x)))));
+    return this.api
+      .acknowledge(a.groupId, a.id)
+      .pipe(tap(({ announcement }) => this.announcements.update((list) => list.map((x) => (x.id === announcement.id ? announcement : x)))));
   }
 
   announce(body: string, requireAck: boolean): Observable<{ announcement: Announcement }> {
     const g = this.group();
     if (!g) throw new Error('no group');
-    return this.api.announce(g.id, body, requireAck).pipe(tap(({ announcement }) => this.announcements.update((list) => [announcement, ...list])));
+    return this.api
+      .announce(g.id, body, requireAck)
+      .pipe(tap(({ announcement }) => this.announcements.update((list) => [announcement, ...list])));
   }
 }

@@ -31,7 +31,8 @@ export interface Coordinator {
 
 const params = (query: object): HttpParams => {
   let p = new HttpParams();
-  for (const [k, v] of Object.entries(query) as [string, unknown][]) if (v !== undefined && v !== null && v !== '') p = p.set(k, String(v as string | number));
+  for (const [k, v] of Object.entries(query) as [string, unknown][])
+    if (v !== undefined && v !== null && v !== '') p = p.set(k, String(v as string | number));
   return p;
 };
 const id = (value: string): string => encodeURIComponent(value);
@@ -68,7 +69,10 @@ export class GroupsApi {
     return this.http.post<void>(`/api/groups/${id(groupId)}/invitations`, { userId, ...(reason ? { reason } : {}) });
   }
   inviteOrganisation(groupId: string, organisationId: string, reason?: string): Observable<InviteOrganisationResponse> {
-    return this.http.post<InviteOrganisationResponse>(`/api/groups/${id(groupId)}/organisation-invitations`, { organisationId, ...(reason ? { reason } : {}) });
+    return this.http.post<InviteOrganisationResponse>(`/api/groups/${id(groupId)}/organisation-invitations`, {
+      organisationId,
+      ...(reason ? { reason } : {}),
+    });
   }
   /** People of the cluster to invite (directory search). */
   people(q: string): Observable<Page<PersonSummary>> {
@@ -100,7 +104,10 @@ export class GroupsApi {
     return this.http.get<Page<JoinRequest>>(`/api/groups/${id(groupId)}/requests`, { params: params({ status: 'pending', limit: 100 }) });
   }
   decide(groupId: string, requestId: string, approve: boolean, reason?: string): Observable<void> {
-    return this.http.post<void>(`/api/groups/${id(groupId)}/requests/${id(requestId)}/decision`, { approve, ...(reason ? { reason } : {}) });
+    return this.http.post<void>(`/api/groups/${id(groupId)}/requests/${id(requestId)}/decision`, {
+      approve,
+      ...(reason ? { reason } : {}),
+    });
   }
   reports(groupId: string): Observable<Page<Report>> {
     return this.http.get<Page<Report>>(`/api/groups/${id(groupId)}/reports`, { params: params({ status: 'open', limit: 100 }) });
@@ -133,7 +140,11 @@ export class GroupsApi {
     return this.http.get<Page<Announcement>>(`/api/groups/${id(groupId)}/announcements`, { params: params({ limit: 10 }) });
   }
   announce(groupId: string, body: string, requireAck: boolean): Observable<{ announcement: Announcement }> {
-    return this.http.post<{ announcement: Announcement }>(`/api/groups/${id(groupId)}/announcements`, { body, requireAck, clientMsgId: `a${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}` });
+    return this.http.post<{ announcement: Announcement }>(`/api/groups/${id(groupId)}/announcements`, {
+      body,
+      requireAck,
+      clientMsgId: `a${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`,
+    });
   }
   acknowledge(groupId: string, announcementId: string): Observable<{ announcement: Announcement }> {
     return this.http.post<{ announcement: Announcement }>(`/api/groups/${id(groupId)}/announcements/${id(announcementId)}/ack`, {});

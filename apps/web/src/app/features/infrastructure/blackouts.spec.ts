@@ -8,7 +8,10 @@ describe('maintenance windows entered in the resource zone', () => {
       end: '2027-01-12T10:00:00.000Z',
       reason: 'Projector',
     });
-    expect(onceBlackout('2027-07-12T10:00', '2027-07-12T12:00', 'Europe/Vilnius', '')).toMatchObject({ start: '2027-07-12T07:00:00.000Z', reason: null });
+    expect(onceBlackout('2027-07-12T10:00', '2027-07-12T12:00', 'Europe/Vilnius', '')).toMatchObject({
+      start: '2027-07-12T07:00:00.000Z',
+      reason: null,
+    });
     // Muscat has no DST: always UTC+4.
     expect(onceBlackout('2027-07-12T10:00', '2027-07-12T12:00', 'Asia/Muscat', '')).toMatchObject({ start: '2027-07-12T06:00:00.000Z' });
   });
@@ -18,6 +21,12 @@ describe('maintenance windows entered in the resource zone', () => {
     expect(onceBlackout('', '2027-01-12T10:00', 'Europe/Vilnius', '')).toBeNull();
     expect(weeklyBlackout(5, '17:00', '16:00', '')).toBeNull();
     expect(weeklyBlackout(5, '', '16:00', '')).toBeNull();
-    expect(weeklyBlackout(5, '16:00', '17:00', 'Cleaning')).toEqual({ kind: 'weekly', weekday: 5, from: '16:00', to: '17:00', reason: 'Cleaning' });
+    expect(weeklyBlackout(5, '16:00', '17:00', 'Cleaning')).toEqual({
+      kind: 'weekly',
+      weekday: 5,
+      from: '16:00',
+      to: '17:00',
+      reason: 'Cleaning',
+    });
   });
 });

@@ -82,11 +82,15 @@ export class BookingsStore {
     }
     if (b.userId !== this.auth.user()?.id) return;
     this._items.update((items) =>
-      items.some((i) => i.id === b.id) ? items.map((i) => (i.id === b.id ? b : i)) : [...items, b].sort((x, y) => x.start.localeCompare(y.start)),
+      items.some((i) => i.id === b.id)
+        ? items.map((i) => (i.id === b.id ? b : i))
+        : [...items, b].sort((x, y) => x.start.localeCompare(y.start)),
     );
   }
 
   private fetch(cursor?: string): Observable<Page<Booking>> {
-    return this.kind === 'approvals' ? this.api.approvals(cursor) : this.api.mine({ limit: 50, cursor, from: new Date(Date.now() - 7 * 86_400_000).toISOString() });
+    return this.kind === 'approvals'
+      ? this.api.approvals(cursor)
+      : this.api.mine({ limit: 50, cursor, from: new Date(Date.now() - 7 * 86_400_000).toISOString() });
   }
 }

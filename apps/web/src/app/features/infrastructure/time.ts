@@ -41,5 +41,7 @@ export function durationLabel(minutes: number, t: (key: string, p?: Record<strin
   if (minutes >= 1440 && minutes % 1440 === 0) return t('infrastructure.units.days', { n: minutes / 1440 });
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
-  return [h ? t('infrastructure.units.hours', { n: h }) : '', m ? t('infrastructure.units.minutes', { n: m }) : ''].filter(Boolean).join(' ');
+  return [h ? t('infrastructure.units.hours', { n: h }) : '', m ? t('infrastructure.units.minutes', { n: m }) : '']
+    .filter(Boolean)
+    .join(' ');
 }

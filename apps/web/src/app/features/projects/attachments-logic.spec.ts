@@ -2,7 +2,13 @@ import { attachmentIcon, canRemoveAttachment, uploadErrorKey } from './attachmen
 
 describe('card attachments logic', () => {
   const file = { uploadedBy: 'u1' };
-  const me = (over: Partial<{ id: string; canWrite: boolean; isOwner: boolean; isStaff: boolean }> = {}) => ({ id: 'u2', canWrite: true, isOwner: false, isStaff: false, ...over });
+  const me = (over: Partial<{ id: string; canWrite: boolean; isOwner: boolean; isStaff: boolean }> = {}) => ({
+    id: 'u2',
+    canWrite: true,
+    isOwner: false,
+    isStaff: false,
+    ...over,
+  });
 
   it('lets the uploader, owners and staff remove a file, never observers', () => {
     expect(canRemoveAttachment(file, me({ id: 'u1' }))).toBe(true);

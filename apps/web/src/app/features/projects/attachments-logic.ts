@@ -1,7 +1,10 @@
 import { ErrorCode, type CardAttachment } from '@klasteris/contracts';
 
 /** Who may remove a file from a card: writers (not observers) who uploaded it, project owners, staff. */
-export function canRemoveAttachment(a: Pick<CardAttachment, 'uploadedBy'>, me: { id: string; canWrite: boolean; isOwner: boolean; isStaff: boolean }): boolean {
+export function canRemoveAttachment(
+  a: Pick<CardAttachment, 'uploadedBy'>,
+  me: { id: string; canWrite: boolean; isOwner: boolean; isStaff: boolean },
+): boolean {
   return me.canWrite && (a.uploadedBy === me.id || me.isOwner || me.isStaff);
 }
 

@@ -39,21 +39,47 @@ const card = (id: string, columnId: string, rank: string, over: Partial<Card> = 
   updatedAt: '2026-01-01T00:00:00.000Z',
   ...over,
 });
-const column = (id: string, rank: string, cards: Card[] = [], wipLimit: number | null = null): BoardColumn => ({ id, projectId: 'p', name: id, rank, wipLimit, archived: false, cards });
+const column = (id: string, rank: string, cards: Card[] = [], wipLimit: number | null = null): BoardColumn => ({
+  id,
+  projectId: 'p',
+  name: id,
+  rank,
+  wipLimit,
+  archived: false,
+  cards,
+});
 const ids = (cols: BoardColumn[]): string[][] => cols.map((c) => c.cards.map((x) => x.id));
 
 describe('board logic', () => {
-  const board = (): BoardColumn[] => [column('todo', 'a0', [card('1', 'todo', 'a0'), card('2', 'todo', 'a1'), card('3', 'todo', 'a2')]), column('done', 'a1', [card('4', 'done', 'a0')])];
+  const board = (): BoardColumn[] => [
+    column('todo', 'a0', [card('1', 'todo', 'a0'), card('2', 'todo', 'a1'), card('3', 'todo', 'a2')]),
+    column('done', 'a1', [card('4', 'done', 'a0')]),
+  ];
 
   it('places upserted cards by column and rank, and ignores older versions', () => {
     let cols = upsertCard(board(), card('2', 'done', 'Zz', { version: 2 }));
-    expect(ids(cols)).toEqual([['1', '3'], ['2', '4']]);
+    expect(ids(cols)).toEqual([
+      ['1', '3'],
+      ['2', '4'],
+    ]);
     cols = upsertCard(cols, card('2', 'todo', 'a5', { version: 1 }));
-    expect(ids(cols)).toEqual([['1', '3'], ['2', '4']]);
+    expect(ids(cols)).toEqual([
+      ['1', '3'],
+      ['2', '4'],
+    ]);
     cols = upsertCard(cols, card('5', 'todo', 'a1V'));
-    expect(ids(cols)).toEqual([['1', '5', '3'], ['2', '4']]);
-    expect(ids(upsertCard(cols, card('5', 'todo', 'a1V', { version: 2, archived: true })))).toEqual([['1', '3'], ['2', '4']]);
-    expect(ids(removeCard(cols, '1'))).toEqual([['5', '3'], ['2', '4']]);
+    expect(ids(cols)).toEqual([
+      ['1', '5', '3'],
+      ['2', '4'],
+    ]);
+    expect(ids(upsertCard(cols, card('5', 'todo', 'a1V', { version: 2, archived: true })))).toEqual([
+      ['1', '3'],
+      ['2', '4'],
+    ]);
+    expect(ids(removeCard(cols, '1'))).toEqual([
+      ['5', '3'],
+      ['2', '4'],
+    ]);
   });
 
   it('applies re-spaced ranks and column changes', () => {
@@ -74,7 +100,10 @@ describe('board logic', () => {
   });
 
   it('moves optimistically and computes the anchors of a drop', () => {
-    expect(ids(moveLocally(board(), '3', 'done', 0))).toEqual([['1', '2'], ['3', '4']]);
+    expect(ids(moveLocally(board(), '3', 'done', 0))).toEqual([
+      ['1', '2'],
+      ['3', '4'],
+    ]);
     expect(ids(moveLocally(board(), '1', 'todo', 2))).toEqual([['2', '3', '1'], ['4']]);
     const list = board()[0]!.cards;
     expect(anchorsFor(list, 0)).toEqual({ beforeCardId: '1' });
@@ -116,7 +145,15 @@ describe('board logic', () => {
     expect(resolvePatch(mine, new Set(), 5)).toEqual({ ...mine, version: 5 });
     expect(resolvePatch(mine, new Set(['title']), 5)).toEqual({ description: 'same', dueDate: '2026-12-01', version: 5 });
     expect(resolvePatch({ title: 'x' }, new Set(['title']), 5)).toBeNull();
-    const draft = { title: 'Theirs', description: 'new', assigneeIds: [], labelIds: ['l'], startDate: null, dueDate: null, archived: false };
+    const draft = {
+      title: 'Theirs',
+      description: 'new',
+      assigneeIds: [],
+      labelIds: ['l'],
+      startDate: null,
+      dueDate: null,
+      archived: false,
+    };
     expect(diffPatch(current, draft)).toEqual({ description: 'new', labelIds: ['l'] });
   });
 });

@@ -25,7 +25,9 @@ export function removeCard(columns: BoardColumn[], cardId: string): BoardColumn[
 /** The server re-spaced a column: same order, new keys. */
 export function applyRanks(columns: BoardColumn[], columnId: string, ranks: { id: string; rank: string }[]): BoardColumn[] {
   const map = new Map(ranks.map((r) => [r.id, r.rank]));
-  return columns.map((col) => (col.id !== columnId ? col : { ...col, cards: col.cards.map((c) => (map.has(c.id) ? { ...c, rank: map.get(c.id)! } : c)).sort(byRank) }));
+  return columns.map((col) =>
+    col.id !== columnId ? col : { ...col, cards: col.cards.map((c) => (map.has(c.id) ? { ...c, rank: map.get(c.id)! } : c)).sort(byRank) },
+  );
 }
 
 /** Adds, renames or re-orders a column (archived ones leave the board; their cards go with them). */
@@ -76,7 +78,9 @@ export function keyboardTarget(columns: readonly BoardColumn[], cardId: string, 
   if (dir === 'up' || dir === 'down') {
     const j = dir === 'up' ? i - 1 : i + 1;
     if (j < 0 || j >= col.cards.length) return null;
-    return dir === 'up' ? { toColumnId: col.id, index: j, beforeCardId: col.cards[j]!.id } : { toColumnId: col.id, index: j, afterCardId: col.cards[j]!.id };
+    return dir === 'up'
+      ? { toColumnId: col.id, index: j, beforeCardId: col.cards[j]!.id }
+      : { toColumnId: col.id, index: j, afterCardId: col.cards[j]!.id };
   }
   const target = columns[dir === 'left' ? ci - 1 : ci + 1];
   if (!target) return null;
@@ -99,9 +103,14 @@ export interface BoardFilters {
 
 export const NO_FILTERS: BoardFilters = { q: '', assignee: '', labelId: '', due: '' };
 
-export const isoDate = (d: Date): string => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+export const isoDate = (d: Date): string =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
-const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+const fold = (s: string): string =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 
 export const hasFilters = (f: BoardFilters): boolean => !!(f.q.trim() || f.assignee || f.labelId || f.due);
 
@@ -153,7 +162,11 @@ export function conflictsOf(mine: CardPatch, current: Card, fields: readonly Car
 }
 
 /** The change to send again: every field of mine except those where the person kept theirs, on the current version. */
-export function resolvePatch(mine: CardPatch, keepTheirs: ReadonlySet<CardEditableField>, currentVersion: number): UpdateCardRequest | null {
+export function resolvePatch(
+  mine: CardPatch,
+  keepTheirs: ReadonlySet<CardEditableField>,
+  currentVersion: number,
+): UpdateCardRequest | null {
   const entries = Object.entries(mine).filter(([k]) => !keepTheirs.has(k as CardEditableField));
   return entries.length === 0 ? null : ({ ...Object.fromEntries(entries), version: currentVersion } as UpdateCardRequest);
 }
@@ -172,6 +185,13 @@ export function diffPatch(card: Card, draft: Required<CardPatch>): CardPatch {
 /** Parameters of an activity line's translation (`projects.activity.<kind>`). */
 export function activityParams(a: Activity, columnName: (id: unknown) => string, fieldName: (f: string) => string): Record<string, string> {
   const fields = Array.isArray(a.data['fields']) ? (a.data['fields'] as string[]).map(fieldName).join(', ') : '';
-  const title = typeof a.data['title'] === 'string' ? a.data['title'] : typeof a.data['displayName'] === 'string' ? a.data['displayName'] : typeof a.data['name'] === 'string' ? a.data['name'] : '';
+  const title =
+    typeof a.data['title'] === 'string'
+      ? a.data['title']
+      : typeof a.data['displayName'] === 'string'
+        ? a.data['displayName']
+        : typeof a.data['name'] === 'string'
+          ? a.data['name']
+          : '';
   return { name: a.actorName, fields, title, from: columnName(a.data['fromColumnId']), to: columnName(a.data['toColumnId']) };
 }

@@ -1,6 +1,16 @@
 import { DestroyRef, Injectable, computed, effect, inject, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import type { Board, BoardColumn, BoardViewer, Card, CardChangeField, Label, Project, ProjectMember, VersionConflictDetails } from '@klasteris/contracts';
+import type {
+  Board,
+  BoardColumn,
+  BoardViewer,
+  Card,
+  CardChangeField,
+  Label,
+  Project,
+  ProjectMember,
+  VersionConflictDetails,
+} from '@klasteris/contracts';
 import { filter, firstValueFrom, merge } from 'rxjs';
 import { AuthStore } from '../../core/auth/auth.store';
 import { toApiError } from '../../shared/api-error';
@@ -31,7 +41,8 @@ export interface EditingMark {
   until: number;
 }
 
-export type SaveResult = { kind: 'saved'; card: Card } | { kind: 'conflict'; current: Card; fields: CardChangeField[] } | { kind: 'error'; messageKey: string };
+export type SaveResult =
+  { kind: 'saved'; card: Card } | { kind: 'conflict'; current: Card; fields: CardChangeField[] } | { kind: 'error'; messageKey: string };
 
 export interface VisibleColumn extends BoardColumn {
   /** cards passing the filters, limited to the column's page */
@@ -116,7 +127,8 @@ export class BoardStore {
       .subscribe((p) => {
         if (!mine(p)) return;
         // While my own moves of this card are in flight, their answers place it (no flicker back).
-        if (this.pendingMoves.has(p.card.id)) this.knownVersion.set(p.card.id, Math.max(p.card.version, this.knownVersion.get(p.card.id) ?? 0));
+        if (this.pendingMoves.has(p.card.id))
+          this.knownVersion.set(p.card.id, Math.max(p.card.version, this.knownVersion.get(p.card.id) ?? 0));
         else this._columns.update((cols) => upsertCard(cols, p.card));
       });
     this.socket
@@ -133,7 +145,13 @@ export class BoardStore {
     this.socket
       .on('board:label-changed')
       .pipe(takeUntilDestroyed(destroyRef))
-      .subscribe((p) => mine(p) && this._labels.update((ls) => (p.deleted ? ls.filter((l) => l.id !== p.label.id) : [...ls.filter((l) => l.id !== p.label.id), p.label])));
+      .subscribe(
+        (p) =>
+          mine(p) &&
+          this._labels.update((ls) =>
+            p.deleted ? ls.filter((l) => l.id !== p.label.id) : [...ls.filter((l) => l.id !== p.label.id), p.label],
+          ),
+      );
     this.socket
       .on('board:members-changed')
       .pipe(takeUntilDestroyed(destroyRef))
@@ -246,7 +264,9 @@ export class BoardStore {
   }
 
   card(cardId: string): Card | undefined {
-    return this._columns().flatMap((c) => c.cards).find((c) => c.id === cardId);
+    return this._columns()
+      .flatMap((c) => c.cards)
+      .find((c) => c.id === cardId);
   }
 
   /** Replaces a card with what the server said (after a save, a conflict, or opening the card). */
@@ -264,7 +284,10 @@ export class BoardStore {
     const card = this.card(cardId);
     const target = this.visibleColumns().find((c) => c.id === toColumnId);
     if (!card || !target) return { ok: false };
-    const anchors = anchorsFor(target.shown.filter((c) => c.id !== cardId), index);
+    const anchors = anchorsFor(
+      target.shown.filter((c) => c.id !== cardId),
+      index,
+    );
     const rest = target.cards.filter((c) => c.id !== cardId);
     const fullIndex = anchors.beforeCardId ? rest.findIndex((c) => c.id === anchors.beforeCardId) : rest.length;
     this._columns.update((cols) => moveLocally(cols, cardId, toColumnId, fullIndex));
@@ -293,7 +316,10 @@ export class BoardStore {
         else this.pendingMoves.delete(cardId);
       }
     });
-    this.moveChain.set(cardId, run.then(() => undefined));
+    this.moveChain.set(
+      cardId,
+      run.then(() => undefined),
+    );
     return run;
   }
 
@@ -352,7 +378,8 @@ export class BoardStore {
   /** Moves a column to `index` among the columns. */
   async moveColumn(columnId: string, index: number): Promise<void> {
     const others = this._columns().filter((c) => c.id !== columnId);
-    const anchors = index < others.length ? { beforeColumnId: others[index]!.id } : others.length ? { afterColumnId: others[others.length - 1]!.id } : {};
+    const anchors =
+      index < others.length ? { beforeColumnId: others[index]!.id } : others.length ? { afterColumnId: others[others.length - 1]!.id } : {};
     const moving = this._columns().find((c) => c.id === columnId);
     if (moving) this._columns.set([...others.slice(0, index), moving, ...others.slice(index)]);
     try {

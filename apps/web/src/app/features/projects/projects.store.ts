@@ -40,7 +40,12 @@ export class ProjectsStore {
     this._loading.set(true);
     try {
       const page = await firstValueFrom(
-        this.api.projects({ status: this._status() || undefined, q: this._q().trim() || undefined, cursor: more ? (this._next() ?? undefined) : undefined, limit: 24 }),
+        this.api.projects({
+          status: this._status() || undefined,
+          q: this._q().trim() || undefined,
+          cursor: more ? (this._next() ?? undefined) : undefined,
+          limit: 24,
+        }),
       );
       if (mine !== this.request) return;
       this._items.update((list) => (more ? [...list, ...page.items] : page.items));

@@ -7,7 +7,9 @@ describe('visitor event formatting', () => {
   });
 
   it('writes both days of an event that spans days', () => {
-    expect(whenLabel('2026-03-10T06:00:00Z', '2026-03-11T14:00:00Z', 'Asia/Almaty', 'en')).toMatch(/10 Mar 2026, 11:00 – .*11 Mar 2026, 19:00/);
+    expect(whenLabel('2026-03-10T06:00:00Z', '2026-03-11T14:00:00Z', 'Asia/Almaty', 'en')).toMatch(
+      /10 Mar 2026, 11:00 – .*11 Mar 2026, 19:00/,
+    );
   });
 
   it('an event ending at midnight stays on its day', () => {

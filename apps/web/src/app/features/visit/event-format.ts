@@ -17,7 +17,13 @@ export function whenLabel(startIso: string, endIso: string, zone: string, lang: 
   const end = new Date(endIso);
   const locale = localeOf(lang);
   // Lithuanian has no short month names in Intl (it writes 12-24): the long genitive reads well
-  const day = new Intl.DateTimeFormat(locale, { timeZone: zone, weekday: 'short', day: 'numeric', month: lang === 'lt' ? 'long' : 'short', year: 'numeric' });
+  const day = new Intl.DateTimeFormat(locale, {
+    timeZone: zone,
+    weekday: 'short',
+    day: 'numeric',
+    month: lang === 'lt' ? 'long' : 'short',
+    year: 'numeric',
+  });
   const time = new Intl.DateTimeFormat(locale, { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   if (sameDay(start, new Date(end.getTime() - 1), zone)) return `${day.format(start)}, ${time.format(start)}–${time.format(end)}`;
   return `${day.format(start)}, ${time.format(start)} – ${day.format(end)}, ${time.format(end)}`;
@@ -49,7 +55,10 @@ export const viewerZone = (): string => Intl.DateTimeFormat().resolvedOptions().
 
 /** Whether the event is in a zone whose clock differs from the viewer's at its start. */
 export function differsFromViewer(e: Pick<PublicEvent, 'start' | 'timeZone'>, zone = viewerZone()): boolean {
-  const f = (z: string): string => new Intl.DateTimeFormat('en-CA', { timeZone: z, hour: '2-digit', minute: '2-digit', day: '2-digit', hourCycle: 'h23' }).format(new Date(e.start));
+  const f = (z: string): string =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: z, hour: '2-digit', minute: '2-digit', day: '2-digit', hourCycle: 'h23' }).format(
+      new Date(e.start),
+    );
   return f(e.timeZone) !== f(zone);
 }
 

@@ -19,7 +19,9 @@ export class VisitApi {
   }
 
   register(id: string, body: PublicRegistrationRequest): Observable<PublicRegistration> {
-    return this.http.post<PublicRegistrationResponse>(`/api/public/events/${encodeURIComponent(id)}/registrations`, body).pipe(map((r) => r.registration));
+    return this.http
+      .post<PublicRegistrationResponse>(`/api/public/events/${encodeURIComponent(id)}/registrations`, body)
+      .pipe(map((r) => r.registration));
   }
 
   cancel(token: string): Observable<void> {

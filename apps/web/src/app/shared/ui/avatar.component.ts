@@ -3,17 +3,35 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 @Component({
   selector: 'app-avatar',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<span class="avatar" [style.background]="safeColor()" [style.width.px]="size()" [style.height.px]="size()"
-    [style.font-size.px]="size() * 0.4" [attr.data-initials]="initials()" aria-hidden="true"></span>`,
+  template: `<span
+    class="avatar"
+    [style.background]="safeColor()"
+    [style.width.px]="size()"
+    [style.height.px]="size()"
+    [style.font-size.px]="size() * 0.4"
+    [attr.data-initials]="initials()"
+    aria-hidden="true"
+  ></span>`,
   styles: `
-    :host { display: inline-flex; flex: none; }
+    :host {
+      display: inline-flex;
+      flex: none;
+    }
     .avatar {
-      display: inline-flex; align-items: center; justify-content: center;
-      border-radius: 50%; color: #fff; font-weight: 500; letter-spacing: 0.02em;
-      user-select: none; text-transform: uppercase;
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      border-radius: 50%;
+      color: #fff;
+      font-weight: 500;
+      letter-spacing: 0.02em;
+      user-select: none;
+      text-transform: uppercase;
     }
     /* generated content keeps the decorative initials out of accessible names */
-    .avatar::before { content: attr(data-initials); }
+    .avatar::before {
+      content: attr(data-initials);
+    }
   `,
 })
 export class AvatarComponent {

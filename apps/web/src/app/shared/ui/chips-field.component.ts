@@ -26,15 +26,32 @@ import { TranslocoPipe } from '@jsverse/transloco';
           </mat-chip-row>
         }
       </mat-chip-grid>
-      <input [matChipInputFor]="grid" [matChipInputSeparatorKeyCodes]="separators" [matChipInputAddOnBlur]="true"
-          (matChipInputTokenEnd)="add($event)" (blur)="touched()" [attr.data-testid]="testId()" [attr.aria-label]="label()" maxlength="60" class="chip-input" />
+      <input
+        [matChipInputFor]="grid"
+        [matChipInputSeparatorKeyCodes]="separators"
+        [matChipInputAddOnBlur]="true"
+        (matChipInputTokenEnd)="add($event)"
+        (blur)="touched()"
+        [attr.data-testid]="testId()"
+        [attr.aria-label]="label()"
+        maxlength="60"
+        class="chip-input"
+      />
       @if (hint()) {
         <mat-hint>{{ hint() }}</mat-hint>
       }
     </mat-form-field>
   `,
   styles: `
-    .chip-input { width: 100%; border: 0; outline: none; background: transparent; font: inherit; color: inherit; padding: 4px 0; }
+    .chip-input {
+      width: 100%;
+      border: 0;
+      outline: none;
+      background: transparent;
+      font: inherit;
+      color: inherit;
+      padding: 4px 0;
+    }
   `,
 })
 export class ChipsFieldComponent implements ControlValueAccessor {

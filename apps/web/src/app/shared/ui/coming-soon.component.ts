@@ -18,10 +18,30 @@ import { TranslocoPipe } from '@jsverse/transloco';
     </section>
   `,
   styles: `
-    .soon { display: flex; flex-direction: column; align-items: center; text-align: center; padding: 48px 24px; margin-top: 16px; }
-    mat-icon { font-size: 56px; width: 56px; height: 56px; color: var(--k-teal); }
-    h2 { font: var(--mat-sys-title-large); color: var(--k-navy); margin: 16px 0 8px; }
-    p { color: var(--k-text-muted); max-width: 52ch; margin: 0; }
+    .soon {
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      text-align: center;
+      padding: 48px 24px;
+      margin-top: 16px;
+    }
+    mat-icon {
+      font-size: 56px;
+      width: 56px;
+      height: 56px;
+      color: var(--k-teal);
+    }
+    h2 {
+      font: var(--mat-sys-title-large);
+      color: var(--k-navy);
+      margin: 16px 0 8px;
+    }
+    p {
+      color: var(--k-text-muted);
+      max-width: 52ch;
+      margin: 0;
+    }
   `,
 })
 export class ComingSoonComponent {

@@ -33,8 +33,14 @@ export interface ConfirmDialogResult {
       @if (data.reasonLabel) {
         <mat-form-field class="full-width">
           <mat-label>{{ data.reasonLabel }}</mat-label>
-          <textarea matInput [formControl]="reason" rows="3" data-testid="dialog-reason" cdkFocusInitial
-            [required]="!!data.reasonRequired"></textarea>
+          <textarea
+            matInput
+            [formControl]="reason"
+            rows="3"
+            data-testid="dialog-reason"
+            cdkFocusInitial
+            [required]="!!data.reasonRequired"
+          ></textarea>
           @if (reason.hasError('required') && reason.touched) {
             <mat-error>{{ 'common.reasonRequired' | transloco }}</mat-error>
           }
@@ -49,8 +55,14 @@ export interface ConfirmDialogResult {
     </mat-dialog-actions>
   `,
   styles: `
-    .message { margin-top: 0; white-space: pre-line; }
-    .danger { --mat-button-filled-container-color: #b3261e; --mat-button-filled-label-text-color: #fff; }
+    .message {
+      margin-top: 0;
+      white-space: pre-line;
+    }
+    .danger {
+      --mat-button-filled-container-color: #b3261e;
+      --mat-button-filled-label-text-color: #fff;
+    }
   `,
 })
 export class ConfirmDialogComponent {

@@ -16,10 +16,29 @@ import { MatIconModule } from '@angular/material/icon';
     </div>
   `,
   styles: `
-    .empty { display: flex; flex-direction: column; align-items: center; text-align: center; padding: 40px 16px; }
-    .icon { font-size: 48px; width: 48px; height: 48px; color: var(--k-teal); }
-    .title { font: var(--mat-sys-title-medium); margin: 12px 0 4px; color: var(--k-navy); }
-    .text { margin: 0 0 12px; color: var(--k-text-muted); max-width: 48ch; }
+    .empty {
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      text-align: center;
+      padding: 40px 16px;
+    }
+    .icon {
+      font-size: 48px;
+      width: 48px;
+      height: 48px;
+      color: var(--k-teal);
+    }
+    .title {
+      font: var(--mat-sys-title-medium);
+      margin: 12px 0 4px;
+      color: var(--k-navy);
+    }
+    .text {
+      margin: 0 0 12px;
+      color: var(--k-text-muted);
+      max-width: 48ch;
+    }
   `,
 })
 export class EmptyStateComponent {

@@ -15,9 +15,20 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
     <span class="name" [class.on-dark]="onDark()">Klasteris</span>
   `,
   styles: `
-    :host { display: inline-flex; align-items: center; gap: 10px; }
-    .name { font-weight: 700; font-size: 20px; letter-spacing: 0.01em; color: var(--k-navy); }
-    .name.on-dark { color: #fff; }
+    :host {
+      display: inline-flex;
+      align-items: center;
+      gap: 10px;
+    }
+    .name {
+      font-weight: 700;
+      font-size: 20px;
+      letter-spacing: 0.01em;
+      color: var(--k-navy);
+    }
+    .name.on-dark {
+      color: #fff;
+    }
   `,
 })
 export class LogoComponent {

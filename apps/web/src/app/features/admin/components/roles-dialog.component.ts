@@ -33,10 +33,26 @@ import { Roles, type Role, type User } from '@klasteris/contracts';
     </mat-dialog-actions>
   `,
   styles: `
-    .roles { border: none; padding: 0; margin: 0; display: flex; flex-direction: column; gap: 4px; }
-    legend { margin-bottom: 8px; padding: 0; }
-    .role { font-weight: 500; margin-right: 8px; }
-    .hint { color: var(--k-text-muted); font-size: 13px; }
+    .roles {
+      border: none;
+      padding: 0;
+      margin: 0;
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+    }
+    legend {
+      margin-bottom: 8px;
+      padding: 0;
+    }
+    .role {
+      font-weight: 500;
+      margin-right: 8px;
+    }
+    .hint {
+      color: var(--k-text-muted);
+      font-size: 13px;
+    }
   `,
 })
 export class RolesDialogComponent {

@@ -15,8 +15,14 @@ import { AuthStore } from '../../../core/auth/auth.store';
       <p class="page-subtitle">{{ 'admin.subtitle' | transloco }}</p>
       <nav mat-tab-nav-bar [tabPanel]="panel" [attr.aria-label]="'admin.title' | transloco" class="tabs">
         @for (t of tabs(); track t.path) {
-          <a mat-tab-link [routerLink]="t.path" routerLinkActive #rla="routerLinkActive" [active]="rla.isActive"
-            [attr.data-testid]="'admin-tab-' + t.path">
+          <a
+            mat-tab-link
+            [routerLink]="t.path"
+            routerLinkActive
+            #rla="routerLinkActive"
+            [active]="rla.isActive"
+            [attr.data-testid]="'admin-tab-' + t.path"
+          >
             <mat-icon aria-hidden="true" [fontIcon]="t.icon" />&nbsp;{{ t.label | transloco }}
           </a>
         }
@@ -26,7 +32,11 @@ import { AuthStore } from '../../../core/auth/auth.store';
       </mat-tab-nav-panel>
     </section>
   `,
-  styles: `.tabs { margin-bottom: 16px; }`,
+  styles: `
+    .tabs {
+      margin-bottom: 16px;
+    }
+  `,
 })
 export default class AdminLayoutPage {
   private readonly auth = inject(AuthStore);

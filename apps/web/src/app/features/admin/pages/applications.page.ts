@@ -20,8 +20,15 @@ import { AdminStore } from '../admin.store';
   selector: 'app-applications-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DatePipe, RouterLink, MatButtonModule, MatButtonToggleModule, MatIconModule, MatProgressBarModule, TranslocoPipe,
-    CountryPipe, EmptyStateComponent,
+    DatePipe,
+    RouterLink,
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatIconModule,
+    MatProgressBarModule,
+    TranslocoPipe,
+    CountryPipe,
+    EmptyStateComponent,
   ],
   templateUrl: './applications.page.html',
   styleUrl: './admin-lists.scss',
@@ -92,7 +99,11 @@ export default class ApplicationsPage implements OnInit {
 
   private confirm(data: ConfirmDialogData) {
     return this.dialog
-      .open<ConfirmDialogComponent, ConfirmDialogData, ConfirmDialogResult>(ConfirmDialogComponent, { data, width: '480px', maxWidth: '95vw' })
+      .open<ConfirmDialogComponent, ConfirmDialogData, ConfirmDialogResult>(ConfirmDialogComponent, {
+        data,
+        width: '480px',
+        maxWidth: '95vw',
+      })
       .afterClosed();
   }
 

@@ -33,29 +33,51 @@ import { LanguageService } from '../../../core/i18n/language.service';
         <input matInput type="date" name="to" [(ngModel)]="to" />
       </mat-form-field>
       <button mat-flat-button type="submit" data-testid="audit-filter">{{ 'adminAudit.filter' | transloco }}</button>
-      <button mat-stroked-button type="button" (click)="csv()" data-testid="admin-audit-csv"><mat-icon aria-hidden="true" fontIcon="download" />CSV</button>
+      <button mat-stroked-button type="button" (click)="csv()" data-testid="admin-audit-csv">
+        <mat-icon aria-hidden="true" fontIcon="download" />CSV
+      </button>
     </form>
-    @if (error()) { <p class="form-error" role="alert">{{ error() }}</p> }
+    @if (error()) {
+      <p class="form-error" role="alert">{{ error() }}</p>
+    }
     <table class="list" data-testid="admin-audit-table">
-      <thead><tr>
-        <th scope="col">{{ 'adminAudit.when' | transloco }}</th><th scope="col">{{ 'adminAudit.action' | transloco }}</th>
-        <th scope="col">{{ 'adminAudit.target' | transloco }}</th><th scope="col">{{ 'adminAudit.reason' | transloco }}</th>
-        <th scope="col">{{ 'adminAudit.change' | transloco }}</th>
-      </tr></thead>
+      <thead>
+        <tr>
+          <th scope="col">{{ 'adminAudit.when' | transloco }}</th>
+          <th scope="col">{{ 'adminAudit.action' | transloco }}</th>
+          <th scope="col">{{ 'adminAudit.target' | transloco }}</th>
+          <th scope="col">{{ 'adminAudit.reason' | transloco }}</th>
+          <th scope="col">{{ 'adminAudit.change' | transloco }}</th>
+        </tr>
+      </thead>
       <tbody>
         @for (e of items(); track e.id) {
           <tr>
             <td>{{ e.at | date: 'short' : undefined : language.lang() }}</td>
-            <td><code>{{ e.action }}</code></td>
-            <td>{{ e.targetType }} <span class="muted">{{ e.targetId }}</span></td>
+            <td>
+              <code>{{ e.action }}</code>
+            </td>
+            <td>
+              {{ e.targetType }} <span class="muted">{{ e.targetId }}</span>
+            </td>
             <td>{{ e.reason ?? '' }}</td>
             <td class="change">
-              @if (e.before) { <div><span class="muted">{{ 'adminAudit.before' | transloco }}</span> <code>{{ e.before | json }}</code></div> }
-              @if (e.after) { <div><span class="muted">{{ 'adminAudit.after' | transloco }}</span> <code>{{ e.after | json }}</code></div> }
+              @if (e.before) {
+                <div>
+                  <span class="muted">{{ 'adminAudit.before' | transloco }}</span> <code>{{ e.before | json }}</code>
+                </div>
+              }
+              @if (e.after) {
+                <div>
+                  <span class="muted">{{ 'adminAudit.after' | transloco }}</span> <code>{{ e.after | json }}</code>
+                </div>
+              }
             </td>
           </tr>
         } @empty {
-          <tr><td colspan="5" class="muted">{{ 'adminAudit.none' | transloco }}</td></tr>
+          <tr>
+            <td colspan="5" class="muted">{{ 'adminAudit.none' | transloco }}</td>
+          </tr>
         }
       </tbody>
     </table>
@@ -64,12 +86,33 @@ import { LanguageService } from '../../../core/i18n/language.service';
     }
   `,
   styles: `
-    .filters { display: flex; gap: 12px; align-items: baseline; flex-wrap: wrap; }
-    .list { width: 100%; border-collapse: collapse; }
-    .list th, .list td { text-align: left; padding: 8px; border-bottom: 1px solid var(--k-border, #e3e7eb); vertical-align: top; }
-    .muted { color: var(--k-text-muted); }
-    .change code { font-size: 0.8125rem; word-break: break-word; }
-    .more { margin-top: 12px; }
+    .filters {
+      display: flex;
+      gap: 12px;
+      align-items: baseline;
+      flex-wrap: wrap;
+    }
+    .list {
+      width: 100%;
+      border-collapse: collapse;
+    }
+    .list th,
+    .list td {
+      text-align: left;
+      padding: 8px;
+      border-bottom: 1px solid var(--k-border, #e3e7eb);
+      vertical-align: top;
+    }
+    .muted {
+      color: var(--k-text-muted);
+    }
+    .change code {
+      font-size: 0.8125rem;
+      word-break: break-word;
+    }
+    .more {
+      margin-top: 12px;
+    }
   `,
 })
 export default class AdminAuditPage {

@@ -22,7 +22,14 @@ import { LanguageService } from '../../../core/i18n/language.service';
   template: `
     <div class="counts" role="group" [attr.aria-label]="'adminMail.counts' | transloco">
       @for (s of states; track s) {
-        <button type="button" class="count" [class.active]="state === s" (click)="filterState(s)" [attr.aria-pressed]="state === s" [attr.data-testid]="'mail-count-' + s">
+        <button
+          type="button"
+          class="count"
+          [class.active]="state === s"
+          (click)="filterState(s)"
+          [attr.aria-pressed]="state === s"
+          [attr.data-testid]="'mail-count-' + s"
+        >
           <span class="n">{{ counts()[s] ?? 0 }}</span> {{ 'adminMail.state.' + s | transloco }}
         </button>
       }
@@ -36,34 +43,61 @@ import { LanguageService } from '../../../core/i18n/language.service';
         <mat-label>{{ 'adminMail.stateLabel' | transloco }}</mat-label>
         <mat-select name="state" [(ngModel)]="state" (selectionChange)="reload()">
           <mat-option [value]="null">{{ 'adminMail.all' | transloco }}</mat-option>
-          @for (s of states; track s) { <mat-option [value]="s">{{ 'adminMail.state.' + s | transloco }}</mat-option> }
+          @for (s of states; track s) {
+            <mat-option [value]="s">{{ 'adminMail.state.' + s | transloco }}</mat-option>
+          }
         </mat-select>
       </mat-form-field>
       <button mat-flat-button type="submit">{{ 'common.search' | transloco }}</button>
     </form>
     <table class="list" data-testid="mail-table">
-      <thead><tr>
-        <th scope="col">{{ 'adminMail.created' | transloco }}</th><th scope="col">{{ 'adminMail.recipient' | transloco }}</th>
-        <th scope="col">{{ 'adminMail.subject' | transloco }}</th><th scope="col">{{ 'adminMail.stateLabel' | transloco }}</th>
-        <th scope="col">{{ 'adminMail.answer' | transloco }}</th><th scope="col"><span class="visually-hidden">{{ 'adminMail.actions' | transloco }}</span></th>
-      </tr></thead>
+      <thead>
+        <tr>
+          <th scope="col">{{ 'adminMail.created' | transloco }}</th>
+          <th scope="col">{{ 'adminMail.recipient' | transloco }}</th>
+          <th scope="col">{{ 'adminMail.subject' | transloco }}</th>
+          <th scope="col">{{ 'adminMail.stateLabel' | transloco }}</th>
+          <th scope="col">{{ 'adminMail.answer' | transloco }}</th>
+          <th scope="col">
+            <span class="visually-hidden">{{ 'adminMail.actions' | transloco }}</span>
+          </th>
+        </tr>
+      </thead>
       <tbody>
         @for (m of items(); track m.id) {
           <tr>
             <td>{{ m.createdAt | date: 'short' : undefined : language.lang() }}</td>
-            <td>{{ m.to.name ? m.to.name + ' ' : '' }}<span class="muted">&lt;{{ m.to.email }}&gt;</span></td>
-            <td>{{ m.subject }} <span class="muted">({{ m.kind }}, {{ m.language }})</span></td>
-            <td><span class="pill" [class]="'pill ' + m.state">{{ 'adminMail.state.' + m.state | transloco }}</span>
-              @if (m.attempts > 1) { <span class="muted">×{{ m.attempts }}</span> }</td>
+            <td>
+              {{ m.to.name ? m.to.name + ' ' : '' }}<span class="muted">&lt;{{ m.to.email }}&gt;</span>
+            </td>
+            <td>
+              {{ m.subject }} <span class="muted">({{ m.kind }}, {{ m.language }})</span>
+            </td>
+            <td>
+              <span class="pill" [class]="'pill ' + m.state">{{ 'adminMail.state.' + m.state | transloco }}</span>
+              @if (m.attempts > 1) {
+                <span class="muted">×{{ m.attempts }}</span>
+              }
+            </td>
             <td class="answer">{{ m.lastResponse ?? '' }}</td>
             <td>
               @if (m.state === 'failed') {
-                <button mat-stroked-button type="button" (click)="retry(m)" [attr.aria-label]="('adminMail.retry' | transloco) + ': ' + m.to.email" data-testid="mail-retry">{{ 'adminMail.retry' | transloco }}</button>
+                <button
+                  mat-stroked-button
+                  type="button"
+                  (click)="retry(m)"
+                  [attr.aria-label]="('adminMail.retry' | transloco) + ': ' + m.to.email"
+                  data-testid="mail-retry"
+                >
+                  {{ 'adminMail.retry' | transloco }}
+                </button>
               }
             </td>
           </tr>
         } @empty {
-          <tr><td colspan="6" class="muted">{{ 'adminMail.none' | transloco }}</td></tr>
+          <tr>
+            <td colspan="6" class="muted">{{ 'adminMail.none' | transloco }}</td>
+          </tr>
         }
       </tbody>
     </table>
@@ -72,20 +106,73 @@ import { LanguageService } from '../../../core/i18n/language.service';
     }
   `,
   styles: `
-    .counts { display: flex; gap: 8px; flex-wrap: wrap; margin-bottom: 12px; }
-    .count { border: 1px solid var(--k-border, #d0d7de); background: #fff; border-radius: 999px; padding: 6px 14px; cursor: pointer; font: inherit; }
-    .count.active { border-color: var(--k-teal); background: #e6f3f2; }
-    .count .n { font-weight: 600; }
-    .filters { display: flex; gap: 12px; align-items: baseline; flex-wrap: wrap; }
-    .list { width: 100%; border-collapse: collapse; }
-    .list th, .list td { text-align: left; padding: 8px; border-bottom: 1px solid var(--k-border, #e3e7eb); vertical-align: top; }
-    .muted { color: var(--k-text-muted); }
-    .answer { max-width: 320px; word-break: break-word; font-size: 0.875rem; }
-    .pill { padding: 2px 8px; border-radius: 999px; background: #eef1f4; font-size: 0.8125rem; }
-    .pill.sent { background: #e3f4e8; color: #1e5e33; }
-    .pill.failed { background: #fde8e8; color: #8a1c1c; }
-    .pill.suppressed { background: #f3eefc; color: #4b2a7a; }
-    .more { margin-top: 12px; }
+    .counts {
+      display: flex;
+      gap: 8px;
+      flex-wrap: wrap;
+      margin-bottom: 12px;
+    }
+    .count {
+      border: 1px solid var(--k-border, #d0d7de);
+      background: #fff;
+      border-radius: 999px;
+      padding: 6px 14px;
+      cursor: pointer;
+      font: inherit;
+    }
+    .count.active {
+      border-color: var(--k-teal);
+      background: #e6f3f2;
+    }
+    .count .n {
+      font-weight: 600;
+    }
+    .filters {
+      display: flex;
+      gap: 12px;
+      align-items: baseline;
+      flex-wrap: wrap;
+    }
+    .list {
+      width: 100%;
+      border-collapse: collapse;
+    }
+    .list th,
+    .list td {
+      text-align: left;
+      padding: 8px;
+      border-bottom: 1px solid var(--k-border, #e3e7eb);
+      vertical-align: top;
+    }
+    .muted {
+      color: var(--k-text-muted);
+    }
+    .answer {
+      max-width: 320px;
+      word-break: break-word;
+      font-size: 0.875rem;
+    }
+    .pill {
+      padding: 2px 8px;
+      border-radius: 999px;
+      background: #eef1f4;
+      font-size: 0.8125rem;
+    }
+    .pill.sent {
+      background: #e3f4e8;
+      color: #1e5e33;
+    }
+    .pill.failed {
+      background: #fde8e8;
+      color: #8a1c1c;
+    }
+    .pill.suppressed {
+      background: #f3eefc;
+      color: #4b2a7a;
+    }
+    .more {
+      margin-top: 12px;
+    }
   `,
 })
 export default class AdminMailPage {

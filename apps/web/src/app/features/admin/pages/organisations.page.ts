@@ -32,8 +32,19 @@ import { AdminStore } from '../admin.store';
   selector: 'app-admin-organisations-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DatePipe, ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule,
-    MatProgressBarModule, MatSelectModule, MatTableModule, TranslocoPipe, CountryPipe, EmptyStateComponent,
+    DatePipe,
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    MatTableModule,
+    TranslocoPipe,
+    CountryPipe,
+    EmptyStateComponent,
   ],
   templateUrl: './organisations.page.html',
   styleUrl: './admin-lists.scss',
@@ -56,7 +67,12 @@ export default class OrganisationsPage implements OnInit {
   ngOnInit(): void {
     if (!this.list.loaded()) this.list.reload();
     this.search.valueChanges
-      .pipe(map((v) => v.trim()), debounceTime(300), distinctUntilChanged(), takeUntilDestroyed(this.destroyRef))
+      .pipe(
+        map((v) => v.trim()),
+        debounceTime(300),
+        distinctUntilChanged(),
+        takeUntilDestroyed(this.destroyRef),
+      )
       .subscribe((q) => this.list.setQuery({ q: q || undefined }));
   }
 
@@ -80,7 +96,11 @@ export default class OrganisationsPage implements OnInit {
       confirmLabel: this.transloco.translate('common.confirm'),
     };
     this.dialog
-      .open<ConfirmDialogComponent, ConfirmDialogData, ConfirmDialogResult>(ConfirmDialogComponent, { data, width: '460px', maxWidth: '95vw' })
+      .open<ConfirmDialogComponent, ConfirmDialogData, ConfirmDialogResult>(ConfirmDialogComponent, {
+        data,
+        width: '460px',
+        maxWidth: '95vw',
+      })
       .afterClosed()
       .subscribe((result) => {
         if (!result) {

@@ -27,8 +27,19 @@ import { RolesDialogComponent } from '../components/roles-dialog.component';
   selector: 'app-users-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatMenuModule,
-    MatProgressBarModule, MatSelectModule, MatTableModule, TranslocoPipe, AvatarComponent, EmptyStateComponent,
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatMenuModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    MatTableModule,
+    TranslocoPipe,
+    AvatarComponent,
+    EmptyStateComponent,
   ],
   templateUrl: './users.page.html',
   styleUrl: './admin-lists.scss',
@@ -51,7 +62,12 @@ export default class UsersPage implements OnInit {
   ngOnInit(): void {
     if (!this.list.loaded()) this.list.reload();
     this.search.valueChanges
-      .pipe(map((v) => v.trim()), debounceTime(300), distinctUntilChanged(), takeUntilDestroyed(this.destroyRef))
+      .pipe(
+        map((v) => v.trim()),
+        debounceTime(300),
+        distinctUntilChanged(),
+        takeUntilDestroyed(this.destroyRef),
+      )
       .subscribe((q) => this.list.setQuery({ q: q || undefined }));
   }
 
@@ -80,14 +96,21 @@ export default class UsersPage implements OnInit {
     const disabling = status === 'disabled';
     const data: ConfirmDialogData = {
       title: this.transloco.translate(disabling ? 'users.disableTitle' : 'users.enableTitle', { name: user.displayName }),
-      message: this.transloco.translate(disabling ? 'users.disableText' : 'users.enableText', { name: user.displayName, email: user.email }),
+      message: this.transloco.translate(disabling ? 'users.disableText' : 'users.enableText', {
+        name: user.displayName,
+        email: user.email,
+      }),
       confirmLabel: this.transloco.translate(disabling ? 'users.disable' : user.status === 'pending' ? 'users.activate' : 'users.enable'),
       reasonLabel: this.transloco.translate(disabling ? 'users.reason' : 'applications.noteOptional'),
       reasonRequired: disabling,
       danger: disabling,
     };
     this.dialog
-      .open<ConfirmDialogComponent, ConfirmDialogData, ConfirmDialogResult>(ConfirmDialogComponent, { data, width: '480px', maxWidth: '95vw' })
+      .open<ConfirmDialogComponent, ConfirmDialogData, ConfirmDialogResult>(ConfirmDialogComponent, {
+        data,
+        width: '480px',
+        maxWidth: '95vw',
+      })
       .afterClosed()
       .subscribe((result) => {
         if (!result) return;

@@ -37,7 +37,17 @@ import { ErrorMessageService } from '../../../core/http/error-message.service';
     </div>
   `,
   styleUrl: './auth-page.scss',
-  styles: `.single { grid-template-columns: minmax(0, 480px); justify-content: center; } .center { display: flex; justify-content: center; padding: 32px; }`,
+  styles: `
+    .single {
+      grid-template-columns: minmax(0, 480px);
+      justify-content: center;
+    }
+    .center {
+      display: flex;
+      justify-content: center;
+      padding: 32px;
+    }
+  `,
 })
 export default class AcknowledgePage implements OnInit {
   private readonly http = inject(HttpClient);

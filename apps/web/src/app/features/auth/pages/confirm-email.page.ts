@@ -25,23 +25,39 @@ import { AccountApi } from '../account.api';
         } @else if (state() === 'done') {
           <div class="success" role="status" data-testid="confirm-email-done">
             <mat-icon class="big" aria-hidden="true" fontIcon="mark_email_read" />
-            <h2 id="confirm-title">{{ (purpose() === 'verify' ? 'account.emailVerifiedTitle' : 'account.emailChangedTitle') | transloco }}</h2>
+            <h2 id="confirm-title">
+              {{ (purpose() === 'verify' ? 'account.emailVerifiedTitle' : 'account.emailChangedTitle') | transloco }}
+            </h2>
             <p class="lead">{{ (purpose() === 'verify' ? 'account.emailVerifiedText' : 'account.emailChangedText') | transloco }}</p>
-            <a mat-flat-button [routerLink]="signedIn() ? '/profile' : '/login'">{{ (signedIn() ? 'profile.title' : 'auth.signIn') | transloco }}</a>
+            <a mat-flat-button [routerLink]="signedIn() ? '/profile' : '/login'">{{
+              (signedIn() ? 'profile.title' : 'auth.signIn') | transloco
+            }}</a>
           </div>
         } @else {
           <div class="success" role="alert" data-testid="confirm-email-failed">
             <mat-icon class="big" aria-hidden="true" fontIcon="link_off" />
             <h2 id="confirm-title">{{ 'account.linkInvalidTitle' | transloco }}</h2>
             <p class="lead">{{ error() }}</p>
-            <a mat-flat-button [routerLink]="signedIn() ? '/profile' : '/login'">{{ (signedIn() ? 'profile.title' : 'auth.signIn') | transloco }}</a>
+            <a mat-flat-button [routerLink]="signedIn() ? '/profile' : '/login'">{{
+              (signedIn() ? 'profile.title' : 'auth.signIn') | transloco
+            }}</a>
           </div>
         }
       </section>
     </div>
   `,
   styleUrl: './auth-page.scss',
-  styles: `.single { grid-template-columns: minmax(0, 480px); justify-content: center; } .center { display: flex; justify-content: center; padding: 32px; }`,
+  styles: `
+    .single {
+      grid-template-columns: minmax(0, 480px);
+      justify-content: center;
+    }
+    .center {
+      display: flex;
+      justify-content: center;
+      padding: 32px;
+    }
+  `,
 })
 export default class ConfirmEmailPage implements OnInit {
   private readonly api = inject(AccountApi);

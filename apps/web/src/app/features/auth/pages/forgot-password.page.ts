@@ -15,7 +15,16 @@ import { AccountApi } from '../account.api';
 @Component({
   selector: 'app-forgot-password-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressSpinnerModule, TranslocoPipe],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressSpinnerModule,
+    TranslocoPipe,
+  ],
   template: `
     <div class="auth single">
       <section class="card" aria-labelledby="forgot-title">
@@ -38,7 +47,9 @@ import { AccountApi } from '../account.api';
               }
             </mat-form-field>
             @if (error()) {
-              <div class="alert" role="alert"><mat-icon aria-hidden="true" fontIcon="error" /><span>{{ error() }}</span></div>
+              <div class="alert" role="alert">
+                <mat-icon aria-hidden="true" fontIcon="error" /><span>{{ error() }}</span>
+              </div>
             }
             <button mat-flat-button class="submit" type="submit" [disabled]="busy()" data-testid="forgot-submit">
               @if (busy()) {
@@ -48,13 +59,20 @@ import { AccountApi } from '../account.api';
               }
             </button>
           </form>
-          <div class="alt"><a routerLink="/login">{{ 'account.backToSignIn' | transloco }}</a></div>
+          <div class="alt">
+            <a routerLink="/login">{{ 'account.backToSignIn' | transloco }}</a>
+          </div>
         }
       </section>
     </div>
   `,
   styleUrl: './auth-page.scss',
-  styles: `.single { grid-template-columns: minmax(0, 480px); justify-content: center; }`,
+  styles: `
+    .single {
+      grid-template-columns: minmax(0, 480px);
+      justify-content: center;
+    }
+  `,
 })
 export default class ForgotPasswordPage {
   private readonly fb = inject(NonNullableFormBuilder);

@@ -18,8 +18,15 @@ import { OnboardingApi } from '../auth.api';
   selector: 'app-invite-accept-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    ReactiveFormsModule, RouterLink, DatePipe, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule,
-    MatProgressSpinnerModule, TranslocoPipe,
+    ReactiveFormsModule,
+    RouterLink,
+    DatePipe,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressSpinnerModule,
+    TranslocoPipe,
   ],
   template: `
     <div class="auth single">
@@ -31,9 +38,18 @@ import { OnboardingApi } from '../auth.api';
           <h2 id="invite-title">{{ 'invite.title' | transloco: { organisation: inv.organisationName } }}</h2>
           <p class="lead">{{ 'invite.lead' | transloco: { name: inv.invitedByName } }}</p>
           <dl class="facts">
-            <div><dt>{{ 'invite.organisation' | transloco }}</dt><dd data-testid="invite-organisation">{{ inv.organisationName }}</dd></div>
-            <div><dt>{{ 'auth.email' | transloco }}</dt><dd data-testid="invite-email-value">{{ inv.email }}</dd></div>
-            <div><dt>{{ 'invite.expires' | transloco }}</dt><dd>{{ inv.expiresAt | date: 'medium' : undefined : language.lang() }}</dd></div>
+            <div>
+              <dt>{{ 'invite.organisation' | transloco }}</dt>
+              <dd data-testid="invite-organisation">{{ inv.organisationName }}</dd>
+            </div>
+            <div>
+              <dt>{{ 'auth.email' | transloco }}</dt>
+              <dd data-testid="invite-email-value">{{ inv.email }}</dd>
+            </div>
+            <div>
+              <dt>{{ 'invite.expires' | transloco }}</dt>
+              <dd>{{ inv.expiresAt | date: 'medium' : undefined : language.lang() }}</dd>
+            </div>
           </dl>
           @if (inv.message) {
             <blockquote class="note">{{ inv.message }}</blockquote>
@@ -48,15 +64,23 @@ import { OnboardingApi } from '../auth.api';
             </mat-form-field>
             <mat-form-field>
               <mat-label>{{ 'auth.password' | transloco }}</mat-label>
-              <input matInput type="password" formControlName="password" required autocomplete="new-password"
-                data-testid="invite-accept-password" />
+              <input
+                matInput
+                type="password"
+                formControlName="password"
+                required
+                autocomplete="new-password"
+                data-testid="invite-accept-password"
+              />
               <mat-hint>{{ 'validation.passwordHint' | transloco: { min: minLength } }}</mat-hint>
               @if (form.controls.password.touched && form.controls.password.invalid) {
                 <mat-error>{{ 'validation.passwordMin' | transloco: { min: minLength } }}</mat-error>
               }
             </mat-form-field>
             @if (error()) {
-              <div class="alert" role="alert"><mat-icon aria-hidden="true" fontIcon="error" /><span>{{ error() }}</span></div>
+              <div class="alert" role="alert">
+                <mat-icon aria-hidden="true" fontIcon="error" /><span>{{ error() }}</span>
+              </div>
             }
             <button mat-flat-button class="submit" type="submit" [disabled]="busy()" data-testid="invite-accept-submit">
               @if (busy()) {
@@ -79,15 +103,55 @@ import { OnboardingApi } from '../auth.api';
   `,
   styleUrl: './auth-page.scss',
   styles: `
-    .single { grid-template-columns: minmax(0, 520px); justify-content: center; }
-    .center { display: flex; justify-content: center; padding: 32px; }
-    .org-badge { width: 48px; height: 48px; border-radius: 12px; background: #dcefee; color: var(--k-teal);
-      display: flex; align-items: center; justify-content: center; margin-bottom: 12px; }
-    .facts { display: grid; gap: 8px; margin: 0 0 16px; padding: 12px 16px; background: var(--k-surface); border-radius: 12px; }
-    .facts div { display: flex; gap: 12px; flex-wrap: wrap; }
-    .facts dt { color: var(--k-text-muted); min-width: 120px; }
-    .facts dd { margin: 0; font-weight: 500; word-break: break-word; }
-    .note { margin: 0 0 16px; padding: 8px 14px; border-left: 4px solid var(--k-amber); background: #fff8e6; border-radius: 0 8px 8px 0; }
+    .single {
+      grid-template-columns: minmax(0, 520px);
+      justify-content: center;
+    }
+    .center {
+      display: flex;
+      justify-content: center;
+      padding: 32px;
+    }
+    .org-badge {
+      width: 48px;
+      height: 48px;
+      border-radius: 12px;
+      background: #dcefee;
+      color: var(--k-teal);
+      display: flex;
+      align-items: center;
+      justify-content: center;
+      margin-bottom: 12px;
+    }
+    .facts {
+      display: grid;
+      gap: 8px;
+      margin: 0 0 16px;
+      padding: 12px 16px;
+      background: var(--k-surface);
+      border-radius: 12px;
+    }
+    .facts div {
+      display: flex;
+      gap: 12px;
+      flex-wrap: wrap;
+    }
+    .facts dt {
+      color: var(--k-text-muted);
+      min-width: 120px;
+    }
+    .facts dd {
+      margin: 0;
+      font-weight: 500;
+      word-break: break-word;
+    }
+    .note {
+      margin: 0 0 16px;
+      padding: 8px 14px;
+      border-left: 4px solid var(--k-amber);
+      background: #fff8e6;
+      border-radius: 0 8px 8px 0;
+    }
   `,
 })
 export default class InviteAcceptPage implements OnInit {

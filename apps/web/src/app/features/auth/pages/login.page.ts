@@ -21,8 +21,14 @@ export function safeReturnUrl(url: string | null | undefined): string {
   selector: 'app-login-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule,
-    MatProgressSpinnerModule, TranslocoPipe,
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressSpinnerModule,
+    TranslocoPipe,
   ],
   template: `
     <div class="auth">
@@ -49,11 +55,22 @@ export function safeReturnUrl(url: string | null | undefined): string {
           </mat-form-field>
           <mat-form-field>
             <mat-label>{{ 'auth.password' | transloco }}</mat-label>
-            <input matInput [type]="showPassword() ? 'text' : 'password'" formControlName="password"
-              autocomplete="current-password" data-testid="login-password" required />
-            <button mat-icon-button matSuffix type="button" (click)="showPassword.set(!showPassword())"
+            <input
+              matInput
+              [type]="showPassword() ? 'text' : 'password'"
+              formControlName="password"
+              autocomplete="current-password"
+              data-testid="login-password"
+              required
+            />
+            <button
+              mat-icon-button
+              matSuffix
+              type="button"
+              (click)="showPassword.set(!showPassword())"
               [attr.aria-label]="(showPassword() ? 'auth.hidePassword' : 'auth.showPassword') | transloco"
-              [attr.aria-pressed]="showPassword()">
+              [attr.aria-pressed]="showPassword()"
+            >
               <mat-icon aria-hidden="true" [fontIcon]="showPassword() ? 'visibility_off' : 'visibility'" />
             </button>
             @if (form.controls.password.touched && form.controls.password.invalid) {
@@ -75,14 +92,24 @@ export function safeReturnUrl(url: string | null | undefined): string {
           </button>
         </form>
         <div class="alt">
-          <span>{{ 'auth.noAccount' | transloco }} <a routerLink="/register">{{ 'auth.registerLink' | transloco }}</a></span>
-          <span>{{ 'auth.newOrganisation' | transloco }} <a routerLink="/apply">{{ 'auth.applyLink' | transloco }}</a></span>
+          <span
+            >{{ 'auth.noAccount' | transloco }} <a routerLink="/register">{{ 'auth.registerLink' | transloco }}</a></span
+          >
+          <span
+            >{{ 'auth.newOrganisation' | transloco }} <a routerLink="/apply">{{ 'auth.applyLink' | transloco }}</a></span
+          >
         </div>
       </section>
     </div>
   `,
   styleUrl: './auth-page.scss',
-  styles: `.forgot { align-self: flex-end; margin: -8px 0 12px; font-size: 0.875rem; }`,
+  styles: `
+    .forgot {
+      align-self: flex-end;
+      margin: -8px 0 12px;
+      font-size: 0.875rem;
+    }
+  `,
 })
 export default class LoginPage {
   private readonly fb = inject(NonNullableFormBuilder);

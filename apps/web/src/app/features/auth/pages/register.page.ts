@@ -23,8 +23,16 @@ import { browserTimeZone } from '../../../shared/time-zone';
   selector: 'app-register-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    ReactiveFormsModule, RouterLink, MatAutocompleteModule, MatButtonModule, MatFormFieldModule, MatIconModule,
-    MatInputModule, MatProgressSpinnerModule, TranslocoPipe, CountryPipe,
+    ReactiveFormsModule,
+    RouterLink,
+    MatAutocompleteModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressSpinnerModule,
+    TranslocoPipe,
+    CountryPipe,
   ],
   template: `
     <div class="auth">
@@ -65,8 +73,14 @@ import { browserTimeZone } from '../../../shared/time-zone';
             </mat-form-field>
             <mat-form-field>
               <mat-label>{{ 'auth.password' | transloco }}</mat-label>
-              <input matInput type="password" formControlName="password" autocomplete="new-password" required
-                data-testid="register-password" />
+              <input
+                matInput
+                type="password"
+                formControlName="password"
+                autocomplete="new-password"
+                required
+                data-testid="register-password"
+              />
               <mat-hint>{{ 'validation.passwordHint' | transloco: { min: minLength } }}</mat-hint>
               @if (form.controls.password.touched && form.controls.password.invalid) {
                 <mat-error>{{ 'validation.passwordMin' | transloco: { min: minLength } }}</mat-error>
@@ -87,7 +101,9 @@ import { browserTimeZone } from '../../../shared/time-zone';
               </mat-autocomplete>
             </mat-form-field>
             @if (error()) {
-              <div class="alert" role="alert"><mat-icon aria-hidden="true" fontIcon="error" /><span>{{ error() }}</span></div>
+              <div class="alert" role="alert">
+                <mat-icon aria-hidden="true" fontIcon="error" /><span>{{ error() }}</span>
+              </div>
             }
             <button mat-flat-button class="submit" type="submit" [disabled]="busy()" data-testid="register-submit">
               @if (busy()) {
@@ -98,15 +114,23 @@ import { browserTimeZone } from '../../../shared/time-zone';
             </button>
           </form>
           <div class="alt">
-            <span>{{ 'register.haveAccount' | transloco }} <a routerLink="/login">{{ 'auth.signIn' | transloco }}</a></span>
-            <span>{{ 'auth.newOrganisation' | transloco }} <a routerLink="/apply">{{ 'auth.applyLink' | transloco }}</a></span>
+            <span
+              >{{ 'register.haveAccount' | transloco }} <a routerLink="/login">{{ 'auth.signIn' | transloco }}</a></span
+            >
+            <span
+              >{{ 'auth.newOrganisation' | transloco }} <a routerLink="/apply">{{ 'auth.applyLink' | transloco }}</a></span
+            >
           </div>
         }
       </section>
     </div>
   `,
   styleUrl: './auth-page.scss',
-  styles: `.opt-meta { color: var(--k-text-muted); }`,
+  styles: `
+    .opt-meta {
+      color: var(--k-text-muted);
+    }
+  `,
 })
 export default class RegisterPage {
   private readonly fb = inject(NonNullableFormBuilder);

@@ -18,7 +18,16 @@ const sameAsPassword = (c: AbstractControl): ValidationErrors | null =>
 @Component({
   selector: 'app-reset-password-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressSpinnerModule, TranslocoPipe],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressSpinnerModule,
+    TranslocoPipe,
+  ],
   template: `
     <div class="auth single">
       <section class="card" aria-labelledby="reset-title">
@@ -42,7 +51,14 @@ const sameAsPassword = (c: AbstractControl): ValidationErrors | null =>
           <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
             <mat-form-field>
               <mat-label>{{ 'account.newPassword' | transloco }}</mat-label>
-              <input matInput type="password" formControlName="password" autocomplete="new-password" required data-testid="reset-password" />
+              <input
+                matInput
+                type="password"
+                formControlName="password"
+                autocomplete="new-password"
+                required
+                data-testid="reset-password"
+              />
               <mat-hint>{{ 'validation.passwordHint' | transloco: { min: minLength } }}</mat-hint>
               @if (form.controls.password.touched && form.controls.password.invalid) {
                 <mat-error>{{ 'validation.passwordMin' | transloco: { min: minLength } }}</mat-error>
@@ -58,7 +74,9 @@ const sameAsPassword = (c: AbstractControl): ValidationErrors | null =>
             @if (error()) {
               <div class="alert" role="alert" data-testid="reset-error">
                 <mat-icon aria-hidden="true" fontIcon="error" /><span>{{ error() }}</span>
-                @if (linkDead()) { <a routerLink="/forgot-password">{{ 'account.askAgain' | transloco }}</a> }
+                @if (linkDead()) {
+                  <a routerLink="/forgot-password">{{ 'account.askAgain' | transloco }}</a>
+                }
               </div>
             }
             <button mat-flat-button class="submit" type="submit" [disabled]="busy()" data-testid="reset-submit">
@@ -74,7 +92,15 @@ const sameAsPassword = (c: AbstractControl): ValidationErrors | null =>
     </div>
   `,
   styleUrl: './auth-page.scss',
-  styles: `.single { grid-template-columns: minmax(0, 480px); justify-content: center; } .alert a { margin-left: auto; }`,
+  styles: `
+    .single {
+      grid-template-columns: minmax(0, 480px);
+      justify-content: center;
+    }
+    .alert a {
+      margin-left: auto;
+    }
+  `,
 })
 export default class ResetPasswordPage {
   private readonly fb = inject(NonNullableFormBuilder);

@@ -45,16 +45,51 @@ function objectUrl(api: ChatApi, url: string): Promise<string> {
     }
   `,
   styles: `
-    :host { display: inline-block; max-width: 100%; }
-    .image { padding: 0; border: 1px solid var(--k-border); border-radius: 8px; background: #fff; cursor: zoom-in; display: block; overflow: hidden; }
-    .image img { display: block; max-width: min(360px, 100%); max-height: 240px; object-fit: contain; }
-    .file {
-      display: inline-flex; align-items: center; gap: 8px; padding: 8px 12px; max-width: 100%;
-      border: 1px solid var(--k-border); border-radius: 8px; background: #fff; cursor: pointer; font: inherit; color: var(--k-text);
+    :host {
+      display: inline-block;
+      max-width: 100%;
     }
-    .file mat-icon { color: var(--k-teal); }
-    .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 240px; }
-    .size { color: var(--k-text-muted); font-size: 12px; }
+    .image {
+      padding: 0;
+      border: 1px solid var(--k-border);
+      border-radius: 8px;
+      background: #fff;
+      cursor: zoom-in;
+      display: block;
+      overflow: hidden;
+    }
+    .image img {
+      display: block;
+      max-width: min(360px, 100%);
+      max-height: 240px;
+      object-fit: contain;
+    }
+    .file {
+      display: inline-flex;
+      align-items: center;
+      gap: 8px;
+      padding: 8px 12px;
+      max-width: 100%;
+      border: 1px solid var(--k-border);
+      border-radius: 8px;
+      background: #fff;
+      cursor: pointer;
+      font: inherit;
+      color: var(--k-text);
+    }
+    .file mat-icon {
+      color: var(--k-teal);
+    }
+    .name {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+      max-width: 240px;
+    }
+    .size {
+      color: var(--k-text-muted);
+      font-size: 12px;
+    }
   `,
 })
 export class AttachmentViewComponent {

@@ -29,42 +29,89 @@ import { ChatApi, type BrowseChannel } from '../chat.api';
           <li class="entry" data-testid="browse-item" [attr.data-channel-name]="c.name">
             <mat-icon aria-hidden="true" [fontIcon]="c.type === 'announcement' ? 'campaign' : 'tag'" />
             <div class="info">
-              <div class="name">{{ c.name }} @if (c.archived) { <span class="muted">· {{ 'chat.details.archived' | transloco }}</span> }</div>
-              @if (c.topic) { <div class="topic">{{ c.topic }}</div> }
+              <div class="name">
+                {{ c.name }}
+                @if (c.archived) {
+                  <span class="muted">· {{ 'chat.details.archived' | transloco }}</span>
+                }
+              </div>
+              @if (c.topic) {
+                <div class="topic">{{ c.topic }}</div>
+              }
               <div class="muted">{{ 'chat.details.memberCount' | transloco: { count: c.memberCount } }}</div>
             </div>
             @if (c.isMember) {
               <button mat-button type="button" (click)="open(c)">{{ 'chat.browse.openChannel' | transloco }}</button>
             } @else {
               <button mat-button type="button" (click)="open(c)">{{ 'chat.browse.preview' | transloco }}</button>
-              <button mat-flat-button type="button" (click)="join(c)" [disabled]="busy() === c.id || c.archived" data-testid="browse-join"
-                [attr.aria-label]="'chat.browse.joinNamed' | transloco: { name: c.name }">{{ 'chat.browse.join' | transloco }}</button>
+              <button
+                mat-flat-button
+                type="button"
+                (click)="join(c)"
+                [disabled]="busy() === c.id || c.archived"
+                data-testid="browse-join"
+                [attr.aria-label]="'chat.browse.joinNamed' | transloco: { name: c.name }"
+              >
+                {{ 'chat.browse.join' | transloco }}
+              </button>
             }
           </li>
         } @empty {
-          @if (loaded()) { <li class="muted empty">{{ 'chat.browse.empty' | transloco }}</li> }
+          @if (loaded()) {
+            <li class="muted empty">{{ 'chat.browse.empty' | transloco }}</li>
+          }
         }
       </ul>
       @if (nextCursor()) {
         <button mat-button type="button" (click)="more()">{{ 'common.loadMore' | transloco }}</button>
       }
-      @if (error()) { <p class="form-error" role="alert">{{ error() }}</p> }
+      @if (error()) {
+        <p class="form-error" role="alert">{{ error() }}</p>
+      }
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button type="button" mat-dialog-close>{{ 'common.close' | transloco }}</button>
     </mat-dialog-actions>
   `,
   styles: `
-    .full-width { width: 100%; }
-    .list { list-style: none; margin: 0; padding: 0; }
-    .entry { display: flex; align-items: center; gap: 12px; padding: 10px 4px; border-bottom: 1px solid var(--k-border); }
-    .entry mat-icon { color: var(--k-teal); }
-    .info { flex: 1 1 auto; min-width: 0; }
-    .name { font-weight: 500; }
-    .topic { font-size: 14px; }
-    .muted { color: var(--k-text-muted); font-size: 13px; }
-    .empty { padding: 16px 4px; }
-    .form-error { color: #b3261e; }
+    .full-width {
+      width: 100%;
+    }
+    .list {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    .entry {
+      display: flex;
+      align-items: center;
+      gap: 12px;
+      padding: 10px 4px;
+      border-bottom: 1px solid var(--k-border);
+    }
+    .entry mat-icon {
+      color: var(--k-teal);
+    }
+    .info {
+      flex: 1 1 auto;
+      min-width: 0;
+    }
+    .name {
+      font-weight: 500;
+    }
+    .topic {
+      font-size: 14px;
+    }
+    .muted {
+      color: var(--k-text-muted);
+      font-size: 13px;
+    }
+    .empty {
+      padding: 16px 4px;
+    }
+    .form-error {
+      color: #b3261e;
+    }
   `,
 })
 export class BrowseChannelsDialogComponent {
@@ -89,8 +136,16 @@ export class BrowseChannelsDialogComponent {
         }),
         takeUntilDestroyed(),
       )
-      .subscribe({ next: (page) => this.show(page.items, page.nextCursor, false), error: (err: unknown) => this.error.set(this.errors.message(err)) });
-    this.api.browse({ limit: 25 }).subscribe({ next: (page) => this.show(page.items, page.nextCursor, false), error: (err: unknown) => this.error.set(this.errors.message(err)) });
+      .subscribe({
+        next: (page) => this.show(page.items, page.nextCursor, false),
+        error: (err: unknown) => this.error.set(this.errors.message(err)),
+      });
+    this.api
+      .browse({ limit: 25 })
+      .subscribe({
+        next: (page) => this.show(page.items, page.nextCursor, false),
+        error: (err: unknown) => this.error.set(this.errors.message(err)),
+      });
   }
 
   private show(items: BrowseChannel[], next: string | null, append: boolean): void {

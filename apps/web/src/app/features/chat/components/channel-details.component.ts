@@ -1,5 +1,19 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, ElementRef, afterNextRender, computed, effect, inject, input, output, signal, untracked, viewChild, Injector } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+  viewChild,
+  Injector,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -27,8 +41,17 @@ import { ChannelNamePipe } from './channel-name.pipe';
   selector: 'app-channel-details',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DatePipe, FormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatTabsModule, TranslocoPipe,
-    AvatarComponent, AttachmentViewComponent, ChannelNamePipe,
+    DatePipe,
+    FormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatTabsModule,
+    TranslocoPipe,
+    AvatarComponent,
+    AttachmentViewComponent,
+    ChannelNamePipe,
   ],
   templateUrl: './channel-details.component.html',
   styleUrl: './channel-details.component.scss',
@@ -94,8 +117,10 @@ export class ChannelDetailsComponent {
 
   protected onTab(index: number): void {
     const id = this.channel().id;
-    if (index === 2 && this.pins() === null) this.api.pins(id).subscribe({ next: (r) => this.pins.set(r.items), error: () => this.pins.set([]) });
-    if (index === 3 && this.files() === null) this.api.files(id).subscribe({ next: (r) => this.files.set(r.items), error: () => this.files.set([]) });
+    if (index === 2 && this.pins() === null)
+      this.api.pins(id).subscribe({ next: (r) => this.pins.set(r.items), error: () => this.pins.set([]) });
+    if (index === 3 && this.files() === null)
+      this.api.files(id).subscribe({ next: (r) => this.files.set(r.items), error: () => this.files.set([]) });
   }
 
   protected status(userId: string): string {
@@ -118,7 +143,9 @@ export class ChannelDetailsComponent {
 
   protected async save(): Promise<void> {
     await this.run(async () => {
-      const { channel } = await firstValueFrom(this.api.update(this.channel().id, { topic: this.topic.trim(), description: this.description.trim() }));
+      const { channel } = await firstValueFrom(
+        this.api.update(this.channel().id, { topic: this.topic.trim(), description: this.description.trim() }),
+      );
       this.store.upsertChannel({ ...channel, id: channel.id });
       this.editing.set(false);
     });

@@ -17,12 +17,23 @@ import { ChannelNamePipe, ChannelNames } from './channel-name.pipe';
   template: `
     <div class="head">
       <h1 class="title">{{ 'chat.title' | transloco }}</h1>
-      <a mat-icon-button routerLink="/chat/search" [attr.aria-label]="'chat.search.open' | transloco" [matTooltip]="'chat.search.open' | transloco"
-        data-testid="chat-search">
+      <a
+        mat-icon-button
+        routerLink="/chat/search"
+        [attr.aria-label]="'chat.search.open' | transloco"
+        [matTooltip]="'chat.search.open' | transloco"
+        data-testid="chat-search"
+      >
         <mat-icon aria-hidden="true" fontIcon="search" />
       </a>
-      <button mat-icon-button type="button" (click)="newMessage.emit()" [attr.aria-label]="'chat.dm.new' | transloco"
-        [matTooltip]="'chat.dm.new' | transloco" data-testid="new-message">
+      <button
+        mat-icon-button
+        type="button"
+        (click)="newMessage.emit()"
+        [attr.aria-label]="'chat.dm.new' | transloco"
+        [matTooltip]="'chat.dm.new' | transloco"
+        data-testid="new-message"
+      >
         <mat-icon aria-hidden="true" fontIcon="edit_square" />
       </button>
     </div>
@@ -31,9 +42,17 @@ import { ChannelNamePipe, ChannelNames } from './channel-name.pipe';
       <ul aria-labelledby="chat-channels-heading">
         @for (c of store.publicChannels(); track c.id) {
           <li>
-            <a class="item" [routerLink]="['/chat', c.id]" routerLinkActive="active" #rla="routerLinkActive"
-              [attr.aria-current]="rla.isActive ? 'page' : null" [class.unread]="c.unread > 0 && c.notify === 'all'" [class.muted]="c.notify !== 'all'"
-             data-testid="channel-item" [attr.data-channel-name]="c.name">
+            <a
+              class="item"
+              [routerLink]="['/chat', c.id]"
+              routerLinkActive="active"
+              #rla="routerLinkActive"
+              [attr.aria-current]="rla.isActive ? 'page' : null"
+              [class.unread]="c.unread > 0 && c.notify === 'all'"
+              [class.muted]="c.notify !== 'all'"
+              data-testid="channel-item"
+              [attr.data-channel-name]="c.name"
+            >
               <mat-icon class="kind" aria-hidden="true" [fontIcon]="icon(c)" />
               <span class="name">{{ c.name }}</span>
               <span class="visually-hidden">{{ counts(c) }}</span>
@@ -62,9 +81,17 @@ import { ChannelNamePipe, ChannelNames } from './channel-name.pipe';
       <ul aria-labelledby="chat-dms-heading">
         @for (c of store.directChannels(); track c.id) {
           <li>
-            <a class="item" [routerLink]="['/chat', c.id]" routerLinkActive="active" #rld="routerLinkActive"
-              [attr.aria-current]="rld.isActive ? 'page' : null" [class.unread]="c.unread > 0 && c.notify === 'all'" [class.muted]="c.muted"
-             data-testid="channel-item" [attr.data-channel-name]="c.name">
+            <a
+              class="item"
+              [routerLink]="['/chat', c.id]"
+              routerLinkActive="active"
+              #rld="routerLinkActive"
+              [attr.aria-current]="rld.isActive ? 'page' : null"
+              [class.unread]="c.unread > 0 && c.notify === 'all'"
+              [class.muted]="c.muted"
+              data-testid="channel-item"
+              [attr.data-channel-name]="c.name"
+            >
               @let status = dmStatus(c);
               <span class="dot" [class]="'dot ' + status" aria-hidden="true"></span>
               <span class="name">{{ c | channelName }}</span>

@@ -32,7 +32,10 @@ interface Upload {
 const MAX_SUGGESTIONS = 8;
 
 function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** Replaces the `@Name` of people picked from the autocomplete by `<@id>` tokens the server understands. */
@@ -41,7 +44,10 @@ export function encodeMentions(text: string, picked: ReadonlyMap<string, string>
   const names = [...picked.keys()].sort((a, b) => b.length - a.length);
   for (const name of names) {
     const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    out = out.replace(new RegExp(`(^|[^\\p{L}\\p{N}_])@${escaped}(?![\\p{L}\\p{N}_])`, 'gu'), (_m, lead: string) => `${lead}<@${picked.get(name)}>`);
+    out = out.replace(
+      new RegExp(`(^|[^\\p{L}\\p{N}_])@${escaped}(?![\\p{L}\\p{N}_])`, 'gu'),
+      (_m, lead: string) => `${lead}<@${picked.get(name)}>`,
+    );
   }
   return out;
 }
@@ -53,7 +59,16 @@ export function encodeMentions(text: string, picked: ReadonlyMap<string, string>
 @Component({
   selector: 'app-composer',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, TextFieldModule, MatButtonModule, MatIconModule, MatProgressSpinnerModule, MatTooltipModule, TranslocoPipe, AvatarComponent],
+  imports: [
+    DatePipe,
+    TextFieldModule,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressSpinnerModule,
+    MatTooltipModule,
+    TranslocoPipe,
+    AvatarComponent,
+  ],
   templateUrl: './composer.component.html',
   styleUrl: './composer.component.scss',
   host: {
@@ -220,7 +235,12 @@ export class ComposerComponent {
     this.mentionStart = before.length - match[2].length - 1;
     const q = fold(match[2]);
     const members = (this.people.members()[this.channelId()] ?? []).map(memberToPerson);
-    const list = members.filter((p) => fold(p.displayName).split(/\s+/).some((w) => w.startsWith(q)) || fold(p.displayName).startsWith(q));
+    const list = members.filter(
+      (p) =>
+        fold(p.displayName)
+          .split(/\s+/)
+          .some((w) => w.startsWith(q)) || fold(p.displayName).startsWith(q),
+    );
     this.suggestions.set(list.slice(0, MAX_SUGGESTIONS));
     this.activeSuggestion.set(0);
   }

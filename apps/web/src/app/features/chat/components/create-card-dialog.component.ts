@@ -83,15 +83,36 @@ export interface CreateCardResult {
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | transloco }}</button>
-        <button mat-flat-button type="submit" [disabled]="busy()" data-testid="card-from-create">{{ 'chat.card.create' | transloco }}</button>
+        <button mat-flat-button type="submit" [disabled]="busy()" data-testid="card-from-create">
+          {{ 'chat.card.create' | transloco }}
+        </button>
       </mat-dialog-actions>
     </form>
   `,
   styles: `
-    .quote { margin: 0 0 16px; padding: 8px 12px; border-left: 3px solid var(--k-border, #c4ced6); background: var(--k-surface-alt, #f4f7f9); border-radius: 4px; }
-    .quote .who { display: block; font-weight: 600; margin-bottom: 2px; }
-    .quote .text { display: -webkit-box; -webkit-line-clamp: 3; line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; white-space: pre-line; }
-    .full-width { width: 100%; }
+    .quote {
+      margin: 0 0 16px;
+      padding: 8px 12px;
+      border-left: 3px solid var(--k-border, #c4ced6);
+      background: var(--k-surface-alt, #f4f7f9);
+      border-radius: 4px;
+    }
+    .quote .who {
+      display: block;
+      font-weight: 600;
+      margin-bottom: 2px;
+    }
+    .quote .text {
+      display: -webkit-box;
+      -webkit-line-clamp: 3;
+      line-clamp: 3;
+      -webkit-box-orient: vertical;
+      overflow: hidden;
+      white-space: pre-line;
+    }
+    .full-width {
+      width: 100%;
+    }
   `,
 })
 export class CreateCardDialogComponent {
@@ -157,7 +178,12 @@ export class CreateCardDialogComponent {
     this.error.set(null);
     try {
       const { card } = await firstValueFrom(
-        this.api.createCard({ projectId: project.id, columnId: v.columnId, title, sourceMessage: { channelId: this.data.message.channelId, messageId: this.data.message.id } }),
+        this.api.createCard({
+          projectId: project.id,
+          columnId: v.columnId,
+          title,
+          sourceMessage: { channelId: this.data.message.channelId, messageId: this.data.message.id },
+        }),
       );
       this.ref.close({ card, project });
     } catch (err) {

@@ -21,7 +21,9 @@ import { renderMarkdown } from '../../../shared/markdown';
       <ol class="versions">
         @for (e of edits(); track $index) {
           <li>
-            <div class="when">{{ 'chat.history.before' | transloco: { time: (e.editedAt | date: 'medium' : undefined : language.lang()) } }}</div>
+            <div class="when">
+              {{ 'chat.history.before' | transloco: { time: (e.editedAt | date: 'medium' : undefined : language.lang()) } }}
+            </div>
             <div class="body" [innerHTML]="html(e.body)"></div>
           </li>
         }
@@ -30,18 +32,34 @@ import { renderMarkdown } from '../../../shared/markdown';
           <div class="body" [innerHTML]="html(data.body)"></div>
         </li>
       </ol>
-      @if (error()) { <p role="alert" class="error">{{ error() }}</p> }
+      @if (error()) {
+        <p role="alert" class="error">{{ error() }}</p>
+      }
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button type="button" mat-dialog-close>{{ 'common.close' | transloco }}</button>
     </mat-dialog-actions>
   `,
   styles: `
-    .versions { padding-left: 20px; margin: 0; }
-    li { margin-bottom: 12px; }
-    .when { font-size: 12px; color: var(--k-text-muted); }
-    .body { padding: 6px 10px; border-left: 3px solid var(--k-border); overflow-wrap: anywhere; }
-    .error { color: #b3261e; }
+    .versions {
+      padding-left: 20px;
+      margin: 0;
+    }
+    li {
+      margin-bottom: 12px;
+    }
+    .when {
+      font-size: 12px;
+      color: var(--k-text-muted);
+    }
+    .body {
+      padding: 6px 10px;
+      border-left: 3px solid var(--k-border);
+      overflow-wrap: anywhere;
+    }
+    .error {
+      color: #b3261e;
+    }
   `,
 })
 export class EditHistoryDialogComponent {

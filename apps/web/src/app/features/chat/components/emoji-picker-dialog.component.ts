@@ -26,14 +26,24 @@ interface EmojiClick {
   template: `
     <h2 mat-dialog-title>{{ 'chat.reactions.pickAny' | transloco }}</h2>
     <mat-dialog-content>
-      @if (!ready()) { <mat-spinner diameter="32" [attr.aria-label]="'common.loading' | transloco" /> }
+      @if (!ready()) {
+        <mat-spinner diameter="32" [attr.aria-label]="'common.loading' | transloco" />
+      }
       <div #host class="host" data-testid="emoji-picker"></div>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | transloco }}</button>
     </mat-dialog-actions>
   `,
-  styles: `.host { min-height: 360px; } .host ::ng-deep emoji-picker { width: 100%; --num-columns: 9; }`,
+  styles: `
+    .host {
+      min-height: 360px;
+    }
+    .host ::ng-deep emoji-picker {
+      width: 100%;
+      --num-columns: 9;
+    }
+  `,
 })
 export class EmojiPickerDialogComponent implements OnInit {
   private readonly ref = inject(MatDialogRef<EmojiPickerDialogComponent, string>);

@@ -4,19 +4,47 @@ import { emojiPickerI18n } from './emoji-picker-i18n';
 
 type Tree = { [key: string]: string | Tree };
 const load = (lang: string): Tree => JSON.parse(readFileSync(join(__dirname, `../../../../../public/i18n/${lang}.json`), 'utf8')) as Tree;
-const lookup = (tree: Tree) => (key: string): string => {
-  const v = key.split('.').reduce<string | Tree | undefined>((node, k) => (typeof node === 'object' ? node[k] : undefined), tree);
-  if (typeof v !== 'string') throw new Error(`missing ${key}`);
-  return v;
-};
+const lookup =
+  (tree: Tree) =>
+  (key: string): string => {
+    const v = key.split('.').reduce<string | Tree | undefined>((node, k) => (typeof node === 'object' ? node[k] : undefined), tree);
+    if (typeof v !== 'string') throw new Error(`missing ${key}`);
+    return v;
+  };
 
 // the shape of emoji-picker-element/i18n/en.js (an ES module Jest does not load)
 const en = {
   ...Object.fromEntries(
-    ['categoriesLabel', 'emojiUnsupportedMessage', 'favoritesLabel', 'loadingMessage', 'networkErrorMessage', 'regionLabel', 'searchDescription', 'searchLabel', 'searchResultsLabel', 'skinToneDescription', 'skinToneLabel', 'skinTonesLabel'].map((k) => [k, k]),
+    [
+      'categoriesLabel',
+      'emojiUnsupportedMessage',
+      'favoritesLabel',
+      'loadingMessage',
+      'networkErrorMessage',
+      'regionLabel',
+      'searchDescription',
+      'searchLabel',
+      'searchResultsLabel',
+      'skinToneDescription',
+      'skinToneLabel',
+      'skinTonesLabel',
+    ].map((k) => [k, k]),
   ),
   skinTones: ['Default', 'Light', 'Medium-Light', 'Medium', 'Medium-Dark', 'Dark'],
-  categories: Object.fromEntries(['custom', 'smileys-emotion', 'people-body', 'animals-nature', 'food-drink', 'travel-places', 'activities', 'objects', 'symbols', 'flags'].map((k) => [k, k])),
+  categories: Object.fromEntries(
+    [
+      'custom',
+      'smileys-emotion',
+      'people-body',
+      'animals-nature',
+      'food-drink',
+      'travel-places',
+      'activities',
+      'objects',
+      'symbols',
+      'flags',
+    ].map((k) => [k, k]),
+  ),
 };
 
 describe('emojiPickerI18n', () => {

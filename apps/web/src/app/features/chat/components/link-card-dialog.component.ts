@@ -35,7 +35,17 @@ const SHOWN = 50;
 @Component({
   selector: 'app-link-card-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatButtonModule, MatDialogModule, MatFormFieldModule, MatIconModule, MatInputModule, MatListModule, MatSelectModule, TranslocoPipe],
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatListModule,
+    MatSelectModule,
+    TranslocoPipe,
+  ],
   template: `
     <h2 mat-dialog-title>{{ 'chat.card.link.title' | transloco }}</h2>
     <form (ngSubmit)="submit()" novalidate>
@@ -46,7 +56,13 @@ const SHOWN = 50;
         </blockquote>
         <mat-form-field class="full-width">
           <mat-label>{{ 'chat.card.project' | transloco }}</mat-label>
-          <mat-select [ngModel]="projectId()" (ngModelChange)="chooseProject($event)" name="projectId" required data-testid="link-card-project">
+          <mat-select
+            [ngModel]="projectId()"
+            (ngModelChange)="chooseProject($event)"
+            name="projectId"
+            required
+            data-testid="link-card-project"
+          >
             @for (p of data.projects; track p.id) {
               <mat-option [value]="p.id">{{ p.name }}</mat-option>
             }
@@ -56,7 +72,16 @@ const SHOWN = 50;
         <mat-form-field class="full-width">
           <mat-label>{{ 'chat.card.link.search' | transloco }}</mat-label>
           <mat-icon matPrefix aria-hidden="true" fontIcon="search" />
-          <input matInput type="search" name="query" [ngModel]="query()" (ngModelChange)="query.set($event)" cdkFocusInitial autocomplete="off" data-testid="link-card-search" />
+          <input
+            matInput
+            type="search"
+            name="query"
+            [ngModel]="query()"
+            (ngModelChange)="query.set($event)"
+            cdkFocusInitial
+            autocomplete="off"
+            data-testid="link-card-search"
+          />
         </mat-form-field>
 
         @if (loading()) {
@@ -64,15 +89,32 @@ const SHOWN = 50;
         } @else if (projectId() && all().length === 0) {
           <p class="status" role="status">{{ 'chat.card.link.empty' | transloco }}</p>
         } @else if (projectId() && matches().length === 0) {
-          <p class="status" role="status" data-testid="link-card-none">{{ 'chat.card.link.none' | transloco: { query: query().trim() } }}</p>
+          <p class="status" role="status" data-testid="link-card-none">
+            {{ 'chat.card.link.none' | transloco: { query: query().trim() } }}
+          </p>
         }
         @if (shown().length) {
-          <mat-selection-list [multiple]="false" class="cards" [attr.aria-label]="'chat.card.link.cards' | transloco: { project: projectName() }"
-            (selectionChange)="pick($event)" data-testid="link-card-list">
+          <mat-selection-list
+            [multiple]="false"
+            class="cards"
+            [attr.aria-label]="'chat.card.link.cards' | transloco: { project: projectName() }"
+            (selectionChange)="pick($event)"
+            data-testid="link-card-list"
+          >
             @for (c of shown(); track c.card.id) {
-              <mat-list-option [value]="c.card.id" [selected]="c.card.id === selectedId()" [disabled]="c.linked" data-testid="link-card-option">
+              <mat-list-option
+                [value]="c.card.id"
+                [selected]="c.card.id === selectedId()"
+                [disabled]="c.linked"
+                data-testid="link-card-option"
+              >
                 <span matListItemTitle>{{ c.card.title }}</span>
-                <span matListItemLine class="where">{{ c.columnName }}@if (c.linked) { · {{ 'chat.card.link.linked' | transloco }} }</span>
+                <span matListItemLine class="where"
+                  >{{ c.columnName }}
+                  @if (c.linked) {
+                    · {{ 'chat.card.link.linked' | transloco }}
+                  }
+                </span>
               </mat-list-option>
             }
           </mat-selection-list>
@@ -86,18 +128,50 @@ const SHOWN = 50;
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | transloco }}</button>
-        <button mat-flat-button type="submit" [disabled]="busy()" data-testid="link-card-submit">{{ 'chat.card.link.submit' | transloco }}</button>
+        <button mat-flat-button type="submit" [disabled]="busy()" data-testid="link-card-submit">
+          {{ 'chat.card.link.submit' | transloco }}
+        </button>
       </mat-dialog-actions>
     </form>
   `,
   styles: `
-    .quote { margin: 0 0 16px; padding: 8px 12px; border-left: 3px solid var(--k-border, #c4ced6); background: var(--k-surface-alt, #f4f7f9); border-radius: 4px; }
-    .quote .who { display: block; font-weight: 600; margin-bottom: 2px; }
-    .quote .text { display: -webkit-box; -webkit-line-clamp: 3; line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; white-space: pre-line; }
-    .full-width { width: 100%; }
-    .cards { max-height: 280px; overflow-y: auto; border: 1px solid var(--k-border, #c4ced6); border-radius: 4px; padding: 0; }
-    .where { color: var(--k-text-muted, #5f6b76); }
-    .status { color: var(--k-text-muted, #5f6b76); margin: 4px 0 8px; }
+    .quote {
+      margin: 0 0 16px;
+      padding: 8px 12px;
+      border-left: 3px solid var(--k-border, #c4ced6);
+      background: var(--k-surface-alt, #f4f7f9);
+      border-radius: 4px;
+    }
+    .quote .who {
+      display: block;
+      font-weight: 600;
+      margin-bottom: 2px;
+    }
+    .quote .text {
+      display: -webkit-box;
+      -webkit-line-clamp: 3;
+      line-clamp: 3;
+      -webkit-box-orient: vertical;
+      overflow: hidden;
+      white-space: pre-line;
+    }
+    .full-width {
+      width: 100%;
+    }
+    .cards {
+      max-height: 280px;
+      overflow-y: auto;
+      border: 1px solid var(--k-border, #c4ced6);
+      border-radius: 4px;
+      padding: 0;
+    }
+    .where {
+      color: var(--k-text-muted, #5f6b76);
+    }
+    .status {
+      color: var(--k-text-muted, #5f6b76);
+      margin: 4px 0 8px;
+    }
   `,
 })
 export class LinkCardDialogComponent {
@@ -152,7 +226,11 @@ export class LinkCardDialogComponent {
       const board = await firstValueFrom(this.api.board(projectId));
       if (mine !== this.request) return;
       this.all.set(
-        board.columns.filter((c) => !c.archived).flatMap((c) => c.cards.filter((card) => !card.archived).map((card) => ({ card, columnName: c.name, linked: !!card.sourceMessage }))),
+        board.columns
+          .filter((c) => !c.archived)
+          .flatMap((c) =>
+            c.cards.filter((card) => !card.archived).map((card) => ({ card, columnName: c.name, linked: !!card.sourceMessage })),
+          ),
       );
       this.error.set(null);
     } catch (err) {
@@ -173,7 +251,9 @@ export class LinkCardDialogComponent {
     this.busy.set(true);
     this.error.set(null);
     try {
-      const { card } = await firstValueFrom(this.api.linkCardToMessage(cardId, { channelId: this.data.message.channelId, messageId: this.data.message.id }));
+      const { card } = await firstValueFrom(
+        this.api.linkCardToMessage(cardId, { channelId: this.data.message.channelId, messageId: this.data.message.id }),
+      );
       this.ref.close({ card, project });
     } catch (err) {
       this.error.set(this.errors.message(err));

@@ -15,7 +15,12 @@ import { ChatCardsStore } from '../chat-cards.store';
   template: `
     @if (ref(); as r) {
       @if (r.state === 'shown') {
-        <a class="card-link" [routerLink]="['/projects', r.projectId, 'board']" [queryParams]="{ card: r.id }" data-testid="message-card-link">
+        <a
+          class="card-link"
+          [routerLink]="['/projects', r.projectId, 'board']"
+          [queryParams]="{ card: r.id }"
+          data-testid="message-card-link"
+        >
           <mat-icon aria-hidden="true" fontIcon="view_kanban" />
           <span class="label">{{ 'chat.card.chip' | transloco }}</span>
           <span class="name">{{ r.title }}</span>
@@ -28,17 +33,51 @@ import { ChatCardsStore } from '../chat-cards.store';
     }
   `,
   styles: `
-    :host { display: block; margin-top: 4px; }
-    .card-link, .card-note {
-      display: inline-flex; align-items: center; gap: 4px; max-width: 100%; padding: 2px 10px 2px 6px; min-height: 26px; box-sizing: border-box;
-      border-radius: 13px; border: 1px solid var(--k-border); background: #fff; font-size: 13px;
+    :host {
+      display: block;
+      margin-top: 4px;
     }
-    .card-link { color: #0b57d0; text-decoration: none; }
-    .card-link:hover .name, .card-link:focus-visible .name { text-decoration: underline; }
-    .card-note { color: var(--k-text-muted); }
-    mat-icon { font-size: 16px; width: 16px; height: 16px; flex: none; }
-    .label { font-weight: 500; color: var(--k-text); flex: none; }
-    .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    .card-link,
+    .card-note {
+      display: inline-flex;
+      align-items: center;
+      gap: 4px;
+      max-width: 100%;
+      padding: 2px 10px 2px 6px;
+      min-height: 26px;
+      box-sizing: border-box;
+      border-radius: 13px;
+      border: 1px solid var(--k-border);
+      background: #fff;
+      font-size: 13px;
+    }
+    .card-link {
+      color: #0b57d0;
+      text-decoration: none;
+    }
+    .card-link:hover .name,
+    .card-link:focus-visible .name {
+      text-decoration: underline;
+    }
+    .card-note {
+      color: var(--k-text-muted);
+    }
+    mat-icon {
+      font-size: 16px;
+      width: 16px;
+      height: 16px;
+      flex: none;
+    }
+    .label {
+      font-weight: 500;
+      color: var(--k-text);
+      flex: none;
+    }
+    .name {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
   `,
 })
 export class MessageCardComponent {

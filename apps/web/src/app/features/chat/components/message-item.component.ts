@@ -38,7 +38,18 @@ export type MessageAction =
 @Component({
   selector: 'app-message-item',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, FormsModule, MatButtonModule, MatIconModule, MatMenuModule, MatTooltipModule, TranslocoPipe, AvatarComponent, AttachmentViewComponent, MessageCardComponent],
+  imports: [
+    DatePipe,
+    FormsModule,
+    MatButtonModule,
+    MatIconModule,
+    MatMenuModule,
+    MatTooltipModule,
+    TranslocoPipe,
+    AvatarComponent,
+    AttachmentViewComponent,
+    MessageCardComponent,
+  ],
   templateUrl: './message-item.component.html',
   styleUrl: './message-item.component.scss',
   host: {

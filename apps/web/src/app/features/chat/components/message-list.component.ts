@@ -1,6 +1,18 @@
 import { CdkVirtualScrollViewport, ScrollingModule, VIRTUAL_SCROLL_STRATEGY } from '@angular/cdk/scrolling';
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, Injector, afterNextRender, effect, inject, input, output, signal, untracked, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  Injector,
+  afterNextRender,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -28,18 +40,33 @@ import { MessageItemComponent, type MessageAction } from './message-item.compone
       <div *cdkVirtualFor="let row of rows(); trackBy: trackRow; templateCacheSize: 0" class="row" [attr.data-row-key]="row.key">
         @switch (row.kind) {
           @case ('day') {
-            <div class="day" role="separator"><span>{{ row.date | date: 'fullDate' : undefined : language.lang() }}</span></div>
+            <div class="day" role="separator">
+              <span>{{ row.date | date: 'fullDate' : undefined : language.lang() }}</span>
+            </div>
           }
           @case ('new') {
-            <div class="new" role="separator" data-testid="new-divider"><span>{{ 'chat.list.newMessages' | transloco }}</span></div>
+            <div class="new" role="separator" data-testid="new-divider">
+              <span>{{ 'chat.list.newMessages' | transloco }}</span>
+            </div>
           }
           @case ('message') {
-            <app-message-item [message]="row.message" [grouped]="row.grouped" [myId]="myId()" [canPost]="canPost()"
-              [class.highlight]="row.message.seq === highlightSeq()" (action)="action.emit($event)" />
+            <app-message-item
+              [message]="row.message"
+              [grouped]="row.grouped"
+              [myId]="myId()"
+              [canPost]="canPost()"
+              [class.highlight]="row.message.seq === highlightSeq()"
+              (action)="action.emit($event)"
+            />
           }
           @case ('pending') {
-            <app-message-item [pending]="row.pending" [grouped]="row.grouped" [myId]="myId()" [canPost]="canPost()"
-              (action)="action.emit($event)" />
+            <app-message-item
+              [pending]="row.pending"
+              [grouped]="row.grouped"
+              [myId]="myId()"
+              [canPost]="canPost()"
+              (action)="action.emit($event)"
+            />
           }
         }
       </div>
@@ -51,17 +78,68 @@ import { MessageItemComponent, type MessageAction } from './message-item.compone
     }
   `,
   styles: `
-    :host { display: block; position: relative; min-height: 0; }
-    .viewport { height: 100%; outline-offset: -3px; }
-    .row { display: flow-root; }
-    .top-progress { position: absolute; top: 0; left: 0; right: 0; z-index: 3; }
-    .day, .new { display: flex; align-items: center; gap: 8px; margin: 10px 16px 6px; font-size: 12px; font-weight: 500; }
-    .day::before, .day::after, .new::before, .new::after { content: ''; flex: 1; border-top: 1px solid var(--k-border); }
-    .day span { padding: 2px 12px; border: 1px solid var(--k-border); border-radius: 12px; background: #fff; color: var(--k-text-muted); }
-    .new { color: #b3261e; }
-    .new::before, .new::after { border-color: #e57373; }
-    .highlight { background: #fff3c4; transition: background 2s; }
-    .jump { position: absolute; bottom: 12px; left: 50%; transform: translateX(-50%); z-index: 3; box-shadow: var(--k-shadow); }
+    :host {
+      display: block;
+      position: relative;
+      min-height: 0;
+    }
+    .viewport {
+      height: 100%;
+      outline-offset: -3px;
+    }
+    .row {
+      display: flow-root;
+    }
+    .top-progress {
+      position: absolute;
+      top: 0;
+      left: 0;
+      right: 0;
+      z-index: 3;
+    }
+    .day,
+    .new {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      margin: 10px 16px 6px;
+      font-size: 12px;
+      font-weight: 500;
+    }
+    .day::before,
+    .day::after,
+    .new::before,
+    .new::after {
+      content: '';
+      flex: 1;
+      border-top: 1px solid var(--k-border);
+    }
+    .day span {
+      padding: 2px 12px;
+      border: 1px solid var(--k-border);
+      border-radius: 12px;
+      background: #fff;
+      color: var(--k-text-muted);
+    }
+    .new {
+      color: #b3261e;
+    }
+    .new::before,
+    .new::after {
+      border-color: #e57373;
+    }
+    .highlight {
+      background: #fff3c4;
+      transition: background 2s;
+    }
+    .jump {
+      position: absolute;
+      bottom: 12px;
+      left: 50%;
+      transform: translateX(-50%);
+      z-index: 3;
+      box-shadow: var(--k-shadow);
+    }
   `,
 })
 export class MessageListComponent {

@@ -69,16 +69,33 @@ export function slugify(name: string): string {
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | transloco }}</button>
-        <button mat-flat-button type="submit" [disabled]="busy()" data-testid="new-channel-submit">{{ 'chat.create.submit' | transloco }}</button>
+        <button mat-flat-button type="submit" [disabled]="busy()" data-testid="new-channel-submit">
+          {{ 'chat.create.submit' | transloco }}
+        </button>
       </mat-dialog-actions>
     </form>
   `,
   styles: `
-    .full-width { width: 100%; }
-    .types { border: 0; padding: 0; margin: 12px 0; }
-    .types legend { font-weight: 500; margin-bottom: 4px; }
-    .radios { display: flex; flex-direction: column; gap: 2px; }
-    .form-error { color: #b3261e; }
+    .full-width {
+      width: 100%;
+    }
+    .types {
+      border: 0;
+      padding: 0;
+      margin: 12px 0;
+    }
+    .types legend {
+      font-weight: 500;
+      margin-bottom: 4px;
+    }
+    .radios {
+      display: flex;
+      flex-direction: column;
+      gap: 2px;
+    }
+    .form-error {
+      color: #b3261e;
+    }
   `,
 })
 export class NewChannelDialogComponent {
@@ -112,7 +129,12 @@ export class NewChannelDialogComponent {
     this.error.set(null);
     try {
       const { channel } = await firstValueFrom(
-        this.api.create({ name: v.name, type: v.type, ...(v.topic.trim() ? { topic: v.topic.trim() } : {}), ...(v.description.trim() ? { description: v.description.trim() } : {}) }),
+        this.api.create({
+          name: v.name,
+          type: v.type,
+          ...(v.topic.trim() ? { topic: v.topic.trim() } : {}),
+          ...(v.description.trim() ? { description: v.description.trim() } : {}),
+        }),
       );
       this.ref.close(channel);
     } catch (err) {

@@ -19,7 +19,16 @@ import { ChatPeopleStore } from '../chat-people.store';
 @Component({
   selector: 'app-new-message-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatDialogModule, MatButtonModule, MatChipsModule, MatFormFieldModule, MatInputModule, MatIconModule, TranslocoPipe, AvatarComponent],
+  imports: [
+    MatDialogModule,
+    MatButtonModule,
+    MatChipsModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatIconModule,
+    TranslocoPipe,
+    AvatarComponent,
+  ],
   template: `
     <h2 mat-dialog-title>{{ 'chat.dm.title' | transloco }}</h2>
     <mat-dialog-content>
@@ -28,7 +37,9 @@ import { ChatPeopleStore } from '../chat-people.store';
           @for (p of picked(); track p.id) {
             <mat-chip (removed)="unpick(p)">
               {{ p.displayName }}
-              <button matChipRemove [attr.aria-label]="'common.removeItem' | transloco: { item: p.displayName }"><mat-icon fontIcon="cancel" /></button>
+              <button matChipRemove [attr.aria-label]="'common.removeItem' | transloco: { item: p.displayName }">
+                <mat-icon fontIcon="cancel" />
+              </button>
             </mat-chip>
           }
         </mat-chip-set>
@@ -36,15 +47,26 @@ import { ChatPeopleStore } from '../chat-people.store';
       <mat-form-field class="full-width">
         <mat-label>{{ 'chat.dm.search' | transloco }}</mat-label>
         <mat-icon matPrefix aria-hidden="true" fontIcon="search" />
-        <input matInput type="search" (input)="query$.next($any($event.target).value)" data-testid="dm-search"
-          [disabled]="picked().length >= max" />
+        <input
+          matInput
+          type="search"
+          (input)="query$.next($any($event.target).value)"
+          data-testid="dm-search"
+          [disabled]="picked().length >= max"
+        />
         <mat-hint>{{ 'chat.dm.hint' | transloco: { max: max } }}</mat-hint>
       </mat-form-field>
       <ul class="list" aria-live="polite">
         @for (p of results(); track p.id) {
           <li>
-            <button type="button" class="person" (click)="pick(p)" [disabled]="picked().length >= max" data-testid="dm-person"
-              [attr.data-person-name]="p.displayName">
+            <button
+              type="button"
+              class="person"
+              (click)="pick(p)"
+              [disabled]="picked().length >= max"
+              data-testid="dm-person"
+              [attr.data-person-name]="p.displayName"
+            >
               <app-avatar [initials]="p.initials" [color]="p.avatarColor" [size]="32" />
               <span class="name">{{ p.displayName }}</span>
               <span class="org">{{ p.organisationName }}</span>
@@ -52,7 +74,9 @@ import { ChatPeopleStore } from '../chat-people.store';
           </li>
         }
       </ul>
-      @if (error()) { <p class="form-error" role="alert">{{ error() }}</p> }
+      @if (error()) {
+        <p class="form-error" role="alert">{{ error() }}</p>
+      }
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | transloco }}</button>
@@ -62,16 +86,45 @@ import { ChatPeopleStore } from '../chat-people.store';
     </mat-dialog-actions>
   `,
   styles: `
-    .full-width { width: 100%; margin-top: 8px; }
-    .list { list-style: none; margin: 8px 0 0; padding: 0; max-height: 320px; overflow-y: auto; }
-    .person {
-      display: flex; align-items: center; gap: 12px; width: 100%; padding: 8px; border: 0; border-radius: 8px;
-      background: transparent; cursor: pointer; font: inherit; text-align: left; color: var(--k-text);
-      &:hover { background: #f0f5f8; }
+    .full-width {
+      width: 100%;
+      margin-top: 8px;
     }
-    .name { font-weight: 500; }
-    .org { margin-left: auto; color: var(--k-text-muted); font-size: 13px; }
-    .form-error { color: #b3261e; }
+    .list {
+      list-style: none;
+      margin: 8px 0 0;
+      padding: 0;
+      max-height: 320px;
+      overflow-y: auto;
+    }
+    .person {
+      display: flex;
+      align-items: center;
+      gap: 12px;
+      width: 100%;
+      padding: 8px;
+      border: 0;
+      border-radius: 8px;
+      background: transparent;
+      cursor: pointer;
+      font: inherit;
+      text-align: left;
+      color: var(--k-text);
+      &:hover {
+        background: #f0f5f8;
+      }
+    }
+    .name {
+      font-weight: 500;
+    }
+    .org {
+      margin-left: auto;
+      color: var(--k-text-muted);
+      font-size: 13px;
+    }
+    .form-error {
+      color: #b3261e;
+    }
   `,
 })
 export class NewMessageDialogComponent {

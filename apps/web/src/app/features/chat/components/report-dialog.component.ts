@@ -38,8 +38,15 @@ export type ReportOutcome = 'sent' | 'already';
         </blockquote>
         <mat-form-field class="full-width">
           <mat-label>{{ 'moderation.report.reason' | transloco }}</mat-label>
-          <textarea matInput [formControl]="reason" rows="3" required cdkFocusInitial [attr.maxlength]="max"
-            data-testid="report-reason"></textarea>
+          <textarea
+            matInput
+            [formControl]="reason"
+            rows="3"
+            required
+            cdkFocusInitial
+            [attr.maxlength]="max"
+            data-testid="report-reason"
+          ></textarea>
           <mat-hint align="end">{{ reason.value.length }}/{{ max }}</mat-hint>
           @if (reason.invalid && reason.touched) {
             <mat-error>{{ 'moderation.report.reasonRequired' | transloco }}</mat-error>
@@ -51,17 +58,43 @@ export type ReportOutcome = 'sent' | 'already';
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close data-testid="report-cancel">{{ 'common.cancel' | transloco }}</button>
-        <button mat-flat-button type="submit" [disabled]="busy()" data-testid="report-submit">{{ 'moderation.report.submit' | transloco }}</button>
+        <button mat-flat-button type="submit" [disabled]="busy()" data-testid="report-submit">
+          {{ 'moderation.report.submit' | transloco }}
+        </button>
       </mat-dialog-actions>
     </form>
   `,
   styles: `
-    .intro { margin-top: 0; }
-    .quote { margin: 0 0 16px; padding: 8px 12px; border-left: 3px solid var(--k-border, #c4ced6); background: var(--k-surface-alt, #f4f7f9); border-radius: 4px; }
-    .quote .who { display: block; font-weight: 600; margin-bottom: 2px; }
-    .quote .text { display: -webkit-box; -webkit-line-clamp: 4; line-clamp: 4; -webkit-box-orient: vertical; overflow: hidden; white-space: pre-line; }
-    .full-width { width: 100%; }
-    .error { color: #b3261e; margin: 4px 0 0; }
+    .intro {
+      margin-top: 0;
+    }
+    .quote {
+      margin: 0 0 16px;
+      padding: 8px 12px;
+      border-left: 3px solid var(--k-border, #c4ced6);
+      background: var(--k-surface-alt, #f4f7f9);
+      border-radius: 4px;
+    }
+    .quote .who {
+      display: block;
+      font-weight: 600;
+      margin-bottom: 2px;
+    }
+    .quote .text {
+      display: -webkit-box;
+      -webkit-line-clamp: 4;
+      line-clamp: 4;
+      -webkit-box-orient: vertical;
+      overflow: hidden;
+      white-space: pre-line;
+    }
+    .full-width {
+      width: 100%;
+    }
+    .error {
+      color: #b3261e;
+      margin: 4px 0 0;
+    }
   `,
 })
 export class ReportDialogComponent {
@@ -72,7 +105,10 @@ export class ReportDialogComponent {
   private readonly transloco = inject(TranslocoService);
 
   protected readonly max = REPORT_REASON_MAX_LENGTH;
-  protected readonly reason = new FormControl('', { nonNullable: true, validators: [blank, Validators.maxLength(REPORT_REASON_MAX_LENGTH)] });
+  protected readonly reason = new FormControl('', {
+    nonNullable: true,
+    validators: [blank, Validators.maxLength(REPORT_REASON_MAX_LENGTH)],
+  });
   protected readonly form = new FormGroup({ reason: this.reason });
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);

@@ -1,4 +1,18 @@
-import { ChangeDetectionStrategy, Component, ElementRef, afterNextRender, computed, effect, inject, input, output, signal, untracked, viewChild, Injector } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+  viewChild,
+  Injector,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -21,7 +35,13 @@ import { MessageItemComponent, type MessageAction } from './message-item.compone
     <aside class="thread" data-testid="thread-panel" [attr.aria-labelledby]="'thread-title-' + rootId()">
       <header class="head">
         <h2 class="title" [id]="'thread-title-' + rootId()" tabindex="-1" #title>{{ 'chat.thread.title' | transloco }}</h2>
-        <button mat-icon-button type="button" (click)="closed.emit()" [attr.aria-label]="'chat.thread.close' | transloco" data-testid="thread-close">
+        <button
+          mat-icon-button
+          type="button"
+          (click)="closed.emit()"
+          [attr.aria-label]="'chat.thread.close' | transloco"
+          data-testid="thread-close"
+        >
           <mat-icon aria-hidden="true" fontIcon="close" />
         </button>
       </header>
@@ -30,7 +50,14 @@ import { MessageItemComponent, type MessageAction } from './message-item.compone
       }
       <div class="scroll" #scroll>
         @if (root(); as r) {
-          <app-message-item class="root" [message]="r" [myId]="myId()" [inThread]="true" [canPost]="canPost()" (action)="action.emit($event)" />
+          <app-message-item
+            class="root"
+            [message]="r"
+            [myId]="myId()"
+            [inThread]="true"
+            [canPost]="canPost()"
+            (action)="action.emit($event)"
+          />
           <div class="count" role="separator">
             <span>{{ 'chat.thread.replies' | transloco: { count: r.replyCount } }}</span>
           </div>
@@ -39,28 +66,85 @@ import { MessageItemComponent, type MessageAction } from './message-item.compone
         }
         @for (row of rows(); track row.key) {
           @if (row.kind === 'message') {
-            <app-message-item [message]="row.message" [grouped]="row.grouped" [myId]="myId()" [inThread]="true" [canPost]="canPost()"
-              (action)="action.emit($event)" />
+            <app-message-item
+              [message]="row.message"
+              [grouped]="row.grouped"
+              [myId]="myId()"
+              [inThread]="true"
+              [canPost]="canPost()"
+              (action)="action.emit($event)"
+            />
           } @else if (row.kind === 'pending') {
-            <app-message-item [pending]="row.pending" [grouped]="row.grouped" [myId]="myId()" [inThread]="true" (action)="action.emit($event)" />
+            <app-message-item
+              [pending]="row.pending"
+              [grouped]="row.grouped"
+              [myId]="myId()"
+              [inThread]="true"
+              (action)="action.emit($event)"
+            />
           }
         }
       </div>
       @if (canPost() && root()) {
-        <app-composer [channelId]="channelId()" [placeholder]="'chat.thread.placeholder' | transloco" testId="thread-composer"
-          (submitted)="reply($event)" />
+        <app-composer
+          [channelId]="channelId()"
+          [placeholder]="'chat.thread.placeholder' | transloco"
+          testId="thread-composer"
+          (submitted)="reply($event)"
+        />
       }
     </aside>
   `,
   styles: `
-    :host { display: flex; flex-direction: column; min-height: 0; background: #fff; }
-    .thread { display: flex; flex-direction: column; flex: 1 1 auto; min-height: 0; }
-    .head { display: flex; align-items: center; padding: 6px 8px 6px 16px; min-height: 52px; box-sizing: border-box; border-bottom: 1px solid var(--k-border); }
-    .title { margin: 0 auto 0 0; font-size: 17px; font-weight: 700; color: var(--k-navy); outline: none; }
-    .scroll { flex: 1 1 auto; overflow-y: auto; padding: 12px 0; }
-    .count { display: flex; align-items: center; gap: 8px; margin: 8px 16px; font-size: 12px; color: var(--k-text-muted); }
-    .count::after { content: ''; flex: 1; border-top: 1px solid var(--k-border); }
-    .missing { padding: 16px; color: var(--k-text-muted); }
+    :host {
+      display: flex;
+      flex-direction: column;
+      min-height: 0;
+      background: #fff;
+    }
+    .thread {
+      display: flex;
+      flex-direction: column;
+      flex: 1 1 auto;
+      min-height: 0;
+    }
+    .head {
+      display: flex;
+      align-items: center;
+      padding: 6px 8px 6px 16px;
+      min-height: 52px;
+      box-sizing: border-box;
+      border-bottom: 1px solid var(--k-border);
+    }
+    .title {
+      margin: 0 auto 0 0;
+      font-size: 17px;
+      font-weight: 700;
+      color: var(--k-navy);
+      outline: none;
+    }
+    .scroll {
+      flex: 1 1 auto;
+      overflow-y: auto;
+      padding: 12px 0;
+    }
+    .count {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      margin: 8px 16px;
+      font-size: 12px;
+      color: var(--k-text-muted);
+    }
+    .count::after {
+      content: '';
+      flex: 1;
+      border-top: 1px solid var(--k-border);
+    }
+    .missing {
+      padding: 16px;
+      color: var(--k-text-muted);
+    }
   `,
 })
 export class ThreadPanelComponent {

@@ -1,4 +1,16 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, numberAttribute, signal, untracked, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  input,
+  numberAttribute,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
@@ -38,8 +50,18 @@ import { ThreadPanelComponent } from '../components/thread-panel.component';
   selector: 'app-channel-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    RouterLink, MatButtonModule, MatIconModule, MatMenuModule, MatTooltipModule, TranslocoPipe, EmptyStateComponent, ChannelNamePipe,
-    MessageListComponent, ComposerComponent, ThreadPanelComponent, ChannelDetailsComponent,
+    RouterLink,
+    MatButtonModule,
+    MatIconModule,
+    MatMenuModule,
+    MatTooltipModule,
+    TranslocoPipe,
+    EmptyStateComponent,
+    ChannelNamePipe,
+    MessageListComponent,
+    ComposerComponent,
+    ThreadPanelComponent,
+    ChannelDetailsComponent,
   ],
   templateUrl: './channel.page.html',
   styleUrl: './channel.page.scss',
@@ -63,7 +85,9 @@ export class ChannelPage {
   readonly channelId = input.required<string>();
   readonly thread = input<string | undefined>();
   readonly panel = input<string | undefined>();
-  readonly seq = input<number | undefined, unknown>(undefined, { transform: (v: unknown) => (v === undefined || v === null || v === '' ? undefined : numberAttribute(v)) });
+  readonly seq = input<number | undefined, unknown>(undefined, {
+    transform: (v: unknown) => (v === undefined || v === null || v === '' ? undefined : numberAttribute(v)),
+  });
 
   private readonly list = viewChild(MessageListComponent);
   private readonly composer = viewChild<ComposerComponent>('mainComposer');
@@ -91,7 +115,11 @@ export class ChannelPage {
     try {
       const { channel } = await firstValueFrom(this.api.setNotify(id, level));
       this.store.upsertChannel({ id, notify: channel.notify, muted: channel.muted });
-      this.snack.open(this.transloco.translate('chat.notify.saved', { level: this.transloco.translate<string>(`chat.notify.${level}`) }), undefined, { duration: 2500 });
+      this.snack.open(
+        this.transloco.translate('chat.notify.saved', { level: this.transloco.translate<string>(`chat.notify.${level}`) }),
+        undefined,
+        { duration: 2500 },
+      );
     } catch (err) {
       this.snack.open(this.errors.message(err), undefined, { duration: 4000 });
     }
@@ -135,7 +163,9 @@ export class ChannelPage {
     this.language.lang();
     const c = this.channel();
     if (!c) return '';
-    return c.type === 'direct' ? this.transloco.translate('chat.composer.placeholderDirect') : this.transloco.translate('chat.composer.placeholder', { name: c.name });
+    return c.type === 'direct'
+      ? this.transloco.translate('chat.composer.placeholderDirect')
+      : this.transloco.translate('chat.composer.placeholder', { name: c.name });
   });
 
   constructor() {
@@ -226,7 +256,8 @@ export class ChannelPage {
   }
 
   protected toLatest(): void {
-    if (this.seq() !== undefined) void this.router.navigate([], { queryParams: { seq: null }, queryParamsHandling: 'merge', replaceUrl: true });
+    if (this.seq() !== undefined)
+      void this.router.navigate([], { queryParams: { seq: null }, queryParamsHandling: 'merge', replaceUrl: true });
     void this.store.jumpToLatest(this.channelId()).then(() => this.list()?.scrollToBottom());
   }
 
@@ -290,7 +321,11 @@ export class ChannelPage {
         // the message shows the card at once (its latest copy); the server's message:updated brings the same
         const held = this.store.window(message.channelId).items.find((m) => m.id === message.id);
         if (held && !held.cardId) this.live.receive([{ ...held, cardId: result.card.id }], false);
-        this.snack.open(this.transloco.translate('chat.card.created', { title: result.card.title, project: result.project.name }), undefined, { duration: 5000 });
+        this.snack.open(
+          this.transloco.translate('chat.card.created', { title: result.card.title, project: result.project.name }),
+          undefined,
+          { duration: 5000 },
+        );
       });
   }
 

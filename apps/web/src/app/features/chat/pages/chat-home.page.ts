@@ -8,6 +8,13 @@ import { EmptyStateComponent } from '../../../shared/ui/empty-state.component';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [TranslocoPipe, EmptyStateComponent],
   template: `<app-empty-state icon="forum" [title]="'chat.home.title' | transloco" [text]="'chat.home.text' | transloco" />`,
-  styles: `:host { display: flex; flex: 1 1 auto; align-items: center; justify-content: center; }`,
+  styles: `
+    :host {
+      display: flex;
+      flex: 1 1 auto;
+      align-items: center;
+      justify-content: center;
+    }
+  `,
 })
 export class ChatHomePage {}

@@ -35,18 +35,50 @@ import { NewMessageDialogComponent } from '../components/new-message-dialog.comp
     </div>
   `,
   styles: `
-    :host { position: absolute; inset: 0; display: flex; flex-direction: column; background: #fff; }
-    .banner {
-      display: flex; align-items: center; justify-content: center; gap: 8px; padding: 6px 12px; font-size: 14px;
-      background: #fff4d6; color: #4d3400; border-bottom: 1px solid #f2b43a; flex: none;
+    :host {
+      position: absolute;
+      inset: 0;
+      display: flex;
+      flex-direction: column;
+      background: #fff;
     }
-    .layout { display: flex; flex: 1 1 auto; min-height: 0; }
-    .sidebar { width: 272px; flex: none; }
-    .main { flex: 1 1 auto; min-width: 0; display: flex; flex-direction: column; }
+    .banner {
+      display: flex;
+      align-items: center;
+      justify-content: center;
+      gap: 8px;
+      padding: 6px 12px;
+      font-size: 14px;
+      background: #fff4d6;
+      color: #4d3400;
+      border-bottom: 1px solid #f2b43a;
+      flex: none;
+    }
+    .layout {
+      display: flex;
+      flex: 1 1 auto;
+      min-height: 0;
+    }
+    .sidebar {
+      width: 272px;
+      flex: none;
+    }
+    .main {
+      flex: 1 1 auto;
+      min-width: 0;
+      display: flex;
+      flex-direction: column;
+    }
     @media (max-width: 767.98px) {
-      .sidebar { width: 100%; }
-      .layout.child-open .sidebar { display: none; }
-      .layout:not(.child-open) .main { display: none; }
+      .sidebar {
+        width: 100%;
+      }
+      .layout.child-open .sidebar {
+        display: none;
+      }
+      .layout:not(.child-open) .main {
+        display: none;
+      }
     }
   `,
   host: { '(document:keydown)': 'onKey($event)', '(document:visibilitychange)': 'onVisibility()' },
@@ -57,7 +89,12 @@ export class ChatPage {
   private readonly people = inject(ChatPeopleStore);
   private readonly router = inject(Router);
   private readonly dialog = inject(MatDialog);
-  private readonly isPhone = toSignal(inject(BreakpointObserver).observe('(max-width: 767.98px)').pipe(map((s) => s.matches)), { initialValue: false });
+  private readonly isPhone = toSignal(
+    inject(BreakpointObserver)
+      .observe('(max-width: 767.98px)')
+      .pipe(map((s) => s.matches)),
+    { initialValue: false },
+  );
 
   private readonly url = toSignal(
     this.router.events.pipe(

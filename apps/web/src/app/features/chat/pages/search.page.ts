@@ -21,7 +21,18 @@ import { plainText } from '../../../shared/markdown';
 @Component({
   selector: 'app-chat-search-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, TranslocoPipe, ChannelNamePipe],
+  imports: [
+    DatePipe,
+    FormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslocoPipe,
+    ChannelNamePipe,
+  ],
   templateUrl: './search.page.html',
   styleUrl: './search.page.scss',
 })

@@ -17,7 +17,16 @@ import { EMPTY_FILTERS, type DirectoryFilters, type DirectoryTab } from '../dire
 @Component({
   selector: 'app-directory-filters',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, TranslocoPipe, CountryPipe],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslocoPipe,
+    CountryPipe,
+  ],
   template: `
     <form class="filters" [formGroup]="form" (ngSubmit)="$event.preventDefault()" role="search">
       <mat-form-field class="grow">
@@ -25,7 +34,13 @@ import { EMPTY_FILTERS, type DirectoryFilters, type DirectoryTab } from '../dire
         <mat-icon matPrefix aria-hidden="true" fontIcon="search" />
         <input matInput type="search" formControlName="q" data-testid="directory-search" autocomplete="off" />
         @if (form.controls.q.value) {
-          <button mat-icon-button matSuffix type="button" (click)="form.controls.q.setValue('')" [attr.aria-label]="'common.clear' | transloco">
+          <button
+            mat-icon-button
+            matSuffix
+            type="button"
+            (click)="form.controls.q.setValue('')"
+            [attr.aria-label]="'common.clear' | transloco"
+          >
             <mat-icon aria-hidden="true" fontIcon="close" />
           </button>
         }

@@ -29,8 +29,14 @@ export function absoluteLink(link: string, origin: string): string {
   selector: 'app-invite-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    ReactiveFormsModule, MatButtonModule, MatDialogModule, MatFormFieldModule, MatIconModule, MatInputModule,
-    MatProgressSpinnerModule, TranslocoPipe,
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressSpinnerModule,
+    TranslocoPipe,
   ],
   template: `
     <h2 mat-dialog-title>{{ 'invite.dialogTitle' | transloco: { organisation: data.organisationName } }}</h2>
@@ -50,7 +56,9 @@ export function absoluteLink(link: string, origin: string): string {
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" (click)="again()">{{ 'invite.another' | transloco }}</button>
-        <button mat-flat-button type="button" mat-dialog-close cdkFocusInitial data-testid="invite-done">{{ 'common.done' | transloco }}</button>
+        <button mat-flat-button type="button" mat-dialog-close cdkFocusInitial data-testid="invite-done">
+          {{ 'common.done' | transloco }}
+        </button>
       </mat-dialog-actions>
     } @else {
       <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
@@ -85,11 +93,29 @@ export function absoluteLink(link: string, origin: string): string {
     }
   `,
   styles: `
-    .done { display: flex; gap: 10px; align-items: center; color: #064e45; }
-    .done p { margin: 0; }
-    .link-box { display: flex; align-items: center; gap: 4px; background: var(--k-surface); border: 1px solid var(--k-border);
-      border-radius: 10px; padding: 6px 6px 6px 12px; }
-    .link { flex: 1; word-break: break-all; font-size: 13px; }
+    .done {
+      display: flex;
+      gap: 10px;
+      align-items: center;
+      color: #064e45;
+    }
+    .done p {
+      margin: 0;
+    }
+    .link-box {
+      display: flex;
+      align-items: center;
+      gap: 4px;
+      background: var(--k-surface);
+      border: 1px solid var(--k-border);
+      border-radius: 10px;
+      padding: 6px 6px 6px 12px;
+    }
+    .link {
+      flex: 1;
+      word-break: break-all;
+      font-size: 13px;
+    }
   `,
 })
 export class InviteDialogComponent {

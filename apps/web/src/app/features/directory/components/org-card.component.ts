@@ -32,7 +32,10 @@ const ORG_COLORS: Record<string, string> = {
             }
           </h3>
           <div class="meta">
-            {{ 'orgTypes.' + org().type | transloco }} · {{ org().country | country }}@if (org().city) {, {{ org().city }}}
+            {{ 'orgTypes.' + org().type | transloco }} · {{ org().country | country }}
+            @if (org().city) {
+              , {{ org().city }}
+            }
           </div>
         </div>
       </div>
@@ -54,7 +57,9 @@ const ORG_COLORS: Record<string, string> = {
           {{ 'membership.' + org().membershipStatus | transloco }}
         </span>
         @if (org().memberCount !== undefined) {
-          <span class="count"><mat-icon aria-hidden="true" fontIcon="group" />{{ 'org.peopleCount' | transloco: { count: org().memberCount } }}</span>
+          <span class="count"
+            ><mat-icon aria-hidden="true" fontIcon="group" />{{ 'org.peopleCount' | transloco: { count: org().memberCount } }}</span
+          >
         }
       </div>
     </article>

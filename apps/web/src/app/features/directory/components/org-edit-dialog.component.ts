@@ -22,8 +22,15 @@ export interface OrgEditDialogData {
   selector: 'app-org-edit-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    ReactiveFormsModule, MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, MatSelectModule,
-    TranslocoPipe, ChipsFieldComponent, CountryPipe,
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslocoPipe,
+    ChipsFieldComponent,
+    CountryPipe,
   ],
   template: `
     <h2 mat-dialog-title>{{ 'org.editTitle' | transloco }}</h2>

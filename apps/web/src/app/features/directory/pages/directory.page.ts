@@ -16,8 +16,16 @@ import { DirectoryStore, type DirectoryFilters, type DirectoryTab } from '../dir
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [DirectoryStore],
   imports: [
-    RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, MatTabsModule, TranslocoPipe, EmptyStateComponent,
-    DirectoryFiltersComponent, OrgCardComponent, PersonCardComponent,
+    RouterLink,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    MatTabsModule,
+    TranslocoPipe,
+    EmptyStateComponent,
+    DirectoryFiltersComponent,
+    OrgCardComponent,
+    PersonCardComponent,
   ],
   template: `
     <section class="page">
@@ -25,12 +33,22 @@ import { DirectoryStore, type DirectoryFilters, type DirectoryTab } from '../dir
       <p class="page-subtitle">{{ 'directory.subtitle' | transloco }}</p>
 
       <nav mat-tab-nav-bar [tabPanel]="panel" [attr.aria-label]="'directory.title' | transloco" class="tabs">
-        <a mat-tab-link routerLink="." [queryParams]="{ tab: 'organisations' }" [active]="store.tab() === 'organisations'"
-          data-testid="directory-tab-organisations">
+        <a
+          mat-tab-link
+          routerLink="."
+          [queryParams]="{ tab: 'organisations' }"
+          [active]="store.tab() === 'organisations'"
+          data-testid="directory-tab-organisations"
+        >
           <mat-icon aria-hidden="true" fontIcon="apartment" />&nbsp;{{ 'directory.organisations' | transloco }}
         </a>
-        <a mat-tab-link routerLink="." [queryParams]="{ tab: 'people' }" [active]="store.tab() === 'people'"
-          data-testid="directory-tab-people">
+        <a
+          mat-tab-link
+          routerLink="."
+          [queryParams]="{ tab: 'people' }"
+          [active]="store.tab() === 'people'"
+          data-testid="directory-tab-people"
+        >
           <mat-icon aria-hidden="true" fontIcon="person_search" />&nbsp;{{ 'directory.people' | transloco }}
         </a>
       </nav>
@@ -41,7 +59,10 @@ import { DirectoryStore, type DirectoryFilters, type DirectoryTab } from '../dir
         }
         <p class="visually-hidden" aria-live="polite">
           @if (store.loaded()) {
-            {{ 'directory.resultsCount' | transloco: { count: store.tab() === 'people' ? store.people().length : store.organisations().length } }}
+            {{
+              'directory.resultsCount'
+                | transloco: { count: store.tab() === 'people' ? store.people().length : store.organisations().length }
+            }}
           }
         </p>
         @if (store.errorKey(); as key) {
@@ -76,8 +97,13 @@ import { DirectoryStore, type DirectoryFilters, type DirectoryTab } from '../dir
     </section>
   `,
   styles: `
-    .tabs { margin-bottom: 16px; background: transparent; }
-    .results { margin-top: 8px; }
+    .tabs {
+      margin-bottom: 16px;
+      background: transparent;
+    }
+    .results {
+      margin-top: 8px;
+    }
   `,
 })
 export default class DirectoryPage {

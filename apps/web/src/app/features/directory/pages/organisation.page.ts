@@ -26,8 +26,17 @@ import { OrganisationStore } from '../organisation.store';
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [OrganisationStore],
   imports: [
-    DatePipe, RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, MatTooltipModule, TranslocoPipe,
-    AvatarComponent, CountryPipe, EmptyStateComponent, PersonCardComponent,
+    DatePipe,
+    RouterLink,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    MatTooltipModule,
+    TranslocoPipe,
+    AvatarComponent,
+    CountryPipe,
+    EmptyStateComponent,
+    PersonCardComponent,
   ],
   templateUrl: './organisation.page.html',
   styleUrl: './organisation.page.scss',
@@ -81,7 +90,11 @@ export default class OrganisationPage {
       danger: true,
     };
     this.dialog
-      .open<ConfirmDialogComponent, ConfirmDialogData, ConfirmDialogResult>(ConfirmDialogComponent, { data, width: '440px', maxWidth: '95vw' })
+      .open<ConfirmDialogComponent, ConfirmDialogData, ConfirmDialogResult>(ConfirmDialogComponent, {
+        data,
+        width: '440px',
+        maxWidth: '95vw',
+      })
       .afterClosed()
       .subscribe((result) => {
         if (!result) return;
@@ -99,7 +112,11 @@ export default class OrganisationPage {
       confirmLabel: this.transloco.translate('org.activate'),
     };
     this.dialog
-      .open<ConfirmDialogComponent, ConfirmDialogData, ConfirmDialogResult>(ConfirmDialogComponent, { data, width: '440px', maxWidth: '95vw' })
+      .open<ConfirmDialogComponent, ConfirmDialogData, ConfirmDialogResult>(ConfirmDialogComponent, {
+        data,
+        width: '440px',
+        maxWidth: '95vw',
+      })
       .afterClosed()
       .subscribe((result) => {
         if (!result) return;

@@ -16,8 +16,14 @@ import { DirectoryStore, type DirectoryFilters } from '../directory.store';
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [DirectoryStore],
   imports: [
-    RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, TranslocoPipe, EmptyStateComponent,
-    DirectoryFiltersComponent, OrgCardComponent,
+    RouterLink,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    TranslocoPipe,
+    EmptyStateComponent,
+    DirectoryFiltersComponent,
+    OrgCardComponent,
   ],
   template: `
     <section class="page">
@@ -54,7 +60,13 @@ import { DirectoryStore, type DirectoryFilters } from '../directory.store';
     </section>
   `,
   styles: `
-    .head { display: flex; flex-wrap: wrap; gap: 12px; align-items: flex-start; justify-content: space-between; }
+    .head {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 12px;
+      align-items: flex-start;
+      justify-content: space-between;
+    }
   `,
 })
 export default class PublicDirectoryPage implements OnInit {

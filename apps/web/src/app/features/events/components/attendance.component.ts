@@ -21,36 +21,70 @@ import { filterAttendees } from '../event-logic';
     <section class="k-card" aria-labelledby="att-h" data-testid="event-attendance">
       <div class="head">
         <h2 id="att-h" class="section-title">{{ 'events.attendance.title' | transloco }}</h2>
-        <button mat-stroked-button type="button" (click)="csv.emit()" data-testid="event-csv"><mat-icon aria-hidden="true" fontIcon="download" />{{ 'events.attendance.csv' | transloco }}</button>
+        <button mat-stroked-button type="button" (click)="csv.emit()" data-testid="event-csv">
+          <mat-icon aria-hidden="true" fontIcon="download" />{{ 'events.attendance.csv' | transloco }}
+        </button>
       </div>
       <ul class="counts">
         @for (s of statuses; track s) {
-          <li [attr.data-testid]="'attendance-count-' + s"><span class="n">{{ a.counts[s] }}</span> {{ 'events.attendance.counts.' + s | transloco }}</li>
+          <li [attr.data-testid]="'attendance-count-' + s">
+            <span class="n">{{ a.counts[s] }}</span> {{ 'events.attendance.counts.' + s | transloco }}
+          </li>
         }
         @if (a.offered) {
-          <li data-testid="attendance-count-offered"><span class="n">{{ a.offered }}</span> {{ 'events.attendance.counts.offered' | transloco }}</li>
+          <li data-testid="attendance-count-offered">
+            <span class="n">{{ a.offered }}</span> {{ 'events.attendance.counts.offered' | transloco }}
+          </li>
         }
       </ul>
       <div class="reports">
         <table class="report" data-testid="attendance-by-organisation">
-          <caption>{{ 'events.attendance.byOrganisation' | transloco }}</caption>
-          <thead><tr><th scope="col">{{ 'events.attendance.organisation' | transloco }}</th><th scope="col" class="num">{{ 'events.attendance.going' | transloco }}</th></tr></thead>
+          <caption>
+            {{
+              'events.attendance.byOrganisation' | transloco
+            }}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{{ 'events.attendance.organisation' | transloco }}</th>
+              <th scope="col" class="num">{{ 'events.attendance.going' | transloco }}</th>
+            </tr>
+          </thead>
           <tbody>
             @for (g of a.byOrganisation; track g.key) {
-              <tr><td>{{ g.key === '—' ? ('events.attendance.noOrganisation' | transloco) : g.key }}</td><td class="num">{{ g.going }}</td></tr>
+              <tr>
+                <td>{{ g.key === '—' ? ('events.attendance.noOrganisation' | transloco) : g.key }}</td>
+                <td class="num">{{ g.going }}</td>
+              </tr>
             } @empty {
-              <tr><td colspan="2" class="muted">{{ 'events.attendance.nobody' | transloco }}</td></tr>
+              <tr>
+                <td colspan="2" class="muted">{{ 'events.attendance.nobody' | transloco }}</td>
+              </tr>
             }
           </tbody>
         </table>
         <table class="report" data-testid="attendance-by-country">
-          <caption>{{ 'events.attendance.byCountry' | transloco }}</caption>
-          <thead><tr><th scope="col">{{ 'events.attendance.country' | transloco }}</th><th scope="col" class="num">{{ 'events.attendance.going' | transloco }}</th></tr></thead>
+          <caption>
+            {{
+              'events.attendance.byCountry' | transloco
+            }}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{{ 'events.attendance.country' | transloco }}</th>
+              <th scope="col" class="num">{{ 'events.attendance.going' | transloco }}</th>
+            </tr>
+          </thead>
           <tbody>
             @for (g of a.byCountry; track g.key) {
-              <tr><td>{{ g.key === '—' ? ('events.attendance.noCountry' | transloco) : (g.key | country) }}</td><td class="num">{{ g.going }}</td></tr>
+              <tr>
+                <td>{{ g.key === '—' ? ('events.attendance.noCountry' | transloco) : (g.key | country) }}</td>
+                <td class="num">{{ g.going }}</td>
+              </tr>
             } @empty {
-              <tr><td colspan="2" class="muted">{{ 'events.attendance.nobody' | transloco }}</td></tr>
+              <tr>
+                <td colspan="2" class="muted">{{ 'events.attendance.nobody' | transloco }}</td>
+              </tr>
             }
           </tbody>
         </table>
@@ -63,7 +97,11 @@ import { filterAttendees } from '../event-logic';
         </mat-form-field>
         <div class="table-scroll">
           <table class="people" data-testid="attendance-list">
-            <caption class="visually-hidden">{{ 'events.attendance.list' | transloco }}</caption>
+            <caption class="visually-hidden">
+              {{
+                'events.attendance.list' | transloco
+              }}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{{ 'events.attendance.name' | transloco }}</th>
@@ -76,12 +114,20 @@ import { filterAttendees } from '../event-logic';
             <tbody>
               @for (p of shown(); track p.id) {
                 <tr>
-                  <td>{{ p.name }} @if (p.kind === 'prospect') { <span class="tag">{{ 'events.attendance.prospect' | transloco }}</span> }</td>
+                  <td>
+                    {{ p.name }}
+                    @if (p.kind === 'prospect') {
+                      <span class="tag">{{ 'events.attendance.prospect' | transloco }}</span>
+                    }
+                  </td>
                   <td>{{ p.organisationName ?? '—' }}</td>
                   <td>{{ p.country ? (p.country | country) : '—' }}</td>
                   <td>
                     @if (p.offerExpiresAt) {
-                      {{ 'events.attendance.offeredUntil' | transloco: { time: (p.offerExpiresAt | date: 'd MMM, HH:mm' : undefined : language.lang()) } }}
+                      {{
+                        'events.attendance.offeredUntil'
+                          | transloco: { time: (p.offerExpiresAt | date: 'd MMM, HH:mm' : undefined : language.lang()) }
+                      }}
                     } @else if (p.status === 'waitlisted' && p.position) {
                       {{ 'events.attendance.waitlistedAt' | transloco: { position: p.position } }}
                     } @else {
@@ -91,7 +137,9 @@ import { filterAttendees } from '../event-logic';
                   <td>{{ p.respondedAt | date: 'd MMM yyyy, HH:mm' : undefined : language.lang() }}</td>
                 </tr>
               } @empty {
-                <tr><td colspan="5" class="muted">{{ 'events.attendance.noMatch' | transloco }}</td></tr>
+                <tr>
+                  <td colspan="5" class="muted">{{ 'events.attendance.noMatch' | transloco }}</td>
+                </tr>
               }
             </tbody>
           </table>
@@ -102,16 +150,58 @@ import { filterAttendees } from '../event-logic';
     </section>
   `,
   styles: `
-    .head { display: flex; justify-content: space-between; align-items: center; gap: 12px; flex-wrap: wrap; }
-    .counts { list-style: none; display: flex; flex-wrap: wrap; gap: 16px; padding: 0; margin: 0 0 16px; }
-    .counts .n { font-size: 22px; font-weight: 600; color: var(--k-navy); }
-    .reports { display: grid; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr)); gap: 16px; margin-bottom: 16px; }
-    table { border-collapse: collapse; width: 100%; }
-    caption { text-align: left; font-weight: 500; padding-bottom: 4px; }
-    th, td { text-align: left; padding: 6px 10px 6px 0; border-bottom: 1px solid var(--k-border); }
-    .people th, .people td { padding-left: 10px; }
-    .num { text-align: right; }
-    .search { width: min(360px, 100%); margin-bottom: 8px; }
+    .head {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+      gap: 12px;
+      flex-wrap: wrap;
+    }
+    .counts {
+      list-style: none;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 16px;
+      padding: 0;
+      margin: 0 0 16px;
+    }
+    .counts .n {
+      font-size: 22px;
+      font-weight: 600;
+      color: var(--k-navy);
+    }
+    .reports {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(240px, 1fr));
+      gap: 16px;
+      margin-bottom: 16px;
+    }
+    table {
+      border-collapse: collapse;
+      width: 100%;
+    }
+    caption {
+      text-align: left;
+      font-weight: 500;
+      padding-bottom: 4px;
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 6px 10px 6px 0;
+      border-bottom: 1px solid var(--k-border);
+    }
+    .people th,
+    .people td {
+      padding-left: 10px;
+    }
+    .num {
+      text-align: right;
+    }
+    .search {
+      width: min(360px, 100%);
+      margin-bottom: 8px;
+    }
   `,
 })
 export class EventAttendanceComponent {

@@ -19,38 +19,67 @@ import { venueState } from '../event-logic';
         <span class="visually-hidden">{{ 'events.venue.label' | transloco }}:</span>
       }
       <span class="what">
-      @switch (v.kind) {
-        @case ('resource') {
-          @if (links()) {
-            <a [routerLink]="['/infrastructure/resources', v.resourceId]">{{ v.resourceName }}</a>
-          } @else {
-            <span>{{ v.resourceName }}</span>
+        @switch (v.kind) {
+          @case ('resource') {
+            @if (links()) {
+              <a [routerLink]="['/infrastructure/resources', v.resourceId]">{{ v.resourceName }}</a>
+            } @else {
+              <span>{{ v.resourceName }}</span>
+            }
+          }
+          @case ('address') {
+            <span>{{ v.address }}, {{ v.city }}, {{ v.country | country }}</span>
+          }
+          @case ('online') {
+            @if (links()) {
+              <a [href]="v.url" target="_blank" rel="noopener noreferrer" data-testid="event-online-link"
+                >{{ 'events.venue.online' | transloco }} · {{ host() }}
+                <span class="visually-hidden">({{ 'common.opensNewTab' | transloco }})</span></a
+              >
+            } @else {
+              <span>{{ 'events.venue.online' | transloco }}</span>
+            }
           }
         }
-        @case ('address') {
-          <span>{{ v.address }}, {{ v.city }}, {{ v.country | country }}</span>
+        @if (status() !== 'none' && status() !== 'booked') {
+          <span
+            class="status-pill"
+            [class.status-pending]="status() === 'pending' || status() === 'unbooked'"
+            [class.status-rejected]="status() === 'refused' || status() === 'released'"
+            data-testid="event-venue-status"
+          >
+            {{ 'events.venue.state.' + status() | transloco }}
+          </span>
         }
-        @case ('online') {
-          @if (links()) {
-            <a [href]="v.url" target="_blank" rel="noopener noreferrer" data-testid="event-online-link">{{ 'events.venue.online' | transloco }} · {{ host() }} <span class="visually-hidden">({{ 'common.opensNewTab' | transloco }})</span></a>
-          } @else {
-            <span>{{ 'events.venue.online' | transloco }}</span>
-          }
-        }
-      }
-      @if (status() !== 'none' && status() !== 'booked') {
-        <span class="status-pill" [class.status-pending]="status() === 'pending' || status() === 'unbooked'" [class.status-rejected]="status() === 'refused' || status() === 'released'" data-testid="event-venue-status">
-          {{ 'events.venue.state.' + status() | transloco }}
-        </span>
-      }
       </span>
     </span>
   `,
   styles: `
-    :host { display: block; min-width: 0; flex: 1 1 auto; }
-    .venue { display: flex; align-items: flex-start; gap: 6px; }
-    .what { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 4px 8px; min-width: 0; }
-    mat-icon { flex: none; font-size: 18px; width: 18px; height: 18px; color: var(--k-teal); margin-top: 1px; }
+    :host {
+      display: block;
+      min-width: 0;
+      flex: 1 1 auto;
+    }
+    .venue {
+      display: flex;
+      align-items: flex-start;
+      gap: 6px;
+    }
+    .what {
+      display: inline-flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 4px 8px;
+      min-width: 0;
+    }
+    mat-icon {
+      flex: none;
+      font-size: 18px;
+      width: 18px;
+      height: 18px;
+      color: var(--k-teal);
+      margin-top: 1px;
+    }
   `,
 })
 export class EventVenueComponent {

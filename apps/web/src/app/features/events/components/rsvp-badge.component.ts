@@ -12,7 +12,13 @@ const ICONS = { going: 'check_circle', waitlisted: 'hourglass_top', maybe: 'help
   imports: [MatIconModule, TranslocoPipe],
   template: `
     @let r = rsvp();
-    <span class="status-pill" [class.status-active]="r.status === 'going' || !!r.offer" [class.status-pending]="r.status === 'waitlisted' || r.status === 'maybe'" [class.status-disabled]="r.status === 'declined'" data-testid="rsvp-badge">
+    <span
+      class="status-pill"
+      [class.status-active]="r.status === 'going' || !!r.offer"
+      [class.status-pending]="r.status === 'waitlisted' || r.status === 'maybe'"
+      [class.status-disabled]="r.status === 'declined'"
+      data-testid="rsvp-badge"
+    >
       <mat-icon aria-hidden="true" [fontIcon]="icons[r.status]" />
       @if (r.offer) {
         {{ 'events.rsvp.mine.offered' | transloco }}
@@ -23,7 +29,13 @@ const ICONS = { going: 'check_circle', waitlisted: 'hourglass_top', maybe: 'help
       }
     </span>
   `,
-  styles: `mat-icon { font-size: 16px; width: 16px; height: 16px; }`,
+  styles: `
+    mat-icon {
+      font-size: 16px;
+      width: 16px;
+      height: 16px;
+    }
+  `,
 })
 export class RsvpBadgeComponent {
   readonly rsvp = input.required<RsvpView>();

@@ -27,14 +27,29 @@ const ICONS: Record<RsvpChoice, string> = { going: 'check_circle', maybe: 'help'
           <p class="offer-title"><mat-icon aria-hidden="true" fontIcon="event_available" />{{ 'events.rsvp.offer.title' | transloco }}</p>
           <p>{{ 'events.rsvp.offer.text' | transloco: { time: until } }}</p>
           <div class="offer-actions">
-            <button mat-flat-button type="button" (click)="choose.emit('going')" [disabled]="busy()" data-testid="rsvp-offer-confirm">{{ 'events.rsvp.offer.confirm' | transloco }}</button>
-            <button mat-button type="button" (click)="choose.emit('declined')" [disabled]="busy()" data-testid="rsvp-offer-decline">{{ 'events.rsvp.offer.decline' | transloco }}</button>
+            <button mat-flat-button type="button" (click)="choose.emit('going')" [disabled]="busy()" data-testid="rsvp-offer-confirm">
+              {{ 'events.rsvp.offer.confirm' | transloco }}
+            </button>
+            <button mat-button type="button" (click)="choose.emit('declined')" [disabled]="busy()" data-testid="rsvp-offer-decline">
+              {{ 'events.rsvp.offer.decline' | transloco }}
+            </button>
           </div>
         </div>
       } @else {
-        <mat-button-toggle-group class="choices" vertical hideSingleSelectionIndicator [value]="current()" (change)="choose.emit($event.value)" [disabled]="busy()" [attr.aria-label]="'events.rsvp.title' | transloco" data-testid="rsvp-choices">
+        <mat-button-toggle-group
+          class="choices"
+          vertical
+          hideSingleSelectionIndicator
+          [value]="current()"
+          (change)="choose.emit($event.value)"
+          [disabled]="busy()"
+          [attr.aria-label]="'events.rsvp.title' | transloco"
+          data-testid="rsvp-choices"
+        >
           @for (c of choices; track c) {
-            <mat-button-toggle [value]="c" [attr.data-testid]="'rsvp-' + c"><mat-icon aria-hidden="true" [fontIcon]="icons[c]" />{{ 'events.rsvp.choices.' + c | transloco }}</mat-button-toggle>
+            <mat-button-toggle [value]="c" [attr.data-testid]="'rsvp-' + c"
+              ><mat-icon aria-hidden="true" [fontIcon]="icons[c]" />{{ 'events.rsvp.choices.' + c | transloco }}</mat-button-toggle
+            >
           }
         </mat-button-toggle-group>
         @if (left() === 0 && current() !== 'going') {
@@ -59,21 +74,55 @@ const ICONS: Record<RsvpChoice, string> = { going: 'check_circle', maybe: 'help'
           {{ 'events.goingCount' | transloco: { count: e.going } }}
         } @else {
           {{ 'events.goingOf' | transloco: { count: e.going, capacity: e.capacity } }} ·
-          @if (left() === 0) { {{ 'events.full' | transloco }} } @else { {{ 'events.placesLeft' | transloco: { count: left() } }} }
+          @if (left() === 0) {
+            {{ 'events.full' | transloco }}
+          } @else {
+            {{ 'events.placesLeft' | transloco: { count: left() } }}
+          }
         }
       </p>
     </section>
   `,
   styles: `
-    .choices { width: 100%; }
-    .choices mat-icon { margin-right: 8px; vertical-align: middle; }
-    .hint { color: var(--k-amber-dark); margin: 8px 0 0; }
-    .status { font-weight: 500; margin: 12px 0 4px; color: var(--k-navy); }
-    .places { margin: 0; }
-    .offer { background: #d5f5ee; color: #064e45; border-radius: 10px; padding: 12px; }
-    .offer p { margin: 0 0 8px; }
-    .offer-title { display: flex; align-items: center; gap: 6px; font-weight: 500; }
-    .offer-actions { display: flex; gap: 8px; flex-wrap: wrap; }
+    .choices {
+      width: 100%;
+    }
+    .choices mat-icon {
+      margin-right: 8px;
+      vertical-align: middle;
+    }
+    .hint {
+      color: var(--k-amber-dark);
+      margin: 8px 0 0;
+    }
+    .status {
+      font-weight: 500;
+      margin: 12px 0 4px;
+      color: var(--k-navy);
+    }
+    .places {
+      margin: 0;
+    }
+    .offer {
+      background: #d5f5ee;
+      color: #064e45;
+      border-radius: 10px;
+      padding: 12px;
+    }
+    .offer p {
+      margin: 0 0 8px;
+    }
+    .offer-title {
+      display: flex;
+      align-items: center;
+      gap: 6px;
+      font-weight: 500;
+    }
+    .offer-actions {
+      display: flex;
+      gap: 8px;
+      flex-wrap: wrap;
+    }
   `,
 })
 export class RsvpPanelComponent {

@@ -1,6 +1,24 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { type AbstractControl, FormControl, NonNullableFormBuilder, ReactiveFormsModule, type ValidationErrors, Validators } from '@angular/forms';
+import {
+  type AbstractControl,
+  FormControl,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  type ValidationErrors,
+  Validators,
+} from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
@@ -68,12 +86,24 @@ interface Clash {
   selector: 'app-event-form-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    ReactiveFormsModule, RouterLink, MatAutocompleteModule, MatButtonModule, MatButtonToggleModule, MatFormFieldModule, MatIconModule, MatInputModule,
-    MatProgressBarModule, MatSelectModule, TranslocoPipe, EmptyStateComponent,
+    ReactiveFormsModule,
+    RouterLink,
+    MatAutocompleteModule,
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    TranslocoPipe,
+    EmptyStateComponent,
   ],
   template: `
     <section class="page page-narrow">
-      <a mat-button [routerLink]="original() ? ['/events', original()!.id] : ['/events']" class="back"><mat-icon aria-hidden="true" fontIcon="arrow_back" />{{ (original() ? 'events.form.backToEvent' : 'events.back') | transloco }}</a>
+      <a mat-button [routerLink]="original() ? ['/events', original()!.id] : ['/events']" class="back"
+        ><mat-icon aria-hidden="true" fontIcon="arrow_back" />{{ (original() ? 'events.form.backToEvent' : 'events.back') | transloco }}</a
+      >
       <h1 class="page-title">{{ (id() ? 'events.form.editTitle' : 'events.form.newTitle') | transloco }}</h1>
       <p class="page-subtitle">{{ 'events.form.subtitle' | transloco }}</p>
       @if (notFound()) {
@@ -88,23 +118,37 @@ interface Clash {
             <div class="alert" role="alert" tabindex="-1" #alert data-testid="event-form-error">
               <mat-icon aria-hidden="true" [fontIcon]="clashes().length ? 'event_busy' : 'error'" />
               <div>
-                @if (problem(); as p) { <p class="alert-title">{{ p }}</p> }
+                @if (problem(); as p) {
+                  <p class="alert-title">{{ p }}</p>
+                }
                 @if (clashes().length) {
-                  <p class="alert-title" data-testid="event-form-conflict">{{ 'events.form.conflict.title' | transloco: { venue: resourceName() } }}</p>
+                  <p class="alert-title" data-testid="event-form-conflict">
+                    {{ 'events.form.conflict.title' | transloco: { venue: resourceName() } }}
+                  </p>
                   <ul>
                     @for (c of clashes(); track c.label) {
                       <li>
                         {{ c.label }}
                         @if (c.event; as ev) {
-                          — {{ 'events.form.conflict.heldBy' | transloco }} <a [routerLink]="['/events', ev.id]" target="_blank" data-testid="event-form-conflict-event">{{ ev.title }}</a>
+                          — {{ 'events.form.conflict.heldBy' | transloco }}
+                          <a [routerLink]="['/events', ev.id]" target="_blank" data-testid="event-form-conflict-event">{{ ev.title }}</a>
                         }
                       </li>
                     }
                   </ul>
-                  <p>{{ 'events.form.conflict.hint' | transloco }} <a [routerLink]="['/infrastructure/resources', form.controls.resourceId.value]" target="_blank">{{ 'events.form.conflict.calendar' | transloco }}</a></p>
+                  <p>
+                    {{ 'events.form.conflict.hint' | transloco }}
+                    <a [routerLink]="['/infrastructure/resources', form.controls.resourceId.value]" target="_blank">{{
+                      'events.form.conflict.calendar' | transloco
+                    }}</a>
+                  </p>
                 }
                 @if (otherErrors().length) {
-                  <ul>@for (m of otherErrors(); track m) { <li>{{ m }}</li> }</ul>
+                  <ul>
+                    @for (m of otherErrors(); track m) {
+                      <li>{{ m }}</li>
+                    }
+                  </ul>
                 }
               </div>
             </div>
@@ -121,7 +165,9 @@ interface Clash {
               <mat-form-field>
                 <mat-label>{{ 'events.form.kind' | transloco }}</mat-label>
                 <mat-select formControlName="kind" data-testid="event-form-kind">
-                  @for (k of kinds; track k) { <mat-option [value]="k">{{ 'events.kinds.' + k | transloco }}</mat-option> }
+                  @for (k of kinds; track k) {
+                    <mat-option [value]="k">{{ 'events.kinds.' + k | transloco }}</mat-option>
+                  }
                 </mat-select>
                 <mat-error>{{ errorOf('kind') }}</mat-error>
               </mat-form-field>
@@ -132,16 +178,25 @@ interface Clash {
                     <mat-option [value]="o.key">{{ o.label }}</mat-option>
                   }
                 </mat-select>
-                @if (id()) { <mat-hint>{{ 'events.form.organiserFixed' | transloco }}</mat-hint> }
+                @if (id()) {
+                  <mat-hint>{{ 'events.form.organiserFixed' | transloco }}</mat-hint>
+                }
                 <mat-error>{{ errorOf('organiser') }}</mat-error>
               </mat-form-field>
             </div>
             <div class="description">
               <div class="description-head">
                 <span class="label" id="desc-label">{{ 'events.form.description' | transloco }}</span>
-                <mat-button-toggle-group [value]="preview() ? 'preview' : 'write'" (change)="preview.set($event.value === 'preview')" [attr.aria-label]="'events.form.description' | transloco" hideSingleSelectionIndicator>
+                <mat-button-toggle-group
+                  [value]="preview() ? 'preview' : 'write'"
+                  (change)="preview.set($event.value === 'preview')"
+                  [attr.aria-label]="'events.form.description' | transloco"
+                  hideSingleSelectionIndicator
+                >
                   <mat-button-toggle value="write">{{ 'events.form.write' | transloco }}</mat-button-toggle>
-                  <mat-button-toggle value="preview" data-testid="event-form-preview">{{ 'events.form.preview' | transloco }}</mat-button-toggle>
+                  <mat-button-toggle value="preview" data-testid="event-form-preview">{{
+                    'events.form.preview' | transloco
+                  }}</mat-button-toggle>
                 </mat-button-toggle-group>
               </div>
               @if (preview()) {
@@ -149,7 +204,13 @@ interface Clash {
               } @else {
                 <mat-form-field class="full-width">
                   <mat-label>{{ 'events.form.description' | transloco }}</mat-label>
-                  <textarea matInput formControlName="description" rows="6" [maxlength]="descriptionMax" data-testid="event-form-description"></textarea>
+                  <textarea
+                    matInput
+                    formControlName="description"
+                    rows="6"
+                    [maxlength]="descriptionMax"
+                    data-testid="event-form-description"
+                  ></textarea>
                   <mat-hint>{{ 'events.form.markdownHint' | transloco }}</mat-hint>
                   <mat-error>{{ errorOf('description') }}</mat-error>
                 </mat-form-field>
@@ -182,9 +243,18 @@ interface Clash {
               </mat-form-field>
               <mat-form-field class="span-2">
                 <mat-label>{{ 'events.form.timeZone' | transloco }}</mat-label>
-                <input matInput formControlName="timeZone" [matAutocomplete]="zones" autocomplete="off" spellcheck="false" data-testid="event-form-zone" />
+                <input
+                  matInput
+                  formControlName="timeZone"
+                  [matAutocomplete]="zones"
+                  autocomplete="off"
+                  spellcheck="false"
+                  data-testid="event-form-zone"
+                />
                 <mat-autocomplete #zones="matAutocomplete">
-                  @for (z of zoneOptions(); track z) { <mat-option [value]="z">{{ z }}</mat-option> }
+                  @for (z of zoneOptions(); track z) {
+                    <mat-option [value]="z">{{ z }}</mat-option>
+                  }
                 </mat-autocomplete>
                 <mat-hint>{{ 'events.form.timeZoneHint' | transloco }}</mat-hint>
                 <mat-error>{{ errorOf('timeZone') }}</mat-error>
@@ -205,22 +275,39 @@ interface Clash {
                     <mat-label>{{ 'events.form.occurrences' | transloco }}</mat-label>
                     <input matInput type="number" [formControl]="occurrences" min="2" max="120" data-testid="event-form-occurrences" />
                     <mat-hint>{{ 'events.form.occurrencesHint' | transloco }}</mat-hint>
-                    @if (occurrences.invalid) { <mat-error>{{ 'events.form.errors.occurrences' | transloco }}</mat-error> }
+                    @if (occurrences.invalid) {
+                      <mat-error>{{ 'events.form.errors.occurrences' | transloco }}</mat-error>
+                    }
                   </mat-form-field>
                 }
               </div>
             }
             @if (mineHint(); as h) {
-              <p class="hint" data-testid="event-form-mine"><mat-icon aria-hidden="true" fontIcon="person_pin_circle" />{{ 'events.yourTime' | transloco: { time: h } }}</p>
+              <p class="hint" data-testid="event-form-mine">
+                <mat-icon aria-hidden="true" fontIcon="person_pin_circle" />{{ 'events.yourTime' | transloco: { time: h } }}
+              </p>
             }
           </fieldset>
 
           <fieldset>
             <legend class="section-title">{{ 'events.venue.label' | transloco }}</legend>
-            <mat-button-toggle-group formControlName="venueKind" hideSingleSelectionIndicator [attr.aria-label]="'events.form.venueKind' | transloco" data-testid="event-form-venue-kind">
-              <mat-button-toggle value="resource" data-testid="venue-kind-resource"><mat-icon aria-hidden="true" fontIcon="meeting_room" />{{ 'events.form.venueKinds.resource' | transloco }}</mat-button-toggle>
-              <mat-button-toggle value="address" data-testid="venue-kind-address"><mat-icon aria-hidden="true" fontIcon="place" />{{ 'events.form.venueKinds.address' | transloco }}</mat-button-toggle>
-              <mat-button-toggle value="online" data-testid="venue-kind-online"><mat-icon aria-hidden="true" fontIcon="videocam" />{{ 'events.form.venueKinds.online' | transloco }}</mat-button-toggle>
+            <mat-button-toggle-group
+              formControlName="venueKind"
+              hideSingleSelectionIndicator
+              [attr.aria-label]="'events.form.venueKind' | transloco"
+              data-testid="event-form-venue-kind"
+            >
+              <mat-button-toggle value="resource" data-testid="venue-kind-resource"
+                ><mat-icon aria-hidden="true" fontIcon="meeting_room" />{{
+                  'events.form.venueKinds.resource' | transloco
+                }}</mat-button-toggle
+              >
+              <mat-button-toggle value="address" data-testid="venue-kind-address"
+                ><mat-icon aria-hidden="true" fontIcon="place" />{{ 'events.form.venueKinds.address' | transloco }}</mat-button-toggle
+              >
+              <mat-button-toggle value="online" data-testid="venue-kind-online"
+                ><mat-icon aria-hidden="true" fontIcon="videocam" />{{ 'events.form.venueKinds.online' | transloco }}</mat-button-toggle
+              >
             </mat-button-toggle-group>
             <div class="venue-fields">
               @switch (venueKind()) {
@@ -228,9 +315,19 @@ interface Clash {
                   <mat-form-field class="full-width">
                     <mat-label>{{ 'events.form.resource' | transloco }}</mat-label>
                     <mat-select formControlName="resourceId" data-testid="event-form-resource">
-                      @if (unlistedVenue(); as u) { <mat-option [value]="u.id">{{ u.name }}</mat-option> }
+                      @if (unlistedVenue(); as u) {
+                        <mat-option [value]="u.id">{{ u.name }}</mat-option>
+                      }
                       @for (r of resourceOptions(); track r.id) {
-                        <mat-option [value]="r.id" [disabled]="!r.canBook">{{ r.name }} · {{ 'infrastructure.types.' + r.type | transloco }}@if (r.location) { · {{ r.location }} }@if (!r.canBook) { ({{ 'infrastructure.notForYou' | transloco }}) }</mat-option>
+                        <mat-option [value]="r.id" [disabled]="!r.canBook"
+                          >{{ r.name }} · {{ 'infrastructure.types.' + r.type | transloco }}
+                          @if (r.location) {
+                            · {{ r.location }}
+                          }
+                          @if (!r.canBook) {
+                            ({{ 'infrastructure.notForYou' | transloco }})
+                          }
+                        </mat-option>
                       }
                     </mat-select>
                     <mat-hint>{{ 'events.form.resourceHint' | transloco }}</mat-hint>
@@ -238,9 +335,19 @@ interface Clash {
                   </mat-form-field>
                   @if (selectedResource(); as r) {
                     <ul class="notes" data-testid="event-form-resource-notes">
-                      @if (r.policy.approval.required) { <li><mat-icon aria-hidden="true" fontIcon="how_to_reg" />{{ 'events.form.needsApproval' | transloco }}</li> }
-                      @if (bookedDays(); as d) { <li><mat-icon aria-hidden="true" fontIcon="date_range" />{{ 'events.form.wholeDays' | transloco: { days: d } }}</li> }
-                      @if (r.timeZone !== zoneValue()) { <li><mat-icon aria-hidden="true" fontIcon="public" />{{ 'events.form.resourceZone' | transloco: { zone: r.timeZone } }}</li> }
+                      @if (r.policy.approval.required) {
+                        <li><mat-icon aria-hidden="true" fontIcon="how_to_reg" />{{ 'events.form.needsApproval' | transloco }}</li>
+                      }
+                      @if (bookedDays(); as d) {
+                        <li><mat-icon aria-hidden="true" fontIcon="date_range" />{{ 'events.form.wholeDays' | transloco: { days: d } }}</li>
+                      }
+                      @if (r.timeZone !== zoneValue()) {
+                        <li>
+                          <mat-icon aria-hidden="true" fontIcon="public" />{{
+                            'events.form.resourceZone' | transloco: { zone: r.timeZone }
+                          }}
+                        </li>
+                      }
                     </ul>
                   }
                 }
@@ -248,7 +355,14 @@ interface Clash {
                   <div class="form-grid">
                     <mat-form-field class="span-2">
                       <mat-label>{{ 'events.form.address' | transloco }}</mat-label>
-                      <input matInput formControlName="address" required maxlength="200" autocomplete="street-address" data-testid="event-form-address" />
+                      <input
+                        matInput
+                        formControlName="address"
+                        required
+                        maxlength="200"
+                        autocomplete="street-address"
+                        data-testid="event-form-address"
+                      />
                       <mat-error>{{ errorOf('address') }}</mat-error>
                     </mat-form-field>
                     <mat-form-field>
@@ -259,7 +373,9 @@ interface Clash {
                     <mat-form-field>
                       <mat-label>{{ 'events.form.country' | transloco }}</mat-label>
                       <mat-select formControlName="country" required data-testid="event-form-country">
-                        @for (c of countries(); track c.code) { <mat-option [value]="c.code">{{ c.name }}</mat-option> }
+                        @for (c of countries(); track c.code) {
+                          <mat-option [value]="c.code">{{ c.name }}</mat-option>
+                        }
                       </mat-select>
                       <mat-error>{{ errorOf('country') }}</mat-error>
                     </mat-form-field>
@@ -268,7 +384,15 @@ interface Clash {
                 @case ('online') {
                   <mat-form-field class="full-width">
                     <mat-label>{{ 'events.form.url' | transloco }}</mat-label>
-                    <input matInput type="url" formControlName="url" required maxlength="500" placeholder="https://" data-testid="event-form-url" />
+                    <input
+                      matInput
+                      type="url"
+                      formControlName="url"
+                      required
+                      maxlength="500"
+                      placeholder="https://"
+                      data-testid="event-form-url"
+                    />
                     <mat-error>{{ errorOf('url') }}</mat-error>
                   </mat-form-field>
                 }
@@ -288,7 +412,9 @@ interface Clash {
               <mat-form-field>
                 <mat-label>{{ 'events.form.visibility' | transloco }}</mat-label>
                 <mat-select formControlName="visibility" data-testid="event-form-visibility">
-                  @for (v of visibilities(); track v) { <mat-option [value]="v">{{ 'events.visibility.' + v | transloco }}</mat-option> }
+                  @for (v of visibilities(); track v) {
+                    <mat-option [value]="v">{{ 'events.visibility.' + v | transloco }}</mat-option>
+                  }
                 </mat-select>
                 <mat-hint>{{ 'events.visibilityHint.' + visibilityValue() | transloco }}</mat-hint>
                 <mat-error>{{ errorOf('visibility') }}</mat-error>
@@ -300,10 +426,16 @@ interface Clash {
             <a mat-button [routerLink]="original() ? ['/events', original()!.id] : ['/events']">{{ 'common.cancel' | transloco }}</a>
             <span class="spacer"></span>
             @if (!original() || original()!.state === 'draft') {
-              <button mat-stroked-button type="submit" [disabled]="busy()" data-testid="event-form-save">{{ (original() ? 'events.form.saveDraft' : 'events.form.createDraft') | transloco }}</button>
-              <button mat-flat-button type="button" (click)="submit(true)" [disabled]="busy()" data-testid="event-form-publish">{{ 'events.form.publish' | transloco }}</button>
+              <button mat-stroked-button type="submit" [disabled]="busy()" data-testid="event-form-save">
+                {{ (original() ? 'events.form.saveDraft' : 'events.form.createDraft') | transloco }}
+              </button>
+              <button mat-flat-button type="button" (click)="submit(true)" [disabled]="busy()" data-testid="event-form-publish">
+                {{ 'events.form.publish' | transloco }}
+              </button>
             } @else {
-              <button mat-flat-button type="submit" [disabled]="busy()" data-testid="event-form-save">{{ 'common.save' | transloco }}</button>
+              <button mat-flat-button type="submit" [disabled]="busy()" data-testid="event-form-save">
+                {{ 'common.save' | transloco }}
+              </button>
             }
           </div>
           @if (publishNote()) {
@@ -314,26 +446,107 @@ interface Clash {
     </section>
   `,
   styles: `
-    form { display: flex; flex-direction: column; gap: 8px; }
-    fieldset { border: 0; padding: 0; margin: 0 0 16px; min-width: 0; display: flex; flex-direction: column; gap: 12px; }
-    .form-grid { align-items: start; row-gap: 12px; }
-    legend { padding: 0; }
-    .description-head { display: flex; justify-content: space-between; align-items: center; gap: 12px; margin-bottom: 12px; }
-    .description-head .label { font-weight: 500; }
-    .preview { min-height: 120px; border: 1px solid var(--k-border); border-radius: 8px; padding: 12px; margin-bottom: 22px; }
-    .markdown :is(p, ul, ol, blockquote, pre) { margin: 0 0 10px; }
-    .venue-fields { margin-top: 4px; }
-    fieldset > mat-button-toggle-group { align-self: flex-start; }
-    .notes { list-style: none; padding: 0; margin: 0; display: flex; flex-direction: column; gap: 4px; }
-    .notes li, .hint { display: flex; align-items: center; gap: 6px; color: var(--k-text-muted); margin: 4px 0 0; }
-    .notes mat-icon, .hint mat-icon { flex: none; font-size: 18px; width: 18px; height: 18px; color: var(--k-teal); }
-    .hint.end { justify-content: flex-end; }
-    .alert { display: flex; gap: 10px; padding: 12px 16px; border-radius: 10px; background: #fde2e1; color: #5f1313; margin-bottom: 12px; }
-    .alert:focus { outline: 3px solid var(--k-focus); }
-    .alert-title { font-weight: 500; margin: 0 0 4px; }
-    .alert ul { margin: 4px 0; padding-left: 18px; }
-    .alert a { color: #5f1313; font-weight: 500; }
-    .buttons { margin-top: 8px; }
+    form {
+      display: flex;
+      flex-direction: column;
+      gap: 8px;
+    }
+    fieldset {
+      border: 0;
+      padding: 0;
+      margin: 0 0 16px;
+      min-width: 0;
+      display: flex;
+      flex-direction: column;
+      gap: 12px;
+    }
+    .form-grid {
+      align-items: start;
+      row-gap: 12px;
+    }
+    legend {
+      padding: 0;
+    }
+    .description-head {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+      gap: 12px;
+      margin-bottom: 12px;
+    }
+    .description-head .label {
+      font-weight: 500;
+    }
+    .preview {
+      min-height: 120px;
+      border: 1px solid var(--k-border);
+      border-radius: 8px;
+      padding: 12px;
+      margin-bottom: 22px;
+    }
+    .markdown :is(p, ul, ol, blockquote, pre) {
+      margin: 0 0 10px;
+    }
+    .venue-fields {
+      margin-top: 4px;
+    }
+    fieldset > mat-button-toggle-group {
+      align-self: flex-start;
+    }
+    .notes {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+    }
+    .notes li,
+    .hint {
+      display: flex;
+      align-items: center;
+      gap: 6px;
+      color: var(--k-text-muted);
+      margin: 4px 0 0;
+    }
+    .notes mat-icon,
+    .hint mat-icon {
+      flex: none;
+      font-size: 18px;
+      width: 18px;
+      height: 18px;
+      color: var(--k-teal);
+    }
+    .hint.end {
+      justify-content: flex-end;
+    }
+    .alert {
+      display: flex;
+      gap: 10px;
+      padding: 12px 16px;
+      border-radius: 10px;
+      background: #fde2e1;
+      color: #5f1313;
+      margin-bottom: 12px;
+    }
+    .alert:focus {
+      outline: 3px solid var(--k-focus);
+    }
+    .alert-title {
+      font-weight: 500;
+      margin: 0 0 4px;
+    }
+    .alert ul {
+      margin: 4px 0;
+      padding-left: 18px;
+    }
+    .alert a {
+      color: #5f1313;
+      font-weight: 500;
+    }
+    .buttons {
+      margin-top: 8px;
+    }
   `,
 })
 export default class EventFormPage {
@@ -394,15 +607,26 @@ export default class EventFormPage {
 
   /** a new event may repeat (a series: every occurrence is an event of its own) */
   protected readonly repeat = new FormControl<Repeat>('none', { nonNullable: true });
-  protected readonly occurrences = new FormControl<number>(4, { nonNullable: true, validators: [Validators.required, Validators.min(2), Validators.max(120)] });
+  protected readonly occurrences = new FormControl<number>(4, {
+    nonNullable: true,
+    validators: [Validators.required, Validators.min(2), Validators.max(120)],
+  });
   protected readonly repeatValue = toSignal(this.repeat.valueChanges, { initialValue: this.repeat.value });
 
-  private readonly value = toSignal(this.form.valueChanges.pipe(startWith(null), map(() => this.form.getRawValue())), { initialValue: this.form.getRawValue() });
+  private readonly value = toSignal(
+    this.form.valueChanges.pipe(
+      startWith(null),
+      map(() => this.form.getRawValue()),
+    ),
+    { initialValue: this.form.getRawValue() },
+  );
   protected readonly venueKind = computed(() => this.value().venueKind);
   protected readonly zoneValue = computed(() => this.value().timeZone);
   protected readonly visibilityValue = computed(() => this.value().visibility);
   protected readonly visibilities = computed(() => visibilitiesFor(this.value().organiser));
-  protected readonly publishNote = computed(() => this.venueKind() === 'resource' && (!this.original() || this.original()!.state === 'draft'));
+  protected readonly publishNote = computed(
+    () => this.venueKind() === 'resource' && (!this.original() || this.original()!.state === 'draft'),
+  );
 
   protected readonly ready = computed(() => (this.id() ? this.original() !== null : this.organisers.loaded()) && this.resources() !== null);
 
@@ -421,7 +645,8 @@ export default class EventFormPage {
     const e = this.original();
     if (e) {
       const key = this.value().organiser;
-      if (!options.some((o) => o.key === key)) options.unshift({ key, label: label(e.organiser.type, this.organisers.nameOf(e.organiser)) });
+      if (!options.some((o) => o.key === key))
+        options.unshift({ key, label: label(e.organiser.type, this.organisers.nameOf(e.organiser)) });
     }
     return options;
   });
@@ -434,10 +659,14 @@ export default class EventFormPage {
   /** The edited event's venue when the catalogue no longer lists it for me: kept choosable as it is. */
   protected readonly unlistedVenue = computed(() => {
     const v = this.original()?.venue;
-    return v?.kind === 'resource' && !(this.resources() ?? []).some((r) => r.id === v.resourceId) ? { id: v.resourceId, name: v.resourceName } : null;
+    return v?.kind === 'resource' && !(this.resources() ?? []).some((r) => r.id === v.resourceId)
+      ? { id: v.resourceId, name: v.resourceName }
+      : null;
   });
 
-  protected readonly selectedResource = computed(() => (this.venueKind() === 'resource' ? ((this.resources() ?? []).find((r) => r.id === this.value().resourceId) ?? null) : null));
+  protected readonly selectedResource = computed(() =>
+    this.venueKind() === 'resource' ? ((this.resources() ?? []).find((r) => r.id === this.value().resourceId) ?? null) : null,
+  );
   protected readonly resourceName = computed(() => {
     const e = this.original();
     return this.selectedResource()?.name ?? (e?.venue.kind === 'resource' ? e.venue.resourceName : '');
@@ -464,10 +693,16 @@ export default class EventFormPage {
 
   protected readonly countries = computed(() => {
     this.language.lang();
-    return COUNTRY_CODES.map((code) => ({ code, name: this.transloco.translate(`countries.${code}`) })).sort((a, b) => a.name.localeCompare(b.name, this.language.lang()));
+    return COUNTRY_CODES.map((code) => ({ code, name: this.transloco.translate(`countries.${code}`) })).sort((a, b) =>
+      a.name.localeCompare(b.name, this.language.lang()),
+    );
   });
 
-  protected readonly previewHtml = computed(() => (this.value().description.trim() ? renderMarkdown(this.value().description) : `<p>${this.transloco.translate('events.noDescription')}</p>`));
+  protected readonly previewHtml = computed(() =>
+    this.value().description.trim()
+      ? renderMarkdown(this.value().description)
+      : `<p>${this.transloco.translate('events.noDescription')}</p>`,
+  );
 
   constructor() {
     this.organisers.load();
@@ -584,7 +819,9 @@ export default class EventFormPage {
     const request = original
       ? this.api.update(original.id, toUpdateRequest(original, v, publish))
       : repeat !== 'none'
-        ? this.api.createSeries(toSeriesRequest(v, publish, repeat, this.occurrences.value)).pipe(map(({ events }) => ({ event: events[0]! })))
+        ? this.api
+            .createSeries(toSeriesRequest(v, publish, repeat, this.occurrences.value))
+            .pipe(map(({ events }) => ({ event: events[0]! })))
         : this.api.create(toCreateRequest(v, publish));
     this.busy.set(true);
     request.subscribe({
@@ -592,7 +829,13 @@ export default class EventFormPage {
         this.busy.set(false);
         const pending = event.venue.kind === 'resource' && event.venue.bookingStatus === 'pending';
         const justPublished = event.state === 'published' && (!original || original.state === 'draft');
-        const key = justPublished ? (pending ? 'events.publishedPending' : 'events.published') : original ? 'events.form.saved' : 'events.form.createdDraft';
+        const key = justPublished
+          ? pending
+            ? 'events.publishedPending'
+            : 'events.published'
+          : original
+            ? 'events.form.saved'
+            : 'events.form.createdDraft';
         this.snack.open(this.transloco.translate(key), undefined, { duration: 4000 });
         void this.router.navigate(['/events', event.id]);
       },
@@ -627,7 +870,11 @@ export default class EventFormPage {
           : [];
       this.showClashes(conflicts);
     } else if (info.code === 'BOOKING_RULE_VIOLATED' && typeof rule === 'string') {
-      this.problem.set(this.transloco.translate('events.form.ruleViolated', { rule: this.transloco.translate<string>(`infrastructure.ruleNames.${rule}`) }));
+      this.problem.set(
+        this.transloco.translate('events.form.ruleViolated', {
+          rule: this.transloco.translate<string>(`infrastructure.ruleNames.${rule}`),
+        }),
+      );
     } else {
       this.problem.set(this.errors.message(err));
     }
@@ -640,14 +887,20 @@ export default class EventFormPage {
     const zone = res?.timeZone ?? this.zoneValue();
     const lang = this.language.lang();
     const seen = new Set<string>();
-    const base = conflicts.filter((c) => !seen.has(c.start) && !!seen.add(c.start)).map((c) => ({ label: spanLabel(c.start, c.end, zone, lang), event: null as ClusterEvent | null, start: c.start, end: c.end }));
-    this.clashes.set(base.length ? base : [{ label: this.transloco.translate('events.form.conflict.unknownTime'), event: null, start: '', end: '' }]);
+    const base = conflicts
+      .filter((c) => !seen.has(c.start) && !!seen.add(c.start))
+      .map((c) => ({ label: spanLabel(c.start, c.end, zone, lang), event: null as ClusterEvent | null, start: c.start, end: c.end }));
+    this.clashes.set(
+      base.length ? base : [{ label: this.transloco.translate('events.form.conflict.unknownTime'), event: null, start: '', end: '' }],
+    );
     const resourceId = this.form.controls.resourceId.value;
     const selfId = this.original()?.id;
     for (const [i, c] of base.entries()) {
       this.api.list({ from: c.start, to: c.end, limit: 20 }).subscribe({
         next: (page) => {
-          const holder = page.items.find((e) => e.id !== selfId && e.state !== 'cancelled' && e.venue.kind === 'resource' && e.venue.resourceId === resourceId);
+          const holder = page.items.find(
+            (e) => e.id !== selfId && e.state !== 'cancelled' && e.venue.kind === 'resource' && e.venue.resourceId === resourceId,
+          );
           if (holder) this.clashes.update((list) => list.map((x, j) => (j === i ? { ...x, event: holder } : x)));
         },
       });

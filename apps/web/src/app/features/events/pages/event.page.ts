@@ -28,26 +28,43 @@ import { OrganisersStore } from '../organisers.store';
   selector: 'app-event-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [EventStore],
-  imports: [RouterLink, MatButtonModule, MatIconModule, TranslocoPipe, EmptyStateComponent, EventAttendanceComponent, EventVenueComponent, RsvpPanelComponent],
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatIconModule,
+    TranslocoPipe,
+    EmptyStateComponent,
+    EventAttendanceComponent,
+    EventVenueComponent,
+    RsvpPanelComponent,
+  ],
   template: `
     <section class="page">
-      <a mat-button routerLink="/events" class="back"><mat-icon aria-hidden="true" fontIcon="arrow_back" />{{ 'events.back' | transloco }}</a>
+      <a mat-button routerLink="/events" class="back"
+        ><mat-icon aria-hidden="true" fontIcon="arrow_back" />{{ 'events.back' | transloco }}</a
+      >
       @if (store.notFound()) {
         <app-empty-state icon="event_busy" [title]="'events.notFound' | transloco" />
       } @else if (store.event(); as e) {
         @if (e.state === 'cancelled') {
-          <p class="banner cancelled" role="status" data-testid="event-cancelled"><mat-icon aria-hidden="true" fontIcon="event_busy" />{{ 'events.cancelledBanner' | transloco }}</p>
+          <p class="banner cancelled" role="status" data-testid="event-cancelled">
+            <mat-icon aria-hidden="true" fontIcon="event_busy" />{{ 'events.cancelledBanner' | transloco }}
+          </p>
         } @else if (e.state === 'draft') {
           <div class="banner draft" role="status" data-testid="event-draft">
             <mat-icon aria-hidden="true" fontIcon="edit_note" />
             <span class="grow">{{ (e.venue.kind === 'resource' ? 'events.draftBannerVenue' : 'events.draftBanner') | transloco }}</span>
             @if (e.canManage) {
-              <button mat-flat-button type="button" (click)="publish()" [disabled]="busy()" data-testid="event-publish">{{ 'events.publish' | transloco }}</button>
+              <button mat-flat-button type="button" (click)="publish()" [disabled]="busy()" data-testid="event-publish">
+                {{ 'events.publish' | transloco }}
+              </button>
             }
           </div>
         }
         @if (venuePending()) {
-          <p class="banner draft" role="status" data-testid="event-venue-pending"><mat-icon aria-hidden="true" fontIcon="hourglass_top" />{{ 'events.venuePendingBanner' | transloco }}</p>
+          <p class="banner draft" role="status" data-testid="event-venue-pending">
+            <mat-icon aria-hidden="true" fontIcon="hourglass_top" />{{ 'events.venuePendingBanner' | transloco }}
+          </p>
         }
         <header class="k-card head">
           <div class="head-main">
@@ -60,7 +77,9 @@ import { OrganisersStore } from '../organisers.store';
             <dl class="facts">
               <div>
                 <dt><mat-icon aria-hidden="true" fontIcon="schedule" />{{ 'events.when' | transloco }}</dt>
-                <dd data-testid="event-when">{{ times().local }} <span class="muted">({{ times().zone }})</span></dd>
+                <dd data-testid="event-when">
+                  {{ times().local }} <span class="muted">({{ times().zone }})</span>
+                </dd>
                 @if (times().mine; as mine) {
                   <dd class="muted" data-testid="event-when-mine">{{ 'events.yourTime' | transloco: { time: mine } }}</dd>
                 }
@@ -72,10 +91,23 @@ import { OrganisersStore } from '../organisers.store';
             </dl>
           </div>
           <div class="head-actions">
-            <button mat-stroked-button type="button" (click)="downloadIcs()" data-testid="event-ics"><mat-icon aria-hidden="true" fontIcon="calendar_add_on" />{{ 'events.addToCalendar' | transloco }}</button>
+            <button mat-stroked-button type="button" (click)="downloadIcs()" data-testid="event-ics">
+              <mat-icon aria-hidden="true" fontIcon="calendar_add_on" />{{ 'events.addToCalendar' | transloco }}
+            </button>
             @if (e.canManage && e.state !== 'cancelled') {
-              <a mat-stroked-button [routerLink]="['/events', e.id, 'edit']" data-testid="event-edit"><mat-icon aria-hidden="true" fontIcon="edit" />{{ 'common.edit' | transloco }}</a>
-              <button mat-stroked-button type="button" class="danger" (click)="cancelEvent()" [disabled]="busy()" data-testid="event-cancel"><mat-icon aria-hidden="true" fontIcon="event_busy" />{{ 'events.cancel.action' | transloco }}</button>
+              <a mat-stroked-button [routerLink]="['/events', e.id, 'edit']" data-testid="event-edit"
+                ><mat-icon aria-hidden="true" fontIcon="edit" />{{ 'common.edit' | transloco }}</a
+              >
+              <button
+                mat-stroked-button
+                type="button"
+                class="danger"
+                (click)="cancelEvent()"
+                [disabled]="busy()"
+                data-testid="event-cancel"
+              >
+                <mat-icon aria-hidden="true" fontIcon="event_busy" />{{ 'events.cancel.action' | transloco }}
+              </button>
             }
           </div>
         </header>
@@ -112,13 +144,24 @@ import { OrganisersStore } from '../organisers.store';
                       } @else {
                         <a [routerLink]="['/events', o.id]">{{ dayOf(o) }}</a>
                       }
-                      @if (o.state === 'cancelled') { <span class="status-pill status-rejected">{{ 'events.states.cancelled' | transloco }}</span> }
-                      @if (o.series?.moved) { <span class="tag">{{ 'events.series.moved' | transloco }}</span> }
+                      @if (o.state === 'cancelled') {
+                        <span class="status-pill status-rejected">{{ 'events.states.cancelled' | transloco }}</span>
+                      }
+                      @if (o.series?.moved) {
+                        <span class="tag">{{ 'events.series.moved' | transloco }}</span>
+                      }
                     </li>
                   }
                 </ol>
                 @if (e.canManage && hasUpcoming(sr.events)) {
-                  <button mat-stroked-button type="button" class="danger series-cancel" (click)="cancelSeries()" [disabled]="busy()" data-testid="series-cancel">
+                  <button
+                    mat-stroked-button
+                    type="button"
+                    class="danger series-cancel"
+                    (click)="cancelSeries()"
+                    [disabled]="busy()"
+                    data-testid="series-cancel"
+                  >
                     <mat-icon aria-hidden="true" fontIcon="event_busy" />{{ 'events.series.cancel' | transloco }}
                   </button>
                 }
@@ -130,30 +173,126 @@ import { OrganisersStore } from '../organisers.store';
     </section>
   `,
   styles: `
-    .banner { display: flex; align-items: center; gap: 8px; padding: 12px 16px; border-radius: var(--k-radius); margin: 8px 0 16px; flex-wrap: wrap; }
-    .banner.cancelled { background: #fde2e1; color: #7f1d1d; }
-    .banner.draft { background: #fff1cf; color: #5c3d00; }
-    .banner .grow { flex: 1; }
-    .head { display: flex; justify-content: space-between; gap: 16px; flex-wrap: wrap; }
-    .head-main { flex: 1 1 420px; min-width: 0; }
-    .head-actions { display: flex; gap: 8px; align-items: flex-start; flex-wrap: wrap; }
-    .pills { display: flex; gap: 6px; flex-wrap: wrap; margin: 0 0 8px; }
-    .organiser { margin: 0 0 12px; }
-    .facts { margin: 0; display: flex; flex-direction: column; gap: 10px; }
-    .facts dt { display: flex; align-items: center; gap: 6px; font-weight: 500; color: var(--k-navy); }
-    .facts dt mat-icon { font-size: 18px; width: 18px; height: 18px; color: var(--k-teal); }
-    .facts dd { margin: 2px 0 0 24px; }
-    .layout { display: grid; grid-template-columns: minmax(0, 2fr) minmax(260px, 1fr); gap: 16px; margin-top: 16px; }
-    @media (max-width: 900px) { .layout { grid-template-columns: 1fr; } .side-col { order: -1; } }
-    .main-col, .side-col { display: flex; flex-direction: column; gap: 16px; }
-    .markdown { overflow-wrap: anywhere; }
-    .markdown :is(p, ul, ol, blockquote, pre) { margin: 0 0 10px; }
-    .markdown blockquote { border-left: 3px solid var(--k-border); padding-left: 12px; color: var(--k-text-muted); }
-    .markdown pre { background: #f0f4f7; padding: 8px 12px; border-radius: 8px; overflow-x: auto; }
-    .danger { color: #b3261e; }
-    .dates { margin: 0; padding-left: 20px; display: flex; flex-direction: column; gap: 4px; }
-    .dates .current { font-weight: 500; }
-    .series-cancel { margin-top: 12px; }
+    .banner {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      padding: 12px 16px;
+      border-radius: var(--k-radius);
+      margin: 8px 0 16px;
+      flex-wrap: wrap;
+    }
+    .banner.cancelled {
+      background: #fde2e1;
+      color: #7f1d1d;
+    }
+    .banner.draft {
+      background: #fff1cf;
+      color: #5c3d00;
+    }
+    .banner .grow {
+      flex: 1;
+    }
+    .head {
+      display: flex;
+      justify-content: space-between;
+      gap: 16px;
+      flex-wrap: wrap;
+    }
+    .head-main {
+      flex: 1 1 420px;
+      min-width: 0;
+    }
+    .head-actions {
+      display: flex;
+      gap: 8px;
+      align-items: flex-start;
+      flex-wrap: wrap;
+    }
+    .pills {
+      display: flex;
+      gap: 6px;
+      flex-wrap: wrap;
+      margin: 0 0 8px;
+    }
+    .organiser {
+      margin: 0 0 12px;
+    }
+    .facts {
+      margin: 0;
+      display: flex;
+      flex-direction: column;
+      gap: 10px;
+    }
+    .facts dt {
+      display: flex;
+      align-items: center;
+      gap: 6px;
+      font-weight: 500;
+      color: var(--k-navy);
+    }
+    .facts dt mat-icon {
+      font-size: 18px;
+      width: 18px;
+      height: 18px;
+      color: var(--k-teal);
+    }
+    .facts dd {
+      margin: 2px 0 0 24px;
+    }
+    .layout {
+      display: grid;
+      grid-template-columns: minmax(0, 2fr) minmax(260px, 1fr);
+      gap: 16px;
+      margin-top: 16px;
+    }
+    @media (max-width: 900px) {
+      .layout {
+        grid-template-columns: 1fr;
+      }
+      .side-col {
+        order: -1;
+      }
+    }
+    .main-col,
+    .side-col {
+      display: flex;
+      flex-direction: column;
+      gap: 16px;
+    }
+    .markdown {
+      overflow-wrap: anywhere;
+    }
+    .markdown :is(p, ul, ol, blockquote, pre) {
+      margin: 0 0 10px;
+    }
+    .markdown blockquote {
+      border-left: 3px solid var(--k-border);
+      padding-left: 12px;
+      color: var(--k-text-muted);
+    }
+    .markdown pre {
+      background: #f0f4f7;
+      padding: 8px 12px;
+      border-radius: 8px;
+      overflow-x: auto;
+    }
+    .danger {
+      color: #b3261e;
+    }
+    .dates {
+      margin: 0;
+      padding-left: 20px;
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+    }
+    .dates .current {
+      font-weight: 500;
+    }
+    .series-cancel {
+      margin-top: 12px;
+    }
   `,
 })
 export default class EventPage {
@@ -212,7 +351,10 @@ export default class EventPage {
     this.store.rsvp(choice).subscribe({
       next: (r) => {
         this.busy.set(false);
-        const text = r.status === 'waitlisted' ? this.transloco.translate('events.rsvp.done.waitlisted', { position: r.position ?? '?' }) : this.transloco.translate(`events.rsvp.done.${r.status}`);
+        const text =
+          r.status === 'waitlisted'
+            ? this.transloco.translate('events.rsvp.done.waitlisted', { position: r.position ?? '?' })
+            : this.transloco.translate(`events.rsvp.done.${r.status}`);
         this.snack.open(text, undefined, { duration: 3000 });
       },
       error: (err: unknown) => this.fail(err),
@@ -224,7 +366,11 @@ export default class EventPage {
     this.store.publish().subscribe({
       next: (e) => {
         this.busy.set(false);
-        this.snack.open(this.transloco.translate(venueState(e.venue, e.state) === 'pending' ? 'events.publishedPending' : 'events.published'), undefined, { duration: 4000 });
+        this.snack.open(
+          this.transloco.translate(venueState(e.venue, e.state) === 'pending' ? 'events.publishedPending' : 'events.published'),
+          undefined,
+          { duration: 4000 },
+        );
       },
       error: (err: unknown) => this.fail(err),
     });
@@ -235,7 +381,10 @@ export default class EventPage {
     if (!e) return;
     const data: ConfirmDialogData = {
       title: this.transloco.translate('events.cancel.title'),
-      message: this.transloco.translate(e.venue.kind === 'resource' && e.venue.bookingId ? 'events.cancel.messageVenue' : 'events.cancel.message', { title: e.title, count: e.going }),
+      message: this.transloco.translate(
+        e.venue.kind === 'resource' && e.venue.bookingId ? 'events.cancel.messageVenue' : 'events.cancel.message',
+        { title: e.title, count: e.going },
+      ),
       confirmLabel: this.transloco.translate('events.cancel.confirm'),
       reasonLabel: this.transloco.translate('events.cancel.reason'),
       danger: true,
@@ -288,13 +437,20 @@ export default class EventPage {
   protected downloadIcs(): void {
     const e = this.store.event();
     if (!e) return;
-    this.api.ics(e.id).subscribe({ next: (text) => saveText(text, 'text/calendar', fileName(e.title, 'ics')), error: (err: unknown) => this.fail(err) });
+    this.api
+      .ics(e.id)
+      .subscribe({ next: (text) => saveText(text, 'text/calendar', fileName(e.title, 'ics')), error: (err: unknown) => this.fail(err) });
   }
 
   protected downloadCsv(): void {
     const e = this.store.event();
     if (!e) return;
-    this.api.attendeesCsv(e.id).subscribe({ next: (text) => saveText(text, 'text/csv', fileName(`${e.title}-attendees`, 'csv')), error: (err: unknown) => this.fail(err) });
+    this.api
+      .attendeesCsv(e.id)
+      .subscribe({
+        next: (text) => saveText(text, 'text/csv', fileName(`${e.title}-attendees`, 'csv')),
+        error: (err: unknown) => this.fail(err),
+      });
   }
 
   private fail(err: unknown): void {

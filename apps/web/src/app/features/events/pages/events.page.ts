@@ -25,8 +25,18 @@ import { OrganisersStore } from '../organisers.store';
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [EventsStore],
   imports: [
-    FormsModule, RouterLink, MatButtonModule, MatButtonToggleModule, MatFormFieldModule, MatIconModule, MatProgressBarModule, MatSelectModule,
-    MatSlideToggleModule, TranslocoPipe, EmptyStateComponent, EventCardComponent,
+    FormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    MatSlideToggleModule,
+    TranslocoPipe,
+    EmptyStateComponent,
+    EventCardComponent,
   ],
   template: `
     <section class="page">
@@ -36,12 +46,19 @@ import { OrganisersStore } from '../organisers.store';
           <p class="page-subtitle">{{ 'events.subtitle' | transloco }}</p>
         </div>
         @if (organisers.canCreate()) {
-          <a mat-flat-button routerLink="/events/new" data-testid="event-new"><mat-icon aria-hidden="true" fontIcon="add" />{{ 'events.new' | transloco }}</a>
+          <a mat-flat-button routerLink="/events/new" data-testid="event-new"
+            ><mat-icon aria-hidden="true" fontIcon="add" />{{ 'events.new' | transloco }}</a
+          >
         }
       </div>
 
       <div class="toolbar">
-        <mat-button-toggle-group [value]="store.when()" (change)="setWhen($event.value)" [attr.aria-label]="'events.whenLabel' | transloco" data-testid="events-when">
+        <mat-button-toggle-group
+          [value]="store.when()"
+          (change)="setWhen($event.value)"
+          [attr.aria-label]="'events.whenLabel' | transloco"
+          data-testid="events-when"
+        >
           <mat-button-toggle value="upcoming" data-testid="events-upcoming">{{ 'events.upcoming' | transloco }}</mat-button-toggle>
           <mat-button-toggle value="past" data-testid="events-past">{{ 'events.past' | transloco }}</mat-button-toggle>
         </mat-button-toggle-group>
@@ -50,17 +67,32 @@ import { OrganisersStore } from '../organisers.store';
             <mat-label>{{ 'events.filters.kind' | transloco }}</mat-label>
             <mat-select name="kind" [ngModel]="filter().kind" (ngModelChange)="patch({ kind: $event })" data-testid="events-filter-kind">
               <mat-option value="">{{ 'common.all' | transloco }}</mat-option>
-              @for (k of kinds; track k) { <mat-option [value]="k">{{ 'events.kinds.' + k | transloco }}</mat-option> }
+              @for (k of kinds; track k) {
+                <mat-option [value]="k">{{ 'events.kinds.' + k | transloco }}</mat-option>
+              }
             </mat-select>
           </mat-form-field>
           <mat-form-field subscriptSizing="dynamic">
             <mat-label>{{ 'events.filters.organiser' | transloco }}</mat-label>
-            <mat-select name="organiser" [ngModel]="filter().organiser" (ngModelChange)="patch({ organiser: $event })" data-testid="events-filter-organiser">
+            <mat-select
+              name="organiser"
+              [ngModel]="filter().organiser"
+              (ngModelChange)="patch({ organiser: $event })"
+              data-testid="events-filter-organiser"
+            >
               <mat-option value="">{{ 'common.all' | transloco }}</mat-option>
-              @for (o of organiserChoices(); track o.key) { <mat-option [value]="o.key">{{ o.label }}</mat-option> }
+              @for (o of organiserChoices(); track o.key) {
+                <mat-option [value]="o.key">{{ o.label }}</mat-option>
+              }
             </mat-select>
           </mat-form-field>
-          <mat-slide-toggle name="mine" [ngModel]="filter().mine" (ngModelChange)="patch({ mine: $event })" data-testid="events-filter-mine">{{ 'events.filters.mine' | transloco }}</mat-slide-toggle>
+          <mat-slide-toggle
+            name="mine"
+            [ngModel]="filter().mine"
+            (ngModelChange)="patch({ mine: $event })"
+            data-testid="events-filter-mine"
+            >{{ 'events.filters.mine' | transloco }}</mat-slide-toggle
+          >
         </form>
       </div>
 
@@ -70,7 +102,10 @@ import { OrganisersStore } from '../organisers.store';
       @if (store.errorKey(); as key) {
         <app-empty-state icon="cloud_off" [title]="key | transloco" />
       } @else if (store.loaded() && shown().length === 0) {
-        <app-empty-state icon="event_busy" [title]="(store.items().length ? 'events.noMatch' : store.when() === 'past' ? 'events.nonePast' : 'events.none') | transloco" />
+        <app-empty-state
+          icon="event_busy"
+          [title]="(store.items().length ? 'events.noMatch' : store.when() === 'past' ? 'events.nonePast' : 'events.none') | transloco"
+        />
       }
       @for (m of months(); track m.key) {
         <section class="month" [attr.aria-labelledby]="'m-' + m.key">
@@ -83,21 +118,58 @@ import { OrganisersStore } from '../organisers.store';
         </section>
       }
       @if (store.when() === 'upcoming' && store.nextCursor()) {
-        <button mat-stroked-button type="button" (click)="store.more()" [disabled]="store.loading()">{{ 'common.loadMore' | transloco }}</button>
+        <button mat-stroked-button type="button" (click)="store.more()" [disabled]="store.loading()">
+          {{ 'common.loadMore' | transloco }}
+        </button>
       }
       @if (store.when() === 'past' && store.loaded() && !store.errorKey()) {
-        <button mat-stroked-button type="button" (click)="store.earlier()" [disabled]="store.loading()" data-testid="events-earlier">{{ 'events.earlier' | transloco }}</button>
+        <button mat-stroked-button type="button" (click)="store.earlier()" [disabled]="store.loading()" data-testid="events-earlier">
+          {{ 'events.earlier' | transloco }}
+        </button>
       }
     </section>
   `,
   styles: `
-    .head { display: flex; justify-content: space-between; align-items: flex-start; gap: 16px; flex-wrap: wrap; }
-    .toolbar { display: flex; flex-wrap: wrap; gap: 16px; align-items: center; margin-bottom: 16px; }
-    .filters { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; margin: 0; }
-    .filters mat-form-field { width: 220px; }
-    .month { margin-top: 16px; }
-    .list { list-style: none; padding: 0; margin: 0; display: grid; gap: 12px; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); }
-    @media (max-width: 520px) { .list { grid-template-columns: 1fr; } }
+    .head {
+      display: flex;
+      justify-content: space-between;
+      align-items: flex-start;
+      gap: 16px;
+      flex-wrap: wrap;
+    }
+    .toolbar {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 16px;
+      align-items: center;
+      margin-bottom: 16px;
+    }
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 12px;
+      align-items: center;
+      margin: 0;
+    }
+    .filters mat-form-field {
+      width: 220px;
+    }
+    .month {
+      margin-top: 16px;
+    }
+    .list {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+      display: grid;
+      gap: 12px;
+      grid-template-columns: repeat(auto-fill, minmax(420px, 1fr));
+    }
+    @media (max-width: 520px) {
+      .list {
+        grid-template-columns: 1fr;
+      }
+    }
   `,
 })
 export default class EventsPage {
@@ -136,9 +208,12 @@ export default class EventsPage {
     const seen = new Map<string, string>();
     for (const e of this.store.items()) {
       const key = organiserKey(e.organiser);
-      if (!seen.has(key)) seen.set(key, this.organisers.nameOf(e.organiser) ?? this.transloco.translate(`events.organiser.${e.organiser.type}`));
+      if (!seen.has(key))
+        seen.set(key, this.organisers.nameOf(e.organiser) ?? this.transloco.translate(`events.organiser.${e.organiser.type}`));
     }
-    return [...seen].map(([key, label]) => ({ key, label })).sort((a, b) => (a.key === 'cluster' ? -1 : b.key === 'cluster' ? 1 : a.label.localeCompare(b.label)));
+    return [...seen]
+      .map(([key, label]) => ({ key, label }))
+      .sort((a, b) => (a.key === 'cluster' ? -1 : b.key === 'cluster' ? 1 : a.label.localeCompare(b.label)));
   });
 
   constructor() {
@@ -150,7 +225,11 @@ export default class EventsPage {
   }
 
   protected setWhen(value: EventsWhen): void {
-    void this.router.navigate([], { queryParams: { when: value === 'past' ? 'past' : null }, queryParamsHandling: 'merge', replaceUrl: true });
+    void this.router.navigate([], {
+      queryParams: { when: value === 'past' ? 'past' : null },
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
   }
 
   protected patch(change: Partial<EventFilter>): void {
@@ -161,5 +240,4 @@ export default class EventsPage {
       replaceUrl: true,
     });
   }
-
 }

@@ -19,7 +19,14 @@ export interface GroupFormResult {
 
 /** Tags typed as "energy, hydrogen" become ['energy', 'hydrogen'] (trimmed, no empties, no duplicates). */
 export function parseTags(text: string): string[] {
-  return [...new Set(text.split(',').map((t) => t.trim()).filter((t) => t.length > 0))];
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((t) => t.trim())
+        .filter((t) => t.length > 0),
+    ),
+  ];
 }
 
 /** New group (data null) or edit a group (data: the group). */
@@ -33,11 +40,27 @@ export function parseTags(text: string): string[] {
       <mat-dialog-content class="fields">
         <mat-form-field appearance="outline">
           <mat-label>{{ 'groups.form.name' | transloco }}</mat-label>
-          <input matInput name="name" required minlength="3" maxlength="120" [(ngModel)]="name" cdkFocusInitial data-testid="group-form-name" />
+          <input
+            matInput
+            name="name"
+            required
+            minlength="3"
+            maxlength="120"
+            [(ngModel)]="name"
+            cdkFocusInitial
+            data-testid="group-form-name"
+          />
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'groups.form.description' | transloco }}</mat-label>
-          <textarea matInput name="description" rows="3" maxlength="2000" [(ngModel)]="description" data-testid="group-form-description"></textarea>
+          <textarea
+            matInput
+            name="description"
+            rows="3"
+            maxlength="2000"
+            [(ngModel)]="description"
+            data-testid="group-form-description"
+          ></textarea>
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'groups.form.tags' | transloco }}</mat-label>
@@ -47,7 +70,9 @@ export function parseTags(text: string): string[] {
         <mat-form-field appearance="outline">
           <mat-label>{{ 'groups.form.visibility' | transloco }}</mat-label>
           <mat-select name="visibility" [(ngModel)]="visibility" data-testid="group-form-visibility">
-            @for (v of visibilities; track v) { <mat-option [value]="v">{{ 'groups.visibility.' + v | transloco }}</mat-option> }
+            @for (v of visibilities; track v) {
+              <mat-option [value]="v">{{ 'groups.visibility.' + v | transloco }}</mat-option>
+            }
           </mat-select>
         </mat-form-field>
         @if (group) {
@@ -59,12 +84,19 @@ export function parseTags(text: string): string[] {
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | transloco }}</button>
-        <button mat-flat-button type="submit" [disabled]="!f.valid" data-testid="group-form-save">{{ (group ? 'common.save' : 'groups.form.create') | transloco }}</button>
+        <button mat-flat-button type="submit" [disabled]="!f.valid" data-testid="group-form-save">
+          {{ (group ? 'common.save' : 'groups.form.create') | transloco }}
+        </button>
       </mat-dialog-actions>
     </form>
   `,
   styles: `
-    .fields { display: flex; flex-direction: column; gap: 4px; min-width: min(480px, 80vw); }
+    .fields {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+      min-width: min(480px, 80vw);
+    }
   `,
 })
 export class GroupFormDialog {
@@ -79,6 +111,12 @@ export class GroupFormDialog {
 
   save(): void {
     const reason = this.reason.trim();
-    this.ref.close({ name: this.name.trim(), description: this.description.trim(), tags: parseTags(this.tags), visibility: this.visibility, ...(reason ? { reason } : {}) });
+    this.ref.close({
+      name: this.name.trim(),
+      description: this.description.trim(),
+      tags: parseTags(this.tags),
+      visibility: this.visibility,
+      ...(reason ? { reason } : {}),
+    });
   }
 }

@@ -12,7 +12,20 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import type { AuditEntry, GroupBan, GroupChannel, GroupMember, JoinRequest, Mute, MyGroup, Organisation, PersonSummary, Report, WordFilterAction, WordFilterRule } from '@klasteris/contracts';
+import type {
+  AuditEntry,
+  GroupBan,
+  GroupChannel,
+  GroupMember,
+  JoinRequest,
+  Mute,
+  MyGroup,
+  Organisation,
+  PersonSummary,
+  Report,
+  WordFilterAction,
+  WordFilterRule,
+} from '@klasteris/contracts';
 import type { Observable } from 'rxjs';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { ErrorMessageService } from '../../../core/http/error-message.service';
@@ -30,23 +43,53 @@ const DURATIONS = [
 @Component({
   selector: 'app-group-console-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, FormsModule, RouterLink, MatAutocompleteModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, MatTabsModule, TranslocoPipe],
+  imports: [
+    DatePipe,
+    FormsModule,
+    RouterLink,
+    MatAutocompleteModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatSelectModule,
+    MatTabsModule,
+    TranslocoPipe,
+  ],
   template: `
     <section class="page">
       @if (group(); as g) {
         <a mat-button [routerLink]="['/groups', g.id]" class="back"><mat-icon aria-hidden="true" fontIcon="arrow_back" />{{ g.name }}</a>
         <h1 class="page-title">{{ 'groups.console.title' | transloco: { name: g.name } }}</h1>
         <div class="btns head-actions">
-          <button mat-stroked-button type="button" (click)="edit(g)" data-testid="group-edit"><mat-icon aria-hidden="true" fontIcon="edit" />{{ 'groups.form.edit' | transloco }}</button>
+          <button mat-stroked-button type="button" (click)="edit(g)" data-testid="group-edit">
+            <mat-icon aria-hidden="true" fontIcon="edit" />{{ 'groups.form.edit' | transloco }}
+          </button>
           @if (auth.isStaff()) {
             @if (g.archived) {
-              <button mat-stroked-button type="button" (click)="act(api.restore(g.id, reason.trim() || undefined), 'groups.form.restored')" data-testid="group-restore"><mat-icon aria-hidden="true" fontIcon="unarchive" />{{ 'groups.form.restore' | transloco }}</button>
+              <button
+                mat-stroked-button
+                type="button"
+                (click)="act(api.restore(g.id, reason.trim() || undefined), 'groups.form.restored')"
+                data-testid="group-restore"
+              >
+                <mat-icon aria-hidden="true" fontIcon="unarchive" />{{ 'groups.form.restore' | transloco }}
+              </button>
             } @else {
-              <button mat-stroked-button type="button" (click)="withReason(api.archive(g.id, reason.trim()), 'groups.form.archived')" data-testid="group-archive"><mat-icon aria-hidden="true" fontIcon="archive" />{{ 'groups.form.archive' | transloco }}</button>
+              <button
+                mat-stroked-button
+                type="button"
+                (click)="withReason(api.archive(g.id, reason.trim()), 'groups.form.archived')"
+                data-testid="group-archive"
+              >
+                <mat-icon aria-hidden="true" fontIcon="archive" />{{ 'groups.form.archive' | transloco }}
+              </button>
             }
           }
         </div>
-        @if (g.archived) { <p class="pill" data-testid="group-archived">{{ 'groups.form.isArchived' | transloco }}</p> }
+        @if (g.archived) {
+          <p class="pill" data-testid="group-archived">{{ 'groups.form.isArchived' | transloco }}</p>
+        }
         <mat-form-field appearance="outline" class="reason">
           <mat-label>{{ 'groups.console.reason' | transloco }}</mat-label>
           <input matInput name="reason" maxlength="1000" [(ngModel)]="reason" data-testid="console-reason" />
@@ -56,13 +99,32 @@ const DURATIONS = [
             <ul class="rows" data-testid="console-requests">
               @for (r of requests(); track r.id) {
                 <li class="row">
-                  <div><strong>{{ r.displayName }}</strong> <span class="muted">{{ r.organisationName }}</span><p class="quote">{{ r.message }}</p></div>
+                  <div>
+                    <strong>{{ r.displayName }}</strong> <span class="muted">{{ r.organisationName }}</span>
+                    <p class="quote">{{ r.message }}</p>
+                  </div>
                   <div class="btns">
-                    <button mat-flat-button type="button" (click)="act(api.decide(g.id, r.id, true, reason), 'groups.console.approved')" data-testid="request-approve">{{ 'groups.console.approve' | transloco }}</button>
-                    <button mat-stroked-button type="button" (click)="act(api.decide(g.id, r.id, false, reason), 'groups.console.rejected')" data-testid="request-reject">{{ 'groups.console.reject' | transloco }}</button>
+                    <button
+                      mat-flat-button
+                      type="button"
+                      (click)="act(api.decide(g.id, r.id, true, reason), 'groups.console.approved')"
+                      data-testid="request-approve"
+                    >
+                      {{ 'groups.console.approve' | transloco }}
+                    </button>
+                    <button
+                      mat-stroked-button
+                      type="button"
+                      (click)="act(api.decide(g.id, r.id, false, reason), 'groups.console.rejected')"
+                      data-testid="request-reject"
+                    >
+                      {{ 'groups.console.reject' | transloco }}
+                    </button>
                   </div>
                 </li>
-              } @empty { <li class="muted">{{ 'groups.console.noRequests' | transloco }}</li> }
+              } @empty {
+                <li class="muted">{{ 'groups.console.noRequests' | transloco }}</li>
+              }
             </ul>
           </mat-tab>
           <mat-tab [label]="('groups.console.reports' | transloco) + ' (' + reports().length + ')'">
@@ -71,23 +133,41 @@ const DURATIONS = [
                 <li class="row" [attr.data-testid]="'report-' + r.id">
                   <div>
                     <blockquote class="quote">{{ r.messageBody }}</blockquote>
-                    <span class="muted">{{ (r.reporterId ? 'groups.console.reportedFor' : 'groups.console.flagged') | transloco: { reason: r.reason } }}</span>
-                    <a class="context" [routerLink]="['/chat', r.channelId]" [queryParams]="r.messageSeq ? { seq: r.messageSeq } : {}" data-testid="report-context">{{ 'groups.console.inContext' | transloco }}</a>
+                    <span class="muted">{{
+                      (r.reporterId ? 'groups.console.reportedFor' : 'groups.console.flagged') | transloco: { reason: r.reason }
+                    }}</span>
+                    <a
+                      class="context"
+                      [routerLink]="['/chat', r.channelId]"
+                      [queryParams]="r.messageSeq ? { seq: r.messageSeq } : {}"
+                      data-testid="report-context"
+                      >{{ 'groups.console.inContext' | transloco }}</a
+                    >
                   </div>
                   <div class="btns">
-                    <button mat-stroked-button type="button" (click)="resolve(r, 'dismiss')" data-testid="report-dismiss">{{ 'groups.console.dismiss' | transloco }}</button>
-                    <button mat-stroked-button type="button" (click)="resolve(r, 'delete')" data-testid="report-delete">{{ 'groups.console.deleteMessage' | transloco }}</button>
-                    <button mat-flat-button type="button" (click)="resolve(r, 'mute')" data-testid="report-mute">{{ 'groups.console.muteAuthor' | transloco }}</button>
+                    <button mat-stroked-button type="button" (click)="resolve(r, 'dismiss')" data-testid="report-dismiss">
+                      {{ 'groups.console.dismiss' | transloco }}
+                    </button>
+                    <button mat-stroked-button type="button" (click)="resolve(r, 'delete')" data-testid="report-delete">
+                      {{ 'groups.console.deleteMessage' | transloco }}
+                    </button>
+                    <button mat-flat-button type="button" (click)="resolve(r, 'mute')" data-testid="report-mute">
+                      {{ 'groups.console.muteAuthor' | transloco }}
+                    </button>
                   </div>
                 </li>
-              } @empty { <li class="muted">{{ 'groups.console.noReports' | transloco }}</li> }
+              } @empty {
+                <li class="muted">{{ 'groups.console.noReports' | transloco }}</li>
+              }
             </ul>
           </mat-tab>
           <mat-tab [label]="'groups.members' | transloco">
             <mat-form-field appearance="outline" class="dur">
               <mat-label>{{ 'groups.console.duration' | transloco }}</mat-label>
               <mat-select [(ngModel)]="duration" name="duration" data-testid="mute-duration">
-                @for (d of durations; track d.key) { <mat-option [value]="d.seconds">{{ 'groups.console.durations.' + d.key | transloco }}</mat-option> }
+                @for (d of durations; track d.key) {
+                  <mat-option [value]="d.seconds">{{ 'groups.console.durations.' + d.key | transloco }}</mat-option>
+                }
               </mat-select>
             </mat-form-field>
             <ul class="rows" data-testid="console-members">
@@ -95,24 +175,74 @@ const DURATIONS = [
                 <li class="row">
                   <div>
                     <strong>{{ m.displayName }}</strong> <span class="muted">{{ m.organisationName }}</span>
-                    @if (mutedUntil(m.userId); as until) { <span class="pill">{{ 'groups.console.mutedUntil' | transloco: { until: (until | date: 'short' : undefined : language.lang()) } }}</span> }
+                    @if (mutedUntil(m.userId); as until) {
+                      <span class="pill">{{
+                        'groups.console.mutedUntil' | transloco: { until: (until | date: 'short' : undefined : language.lang()) }
+                      }}</span>
+                    }
                   </div>
                   @if (auth.isStaff()) {
                     @if (m.role === 'coordinator') {
-                      <button mat-stroked-button type="button" (click)="act(api.dismiss(g.id, m.userId, reason.trim() || undefined), 'groups.console.dismissed')" [attr.aria-label]="'groups.console.dismissName' | transloco: { name: m.displayName }" data-testid="member-dismiss">{{ 'groups.console.dismissCoordinator' | transloco }}</button>
+                      <button
+                        mat-stroked-button
+                        type="button"
+                        (click)="act(api.dismiss(g.id, m.userId, reason.trim() || undefined), 'groups.console.dismissed')"
+                        [attr.aria-label]="'groups.console.dismissName' | transloco: { name: m.displayName }"
+                        data-testid="member-dismiss"
+                      >
+                        {{ 'groups.console.dismissCoordinator' | transloco }}
+                      </button>
                     } @else {
-                      <button mat-stroked-button type="button" (click)="act(api.appoint(g.id, m.userId, reason.trim() || undefined), 'groups.console.appointed')" [attr.aria-label]="'groups.console.appointName' | transloco: { name: m.displayName }" data-testid="member-appoint">{{ 'groups.console.appoint' | transloco }}</button>
+                      <button
+                        mat-stroked-button
+                        type="button"
+                        (click)="act(api.appoint(g.id, m.userId, reason.trim() || undefined), 'groups.console.appointed')"
+                        [attr.aria-label]="'groups.console.appointName' | transloco: { name: m.displayName }"
+                        data-testid="member-appoint"
+                      >
+                        {{ 'groups.console.appoint' | transloco }}
+                      </button>
                     }
                   }
                   @if (m.role !== 'coordinator') {
                     <div class="btns">
                       @if (mutedUntil(m.userId)) {
-                        <button mat-stroked-button type="button" (click)="act(api.unmute(g.id, m.userId, reason.trim() || undefined), 'groups.console.unmuted')">{{ 'groups.console.unmute' | transloco }}</button>
+                        <button
+                          mat-stroked-button
+                          type="button"
+                          (click)="act(api.unmute(g.id, m.userId, reason.trim() || undefined), 'groups.console.unmuted')"
+                        >
+                          {{ 'groups.console.unmute' | transloco }}
+                        </button>
                       } @else {
-                        <button mat-stroked-button type="button" (click)="mute(m)" [attr.aria-label]="'groups.console.muteName' | transloco: { name: m.displayName }" data-testid="member-mute">{{ 'groups.console.mute' | transloco }}</button>
+                        <button
+                          mat-stroked-button
+                          type="button"
+                          (click)="mute(m)"
+                          [attr.aria-label]="'groups.console.muteName' | transloco: { name: m.displayName }"
+                          data-testid="member-mute"
+                        >
+                          {{ 'groups.console.mute' | transloco }}
+                        </button>
                       }
-                      <button mat-stroked-button type="button" (click)="withReason(api.remove(g.id, m.userId, reason, false), 'groups.console.removed')" [attr.aria-label]="'groups.console.removeName' | transloco: { name: m.displayName }" data-testid="member-remove">{{ 'groups.console.remove' | transloco }}</button>
-                      <button mat-stroked-button type="button" (click)="withReason(api.remove(g.id, m.userId, reason, true), 'groups.console.banned')" [attr.aria-label]="'groups.console.banName' | transloco: { name: m.displayName }" data-testid="member-ban">{{ 'groups.console.ban' | transloco }}</button>
+                      <button
+                        mat-stroked-button
+                        type="button"
+                        (click)="withReason(api.remove(g.id, m.userId, reason, false), 'groups.console.removed')"
+                        [attr.aria-label]="'groups.console.removeName' | transloco: { name: m.displayName }"
+                        data-testid="member-remove"
+                      >
+                        {{ 'groups.console.remove' | transloco }}
+                      </button>
+                      <button
+                        mat-stroked-button
+                        type="button"
+                        (click)="withReason(api.remove(g.id, m.userId, reason, true), 'groups.console.banned')"
+                        [attr.aria-label]="'groups.console.banName' | transloco: { name: m.displayName }"
+                        data-testid="member-ban"
+                      >
+                        {{ 'groups.console.ban' | transloco }}
+                      </button>
                     </div>
                   }
                 </li>
@@ -124,14 +254,30 @@ const DURATIONS = [
             <form class="inline" (ngSubmit)="invitePerson(g)">
               <mat-form-field appearance="outline" class="wide">
                 <mat-label>{{ 'groups.console.person' | transloco }}</mat-label>
-                <input matInput name="person" [(ngModel)]="personQuery" (ngModelChange)="searchPeople($event)" [matAutocomplete]="people" data-testid="invite-person" />
-                <mat-autocomplete #people="matAutocomplete" autoActiveFirstOption [displayWith]="personName" (optionSelected)="person.set($event.option.value)">
+                <input
+                  matInput
+                  name="person"
+                  [(ngModel)]="personQuery"
+                  (ngModelChange)="searchPeople($event)"
+                  [matAutocomplete]="people"
+                  data-testid="invite-person"
+                />
+                <mat-autocomplete
+                  #people="matAutocomplete"
+                  autoActiveFirstOption
+                  [displayWith]="personName"
+                  (optionSelected)="person.set($event.option.value)"
+                >
                   @for (p of peopleFound(); track p.id) {
-                    <mat-option [value]="p">{{ p.displayName }} <span class="muted">{{ p.organisationName }}</span></mat-option>
+                    <mat-option [value]="p"
+                      >{{ p.displayName }} <span class="muted">{{ p.organisationName }}</span></mat-option
+                    >
                   }
                 </mat-autocomplete>
               </mat-form-field>
-              <button mat-flat-button type="submit" [disabled]="!person()" data-testid="invite-person-send">{{ 'groups.console.inviteSend' | transloco }}</button>
+              <button mat-flat-button type="submit" [disabled]="!person()" data-testid="invite-person-send">
+                {{ 'groups.console.inviteSend' | transloco }}
+              </button>
             </form>
             <h2 class="section-title">{{ 'groups.console.inviteOrganisation' | transloco }}</h2>
             <p class="muted">{{ 'groups.console.inviteOrganisationHint' | transloco }}</p>
@@ -139,10 +285,14 @@ const DURATIONS = [
               <mat-form-field appearance="outline" class="wide">
                 <mat-label>{{ 'groups.organisation' | transloco }}</mat-label>
                 <mat-select name="org" [(ngModel)]="organisationId" data-testid="invite-organisation">
-                  @for (o of organisations(); track o.id) { <mat-option [value]="o.id">{{ o.name }}</mat-option> }
+                  @for (o of organisations(); track o.id) {
+                    <mat-option [value]="o.id">{{ o.name }}</mat-option>
+                  }
                 </mat-select>
               </mat-form-field>
-              <button mat-flat-button type="submit" [disabled]="!organisationId" data-testid="invite-organisation-send">{{ 'groups.console.inviteSend' | transloco }}</button>
+              <button mat-flat-button type="submit" [disabled]="!organisationId" data-testid="invite-organisation-send">
+                {{ 'groups.console.inviteSend' | transloco }}
+              </button>
             </form>
           </mat-tab>
           <mat-tab [label]="'groups.console.settings' | transloco">
@@ -150,9 +300,16 @@ const DURATIONS = [
             <form class="inline" (ngSubmit)="saveSlowMode(g)">
               <mat-form-field appearance="outline">
                 <mat-label>{{ 'groups.console.channel' | transloco }}</mat-label>
-                <mat-select [(ngModel)]="slowChannelId" name="slowChannel" (ngModelChange)="pickChannel($event)" data-testid="slow-mode-channel">
+                <mat-select
+                  [(ngModel)]="slowChannelId"
+                  name="slowChannel"
+                  (ngModelChange)="pickChannel($event)"
+                  data-testid="slow-mode-channel"
+                >
                   @for (c of channels(); track c.id) {
-                    <mat-option [value]="c.id">#{{ c.name }} ({{ 'groups.console.slowModeNow' | transloco: { seconds: c.slowModeSeconds } }})</mat-option>
+                    <mat-option [value]="c.id"
+                      >#{{ c.name }} ({{ 'groups.console.slowModeNow' | transloco: { seconds: c.slowModeSeconds } }})</mat-option
+                    >
                   }
                 </mat-select>
               </mat-form-field>
@@ -160,14 +317,27 @@ const DURATIONS = [
                 <mat-label>{{ 'groups.console.slowModeField' | transloco }}</mat-label>
                 <input matInput type="number" min="0" max="3600" name="slow" [(ngModel)]="slow" data-testid="slow-mode-seconds" />
               </mat-form-field>
-              <button mat-flat-button type="submit" [disabled]="!slowChannelId" data-testid="slow-mode-save">{{ 'common.save' | transloco }}</button>
+              <button mat-flat-button type="submit" [disabled]="!slowChannelId" data-testid="slow-mode-save">
+                {{ 'common.save' | transloco }}
+              </button>
             </form>
             <h2 class="section-title">{{ 'groups.console.wordFilter' | transloco }}</h2>
             <p class="muted">{{ 'groups.console.wordFilterHint' | transloco }}</p>
             <ul class="rows">
               @for (r of rules(); track $index) {
-                <li class="row"><span><code>{{ r.pattern }}</code> — {{ 'groups.console.filterAction.' + r.action | transloco }}</span>
-                  <button mat-icon-button type="button" (click)="removeRule($index)" [attr.aria-label]="'common.removeItem' | transloco: { item: r.pattern }"><mat-icon aria-hidden="true" fontIcon="close" /></button></li>
+                <li class="row">
+                  <span
+                    ><code>{{ r.pattern }}</code> — {{ 'groups.console.filterAction.' + r.action | transloco }}</span
+                  >
+                  <button
+                    mat-icon-button
+                    type="button"
+                    (click)="removeRule($index)"
+                    [attr.aria-label]="'common.removeItem' | transloco: { item: r.pattern }"
+                  >
+                    <mat-icon aria-hidden="true" fontIcon="close" />
+                  </button>
+                </li>
               }
             </ul>
             <form class="inline" (ngSubmit)="addRule()">
@@ -182,7 +352,9 @@ const DURATIONS = [
                   <mat-option value="flag">{{ 'groups.console.filterAction.flag' | transloco }}</mat-option>
                 </mat-select>
               </mat-form-field>
-              <button mat-flat-button type="submit" [disabled]="!pattern.trim()" data-testid="filter-add">{{ 'groups.console.addRule' | transloco }}</button>
+              <button mat-flat-button type="submit" [disabled]="!pattern.trim()" data-testid="filter-add">
+                {{ 'groups.console.addRule' | transloco }}
+              </button>
             </form>
           </mat-tab>
           <mat-tab [label]="('groups.console.bans' | transloco) + ' (' + bans().length + ')'">
@@ -191,23 +363,52 @@ const DURATIONS = [
                 <li class="row">
                   <div>
                     <strong>{{ b.displayName }}</strong> <span class="muted">{{ b.organisationName }}</span>
-                    <p class="quote">{{ 'groups.console.bannedBecause' | transloco: { reason: b.reason, by: b.bannedByName ?? '—', at: (b.at | date: 'short' : undefined : language.lang()) } }}</p>
+                    <p class="quote">
+                      {{
+                        'groups.console.bannedBecause'
+                          | transloco
+                            : { reason: b.reason, by: b.bannedByName ?? '—', at: (b.at | date: 'short' : undefined : language.lang()) }
+                      }}
+                    </p>
                   </div>
-                  <button mat-stroked-button type="button" (click)="act(api.unban(g.id, b.userId, reason.trim() || undefined), 'groups.console.unbanned')" [attr.aria-label]="'groups.console.unbanName' | transloco: { name: b.displayName }" data-testid="ban-lift">{{ 'groups.console.unban' | transloco }}</button>
+                  <button
+                    mat-stroked-button
+                    type="button"
+                    (click)="act(api.unban(g.id, b.userId, reason.trim() || undefined), 'groups.console.unbanned')"
+                    [attr.aria-label]="'groups.console.unbanName' | transloco: { name: b.displayName }"
+                    data-testid="ban-lift"
+                  >
+                    {{ 'groups.console.unban' | transloco }}
+                  </button>
                 </li>
-              } @empty { <li class="muted">{{ 'groups.console.noBans' | transloco }}</li> }
+              } @empty {
+                <li class="muted">{{ 'groups.console.noBans' | transloco }}</li>
+              }
             </ul>
           </mat-tab>
           <mat-tab [label]="'groups.console.audit' | transloco">
-            <button mat-stroked-button type="button" (click)="downloadCsv(g)" data-testid="audit-csv"><mat-icon aria-hidden="true" fontIcon="download" />{{ 'groups.console.csv' | transloco }}</button>
+            <button mat-stroked-button type="button" (click)="downloadCsv(g)" data-testid="audit-csv">
+              <mat-icon aria-hidden="true" fontIcon="download" />{{ 'groups.console.csv' | transloco }}
+            </button>
             <table class="audit" data-testid="audit-table">
-              <thead><tr>
-                <th scope="col">{{ 'groups.console.when' | transloco }}</th><th scope="col">{{ 'groups.console.action' | transloco }}</th>
-                <th scope="col">{{ 'groups.console.target' | transloco }}</th><th scope="col">{{ 'groups.console.reasonCol' | transloco }}</th>
-              </tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">{{ 'groups.console.when' | transloco }}</th>
+                  <th scope="col">{{ 'groups.console.action' | transloco }}</th>
+                  <th scope="col">{{ 'groups.console.target' | transloco }}</th>
+                  <th scope="col">{{ 'groups.console.reasonCol' | transloco }}</th>
+                </tr>
+              </thead>
               <tbody>
                 @for (e of audit(); track e.id) {
-                  <tr><td>{{ e.at | date: 'short' : undefined : language.lang() }}</td><td><code>{{ e.action }}</code></td><td>{{ e.targetType }} {{ e.targetId }}</td><td>{{ e.reason }}</td></tr>
+                  <tr>
+                    <td>{{ e.at | date: 'short' : undefined : language.lang() }}</td>
+                    <td>
+                      <code>{{ e.action }}</code>
+                    </td>
+                    <td>{{ e.targetType }} {{ e.targetId }}</td>
+                    <td>{{ e.reason }}</td>
+                  </tr>
                 }
               </tbody>
             </table>
@@ -217,23 +418,86 @@ const DURATIONS = [
     </section>
   `,
   styles: `
-    .reason { width: min(560px, 100%); }
-    .rows { list-style: none; padding: 0; display: flex; flex-direction: column; gap: 8px; margin: 12px 0; }
-    .row { display: flex; justify-content: space-between; gap: 12px; align-items: center; flex-wrap: wrap; padding: 8px 12px; background: var(--k-surface, #fff); border: 1px solid var(--k-border, #dde5ea); border-radius: 8px; }
-    .btns { display: flex; gap: 8px; flex-wrap: wrap; }
-    .quote { margin: 4px 0; white-space: pre-wrap; }
-    blockquote.quote { border-left: 3px solid var(--k-teal, #0f8b8d); padding-left: 8px; }
-    .muted { color: var(--k-text-muted); }
-    .context { margin-left: 8px; }
-    .row strong + .muted { margin-left: 8px; }
-    .dur { margin-top: 16px; }
-    .wide { width: min(460px, 100%); }
-    .section-title { margin-top: 16px; }
-    .pill { background: #fdecea; border-radius: 12px; padding: 2px 10px; font-size: 12px; margin-left: 8px; }
-    .inline { display: flex; gap: 12px; align-items: baseline; flex-wrap: wrap; }
-    .head-actions { margin-bottom: 12px; }
-    .audit { border-collapse: collapse; width: 100%; margin-top: 12px; }
-    .audit th, .audit td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--k-border, #dde5ea); }
+    .reason {
+      width: min(560px, 100%);
+    }
+    .rows {
+      list-style: none;
+      padding: 0;
+      display: flex;
+      flex-direction: column;
+      gap: 8px;
+      margin: 12px 0;
+    }
+    .row {
+      display: flex;
+      justify-content: space-between;
+      gap: 12px;
+      align-items: center;
+      flex-wrap: wrap;
+      padding: 8px 12px;
+      background: var(--k-surface, #fff);
+      border: 1px solid var(--k-border, #dde5ea);
+      border-radius: 8px;
+    }
+    .btns {
+      display: flex;
+      gap: 8px;
+      flex-wrap: wrap;
+    }
+    .quote {
+      margin: 4px 0;
+      white-space: pre-wrap;
+    }
+    blockquote.quote {
+      border-left: 3px solid var(--k-teal, #0f8b8d);
+      padding-left: 8px;
+    }
+    .muted {
+      color: var(--k-text-muted);
+    }
+    .context {
+      margin-left: 8px;
+    }
+    .row strong + .muted {
+      margin-left: 8px;
+    }
+    .dur {
+      margin-top: 16px;
+    }
+    .wide {
+      width: min(460px, 100%);
+    }
+    .section-title {
+      margin-top: 16px;
+    }
+    .pill {
+      background: #fdecea;
+      border-radius: 12px;
+      padding: 2px 10px;
+      font-size: 12px;
+      margin-left: 8px;
+    }
+    .inline {
+      display: flex;
+      gap: 12px;
+      align-items: baseline;
+      flex-wrap: wrap;
+    }
+    .head-actions {
+      margin-bottom: 12px;
+    }
+    .audit {
+      border-collapse: collapse;
+      width: 100%;
+      margin-top: 12px;
+    }
+    .audit th,
+    .audit td {
+      text-align: left;
+      padding: 6px 8px;
+      border-bottom: 1px solid var(--k-border, #dde5ea);
+    }
   `,
 })
 export default class ConsolePage {
@@ -324,13 +588,23 @@ export default class ConsolePage {
 
   resolve(r: Report, action: 'dismiss' | 'delete' | 'mute'): void {
     const note = this.reason.trim();
-    this.act(this.api.resolve(r.groupId, r.id, { action, ...(note ? { note } : {}), ...(action === 'mute' ? { durationSeconds: this.duration } : {}) }), 'groups.console.resolved');
+    this.act(
+      this.api.resolve(r.groupId, r.id, {
+        action,
+        ...(note ? { note } : {}),
+        ...(action === 'mute' ? { durationSeconds: this.duration } : {}),
+      }),
+      'groups.console.resolved',
+    );
   }
 
   edit(g: MyGroup): void {
-    this.dialog.open<GroupFormDialog, MyGroup | null, GroupFormResult>(GroupFormDialog, { data: g, autoFocus: 'first-tabbable' }).afterClosed().subscribe((result) => {
-      if (result) this.act(this.api.update(g.id, result), 'groups.console.saved');
-    });
+    this.dialog
+      .open<GroupFormDialog, MyGroup | null, GroupFormResult>(GroupFormDialog, { data: g, autoFocus: 'first-tabbable' })
+      .afterClosed()
+      .subscribe((result) => {
+        if (result) this.act(this.api.update(g.id, result), 'groups.console.saved');
+      });
   }
 
   searchPeople(q: string | PersonSummary): void {
@@ -355,7 +629,11 @@ export default class ConsolePage {
     if (!this.organisationId) return;
     this.api.inviteOrganisation(g.id, this.organisationId, this.reason.trim() || undefined).subscribe({
       next: (r) => {
-        this.snack.open(this.transloco.translate('groups.console.organisationInvited', { invited: r.invited, skipped: r.skipped }), undefined, { duration: 4000 });
+        this.snack.open(
+          this.transloco.translate('groups.console.organisationInvited', { invited: r.invited, skipped: r.skipped }),
+          undefined,
+          { duration: 4000 },
+        );
         this.reload();
       },
       error: (err: unknown) => this.snack.open(this.errors.message(err), this.transloco.translate('common.close')),
@@ -367,7 +645,11 @@ export default class ConsolePage {
   }
 
   saveSlowMode(g: MyGroup): void {
-    if (this.slowChannelId) this.act(this.api.slowMode(g.id, this.slowChannelId, Number(this.slow) || 0, this.reason.trim() || undefined), 'groups.console.saved');
+    if (this.slowChannelId)
+      this.act(
+        this.api.slowMode(g.id, this.slowChannelId, Number(this.slow) || 0, this.reason.trim() || undefined),
+        'groups.console.saved',
+      );
   }
 
   addRule(): void {
@@ -375,12 +657,23 @@ export default class ConsolePage {
     const pattern = this.pattern.trim();
     if (!g || !pattern) return;
     this.pattern = '';
-    this.act(this.api.setWordFilter(g.id, [...this.rules(), { pattern, action: this.filterAction }], this.reason.trim() || undefined), 'groups.console.saved');
+    this.act(
+      this.api.setWordFilter(g.id, [...this.rules(), { pattern, action: this.filterAction }], this.reason.trim() || undefined),
+      'groups.console.saved',
+    );
   }
 
   removeRule(index: number): void {
     const g = this.group();
-    if (g) this.act(this.api.setWordFilter(g.id, this.rules().filter((_, i) => i !== index), this.reason.trim() || undefined), 'groups.console.saved');
+    if (g)
+      this.act(
+        this.api.setWordFilter(
+          g.id,
+          this.rules().filter((_, i) => i !== index),
+          this.reason.trim() || undefined,
+        ),
+        'groups.console.saved',
+      );
   }
 
   downloadCsv(g: MyGroup): void {

@@ -21,28 +21,49 @@ import { GroupsApi } from '../groups.api';
   selector: 'app-group-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [GroupStore],
-  imports: [DatePipe, FormsModule, RouterLink, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatIconModule, MatInputModule, TranslocoPipe, EmptyStateComponent],
+  imports: [
+    DatePipe,
+    FormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    TranslocoPipe,
+    EmptyStateComponent,
+  ],
   template: `
     <section class="page">
-      <a mat-button routerLink="/groups" class="back"><mat-icon aria-hidden="true" fontIcon="arrow_back" />{{ 'groups.back' | transloco }}</a>
+      <a mat-button routerLink="/groups" class="back"
+        ><mat-icon aria-hidden="true" fontIcon="arrow_back" />{{ 'groups.back' | transloco }}</a
+      >
       @if (store.notFound()) {
         <app-empty-state icon="group_off" [title]="'groups.notFound' | transloco" />
       } @else if (store.group(); as g) {
         <header class="head k-card">
           <div>
             <h1 class="page-title" data-testid="group-name">{{ g.name }}</h1>
-            <p class="meta">{{ 'groups.visibility.' + g.visibility | transloco }} · {{ 'groups.memberCount' | transloco: { count: g.memberCount } }}</p>
+            <p class="meta">
+              {{ 'groups.visibility.' + g.visibility | transloco }} · {{ 'groups.memberCount' | transloco: { count: g.memberCount } }}
+            </p>
           </div>
           <div class="head-actions">
             @if (g.canModerate) {
-              <a mat-flat-button [routerLink]="['/groups', g.id, 'console']" data-testid="group-console-link"><mat-icon aria-hidden="true" fontIcon="shield_person" />{{ 'groups.console.open' | transloco }}</a>
+              <a mat-flat-button [routerLink]="['/groups', g.id, 'console']" data-testid="group-console-link"
+                ><mat-icon aria-hidden="true" fontIcon="shield_person" />{{ 'groups.console.open' | transloco }}</a
+              >
             }
             @if (g.myRole) {
-              <button mat-stroked-button type="button" (click)="run(store.leave(), 'groups.left')" data-testid="group-leave">{{ 'groups.leave' | transloco }}</button>
+              <button mat-stroked-button type="button" (click)="run(store.leave(), 'groups.left')" data-testid="group-leave">
+                {{ 'groups.leave' | transloco }}
+              </button>
             } @else if (g.requested) {
               <span class="status" data-testid="group-requested">{{ 'groups.requested' | transloco }}</span>
             } @else if (g.visibility === 'open' || g.invited) {
-              <button mat-flat-button type="button" (click)="run(store.join(), 'groups.joinedShort')" data-testid="group-join">{{ 'groups.join' | transloco }}</button>
+              <button mat-flat-button type="button" (click)="run(store.join(), 'groups.joinedShort')" data-testid="group-join">
+                {{ 'groups.join' | transloco }}
+              </button>
             }
           </div>
         </header>
@@ -52,7 +73,14 @@ import { GroupsApi } from '../groups.api';
             <h2 class="section-title">{{ 'groups.request' | transloco }}</h2>
             <mat-form-field appearance="outline">
               <mat-label>{{ 'groups.requestMessage' | transloco }}</mat-label>
-              <textarea matInput name="message" rows="3" maxlength="1000" [(ngModel)]="requestMessage" data-testid="group-request-message"></textarea>
+              <textarea
+                matInput
+                name="message"
+                rows="3"
+                maxlength="1000"
+                [(ngModel)]="requestMessage"
+                data-testid="group-request-message"
+              ></textarea>
             </mat-form-field>
             <button mat-flat-button type="submit" data-testid="group-request-send">{{ 'groups.requestSend' | transloco }}</button>
           </form>
@@ -76,10 +104,21 @@ import { GroupsApi } from '../groups.api';
                 <form class="announce" (ngSubmit)="announce()">
                   <mat-form-field appearance="outline">
                     <mat-label>{{ 'groups.announcements.new' | transloco }}</mat-label>
-                    <textarea matInput name="ann" rows="2" maxlength="4000" [(ngModel)]="announcement" data-testid="announcement-body"></textarea>
+                    <textarea
+                      matInput
+                      name="ann"
+                      rows="2"
+                      maxlength="4000"
+                      [(ngModel)]="announcement"
+                      data-testid="announcement-body"
+                    ></textarea>
                   </mat-form-field>
-                  <mat-checkbox name="ack" [(ngModel)]="requireAck" data-testid="announcement-require-ack">{{ 'groups.announcements.requireAck' | transloco }}</mat-checkbox>
-                  <button mat-flat-button type="submit" [disabled]="!announcement.trim()" data-testid="announcement-post">{{ 'groups.announcements.post' | transloco }}</button>
+                  <mat-checkbox name="ack" [(ngModel)]="requireAck" data-testid="announcement-require-ack">{{
+                    'groups.announcements.requireAck' | transloco
+                  }}</mat-checkbox>
+                  <button mat-flat-button type="submit" [disabled]="!announcement.trim()" data-testid="announcement-post">
+                    {{ 'groups.announcements.post' | transloco }}
+                  </button>
                 </form>
               }
               @for (a of store.announcements(); track a.id) {
@@ -93,27 +132,53 @@ import { GroupsApi } from '../groups.api';
                   </p>
                   @if (a.requireAck && g.myRole) {
                     @if (a.myAckAt) {
-                      <span class="status"><mat-icon aria-hidden="true" fontIcon="check" />{{ 'groups.announcements.acknowledged' | transloco }}</span>
+                      <span class="status"
+                        ><mat-icon aria-hidden="true" fontIcon="check" />{{ 'groups.announcements.acknowledged' | transloco }}</span
+                      >
                     } @else {
-                      <button mat-stroked-button type="button" (click)="run(store.acknowledge(a), 'groups.announcements.thanks')" data-testid="announcement-ack">{{ 'groups.announcements.acknowledge' | transloco }}</button>
+                      <button
+                        mat-stroked-button
+                        type="button"
+                        (click)="run(store.acknowledge(a), 'groups.announcements.thanks')"
+                        data-testid="announcement-ack"
+                      >
+                        {{ 'groups.announcements.acknowledge' | transloco }}
+                      </button>
                     }
                   }
                   @if (a.requireAck && g.canModerate) {
-                    <button mat-button type="button" (click)="showAcks(a)" data-testid="announcement-acks">{{ 'groups.announcements.who' | transloco }}</button>
+                    <button mat-button type="button" (click)="showAcks(a)" data-testid="announcement-acks">
+                      {{ 'groups.announcements.who' | transloco }}
+                    </button>
                     @if (acks()?.announcementId === a.id) {
                       @let r = acks()!;
                       <table class="acks">
-                        <caption>{{ 'groups.announcements.byOrganisation' | transloco: { done: r.acknowledged, total: r.total } }}</caption>
-                        <thead><tr><th scope="col">{{ 'groups.organisation' | transloco }}</th><th scope="col">{{ 'groups.announcements.acknowledgedCol' | transloco }}</th></tr></thead>
+                        <caption>
+                          {{
+                            'groups.announcements.byOrganisation' | transloco: { done: r.acknowledged, total: r.total }
+                          }}
+                        </caption>
+                        <thead>
+                          <tr>
+                            <th scope="col">{{ 'groups.organisation' | transloco }}</th>
+                            <th scope="col">{{ 'groups.announcements.acknowledgedCol' | transloco }}</th>
+                          </tr>
+                        </thead>
                         <tbody>
                           @for (o of r.organisations; track o.organisationId) {
-                            <tr><td>{{ o.organisationName ?? ('groups.noOrganisation' | transloco) }}</td><td>{{ o.acknowledged }} / {{ o.total }}</td></tr>
+                            <tr>
+                              <td>{{ o.organisationName ?? ('groups.noOrganisation' | transloco) }}</td>
+                              <td>{{ o.acknowledged }} / {{ o.total }}</td>
+                            </tr>
                           }
                         </tbody>
                       </table>
                       <ul class="people">
                         @for (p of r.people; track p.userId) {
-                          <li>{{ p.displayName }} — {{ (p.acknowledgedAt ? 'groups.announcements.acknowledged' : 'groups.announcements.pending') | transloco }}</li>
+                          <li>
+                            {{ p.displayName }} —
+                            {{ (p.acknowledgedAt ? 'groups.announcements.acknowledged' : 'groups.announcements.pending') | transloco }}
+                          </li>
                         }
                       </ul>
                     }
@@ -129,15 +194,26 @@ import { GroupsApi } from '../groups.api';
             <section class="k-card" aria-labelledby="ch-h">
               <h2 id="ch-h" class="section-title">{{ 'groups.channels' | transloco }}</h2>
               <ul class="links">
-                <li><a [routerLink]="['/chat', g.channelIds.general]" data-testid="group-channel-general"># {{ g.slug }}-general</a></li>
-                <li><a [routerLink]="['/chat', g.channelIds.announcements]" data-testid="group-channel-announcements"># {{ g.slug }}-announcements</a></li>
+                <li>
+                  <a [routerLink]="['/chat', g.channelIds.general]" data-testid="group-channel-general"># {{ g.slug }}-general</a>
+                </li>
+                <li>
+                  <a [routerLink]="['/chat', g.channelIds.announcements]" data-testid="group-channel-announcements"
+                    ># {{ g.slug }}-announcements</a
+                  >
+                </li>
               </ul>
             </section>
             <section class="k-card" aria-labelledby="co-h">
               <h2 id="co-h" class="section-title">{{ 'groups.coordinators' | transloco }}</h2>
               <ul class="links">
                 @for (c of store.coordinators(); track c.userId) {
-                  <li>{{ c.displayName }} @if (c.organisationName) {<span class="muted">· {{ c.organisationName }}</span>}</li>
+                  <li>
+                    {{ c.displayName }}
+                    @if (c.organisationName) {
+                      <span class="muted">· {{ c.organisationName }}</span>
+                    }
+                  </li>
                 }
               </ul>
             </section>
@@ -148,7 +224,9 @@ import { GroupsApi } from '../groups.api';
                   <li>
                     {{ m.displayName }}
                     <span class="muted">· {{ m.organisationName ?? ('groups.noOrganisation' | transloco) }}</span>
-                    @if (m.role === 'coordinator') { <span class="pill">{{ 'groups.role.coordinator' | transloco }}</span> }
+                    @if (m.role === 'coordinator') {
+                      <span class="pill">{{ 'groups.role.coordinator' | transloco }}</span>
+                    }
                   </li>
                 }
               </ul>
@@ -159,23 +237,100 @@ import { GroupsApi } from '../groups.api';
     </section>
   `,
   styles: `
-    .head { display: flex; justify-content: space-between; align-items: center; gap: 16px; flex-wrap: wrap; padding: 16px; }
-    .head-actions { display: flex; gap: 8px; align-items: center; }
-    .meta, .muted { color: var(--k-text-muted); margin: 0; }
-    .layout { display: grid; grid-template-columns: minmax(0, 2fr) minmax(240px, 1fr); gap: 16px; margin-top: 16px; }
-    @media (max-width: 900px) { .layout { grid-template-columns: 1fr; } }
-    .main-col, .side-col { display: flex; flex-direction: column; gap: 16px; }
-    .k-card { padding: 16px; }
-    .request, .announce { display: flex; flex-direction: column; gap: 8px; margin-top: 16px; }
-    .tags { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 6px; }
-    .tag, .pill { background: var(--k-surface-2, #eef3f6); border-radius: 12px; padding: 2px 10px; font-size: 12px; }
-    .links { list-style: none; padding: 0; margin: 0; display: flex; flex-direction: column; gap: 6px; }
-    .announcement { border-top: 1px solid var(--k-border, #dde5ea); padding: 12px 0; }
-    .announcement .body { margin: 0 0 4px; white-space: pre-wrap; }
-    .status { display: inline-flex; align-items: center; gap: 4px; color: var(--k-text-muted); }
-    .acks { border-collapse: collapse; margin: 8px 0; }
-    .acks th, .acks td { text-align: left; padding: 4px 12px 4px 0; }
-    .acks caption { text-align: left; font-weight: 500; }
+    .head {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+      gap: 16px;
+      flex-wrap: wrap;
+      padding: 16px;
+    }
+    .head-actions {
+      display: flex;
+      gap: 8px;
+      align-items: center;
+    }
+    .meta,
+    .muted {
+      color: var(--k-text-muted);
+      margin: 0;
+    }
+    .layout {
+      display: grid;
+      grid-template-columns: minmax(0, 2fr) minmax(240px, 1fr);
+      gap: 16px;
+      margin-top: 16px;
+    }
+    @media (max-width: 900px) {
+      .layout {
+        grid-template-columns: 1fr;
+      }
+    }
+    .main-col,
+    .side-col {
+      display: flex;
+      flex-direction: column;
+      gap: 16px;
+    }
+    .k-card {
+      padding: 16px;
+    }
+    .request,
+    .announce {
+      display: flex;
+      flex-direction: column;
+      gap: 8px;
+      margin-top: 16px;
+    }
+    .tags {
+      list-style: none;
+      padding: 0;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 6px;
+    }
+    .tag,
+    .pill {
+      background: var(--k-surface-2, #eef3f6);
+      border-radius: 12px;
+      padding: 2px 10px;
+      font-size: 12px;
+    }
+    .links {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+      display: flex;
+      flex-direction: column;
+      gap: 6px;
+    }
+    .announcement {
+      border-top: 1px solid var(--k-border, #dde5ea);
+      padding: 12px 0;
+    }
+    .announcement .body {
+      margin: 0 0 4px;
+      white-space: pre-wrap;
+    }
+    .status {
+      display: inline-flex;
+      align-items: center;
+      gap: 4px;
+      color: var(--k-text-muted);
+    }
+    .acks {
+      border-collapse: collapse;
+      margin: 8px 0;
+    }
+    .acks th,
+    .acks td {
+      text-align: left;
+      padding: 4px 12px 4px 0;
+    }
+    .acks caption {
+      text-align: left;
+      font-weight: 500;
+    }
   `,
 })
 export default class GroupPage {

@@ -21,13 +21,25 @@ import { GroupsStore } from '../groups.store';
   selector: 'app-groups-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [GroupsStore],
-  imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, TranslocoPipe, EmptyStateComponent],
+  imports: [
+    FormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    TranslocoPipe,
+    EmptyStateComponent,
+  ],
   template: `
     <section class="page">
       <h1 class="page-title">{{ 'groups.title' | transloco }}</h1>
       <p class="page-subtitle">{{ 'groups.subtitle' | transloco }}</p>
       @if (auth.isStaff()) {
-        <button mat-flat-button type="button" (click)="create()" data-testid="group-new"><mat-icon aria-hidden="true" fontIcon="add" />{{ 'groups.form.new' | transloco }}</button>
+        <button mat-flat-button type="button" (click)="create()" data-testid="group-new">
+          <mat-icon aria-hidden="true" fontIcon="add" />{{ 'groups.form.new' | transloco }}
+        </button>
       }
       <form class="search" role="search" (ngSubmit)="store.load(q)">
         <mat-form-field appearance="outline" subscriptSizing="dynamic">
@@ -45,7 +57,9 @@ import { GroupsStore } from '../groups.store';
       <ul class="grid" data-testid="groups-list">
         @for (g of store.items(); track g.id) {
           <li class="k-card group" [attr.data-testid]="'group-card-' + g.slug">
-            <h2 class="name"><a [routerLink]="['/groups', g.id]">{{ g.name }}</a></h2>
+            <h2 class="name">
+              <a [routerLink]="['/groups', g.id]">{{ g.name }}</a>
+            </h2>
             <p class="meta">
               <span class="pill">{{ 'groups.visibility.' + g.visibility | transloco }}</span>
               <span>{{ 'groups.memberCount' | transloco: { count: g.memberCount } }}</span>
@@ -78,18 +92,68 @@ import { GroupsStore } from '../groups.store';
     </section>
   `,
   styles: `
-    .search mat-form-field { width: min(480px, 100%); }
-    .grid { list-style: none; padding: 0; margin: 16px 0; display: grid; gap: 16px; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); }
-    .group { display: flex; flex-direction: column; gap: 6px; padding: 16px; }
-    .name { font: var(--mat-sys-title-medium); margin: 0; }
-    .name a { color: var(--k-navy); }
-    .meta { display: flex; gap: 12px; align-items: center; margin: 0; color: var(--k-text-muted); }
-    .pill { border: 1px solid currentColor; border-radius: 12px; padding: 0 8px; font-size: 12px; }
-    .desc { margin: 0; flex: 1; }
-    .tags { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 6px; }
-    .tag { background: var(--k-surface-2, #eef3f6); border-radius: 12px; padding: 2px 10px; font-size: 12px; }
-    .actions { margin-top: 8px; }
-    .status { color: var(--k-text-muted); font-weight: 500; }
+    .search mat-form-field {
+      width: min(480px, 100%);
+    }
+    .grid {
+      list-style: none;
+      padding: 0;
+      margin: 16px 0;
+      display: grid;
+      gap: 16px;
+      grid-template-columns: repeat(auto-fill, minmax(300px, 1fr));
+    }
+    .group {
+      display: flex;
+      flex-direction: column;
+      gap: 6px;
+      padding: 16px;
+    }
+    .name {
+      font: var(--mat-sys-title-medium);
+      margin: 0;
+    }
+    .name a {
+      color: var(--k-navy);
+    }
+    .meta {
+      display: flex;
+      gap: 12px;
+      align-items: center;
+      margin: 0;
+      color: var(--k-text-muted);
+    }
+    .pill {
+      border: 1px solid currentColor;
+      border-radius: 12px;
+      padding: 0 8px;
+      font-size: 12px;
+    }
+    .desc {
+      margin: 0;
+      flex: 1;
+    }
+    .tags {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 6px;
+    }
+    .tag {
+      background: var(--k-surface-2, #eef3f6);
+      border-radius: 12px;
+      padding: 2px 10px;
+      font-size: 12px;
+    }
+    .actions {
+      margin-top: 8px;
+    }
+    .status {
+      color: var(--k-text-muted);
+      font-weight: 500;
+    }
   `,
 })
 export default class GroupsPage {
@@ -108,16 +172,21 @@ export default class GroupsPage {
   }
 
   create(): void {
-    this.dialog.open<GroupFormDialog, MyGroup | null, GroupFormResult>(GroupFormDialog, { data: null, autoFocus: 'first-tabbable' }).afterClosed().subscribe((result) => {
-      if (!result) return;
-      this.api.create({ name: result.name, description: result.description, tags: result.tags, visibility: result.visibility }).subscribe({
-        next: ({ group }) => {
-          this.snack.open(this.transloco.translate('groups.form.created', { name: group.name }), undefined, { duration: 3000 });
-          void this.router.navigate(['/groups', group.id]);
-        },
-        error: (err: unknown) => this.snack.open(this.errors.message(err), this.transloco.translate('common.close')),
+    this.dialog
+      .open<GroupFormDialog, MyGroup | null, GroupFormResult>(GroupFormDialog, { data: null, autoFocus: 'first-tabbable' })
+      .afterClosed()
+      .subscribe((result) => {
+        if (!result) return;
+        this.api
+          .create({ name: result.name, description: result.description, tags: result.tags, visibility: result.visibility })
+          .subscribe({
+            next: ({ group }) => {
+              this.snack.open(this.transloco.translate('groups.form.created', { name: group.name }), undefined, { duration: 3000 });
+              void this.router.navigate(['/groups', group.id]);
+            },
+            error: (err: unknown) => this.snack.open(this.errors.message(err), this.transloco.translate('common.close')),
+          });
       });
-    });
   }
 
   join(g: MyGroup): void {

@@ -43,15 +43,24 @@ export const accessComplete = (a: AccessValue): boolean =>
       <mat-form-field>
         <mat-label>{{ 'infrastructure.policy.who' | transloco }}</mat-label>
         <mat-select [value]="access().mode" (valueChange)="set({ mode: $event })" data-testid="access-mode">
-          @for (m of modes; track m) { <mat-option [value]="m">{{ 'infrastructure.access.' + m | transloco }}</mat-option> }
+          @for (m of modes; track m) {
+            <mat-option [value]="m">{{ 'infrastructure.access.' + m | transloco }}</mat-option>
+          }
         </mat-select>
       </mat-form-field>
       @switch (access().mode) {
         @case ('organisations') {
           <mat-form-field class="grow">
             <mat-label>{{ 'infrastructure.access.pickOrganisations' | transloco }}</mat-label>
-            <mat-select multiple [value]="access().organisationIds" (valueChange)="set({ organisationIds: $event })" data-testid="access-organisations">
-              @for (o of withCurrent(organisations(), access().organisationIds); track o.id) { <mat-option [value]="o.id">{{ o.name }}</mat-option> }
+            <mat-select
+              multiple
+              [value]="access().organisationIds"
+              (valueChange)="set({ organisationIds: $event })"
+              data-testid="access-organisations"
+            >
+              @for (o of withCurrent(organisations(), access().organisationIds); track o.id) {
+                <mat-option [value]="o.id">{{ o.name }}</mat-option>
+              }
             </mat-select>
             <mat-hint>{{ 'infrastructure.access.ownerAlways' | transloco }}</mat-hint>
           </mat-form-field>
@@ -60,7 +69,9 @@ export const accessComplete = (a: AccessValue): boolean =>
           <mat-form-field class="grow">
             <mat-label>{{ 'infrastructure.access.pickProject' | transloco }}</mat-label>
             <mat-select [value]="access().projectId" (valueChange)="set({ projectId: $event })" data-testid="access-project">
-              @for (p of withCurrent(projects(), access().projectId ? [access().projectId!] : []); track p.id) { <mat-option [value]="p.id">{{ p.name }}</mat-option> }
+              @for (p of withCurrent(projects(), access().projectId ? [access().projectId!] : []); track p.id) {
+                <mat-option [value]="p.id">{{ p.name }}</mat-option>
+              }
             </mat-select>
             <mat-hint>{{ 'infrastructure.access.projectHint' | transloco }}</mat-hint>
           </mat-form-field>
@@ -69,7 +80,9 @@ export const accessComplete = (a: AccessValue): boolean =>
           <mat-form-field class="grow">
             <mat-label>{{ 'infrastructure.access.pickGroup' | transloco }}</mat-label>
             <mat-select [value]="access().groupId" (valueChange)="set({ groupId: $event })" data-testid="access-group">
-              @for (g of withCurrent(groups(), access().groupId ? [access().groupId!] : []); track g.id) { <mat-option [value]="g.id">{{ g.name }}</mat-option> }
+              @for (g of withCurrent(groups(), access().groupId ? [access().groupId!] : []); track g.id) {
+                <mat-option [value]="g.id">{{ g.name }}</mat-option>
+              }
             </mat-select>
             <mat-hint>{{ 'infrastructure.access.groupHint' | transloco }}</mat-hint>
           </mat-form-field>
@@ -79,8 +92,17 @@ export const accessComplete = (a: AccessValue): boolean =>
     </div>
   `,
   styles: `
-    .access { display: flex; flex-wrap: wrap; gap: 0 12px; }
-    .access mat-form-field { min-width: 14rem; } .grow { flex: 1; }
+    .access {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 12px;
+    }
+    .access mat-form-field {
+      min-width: 14rem;
+    }
+    .grow {
+      flex: 1;
+    }
   `,
 })
 export class AccessEditorComponent implements OnInit {
@@ -96,9 +118,15 @@ export class AccessEditorComponent implements OnInit {
   ngOnInit(): void {
     const names = <T extends Choice>(page: { items: T[] }): Choice[] => page.items.map((x) => ({ id: x.id, name: x.name }));
     forkJoin({
-      organisations: this.directory.organisations({ limit: 100 }).pipe(map(names), catchError(() => of([]))),
+      organisations: this.directory.organisations({ limit: 100 }).pipe(
+        map(names),
+        catchError(() => of([])),
+      ),
       projects: this.projectNames.mine().pipe(catchError(() => of([]))),
-      groups: this.groupsApi.list({ limit: 100 }).pipe(map(names), catchError(() => of([]))),
+      groups: this.groupsApi.list({ limit: 100 }).pipe(
+        map(names),
+        catchError(() => of([])),
+      ),
     }).subscribe((o) => {
       this.organisations.set(o.organisations);
       this.projects.set(o.projects);

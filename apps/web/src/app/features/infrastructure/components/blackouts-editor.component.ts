@@ -19,7 +19,16 @@ import { rangeLabel } from '../time';
 @Component({
   selector: 'app-blackouts-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatButtonModule, MatButtonToggleModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, TranslocoPipe],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslocoPipe,
+  ],
   template: `
     <fieldset class="blackouts" data-testid="blackouts-editor">
       <legend>{{ 'infrastructure.policy.blackouts' | transloco }}</legend>
@@ -28,8 +37,19 @@ import { rangeLabel } from '../time';
         @for (b of blackouts(); track $index) {
           <li data-testid="blackout-item">
             <mat-icon aria-hidden="true" [fontIcon]="b.kind === 'weekly' ? 'event_repeat' : 'build'" />
-            <span class="what">{{ describe(b) }}@if (b.reason) { <span class="reason"> — {{ b.reason }}</span> }</span>
-            <button mat-icon-button type="button" (click)="remove($index)" [attr.aria-label]="'infrastructure.blackouts.remove' | transloco: { what: describe(b) }" data-testid="blackout-remove">
+            <span class="what"
+              >{{ describe(b) }}
+              @if (b.reason) {
+                <span class="reason"> — {{ b.reason }}</span>
+              }
+            </span>
+            <button
+              mat-icon-button
+              type="button"
+              (click)="remove($index)"
+              [attr.aria-label]="'infrastructure.blackouts.remove' | transloco: { what: describe(b) }"
+              data-testid="blackout-remove"
+            >
               <mat-icon aria-hidden="true" fontIcon="delete" />
             </button>
           </li>
@@ -39,8 +59,12 @@ import { rangeLabel } from '../time';
       </ul>
       <div class="add" [formGroup]="form">
         <mat-button-toggle-group formControlName="kind" [attr.aria-label]="'infrastructure.blackouts.kind' | transloco" class="kind">
-          <mat-button-toggle value="once" data-testid="blackout-kind-once">{{ 'infrastructure.blackouts.once' | transloco }}</mat-button-toggle>
-          <mat-button-toggle value="weekly" data-testid="blackout-kind-weekly">{{ 'infrastructure.blackouts.weekly' | transloco }}</mat-button-toggle>
+          <mat-button-toggle value="once" data-testid="blackout-kind-once">{{
+            'infrastructure.blackouts.once' | transloco
+          }}</mat-button-toggle>
+          <mat-button-toggle value="weekly" data-testid="blackout-kind-weekly">{{
+            'infrastructure.blackouts.weekly' | transloco
+          }}</mat-button-toggle>
         </mat-button-toggle-group>
         @if (form.controls.kind.value === 'once') {
           <mat-form-field>
@@ -55,7 +79,9 @@ import { rangeLabel } from '../time';
           <mat-form-field>
             <mat-label>{{ 'infrastructure.blackouts.weekday' | transloco }}</mat-label>
             <mat-select formControlName="weekday" data-testid="blackout-weekday">
-              @for (d of weekdays; track d) { <mat-option [value]="d">{{ 'infrastructure.weekdays.' + d | transloco }}</mat-option> }
+              @for (d of weekdays; track d) {
+                <mat-option [value]="d">{{ 'infrastructure.weekdays.' + d | transloco }}</mat-option>
+              }
             </mat-select>
           </mat-form-field>
           <mat-form-field>
@@ -75,20 +101,63 @@ import { rangeLabel } from '../time';
           <mat-icon aria-hidden="true" fontIcon="add" />{{ 'infrastructure.blackouts.add' | transloco }}
         </button>
       </div>
-      @if (invalid()) { <p class="form-error" role="alert">{{ 'infrastructure.blackouts.invalid' | transloco }}</p> }
+      @if (invalid()) {
+        <p class="form-error" role="alert">{{ 'infrastructure.blackouts.invalid' | transloco }}</p>
+      }
     </fieldset>
   `,
   styles: `
-    .blackouts { border: 1px solid var(--mat-sys-outline-variant, #d0d7de); border-radius: 8px; padding: 8px 12px 4px; margin: 8px 0 0; }
-    legend { font: var(--mat-sys-title-small); padding: 0 4px; }
-    .hint, .muted { color: var(--k-text-muted); font: var(--mat-sys-body-small); margin: 0 0 4px; }
-    .list { list-style: none; margin: 0 0 8px; padding: 0; }
-    .list li { display: flex; align-items: center; gap: 8px; }
-    .what { flex: 1; } .reason { color: var(--k-text-muted); }
-    .add { display: flex; flex-wrap: wrap; gap: 0 12px; align-items: center; }
-    .kind { margin-bottom: 20px; }
-    .add mat-form-field { width: 11rem; } .add .reason-field { flex: 1; min-width: 12rem; }
-    .add > button { margin-bottom: 20px; }
+    .blackouts {
+      border: 1px solid var(--mat-sys-outline-variant, #d0d7de);
+      border-radius: 8px;
+      padding: 8px 12px 4px;
+      margin: 8px 0 0;
+    }
+    legend {
+      font: var(--mat-sys-title-small);
+      padding: 0 4px;
+    }
+    .hint,
+    .muted {
+      color: var(--k-text-muted);
+      font: var(--mat-sys-body-small);
+      margin: 0 0 4px;
+    }
+    .list {
+      list-style: none;
+      margin: 0 0 8px;
+      padding: 0;
+    }
+    .list li {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+    }
+    .what {
+      flex: 1;
+    }
+    .reason {
+      color: var(--k-text-muted);
+    }
+    .add {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 12px;
+      align-items: center;
+    }
+    .kind {
+      margin-bottom: 20px;
+    }
+    .add mat-form-field {
+      width: 11rem;
+    }
+    .add .reason-field {
+      flex: 1;
+      min-width: 12rem;
+    }
+    .add > button {
+      margin-bottom: 20px;
+    }
   `,
 })
 export class BlackoutsEditorComponent {

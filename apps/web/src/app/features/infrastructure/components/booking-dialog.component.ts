@@ -29,14 +29,27 @@ export interface BookingDialogData {
 @Component({
   selector: 'app-booking-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatButtonModule, MatCheckboxModule, MatDialogModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, TranslocoPipe, PolicySummaryComponent],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslocoPipe,
+    PolicySummaryComponent,
+  ],
   template: `
     <h2 mat-dialog-title>{{ 'infrastructure.book.title' | transloco: { name: r.name } }}</h2>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-dialog-content>
         <p class="zone-note">
           {{ 'infrastructure.book.zoneNote' | transloco: { zone: r.timeZone } }}
-          @if (localHint(); as h) { <br /><span data-testid="booking-local-time">{{ 'infrastructure.book.yourTime' | transloco: { time: h } }}</span> }
+          @if (localHint(); as h) {
+            <br /><span data-testid="booking-local-time">{{ 'infrastructure.book.yourTime' | transloco: { time: h } }}</span>
+          }
         </p>
         <div class="form-grid">
           <mat-form-field>
@@ -88,11 +101,15 @@ export interface BookingDialogData {
                 <mat-label>{{ 'infrastructure.book.count' | transloco }}</mat-label>
                 <input matInput type="number" min="2" max="52" formControlName="count" />
               </mat-form-field>
-              <mat-checkbox formControlName="skipConflicts" class="span-2">{{ 'infrastructure.book.skipConflicts' | transloco }}</mat-checkbox>
+              <mat-checkbox formControlName="skipConflicts" class="span-2">{{
+                'infrastructure.book.skipConflicts' | transloco
+              }}</mat-checkbox>
             }
           }
           @if (target; as t) {
-            <mat-checkbox formControlName="linkCard" class="span-2" data-testid="booking-link-card">{{ (t.cardId ? 'infrastructure.cardBookings.forCard' : 'projectBookings.forProject') | transloco: { title: t.cardTitle } }}</mat-checkbox>
+            <mat-checkbox formControlName="linkCard" class="span-2" data-testid="booking-link-card">{{
+              (t.cardId ? 'infrastructure.cardBookings.forCard' : 'projectBookings.forProject') | transloco: { title: t.cardTitle }
+            }}</mat-checkbox>
           }
         </div>
 
@@ -125,7 +142,9 @@ export interface BookingDialogData {
             @if (skipped().length) {
               <p>{{ 'infrastructure.book.occurrencesFailed' | transloco }}</p>
               <ul>
-                @for (o of skipped(); track o) { <li>{{ o }}</li> }
+                @for (o of skipped(); track o) {
+                  <li>{{ o }}</li>
+                }
               </ul>
             }
             @if (serverClashes().length) {
@@ -143,7 +162,9 @@ export interface BookingDialogData {
       }
       <mat-dialog-actions align="end">
         @if (canWait() && !waitlisted()) {
-          <button mat-stroked-button type="button" (click)="joinWaitlist()" data-testid="booking-waitlist">{{ 'infrastructure.waitlist.join' | transloco }}</button>
+          <button mat-stroked-button type="button" (click)="joinWaitlist()" data-testid="booking-waitlist">
+            {{ 'infrastructure.waitlist.join' | transloco }}
+          </button>
         }
         <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | transloco }}</button>
         <button mat-flat-button type="submit" [disabled]="busy()" data-testid="booking-submit">
@@ -153,12 +174,34 @@ export interface BookingDialogData {
     </form>
   `,
   styles: `
-    .zone-note { color: var(--k-text-muted); margin-top: 0; }
-    .hints { margin: 4px 0 8px; }
-    .warn, .info { display: flex; gap: 8px; align-items: flex-start; margin: 4px 0; }
-    .warn { color: #8a4b00; } .info { color: var(--k-navy); }
-    .warn ul, .form-error ul { margin: 4px 0 0; padding-left: 18px; }
-    mat-icon { flex: none; }
+    .zone-note {
+      color: var(--k-text-muted);
+      margin-top: 0;
+    }
+    .hints {
+      margin: 4px 0 8px;
+    }
+    .warn,
+    .info {
+      display: flex;
+      gap: 8px;
+      align-items: flex-start;
+      margin: 4px 0;
+    }
+    .warn {
+      color: #8a4b00;
+    }
+    .info {
+      color: var(--k-navy);
+    }
+    .warn ul,
+    .form-error ul {
+      margin: 4px 0 0;
+      padding-left: 18px;
+    }
+    mat-icon {
+      flex: none;
+    }
   `,
 })
 export class BookingDialogComponent {
@@ -197,7 +240,9 @@ export class BookingDialogComponent {
   protected readonly waitlisted = signal<'waiting' | 'offered' | null>(null);
   protected readonly canWait = signal(false);
   protected readonly skipped = signal<string[]>([]);
-  private readonly value = toSignal(this.form.valueChanges.pipe(startWith(this.form.getRawValue())), { initialValue: this.form.getRawValue() });
+  private readonly value = toSignal(this.form.valueChanges.pipe(startWith(this.form.getRawValue())), {
+    initialValue: this.form.getRawValue(),
+  });
 
   /** The chosen range as instants, from local wall time in the resource's zone. */
   protected readonly range = computed(() => {
@@ -209,7 +254,8 @@ export class BookingDialogComponent {
       const last = DateTime.fromISO(v.lastDate ?? '', { zone });
       return last.isValid ? { start: day.startOf('day'), end: last.plus({ days: 1 }).startOf('day') } : null;
     }
-    const at = (hm: string | undefined) => (hm === '24:00' ? day.plus({ days: 1 }).startOf('day') : DateTime.fromISO(`${v.date}T${hm}`, { zone }));
+    const at = (hm: string | undefined) =>
+      hm === '24:00' ? day.plus({ days: 1 }).startOf('day') : DateTime.fromISO(`${v.date}T${hm}`, { zone });
     const s = at(v.from);
     const e = at(v.to);
     return s.isValid && e.isValid ? { start: s, end: e } : null;
@@ -232,17 +278,22 @@ export class BookingDialogComponent {
     const minutes = this.daily ? Math.round(rg.end.diff(rg.start, 'days').days) * 1440 : rg.end.diff(rg.start, 'minutes').minutes;
     if (minutes <= 0) return [t('infrastructure.book.endAfterStart')];
     if (minutes < p.minDurationMinutes || minutes > p.maxDurationMinutes) {
-      out.push(t('infrastructure.rules.duration', { min: durationLabel(p.minDurationMinutes, t), max: durationLabel(p.maxDurationMinutes, t) }));
+      out.push(
+        t('infrastructure.rules.duration', { min: durationLabel(p.minDurationMinutes, t), max: durationLabel(p.maxDurationMinutes, t) }),
+      );
     }
-    if (rg.start.toMillis() < Date.now() + p.minNoticeMinutes * 60_000) out.push(t('infrastructure.rules.notice', { notice: durationLabel(Math.max(p.minNoticeMinutes, 15), t) }));
-    if (rg.end.toMillis() > Date.now() + p.maxAdvanceDays * 86_400_000) out.push(t('infrastructure.rules.window', { days: p.maxAdvanceDays }));
+    if (rg.start.toMillis() < Date.now() + p.minNoticeMinutes * 60_000)
+      out.push(t('infrastructure.rules.notice', { notice: durationLabel(Math.max(p.minNoticeMinutes, 15), t) }));
+    if (rg.end.toMillis() > Date.now() + p.maxAdvanceDays * 86_400_000)
+      out.push(t('infrastructure.rules.window', { days: p.maxAdvanceDays }));
     const a = this.data.availability;
     if (a && p.openingHours.length) {
       const open = a.openingHours.some((o) => Date.parse(o.start) <= rg.start.toMillis() && Date.parse(o.end) >= rg.end.toMillis());
       const inWeek = rg.start.toMillis() >= Date.parse(a.from) && rg.end.toMillis() <= Date.parse(a.to);
       if (inWeek && !open) out.push(t('infrastructure.rules.opening_hours'));
     }
-    if (a?.blackouts.some((b) => Date.parse(b.start) < rg.end.toMillis() && rg.start.toMillis() < Date.parse(b.end))) out.push(t('infrastructure.ruleNames.blackout'));
+    if (a?.blackouts.some((b) => Date.parse(b.start) < rg.end.toMillis() && rg.start.toMillis() < Date.parse(b.end)))
+      out.push(t('infrastructure.ruleNames.blackout'));
     return out;
   });
 
@@ -254,7 +305,9 @@ export class BookingDialogComponent {
     const units = this.value().units ?? 1;
     const s = rg.start.toMillis();
     const e = rg.end.toMillis();
-    return a.busy.filter((b) => Date.parse(b.start) < e && s < Date.parse(b.end) && b.unitsUsed + units > this.r.capacity).map((b) => ({ start: b.start, end: b.end }));
+    return a.busy
+      .filter((b) => Date.parse(b.start) < e && s < Date.parse(b.end) && b.unitsUsed + units > this.r.capacity)
+      .map((b) => ({ start: b.start, end: b.end }));
   });
 
   protected label(c: BusyInterval): string {
@@ -281,8 +334,12 @@ export class BookingDialogComponent {
         end: rg.end.toISO()!,
         purpose: v.purpose.trim(),
         ...(this.maxUnits > 1 ? { units: v.units } : {}),
-        ...(recurring ? { recurrence: { frequency: v.repeat as 'daily' | 'weekly', count: v.count }, onConflict: v.skipConflicts ? 'skip' : 'none' } : {}),
-        ...(this.target && v.linkCard ? { projectId: this.target.projectId, ...(this.target.cardId ? { cardId: this.target.cardId } : {}) } : {}),
+        ...(recurring
+          ? { recurrence: { frequency: v.repeat as 'daily' | 'weekly', count: v.count }, onConflict: v.skipConflicts ? 'skip' : 'none' }
+          : {}),
+        ...(this.target && v.linkCard
+          ? { projectId: this.target.projectId, ...(this.target.cardId ? { cardId: this.target.cardId } : {}) }
+          : {}),
       })
       .subscribe({
         next: ({ booking }) => {
@@ -313,7 +370,13 @@ export class BookingDialogComponent {
     if (!rg) return;
     const v = this.form.getRawValue();
     this.api
-      .joinWaitlist({ resourceId: this.r.id, start: rg.start.toISO()!, end: rg.end.toISO()!, purpose: v.purpose.trim(), ...(this.maxUnits > 1 ? { units: v.units } : {}) })
+      .joinWaitlist({
+        resourceId: this.r.id,
+        start: rg.start.toISO()!,
+        end: rg.end.toISO()!,
+        purpose: v.purpose.trim(),
+        ...(this.maxUnits > 1 ? { units: v.units } : {}),
+      })
       .subscribe({
         next: ({ entry }) => this.waitlisted.set(entry.status === 'offered' ? 'offered' : 'waiting'),
         error: (e: unknown) => this.error.set(this.errors.message(e)),

@@ -13,14 +13,29 @@ import { BookingContext } from '../booking-context';
     @if (context.card(); as c) {
       <div class="banner" role="status" data-testid="card-target-banner">
         <mat-icon aria-hidden="true" fontIcon="link" />
-        <span>{{ (c.cardId ? 'infrastructure.cardBookings.pickResource' : 'projectBookings.pickResource') | transloco: { title: c.cardTitle } }}</span>
-        <button mat-button type="button" (click)="context.clear()" data-testid="card-target-clear">{{ 'infrastructure.cardBookings.clear' | transloco }}</button>
+        <span>{{
+          (c.cardId ? 'infrastructure.cardBookings.pickResource' : 'projectBookings.pickResource') | transloco: { title: c.cardTitle }
+        }}</span>
+        <button mat-button type="button" (click)="context.clear()" data-testid="card-target-clear">
+          {{ 'infrastructure.cardBookings.clear' | transloco }}
+        </button>
       </div>
     }
   `,
   styles: `
-    .banner { display: flex; align-items: center; gap: 8px; padding: 4px 12px; margin: 8px 0; border-radius: 8px; background: #e3ecfb; color: #10295c; }
-    .banner span { flex: 1; }
+    .banner {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      padding: 4px 12px;
+      margin: 8px 0;
+      border-radius: 8px;
+      background: #e3ecfb;
+      color: #10295c;
+    }
+    .banner span {
+      flex: 1;
+    }
   `,
 })
 export class CardTargetBannerComponent {

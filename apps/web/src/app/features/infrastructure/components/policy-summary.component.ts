@@ -28,15 +28,30 @@ import { durationLabel, openingFor, rangeLabel } from '../time';
           } @else {
             <ul class="hours">
               @for (d of weekdays; track d) {
-                <li><span class="wd">{{ 'infrastructure.weekdays.' + d | transloco }}</span> {{ opening(d) ?? ('infrastructure.policy.closed' | transloco) }}</li>
+                <li>
+                  <span class="wd">{{ 'infrastructure.weekdays.' + d | transloco }}</span>
+                  {{ opening(d) ?? ('infrastructure.policy.closed' | transloco) }}
+                </li>
               }
             </ul>
           }
         </dd>
         <dt>{{ 'infrastructure.policy.who' | transloco }}</dt>
-        <dd data-testid="policy-who">{{ who() | transloco }}@if (audience(); as a) { <span class="audience">: {{ a }}</span> }</dd>
+        <dd data-testid="policy-who">
+          {{ who() | transloco }}
+          @if (audience(); as a) {
+            <span class="audience">: {{ a }}</span>
+          }
+        </dd>
         <dt>{{ 'infrastructure.policy.approval' | transloco }}</dt>
-        <dd>{{ (resource().policy.approval.required ? 'infrastructure.approvers.' + resource().policy.approval.approvers : 'infrastructure.policy.noApproval') | transloco }}</dd>
+        <dd>
+          {{
+            (resource().policy.approval.required
+              ? 'infrastructure.approvers.' + resource().policy.approval.approvers
+              : 'infrastructure.policy.noApproval'
+            ) | transloco
+          }}
+        </dd>
       }
       @if (resource().policy.quotaHoursPerMonth !== null) {
         <dt>{{ 'infrastructure.policy.quota' | transloco }}</dt>
@@ -57,7 +72,9 @@ import { durationLabel, openingFor, rangeLabel } from '../time';
                 } @else if (b.start && b.end) {
                   {{ range(b.start, b.end) }}
                 }
-                @if (b.reason) { ({{ b.reason }}) }
+                @if (b.reason) {
+                  ({{ b.reason }})
+                }
               </li>
             }
           </ul>
@@ -66,10 +83,31 @@ import { durationLabel, openingFor, rangeLabel } from '../time';
     </dl>
   `,
   styles: `
-    .policy { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 0; }
-    .policy.compact { font: var(--mat-sys-body-small); color: var(--k-text-muted); }
-    dt { font-weight: 600; } dd { margin: 0; }
-    .hours { list-style: none; margin: 0; padding: 0; } .wd { display: inline-block; min-width: 3.5em; }
+    .policy {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 4px 16px;
+      margin: 0;
+    }
+    .policy.compact {
+      font: var(--mat-sys-body-small);
+      color: var(--k-text-muted);
+    }
+    dt {
+      font-weight: 600;
+    }
+    dd {
+      margin: 0;
+    }
+    .hours {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    .wd {
+      display: inline-block;
+      min-width: 3.5em;
+    }
   `,
 })
 export class PolicySummaryComponent {

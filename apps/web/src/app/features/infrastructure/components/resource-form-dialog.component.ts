@@ -33,15 +33,33 @@ export interface ResourceFormData {
   organisations: Pick<Organisation, 'id' | 'name'>[];
 }
 
-export const TIME_ZONES = ['Europe/Vilnius', 'Europe/Riga', 'Europe/Tallinn', 'Europe/Warsaw', 'Europe/Berlin', 'Asia/Muscat', 'Asia/Almaty', 'Asia/Baku', 'UTC'];
+export const TIME_ZONES = [
+  'Europe/Vilnius',
+  'Europe/Riga',
+  'Europe/Tallinn',
+  'Europe/Warsaw',
+  'Europe/Berlin',
+  'Asia/Muscat',
+  'Asia/Almaty',
+  'Asia/Baku',
+  'UTC',
+];
 
 /** Creates or edits a resource and the common parts of its booking policy. */
 @Component({
   selector: 'app-resource-form-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    ReactiveFormsModule, MatButtonModule, MatCheckboxModule, MatDialogModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslocoPipe,
-    AccessEditorComponent, BlackoutsEditorComponent,
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslocoPipe,
+    AccessEditorComponent,
+    BlackoutsEditorComponent,
   ],
   template: `
     <h2 mat-dialog-title>{{ (data.resource ? 'infrastructure.manage.editTitle' : 'infrastructure.manage.newTitle') | transloco }}</h2>
@@ -55,32 +73,42 @@ export const TIME_ZONES = ['Europe/Vilnius', 'Europe/Riga', 'Europe/Tallinn', 'E
           <mat-form-field>
             <mat-label>{{ 'infrastructure.filters.type' | transloco }}</mat-label>
             <mat-select formControlName="type">
-              @for (t of types; track t) { <mat-option [value]="t">{{ 'infrastructure.types.' + t | transloco }}</mat-option> }
+              @for (t of types; track t) {
+                <mat-option [value]="t">{{ 'infrastructure.types.' + t | transloco }}</mat-option>
+              }
             </mat-select>
           </mat-form-field>
           @if (!data.resource) {
             <mat-form-field>
               <mat-label>{{ 'infrastructure.manage.owner' | transloco }}</mat-label>
               <mat-select formControlName="organisationId">
-                @for (o of data.organisations; track o.id) { <mat-option [value]="o.id">{{ o.name }}</mat-option> }
+                @for (o of data.organisations; track o.id) {
+                  <mat-option [value]="o.id">{{ o.name }}</mat-option>
+                }
               </mat-select>
             </mat-form-field>
             <mat-form-field>
               <mat-label>{{ 'infrastructure.manage.timeZone' | transloco }}</mat-label>
               <mat-select formControlName="timeZone">
-                @for (z of zones; track z) { <mat-option [value]="z">{{ z }}</mat-option> }
+                @for (z of zones; track z) {
+                  <mat-option [value]="z">{{ z }}</mat-option>
+                }
               </mat-select>
             </mat-form-field>
           }
           <mat-form-field>
             <mat-label>{{ 'infrastructure.manage.capacity' | transloco }}</mat-label>
             <input matInput type="number" min="1" formControlName="capacity" />
-            @if (data.resource) { <mat-hint>{{ 'infrastructure.manage.capacityHint' | transloco }}</mat-hint> }
+            @if (data.resource) {
+              <mat-hint>{{ 'infrastructure.manage.capacityHint' | transloco }}</mat-hint>
+            }
           </mat-form-field>
           <mat-form-field>
             <mat-label>{{ 'infrastructure.manage.status' | transloco }}</mat-label>
             <mat-select formControlName="status">
-              @for (s of statuses; track s) { <mat-option [value]="s">{{ 'infrastructure.manage.statuses.' + s | transloco }}</mat-option> }
+              @for (s of statuses; track s) {
+                <mat-option [value]="s">{{ 'infrastructure.manage.statuses.' + s | transloco }}</mat-option>
+              }
             </mat-select>
           </mat-form-field>
           <mat-form-field class="span-2">
@@ -94,7 +122,9 @@ export const TIME_ZONES = ['Europe/Vilnius', 'Europe/Riga', 'Europe/Tallinn', 'E
           <mat-form-field>
             <mat-label>{{ 'infrastructure.policy.slots' | transloco }}</mat-label>
             <mat-select formControlName="slotMinutes">
-              @for (g of slots; track g) { <mat-option [value]="g">{{ g >= 1440 ? ('infrastructure.policy.wholeDays' | transloco) : g + ' min' }}</mat-option> }
+              @for (g of slots; track g) {
+                <mat-option [value]="g">{{ g >= 1440 ? ('infrastructure.policy.wholeDays' | transloco) : g + ' min' }}</mat-option>
+              }
             </mat-select>
           </mat-form-field>
           <mat-form-field>
@@ -121,12 +151,16 @@ export const TIME_ZONES = ['Europe/Vilnius', 'Europe/Riga', 'Europe/Tallinn', 'E
             </mat-form-field>
           }
           <app-access-editor class="span-2" [(access)]="access" />
-          <mat-checkbox formControlName="approval" class="span-2" data-testid="resource-approval">{{ 'infrastructure.manage.approval' | transloco }}</mat-checkbox>
+          <mat-checkbox formControlName="approval" class="span-2" data-testid="resource-approval">{{
+            'infrastructure.manage.approval' | transloco
+          }}</mat-checkbox>
           @if (form.controls.approval.value) {
             <mat-form-field class="span-2">
               <mat-label>{{ 'infrastructure.policy.approval' | transloco }}</mat-label>
               <mat-select formControlName="approvers">
-                @for (a of approvers; track a) { <mat-option [value]="a">{{ 'infrastructure.approvers.' + a | transloco }}</mat-option> }
+                @for (a of approvers; track a) {
+                  <mat-option [value]="a">{{ 'infrastructure.approvers.' + a | transloco }}</mat-option>
+                }
               </mat-select>
             </mat-form-field>
           }
@@ -138,7 +172,9 @@ export const TIME_ZONES = ['Europe/Vilnius', 'Europe/Riga', 'Europe/Tallinn', 'E
           </mat-form-field>
         </div>
         <app-blackouts-editor [zone]="zone()" [(blackouts)]="blackouts" />
-        @if (error()) { <p class="form-error" role="alert">{{ error() }}</p> }
+        @if (error()) {
+          <p class="form-error" role="alert">{{ error() }}</p>
+        }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | transloco }}</button>
@@ -185,7 +221,9 @@ export class ResourceFormDialogComponent {
     quota: this.fb.control<number | null>(this.r?.policy.quotaHoursPerMonth ?? null),
     checkIn: [this.r?.policy.checkIn ?? false],
   });
-  protected readonly access = signal<AccessValue>(this.r?.policy.access ?? { mode: 'all', organisationIds: [], projectId: null, groupId: null });
+  protected readonly access = signal<AccessValue>(
+    this.r?.policy.access ?? { mode: 'all', organisationIds: [], projectId: null, groupId: null },
+  );
   protected readonly blackouts = signal<Blackout[]>(this.r?.policy.blackouts ?? []);
   /** Blackout times are entered in the resource's zone (a new resource: the zone chosen above). */
   protected readonly zone = toSignal(this.form.controls.timeZone.valueChanges, { initialValue: this.form.controls.timeZone.value });
@@ -212,12 +250,26 @@ export class ResourceFormDialogComponent {
       quotaHoursPerMonth: v.quota ? Number(v.quota) : null,
       checkIn: v.checkIn,
       access: accessInput(this.access()),
-      blackouts: this.blackouts().map((b) => (b.kind === 'weekly' ? { kind: b.kind, weekday: b.weekday, from: b.from, to: b.to, reason: b.reason ?? null } : { kind: b.kind, start: b.start, end: b.end, reason: b.reason ?? null })),
+      blackouts: this.blackouts().map((b) =>
+        b.kind === 'weekly'
+          ? { kind: b.kind, weekday: b.weekday, from: b.from, to: b.to, reason: b.reason ?? null }
+          : { kind: b.kind, start: b.start, end: b.end, reason: b.reason ?? null },
+      ),
     };
-    const common = { name: v.name.trim(), type: v.type, capacity: Number(v.capacity), status: v.status, location: v.location.trim(), description: v.description.trim(), policy };
+    const common = {
+      name: v.name.trim(),
+      type: v.type,
+      capacity: Number(v.capacity),
+      status: v.status,
+      location: v.location.trim(),
+      description: v.description.trim(),
+      policy,
+    };
     this.busy.set(true);
     this.error.set(null);
-    const call = this.r ? this.api.updateResource(this.r.id, common) : this.api.createResource({ ...common, organisationId: v.organisationId, timeZone: v.timeZone });
+    const call = this.r
+      ? this.api.updateResource(this.r.id, common)
+      : this.api.createResource({ ...common, organisationId: v.organisationId, timeZone: v.timeZone });
     call.subscribe({
       next: ({ resource }) => this.ref.close(resource),
       error: (e: unknown) => {

@@ -43,10 +43,18 @@ interface Day {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [TranslocoPipe],
   template: `
-    <div class="grid" role="grid" [attr.aria-label]="'infrastructure.calendar.label' | transloco" (pointerup)="finish()" (pointerleave)="cancelDrag()"
-      [style.grid-template-columns]="'4.5rem repeat(7, minmax(0, 1fr))'">
+    <div
+      class="grid"
+      role="grid"
+      [attr.aria-label]="'infrastructure.calendar.label' | transloco"
+      (pointerup)="finish()"
+      (pointerleave)="cancelDrag()"
+      [style.grid-template-columns]="'4.5rem repeat(7, minmax(0, 1fr))'"
+    >
       <div class="row" role="row">
-        <div class="corner" role="columnheader"><span class="zone">{{ zoneShort() }}</span></div>
+        <div class="corner" role="columnheader">
+          <span class="zone">{{ zoneShort() }}</span>
+        </div>
         @for (d of days(); track d.key) {
           <div class="day-head" role="columnheader" [class.today]="d.today">{{ d.title }}</div>
         }
@@ -57,17 +65,33 @@ interface Day {
           @for (d of days(); track d.key) {
             @let c = d.cells[row]!;
             <div role="gridcell" class="gc">
-              <button type="button" class="cell"
-                [class.closed]="c.closed || c.missing" [class.blackout]="c.blackout !== null" [attr.title]="c.blackout !== null ? blackoutText(c.blackout) : null" [class.full]="c.used >= capacity()" [class.partial]="c.used > 0 && c.used < capacity()"
-                [class.mine]="c.mine" [class.pending]="c.pending" [class.selected]="isSelected(d.key, row)"
-                [disabled]="c.closed || c.missing || !canBook()" [attr.data-testid]="'slot-' + d.key + '-' + c.label"
-                (pointerdown)="begin(d.key, row, $event)" (pointerenter)="extend(d.key, row)"
-                (keydown.enter)="pick(c)" (keydown.space)="pick(c); $event.preventDefault()">
+              <button
+                type="button"
+                class="cell"
+                [class.closed]="c.closed || c.missing"
+                [class.blackout]="c.blackout !== null"
+                [attr.title]="c.blackout !== null ? blackoutText(c.blackout) : null"
+                [class.full]="c.used >= capacity()"
+                [class.partial]="c.used > 0 && c.used < capacity()"
+                [class.mine]="c.mine"
+                [class.pending]="c.pending"
+                [class.selected]="isSelected(d.key, row)"
+                [disabled]="c.closed || c.missing || !canBook()"
+                [attr.data-testid]="'slot-' + d.key + '-' + c.label"
+                (pointerdown)="begin(d.key, row, $event)"
+                (pointerenter)="extend(d.key, row)"
+                (keydown.enter)="pick(c)"
+                (keydown.space)="pick(c); $event.preventDefault()"
+              >
                 <span class="visually-hidden">{{ cellLabel(d, c) }}</span>
                 @if (c.blackout !== null) {
-                  @if (c.blackoutStarts && !c.missing) { <span class="entry">{{ c.blackout || ('infrastructure.calendar.blackout' | transloco) }}</span> }
+                  @if (c.blackoutStarts && !c.missing) {
+                    <span class="entry">{{ c.blackout || ('infrastructure.calendar.blackout' | transloco) }}</span>
+                  }
                 } @else if (c.entry) {
-                  <span class="entry">{{ c.entry.purpose ?? c.entry.organisationName ?? ('infrastructure.calendar.booked' | transloco) }}</span>
+                  <span class="entry">{{
+                    c.entry.purpose ?? c.entry.organisationName ?? ('infrastructure.calendar.booked' | transloco)
+                  }}</span>
                 } @else if (c.used > 0 && capacity() > 1) {
                   <span class="count">{{ c.used }}/{{ capacity() }}</span>
                 }
@@ -87,27 +111,134 @@ interface Day {
     </div>
   `,
   styles: `
-    :host { display: block; }
-    .grid { display: grid; gap: 2px; user-select: none; touch-action: none; }
-    .row { display: contents; }
-    .gc { display: flex; } .gc .cell { flex: 1; }
-    .corner, .day-head { font: var(--mat-sys-label-large); padding: 6px 4px; text-align: center; color: var(--k-navy); }
-    .day-head.today { color: var(--k-teal); font-weight: 700; }
-    .zone { font: var(--mat-sys-label-small); color: var(--k-text-muted); }
-    .time { font: var(--mat-sys-label-small); color: var(--k-text-muted); text-align: right; padding-right: 6px; line-height: 28px; }
-    .cell { position: relative; min-height: 28px; border: 0; border-radius: 4px; background: #e8f5f2; cursor: pointer; padding: 0 4px; text-align: left; overflow: hidden; font: var(--mat-sys-label-small); color: #0b3d3a; }
-    .cell:focus-visible { outline: 3px solid var(--k-navy); outline-offset: 1px; }
-    .cell.partial { background: #fde9b8; color: #5a3b00; }
-    .cell.full { background: #f7c9c4; color: #6b1a12; cursor: not-allowed; }
-    .cell.mine { background: #c9d8f7; color: #10295c; }
-    .cell.pending { background-image: repeating-linear-gradient(45deg, transparent 0 6px, rgba(0,0,0,.07) 6px 12px); }
-    .cell.closed { background: #eceff1; color: #5f6b73; cursor: default; }
-    .cell.blackout { background: repeating-linear-gradient(135deg, #eceff1 0 6px, #dde2e6 6px 12px); color: #3f4a52; }
-    .cell.selected { outline: 2px solid var(--k-teal); background: #b5e6dc; }
-    .entry, .count { white-space: nowrap; text-overflow: ellipsis; overflow: hidden; display: block; line-height: 28px; }
-    .legend { display: flex; flex-wrap: wrap; gap: 12px; margin-top: 8px; font: var(--mat-sys-label-small); color: var(--k-text-muted); }
-    .sw { display: inline-block; width: 12px; height: 12px; border-radius: 3px; margin-right: 4px; vertical-align: -2px; }
-    .sw.free { background: #e8f5f2; } .sw.partial { background: #fde9b8; } .sw.full { background: #f7c9c4; } .sw.mine { background: #c9d8f7; } .sw.closed { background: #eceff1; } .sw.blackout { background: repeating-linear-gradient(135deg, #eceff1 0 3px, #c9d0d5 3px 6px); }
+    :host {
+      display: block;
+    }
+    .grid {
+      display: grid;
+      gap: 2px;
+      user-select: none;
+      touch-action: none;
+    }
+    .row {
+      display: contents;
+    }
+    .gc {
+      display: flex;
+    }
+    .gc .cell {
+      flex: 1;
+    }
+    .corner,
+    .day-head {
+      font: var(--mat-sys-label-large);
+      padding: 6px 4px;
+      text-align: center;
+      color: var(--k-navy);
+    }
+    .day-head.today {
+      color: var(--k-teal);
+      font-weight: 700;
+    }
+    .zone {
+      font: var(--mat-sys-label-small);
+      color: var(--k-text-muted);
+    }
+    .time {
+      font: var(--mat-sys-label-small);
+      color: var(--k-text-muted);
+      text-align: right;
+      padding-right: 6px;
+      line-height: 28px;
+    }
+    .cell {
+      position: relative;
+      min-height: 28px;
+      border: 0;
+      border-radius: 4px;
+      background: #e8f5f2;
+      cursor: pointer;
+      padding: 0 4px;
+      text-align: left;
+      overflow: hidden;
+      font: var(--mat-sys-label-small);
+      color: #0b3d3a;
+    }
+    .cell:focus-visible {
+      outline: 3px solid var(--k-navy);
+      outline-offset: 1px;
+    }
+    .cell.partial {
+      background: #fde9b8;
+      color: #5a3b00;
+    }
+    .cell.full {
+      background: #f7c9c4;
+      color: #6b1a12;
+      cursor: not-allowed;
+    }
+    .cell.mine {
+      background: #c9d8f7;
+      color: #10295c;
+    }
+    .cell.pending {
+      background-image: repeating-linear-gradient(45deg, transparent 0 6px, rgba(0, 0, 0, 0.07) 6px 12px);
+    }
+    .cell.closed {
+      background: #eceff1;
+      color: #5f6b73;
+      cursor: default;
+    }
+    .cell.blackout {
+      background: repeating-linear-gradient(135deg, #eceff1 0 6px, #dde2e6 6px 12px);
+      color: #3f4a52;
+    }
+    .cell.selected {
+      outline: 2px solid var(--k-teal);
+      background: #b5e6dc;
+    }
+    .entry,
+    .count {
+      white-space: nowrap;
+      text-overflow: ellipsis;
+      overflow: hidden;
+      display: block;
+      line-height: 28px;
+    }
+    .legend {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 12px;
+      margin-top: 8px;
+      font: var(--mat-sys-label-small);
+      color: var(--k-text-muted);
+    }
+    .sw {
+      display: inline-block;
+      width: 12px;
+      height: 12px;
+      border-radius: 3px;
+      margin-right: 4px;
+      vertical-align: -2px;
+    }
+    .sw.free {
+      background: #e8f5f2;
+    }
+    .sw.partial {
+      background: #fde9b8;
+    }
+    .sw.full {
+      background: #f7c9c4;
+    }
+    .sw.mine {
+      background: #c9d8f7;
+    }
+    .sw.closed {
+      background: #eceff1;
+    }
+    .sw.blackout {
+      background: repeating-linear-gradient(135deg, #eceff1 0 3px, #c9d0d5 3px 6px);
+    }
   `,
 })
 export class WeekCalendarComponent {
@@ -138,7 +269,9 @@ export class WeekCalendarComponent {
     return out;
   });
   protected readonly rowIndexes = computed(() => this.rows().map((_, i) => i));
-  protected readonly rowLabels = computed(() => this.rows().map((r) => (r.to - r.from >= 1440 ? '' : `${pad(Math.floor(r.from / 60))}:${pad(r.from % 60)}`)));
+  protected readonly rowLabels = computed(() =>
+    this.rows().map((r) => (r.to - r.from >= 1440 ? '' : `${pad(Math.floor(r.from / 60))}:${pad(r.from % 60)}`)),
+  );
 
   protected readonly days = computed<Day[]>(() => {
     const week = this.weekStart();
@@ -151,7 +284,8 @@ export class WeekCalendarComponent {
     return Array.from({ length: 7 }, (_, i) => {
       const day = week.plus({ days: i }).startOf('day').setLocale(this.locale());
       const cells = this.rows().map((r, ri) => {
-        const at = (m: number): DateTime => (m >= 1440 ? day.plus({ days: 1 }).startOf('day') : day.set({ hour: Math.floor(m / 60), minute: m % 60 }));
+        const at = (m: number): DateTime =>
+          m >= 1440 ? day.plus({ days: 1 }).startOf('day') : day.set({ hour: Math.floor(m / 60), minute: m % 60 });
         const s = at(r.from);
         const missing = r.to - r.from < 1440 && (s.hour * 60 + s.minute !== r.from || !s.hasSame(day, 'day'));
         const start = s.toMillis();
@@ -182,24 +316,27 @@ export class WeekCalendarComponent {
 
   protected cellLabel(d: Day, c: Cell): string {
     const time = DateTime.fromMillis(c.start, { zone: this.weekStart().zone }).setLocale(this.locale());
-    const local = viewerZone() !== this.resource().timeZone ? ` (${DateTime.fromMillis(c.start).setLocale(this.locale()).toFormat('HH:mm ZZZZ')})` : '';
+    const local =
+      viewerZone() !== this.resource().timeZone ? ` (${DateTime.fromMillis(c.start).setLocale(this.locale()).toFormat('HH:mm ZZZZ')})` : '';
     const cap = this.capacity();
     const state =
       c.blackout !== null
         ? this.blackoutText(c.blackout)
         : c.closed || c.missing
-        ? this.i18n.translate('infrastructure.calendar.closed')
-        : c.used >= cap
-          ? this.i18n.translate('infrastructure.calendar.full')
-          : c.used > 0
-            ? this.i18n.translate('infrastructure.calendar.freeOf', { free: cap - c.used, capacity: cap })
-            : this.i18n.translate('infrastructure.calendar.free');
+          ? this.i18n.translate('infrastructure.calendar.closed')
+          : c.used >= cap
+            ? this.i18n.translate('infrastructure.calendar.full')
+            : c.used > 0
+              ? this.i18n.translate('infrastructure.calendar.freeOf', { free: cap - c.used, capacity: cap })
+              : this.i18n.translate('infrastructure.calendar.free');
     const when = this.resource().policy.slotMinutes >= 1440 ? d.title : `${d.title} ${time.toFormat('HH:mm')}${local}`;
     return `${when}: ${state}.`;
   }
 
   protected blackoutText(reason: string): string {
-    return reason ? this.i18n.translate('infrastructure.calendar.blackoutReason', { reason }) : this.i18n.translate('infrastructure.calendar.blackout');
+    return reason
+      ? this.i18n.translate('infrastructure.calendar.blackoutReason', { reason })
+      : this.i18n.translate('infrastructure.calendar.blackout');
   }
 
   protected begin(day: string, row: number, ev: PointerEvent): void {

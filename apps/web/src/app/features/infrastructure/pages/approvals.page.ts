@@ -21,7 +21,9 @@ import { BookingsListComponent, type BookingAction } from './bookings-list.compo
     <section class="page">
       <h1 class="page-title">{{ 'infrastructure.approvals.title' | transloco }}</h1>
       <app-infra-nav />
-      @if (store.loading()) { <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | transloco" /> }
+      @if (store.loading()) {
+        <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | transloco" />
+      }
       @if (store.errorKey(); as key) {
         <app-empty-state icon="cloud_off" [title]="key | transloco" />
       } @else {
@@ -29,7 +31,9 @@ import { BookingsListComponent, type BookingAction } from './bookings-list.compo
         @if (store.loaded() && store.items().length === 0) {
           <app-empty-state icon="task_alt" [title]="'infrastructure.approvals.empty' | transloco" />
         }
-        @if (store.hasMore()) { <button mat-stroked-button type="button" (click)="store.loadMore()">{{ 'common.loadMore' | transloco }}</button> }
+        @if (store.hasMore()) {
+          <button mat-stroked-button type="button" (click)="store.loadMore()">{{ 'common.loadMore' | transloco }}</button>
+        }
       }
     </section>
   `,
@@ -50,7 +54,11 @@ export default class ApprovalsPage {
     call?.subscribe({
       next: ({ booking }) => {
         this.store.receive(booking);
-        this.snack.open(this.i18n.translate(e.action === 'approve' ? 'infrastructure.approvals.approved' : 'infrastructure.approvals.rejected'), undefined, { duration: 3000 });
+        this.snack.open(
+          this.i18n.translate(e.action === 'approve' ? 'infrastructure.approvals.approved' : 'infrastructure.approvals.rejected'),
+          undefined,
+          { duration: 3000 },
+        );
       },
       error: (err: unknown) => {
         this.snack.open(this.errors.message(err), undefined, { duration: 5000 });

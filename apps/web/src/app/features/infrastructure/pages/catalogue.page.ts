@@ -38,8 +38,19 @@ export const TYPE_ICONS: Record<ResourceType, string> = {
   selector: 'app-infrastructure-catalogue',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    FormsModule, RouterLink, MatButtonModule, MatCardModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MatSelectModule,
-    TranslocoPipe, EmptyStateComponent, InfraNavComponent, CardTargetBannerComponent,
+    FormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    TranslocoPipe,
+    EmptyStateComponent,
+    InfraNavComponent,
+    CardTargetBannerComponent,
   ],
   template: `
     <section class="page">
@@ -48,7 +59,11 @@ export const TYPE_ICONS: Record<ResourceType, string> = {
       <app-infra-nav />
       <app-card-target-banner />
       @if (canCreate()) {
-        <div class="actions"><button mat-stroked-button type="button" (click)="create()" data-testid="resource-new"><mat-icon fontIcon="add" aria-hidden="true" />{{ 'infrastructure.manage.new' | transloco }}</button></div>
+        <div class="actions">
+          <button mat-stroked-button type="button" (click)="create()" data-testid="resource-new">
+            <mat-icon fontIcon="add" aria-hidden="true" />{{ 'infrastructure.manage.new' | transloco }}
+          </button>
+        </div>
       }
       <form class="filters" (ngSubmit)="search()" role="search">
         <mat-form-field>
@@ -89,20 +104,34 @@ export const TYPE_ICONS: Record<ResourceType, string> = {
             <mat-card appearance="outlined" class="resource" [attr.data-testid]="'resource-card'">
               <mat-card-header>
                 <mat-icon mat-card-avatar aria-hidden="true" [fontIcon]="icons[r.type]" class="type-icon" />
-                <mat-card-title><a [routerLink]="['/infrastructure/resources', r.id]">{{ r.name }}</a></mat-card-title>
+                <mat-card-title
+                  ><a [routerLink]="['/infrastructure/resources', r.id]">{{ r.name }}</a></mat-card-title
+                >
                 <mat-card-subtitle>{{ 'infrastructure.types.' + r.type | transloco }} · {{ r.organisationName }}</mat-card-subtitle>
               </mat-card-header>
               <mat-card-content>
                 <p class="meta">
-                  @if (r.capacity > 1) { <span class="chip">{{ 'infrastructure.capacity' | transloco: { n: r.capacity } }}</span> }
-                  <span class="chip" [class.warn]="r.policy.approval.required">{{ (r.policy.approval.required ? 'infrastructure.needsApproval' : 'infrastructure.instant') | transloco }}</span>
-                  @if (r.status === 'maintenance') { <span class="chip warn">{{ 'infrastructure.maintenance' | transloco }}</span> }
-                  @if (!r.canBook && r.status === 'available') { <span class="chip">{{ 'infrastructure.notForYou' | transloco }}</span> }
+                  @if (r.capacity > 1) {
+                    <span class="chip">{{ 'infrastructure.capacity' | transloco: { n: r.capacity } }}</span>
+                  }
+                  <span class="chip" [class.warn]="r.policy.approval.required">{{
+                    (r.policy.approval.required ? 'infrastructure.needsApproval' : 'infrastructure.instant') | transloco
+                  }}</span>
+                  @if (r.status === 'maintenance') {
+                    <span class="chip warn">{{ 'infrastructure.maintenance' | transloco }}</span>
+                  }
+                  @if (!r.canBook && r.status === 'available') {
+                    <span class="chip">{{ 'infrastructure.notForYou' | transloco }}</span>
+                  }
                 </p>
-                @if (r.location) { <p class="loc"><mat-icon aria-hidden="true" fontIcon="place" inline />{{ r.location }}</p> }
+                @if (r.location) {
+                  <p class="loc"><mat-icon aria-hidden="true" fontIcon="place" inline />{{ r.location }}</p>
+                }
                 <ul class="attrs">
                   @for (a of r.attributes.slice(0, 3); track a.key) {
-                    <li><strong>{{ a.key }}:</strong> {{ a.value }}</li>
+                    <li>
+                      <strong>{{ a.key }}:</strong> {{ a.value }}
+                    </li>
                   }
                 </ul>
               </mat-card-content>
@@ -113,23 +142,71 @@ export const TYPE_ICONS: Record<ResourceType, string> = {
           <app-empty-state icon="search_off" [title]="'infrastructure.noResults' | transloco" />
         }
         @if (next()) {
-          <div class="load-more"><button mat-stroked-button type="button" (click)="load(true)" [disabled]="loading()">{{ 'common.loadMore' | transloco }}</button></div>
+          <div class="load-more">
+            <button mat-stroked-button type="button" (click)="load(true)" [disabled]="loading()">
+              {{ 'common.loadMore' | transloco }}
+            </button>
+          </div>
         }
       }
     </section>
   `,
   styles: `
-    .actions { display: flex; justify-content: flex-end; margin-bottom: 8px; }
-    .filters { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: baseline; }
-    .filters mat-form-field { flex: 1 1 180px; }
-    .type-icon { display: grid; place-items: center; background: #e0f2ef; color: var(--k-teal); border-radius: 50%; }
-    .meta { display: flex; flex-wrap: wrap; gap: 6px; margin: 8px 0; }
-    .chip { padding: 2px 8px; border-radius: 10px; background: #e8eef7; color: var(--k-navy); font: var(--mat-sys-label-small); }
-    .chip.warn { background: #fff1c9; color: #6b4b00; }
-    .loc { color: var(--k-text-muted); margin: 4px 0; }
-    .attrs { margin: 4px 0 0; padding-left: 18px; color: var(--k-text-muted); }
-    .load-more { display: flex; justify-content: center; margin: 16px 0; }
-    mat-card-title a { color: inherit; }
+    .actions {
+      display: flex;
+      justify-content: flex-end;
+      margin-bottom: 8px;
+    }
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px 12px;
+      align-items: baseline;
+    }
+    .filters mat-form-field {
+      flex: 1 1 180px;
+    }
+    .type-icon {
+      display: grid;
+      place-items: center;
+      background: #e0f2ef;
+      color: var(--k-teal);
+      border-radius: 50%;
+    }
+    .meta {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 6px;
+      margin: 8px 0;
+    }
+    .chip {
+      padding: 2px 8px;
+      border-radius: 10px;
+      background: #e8eef7;
+      color: var(--k-navy);
+      font: var(--mat-sys-label-small);
+    }
+    .chip.warn {
+      background: #fff1c9;
+      color: #6b4b00;
+    }
+    .loc {
+      color: var(--k-text-muted);
+      margin: 4px 0;
+    }
+    .attrs {
+      margin: 4px 0 0;
+      padding-left: 18px;
+      color: var(--k-text-muted);
+    }
+    .load-more {
+      display: flex;
+      justify-content: center;
+      margin: 16px 0;
+    }
+    mat-card-title a {
+      color: inherit;
+    }
   `,
 })
 export default class CataloguePage {
@@ -138,7 +215,9 @@ export default class CataloguePage {
   private readonly directory = inject(DirectoryApi);
   private readonly dialog = inject(MatDialog);
   private readonly router = inject(Router);
-  protected readonly canCreate = computed(() => (this.auth.user()?.roles ?? []).some((r) => r === 'admin' || r === 'coordinator' || r === 'org_admin'));
+  protected readonly canCreate = computed(() =>
+    (this.auth.user()?.roles ?? []).some((r) => r === 'admin' || r === 'coordinator' || r === 'org_admin'),
+  );
   protected readonly types = ResourceTypes;
   protected readonly icons = TYPE_ICONS;
   protected q = '';
@@ -163,12 +242,17 @@ export default class CataloguePage {
     const own = me.organisationId ? [{ id: me.organisationId, name: me.organisationName ?? '' }] : [];
     const open = (organisations: { id: string; name: string }[]): void => {
       this.dialog
-        .open<ResourceFormDialogComponent, ResourceFormData, Resource>(ResourceFormDialogComponent, { data: { resource: null, organisations }, width: '720px' })
+        .open<ResourceFormDialogComponent, ResourceFormData, Resource>(ResourceFormDialogComponent, {
+          data: { resource: null, organisations },
+          width: '720px',
+        })
         .afterClosed()
         .subscribe((r) => r && void this.router.navigate(['/infrastructure/resources', r.id]));
     };
     if (!staff) return open(own);
-    this.directory.organisations({ limit: 100 }).subscribe({ next: (p) => open([...own, ...p.items.filter((o) => o.id !== me.organisationId)]), error: () => open(own) });
+    this.directory
+      .organisations({ limit: 100 })
+      .subscribe({ next: (p) => open([...own, ...p.items.filter((o) => o.id !== me.organisationId)]), error: () => open(own) });
   }
 
   protected search(): void {

@@ -22,15 +22,27 @@ import { rangeLabel, viewerZone } from '../time';
   selector: 'app-my-bookings-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [BookingsStore],
-  imports: [RouterLink, MatButtonModule, MatProgressBarModule, TranslocoPipe, EmptyStateComponent, InfraNavComponent, BookingsListComponent],
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatProgressBarModule,
+    TranslocoPipe,
+    EmptyStateComponent,
+    InfraNavComponent,
+    BookingsListComponent,
+  ],
   template: `
     <section class="page">
       <h1 class="page-title">{{ 'infrastructure.mine.title' | transloco }}</h1>
       <app-infra-nav />
       <div class="feed">
-        <button mat-stroked-button type="button" (click)="feed()" data-testid="feed-create">{{ 'infrastructure.mine.feed' | transloco }}</button>
+        <button mat-stroked-button type="button" (click)="feed()" data-testid="feed-create">
+          {{ 'infrastructure.mine.feed' | transloco }}
+        </button>
         @if (feedUrl(); as url) {
-          <p class="feed-url">{{ 'infrastructure.mine.feedHint' | transloco }} <code data-testid="feed-url">{{ url }}</code></p>
+          <p class="feed-url">
+            {{ 'infrastructure.mine.feedHint' | transloco }} <code data-testid="feed-url">{{ url }}</code>
+          </p>
         }
       </div>
       @if (waitlist().length) {
@@ -41,7 +53,9 @@ import { rangeLabel, viewerZone } from '../time';
               <span>{{ when(w.start, w.end) }} — {{ w.purpose }}</span>
               @if (w.status === 'offered') {
                 <strong class="offer">{{ 'infrastructure.waitlist.offerUntil' | transloco: { time: time(w.offerExpiresAt!) } }}</strong>
-                <button mat-flat-button type="button" (click)="accept(w.id)" [attr.data-testid]="'waitlist-accept-' + w.id">{{ 'infrastructure.waitlist.accept' | transloco }}</button>
+                <button mat-flat-button type="button" (click)="accept(w.id)" [attr.data-testid]="'waitlist-accept-' + w.id">
+                  {{ 'infrastructure.waitlist.accept' | transloco }}
+                </button>
               } @else {
                 <span class="muted">{{ 'infrastructure.waitlist.waiting' | transloco }}</span>
               }
@@ -51,21 +65,60 @@ import { rangeLabel, viewerZone } from '../time';
         </ul>
         <h2 class="section">{{ 'infrastructure.mine.title' | transloco }}</h2>
       }
-      @if (store.loading()) { <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | transloco" /> }
+      @if (store.loading()) {
+        <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | transloco" />
+      }
       @if (store.errorKey(); as key) {
         <app-empty-state icon="cloud_off" [title]="key | transloco" />
       } @else {
-        <app-bookings-list [items]="store.items()" [actions]="['cancel', 'cancelFollowing']" [highlight]="id() ?? null" (act)="onAct($event)" />
+        <app-bookings-list
+          [items]="store.items()"
+          [actions]="['cancel', 'cancelFollowing']"
+          [highlight]="id() ?? null"
+          (act)="onAct($event)"
+        />
         @if (store.loaded() && store.items().length === 0) {
           <app-empty-state icon="event_available" [title]="'infrastructure.mine.empty' | transloco">
             <a mat-flat-button routerLink="/infrastructure">{{ 'infrastructure.nav.catalogue' | transloco }}</a>
           </app-empty-state>
         }
-        @if (store.hasMore()) { <button mat-stroked-button type="button" (click)="store.loadMore()">{{ 'common.loadMore' | transloco }}</button> }
+        @if (store.hasMore()) {
+          <button mat-stroked-button type="button" (click)="store.loadMore()">{{ 'common.loadMore' | transloco }}</button>
+        }
       }
     </section>
   `,
-  styles: `.feed { margin-bottom: 16px; } .feed-url { color: var(--k-text-muted); word-break: break-all; } .section { font: var(--mat-sys-title-medium); margin: 16px 0 8px; } .wl { list-style: none; padding: 0; display: grid; gap: 8px; } .wl li { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; } .offer { color: var(--k-teal); } .muted { color: var(--k-text-muted); }`,
+  styles: `
+    .feed {
+      margin-bottom: 16px;
+    }
+    .feed-url {
+      color: var(--k-text-muted);
+      word-break: break-all;
+    }
+    .section {
+      font: var(--mat-sys-title-medium);
+      margin: 16px 0 8px;
+    }
+    .wl {
+      list-style: none;
+      padding: 0;
+      display: grid;
+      gap: 8px;
+    }
+    .wl li {
+      display: flex;
+      gap: 12px;
+      align-items: center;
+      flex-wrap: wrap;
+    }
+    .offer {
+      color: var(--k-teal);
+    }
+    .muted {
+      color: var(--k-text-muted);
+    }
+  `,
 })
 export default class MyBookingsPage {
   readonly id = input<string>();
@@ -107,7 +160,12 @@ export default class MyBookingsPage {
   }
 
   protected leave(id: string): void {
-    this.api.leaveWaitlist(id).subscribe({ next: () => this.loadWaitlist(), error: (err: unknown) => this.snack.open(this.errors.message(err), undefined, { duration: 5000 }) });
+    this.api
+      .leaveWaitlist(id)
+      .subscribe({
+        next: () => this.loadWaitlist(),
+        error: (err: unknown) => this.snack.open(this.errors.message(err), undefined, { duration: 5000 }),
+      });
   }
 
   private loadWaitlist(): void {
@@ -115,7 +173,12 @@ export default class MyBookingsPage {
   }
 
   protected feed(): void {
-    this.api.createFeed().subscribe({ next: (r) => this.feedUrl.set(r.url), error: (e: unknown) => this.snack.open(this.errors.message(e), undefined, { duration: 5000 }) });
+    this.api
+      .createFeed()
+      .subscribe({
+        next: (r) => this.feedUrl.set(r.url),
+        error: (e: unknown) => this.snack.open(this.errors.message(e), undefined, { duration: 5000 }),
+      });
   }
 
   protected onAct(e: { action: BookingAction; booking: Booking }): void {
@@ -129,7 +192,14 @@ export default class MyBookingsPage {
     if (e.action !== 'cancel' && e.action !== 'cancelFollowing') return;
     const scope = e.action === 'cancelFollowing' ? 'following' : 'one';
     this.dialog
-      .open(ConfirmDialogComponent, { data: { title: this.i18n.translate('infrastructure.mine.cancelTitle'), message: e.booking.resourceName, confirmLabel: this.i18n.translate('infrastructure.actions.cancel'), danger: true } })
+      .open(ConfirmDialogComponent, {
+        data: {
+          title: this.i18n.translate('infrastructure.mine.cancelTitle'),
+          message: e.booking.resourceName,
+          confirmLabel: this.i18n.translate('infrastructure.actions.cancel'),
+          danger: true,
+        },
+      })
       .afterClosed()
       .subscribe((ok) => {
         if (!ok) return;

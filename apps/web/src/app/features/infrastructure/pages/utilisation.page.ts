@@ -21,7 +21,16 @@ const COLORS = ['#1f7a72', '#f0a33a', '#2d5aa8', '#c2554b', '#7a5bb5', '#3f9b4b'
 @Component({
   selector: 'app-utilisation-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, TranslocoPipe, EmptyStateComponent, InfraNavComponent],
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    TranslocoPipe,
+    EmptyStateComponent,
+    InfraNavComponent,
+  ],
   template: `
     <section class="page">
       <h1 class="page-title">{{ 'infrastructure.utilisation.title' | transloco }}</h1>
@@ -31,9 +40,13 @@ const COLORS = ['#1f7a72', '#f0a33a', '#2d5aa8', '#c2554b', '#7a5bb5', '#3f9b4b'
           <mat-label>{{ 'infrastructure.utilisation.month' | transloco }}</mat-label>
           <input matInput type="month" [ngModel]="month()" (ngModelChange)="setMonth($event)" data-testid="utilisation-month" />
         </mat-form-field>
-        <button mat-stroked-button type="button" (click)="csv()" data-testid="utilisation-csv">{{ 'infrastructure.utilisation.csv' | transloco }}</button>
+        <button mat-stroked-button type="button" (click)="csv()" data-testid="utilisation-csv">
+          {{ 'infrastructure.utilisation.csv' | transloco }}
+        </button>
       </div>
-      @if (loading()) { <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | transloco" /> }
+      @if (loading()) {
+        <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | transloco" />
+      }
       @if (errorKey(); as key) {
         <app-empty-state icon="cloud_off" [title]="key | transloco" />
       } @else if (rows().length === 0 && !loading()) {
@@ -44,7 +57,14 @@ const COLORS = ['#1f7a72', '#f0a33a', '#2d5aa8', '#c2554b', '#7a5bb5', '#3f9b4b'
       </div>
       @if (rows().length) {
         <table class="table" data-testid="utilisation-table">
-          <caption class="visually-hidden">{{ 'infrastructure.utilisation.title' | transloco }} {{ month() }}</caption>
+          <caption class="visually-hidden">
+            {{
+              'infrastructure.utilisation.title' | transloco
+            }}
+            {{
+              month()
+            }}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{{ 'infrastructure.utilisation.resource' | transloco }}</th>
@@ -76,11 +96,36 @@ const COLORS = ['#1f7a72', '#f0a33a', '#2d5aa8', '#c2554b', '#7a5bb5', '#3f9b4b'
     </section>
   `,
   styles: `
-    .toolbar { display: flex; gap: 12px; align-items: center; margin-bottom: 12px; }
-    .chart { position: relative; height: 320px; margin-bottom: 16px; background: #fff; border: 1px solid #e0e6ea; border-radius: 8px; padding: 8px; }
-    .table { width: 100%; border-collapse: collapse; background: #fff; }
-    .table th, .table td { padding: 8px; border-bottom: 1px solid #e0e6ea; text-align: left; }
-    .num { text-align: right !important; font-variant-numeric: tabular-nums; }
+    .toolbar {
+      display: flex;
+      gap: 12px;
+      align-items: center;
+      margin-bottom: 12px;
+    }
+    .chart {
+      position: relative;
+      height: 320px;
+      margin-bottom: 16px;
+      background: #fff;
+      border: 1px solid #e0e6ea;
+      border-radius: 8px;
+      padding: 8px;
+    }
+    .table {
+      width: 100%;
+      border-collapse: collapse;
+      background: #fff;
+    }
+    .table th,
+    .table td {
+      padding: 8px;
+      border-bottom: 1px solid #e0e6ea;
+      text-align: left;
+    }
+    .num {
+      text-align: right !important;
+      font-variant-numeric: tabular-nums;
+    }
   `,
 })
 export default class UtilisationPage {
@@ -152,7 +197,10 @@ export default class UtilisationPage {
         indexAxis: 'y',
         maintainAspectRatio: false,
         animation: false,
-        scales: { x: { stacked: true, title: { display: true, text: this.i18n.translate('infrastructure.utilisation.share') } }, y: { stacked: true } },
+        scales: {
+          x: { stacked: true, title: { display: true, text: this.i18n.translate('infrastructure.utilisation.share') } },
+          y: { stacked: true },
+        },
       },
     });
   }

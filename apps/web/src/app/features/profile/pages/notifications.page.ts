@@ -1,6 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators, type AbstractControl, type ValidationErrors } from '@angular/forms';
+import {
+  FormControl,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+  type AbstractControl,
+  type ValidationErrors,
+} from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -39,8 +46,16 @@ const knownZone = (c: AbstractControl): ValidationErrors | null => (ZONES.includ
   selector: 'app-notifications-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    ReactiveFormsModule, RouterLink, MatAutocompleteModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule,
-    MatSlideToggleModule, TranslocoPipe,
+    ReactiveFormsModule,
+    RouterLink,
+    MatAutocompleteModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatSelectModule,
+    MatSlideToggleModule,
+    TranslocoPipe,
   ],
   templateUrl: './notifications.page.html',
   styleUrl: './notifications.page.scss',
@@ -67,7 +82,10 @@ export default class NotificationsPage {
 
   protected readonly form = this.fb.group({
     topics: this.fb.group(
-      Object.fromEntries(NotificationTopics.map((t) => [t, this.fb.control<Delivery>(DEFAULT_DELIVERIES[t])])) as Record<NotificationTopic, FormControl<Delivery>>,
+      Object.fromEntries(NotificationTopics.map((t) => [t, this.fb.control<Delivery>(DEFAULT_DELIVERIES[t])])) as Record<
+        NotificationTopic,
+        FormControl<Delivery>
+      >,
     ),
     digestDelayMinutes: this.fb.control<number>(DIGEST_DELAY_DEFAULT_MINUTES),
     quiet: this.fb.control(false),
@@ -76,9 +94,15 @@ export default class NotificationsPage {
     timeZone: this.fb.control(this.device ?? DEFAULT_TIME_ZONE, [Validators.required, knownZone]),
   });
 
-  private readonly zoneInput = toSignal(this.form.controls.timeZone.valueChanges.pipe(startWith(this.form.controls.timeZone.value), map((v) => v.toLowerCase())), {
-    initialValue: '',
-  });
+  private readonly zoneInput = toSignal(
+    this.form.controls.timeZone.valueChanges.pipe(
+      startWith(this.form.controls.timeZone.value),
+      map((v) => v.toLowerCase()),
+    ),
+    {
+      initialValue: '',
+    },
+  );
   protected readonly zoneOptions = computed(() => {
     const q = this.zoneInput();
     const hits = q ? ZONES.filter((z) => z.toLowerCase().includes(q)) : ZONES;
@@ -124,7 +148,9 @@ export default class NotificationsPage {
   }
 
   protected delayLabel(n: number): string {
-    return n >= 60 ? this.transloco.translate<string>('notificationPrefs.delayHours', { n: n / 60 }) : this.transloco.translate<string>('notificationPrefs.delayMinutes', { n });
+    return n >= 60
+      ? this.transloco.translate<string>('notificationPrefs.delayHours', { n: n / 60 })
+      : this.transloco.translate<string>('notificationPrefs.delayMinutes', { n });
   }
 
   protected useDeviceZone(): void {

@@ -38,8 +38,16 @@ function samePasswords(group: AbstractControl): ValidationErrors | null {
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [ProfileStore],
   imports: [
-    ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule,
-    TranslocoPipe, AvatarComponent, ChipsFieldComponent, RouterLink,
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslocoPipe,
+    AvatarComponent,
+    ChipsFieldComponent,
+    RouterLink,
   ],
   templateUrl: './profile.page.html',
   styleUrl: './profile.page.scss',
@@ -104,7 +112,8 @@ export default class ProfilePage {
   }
 
   onSwatchKey(event: KeyboardEvent, index: number): void {
-    const delta = event.key === 'ArrowRight' || event.key === 'ArrowDown' ? 1 : event.key === 'ArrowLeft' || event.key === 'ArrowUp' ? -1 : 0;
+    const delta =
+      event.key === 'ArrowRight' || event.key === 'ArrowDown' ? 1 : event.key === 'ArrowLeft' || event.key === 'ArrowUp' ? -1 : 0;
     if (!delta) return;
     event.preventDefault();
     const next = (index + delta + this.colors.length) % this.colors.length;

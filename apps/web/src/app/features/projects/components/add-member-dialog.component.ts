@@ -23,7 +23,17 @@ export interface AddMemberDialogData {
 @Component({
   selector: 'app-add-member-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatButtonModule, MatDialogModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, TranslocoPipe, AvatarComponent],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslocoPipe,
+    AvatarComponent,
+  ],
   template: `
     <h2 mat-dialog-title>{{ 'projects.members.addTitle' | transloco }}</h2>
     <mat-dialog-content>
@@ -46,11 +56,20 @@ export interface AddMemberDialogData {
         @for (p of results(); track p.id) {
           <li>
             <app-avatar [initials]="p.initials" [color]="p.avatarColor" [size]="32" />
-            <span class="who"><strong>{{ p.displayName }}</strong><span class="muted">{{ p.organisationName }}</span></span>
+            <span class="who"
+              ><strong>{{ p.displayName }}</strong
+              ><span class="muted">{{ p.organisationName }}</span></span
+            >
             @if (data.memberIds.includes(p.id) || added().includes(p.id)) {
               <span class="muted">{{ 'projects.members.already' | transloco }}</span>
             } @else {
-              <button mat-stroked-button type="button" (click)="add(p)" [attr.aria-label]="'projects.members.addPerson' | transloco: { name: p.displayName }" data-testid="member-add">
+              <button
+                mat-stroked-button
+                type="button"
+                (click)="add(p)"
+                [attr.aria-label]="'projects.members.addPerson' | transloco: { name: p.displayName }"
+                data-testid="member-add"
+              >
                 {{ 'projects.board.add' | transloco }}
               </button>
             }
@@ -66,12 +85,33 @@ export interface AddMemberDialogData {
     </mat-dialog-actions>
   `,
   styles: `
-    .row { display: flex; gap: 8px; flex-wrap: wrap; }
-    .grow { flex: 1 1 240px; }
-    .role { width: 160px; }
-    .results { list-style: none; margin: 0; padding: 0; }
-    .results li { display: flex; align-items: center; gap: 10px; padding: 6px 0; }
-    .who { flex: 1; display: flex; flex-direction: column; }
+    .row {
+      display: flex;
+      gap: 8px;
+      flex-wrap: wrap;
+    }
+    .grow {
+      flex: 1 1 240px;
+    }
+    .role {
+      width: 160px;
+    }
+    .results {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    .results li {
+      display: flex;
+      align-items: center;
+      gap: 10px;
+      padding: 6px 0;
+    }
+    .who {
+      flex: 1;
+      display: flex;
+      flex-direction: column;
+    }
   `,
 })
 export class AddMemberDialogComponent {
@@ -92,7 +132,14 @@ export class AddMemberDialogComponent {
         debounceTime(250),
         map((v) => v.trim()),
         distinctUntilChanged(),
-        switchMap((v) => (v.length < 2 ? of([]) : this.api.people(v).pipe(map((p) => p.items), catchError(() => of([]))))),
+        switchMap((v) =>
+          v.length < 2
+            ? of([])
+            : this.api.people(v).pipe(
+                map((p) => p.items),
+                catchError(() => of([])),
+              ),
+        ),
         takeUntilDestroyed(inject(DestroyRef)),
       )
       .subscribe((items) => this.results.set(items));

@@ -27,7 +27,10 @@ export interface ArchiveDialogData {
         <h3 class="sub">{{ 'projects.archive.columns' | transloco }}</h3>
         <ul class="list" data-testid="archived-columns">
           @for (c of columns(); track c.id) {
-            <li><span>{{ c.name }}</span><button mat-stroked-button type="button" (click)="restoreColumn(c)">{{ 'projects.card.restore' | transloco }}</button></li>
+            <li>
+              <span>{{ c.name }}</span
+              ><button mat-stroked-button type="button" (click)="restoreColumn(c)">{{ 'projects.card.restore' | transloco }}</button>
+            </li>
           } @empty {
             <li class="muted">{{ 'projects.archive.none' | transloco }}</li>
           }
@@ -35,7 +38,12 @@ export interface ArchiveDialogData {
         <h3 class="sub">{{ 'projects.archive.cards' | transloco }}</h3>
         <ul class="list" data-testid="archived-cards">
           @for (c of cards(); track c.id) {
-            <li><span>{{ c.title }}</span><button mat-stroked-button type="button" (click)="restoreCard(c)" data-testid="restore-card">{{ 'projects.card.restore' | transloco }}</button></li>
+            <li>
+              <span>{{ c.title }}</span
+              ><button mat-stroked-button type="button" (click)="restoreCard(c)" data-testid="restore-card">
+                {{ 'projects.card.restore' | transloco }}
+              </button>
+            </li>
           } @empty {
             <li class="muted">{{ 'projects.archive.none' | transloco }}</li>
           }
@@ -49,10 +57,25 @@ export interface ArchiveDialogData {
     </mat-dialog-actions>
   `,
   styles: `
-    .sub { font: var(--mat-sys-title-small); margin: 12px 0 4px; }
-    .list { list-style: none; margin: 0; padding: 0; }
-    .list li { display: flex; justify-content: space-between; align-items: center; gap: 12px; padding: 4px 0; }
-    .list span { overflow-wrap: anywhere; }
+    .sub {
+      font: var(--mat-sys-title-small);
+      margin: 12px 0 4px;
+    }
+    .list {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    .list li {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+      gap: 12px;
+      padding: 4px 0;
+    }
+    .list span {
+      overflow-wrap: anywhere;
+    }
   `,
 })
 export class ArchiveDialogComponent {

@@ -66,21 +66,89 @@ import type { EditingMark } from '../board.store';
     }
   `,
   styles: `
-    :host { display: flex; flex-direction: column; gap: 6px; }
-    .labels { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px; }
-    .label { color: #fff; font-size: 11px; line-height: 18px; padding: 0 8px; border-radius: 9px; font-weight: 500; }
-    .title { font-weight: 500; color: var(--k-text); overflow-wrap: anywhere; line-height: 1.35; }
-    .meta { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 8px; font-size: 12px; color: var(--k-text-muted); }
-    .meta mat-icon { font-size: 16px; width: 16px; height: 16px; vertical-align: -3px; margin-right: 2px; }
-    .chip, .due { display: inline-flex; align-items: center; border-radius: 4px; padding: 0 4px; }
-    .due-overdue { background: #fde2e1; color: #7f1d1d; }
-    .due-soon { background: #fff1cf; color: #5c3d00; }
-    .chip.complete { background: #d5f5ee; color: #064e45; }
-    .spacer { flex: 1; }
-    app-avatar + app-avatar { margin-left: -6px; }
-    .editing { margin: 0; font-size: 12px; color: #6a1b9a; display: flex; align-items: center; gap: 4px; }
-    .editing mat-icon { font-size: 14px; width: 14px; height: 14px; }
-    .has-desc { color: var(--k-text-muted); }
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: 6px;
+    }
+    .labels {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px;
+    }
+    .label {
+      color: #fff;
+      font-size: 11px;
+      line-height: 18px;
+      padding: 0 8px;
+      border-radius: 9px;
+      font-weight: 500;
+    }
+    .title {
+      font-weight: 500;
+      color: var(--k-text);
+      overflow-wrap: anywhere;
+      line-height: 1.35;
+    }
+    .meta {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 4px 8px;
+      font-size: 12px;
+      color: var(--k-text-muted);
+    }
+    .meta mat-icon {
+      font-size: 16px;
+      width: 16px;
+      height: 16px;
+      vertical-align: -3px;
+      margin-right: 2px;
+    }
+    .chip,
+    .due {
+      display: inline-flex;
+      align-items: center;
+      border-radius: 4px;
+      padding: 0 4px;
+    }
+    .due-overdue {
+      background: #fde2e1;
+      color: #7f1d1d;
+    }
+    .due-soon {
+      background: #fff1cf;
+      color: #5c3d00;
+    }
+    .chip.complete {
+      background: #d5f5ee;
+      color: #064e45;
+    }
+    .spacer {
+      flex: 1;
+    }
+    app-avatar + app-avatar {
+      margin-left: -6px;
+    }
+    .editing {
+      margin: 0;
+      font-size: 12px;
+      color: #6a1b9a;
+      display: flex;
+      align-items: center;
+      gap: 4px;
+    }
+    .editing mat-icon {
+      font-size: 14px;
+      width: 14px;
+      height: 14px;
+    }
+    .has-desc {
+      color: var(--k-text-muted);
+    }
   `,
 })
 export class BoardCardComponent {
@@ -92,7 +160,11 @@ export class BoardCardComponent {
 
   protected readonly labels = computed(() => this.card().labelIds.flatMap((id) => this.labelMap().get(id) ?? []));
   protected readonly assignees = computed(() => this.card().assigneeIds.flatMap((id) => this.memberMap().get(id) ?? []));
-  protected readonly assigneeNames = computed(() => this.assignees().map((m) => m.displayName).join(', '));
+  protected readonly assigneeNames = computed(() =>
+    this.assignees()
+      .map((m) => m.displayName)
+      .join(', '),
+  );
   protected readonly checked = computed(() => this.card().checklist.filter((i) => i.done).length);
   protected readonly due_ = computed(() => dueState(this.card()));
 }

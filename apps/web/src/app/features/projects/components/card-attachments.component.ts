@@ -58,13 +58,27 @@ interface Upload {
                 <span class="type" aria-hidden="true"><mat-icon [fontIcon]="icon(a.contentType)" /></span>
               }
               <div class="meta">
-                <button type="button" class="name" (click)="download(a)" [attr.aria-label]="'cardAttachments.download' | transloco: { name: a.name }" data-testid="attachment-download">
+                <button
+                  type="button"
+                  class="name"
+                  (click)="download(a)"
+                  [attr.aria-label]="'cardAttachments.download' | transloco: { name: a.name }"
+                  data-testid="attachment-download"
+                >
                   {{ a.name }}
                 </button>
-                <span class="muted">{{ size(a.size) }} · {{ a.uploadedByName }} · {{ a.uploadedAt | date: 'short' : undefined : language.lang() }}</span>
+                <span class="muted"
+                  >{{ size(a.size) }} · {{ a.uploadedByName }} · {{ a.uploadedAt | date: 'short' : undefined : language.lang() }}</span
+                >
               </div>
               @if (canRemove(a)) {
-                <button mat-icon-button type="button" (click)="remove(a)" [attr.aria-label]="'cardAttachments.remove' | transloco: { name: a.name }" data-testid="attachment-remove">
+                <button
+                  mat-icon-button
+                  type="button"
+                  (click)="remove(a)"
+                  [attr.aria-label]="'cardAttachments.remove' | transloco: { name: a.name }"
+                  data-testid="attachment-remove"
+                >
                   <mat-icon aria-hidden="true" fontIcon="delete" />
                 </button>
               }
@@ -86,23 +100,88 @@ interface Upload {
     </section>
   `,
   styles: `
-    .attachments { border: 1px dashed transparent; border-radius: 8px; padding: 4px 0; }
-    .attachments.dragging { border-color: var(--k-teal); background: color-mix(in srgb, var(--k-teal) 6%, transparent); }
-    .head { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
-    .sub { margin: 0; font-size: 14px; font-weight: 600; }
-    .list { list-style: none; margin: 8px 0 0; padding: 0; display: grid; gap: 6px; }
-    li { display: flex; align-items: center; gap: 10px; padding: 6px 8px; border: 1px solid var(--k-border); border-radius: 8px; background: #fff; }
-    .thumb { width: 48px; height: 48px; object-fit: cover; border-radius: 4px; flex: none; }
-    .type { width: 48px; height: 48px; display: grid; place-items: center; flex: none; color: var(--k-teal); }
-    .meta { display: flex; flex-direction: column; min-width: 0; flex: 1; }
-    .name {
-      all: unset; cursor: pointer; color: var(--k-link, #1f5f8b); text-decoration: underline;
-      overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 100%;
+    .attachments {
+      border: 1px dashed transparent;
+      border-radius: 8px;
+      padding: 4px 0;
     }
-    .name:focus-visible { outline: 2px solid var(--k-teal); outline-offset: 2px; }
-    .muted { color: var(--k-text-muted); font-size: 12px; }
-    .empty, .hint { margin: 6px 0 0; }
-    .pending { color: var(--k-text-muted); }
+    .attachments.dragging {
+      border-color: var(--k-teal);
+      background: color-mix(in srgb, var(--k-teal) 6%, transparent);
+    }
+    .head {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 8px;
+    }
+    .sub {
+      margin: 0;
+      font-size: 14px;
+      font-weight: 600;
+    }
+    .list {
+      list-style: none;
+      margin: 8px 0 0;
+      padding: 0;
+      display: grid;
+      gap: 6px;
+    }
+    li {
+      display: flex;
+      align-items: center;
+      gap: 10px;
+      padding: 6px 8px;
+      border: 1px solid var(--k-border);
+      border-radius: 8px;
+      background: #fff;
+    }
+    .thumb {
+      width: 48px;
+      height: 48px;
+      object-fit: cover;
+      border-radius: 4px;
+      flex: none;
+    }
+    .type {
+      width: 48px;
+      height: 48px;
+      display: grid;
+      place-items: center;
+      flex: none;
+      color: var(--k-teal);
+    }
+    .meta {
+      display: flex;
+      flex-direction: column;
+      min-width: 0;
+      flex: 1;
+    }
+    .name {
+      all: unset;
+      cursor: pointer;
+      color: var(--k-link, #1f5f8b);
+      text-decoration: underline;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+      max-width: 100%;
+    }
+    .name:focus-visible {
+      outline: 2px solid var(--k-teal);
+      outline-offset: 2px;
+    }
+    .muted {
+      color: var(--k-text-muted);
+      font-size: 12px;
+    }
+    .empty,
+    .hint {
+      margin: 6px 0 0;
+    }
+    .pending {
+      color: var(--k-text-muted);
+    }
   `,
 })
 export class CardAttachmentsComponent {

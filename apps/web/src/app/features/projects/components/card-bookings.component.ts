@@ -26,9 +26,23 @@ import { rangeLabel } from '../../infrastructure/time';
         @for (b of list; track b.id) {
           <li [class.gone]="b.status === 'cancelled' || b.status === 'rejected' || b.status === 'expired'" data-testid="card-booking">
             <div class="what">
-              <a [routerLink]="['/infrastructure/resources', b.resourceId]" [attr.aria-label]="'infrastructure.cardBookings.open' | transloco: { name: b.resourceName }">{{ b.resourceName }}</a>
-              <span class="when">{{ range(b) }}@if (b.units > 1) { · {{ 'infrastructure.cardBookings.units' | transloco: { units: b.units } }} }</span>
-              <span class="who">{{ b.userName }}@if (b.organisationName) { · {{ b.organisationName }} }</span>
+              <a
+                [routerLink]="['/infrastructure/resources', b.resourceId]"
+                [attr.aria-label]="'infrastructure.cardBookings.open' | transloco: { name: b.resourceName }"
+                >{{ b.resourceName }}</a
+              >
+              <span class="when"
+                >{{ range(b) }}
+                @if (b.units > 1) {
+                  · {{ 'infrastructure.cardBookings.units' | transloco: { units: b.units } }}
+                }
+              </span>
+              <span class="who"
+                >{{ b.userName }}
+                @if (b.organisationName) {
+                  · {{ b.organisationName }}
+                }
+              </span>
             </div>
             <app-booking-status [status]="b.status" />
           </li>
@@ -46,12 +60,35 @@ import { rangeLabel } from '../../infrastructure/time';
     }
   `,
   styles: `
-    .bookings { list-style: none; margin: 8px 0; padding: 0; }
-    .bookings li { display: flex; align-items: center; gap: 12px; padding: 6px 0; border-bottom: 1px solid var(--mat-sys-outline-variant, #e0e0e0); }
-    .what { flex: 1; display: flex; flex-direction: column; }
-    .when, .who { font: var(--mat-sys-body-small); color: var(--k-text-muted); }
-    .gone .what a, .gone .when { text-decoration: line-through; }
-    .muted { color: var(--k-text-muted); }
+    .bookings {
+      list-style: none;
+      margin: 8px 0;
+      padding: 0;
+    }
+    .bookings li {
+      display: flex;
+      align-items: center;
+      gap: 12px;
+      padding: 6px 0;
+      border-bottom: 1px solid var(--mat-sys-outline-variant, #e0e0e0);
+    }
+    .what {
+      flex: 1;
+      display: flex;
+      flex-direction: column;
+    }
+    .when,
+    .who {
+      font: var(--mat-sys-body-small);
+      color: var(--k-text-muted);
+    }
+    .gone .what a,
+    .gone .when {
+      text-decoration: line-through;
+    }
+    .muted {
+      color: var(--k-text-muted);
+    }
   `,
 })
 export class CardBookingsComponent {

@@ -13,7 +13,15 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTabsModule } from '@angular/material/tabs';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { CARD_DESCRIPTION_MAX, CARD_TITLE_MAX, COMMENT_MAX, type Activity, type Card, type CardComment, type CardEditableField } from '@klasteris/contracts';
+import {
+  CARD_DESCRIPTION_MAX,
+  CARD_TITLE_MAX,
+  COMMENT_MAX,
+  type Activity,
+  type Card,
+  type CardComment,
+  type CardEditableField,
+} from '@klasteris/contracts';
 import { firstValueFrom } from 'rxjs';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { ErrorMessageService } from '../../../core/http/error-message.service';
@@ -45,9 +53,23 @@ const FORM_FIELDS = ['title', 'description', 'assigneeIds', 'labelIds', 'startDa
   selector: 'app-card-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    CardAttachmentsComponent, CardSourceComponent,
-    DatePipe, FormsModule, ReactiveFormsModule, MatButtonModule, MatCheckboxModule, MatChipsModule, MatDialogModule, MatFormFieldModule, MatIconModule,
-    MatInputModule, MatSelectModule, MatTabsModule, TranslocoPipe, AvatarComponent, CardBookingsComponent,
+    CardAttachmentsComponent,
+    CardSourceComponent,
+    DatePipe,
+    FormsModule,
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatChipsModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatSelectModule,
+    MatTabsModule,
+    TranslocoPipe,
+    AvatarComponent,
+    CardBookingsComponent,
   ],
   templateUrl: './card-dialog.component.html',
   styleUrl: './card-dialog.component.scss',
@@ -125,7 +147,8 @@ export class CardDialogComponent {
     void this.loadComments();
     const destroyRef = inject(DestroyRef);
     this.store.commentAdded.pipe(takeUntilDestroyed(destroyRef)).subscribe((p) => {
-      if (p.comment.cardId === this.data.cardId) this.comments.update((list) => (list.some((c) => c.id === p.comment.id) ? list : [...list, p.comment]));
+      if (p.comment.cardId === this.data.cardId)
+        this.comments.update((list) => (list.some((c) => c.id === p.comment.id) ? list : [...list, p.comment]));
     });
     this.store.commentUpdated.pipe(takeUntilDestroyed(destroyRef)).subscribe((p) => {
       if (p.comment.cardId === this.data.cardId) this.replaceComment(p.comment);
@@ -194,7 +217,13 @@ export class CardDialogComponent {
         if (conflicts.length > 0) {
           const data: ConflictDialogData = { conflicts, labels: this.store.labelMap(), members: this.store.memberMap() };
           const choice = await firstValueFrom(
-            this.dialog.open<ConflictDialogComponent, ConflictDialogData, Set<CardEditableField>>(ConflictDialogComponent, { data, width: '640px', maxWidth: '95vw' }).afterClosed(),
+            this.dialog
+              .open<ConflictDialogComponent, ConflictDialogData, Set<CardEditableField>>(ConflictDialogComponent, {
+                data,
+                width: '640px',
+                maxWidth: '95vw',
+              })
+              .afterClosed(),
           );
           if (!choice) {
             this.error.set(this.transloco.translate('projects.conflict.unsaved'));
@@ -349,6 +378,9 @@ export class CardDialogComponent {
 
   protected activityText(a: Activity): string {
     const column = (id: unknown): string => this.store.columns().find((c) => c.id === id)?.name ?? '…';
-    return this.transloco.translate(`projects.activity.${a.kind}`, activityParams(a, column, (f) => this.transloco.translate(`projects.fields.${f}`)));
+    return this.transloco.translate(
+      `projects.activity.${a.kind}`,
+      activityParams(a, column, (f) => this.transloco.translate(`projects.fields.${f}`)),
+    );
   }
 }

@@ -34,12 +34,41 @@ import { ProjectsApi } from '../projects.api';
     </div>
   `,
   styles: `
-    :host { display: block; flex: none; }
-    .source { display: flex; align-items: flex-start; gap: 8px; margin: 4px 0 12px; padding: 8px 12px; border-radius: 8px; background: var(--k-surface-alt, #f4f7f9); }
-    mat-icon { flex: none; font-size: 20px; width: 20px; height: 20px; color: var(--k-text-muted); }
-    .what { display: flex; flex-direction: column; gap: 2px; min-width: 0; }
-    .excerpt { color: var(--k-text-muted); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    .muted { color: var(--k-text-muted); }
+    :host {
+      display: block;
+      flex: none;
+    }
+    .source {
+      display: flex;
+      align-items: flex-start;
+      gap: 8px;
+      margin: 4px 0 12px;
+      padding: 8px 12px;
+      border-radius: 8px;
+      background: var(--k-surface-alt, #f4f7f9);
+    }
+    mat-icon {
+      flex: none;
+      font-size: 20px;
+      width: 20px;
+      height: 20px;
+      color: var(--k-text-muted);
+    }
+    .what {
+      display: flex;
+      flex-direction: column;
+      gap: 2px;
+      min-width: 0;
+    }
+    .excerpt {
+      color: var(--k-text-muted);
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .muted {
+      color: var(--k-text-muted);
+    }
   `,
 })
 export class CardSourceComponent {

@@ -26,7 +26,11 @@ export interface ConflictDialogData {
       @for (c of data.conflicts; track c.field) {
         <fieldset class="field" [attr.data-testid]="'conflict-' + c.field">
           <legend>{{ 'projects.fields.' + c.field | transloco }}</legend>
-          <mat-radio-group [value]="choice()[c.field] ?? 'mine'" (change)="choose(c.field, $event.value)" [attr.aria-label]="'projects.fields.' + c.field | transloco">
+          <mat-radio-group
+            [value]="choice()[c.field] ?? 'mine'"
+            (change)="choose(c.field, $event.value)"
+            [attr.aria-label]="'projects.fields.' + c.field | transloco"
+          >
             <mat-radio-button value="theirs" [attr.data-testid]="'conflict-theirs-' + c.field">
               <span class="who">{{ 'projects.conflict.theirs' | transloco }}</span>
               <span class="value">{{ show(c.field, c.theirs) }}</span>
@@ -41,16 +45,45 @@ export interface ConflictDialogData {
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button type="button" mat-dialog-close data-testid="conflict-cancel">{{ 'common.cancel' | transloco }}</button>
-      <button mat-flat-button type="button" (click)="apply()" cdkFocusInitial data-testid="conflict-apply">{{ 'projects.conflict.apply' | transloco }}</button>
+      <button mat-flat-button type="button" (click)="apply()" cdkFocusInitial data-testid="conflict-apply">
+        {{ 'projects.conflict.apply' | transloco }}
+      </button>
     </mat-dialog-actions>
   `,
   styles: `
-    h2 { display: flex; align-items: center; gap: 8px; }
-    .field { border: 1px solid var(--k-border); border-radius: 8px; margin: 0 0 12px; padding: 8px 12px; }
-    legend { font-weight: 600; padding: 0 4px; }
-    mat-radio-group { display: flex; flex-direction: column; gap: 4px; }
-    .who { font-weight: 500; margin-right: 8px; }
-    .value { white-space: pre-wrap; overflow-wrap: anywhere; color: var(--k-text-muted); display: inline-block; max-height: 8em; overflow: auto; vertical-align: top; }
+    h2 {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+    }
+    .field {
+      border: 1px solid var(--k-border);
+      border-radius: 8px;
+      margin: 0 0 12px;
+      padding: 8px 12px;
+    }
+    legend {
+      font-weight: 600;
+      padding: 0 4px;
+    }
+    mat-radio-group {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+    }
+    .who {
+      font-weight: 500;
+      margin-right: 8px;
+    }
+    .value {
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+      color: var(--k-text-muted);
+      display: inline-block;
+      max-height: 8em;
+      overflow: auto;
+      vertical-align: top;
+    }
   `,
 })
 export class ConflictDialogComponent {

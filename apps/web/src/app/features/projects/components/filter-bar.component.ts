@@ -18,7 +18,13 @@ import type { BoardFilters, DueFilter } from '../board-logic';
       <mat-form-field class="text">
         <mat-label>{{ 'projects.filters.text' | transloco }}</mat-label>
         <mat-icon matPrefix aria-hidden="true" fontIcon="search" />
-        <input matInput type="search" [value]="filters().q" (input)="change.emit({ q: $any($event.target).value })" data-testid="filter-text" />
+        <input
+          matInput
+          type="search"
+          [value]="filters().q"
+          (input)="change.emit({ q: $any($event.target).value })"
+          data-testid="filter-text"
+        />
       </mat-form-field>
       <mat-form-field>
         <mat-label>{{ 'projects.filters.assignee' | transloco }}</mat-label>
@@ -55,10 +61,25 @@ import type { BoardFilters, DueFilter } from '../board-logic';
     </div>
   `,
   styles: `
-    .bar { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: center; }
-    .text { flex: 1 1 220px; }
-    mat-form-field:not(.text) { width: 180px; }
-    .dot { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 8px; }
+    .bar {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px 12px;
+      align-items: center;
+    }
+    .text {
+      flex: 1 1 220px;
+    }
+    mat-form-field:not(.text) {
+      width: 180px;
+    }
+    .dot {
+      display: inline-block;
+      width: 10px;
+      height: 10px;
+      border-radius: 50%;
+      margin-right: 8px;
+    }
   `,
 })
 export class FilterBarComponent {

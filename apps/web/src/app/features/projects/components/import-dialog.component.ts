@@ -16,18 +16,37 @@ import { ProjectsApi } from '../projects.api';
 @Component({
   selector: 'app-import-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatButtonModule, MatDialogModule, MatFormFieldModule, MatIconModule, MatInputModule, MatRadioModule, TranslocoPipe],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatRadioModule,
+    TranslocoPipe,
+  ],
   template: `
     <h2 mat-dialog-title>{{ 'projects.import.title' | transloco }}</h2>
     <form (ngSubmit)="submit()" novalidate>
       <mat-dialog-content>
         <p class="muted">{{ 'projects.import.lead' | transloco }}</p>
         <mat-radio-group [formControl]="format" class="formats" [attr.aria-label]="'projects.import.format' | transloco">
-          <mat-radio-button value="klasteris" data-testid="import-klasteris">{{ 'projects.import.klasteris' | transloco }}</mat-radio-button>
+          <mat-radio-button value="klasteris" data-testid="import-klasteris">{{
+            'projects.import.klasteris' | transloco
+          }}</mat-radio-button>
           <mat-radio-button value="trello" data-testid="import-trello">{{ 'projects.import.trello' | transloco }}</mat-radio-button>
         </mat-radio-group>
         <div class="file">
-          <input #fileInput id="import-file" type="file" accept="application/json,.json" (change)="pick(fileInput.files)" data-testid="import-file" class="visually-hidden" />
+          <input
+            #fileInput
+            id="import-file"
+            type="file"
+            accept="application/json,.json"
+            (change)="pick(fileInput.files)"
+            data-testid="import-file"
+            class="visually-hidden"
+          />
           <label for="import-file" class="mdc-button mat-mdc-button-base pick">
             <mat-icon aria-hidden="true" fontIcon="upload_file" />{{ 'projects.import.choose' | transloco }}
           </label>
@@ -44,16 +63,42 @@ import { ProjectsApi } from '../projects.api';
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | transloco }}</button>
-        <button mat-flat-button type="submit" [disabled]="!file() || busy()" data-testid="import-submit">{{ 'projects.import.submit' | transloco }}</button>
+        <button mat-flat-button type="submit" [disabled]="!file() || busy()" data-testid="import-submit">
+          {{ 'projects.import.submit' | transloco }}
+        </button>
       </mat-dialog-actions>
     </form>
   `,
   styles: `
-    .formats { display: flex; gap: 16px; flex-wrap: wrap; margin-bottom: 12px; }
-    .file { display: flex; align-items: center; gap: 12px; margin-bottom: 16px; }
-    .pick { display: inline-flex; align-items: center; gap: 6px; cursor: pointer; border: 1px solid var(--k-border); border-radius: 20px; padding: 6px 16px; }
-    input[type=file]:focus-visible + .pick { outline: 3px solid var(--k-focus); outline-offset: 2px; }
-    .name { color: var(--k-text-muted); overflow-wrap: anywhere; }
+    .formats {
+      display: flex;
+      gap: 16px;
+      flex-wrap: wrap;
+      margin-bottom: 12px;
+    }
+    .file {
+      display: flex;
+      align-items: center;
+      gap: 12px;
+      margin-bottom: 16px;
+    }
+    .pick {
+      display: inline-flex;
+      align-items: center;
+      gap: 6px;
+      cursor: pointer;
+      border: 1px solid var(--k-border);
+      border-radius: 20px;
+      padding: 6px 16px;
+    }
+    input[type='file']:focus-visible + .pick {
+      outline: 3px solid var(--k-focus);
+      outline-offset: 2px;
+    }
+    .name {
+      color: var(--k-text-muted);
+      overflow-wrap: anywhere;
+    }
   `,
 })
 export class ImportDialogComponent {

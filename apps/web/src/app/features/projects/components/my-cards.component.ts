@@ -19,7 +19,12 @@ type Due = '' | 'overdue' | 'week';
     <section class="k-card" aria-labelledby="my-cards-h" data-testid="my-cards">
       <div class="head">
         <h2 id="my-cards-h" class="section-title">{{ 'projects.myCards.title' | transloco }}</h2>
-        <mat-button-toggle-group [value]="due()" (change)="load($event.value)" [attr.aria-label]="'projects.filters.due' | transloco" hideSingleSelectionIndicator>
+        <mat-button-toggle-group
+          [value]="due()"
+          (change)="load($event.value)"
+          [attr.aria-label]="'projects.filters.due' | transloco"
+          hideSingleSelectionIndicator
+        >
           <mat-button-toggle value="">{{ 'common.all' | transloco }}</mat-button-toggle>
           <mat-button-toggle value="overdue">{{ 'projects.filters.dues.overdue' | transloco }}</mat-button-toggle>
           <mat-button-toggle value="week">{{ 'projects.myCards.week' | transloco }}</mat-button-toggle>
@@ -43,17 +48,61 @@ type Due = '' | 'overdue' | 'week';
     </section>
   `,
   styles: `
-    .head { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 8px; }
-    .list { list-style: none; margin: 8px 0 0; padding: 0; }
-    li { display: flex; align-items: center; gap: 8px; padding: 6px 0; border-bottom: 1px solid var(--k-border); }
-    li:last-child { border-bottom: 0; }
-    .card-link { flex: 1; display: flex; flex-direction: column; text-decoration: none; color: inherit; min-width: 0; }
-    .card-link:hover .title, .card-link:focus-visible .title { text-decoration: underline; }
-    .title { font-weight: 500; overflow-wrap: anywhere; }
-    .where { font-size: 0.85rem; }
-    .due { font-size: 12px; border-radius: 4px; padding: 0 6px; white-space: nowrap; }
-    .due-overdue { background: #fde2e1; color: #7f1d1d; }
-    .due-soon { background: #fff1cf; color: #5c3d00; }
+    .head {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: space-between;
+      align-items: center;
+      gap: 8px;
+    }
+    .list {
+      list-style: none;
+      margin: 8px 0 0;
+      padding: 0;
+    }
+    li {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      padding: 6px 0;
+      border-bottom: 1px solid var(--k-border);
+    }
+    li:last-child {
+      border-bottom: 0;
+    }
+    .card-link {
+      flex: 1;
+      display: flex;
+      flex-direction: column;
+      text-decoration: none;
+      color: inherit;
+      min-width: 0;
+    }
+    .card-link:hover .title,
+    .card-link:focus-visible .title {
+      text-decoration: underline;
+    }
+    .title {
+      font-weight: 500;
+      overflow-wrap: anywhere;
+    }
+    .where {
+      font-size: 0.85rem;
+    }
+    .due {
+      font-size: 12px;
+      border-radius: 4px;
+      padding: 0 6px;
+      white-space: nowrap;
+    }
+    .due-overdue {
+      background: #fde2e1;
+      color: #7f1d1d;
+    }
+    .due-soon {
+      background: #fff1cf;
+      color: #5c3d00;
+    }
   `,
 })
 export class MyCardsComponent {

@@ -47,7 +47,9 @@ export interface NewProjectDialogData {
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | transloco }}</button>
-        <button mat-flat-button type="submit" [disabled]="busy()" data-testid="project-create">{{ 'projects.new.create' | transloco }}</button>
+        <button mat-flat-button type="submit" [disabled]="busy()" data-testid="project-create">
+          {{ 'projects.new.create' | transloco }}
+        </button>
       </mat-dialog-actions>
     </form>
   `,

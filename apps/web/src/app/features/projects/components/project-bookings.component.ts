@@ -55,14 +55,31 @@ interface Row {
               <tr data-testid="project-booking">
                 <td>
                   <span class="when">{{ range(r.booking) }}</span>
-                  <span class="sub">{{ r.booking.timeZone }} · {{ r.booking.userName }}@if (r.booking.organisationName) { · {{ r.booking.organisationName }} }</span>
+                  <span class="sub"
+                    >{{ r.booking.timeZone }} · {{ r.booking.userName }}
+                    @if (r.booking.organisationName) {
+                      · {{ r.booking.organisationName }}
+                    }
+                  </span>
                 </td>
-                <td><a [routerLink]="['/infrastructure/resources', r.booking.resourceId]">{{ r.booking.resourceName }}</a>@if (r.booking.units > 1) { <span class="sub">{{ 'infrastructure.cardBookings.units' | transloco: { units: r.booking.units } }}</span> }</td>
+                <td>
+                  <a [routerLink]="['/infrastructure/resources', r.booking.resourceId]">{{ r.booking.resourceName }}</a>
+                  @if (r.booking.units > 1) {
+                    <span class="sub">{{ 'infrastructure.cardBookings.units' | transloco: { units: r.booking.units } }}</span>
+                  }
+                </td>
                 <td>
                   @if (r.booking.cardId && r.cardTitle) {
-                    <a [routerLink]="['/projects', projectId(), 'board']" [queryParams]="{ card: r.booking.cardId }" data-testid="project-booking-card">{{ r.cardTitle }}</a>
+                    <a
+                      [routerLink]="['/projects', projectId(), 'board']"
+                      [queryParams]="{ card: r.booking.cardId }"
+                      data-testid="project-booking-card"
+                      >{{ r.cardTitle }}</a
+                    >
                   } @else {
-                    <span class="muted">{{ (r.booking.cardId ? 'projectBookings.cardGone' : 'projectBookings.wholeProject') | transloco }}</span>
+                    <span class="muted">{{
+                      (r.booking.cardId ? 'projectBookings.cardGone' : 'projectBookings.wholeProject') | transloco
+                    }}</span>
                   }
                 </td>
                 <td><app-booking-status [status]="r.booking.status" /></td>
@@ -76,13 +93,41 @@ interface Row {
     }
   `,
   styles: `
-    .section-head { display: flex; align-items: center; justify-content: space-between; gap: 12px; flex-wrap: wrap; }
-    .bookings { width: 100%; border-collapse: collapse; margin-top: 8px; }
-    .bookings th, .bookings td { text-align: left; padding: 8px 8px 8px 0; border-bottom: 1px solid var(--k-border); vertical-align: top; }
-    .bookings th { font-weight: 600; font-size: 13px; color: var(--k-text-muted); }
-    .when { display: block; }
-    .sub { display: block; font-size: 12px; color: var(--k-text-muted); }
-    .muted { color: var(--k-text-muted); }
+    .section-head {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 12px;
+      flex-wrap: wrap;
+    }
+    .bookings {
+      width: 100%;
+      border-collapse: collapse;
+      margin-top: 8px;
+    }
+    .bookings th,
+    .bookings td {
+      text-align: left;
+      padding: 8px 8px 8px 0;
+      border-bottom: 1px solid var(--k-border);
+      vertical-align: top;
+    }
+    .bookings th {
+      font-weight: 600;
+      font-size: 13px;
+      color: var(--k-text-muted);
+    }
+    .when {
+      display: block;
+    }
+    .sub {
+      display: block;
+      font-size: 12px;
+      color: var(--k-text-muted);
+    }
+    .muted {
+      color: var(--k-text-muted);
+    }
   `,
 })
 export class ProjectBookingsComponent {

@@ -30,7 +30,15 @@ export interface PromptDialogData {
       <mat-dialog-content>
         <mat-form-field class="full-width">
           <mat-label>{{ data.label }}</mat-label>
-          <input matInput [type]="data.type ?? 'text'" [formControl]="value" [attr.maxlength]="data.maxLength ?? null" min="1" cdkFocusInitial data-testid="prompt-input" />
+          <input
+            matInput
+            [type]="data.type ?? 'text'"
+            [formControl]="value"
+            [attr.maxlength]="data.maxLength ?? null"
+            min="1"
+            cdkFocusInitial
+            data-testid="prompt-input"
+          />
           @if (data.hint) {
             <mat-hint>{{ data.hint }}</mat-hint>
           }
@@ -46,7 +54,10 @@ export interface PromptDialogData {
 export class PromptDialogComponent {
   protected readonly data = inject<PromptDialogData>(MAT_DIALOG_DATA);
   private readonly ref = inject(MatDialogRef<PromptDialogComponent, string>);
-  protected readonly value = new FormControl(this.data.value, { nonNullable: true, validators: this.data.optional ? [] : [Validators.required] });
+  protected readonly value = new FormControl(this.data.value, {
+    nonNullable: true,
+    validators: this.data.optional ? [] : [Validators.required],
+  });
 
   submit(): void {
     if (this.value.invalid) return;

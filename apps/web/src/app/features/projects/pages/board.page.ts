@@ -1,6 +1,18 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { CdkDrag, CdkDragDrop, CdkDragHandle, CdkDropList } from '@angular/cdk/drag-drop';
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
@@ -29,8 +41,20 @@ const KEYS: Record<string, KeyDirection> = { ArrowUp: 'up', ArrowDown: 'down', A
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [BoardStore],
   imports: [
-    RouterLink, CdkDropList, CdkDrag, CdkDragHandle, MatButtonModule, MatIconModule, MatMenuModule, MatProgressBarModule, MatTooltipModule,
-    TranslocoPipe, AvatarComponent, EmptyStateComponent, BoardCardComponent, FilterBarComponent,
+    RouterLink,
+    CdkDropList,
+    CdkDrag,
+    CdkDragHandle,
+    MatButtonModule,
+    MatIconModule,
+    MatMenuModule,
+    MatProgressBarModule,
+    MatTooltipModule,
+    TranslocoPipe,
+    AvatarComponent,
+    EmptyStateComponent,
+    BoardCardComponent,
+    FilterBarComponent,
   ],
   templateUrl: './board.page.html',
   styleUrl: './board.page.scss',
@@ -74,7 +98,12 @@ export default class BoardPage {
     });
   }
 
-  protected readonly viewerNames = computed(() => this.store.otherViewers().map((v) => v.displayName).join(', '));
+  protected readonly viewerNames = computed(() =>
+    this.store
+      .otherViewers()
+      .map((v) => v.displayName)
+      .join(', '),
+  );
 
   protected initialsOf(name: string): string {
     const parts = name.trim().split(/\s+/);
@@ -84,7 +113,14 @@ export default class BoardPage {
   open(card: Card): void {
     const data: CardDialogData = { store: this.store, cardId: card.id };
     this.dialog
-      .open(CardDialogComponent, { data, width: '760px', maxWidth: '96vw', maxHeight: '92vh', autoFocus: 'first-heading', restoreFocus: true })
+      .open(CardDialogComponent, {
+        data,
+        width: '760px',
+        maxWidth: '96vw',
+        maxHeight: '92vh',
+        autoFocus: 'first-heading',
+        restoreFocus: true,
+      })
       .afterClosed()
       .subscribe(() => {
         if (this.card()) void this.router.navigate([], { queryParams: { card: null }, queryParamsHandling: 'merge', replaceUrl: true });
@@ -144,7 +180,10 @@ export default class BoardPage {
     }
     const col = this.store.visibleColumns().find((c) => c.id === toColumnId);
     const position = (col?.shown.findIndex((c) => c.id === cardId) ?? 0) + 1;
-    void this.announcer.announce(this.transloco.translate('projects.board.moved', { title, column: col?.name ?? '', position, total: col?.shown.length ?? 0 }), 'polite');
+    void this.announcer.announce(
+      this.transloco.translate('projects.board.moved', { title, column: col?.name ?? '', position, total: col?.shown.length ?? 0 }),
+      'polite',
+    );
     if (refocus) afterNextRender(() => this.focusCard(cardId), { injector: this.injector });
   }
 
@@ -184,20 +223,42 @@ export default class BoardPage {
   }
 
   addColumn(): void {
-    this.prompt({ title: this.t('projects.board.addColumn'), label: this.t('projects.board.columnName'), value: '', confirmLabel: this.t('projects.board.add'), maxLength: COLUMN_NAME_MAX }, (name) =>
-      this.store.addColumn(name),
+    this.prompt(
+      {
+        title: this.t('projects.board.addColumn'),
+        label: this.t('projects.board.columnName'),
+        value: '',
+        confirmLabel: this.t('projects.board.add'),
+        maxLength: COLUMN_NAME_MAX,
+      },
+      (name) => this.store.addColumn(name),
     );
   }
 
   renameColumn(col: VisibleColumn): void {
-    this.prompt({ title: this.t('projects.board.renameColumn'), label: this.t('projects.board.columnName'), value: col.name, confirmLabel: this.t('common.save'), maxLength: COLUMN_NAME_MAX }, (name) =>
-      this.store.updateColumn(col.id, { name }),
+    this.prompt(
+      {
+        title: this.t('projects.board.renameColumn'),
+        label: this.t('projects.board.columnName'),
+        value: col.name,
+        confirmLabel: this.t('common.save'),
+        maxLength: COLUMN_NAME_MAX,
+      },
+      (name) => this.store.updateColumn(col.id, { name }),
     );
   }
 
   setWip(col: VisibleColumn): void {
     this.prompt(
-      { title: this.t('projects.board.wipLimit'), label: this.t('projects.board.wipLimitLabel'), value: col.wipLimit ? String(col.wipLimit) : '', confirmLabel: this.t('common.save'), type: 'number', optional: true, hint: this.t('projects.board.wipHint') },
+      {
+        title: this.t('projects.board.wipLimit'),
+        label: this.t('projects.board.wipLimitLabel'),
+        value: col.wipLimit ? String(col.wipLimit) : '',
+        confirmLabel: this.t('common.save'),
+        type: 'number',
+        optional: true,
+        hint: this.t('projects.board.wipHint'),
+      },
       (value) => {
         const n = Number(value);
         return this.store.updateColumn(col.id, { wipLimit: value && Number.isInteger(n) && n > 0 ? n : null });

@@ -10,7 +10,15 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { ProjectRoles, ProjectStatuses, type Activity, type Project, type ProjectMember, type ProjectRole, type ProjectStatus } from '@klasteris/contracts';
+import {
+  ProjectRoles,
+  ProjectStatuses,
+  type Activity,
+  type Project,
+  type ProjectMember,
+  type ProjectRole,
+  type ProjectStatus,
+} from '@klasteris/contracts';
 import { firstValueFrom } from 'rxjs';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { toApiError } from '../../../shared/api-error';
@@ -27,7 +35,20 @@ import { ProjectsApi } from '../projects.api';
 @Component({
   selector: 'app-project-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, RouterLink, MatButtonModule, MatFormFieldModule, MatIconModule, MatMenuModule, MatProgressBarModule, MatSelectModule, TranslocoPipe, AvatarComponent, EmptyStateComponent, ProjectBookingsComponent],
+  imports: [
+    DatePipe,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatMenuModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    TranslocoPipe,
+    AvatarComponent,
+    EmptyStateComponent,
+    ProjectBookingsComponent,
+  ],
   templateUrl: './project.page.html',
   styleUrl: './project.page.scss',
 })
@@ -82,7 +103,10 @@ export default class ProjectPage {
     try {
       const blob = await firstValueFrom(this.api.exportBoard(p.id, format));
       const url = URL.createObjectURL(blob);
-      const a = Object.assign(this.document.createElement('a'), { href: url, download: `${p.name.replace(/[^\p{L}\p{N} _-]+/gu, '').trim() || 'board'}.${format}` });
+      const a = Object.assign(this.document.createElement('a'), {
+        href: url,
+        download: `${p.name.replace(/[^\p{L}\p{N} _-]+/gu, '').trim() || 'board'}.${format}`,
+      });
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (err) {
@@ -112,7 +136,10 @@ export default class ProjectPage {
 
   async remove(m: ProjectMember): Promise<void> {
     const self = m.userId === this.myId();
-    if (!confirm(this.transloco.translate(self ? 'projects.members.confirmLeave' : 'projects.members.confirmRemove', { name: m.displayName }))) return;
+    if (
+      !confirm(this.transloco.translate(self ? 'projects.members.confirmLeave' : 'projects.members.confirmRemove', { name: m.displayName }))
+    )
+      return;
     try {
       await firstValueFrom(this.api.removeMember(this.id(), m.userId));
       this.members.update((list) => list.filter((x) => x.userId !== m.userId));
@@ -138,6 +165,13 @@ export default class ProjectPage {
   }
 
   protected activityText(a: Activity): string {
-    return this.transloco.translate(`projects.activity.${a.kind}`, activityParams(a, () => '…', (f) => this.transloco.translate(`projects.fields.${f}`)));
+    return this.transloco.translate(
+      `projects.activity.${a.kind}`,
+      activityParams(
+        a,
+        () => '…',
+        (f) => this.transloco.translate(`projects.fields.${f}`),
+      ),
+    );
   }
 }

@@ -19,7 +19,17 @@ import { ProjectsStore } from '../projects.store';
   selector: 'app-projects-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [ProjectsStore],
-  imports: [RouterLink, MatButtonModule, MatButtonToggleModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, TranslocoPipe, EmptyStateComponent],
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    TranslocoPipe,
+    EmptyStateComponent,
+  ],
   template: `
     <section class="page">
       <header class="head">
@@ -41,12 +51,25 @@ import { ProjectsStore } from '../projects.store';
         <mat-form-field class="grow">
           <mat-label>{{ 'projects.search' | transloco }}</mat-label>
           <mat-icon matPrefix aria-hidden="true" fontIcon="search" />
-          <input matInput type="search" [value]="store.q()" (input)="store.setQuery($any($event.target).value)" data-testid="projects-search" />
+          <input
+            matInput
+            type="search"
+            [value]="store.q()"
+            (input)="store.setQuery($any($event.target).value)"
+            data-testid="projects-search"
+          />
         </mat-form-field>
-        <mat-button-toggle-group [value]="store.status()" (change)="store.setStatus($event.value)" [attr.aria-label]="'projects.fields.status' | transloco" hideSingleSelectionIndicator>
+        <mat-button-toggle-group
+          [value]="store.status()"
+          (change)="store.setStatus($event.value)"
+          [attr.aria-label]="'projects.fields.status' | transloco"
+          hideSingleSelectionIndicator
+        >
           <mat-button-toggle value="">{{ 'common.all' | transloco }}</mat-button-toggle>
           @for (s of statuses; track s) {
-            <mat-button-toggle [value]="s" [attr.data-testid]="'status-filter-' + s">{{ 'projects.status.' + s | transloco }}</mat-button-toggle>
+            <mat-button-toggle [value]="s" [attr.data-testid]="'status-filter-' + s">{{
+              'projects.status.' + s | transloco
+            }}</mat-button-toggle>
           }
         </mat-button-toggle-group>
       </div>
@@ -67,7 +90,9 @@ import { ProjectsStore } from '../projects.store';
               <span class="status-pill status-{{ p.status }}">{{ 'projects.status.' + p.status | transloco }}</span>
               <span class="role">{{ 'projects.roles.' + p.myRole | transloco }}</span>
             </div>
-            <h2 class="name"><a [routerLink]="['/projects', p.id, 'board']" data-testid="project-link">{{ p.name }}</a></h2>
+            <h2 class="name">
+              <a [routerLink]="['/projects', p.id, 'board']" data-testid="project-link">{{ p.name }}</a>
+            </h2>
             @if (p.summary) {
               <p class="summary">{{ p.summary }}</p>
             }
@@ -84,28 +109,101 @@ import { ProjectsStore } from '../projects.store';
       </ul>
       @if (store.hasMore()) {
         <div class="load-more">
-          <button mat-stroked-button type="button" (click)="store.load(true)" [disabled]="store.loading()">{{ 'common.loadMore' | transloco }}</button>
+          <button mat-stroked-button type="button" (click)="store.load(true)" [disabled]="store.loading()">
+            {{ 'common.loadMore' | transloco }}
+          </button>
         </div>
       }
     </section>
   `,
   styles: `
-    .head { display: flex; flex-wrap: wrap; align-items: flex-start; justify-content: space-between; gap: 12px; }
-    .head-actions { display: flex; flex-wrap: wrap; gap: 8px; }
-    .grid { list-style: none; padding: 0; margin: 16px 0 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 16px; }
-    .project { display: flex; flex-direction: column; gap: 8px; }
-    .top { display: flex; justify-content: space-between; align-items: center; gap: 8px; }
-    .role { color: var(--k-text-muted); font-size: 0.85rem; }
-    .name { font: var(--mat-sys-title-medium); margin: 0; }
-    .name a { color: var(--k-navy); text-decoration: none; }
-    .name a:hover, .name a:focus-visible { text-decoration: underline; }
-    .summary { margin: 0; color: var(--k-text-muted); display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
-    .orgs { display: flex; gap: 6px; align-items: flex-start; margin: 0; font-size: 0.9rem; }
-    .orgs mat-icon { font-size: 18px; width: 18px; height: 18px; color: var(--k-teal); flex: none; }
-    .foot { margin-top: auto; display: flex; justify-content: space-between; align-items: center; }
-    .status-pill.status-proposed { background: #e0e7ff; color: #312e81; }
-    .status-pill.status-on_hold { background: #fff1cf; color: #5c3d00; }
-    .status-pill.status-done { background: #e5e7eb; color: #1f2937; }
+    .head {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: flex-start;
+      justify-content: space-between;
+      gap: 12px;
+    }
+    .head-actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+    }
+    .grid {
+      list-style: none;
+      padding: 0;
+      margin: 16px 0 0;
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(300px, 1fr));
+      gap: 16px;
+    }
+    .project {
+      display: flex;
+      flex-direction: column;
+      gap: 8px;
+    }
+    .top {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+      gap: 8px;
+    }
+    .role {
+      color: var(--k-text-muted);
+      font-size: 0.85rem;
+    }
+    .name {
+      font: var(--mat-sys-title-medium);
+      margin: 0;
+    }
+    .name a {
+      color: var(--k-navy);
+      text-decoration: none;
+    }
+    .name a:hover,
+    .name a:focus-visible {
+      text-decoration: underline;
+    }
+    .summary {
+      margin: 0;
+      color: var(--k-text-muted);
+      display: -webkit-box;
+      -webkit-line-clamp: 3;
+      -webkit-box-orient: vertical;
+      overflow: hidden;
+    }
+    .orgs {
+      display: flex;
+      gap: 6px;
+      align-items: flex-start;
+      margin: 0;
+      font-size: 0.9rem;
+    }
+    .orgs mat-icon {
+      font-size: 18px;
+      width: 18px;
+      height: 18px;
+      color: var(--k-teal);
+      flex: none;
+    }
+    .foot {
+      margin-top: auto;
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+    }
+    .status-pill.status-proposed {
+      background: #e0e7ff;
+      color: #312e81;
+    }
+    .status-pill.status-on_hold {
+      background: #fff1cf;
+      color: #5c3d00;
+    }
+    .status-pill.status-done {
+      background: #e5e7eb;
+      color: #1f2937;
+    }
   `,
 })
 export default class ProjectsPage {

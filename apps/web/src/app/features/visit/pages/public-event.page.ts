@@ -24,10 +24,23 @@ const FIELDS: readonly Field[] = ['name', 'email', 'organisation', 'country'];
 @Component({
   selector: 'app-public-event-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressSpinnerModule, MatSelectModule, TranslocoPipe, CountryPipe],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressSpinnerModule,
+    MatSelectModule,
+    TranslocoPipe,
+    CountryPipe,
+  ],
   template: `
     <div class="page">
-      <a mat-button routerLink="/visit/events" class="back"><mat-icon aria-hidden="true" fontIcon="arrow_back" />{{ 'visit.event.back' | transloco }}</a>
+      <a mat-button routerLink="/visit/events" class="back"
+        ><mat-icon aria-hidden="true" fontIcon="arrow_back" />{{ 'visit.event.back' | transloco }}</a
+      >
       @if (event(); as e) {
         <div class="layout">
           <article class="main" aria-labelledby="event-title">
@@ -44,7 +57,11 @@ const FIELDS: readonly Field[] = ['name', 'email', 'organisation', 'country'];
                 </dd>
               </div>
               <div>
-                <dt><mat-icon aria-hidden="true" [fontIcon]="e.venue.kind === 'online' ? 'language' : 'place'" />{{ 'visit.event.where' | transloco }}</dt>
+                <dt>
+                  <mat-icon aria-hidden="true" [fontIcon]="e.venue.kind === 'online' ? 'language' : 'place'" />{{
+                    'visit.event.where' | transloco
+                  }}
+                </dt>
                 <dd data-testid="visit-event-where">
                   {{ venue() ?? ('visit.online' | transloco) }}
                   @if (e.venue.kind === 'online') {
@@ -65,7 +82,9 @@ const FIELDS: readonly Field[] = ['name', 'email', 'organisation', 'country'];
                 </dd>
               </div>
             </dl>
-            <a mat-stroked-button [href]="ics()" data-testid="visit-event-ics"><mat-icon aria-hidden="true" fontIcon="calendar_add_on" />{{ 'visit.event.addToCalendar' | transloco }}</a>
+            <a mat-stroked-button [href]="ics()" data-testid="visit-event-ics"
+              ><mat-icon aria-hidden="true" fontIcon="calendar_add_on" />{{ 'visit.event.addToCalendar' | transloco }}</a
+            >
             @if (description()) {
               <div class="description markdown" [innerHTML]="description()"></div>
             }
@@ -94,17 +113,38 @@ const FIELDS: readonly Field[] = ['name', 'email', 'organisation', 'country'];
                   <mat-form-field>
                     <mat-label>{{ 'visit.form.name' | transloco }}</mat-label>
                     <input matInput formControlName="name" autocomplete="name" required maxlength="80" data-testid="visit-register-name" />
-                    @if (form.controls.name.invalid) { <mat-error>{{ 'visit.form.errors.name' | transloco }}</mat-error> }
+                    @if (form.controls.name.invalid) {
+                      <mat-error>{{ 'visit.form.errors.name' | transloco }}</mat-error>
+                    }
                   </mat-form-field>
                   <mat-form-field>
                     <mat-label>{{ 'visit.form.email' | transloco }}</mat-label>
-                    <input matInput type="email" formControlName="email" autocomplete="email" required maxlength="254" data-testid="visit-register-email" />
-                    @if (form.controls.email.invalid) { <mat-error>{{ 'visit.form.errors.email' | transloco }}</mat-error> }
+                    <input
+                      matInput
+                      type="email"
+                      formControlName="email"
+                      autocomplete="email"
+                      required
+                      maxlength="254"
+                      data-testid="visit-register-email"
+                    />
+                    @if (form.controls.email.invalid) {
+                      <mat-error>{{ 'visit.form.errors.email' | transloco }}</mat-error>
+                    }
                   </mat-form-field>
                   <mat-form-field>
                     <mat-label>{{ 'visit.form.organisation' | transloco }}</mat-label>
-                    <input matInput formControlName="organisation" autocomplete="organization" required maxlength="120" data-testid="visit-register-organisation" />
-                    @if (form.controls.organisation.invalid) { <mat-error>{{ 'visit.form.errors.organisation' | transloco }}</mat-error> }
+                    <input
+                      matInput
+                      formControlName="organisation"
+                      autocomplete="organization"
+                      required
+                      maxlength="120"
+                      data-testid="visit-register-organisation"
+                    />
+                    @if (form.controls.organisation.invalid) {
+                      <mat-error>{{ 'visit.form.errors.organisation' | transloco }}</mat-error>
+                    }
                   </mat-form-field>
                   <mat-form-field>
                     <mat-label>{{ 'visit.form.country' | transloco }}</mat-label>
@@ -113,10 +153,14 @@ const FIELDS: readonly Field[] = ['name', 'email', 'organisation', 'country'];
                         <mat-option [value]="c" [attr.data-testid]="'option-' + c">{{ c | country }}</mat-option>
                       }
                     </mat-select>
-                    @if (form.controls.country.invalid) { <mat-error>{{ 'visit.form.errors.country' | transloco }}</mat-error> }
+                    @if (form.controls.country.invalid) {
+                      <mat-error>{{ 'visit.form.errors.country' | transloco }}</mat-error>
+                    }
                   </mat-form-field>
                   @if (error()) {
-                    <div class="alert" role="alert" data-testid="visit-register-error"><mat-icon aria-hidden="true" fontIcon="error" /><span>{{ error() }}</span></div>
+                    <div class="alert" role="alert" data-testid="visit-register-error">
+                      <mat-icon aria-hidden="true" fontIcon="error" /><span>{{ error() }}</span>
+                    </div>
                   }
                   <button mat-flat-button class="submit" type="submit" [disabled]="busy()" data-testid="visit-register-submit">
                     @if (busy()) {
@@ -146,35 +190,156 @@ const FIELDS: readonly Field[] = ['name', 'email', 'organisation', 'country'];
     </div>
   `,
   styles: `
-    :host { display: block; }
-    .page { max-width: 1080px; margin: 0 auto; padding: 16px 24px 48px; }
-    .back { margin: 0 0 8px -8px; }
-    .layout { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 400px); gap: 32px; align-items: start; }
-    .kind { margin: 0; font-size: 13px; font-weight: 600; color: var(--k-teal); text-transform: uppercase; letter-spacing: 0.04em; }
-    h1 { margin: 4px 0 16px; color: var(--k-navy); font-size: clamp(26px, 4vw, 36px); line-height: 1.2; }
-    .facts { margin: 0 0 20px; display: grid; gap: 12px; }
-    .facts div { display: grid; grid-template-columns: 140px 1fr; gap: 8px; }
-    .facts dt { display: flex; gap: 6px; align-items: center; font-weight: 600; color: var(--k-navy); }
-    .facts dt mat-icon { font-size: 20px; width: 20px; height: 20px; color: var(--k-teal); }
-    .facts dd { margin: 0; line-height: 1.5; }
-    .zone { color: var(--k-text-muted); }
-    .local { display: block; font-size: 14px; color: var(--k-text-muted); }
-    .description { margin-top: 24px; line-height: 1.6; max-width: 70ch; }
-    .card { background: var(--k-card); border: 1px solid var(--k-border); border-radius: var(--k-radius); padding: 20px; box-shadow: var(--k-shadow); outline: none; }
-    .card h2 { margin: 0 0 6px; color: var(--k-navy); font-size: 20px; }
-    form { display: flex; flex-direction: column; gap: 4px; margin-top: 12px; }
-    mat-form-field { width: 100%; }
-    .submit { height: 44px; }
-    .fine { font-size: 13px; color: var(--k-text-muted); line-height: 1.5; margin: 4px 0; }
-    .alert { display: flex; gap: 8px; align-items: flex-start; padding: 10px 12px; border-radius: 10px; background: #fdecea; color: #8c1d18; margin: 4px 0 12px; }
-    .done { text-align: center; }
-    .done p { line-height: 1.55; }
-    .big { font-size: 48px; width: 48px; height: 48px; color: var(--k-teal); }
-    .missing { text-align: center; padding: 48px 16px; }
-    .missing h1 { font-size: 26px; }
-    .loading { display: flex; justify-content: center; padding: 48px; }
-    @media (max-width: 879.98px) { .layout { grid-template-columns: 1fr; } .facts div { grid-template-columns: 1fr; gap: 2px; } }
-    @media (max-width: 599.98px) { .page { padding: 12px 12px 32px; } }
+    :host {
+      display: block;
+    }
+    .page {
+      max-width: 1080px;
+      margin: 0 auto;
+      padding: 16px 24px 48px;
+    }
+    .back {
+      margin: 0 0 8px -8px;
+    }
+    .layout {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) minmax(0, 400px);
+      gap: 32px;
+      align-items: start;
+    }
+    .kind {
+      margin: 0;
+      font-size: 13px;
+      font-weight: 600;
+      color: var(--k-teal);
+      text-transform: uppercase;
+      letter-spacing: 0.04em;
+    }
+    h1 {
+      margin: 4px 0 16px;
+      color: var(--k-navy);
+      font-size: clamp(26px, 4vw, 36px);
+      line-height: 1.2;
+    }
+    .facts {
+      margin: 0 0 20px;
+      display: grid;
+      gap: 12px;
+    }
+    .facts div {
+      display: grid;
+      grid-template-columns: 140px 1fr;
+      gap: 8px;
+    }
+    .facts dt {
+      display: flex;
+      gap: 6px;
+      align-items: center;
+      font-weight: 600;
+      color: var(--k-navy);
+    }
+    .facts dt mat-icon {
+      font-size: 20px;
+      width: 20px;
+      height: 20px;
+      color: var(--k-teal);
+    }
+    .facts dd {
+      margin: 0;
+      line-height: 1.5;
+    }
+    .zone {
+      color: var(--k-text-muted);
+    }
+    .local {
+      display: block;
+      font-size: 14px;
+      color: var(--k-text-muted);
+    }
+    .description {
+      margin-top: 24px;
+      line-height: 1.6;
+      max-width: 70ch;
+    }
+    .card {
+      background: var(--k-card);
+      border: 1px solid var(--k-border);
+      border-radius: var(--k-radius);
+      padding: 20px;
+      box-shadow: var(--k-shadow);
+      outline: none;
+    }
+    .card h2 {
+      margin: 0 0 6px;
+      color: var(--k-navy);
+      font-size: 20px;
+    }
+    form {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+      margin-top: 12px;
+    }
+    mat-form-field {
+      width: 100%;
+    }
+    .submit {
+      height: 44px;
+    }
+    .fine {
+      font-size: 13px;
+      color: var(--k-text-muted);
+      line-height: 1.5;
+      margin: 4px 0;
+    }
+    .alert {
+      display: flex;
+      gap: 8px;
+      align-items: flex-start;
+      padding: 10px 12px;
+      border-radius: 10px;
+      background: #fdecea;
+      color: #8c1d18;
+      margin: 4px 0 12px;
+    }
+    .done {
+      text-align: center;
+    }
+    .done p {
+      line-height: 1.55;
+    }
+    .big {
+      font-size: 48px;
+      width: 48px;
+      height: 48px;
+      color: var(--k-teal);
+    }
+    .missing {
+      text-align: center;
+      padding: 48px 16px;
+    }
+    .missing h1 {
+      font-size: 26px;
+    }
+    .loading {
+      display: flex;
+      justify-content: center;
+      padding: 48px;
+    }
+    @media (max-width: 879.98px) {
+      .layout {
+        grid-template-columns: 1fr;
+      }
+      .facts div {
+        grid-template-columns: 1fr;
+        gap: 2px;
+      }
+    }
+    @media (max-width: 599.98px) {
+      .page {
+        padding: 12px 12px 32px;
+      }
+    }
   `,
 })
 export default class PublicEventPage {
@@ -251,7 +416,13 @@ export default class PublicEventPage {
       return;
     }
     const v = this.form.getRawValue();
-    const body = { name: v.name.trim(), email: v.email.trim(), organisation: v.organisation.trim(), country: v.country, language: this.lang() };
+    const body = {
+      name: v.name.trim(),
+      email: v.email.trim(),
+      organisation: v.organisation.trim(),
+      country: v.country,
+      language: this.lang(),
+    };
     this.busy.set(true);
     this.api.register(e.id, body).subscribe({
       next: (r) => {
