@@ -95,7 +95,7 @@ describe('times in two zones', () => {
   });
 
   it('labels an instant as a time today, else with its day', () => {
-    const now = DateTime.fromISO('2026-03-03T09:00:00Z');
+    const now = DateTime.fromISO('2026-03-03T09:00:00Z') as DateTime<true>;
     expect(momentLabel('2026-03-03T12:30:00Z', 'Europe/Vilnius', 'en', now)).toBe('14:30');
     expect(momentLabel('2026-03-04T12:30:00Z', 'Europe/Vilnius', 'en', now)).toBe('Wed 4 Mar 2026, 14:30');
     expect(momentLabel('2026-03-04T12:30:00Z', 'Europe/Vilnius', 'lt', now)).toBe('2026-03-04 (tr), 14:30');
@@ -184,7 +184,7 @@ describe('filters and grouping', () => {
 
 describe('the form and the requests', () => {
   it('starts a new event two weeks ahead in my zone', () => {
-    const v = emptyForm('Europe/Vilnius', 'cluster', DateTime.fromISO('2026-03-01T12:00:00Z'));
+    const v = emptyForm('Europe/Vilnius', 'cluster', DateTime.fromISO('2026-03-01T12:00:00Z') as DateTime<true>);
     expect([v.startDate, v.startTime, v.endDate, v.endTime, v.timeZone, v.organiser]).toEqual([
       '2026-03-15',
       '10:00',
