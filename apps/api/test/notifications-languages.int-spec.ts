@@ -1,4 +1,4 @@
-import type { Notification } from '@klasteris/contracts';
+import type { MyGroup, Notification } from '@klasteris/contracts';
 import { boardApi } from './support/boards-helpers';
 import { bookingHelpers, H, iso, mondayUtc } from './support/bookings';
 import { bearer, createTestApp, login, newMember, TestApp } from './support/test-app';
@@ -110,5 +110,79 @@ describe('notifications: in the reader’s language', () => {
     const decided = (await inbox(requester.accessToken)).find((n) => n.kind === 'booking.approved');
     expect(decided?.title).toBe('Posėdžių salė: jūsų rezervacija patvirtinta');
     expect(decided?.body).toMatch(/^\d{4}-\d\d-\d\d \(pr\), 10:00–12:00 \(Europe\/Vilnius\) — Gerai$/);
+  });
+  it('a working group: a join request, its decision, an invitation, a mute and an announcement, each in the reader’s language', async () => {
+    const staff = (await login(t, 'coordinator@klasteris.demo')).accessToken;
+    const coordLt = await newMember(t, { displayName: 'Gintarė Koordinatorė' });
+    const coordEn = await newMember(t, { displayName: 'Grace Coordinator' });
+    await speaks(coordLt.accessToken, 'lt');
+    await speaks(coordEn.accessToken, 'en');
+    const created = await t.http
+      .post('/api/groups')
+      .set(bearer(staff))
+      .send({
+        name: 'Duomenų centrai',
+        visibility: 'request',
+        description: 'Baltijos šalys',
+        coordinatorIds: [coordLt.user.id, coordEn.user.id],
+      })
+      .expect(201);
+    const group = created.body.group as MyGroup;
+    const coordinate = coordLt.accessToken;
+
+    // a join request: to the coordinators; its approval: to the person who asked
+    const asker = await newMember(t, { displayName: 'Tomas Prašytojas' });
+    await speaks(asker.accessToken, 'lt');
+    await t.http.post(`/api/groups/${group.id}/join`).set(bearer(asker.accessToken)).send({ message: 'Turime duomenų centrą' }).expect(200);
+    const ltAsked = (await inbox(coordLt.accessToken)).find((n) => n.kind === 'group.join_requested');
+    expect(ltAsked).toMatchObject({
+      title: 'Tomas Prašytojas prašo priimti į grupę „Duomenų centrai“',
+      body: 'Turime duomenų centrą',
+      link: `/groups/${group.id}/console`,
+    });
+    expect((await inbox(coordEn.accessToken)).find((n) => n.kind === 'group.join_requested')?.title).toBe(
+      'Tomas Prašytojas asks to join Duomenų centrai',
+    );
+    const requestId = (await t.http.get(`/api/groups/${group.id}/requests?status=pending`).set(bearer(coordinate))).body.items[0]
+      .id as string;
+    await t.http.post(`/api/groups/${group.id}/requests/${requestId}/decision`).set(bearer(coordinate)).send({ approve: true }).expect(204);
+    expect((await inbox(asker.accessToken)).find((n) => n.kind === 'group.request_decided')).toMatchObject({
+      title: 'Sveiki prisijungę prie grupės „Duomenų centrai“',
+      link: `/groups/${group.id}`,
+    });
+
+    // an invitation
+    const invitee = await newMember(t);
+    await speaks(invitee.accessToken, 'lt');
+    await t.http.post(`/api/groups/${group.id}/invitations`).set(bearer(coordinate)).send({ userId: invitee.user.id }).expect(204);
+    expect((await inbox(invitee.accessToken)).find((n) => n.kind === 'group.invited')?.title).toBe(
+      'Gintarė Koordinatorė kviečia jus į grupę „Duomenų centrai“',
+    );
+
+    // a mute
+    const muted = await t.http
+      .post(`/api/groups/${group.id}/mutes`)
+      .set(bearer(coordinate))
+      .send({ userId: asker.user.id, durationSeconds: 600, reason: 'Per daug reklamos' })
+      .expect(201);
+    const until = (muted.body.mute.until as string).slice(0, 16).replace('T', ' ');
+    expect((await inbox(asker.accessToken)).find((n) => n.kind === 'group.moderation')).toMatchObject({
+      title: `Negalite rašyti grupėje „Duomenų centrai“ iki ${until} UTC`,
+      body: 'Per daug reklamos',
+    });
+
+    // an announcement to acknowledge
+    await t.http
+      .post(`/api/groups/${group.id}/announcements`)
+      .set(bearer(coordEn.accessToken))
+      .send({ clientMsgId: 'lt-announcement-1', body: 'Susitikimas penktadienį', requireAck: true })
+      .expect(201);
+    expect((await inbox(asker.accessToken)).find((n) => n.kind === 'group.announcement')).toMatchObject({
+      title: 'Duomenų centrai: patvirtinkite, kad perskaitėte pranešimą',
+      body: 'Susitikimas penktadienį',
+    });
+    expect((await inbox(coordLt.accessToken)).find((n) => n.kind === 'group.announcement')?.title).toBe(
+      'Duomenų centrai: patvirtinkite, kad perskaitėte pranešimą',
+    );
   });
 });

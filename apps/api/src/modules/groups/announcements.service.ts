@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import {
-  ANNOUNCEMENT_ACK_PATH,
   ErrorCode,
   type AcknowledgeByLinkResponse,
   type AcknowledgementReport,
@@ -11,16 +11,13 @@ import {
 import { ApiException, forbidden, notFound } from '../../common/api-exception';
 import { AuthUser } from '../../common/auth-user';
 import { toPage } from '../../common/pagination';
-import { SignedTokens } from '../../common/signed-token';
-import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { MessageWriterService } from '../chat/message-writer.service';
-import { parseMentions } from '../chat/mentions';
-import { OutboxService } from '../mail/outbox.service';
-import { NotificationsService } from '../notifications/notifications.service';
 import { UsersRepository } from '../users/users.repository';
+import { AnnouncementAckLinks } from './announcement-ack-links';
 import { AnnouncementRecord, AnnouncementsRepository } from './announcements.repository';
 import { GroupAccessService } from './group-access.service';
+import { tellGroup } from './groups.events';
 import { GroupsRepository } from './groups.repository';
 
 /** Announcements in a group's announcements channel, with acknowledgements per person and organisation. */
@@ -32,16 +29,10 @@ export class AnnouncementsService {
     private readonly access: GroupAccessService,
     private readonly writer: MessageWriterService,
     private readonly users: UsersRepository,
-    private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
-    config: AppConfig,
-  ) {
-    this.ackTokens = new SignedTokens(config.jwtSecret, 'klasteris announcement ack v1');
-  }
-
-  /** Signed [groupId, announcementId, userId]: the mailed link acknowledges for exactly that person. */
-  private readonly ackTokens: SignedTokens;
+    private readonly ackLinks: AnnouncementAckLinks,
+    private readonly events: EventEmitter2,
+  ) {}
 
   async post(me: AuthUser, groupId: string, r: PostAnnouncementRequest): Promise<Announcement> {
     const group = await this.access.forModeration(me, groupId);
@@ -56,56 +47,25 @@ export class AnnouncementsService {
       after: { requireAck: r.requireAck },
     });
     if (r.requireAck) {
+      // the members hear of it and get a mail whose link acknowledges (modules/notices)
       const recipients = (await this.groups.memberIds(groupId)).filter((u) => u !== me.id);
-      await this.notifications.notify(recipients, {
-        kind: 'group.announcement',
-        title: { en: `${group.name}: please acknowledge an announcement`, lt: `${group.name}: patvirtinkite, kad perskaitėte pranešimą` },
-        body: message.body.slice(0, 200),
-        link: `/groups/${groupId}`,
+      await tellGroup(this.events, recipients, group, {
+        what: 'announcement',
+        announcementId: a.id,
+        author: me.displayName,
+        body: message.body,
       });
-      await this.mailForAck(me, group.name, a.id, groupId, message.body, recipients);
     }
     return this.view(a, null);
   }
 
-  /** One mail per member with a link that acknowledges without signing in. */
-  private async mailForAck(
-    me: AuthUser,
-    groupName: string,
-    announcementId: string,
-    groupId: string,
-    body: string,
-    recipients: string[],
-  ): Promise<void> {
-    const mentioned = await this.users.findByIds(parseMentions(body).userIds);
-    const names = new Map(mentioned.map((u) => [u.id, u.displayName]));
-    const readable = body.replace(/<@([0-9a-f]{24})>/g, (_m, id: string) => `@${names.get(id) ?? '…'}`);
-    for (const u of await this.users.findByIds(recipients)) {
-      if (u.status !== 'active') continue;
-      const token = this.ackTokens.sign([groupId, announcementId, u.id]);
-      await this.outbox.enqueue({
-        kind: 'group.announcement',
-        key: announcementId,
-        to: { email: u.email, name: u.displayName, userId: u.id },
-        language: u.language,
-        data: {
-          groupName,
-          groupId,
-          authorName: me.displayName,
-          body: readable,
-          ackPath: `${ANNOUNCEMENT_ACK_PATH}?token=${encodeURIComponent(token)}`,
-        },
-      });
-    }
-  }
-
   /** The mailed link: acknowledges for the person it was made for, while they are still a member. */
   async acknowledgeByLink(token: string): Promise<AcknowledgeByLinkResponse> {
-    const values = this.ackTokens.verify(token);
     const invalid = (): ApiException =>
       new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.MailTokenInvalid, 'This acknowledgement link is not valid');
-    if (!values || values.length !== 3 || !values.every((v) => typeof v === 'string')) throw invalid();
-    const [groupId, announcementId, userId] = values as [string, string, string];
+    const signed = this.ackLinks.read(token);
+    if (!signed) throw invalid();
+    const { groupId, announcementId, userId } = signed;
     const [group, a] = await Promise.all([this.groups.findById(groupId), this.repo.find(groupId, announcementId)]);
     if (!group || !a || !a.requireAck) throw invalid();
     if (!(await this.groups.isMember(groupId, userId))) throw forbidden('Only group members acknowledge announcements');

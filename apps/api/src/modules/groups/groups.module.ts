@@ -2,10 +2,9 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuditModule } from '../audit/audit.module';
 import { ChatModule } from '../chat/chat.module';
-import { MailModule } from '../mail/mail.module';
 import { ModerationModule } from '../moderation/moderation.module';
-import { NotificationsModule } from '../notifications/notifications.module';
 import { UsersModule } from '../users/users.module';
+import { AnnouncementAckLinks } from './announcement-ack-links';
 import { AckDoc, AckSchema, AnnouncementDoc, AnnouncementSchema } from './announcement.schema';
 import { AnnouncementLinksController, AnnouncementsController } from './announcements.controller';
 import { AnnouncementsRepository } from './announcements.repository';
@@ -30,7 +29,10 @@ import { GroupsService } from './groups.service';
 import { MembershipService } from './membership.service';
 import { ModerationActionsService } from './moderation-actions.service';
 
-/** Working groups: membership and moderation actions. Imports chat and moderation; neither imports it. */
+/**
+ * Working groups: membership and moderation actions. Imports chat and moderation; neither imports it.
+ * Who hears of what (notifications, mails) is told by GroupNewsEvent (groups.events.ts) to modules/notices.
+ */
 @Module({
   imports: [
     MongooseModule.forFeature([
@@ -45,9 +47,7 @@ import { ModerationActionsService } from './moderation-actions.service';
     ChatModule,
     ModerationModule,
     AuditModule,
-    NotificationsModule,
     UsersModule,
-    MailModule,
   ],
   controllers: [GroupsController, GroupModerationController, AnnouncementsController, AnnouncementLinksController],
   providers: [
@@ -58,7 +58,8 @@ import { ModerationActionsService } from './moderation-actions.service';
     MembershipService,
     ModerationActionsService,
     AnnouncementsService,
+    AnnouncementAckLinks,
   ],
-  exports: [GroupsService, MembershipService, ModerationActionsService, GroupsRepository],
+  exports: [GroupsService, MembershipService, ModerationActionsService, GroupsRepository, AnnouncementAckLinks],
 })
 export class GroupsModule {}

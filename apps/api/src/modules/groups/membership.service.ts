@@ -1,4 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import {
   ErrorCode,
   Roles,
@@ -15,10 +16,9 @@ import { toPage } from '../../common/pagination';
 import { AuditService } from '../audit/audit.service';
 import { ChannelsService } from '../chat/channels.service';
 import { ModerationPolicy } from '../moderation/moderation-policy';
-import { OutboxService } from '../mail/outbox.service';
-import { NotificationsService } from '../notifications/notifications.service';
 import { UsersRepository } from '../users/users.repository';
 import { GroupAccessService, assertActive } from './group-access.service';
+import { tellGroup } from './groups.events';
 import { GroupRecord, GroupsRepository } from './groups.repository';
 import { GroupsService } from './groups.service';
 
@@ -34,9 +34,8 @@ export class MembershipService {
     private readonly policy: ModerationPolicy,
     private readonly channels: ChannelsService,
     private readonly users: UsersRepository,
-    private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
+    private readonly events: EventEmitter2,
   ) {}
 
   /** Open: joins at once. Invited: joins. On request: files a request for the coordinators. */
@@ -53,30 +52,13 @@ export class MembershipService {
     const request = await this.groups.createRequest(groupId, me.id, message);
     if (!request)
       throw new ApiException(HttpStatus.CONFLICT, ErrorCode.AlreadyRequested, 'Your request to join is already waiting for a decision');
-    const moderators = await this.policy.moderatorsOf(groupId);
-    await this.notifications.notify(moderators, {
-      kind: 'group.join_requested',
-      title: { en: `${me.displayName} asks to join ${group.name}`, lt: `${me.displayName} prašo priimti į grupę „${group.name}“` },
-      body: message,
-      link: `/groups/${groupId}/console`,
+    // the coordinators hear of it and get a mail (modules/notices)
+    await tellGroup(this.events, await this.policy.moderatorsOf(groupId), group, {
+      what: 'join-requested',
+      requestId: request.id,
+      requester: { id: me.id, displayName: me.displayName },
+      message,
     });
-    const requester = await this.users.findById(me.id);
-    for (const u of await this.users.findByIds(moderators)) {
-      if (u.status !== 'active') continue;
-      await this.outbox.enqueue({
-        kind: 'group.join_requested',
-        key: request.id,
-        to: { email: u.email, name: u.displayName, userId: u.id },
-        language: u.language,
-        data: {
-          groupName: group.name,
-          groupId,
-          requesterName: me.displayName,
-          organisationName: requester?.organisationName ?? null,
-          message,
-        },
-      });
-    }
     return this.view.get(me, groupId);
   }
 
@@ -121,24 +103,7 @@ export class MembershipService {
       scopeId: groupId,
       reason,
     });
-    await this.notifications.notify([decided.userId], {
-      kind: 'group.request_decided',
-      title: approve
-        ? { en: `Welcome to ${group.name}`, lt: `Sveiki prisijungę prie grupės „${group.name}“` }
-        : { en: `Your request to join ${group.name} was declined`, lt: `Jūsų prašymas prisijungti prie grupės „${group.name}“ atmestas` },
-      body: reason,
-      link: `/groups/${groupId}`,
-    });
-    const requester = await this.users.findById(decided.userId);
-    if (requester) {
-      await this.outbox.enqueue({
-        kind: 'group.join_decided',
-        key: requestId,
-        to: { email: requester.email, name: requester.displayName, userId: requester.id },
-        language: requester.language,
-        data: { groupName: group.name, groupId, approved: approve, reason },
-      });
-    }
+    await tellGroup(this.events, [decided.userId], group, { what: 'join-decided', requestId, approved: approve, reason });
   }
 
   async invite(me: AuthUser, groupId: string, userId: string, reason: string | null = null): Promise<void> {
@@ -197,13 +162,8 @@ export class MembershipService {
     }));
   }
 
-  private async notifyInvited(me: AuthUser, group: GroupRecord, userIds: string[]): Promise<void> {
-    if (userIds.length === 0) return;
-    await this.notifications.notify(userIds, {
-      kind: 'group.invited',
-      title: { en: `${me.displayName} invites you to ${group.name}`, lt: `${me.displayName} kviečia jus į grupę „${group.name}“` },
-      link: `/groups/${group.id}`,
-    });
+  private notifyInvited(me: AuthUser, group: GroupRecord, userIds: string[]): Promise<void> {
+    return tellGroup(this.events, userIds, group, { what: 'invited', actor: me.displayName });
   }
 
   async leave(me: AuthUser, groupId: string): Promise<void> {
@@ -237,14 +197,7 @@ export class MembershipService {
       scopeId: groupId,
       reason,
     });
-    await this.notifications.notify([userId], {
-      kind: 'group.moderation',
-      title: ban
-        ? { en: `You were banned from ${group.name}`, lt: `Jums uždrausta dalyvauti grupėje „${group.name}“` }
-        : { en: `You were removed from ${group.name}`, lt: `Jus pašalino iš grupės „${group.name}“` },
-      body: reason,
-      link: `/groups/${groupId}`,
-    });
+    await tellGroup(this.events, [userId], group, { what: 'removed', banned: ban, reason });
   }
 
   async unban(me: AuthUser, groupId: string, userId: string, reason: string | null = null): Promise<void> {

@@ -1,4 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import {
   ErrorCode,
   type Mute,
@@ -15,8 +16,8 @@ import { AuditService } from '../audit/audit.service';
 import { ChannelsService } from '../chat/channels.service';
 import { MessagesService } from '../chat/messages.service';
 import { ModerationPolicy } from '../moderation/moderation-policy';
-import { NotificationsService } from '../notifications/notifications.service';
 import { GroupAccessService } from './group-access.service';
+import { tellGroup } from './groups.events';
 import { GroupRecord, GroupsRepository } from './groups.repository';
 
 export const DEFAULT_REPORT_MUTE_SECONDS = 24 * 3600;
@@ -30,8 +31,8 @@ export class ModerationActionsService {
     private readonly policy: ModerationPolicy,
     private readonly channels: ChannelsService,
     private readonly messages: MessagesService,
-    private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
+    private readonly events: EventEmitter2,
   ) {}
 
   async mute(me: AuthUser, groupId: string, userId: string, seconds: number, reason: string): Promise<Mute> {
@@ -118,14 +119,7 @@ export class ModerationActionsService {
       reporterId: me.id,
       reason,
     });
-    if (created) {
-      await this.notifications.notify(await this.policy.moderatorsOf(group.id), {
-        kind: 'group.moderation',
-        title: { en: `A message in ${group.name} was reported`, lt: `Pranešta apie žinutę grupėje „${group.name}“` },
-        body: reason,
-        link: `/groups/${group.id}/console`,
-      });
-    }
+    if (created) await tellGroup(this.events, await this.policy.moderatorsOf(group.id), group, { what: 'reported', reason });
     return { report, created };
   }
 
@@ -182,17 +176,7 @@ export class ModerationActionsService {
       after: { status, reportId },
     });
     const reporters = [resolved.report, ...resolved.others].map((x) => x.reporterId).filter((id): id is string => id !== null);
-    const outcome = {
-      dismiss: { en: 'no action was needed', lt: 'veiksmų nereikėjo' },
-      delete: { en: 'the message was removed', lt: 'žinutė pašalinta' },
-      mute: { en: 'the message was removed and its author muted', lt: 'žinutė pašalinta, o jos autoriui laikinai uždrausta rašyti' },
-    }[r.action];
-    await this.notifications.notify(reporters, {
-      kind: 'group.report_resolved',
-      title: { en: `Your report in ${group.name}: ${outcome.en}`, lt: `Jūsų pranešimas grupėje „${group.name}“: ${outcome.lt}` },
-      body: r.note ?? null,
-      link: `/groups/${groupId}`,
-    });
+    await tellGroup(this.events, reporters, group, { what: 'report-resolved', action: r.action, note: r.note ?? null });
     return resolved.report;
   }
 
@@ -210,15 +194,7 @@ export class ModerationActionsService {
     if (!isStaff(me) && !(await this.groups.isMember(groupId, userId))) throw notFound('Member');
   }
 
-  private async notifyMuted(group: GroupRecord, userId: string, mute: Mute): Promise<void> {
-    await this.notifications.notify([userId], {
-      kind: 'group.moderation',
-      title: {
-        en: `You cannot post in ${group.name} until ${mute.until.slice(0, 16).replace('T', ' ')} UTC`,
-        lt: `Negalite rašyti grupėje „${group.name}“ iki ${mute.until.slice(0, 16).replace('T', ' ')} UTC`,
-      },
-      body: mute.reason,
-      link: `/groups/${group.id}`,
-    });
+  private notifyMuted(group: GroupRecord, userId: string, mute: Mute): Promise<void> {
+    return tellGroup(this.events, [userId], group, { what: 'muted', until: mute.until, reason: mute.reason });
   }
 }

@@ -25,6 +25,13 @@ export function joined(a: InEveryLanguage, b: string | InEveryLanguage): InEvery
   return { en: `${a.en} — ${pick('en')}`, lt: `${a.lt} — ${pick('lt')}` };
 }
 
+/** what came of a report, as its reporters are told */
+const REPORT_OUTCOME: Record<'dismiss' | 'delete' | 'mute', InEveryLanguage> = {
+  dismiss: { en: 'no action was needed', lt: 'veiksmų nereikėjo' },
+  delete: { en: 'the message was removed', lt: 'žinutė pašalinta' },
+  mute: { en: 'the message was removed and its author muted', lt: 'žinutė pašalinta, o jos autoriui laikinai uždrausta rašyti' },
+};
+
 /**
  * Every notification text the domain-event listeners write, in EN and LT, in one place.
  * (Names, titles and free text people typed are passed through as they are.)
@@ -61,5 +68,46 @@ export const NotificationTexts = {
   bookingWaitlistOffer: (p: { resource: string; holdMinutes: number }): InEveryLanguage => ({
     en: `${p.resource} is free: it is held for you for ${p.holdMinutes} minutes`,
     lt: `${p.resource} atsilaisvino: jums laikoma ${p.holdMinutes} min.`,
+  }),
+  groupJoinRequested: (p: { requester: string; group: string }): InEveryLanguage => ({
+    en: `${p.requester} asks to join ${p.group}`,
+    lt: `${p.requester} prašo priimti į grupę „${p.group}“`,
+  }),
+  groupJoinApproved: (p: { group: string }): InEveryLanguage => ({
+    en: `Welcome to ${p.group}`,
+    lt: `Sveiki prisijungę prie grupės „${p.group}“`,
+  }),
+  groupJoinDeclined: (p: { group: string }): InEveryLanguage => ({
+    en: `Your request to join ${p.group} was declined`,
+    lt: `Jūsų prašymas prisijungti prie grupės „${p.group}“ atmestas`,
+  }),
+  groupInvited: (p: { actor: string; group: string }): InEveryLanguage => ({
+    en: `${p.actor} invites you to ${p.group}`,
+    lt: `${p.actor} kviečia jus į grupę „${p.group}“`,
+  }),
+  groupBanned: (p: { group: string }): InEveryLanguage => ({
+    en: `You were banned from ${p.group}`,
+    lt: `Jums uždrausta dalyvauti grupėje „${p.group}“`,
+  }),
+  groupRemoved: (p: { group: string }): InEveryLanguage => ({
+    en: `You were removed from ${p.group}`,
+    lt: `Jus pašalino iš grupės „${p.group}“`,
+  }),
+  /** `until` is an ISO instant; written as UTC minutes */
+  groupMuted: (p: { group: string; until: string }): InEveryLanguage => {
+    const until = `${p.until.slice(0, 16).replace('T', ' ')} UTC`;
+    return { en: `You cannot post in ${p.group} until ${until}`, lt: `Negalite rašyti grupėje „${p.group}“ iki ${until}` };
+  },
+  groupMessageReported: (p: { group: string }): InEveryLanguage => ({
+    en: `A message in ${p.group} was reported`,
+    lt: `Pranešta apie žinutę grupėje „${p.group}“`,
+  }),
+  groupReportResolved: (p: { group: string; action: 'dismiss' | 'delete' | 'mute' }): InEveryLanguage => {
+    const outcome = REPORT_OUTCOME[p.action];
+    return { en: `Your report in ${p.group}: ${outcome.en}`, lt: `Jūsų pranešimas grupėje „${p.group}“: ${outcome.lt}` };
+  },
+  groupAnnouncement: (p: { group: string }): InEveryLanguage => ({
+    en: `${p.group}: please acknowledge an announcement`,
+    lt: `${p.group}: patvirtinkite, kad perskaitėte pranešimą`,
   }),
 } as const;
