@@ -185,4 +185,50 @@ describe('notifications: in the reader’s language', () => {
       'Duomenų centrai: patvirtinkite, kad perskaitėte pranešimą',
     );
   });
+
+  it('an accepted invitation and a membership application reach an LT reader in LT', async () => {
+    const orgAdmin = (await login(t, 'orgadmin@klasteris.demo')).accessToken;
+    await speaks(orgAdmin, 'lt');
+    const etronikaId = (await t.http.get('/api/organisations?q=etronika')).body.items[0].id as string;
+    const invited = await t.http
+      .post(`/api/organisations/${etronikaId}/invitations`)
+      .set(bearer(orgAdmin))
+      .send({ email: 'kalbos@etronika.example' })
+      .expect(201);
+    const token = (invited.body.link as string).split('/invite/')[1];
+    await t.http.post(`/api/invitations/${token}/accept`).send({ displayName: 'Rasa Naujokė', password: 'a long password' }).expect(201);
+    expect((await inbox(orgAdmin)).find((n) => n.kind === 'invitation.accepted')).toMatchObject({
+      title: 'Rasa Naujokė priėmė jūsų kvietimą į Etronika',
+      link: `/directory/organisations/${etronikaId}`,
+    });
+
+    const admin = (await login(t, 'admin@klasteris.demo')).accessToken;
+    await speaks(admin, 'lt');
+    const applied = await t.http
+      .post('/api/applications')
+      .send({
+        organisation: {
+          name: 'Šiaulių duomenys',
+          type: 'company',
+          country: 'lt',
+          city: 'Šiauliai',
+          sectors: ['Data'],
+          description: 'Duomenų analizė',
+        },
+        contact: { displayName: 'Ieva Kontaktė', email: 'ieva@siauliai.example', password: 'a long password' },
+        motivation: 'Norime prisijungti prie duomenų darbo grupės.',
+      })
+      .expect(201);
+    expect((await inbox(admin)).find((n) => n.kind === 'application.submitted')).toMatchObject({
+      title: 'Šiaulių duomenys pateikė narystės paraišką',
+      body: 'Norime prisijungti prie duomenų darbo grupės.',
+      link: '/admin/applications',
+    });
+    const id = applied.body.application.id as string;
+    await t.http.post(`/api/applications/${id}/approve`).set(bearer(admin)).send({}).expect(200);
+    const contact = await login(t, 'ieva@siauliai.example', 'a long password');
+    expect((await inbox(contact.accessToken)).find((n) => n.kind === 'application.approved')).toMatchObject({
+      title: 'Welcome to the cluster: Šiaulių duomenys is now a member',
+    });
+  });
 });

@@ -1,9 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuditModule } from '../audit/audit.module';
-import { MailModule } from '../mail/mail.module';
 import { AuthModule } from '../auth/auth.module';
-import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { UsersModule } from '../users/users.module';
 import { ApplicationDoc, ApplicationSchema } from './application.schema';
@@ -17,9 +15,7 @@ import { ApplicationsService } from './applications.service';
     AuthModule,
     OrganisationsModule,
     UsersModule,
-    NotificationsModule,
     AuditModule,
-    MailModule,
   ],
   controllers: [ApplicationsController],
   providers: [ApplicationsRepository, ApplicationsService],

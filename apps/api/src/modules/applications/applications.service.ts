@@ -6,13 +6,12 @@ import type { AuthUser } from '../../common/auth-user';
 import { toPage } from '../../common/pagination';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
-import { OutboxService } from '../mail/outbox.service';
-import { NotificationsService } from '../notifications/notifications.service';
 import { nameTaken } from '../organisations/organisations.service';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { UserActivatedEvent } from '../users/users.events';
 import { UsersRepository } from '../users/users.repository';
 import type { CreateApplicationDto } from './dto/applications.dto';
+import { type ApplicationNews, ApplicationNewsEvent } from './applications.events';
 import { ApplicationsRepository } from './applications.repository';
 
 const alreadyDecided = (): ApiException =>
@@ -32,10 +31,8 @@ export class ApplicationsService {
     private readonly organisations: OrganisationsRepository,
     private readonly users: UsersRepository,
     private readonly auth: AuthService,
-    private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly events: EventEmitter2,
-    private readonly outbox: OutboxService,
   ) {}
 
   async submit(input: CreateApplicationDto): Promise<MembershipApplication> {
@@ -68,28 +65,11 @@ export class ApplicationsService {
       await this.organisations.deleteApplicant(org.id);
       throw err;
     }
-    const reviewers = await this.users.idsWithRole(['coordinator', 'admin']);
-    await this.notifications.notify(reviewers, {
-      kind: 'application.submitted',
-      title: { en: `${org.name} applied for membership`, lt: `${org.name} pateikė narystės paraišką` },
-      body: application.motivation.slice(0, 200),
-      link: '/admin/applications',
+    // the reviewers hear of it and get a mail (modules/notices)
+    await this.tell(await this.users.idsWithRole(['coordinator', 'admin']), application, {
+      what: 'submitted',
+      organisation: { name: org.name, country: org.country },
     });
-    for (const reviewer of await this.users.findByIds(reviewers)) {
-      await this.outbox.enqueue({
-        kind: 'application.submitted',
-        key: application.id,
-        to: { email: reviewer.email, name: reviewer.displayName, userId: reviewer.id },
-        language: reviewer.language,
-        data: {
-          organisationName: org.name,
-          country: org.country,
-          contactName: application.contact.displayName,
-          contactEmail: application.contact.email,
-          motivation: application.motivation,
-        },
-      });
-    }
     this.logger.log(`Application ${application.id} from ${org.name} (${application.contact.email})`);
     return application;
   }
@@ -122,16 +102,7 @@ export class ApplicationsService {
     if (await this.users.setStatus(decided.contact.userId, 'active', null, ['pending'])) {
       this.events.emit(UserActivatedEvent.event, new UserActivatedEvent(decided.contact.userId));
     }
-    await this.notifications.notify([decided.contact.userId], {
-      kind: 'application.approved',
-      title: {
-        en: `Welcome to the cluster: ${decided.organisation.name} is now a member`,
-        lt: `Sveiki atvykę į klasterį: ${decided.organisation.name} dabar yra narė`,
-      },
-      body: reason,
-      link: `/directory/organisations/${decided.organisationId}`,
-    });
-    await this.mailApplicant(decided, 'application.approved', reason);
+    await this.tell([decided.contact.userId], decided, { what: 'approved', reason });
     await this.audit.record({
       actorId: me.id,
       action: 'application.approved',
@@ -151,7 +122,7 @@ export class ApplicationsService {
     if (!decided) throw alreadyDecided();
     await this.organisations.deleteApplicant(decided.organisationId);
     await this.users.setStatus(decided.contact.userId, 'disabled', `Membership application rejected: ${reason}`, ['pending']);
-    await this.mailApplicant(decided, 'application.rejected', reason);
+    await this.tell([decided.contact.userId], decided, { what: 'rejected', reason });
     await this.audit.record({
       actorId: me.id,
       action: 'application.rejected',
@@ -164,18 +135,8 @@ export class ApplicationsService {
     return decided;
   }
 
-  private async mailApplicant(
-    a: MembershipApplication,
-    kind: 'application.approved' | 'application.rejected',
-    reason: string | null,
-  ): Promise<void> {
-    const contact = await this.users.findById(a.contact.userId);
-    await this.outbox.enqueue({
-      kind,
-      key: a.id,
-      to: { email: a.contact.email, name: a.contact.displayName, userId: a.contact.userId },
-      language: contact?.language ?? 'en',
-      data: { organisationName: a.organisation.name, reason, organisationPath: `/directory/organisations/${a.organisationId}` },
-    });
+  /** Tells the people concerned (awaited: the request answers once they are told, as before). */
+  private async tell(userIds: string[], application: MembershipApplication, news: ApplicationNews): Promise<void> {
+    await this.events.emitAsync(ApplicationNewsEvent.event, new ApplicationNewsEvent(userIds, application, news));
   }
 }

@@ -4,7 +4,6 @@ import { JwtModule } from '@nestjs/jwt';
 import { MongooseModule } from '@nestjs/mongoose';
 import { PassportModule } from '@nestjs/passport';
 import { AppConfig } from '../../config/app-config';
-import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { UsersModule } from '../users/users.module';
@@ -25,7 +24,6 @@ import { LoginThrottleService } from './login-throttle.service';
     UsersModule,
     SessionsModule,
     OrganisationsModule,
-    NotificationsModule,
   ],
   controllers: [AuthController],
   providers: [

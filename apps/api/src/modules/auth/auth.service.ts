@@ -5,7 +5,6 @@ import { ApiException, notFound, unauthenticated } from '../../common/api-except
 import type { AuthUser } from '../../common/auth-user';
 import { colorFor, initialsOf } from '../../common/text';
 import { AppConfig } from '../../config/app-config';
-import { NotificationsService } from '../notifications/notifications.service';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { SessionsService } from '../sessions/sessions.service';
 import { toUser } from '../users/user.mapper';
@@ -13,6 +12,7 @@ import type { UserRecord } from '../users/user.schema';
 import { UserActivatedEvent, UserIdentityChangedEvent, UserRegisteredEvent } from '../users/users.events';
 import { UsersRepository } from '../users/users.repository';
 import { AccessTokensService } from './access-tokens.service';
+import { RegistrationAwaitsApprovalEvent } from './auth.events';
 import { LoginThrottleService } from './login-throttle.service';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords';
 import { isDuplicateKeyError } from '../../common/duplicate-key';
@@ -37,7 +37,6 @@ export class AuthService {
     private readonly sessions: SessionsService,
     private readonly tokens: AccessTokensService,
     private readonly throttle: LoginThrottleService,
-    private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
     private readonly events: EventEmitter2,
   ) {}
@@ -59,14 +58,10 @@ export class AuthService {
     if (user.status === 'pending') {
       const reviewers = await this.users.idsWithRole(['coordinator', 'admin']);
       const orgAdmins = user.organisationId ? await this.users.idsWithRole(['org_admin'], user.organisationId) : [];
-      await this.notifications.notify([...reviewers, ...orgAdmins], {
-        kind: 'system',
-        title: {
-          en: `${user.displayName} registered and waits for approval`,
-          lt: `${user.displayName} užsiregistravo ir laukia patvirtinimo`,
-        },
-        link: '/admin/users?status=pending',
-      });
+      await this.events.emitAsync(
+        RegistrationAwaitsApprovalEvent.event,
+        new RegistrationAwaitsApprovalEvent([...reviewers, ...orgAdmins], { id: user.id, displayName: user.displayName }),
+      );
     }
     return toUser(user);
   }

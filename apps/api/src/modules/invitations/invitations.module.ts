@@ -3,7 +3,6 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { AuditModule } from '../audit/audit.module';
 import { MailModule } from '../mail/mail.module';
 import { AuthModule } from '../auth/auth.module';
-import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { UsersModule } from '../users/users.module';
 import { InvitationDoc, InvitationSchema } from './invitation.schema';
@@ -17,7 +16,6 @@ import { InvitationsService } from './invitations.service';
     AuthModule,
     OrganisationsModule,
     UsersModule,
-    NotificationsModule,
     AuditModule,
     MailModule,
   ],

@@ -1,4 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { createHash, randomBytes } from 'node:crypto';
 import {
   ErrorCode,
@@ -15,9 +16,9 @@ import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { AuthService, ClientMeta, SignedIn } from '../auth/auth.service';
 import { OutboxService } from '../mail/outbox.service';
-import { NotificationsService } from '../notifications/notifications.service';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { UsersRepository } from '../users/users.repository';
+import { InvitationAcceptedEvent } from './invitations.events';
 import { InvitationsRepository, LeanInvitation, toInvitation } from './invitations.repository';
 
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('base64url');
@@ -30,10 +31,10 @@ export class InvitationsService {
     private readonly organisations: OrganisationsRepository,
     private readonly users: UsersRepository,
     private readonly auth: AuthService,
-    private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly outbox: OutboxService,
+    private readonly events: EventEmitter2,
   ) {}
 
   /** Organisation admins invite colleagues into their own organisation (cluster admins into any). */
@@ -145,14 +146,14 @@ export class InvitationsService {
       throw err;
     }
     await this.invitations.setAcceptedUser(inv._id, user.id);
-    await this.notifications.notify([inv.invitedBy.toHexString()], {
-      kind: 'invitation.accepted',
-      title: {
-        en: `${user.displayName} accepted your invitation to ${inv.organisationName}`,
-        lt: `${user.displayName} priėmė jūsų kvietimą į ${inv.organisationName}`,
-      },
-      link: `/directory/organisations/${organisationId}`,
-    });
+    await this.events.emitAsync(
+      InvitationAcceptedEvent.event,
+      new InvitationAcceptedEvent(
+        inv.invitedBy.toHexString(),
+        { id: user.id, displayName: user.displayName },
+        { id: organisationId, name: inv.organisationName },
+      ),
+    );
     await this.audit.record({
       actorId: user.id,
       action: 'invitation.accepted',

@@ -110,4 +110,20 @@ export const NotificationTexts = {
     en: `${p.group}: please acknowledge an announcement`,
     lt: `${p.group}: patvirtinkite, kad perskaitėte pranešimą`,
   }),
+  applicationSubmitted: (p: { organisation: string }): InEveryLanguage => ({
+    en: `${p.organisation} applied for membership`,
+    lt: `${p.organisation} pateikė narystės paraišką`,
+  }),
+  applicationApproved: (p: { organisation: string }): InEveryLanguage => ({
+    en: `Welcome to the cluster: ${p.organisation} is now a member`,
+    lt: `Sveiki atvykę į klasterį: ${p.organisation} dabar yra narė`,
+  }),
+  invitationAccepted: (p: { person: string; organisation: string }): InEveryLanguage => ({
+    en: `${p.person} accepted your invitation to ${p.organisation}`,
+    lt: `${p.person} priėmė jūsų kvietimą į ${p.organisation}`,
+  }),
+  registrationAwaitsApproval: (p: { person: string }): InEveryLanguage => ({
+    en: `${p.person} registered and waits for approval`,
+    lt: `${p.person} užsiregistravo ir laukia patvirtinimo`,
+  }),
 } as const;

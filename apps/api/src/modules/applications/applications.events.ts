@@ -1,0 +1,22 @@
+import type { MembershipApplication } from '@klasteris/contracts';
+
+/** What became of a membership application, as the people told about it need to know it. */
+export type ApplicationNews =
+  | { what: 'submitted'; organisation: { name: string; country: string } }
+  | { what: 'approved'; reason: string | null }
+  | { what: 'rejected'; reason: string };
+
+/**
+ * Someone should hear of an application: the reviewers of a new one, its contact person of the
+ * decision. modules/notices writes the notification in each reader's language (none for a
+ * rejection: the contact's account is disabled with it) and queues the mails. Emitted with
+ * `emitAsync` and awaited, so the request answers once they are told.
+ */
+export class ApplicationNewsEvent {
+  static readonly event = 'application.news';
+  constructor(
+    readonly userIds: string[],
+    readonly application: MembershipApplication,
+    readonly news: ApplicationNews,
+  ) {}
+}
