@@ -176,4 +176,10 @@ test('a project owner links an existing card to a message; the channel sees it, 
     .click();
   await expect(picker).toHaveCount(0);
   await expect(his.getByTestId('reaction-button')).toHaveCount(1);
+
+  // the switch is kept on Jonas's profile: back to English, so later journeys meet him as the demo has him
+  const saved = jonas.waitForResponse((r) => r.url().endsWith('/api/auth/me') && r.request().method() === 'PATCH');
+  await jonas.getByTestId('lang-switch').click();
+  await jonas.getByTestId('lang-en').click();
+  expect((await saved).status()).toBe(200);
 });
