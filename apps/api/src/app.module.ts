@@ -18,6 +18,7 @@ import { CalendarModule } from './modules/calendar/calendar.module';
 import { ChatModule } from './modules/chat/chat.module';
 import { DigestModule } from './modules/digest/digest.module';
 import { DemoModule } from './modules/demo/demo.module';
+import { EventChannelsModule } from './modules/event-channels/event-channels.module';
 import { EventsModule } from './modules/events/events.module';
 import { GroupsModule } from './modules/groups/groups.module';
 import { HealthModule } from './modules/health/health.module';
@@ -66,6 +67,7 @@ export class AppModule implements NestModule {
         GroupsModule,
         AuditQueryModule,
         EventsModule,
+        EventChannelsModule,
         CalendarModule,
         RealtimeModule,
         BookingsRealtimeModule,

@@ -25,9 +25,10 @@ export interface Channel {
   memberCount: number;
   /** highest message seq in the channel (0 when empty) */
   lastSeq: number;
-  /** set when the channel belongs to a working group or a project */
+  /** set when the channel belongs to a working group, a project or an event (its attendees' chat) */
   groupId: string | null;
   projectId: string | null;
+  eventId: string | null;
   /** working-group slow mode: seconds between two posts of one member (0: off) */
   slowModeSeconds: number;
   /** for DMs: the member ids */

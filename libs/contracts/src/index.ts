@@ -12,5 +12,6 @@ export * from './boards';
 export * from './groups';
 export * from './mail';
 export * from './events';
+export * from './event-chat';
 export * from './preferences';
 export * from './calendar';

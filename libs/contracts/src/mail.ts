@@ -34,6 +34,8 @@ export const MailKinds = [
   // events: a freed place held for the first in line (to confirm), and an event's cancellation
   'event.offer',
   'event.cancelled',
+  // events: the organisers' post to the people going (modules/event-channels)
+  'event.announcement',
 ] as const;
 export type MailKind = (typeof MailKinds)[number];
 

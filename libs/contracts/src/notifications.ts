@@ -18,6 +18,7 @@ export const NotificationKinds = [
   'group.moderation',
   'group.report_resolved',
   'group.announcement',
+  'event.announcement',
   'system',
 ] as const;
 export type NotificationKind = (typeof NotificationKinds)[number];

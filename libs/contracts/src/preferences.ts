@@ -93,6 +93,8 @@ export const MAIL_KIND_TOPICS: Record<MailKind, readonly NotificationTopic[]> = 
   // a held place that lapses unless confirmed, and a cancellation: time-critical, always sent
   'event.offer': [],
   'event.cancelled': [],
+  // the organisers' post to the people going, when they ask for a mail too
+  'event.announcement': ['announcements'],
 };
 
 /** The topic whose in-app setting governs a notification kind; null: always shown. */
@@ -114,6 +116,7 @@ export const NOTIFICATION_KIND_TOPIC: Record<NotificationKind, NotificationTopic
   'group.moderation': null,
   'group.report_resolved': 'groups',
   'group.announcement': 'announcements',
+  'event.announcement': 'announcements',
   system: null,
 };
 

@@ -25,6 +25,8 @@ export class ChannelDoc {
   @Prop({ type: [Types.ObjectId], default: undefined }) directUserIds?: Types.ObjectId[];
   @Prop({ type: String, default: null }) groupId: string | null;
   @Prop({ type: String, default: null }) projectId: string | null;
+  /** The event whose attendees' channel this is (modules/event-channels keeps its members in step). */
+  @Prop({ type: String, default: null }) eventId: string | null;
   /**
    * Only its members see it, whatever its type: the channels of invite- and request-only groups
    * (their announcements too). Kept in step with the group's visibility by GroupsService.
@@ -54,6 +56,7 @@ export interface ChannelRecord {
   directUserIds: string[] | null;
   groupId: string | null;
   projectId: string | null;
+  eventId: string | null;
   membersOnly: boolean;
   slowModeSeconds: number;
 }

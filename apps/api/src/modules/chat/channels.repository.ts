@@ -18,6 +18,7 @@ export interface NewChannel {
   directUserIds?: string[];
   groupId?: string | null;
   projectId?: string | null;
+  eventId?: string | null;
   autoJoin?: boolean;
   membersOnly?: boolean;
 }

@@ -294,6 +294,48 @@ export class ChannelsService {
     for (const userId of userIds) await this.addMembership(channel, userId, role);
   }
 
+  /**
+   * The private channel of something that owns one (an event's attendees: key `e:<eventId>`), created
+   * once with `ownerId` as its owner, then found again (the unique key settles concurrent creators).
+   * Authorised by the caller's module; members are kept in step there with addMembers/removeMembers.
+   */
+  async scopedChannel(
+    key: string,
+    input: { name: string; topic: string | null },
+    ownerId: string,
+    scope: { eventId: string },
+  ): Promise<Channel> {
+    const found = await this.channels.findByKey(key);
+    if (found) return toChannel(found);
+    try {
+      const channel = await this.channels.create({
+        type: 'private',
+        name: input.name,
+        key,
+        topic: input.topic,
+        createdBy: ownerId,
+        ...scope,
+      });
+      await this.addMembership(channel, ownerId, 'owner');
+      return toChannel(channel);
+    } catch (err) {
+      const twin = isDuplicateKeyError(err) ? await this.channels.findByKey(key) : null;
+      if (!twin) throw err;
+      return toChannel(twin);
+    }
+  }
+
+  /** The channel with this key, if it was made (see scopedChannel). */
+  async findScoped(key: string): Promise<Channel | null> {
+    const c = await this.channels.findByKey(key);
+    return c ? toChannel(c) : null;
+  }
+
+  /** Everyone in a channel with their role (for modules that keep a channel's members in step). */
+  memberRoles(channelId: string): Promise<Map<string, ChannelRole>> {
+    return this.members.rolesOf(channelId);
+  }
+
   /** Removes people from a channel directly (leaving or being removed from a working group). */
   async removeMembers(channelId: string, userIds: string[]): Promise<void> {
     const channel = await this.channels.findById(channelId);

@@ -23,6 +23,7 @@ export const toChannelRecord = (d: LeanChannel): ChannelRecord => ({
   directUserIds: d.directUserIds ? d.directUserIds.map((u) => u.toHexString()) : null,
   groupId: d.groupId ?? null,
   projectId: d.projectId ?? null,
+  eventId: d.eventId ?? null,
   membersOnly: d.membersOnly ?? false,
   slowModeSeconds: d.slowModeSeconds ?? 0,
 });
@@ -49,6 +50,7 @@ export const toChannel = (c: ChannelRecord): Channel => ({
   lastSeq: c.committedSeq,
   groupId: c.groupId,
   projectId: c.projectId,
+  eventId: c.eventId,
   slowModeSeconds: c.slowModeSeconds,
   ...(c.directUserIds ? { directUserIds: c.directUserIds } : {}),
 });

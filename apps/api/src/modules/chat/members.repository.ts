@@ -46,6 +46,13 @@ export class MembersRepository {
     return docs.map((d) => d.userId.toHexString());
   }
 
+  async rolesOf(channelId: string): Promise<Map<string, ChannelRole>> {
+    const docs = await this.model
+      .find({ channelId: oid(channelId) }, { userId: 1, role: 1 })
+      .lean<{ userId: Types.ObjectId; role: ChannelRole }[]>();
+    return new Map(docs.map((d) => [d.userId.toHexString(), d.role]));
+  }
+
   /** Members of a channel in join order, keyset-paginated by (joinedAt, userId). */
   async list(
     channelId: string,

@@ -119,6 +119,14 @@ export class AttendanceRepository {
       .lean<LeanAttendance[]>();
   }
 
+  /** The members whose answer is `going` (the event's chat: modules/event-channels). */
+  async goingMemberIds(eventId: string): Promise<string[]> {
+    const rows = await this.model
+      .find({ eventId: oid(eventId), kind: 'member', status: 'going' }, { userId: 1 })
+      .lean<Pick<LeanAttendance, 'userId'>[]>();
+    return rows.flatMap((r) => (r.userId ? [r.userId.toHexString()] : []));
+  }
+
   /** The first in line: the lowest waitSeq still waiting. */
   firstWaiting(eventId: string): Promise<LeanAttendance | null> {
     return this.model

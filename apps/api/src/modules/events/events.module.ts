@@ -55,6 +55,6 @@ import { VenueStatusListener } from './venue-status.listener';
     MyEventsService,
     EventSeriesService,
   ],
-  exports: [EventsService, EventsRepository, RsvpService, MyEventsService, EventAccessService, EventLiveService],
+  exports: [EventsService, EventsRepository, AttendanceRepository, RsvpService, MyEventsService, EventAccessService, EventLiveService],
 })
 export class EventsModule {}

@@ -126,4 +126,8 @@ export const NotificationTexts = {
     en: `${p.person} registered and waits for approval`,
     lt: `${p.person} užsiregistravo ir laukia patvirtinimo`,
   }),
+  eventAnnouncement: (p: { event: string; author: string }): InEveryLanguage => ({
+    en: `${p.event}: ${p.author} wrote to the people going`,
+    lt: `${p.event}: ${p.author} parašė dalyvaujantiems`,
+  }),
 } as const;

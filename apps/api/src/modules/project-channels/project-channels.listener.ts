@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import type { AuthUser } from '../../common/auth-user';
-import { foldText } from '../../common/text';
+import { ownedChannelName } from '../chat/channel-names';
 import { ChannelsService } from '../chat/channels.service';
 import { MessagesService } from '../chat/messages.service';
 import { ProjectMembersRepository } from '../projects/project-members.repository';
@@ -15,14 +15,7 @@ import { ProjectsRepository } from '../projects/projects.repository';
 import { UsersRepository } from '../users/users.repository';
 
 /** `Cloud computing market study: United Kingdom` → `cloud-computing-market-study-united-kingdom-3f2a` */
-export function projectChannelName(projectName: string, projectId: string): string {
-  const slug = foldText(projectName)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return `${slug || 'project'}-${projectId.slice(-4)}`;
-}
+export const projectChannelName = (projectName: string, projectId: string): string => ownedChannelName(projectName, projectId, 'project');
 
 /**
  * Joins projects and chat: each project gets a private channel of its members (kept in step as

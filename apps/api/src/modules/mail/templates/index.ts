@@ -5,6 +5,7 @@ import { applicationApprovedMail, applicationRejectedMail } from './application-
 import { applicationSubmittedMail } from './application-submitted';
 import { groupAnnouncementMail, groupJoinDecidedMail, groupJoinRequestedMail } from './groups';
 import { chatDigestMail } from './chat-digest';
+import { eventAnnouncementMail } from './event-announcement';
 import { eventCancelledMail } from './event-cancelled';
 import { eventOfferMail } from './event-offer';
 import { eventRegistrationMail } from './event-registration';
@@ -35,6 +36,7 @@ export const MAIL_TEMPLATES = {
   'event.registration': eventRegistrationMail,
   'event.offer': eventOfferMail,
   'event.cancelled': eventCancelledMail,
+  'event.announcement': eventAnnouncementMail,
   'group.join_requested': groupJoinRequestedMail,
   'group.join_decided': groupJoinDecidedMail,
   'group.announcement': groupAnnouncementMail,

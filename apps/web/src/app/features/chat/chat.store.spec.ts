@@ -42,6 +42,7 @@ const channel = (over: Partial<MyChannel> = {}): MyChannel => ({
   lastSeq: 3,
   groupId: null,
   projectId: null,
+  eventId: null,
   slowModeSeconds: 0,
   role: 'member',
   lastReadSeq: 3,
