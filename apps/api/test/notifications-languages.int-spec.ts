@@ -186,7 +186,7 @@ describe('notifications: in the reader’s language', () => {
     );
   });
 
-  it('an accepted invitation and a membership application reach an LT reader in LT', async () => {
+  it('an accepted invitation and a membership application reach an LT reader in LT; people who join in LT are written to in LT', async () => {
     const orgAdmin = (await login(t, 'orgadmin@klasteris.demo')).accessToken;
     await speaks(orgAdmin, 'lt');
     const etronikaId = (await t.http.get('/api/organisations?q=etronika')).body.items[0].id as string;
@@ -196,7 +196,11 @@ describe('notifications: in the reader’s language', () => {
       .send({ email: 'kalbos@etronika.example' })
       .expect(201);
     const token = (invited.body.link as string).split('/invite/')[1];
-    await t.http.post(`/api/invitations/${token}/accept`).send({ displayName: 'Rasa Naujokė', password: 'a long password' }).expect(201);
+    const joined = await t.http
+      .post(`/api/invitations/${token}/accept`)
+      .send({ displayName: 'Rasa Naujokė', password: 'a long password', language: 'lt' })
+      .expect(201);
+    expect(joined.body.user.language).toBe('lt');
     expect((await inbox(orgAdmin)).find((n) => n.kind === 'invitation.accepted')).toMatchObject({
       title: 'Rasa Naujokė priėmė jūsų kvietimą į Etronika',
       link: `/directory/organisations/${etronikaId}`,
@@ -215,7 +219,7 @@ describe('notifications: in the reader’s language', () => {
           sectors: ['Data'],
           description: 'Duomenų analizė',
         },
-        contact: { displayName: 'Ieva Kontaktė', email: 'ieva@siauliai.example', password: 'a long password' },
+        contact: { displayName: 'Ieva Kontaktė', email: 'ieva@siauliai.example', password: 'a long password', language: 'lt' },
         motivation: 'Norime prisijungti prie duomenų darbo grupės.',
       })
       .expect(201);
@@ -224,11 +228,19 @@ describe('notifications: in the reader’s language', () => {
       body: 'Norime prisijungti prie duomenų darbo grupės.',
       link: '/admin/applications',
     });
+
+    // a self-registration in LT
+    const registered = await t.http
+      .post('/api/auth/register')
+      .send({ email: 'lt@registruota.example', password: 'a long password', displayName: 'Lina Registruota', language: 'lt' })
+      .expect(201);
+    expect(registered.body.user.language).toBe('lt');
     const id = applied.body.application.id as string;
     await t.http.post(`/api/applications/${id}/approve`).set(bearer(admin)).send({}).expect(200);
     const contact = await login(t, 'ieva@siauliai.example', 'a long password');
+    expect(contact.user.language).toBe('lt');
     expect((await inbox(contact.accessToken)).find((n) => n.kind === 'application.approved')).toMatchObject({
-      title: 'Welcome to the cluster: Šiaulių duomenys is now a member',
+      title: 'Sveiki atvykę į klasterį: Šiaulių duomenys dabar yra narė',
     });
   });
 });

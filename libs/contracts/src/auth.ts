@@ -1,3 +1,4 @@
+import type { Language } from './common';
 import type { User } from './users';
 
 export interface RegisterRequest {
@@ -7,6 +8,8 @@ export interface RegisterRequest {
   organisationId?: string;
   /** IANA time zone (the web app sends the browser's); default Europe/Vilnius */
   timeZone?: string;
+  /** the language the person used (the web app sends its current one; default en): their notifications and mails are written in it */
+  language?: Language;
 }
 export interface RegisterResponse {
   user: User;

@@ -1,4 +1,4 @@
-import type { IsoDateTime, Page, PageQuery } from './common';
+import type { IsoDateTime, Language, Page, PageQuery } from './common';
 
 export const OrganisationTypes = ['company', 'university', 'association', 'public_body', 'social_partner'] as const;
 export type OrganisationType = (typeof OrganisationTypes)[number];
@@ -76,6 +76,8 @@ export interface ApplicationContactInput {
   email: string;
   password: string;
   title?: string;
+  /** the language the person used (the web app sends its current one; default en): their notifications and mails are written in it */
+  language?: Language;
 }
 
 export interface CreateApplicationRequest {
@@ -147,6 +149,8 @@ export interface InvitationPreview {
 export interface AcceptInvitationRequest {
   displayName: string;
   password: string;
+  /** the language the person used (the web app sends its current one; default en): their notifications and mails are written in it */
+  language?: Language;
 }
 
 export const INVITATION_TTL_HOURS = 168;

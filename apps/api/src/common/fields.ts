@@ -1,9 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateBy, ValidateIf } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateBy, ValidateIf } from 'class-validator';
 import { IANAZone } from 'luxon';
-import { MAIL_ADDRESS_PATTERN, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@klasteris/contracts';
+import { Languages, MAIL_ADDRESS_PATTERN, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@klasteris/contracts';
 
 export const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const trimLower = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toLowerCase() : value);
@@ -77,6 +77,10 @@ export const TextProperty = (max: number, min = 1): PropertyDecorator =>
 /** An IANA time zone name (`Europe/Vilnius`, `Asia/Muscat`, `UTC`) that the time zone database knows. */
 export const isIanaTimeZone = (v: unknown): v is string =>
   typeof v === 'string' && v.length <= 64 && /^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(v) && IANAZone.isValidZone(v);
+
+/** An optional language of the portal (en, lt): the one a new account's notifications and mails are written in. */
+export const LanguageProperty = (): PropertyDecorator =>
+  applyDecorators(ApiPropertyOptional({ enum: Languages }), Omittable(), IsIn(Languages));
 
 export const TimeZoneProperty = (optional = true): PropertyDecorator =>
   applyDecorators(

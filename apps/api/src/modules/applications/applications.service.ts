@@ -50,6 +50,7 @@ export class ApplicationsService {
         password: input.contact.password,
         displayName: input.contact.displayName,
         title: input.contact.title ?? null,
+        language: input.contact.language,
         organisationId: org.id,
         organisationName: org.name,
         status: 'pending',

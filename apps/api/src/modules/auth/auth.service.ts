@@ -1,6 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { ErrorCode, type LoginResponse, type RegisterRequest, type UpdateProfileRequest, type User } from '@klasteris/contracts';
+import {
+  ErrorCode,
+  type Language,
+  type LoginResponse,
+  type RegisterRequest,
+  type UpdateProfileRequest,
+  type User,
+} from '@klasteris/contracts';
 import { ApiException, notFound, unauthenticated } from '../../common/api-exception';
 import type { AuthUser } from '../../common/auth-user';
 import { colorFor, initialsOf } from '../../common/text';
@@ -77,6 +84,7 @@ export class AuthService {
     roles?: UserRecord['roles'];
     title?: string | null;
     timeZone?: string;
+    language?: Language;
   }): Promise<UserRecord> {
     if (await this.users.findByEmail(input.email)) throw emailTaken();
     try {
@@ -92,6 +100,7 @@ export class AuthService {
         initials: initialsOf(input.displayName),
         title: input.title ?? null,
         ...(input.timeZone ? { timeZone: input.timeZone } : {}),
+        ...(input.language ? { language: input.language } : {}),
       });
       if (user.status === 'active') this.events.emit(UserActivatedEvent.event, new UserActivatedEvent(user.id));
       return user;

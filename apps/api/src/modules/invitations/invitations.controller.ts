@@ -66,7 +66,13 @@ export class InvitationsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<LoginResponse> {
-    const { refreshToken, ...result } = await this.invitations.accept(token, body.displayName, body.password, clientMeta(req));
+    const { refreshToken, ...result } = await this.invitations.accept(
+      token,
+      body.displayName,
+      body.password,
+      clientMeta(req),
+      body.language,
+    );
     setRefreshCookie(res, refreshToken, this.config);
     return result;
   }

@@ -7,6 +7,7 @@ import {
   type CreateInvitationResponse,
   type Invitation,
   type InvitationPreview,
+  type Language,
   type Page,
 } from '@klasteris/contracts';
 import { ApiException, forbidden, notFound } from '../../common/api-exception';
@@ -121,7 +122,7 @@ export class InvitationsService {
   }
 
   /** Claims the invitation once, creates the active account in the organisation and signs it in. */
-  async accept(token: string, displayName: string, password: string, meta: ClientMeta): Promise<SignedIn> {
+  async accept(token: string, displayName: string, password: string, meta: ClientMeta, language?: Language): Promise<SignedIn> {
     await this.open(token);
     const claimed = await this.invitations.claim(sha256(token), new Date());
     if (!claimed) {
@@ -140,6 +141,7 @@ export class InvitationsService {
         organisationId,
         organisationName: org?.name ?? inv.organisationName,
         status: 'active',
+        language,
       });
     } catch (err) {
       await this.invitations.unclaim(inv._id);

@@ -8,8 +8,9 @@ import {
   type ApplicationStatus,
   type CreateApplicationRequest,
   type DecideApplicationRequest,
+  type Language,
 } from '@klasteris/contracts';
-import { DisplayNameProperty, EmailProperty, NewPasswordProperty, TextProperty, trim } from '../../../common/fields';
+import { DisplayNameProperty, EmailProperty, LanguageProperty, NewPasswordProperty, TextProperty, trim } from '../../../common/fields';
 import { PageQueryDto } from '../../../common/pagination';
 import { OrganisationInputDto } from '../../organisations/dto/organisations.dto';
 import { Transform } from 'class-transformer';
@@ -19,6 +20,7 @@ export class ApplicationContactDto implements ApplicationContactInput {
   @EmailProperty() email: string;
   @NewPasswordProperty() password: string;
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(100) title?: string;
+  @LanguageProperty() language?: Language;
 }
 
 export class CreateApplicationDto implements CreateApplicationRequest {

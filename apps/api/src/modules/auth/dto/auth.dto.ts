@@ -14,6 +14,7 @@ import {
 import {
   DisplayNameProperty,
   EmailProperty,
+  LanguageProperty,
   NameProperty,
   NewPasswordProperty,
   Omittable,
@@ -27,6 +28,7 @@ export class RegisterDto implements RegisterRequest {
   @DisplayNameProperty() displayName: string;
   @ApiPropertyOptional() @IsOptional() @IsMongoId() organisationId?: string;
   @TimeZoneProperty() timeZone?: string;
+  @LanguageProperty() language?: Language;
 }
 
 export class LoginDto implements LoginRequest {

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import type { AcceptInvitationRequest, CreateInvitationRequest } from '@klasteris/contracts';
-import { DisplayNameProperty, EmailProperty, NewPasswordProperty, trim } from '../../../common/fields';
+import type { AcceptInvitationRequest, CreateInvitationRequest, Language } from '@klasteris/contracts';
+import { DisplayNameProperty, EmailProperty, LanguageProperty, NewPasswordProperty, trim } from '../../../common/fields';
 
 export class CreateInvitationDto implements CreateInvitationRequest {
   @EmailProperty() email: string;
@@ -12,4 +12,5 @@ export class CreateInvitationDto implements CreateInvitationRequest {
 export class AcceptInvitationDto implements AcceptInvitationRequest {
   @DisplayNameProperty() displayName: string;
   @NewPasswordProperty() password: string;
+  @LanguageProperty() language?: Language;
 }

@@ -19,6 +19,7 @@ import { ErrorMessageService } from '../../../core/http/error-message.service';
 import { COUNTRY_CODES } from '../../../shared/countries';
 import { ChipsFieldComponent } from '../../../shared/ui/chips-field.component';
 import { CountryPipe } from '../../../shared/ui/country.pipe';
+import { LanguageService } from '../../../core/i18n/language.service';
 import { OnboardingApi } from '../auth.api';
 
 /** Matches the API's rule for `motivation` (10–3000 characters). */
@@ -48,6 +49,7 @@ export default class ApplyPage {
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly api = inject(OnboardingApi);
   private readonly errors = inject(ErrorMessageService);
+  private readonly language = inject(LanguageService);
   private readonly successHeading = viewChild<ElementRef<HTMLElement>>('successHeading');
 
   protected readonly types = OrganisationTypes;
@@ -102,6 +104,7 @@ export default class ApplyPage {
         email: v.contact.email.trim(),
         password: v.contact.password,
         ...(v.contact.title.trim() ? { title: v.contact.title.trim() } : {}),
+        language: this.language.lang(),
       },
       motivation: v.motivation.trim(),
     };

@@ -195,13 +195,15 @@ export default class InviteAcceptPage implements OnInit {
     const v = this.form.getRawValue();
     this.busy.set(true);
     this.error.set(null);
-    this.api.acceptInvitation(this.token(), { displayName: v.displayName.trim(), password: v.password }).subscribe({
-      next: (session) => void this.enter(session),
-      error: (err: unknown) => {
-        this.busy.set(false);
-        this.error.set(this.errors.message(err));
-      },
-    });
+    this.api
+      .acceptInvitation(this.token(), { displayName: v.displayName.trim(), password: v.password, language: this.language.lang() })
+      .subscribe({
+        next: (session) => void this.enter(session),
+        error: (err: unknown) => {
+          this.busy.set(false);
+          this.error.set(this.errors.message(err));
+        },
+      });
   }
 
   /** Whoever was signed in before on this browser is replaced by the new person. */

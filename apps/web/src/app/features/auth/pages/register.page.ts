@@ -189,6 +189,7 @@ export default class RegisterPage {
           displayName: v.displayName.trim(),
           ...(org ? { organisationId: org.id } : {}),
           ...(timeZone ? { timeZone } : {}),
+          language: this.language.lang(),
         }),
       );
       if (user.status === 'active') {
