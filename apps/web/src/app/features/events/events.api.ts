@@ -2,6 +2,10 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   AttendeesResponse,
+  CheckInResponse,
+  EventAnnouncementResponse,
+  EventChannelResponse,
+  PostEventAnnouncementRequest,
   ClusterEvent,
   CreateEventRequest,
   CreateEventSeriesRequest,
@@ -50,8 +54,20 @@ export class EventsApi {
   rsvp(eventId: string, status: RsvpChoice): Observable<RsvpResponse> {
     return this.http.post<RsvpResponse>(`/api/events/${id(eventId)}/rsvp`, { status });
   }
-  attendees(eventId: string): Observable<AttendeesResponse> {
-    return this.http.get<AttendeesResponse>(`/api/events/${id(eventId)}/attendees`);
+  attendees(eventId: string, q?: string): Observable<AttendeesResponse> {
+    return this.http.get<AttendeesResponse>(`/api/events/${id(eventId)}/attendees`, { params: toParams({ q: q?.trim() || undefined }) });
+  }
+  /** At the event: an organiser marks someone present or absent. */
+  checkIn(eventId: string, attendeeId: string, present: boolean): Observable<CheckInResponse> {
+    return this.http.post<CheckInResponse>(`/api/events/${id(eventId)}/attendees/${id(attendeeId)}/check-in`, { present });
+  }
+  /** The attendees' chat (people going and organisers). */
+  channel(eventId: string): Observable<EventChannelResponse> {
+    return this.http.get<EventChannelResponse>(`/api/events/${id(eventId)}/channel`);
+  }
+  /** The organisers' post to the people going. */
+  announce(eventId: string, body: PostEventAnnouncementRequest): Observable<EventAnnouncementResponse> {
+    return this.http.post<EventAnnouncementResponse>(`/api/events/${id(eventId)}/announcements`, body);
   }
   /** The .ics and the CSV need the bearer token: fetched here, saved as files by the page. */
   ics(eventId: string): Observable<string> {

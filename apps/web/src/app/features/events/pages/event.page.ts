@@ -4,7 +4,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Title } from '@angular/platform-browser';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { ClusterEvent, RsvpChoice } from '@klasteris/contracts';
 import { AuthStore } from '../../../core/auth/auth.store';
@@ -14,6 +14,7 @@ import { renderMarkdown } from '../../../shared/markdown';
 import { browserTimeZone } from '../../../shared/time-zone';
 import { ConfirmDialogComponent, type ConfirmDialogData, type ConfirmDialogResult } from '../../../shared/ui/confirm-dialog.component';
 import { EmptyStateComponent } from '../../../shared/ui/empty-state.component';
+import { EventAnnounceComponent } from '../components/announce.component';
 import { EventAttendanceComponent } from '../components/attendance.component';
 import { EventVenueComponent } from '../components/event-venue.component';
 import { RsvpPanelComponent } from '../components/rsvp-panel.component';
@@ -34,6 +35,7 @@ import { OrganisersStore } from '../organisers.store';
     MatIconModule,
     TranslocoPipe,
     EmptyStateComponent,
+    EventAnnounceComponent,
     EventAttendanceComponent,
     EventVenueComponent,
     RsvpPanelComponent,
@@ -94,6 +96,16 @@ import { OrganisersStore } from '../organisers.store';
             <button mat-stroked-button type="button" (click)="downloadIcs()" data-testid="event-ics">
               <mat-icon aria-hidden="true" fontIcon="calendar_add_on" />{{ 'events.addToCalendar' | transloco }}
             </button>
+            @if (chatOpen()) {
+              <button mat-stroked-button type="button" (click)="openChat()" [disabled]="busy()" data-testid="event-chat">
+                <mat-icon aria-hidden="true" fontIcon="forum" />{{ 'eventChat.open' | transloco }}
+              </button>
+            }
+            @if (e.canManage && e.state === 'published') {
+              <a mat-stroked-button [routerLink]="['/events', e.id, 'check-in']" data-testid="event-checkin-link"
+                ><mat-icon aria-hidden="true" fontIcon="how_to_reg" />{{ 'eventCheckIn.open' | transloco }}</a
+              >
+            }
             @if (e.canManage && e.state !== 'cancelled') {
               <a mat-stroked-button [routerLink]="['/events', e.id, 'edit']" data-testid="event-edit"
                 ><mat-icon aria-hidden="true" fontIcon="edit" />{{ 'common.edit' | transloco }}</a
@@ -122,6 +134,9 @@ import { OrganisersStore } from '../organisers.store';
                 <p class="muted">{{ 'events.noDescription' | transloco }}</p>
               }
             </section>
+            @if (e.canManage && e.state === 'published') {
+              <app-event-announce [event]="e" />
+            }
             @if (e.canManage) {
               @if (store.attendees(); as a) {
                 <app-event-attendance [data]="a" (csv)="downloadCsv()" />
@@ -306,6 +321,7 @@ export default class EventPage {
   private readonly transloco = inject(TranslocoService);
   private readonly errors = inject(ErrorMessageService);
   private readonly title = inject(Title);
+  private readonly router = inject(Router);
   readonly id = input.required<string>();
   protected readonly busy = signal(false);
 
@@ -321,6 +337,11 @@ export default class EventPage {
   protected readonly venuePending = computed(() => {
     const e = this.store.event();
     return !!e && e.state === 'published' && venueState(e.venue, e.state) === 'pending';
+  });
+  /** "Event chat": for the people going and the organisers, once the event is published (a cancelled one's stays readable). */
+  protected readonly chatOpen = computed(() => {
+    const e = this.store.event();
+    return !!e && e.state !== 'draft' && (e.canManage || e.myRsvp?.status === 'going');
   });
   protected readonly organiserName = computed(() => {
     this.language.lang();
@@ -434,6 +455,19 @@ export default class EventPage {
       });
   }
 
+  protected openChat(): void {
+    const e = this.store.event();
+    if (!e) return;
+    this.busy.set(true);
+    this.api.channel(e.id).subscribe({
+      next: ({ channel }) => {
+        this.busy.set(false);
+        void this.router.navigate(['/chat', channel.id]);
+      },
+      error: (err: unknown) => this.fail(err),
+    });
+  }
+
   protected downloadIcs(): void {
     const e = this.store.event();
     if (!e) return;
@@ -445,12 +479,10 @@ export default class EventPage {
   protected downloadCsv(): void {
     const e = this.store.event();
     if (!e) return;
-    this.api
-      .attendeesCsv(e.id)
-      .subscribe({
-        next: (text) => saveText(text, 'text/csv', fileName(`${e.title}-attendees`, 'csv')),
-        error: (err: unknown) => this.fail(err),
-      });
+    this.api.attendeesCsv(e.id).subscribe({
+      next: (text) => saveText(text, 'text/csv', fileName(`${e.title}-attendees`, 'csv')),
+      error: (err: unknown) => this.fail(err),
+    });
   }
 
   private fail(err: unknown): void {
