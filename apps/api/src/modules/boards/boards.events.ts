@@ -1,4 +1,4 @@
-import type { BoardServerEventName, BoardServerPayload } from '@klasteris/contracts';
+import type { BoardServerEventName, BoardServerPayload, Card } from '@klasteris/contracts';
 
 /** Something board members should see: realtime emits `name` with `payload` to the room `board:<projectId>`
  * (the project's own changes come as ProjectUpdatedEvent and ProjectMembersChangedEvent). */
@@ -11,12 +11,16 @@ export class BoardRoomEvent<E extends BoardServerEventName = BoardServerEventNam
   ) {}
 }
 
-/** People were given a card (on creation or by an edit); the notifications listener tells them in their language. */
+/**
+ * People were given a card (on creation or by an edit); modules/notices tells them in their
+ * language and mails them ("assigned to me"), awaited by the create or edit.
+ */
 export class CardAssignedEvent {
   static readonly event = 'board.card-assigned';
   constructor(
     readonly project: { id: string; name: string },
-    readonly card: { id: string; title: string },
+    /** as it is after the step that assigned them (its version names that step) */
+    readonly card: Pick<Card, 'id' | 'projectId' | 'title' | 'version' | 'dueDate'>,
     readonly actor: { id: string; displayName: string },
     /** the new assignees, the actor left out */
     readonly userIds: string[],

@@ -21,7 +21,6 @@ import { CardAttachmentsRepository } from './card-attachments.repository';
 import { CardAttachmentsService } from './card-attachments.service';
 import { CardCreateService } from './card-create.service';
 import { CardDueMails } from './card-due-mails.service';
-import { CardMails } from './card-mails.service';
 import { CardEditService } from './card-edit.service';
 import { CardLinkService } from './card-link.service';
 import { CardMoveService } from './card-move.service';
@@ -88,7 +87,6 @@ import { TransferController } from './transfer.controller';
     BoardTransferService,
     CardAttachmentsService,
     CardBookingsService,
-    CardMails,
     CardDueMails,
   ],
   exports: [

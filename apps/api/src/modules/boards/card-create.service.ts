@@ -3,7 +3,6 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { Card, CreateCardRequest } from '@klasteris/contracts';
 import { notFound, validationFailed } from '../../common/api-exception';
 import type { AuthUser } from '../../common/auth-user';
-import { CardMails } from './card-mails.service';
 import { MessagesService } from '../chat/messages.service';
 import { ActivityService } from '../projects/activity.service';
 import { CardFromMessageEvent } from '../projects/projects.events';
@@ -29,7 +28,6 @@ export class CardCreateService {
     private readonly events: EventEmitter2,
     private readonly changes: BoardChanges,
     private readonly messages: MessagesService,
-    private readonly mails: CardMails,
   ) {}
 
   async create(me: AuthUser, input: CreateCardRequest): Promise<Card> {
@@ -77,7 +75,6 @@ export class CardCreateService {
     const others = assigneeIds.filter((id) => id !== me.id);
     if (others.length > 0) {
       await this.events.emitAsync(CardAssignedEvent.event, new CardAssignedEvent(project, card, me, others));
-      await this.mails.assigned(me, project.name, card, others);
     }
     return card;
   }

@@ -8,7 +8,7 @@ import { ProjectMembersRepository } from '../projects/project-members.repository
 import { ProjectsRepository } from '../projects/projects.repository';
 import type { UserRecord } from '../users/user.schema';
 import { UsersRepository } from '../users/users.repository';
-import { cardPath } from './card-mails.service';
+import { cardPath } from './card-path';
 import { CardsRepository } from './cards.repository';
 import { ColumnsRepository } from './columns.repository';
 import { candidateDueDates, morningAt } from './morning-mails';

@@ -5,7 +5,6 @@ import { notFound, validationFailed } from '../../common/api-exception';
 import type { AuthUser } from '../../common/auth-user';
 import { oid } from '../../common/object-id';
 import { AttachmentStore } from '../files/attachment-store';
-import { CardMails } from './card-mails.service';
 import { ActivityService } from '../projects/activity.service';
 import { BoardAccessService } from './board-access.service';
 import { BoardChanges } from './board-cache';
@@ -29,7 +28,6 @@ export class CardEditService {
     private readonly events: EventEmitter2,
     private readonly changes: BoardChanges,
     private readonly files: AttachmentStore,
-    private readonly mails: CardMails,
   ) {}
 
   async update(me: AuthUser, cardId: string, patch: UpdateCardRequest): Promise<Card> {
@@ -60,11 +58,7 @@ export class CardEditService {
     announceUpdated(this.events, publicCard(after), fields);
     const newAssignees = (values.assigneeIds ?? []).filter((id) => id !== me.id && !before.assigneeIds.includes(id));
     if (newAssignees.length > 0) {
-      await this.events.emitAsync(
-        CardAssignedEvent.event,
-        new CardAssignedEvent(project, { id: cardId, title: after.title }, me, newAssignees),
-      );
-      await this.mails.assigned(me, project.name, publicCard(after), newAssignees);
+      await this.events.emitAsync(CardAssignedEvent.event, new CardAssignedEvent(project, publicCard(after), me, newAssignees));
     }
     return publicCard(after);
   }

@@ -37,16 +37,14 @@ export class CommentsRepository {
   ): Promise<void> {
     for (let i = 0; i < items.length; i += 500) {
       await this.model.insertMany(
-        items
-          .slice(i, i + 500)
-          .map((c) => ({
-            ...c,
-            projectId: oid(c.projectId),
-            cardId: oid(c.cardId),
-            authorId: oid(c.authorId),
-            mentions: [],
-            editedAt: null,
-          })),
+        items.slice(i, i + 500).map((c) => ({
+          ...c,
+          projectId: oid(c.projectId),
+          cardId: oid(c.cardId),
+          authorId: oid(c.authorId),
+          mentions: [],
+          editedAt: null,
+        })),
         { lean: true },
       );
     }

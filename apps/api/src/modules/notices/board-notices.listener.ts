@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { CardAssignedEvent, CardMentionEvent } from '../boards/boards.events';
+import { cardPath } from '../boards/card-path';
 import { ProjectMemberAddedEvent } from '../projects/projects.events';
 import { NotificationTexts as T } from './notice-texts';
 import { NotificationsService } from '../notifications/notifications.service';
-
-const cardLink = (projectId: string, cardId: string): string => `/projects/${projectId}/board?card=${cardId}`;
 
 /** Boards and projects → notifications (awaited by the request that caused them, as the inline calls were). */
 @Injectable()
@@ -18,7 +17,7 @@ export class BoardNotices {
       kind: 'card.assigned',
       title: T.cardAssigned({ actor: e.actor.displayName, card: e.card.title }),
       body: e.project.name,
-      link: cardLink(e.project.id, e.card.id),
+      link: cardPath({ id: e.card.id, projectId: e.project.id }),
     });
   }
 
@@ -28,7 +27,7 @@ export class BoardNotices {
       kind: 'mention',
       title: T.cardMention({ actor: e.actor.displayName, card: e.card.title }),
       body: e.excerpt,
-      link: cardLink(e.project.id, e.card.id),
+      link: cardPath({ id: e.card.id, projectId: e.project.id }),
     });
   }
 

@@ -3,6 +3,7 @@ import { GroupsModule } from '../groups/groups.module';
 import { MailModule } from '../mail/mail.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { UsersModule } from '../users/users.module';
+import { BoardMails } from './board-mails.listener';
 import { BoardNotices } from './board-notices.listener';
 import { BookingNotices } from './booking-notices.listener';
 import { EventNotices } from './event-notices.listener';
@@ -20,6 +21,6 @@ import { MembershipNotices } from './membership-notices.listener';
  */
 @Module({
   imports: [NotificationsModule, MailModule, UsersModule, GroupsModule],
-  providers: [BoardNotices, BookingNotices, EventNotices, GroupNotices, GroupMails, MembershipNotices, MembershipMails],
+  providers: [BoardNotices, BoardMails, BookingNotices, EventNotices, GroupNotices, GroupMails, MembershipNotices, MembershipMails],
 })
 export class NoticesModule {}
