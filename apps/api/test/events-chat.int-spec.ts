@@ -131,6 +131,50 @@ describe("events: the attendees' chat channel and the organisers' post to the pe
     expect((await open(outsider.accessToken, e.id)).status).toBe(404);
   });
 
+  it('follows the group and the project: whoever leaves them leaves the channels of their group-only and project-only events', async () => {
+    const owner = await newMember(t);
+    const colleague = await newMember(t);
+    const project = (await t.http.post('/api/projects').set(bearer(owner.accessToken)).send({ name: 'Project-only events' })).body
+      .project as { id: string };
+    const added = await t.http
+      .post(`/api/projects/${project.id}/members`)
+      .set(bearer(owner.accessToken))
+      .send({ userId: colleague.user.id, role: 'member' });
+    expect(added.status).toBeLessThan(300);
+    const group = (
+      await t.http
+        .post('/api/groups')
+        .set(bearer(coordinator))
+        .send({ name: `Event chat circle ${clientId()}`, visibility: 'open' })
+    ).body.group as { id: string };
+    expect((await t.http.post(`/api/groups/${group.id}/join`).set(bearer(colleague.accessToken))).status).toBeLessThan(300);
+    const projectEvent = await ev.created(owner.accessToken, { title: 'Project retro', projectId: project.id, visibility: 'project' });
+    const groupEvent = await ev.created(coordinator, { title: 'Circle meet-up', groupId: group.id, visibility: 'group' });
+    for (const e of [projectEvent, groupEvent]) expect((await ev.rsvp(colleague.accessToken, e.id, 'going')).status).toBe(200);
+    await eventually(async () => {
+      expect(await eventChannel(colleague.accessToken, projectEvent.id)).toBeDefined();
+      expect(await eventChannel(colleague.accessToken, groupEvent.id)).toBeDefined();
+    });
+    const socket = await pool.connect(colleague.accessToken);
+    const removed = collect<{ channelId: string }>(socket, 'channel:removed');
+    const projectChannel = (await eventChannel(colleague.accessToken, projectEvent.id))!.id;
+    const groupChannel = (await eventChannel(colleague.accessToken, groupEvent.id))!.id;
+
+    // removed from the project: out of the project event's channel (live), still in the group's
+    expect(
+      (await t.http.delete(`/api/projects/${project.id}/members/${colleague.user.id}`).set(bearer(owner.accessToken))).status,
+    ).toBeLessThan(300);
+    await eventually(() => expect(removed.map((r) => r.channelId)).toContain(projectChannel));
+    expect(await eventChannel(colleague.accessToken, projectEvent.id)).toBeUndefined();
+    expect(await eventChannel(colleague.accessToken, groupEvent.id)).toBeDefined();
+
+    // leaving the group: out of the group event's channel too
+    expect((await t.http.post(`/api/groups/${group.id}/leave`).set(bearer(colleague.accessToken))).status).toBeLessThan(300);
+    await eventually(() => expect(removed.map((r) => r.channelId)).toContain(groupChannel));
+    expect(await eventChannel(colleague.accessToken, groupEvent.id)).toBeUndefined();
+    expect((await open(colleague.accessToken, groupEvent.id)).status).toBe(404);
+  });
+
   it('a cancelled event closes its channel: archived with its members, no more posts', async () => {
     const ana = await newMember(t);
     const e = await ev.created(coordinator, { title: 'To be cancelled' });

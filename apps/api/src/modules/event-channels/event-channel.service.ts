@@ -4,10 +4,12 @@ import type { Channel, MyChannel } from '@klasteris/contracts';
 import { forbidden, notFound } from '../../common/api-exception';
 import type { AuthUser } from '../../common/auth-user';
 import { ownedChannelName } from '../chat/channel-names';
+import { ChannelMembershipEvent } from '../chat/chat.events';
 import { ChannelsService } from '../chat/channels.service';
 import { GroupsRepository } from '../groups/groups.repository';
 import { ModerationPolicy } from '../moderation/moderation-policy';
 import { ProjectMembersRepository } from '../projects/project-members.repository';
+import { ProjectMemberRemovedEvent } from '../projects/projects.events';
 import { UsersRepository } from '../users/users.repository';
 import { AttendanceRepository, memberKey } from '../events/attendance.repository';
 import { EventAccessService, factsOf } from '../events/event-access.service';
@@ -62,6 +64,32 @@ export class EventChannelService {
   @OnEvent(EventAccessChangedEvent.event)
   onAccess(e: EventAccessChangedEvent): void {
     void this.keepInStep(e.eventId);
+  }
+
+  /**
+   * Someone left a working group (their removal from its channels says so) or a project: the
+   * group's or project's events not yet over may no longer be theirs to attend (a group- or
+   * project-only event) or to run, so their channels are reconciled too.
+   */
+  @OnEvent(ChannelMembershipEvent.event)
+  onChannelLeft(e: ChannelMembershipEvent): void {
+    if (e.joined || !e.channel.groupId || e.channel.eventId) return;
+    void this.keepInStepOf({ groupId: e.channel.groupId });
+  }
+
+  @OnEvent(ProjectMemberRemovedEvent.event)
+  onProjectLeft(e: ProjectMemberRemovedEvent): void {
+    void this.keepInStepOf({ projectId: e.projectId });
+  }
+
+  private async keepInStepOf(of: { groupId: string } | { projectId: string }): Promise<void> {
+    try {
+      await Promise.all((await this.events.openIdsOf(of, new Date())).map((id) => this.keepInStep(id)));
+    } catch (err) {
+      this.logger.warn(
+        `channels of the events of ${JSON.stringify(of)} not kept in step: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
   }
 
   /** Reconciles the event's channel; resolves when this node's reconciliation that saw this call is done (never rejects). */

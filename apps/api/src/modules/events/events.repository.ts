@@ -215,4 +215,11 @@ export class EventsRepository {
       )
       .lean<LeanEvent>();
   }
+
+  /** Ids of the published events of a group or project not yet over (those whose attendees' standing in it counts). */
+  async openIdsOf(of: { groupId: string } | { projectId: string }, now: Date): Promise<string[]> {
+    const scope = 'groupId' in of ? { groupId: oid(of.groupId) } : { projectId: oid(of.projectId) };
+    const docs = await this.model.find({ ...scope, state: 'published', end: { $gt: now } }, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>();
+    return docs.map((d) => d._id.toHexString());
+  }
 }
