@@ -1,16 +1,26 @@
 // The visitor site's events (issue 12): the front door shows the next public events; a prospect
 // opens one, registers without an account (field errors first, then success), gets the
 // confirmation mail on this spec's SMTP server (PORT + 1), cannot register twice, and cancels
-// through the link in the mail. Nothing on these pages names the attendees.
+// through the link in the mail. Nothing on these pages names the attendees. The coordinator then
+// invites another prospect to apply for membership: the mail's link opens the apply form prefilled,
+// the application keeps the event as its source and shows in the report by source and country.
+// The confirm link of an offer mail opens its own page (a broken one says so).
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import type { ClusterEvent } from '@klasteris/contracts';
 import { startTestSmtp, type TestSmtp } from '../apps/api/test/support/smtp';
-import { DEMO, DEMO_PASSWORD, expectNoSeriousA11yViolations as expectAccessible, runId, snap } from './support';
+import { DEMO, DEMO_PASSWORD, expectNoSeriousA11yViolations as expectAccessible, runId, signIn, signOut, snap } from './support';
 
 const PORT = Number(process.env['E2E_PORT'] ?? 3311);
 const id = runId();
 const PROSPECT = { name: 'Aigerim Nurlanova', email: `aigerim.${id}@almaty-cloud.example`, organisation: 'Almaty Cloud Systems' };
 const TITLE = `Baku cloud partnership forum ${id}`;
+/** A second prospect, whom the coordinator invites to apply for membership. */
+const INVITEE = {
+  name: 'Elvin Mammadov',
+  email: `elvin.${id}@baku-smart.example`,
+  organisation: `Baku Smart Solutions ${id}`,
+  country: 'AZ',
+};
 
 let smtp: TestSmtp;
 let event: ClusterEvent;
@@ -182,5 +192,96 @@ test.describe('visitor events journey', () => {
 
     await page.goto('/visit/events/0123456789abcdef01234567');
     await expect(page.getByTestId('visit-event-missing')).toBeVisible();
+  });
+
+  test('the coordinator invites a prospect to apply; the link in the mail opens the apply form prefilled; the report counts it', async ({
+    page,
+    request,
+    baseURL,
+  }) => {
+    const reg = await request.post(`/api/public/events/${event.id}/registrations`, { data: INVITEE });
+    expect(reg.status()).toBe(201);
+
+    await signIn(page, DEMO.coordinator);
+    await page.goto(`/events/${event.id}`);
+    const section = page.getByTestId('event-prospects');
+    await expect(section.getByRole('heading', { name: 'Prospects' })).toBeVisible();
+    const row = section.getByRole('row').filter({ hasText: INVITEE.name });
+    await expect(row.getByTestId('prospect-state')).toHaveText('Not invited');
+    await expect(row).toContainText('Azerbaijan');
+    await row.getByRole('button', { name: `Invite to apply: ${INVITEE.name}` }).click();
+    await expect(page.getByRole('dialog')).toContainText('This event is kept as the source of the application.');
+    await page.getByTestId('dialog-reason').fill('It was good to meet you in Baku.');
+    await expectAccessible(page, 'invite to apply dialog', { include: '.cdk-overlay-container' });
+    await page.getByTestId('dialog-confirm').click();
+    await expect(row.getByTestId('prospect-state')).toContainText('Invited');
+    await expect(row.getByTestId('prospect-invite')).toHaveCount(0);
+    await snap(page, 'visit-10-prospect-invited');
+    await expectAccessible(page, 'event page with prospects');
+    await signOut(page);
+
+    // the prospect opens the link of the mail: the form is filled in with what they registered with
+    const mail = await smtp.waitFor((m) => m.to.includes(INVITEE.email) && m.header('x-klasteris-kind') === 'application.invitation');
+    expect(mail.subject).toMatch(/^An invitation to apply for membership/);
+    expect(mail.text).toContain(TITLE);
+    await page.goto(mail.link(`${baseURL}/apply?invitation=`));
+    const banner = page.getByTestId('apply-invited');
+    await expect(banner).toContainText('You are invited to apply');
+    await expect(banner).toContainText(TITLE);
+    await expect(page.getByTestId('apply-invited-message')).toHaveText('It was good to meet you in Baku.');
+    await expect(page.getByTestId('apply-org-name')).toHaveValue(INVITEE.organisation);
+    await expect(page.getByTestId('apply-org-country')).toContainText('Azerbaijan');
+    await expect(page.getByTestId('apply-contact-name')).toHaveValue(INVITEE.name);
+    await expect(page.getByTestId('apply-contact-email')).toHaveValue(INVITEE.email);
+    await snap(page, 'visit-11-apply-prefilled');
+    await expectAccessible(page, 'apply form prefilled from an invitation');
+
+    await page.getByTestId('apply-org-type').click();
+    await page.getByTestId('option-company').click();
+    await page.getByTestId('apply-contact-password').fill('a long enough password');
+    await page.getByTestId('apply-motivation').fill('We met the cluster in Baku and want to bid for e-government projects together.');
+    await page.getByTestId('apply-submit').click();
+    await expect(page.getByTestId('apply-success')).toContainText('Application received');
+    // the link is used up
+    await page.goto(mail.link(`${baseURL}/apply?invitation=`));
+    await expect(page.getByTestId('apply-invitation-problem')).toContainText('already been used');
+
+    // the coordinator sees where it came from: on the application, in the report, on the event
+    await signIn(page, DEMO.coordinator);
+    await page.goto('/admin/applications');
+    const app = page.getByTestId('application-row').filter({ hasText: INVITEE.organisation });
+    await expect(app.getByTestId('application-source')).toContainText(`From the event “${TITLE}”`);
+    await page.getByTestId('admin-tab-report').click();
+    await expect(page).toHaveURL(/\/admin\/report$/);
+    const source = page.getByTestId(`report-source-${event.id}`);
+    await expect(source).toContainText(TITLE);
+    await expect(source.getByRole('cell').nth(0)).toHaveText('1'); // invited
+    await expect(source.getByRole('cell').nth(1)).toHaveText('1'); // applications
+    await expect(page.getByTestId('report-country-AZ')).toBeVisible();
+    await snap(page, 'visit-12-applications-report');
+    await expectAccessible(page, 'applications report');
+    await page.goto(`/events/${event.id}`);
+    await expect(
+      page.getByTestId('event-prospects').getByRole('row').filter({ hasText: INVITEE.name }).getByTestId('prospect-state'),
+    ).toHaveText('Applied · Pending');
+    await signOut(page);
+  });
+
+  test("the offer mail's confirm page: one button, then what came of it; a broken link says so (EN and LT)", async ({ page }) => {
+    await page.goto(`/visit/events/${event.id}/confirm?token=${'z'.repeat(43)}`);
+    await expect(page.getByRole('heading', { name: 'Confirm your place' })).toBeVisible();
+    await expect(page.getByTestId('visit-confirm-event')).toContainText(TITLE);
+    await snap(page, 'visit-13-confirm');
+    await expectAccessible(page, 'confirm a held place');
+    await page.getByTestId('visit-confirm-submit').click();
+    await expect(page.getByTestId('visit-confirm-invalid')).toContainText('This confirm link is not valid');
+    await page.goto(`/visit/events/${event.id}/confirm?token=short`);
+    await expect(page.getByTestId('visit-confirm-invalid')).toBeVisible();
+    await toLithuanian(page);
+    await expect(page.getByRole('heading', { name: 'Ši patvirtinimo nuoroda negalioja' })).toBeVisible();
+    await page.goto(`/visit/events/${event.id}/confirm?token=${'z'.repeat(43)}`);
+    await expect(page.getByRole('heading', { name: 'Patvirtinkite savo vietą' })).toBeVisible();
+    await snap(page, 'visit-14-confirm-lt');
+    await expectAccessible(page, 'confirm a held place LT');
   });
 });

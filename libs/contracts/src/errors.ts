@@ -29,6 +29,8 @@ export const ErrorCode = {
   BookingStateConflict: 'BOOKING_STATE_CONFLICT',
   EventStateConflict: 'EVENT_STATE_CONFLICT',
   AlreadyRegistered: 'ALREADY_REGISTERED',
+  AlreadyInvited: 'ALREADY_INVITED',
+  AlreadyMember: 'ALREADY_MEMBER',
   FeedTokenInvalid: 'FEED_TOKEN_INVALID',
   LastProjectOwner: 'LAST_PROJECT_OWNER',
   RankConflict: 'RANK_CONFLICT',

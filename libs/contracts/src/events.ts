@@ -1,5 +1,6 @@
 import type { IsoDateTime, Language, PageQuery } from './common';
 import type { BookingStatus } from './bookings';
+import type { ApplicationStatus } from './organisations';
 
 /* Cluster events (issue 12): internal events, international presentations, webinars, working-group meetings. */
 
@@ -275,6 +276,66 @@ export interface EventUpdatedPayload {
 /** `POST /api/public/events/registrations/confirm`: the token of the offer mail's confirm link. */
 export interface ConfirmRegistrationRequest {
   token: string;
+}
+
+/**
+ * What the confirm link did: `confirmed` (the held place is taken up), `already_confirmed` (it was
+ * taken up before; or the person is still in line), `expired` (the hold had ended — lapsed or given
+ * up —, so the prospect asked again: `registration.status` says whether a place was still free or
+ * where they are in line).
+ */
+export const ConfirmOutcomes = ['confirmed', 'already_confirmed', 'expired'] as const;
+export type ConfirmOutcome = (typeof ConfirmOutcomes)[number];
+
+export interface ConfirmRegistrationResponse extends PublicRegistrationResponse {
+  outcome: ConfirmOutcome;
+}
+
+/* ---------------------------------------------------------------- prospects → invitations to apply */
+
+/**
+ * Where a prospect stands on the way to membership: `new` (may be invited), `invited` (an
+ * invitation to apply is open), `expired` (it lapsed unused: may be invited again), `applied` (an
+ * application came from it), `member` (the e-mail already has an account: a member or applicant).
+ */
+export const ProspectStates = ['new', 'invited', 'expired', 'applied', 'member'] as const;
+export type ProspectState = (typeof ProspectStates)[number];
+
+/** A prospect of an event as its organisers see it (`GET /api/events/:id/prospects`); the e-mail is not shown. */
+export interface EventProspect {
+  /** the registration (the attendee id) */
+  id: string;
+  name: string;
+  organisationName: string | null;
+  country: string | null;
+  status: RsvpStatus;
+  registeredAt: IsoDateTime;
+  state: ProspectState;
+  /** the invitation to apply, when one was sent (from this event or another) */
+  invitation: {
+    invitedAt: IsoDateTime;
+    expiresAt: IsoDateTime;
+    invitedByName: string;
+    /** the event it was sent from */
+    eventId: string;
+    eventTitle: string;
+    /** the application that came from it */
+    applicationStatus: ApplicationStatus | null;
+  } | null;
+}
+
+export interface EventProspectsResponse {
+  items: EventProspect[];
+}
+
+/** `POST /api/events/:id/prospects/:registrationId/invite` (the event's organisers): a mail with a link to the apply page, prefilled. */
+export interface InviteProspectRequest {
+  /** a personal note in the mail (up to 500 characters) */
+  message?: string;
+}
+
+export interface InviteProspectResponse {
+  prospect: EventProspect;
 }
 
 /* ---------------------------------------------------------------- series (weekly / monthly repeats) */

@@ -7,6 +7,8 @@ import type { IsoDateTime, Language, PageQuery } from './common';
  */
 export const MailKinds = [
   'invitation',
+  // an event's prospect invited to apply for membership (a link to the apply page, prefilled)
+  'application.invitation',
   'application.submitted',
   'application.approved',
   'application.rejected',

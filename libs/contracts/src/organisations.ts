@@ -84,6 +84,14 @@ export interface CreateApplicationRequest {
   organisation: OrganisationInput;
   contact: ApplicationContactInput;
   motivation: string;
+  /** the token of an invitation to apply (its mail's link, /apply?invitation=…): the application keeps the invitation's event as its source */
+  invitation?: string;
+}
+
+/** Where an application came from: the event whose prospect was invited to apply. */
+export interface ApplicationSource {
+  eventId: string;
+  eventTitle: string;
 }
 
 export interface MembershipApplication {
@@ -97,6 +105,8 @@ export interface MembershipApplication {
   decidedAt: IsoDateTime | null;
   reason: string | null;
   createdAt: IsoDateTime;
+  /** null: applied without an invitation to apply */
+  source: ApplicationSource | null;
 }
 
 /** A page of applications plus how many are waiting overall (for badges). */
@@ -154,3 +164,57 @@ export interface AcceptInvitationRequest {
 }
 
 export const INVITATION_TTL_HOURS = 168;
+
+// ---- Invitations to apply for membership (a coordinator invites an event's prospect) ----
+
+/** An invitation to apply stays valid this long; an expired one may be sent again. */
+export const APPLY_INVITATION_TTL_DAYS = 30;
+/** The token of an invitation to apply (43 base64url characters). */
+export const APPLY_INVITATION_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+/** `GET /api/applications/invitations/:token` (public): what the apply page prefills. */
+export interface ApplyInvitationPreview {
+  name: string;
+  email: string;
+  organisation: string;
+  /** ISO 3166-1 alpha-2 */
+  country: string;
+  /** the event the invitation came from */
+  source: ApplicationSource;
+  invitedByName: string;
+  message: string | null;
+  expiresAt: IsoDateTime;
+}
+
+export interface ApplyInvitationPreviewResponse {
+  invitation: ApplyInvitationPreview;
+}
+
+// ---- The report of applications by source event and by country ----
+
+export interface ApplicationTally {
+  applications: number;
+  pending: number;
+  approved: number;
+  rejected: number;
+}
+
+export interface ApplicationSourceRow extends ApplicationTally {
+  /** null: applications without an invitation to apply (the public form) */
+  eventId: string | null;
+  eventTitle: string | null;
+  /** invitations to apply sent from this event (for the direct row: 0) */
+  invited: number;
+}
+
+export interface ApplicationCountryRow extends ApplicationTally {
+  /** ISO 3166-1 alpha-2 of the applicant organisation */
+  country: string;
+}
+
+/** `GET /api/applications/report` (coordinators and admins): applications by source event (most first) and by country. */
+export interface ApplicationReport {
+  bySource: ApplicationSourceRow[];
+  byCountry: ApplicationCountryRow[];
+  totals: ApplicationTally & { invited: number };
+}

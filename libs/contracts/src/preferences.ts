@@ -68,6 +68,8 @@ export const DEFAULT_DELIVERIES: Record<NotificationTopic, Delivery> = {
  */
 export const MAIL_KIND_TOPICS: Record<MailKind, readonly NotificationTopic[]> = {
   invitation: [],
+  // to a prospect without an account, a one-off personal invitation: always sent
+  'application.invitation': [],
   'application.submitted': ['applications'],
   'application.approved': [],
   'application.rejected': [],

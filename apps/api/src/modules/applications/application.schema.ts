@@ -10,6 +10,13 @@ class ApplicationContact {
   @Prop({ type: Types.ObjectId, required: true }) userId: Types.ObjectId;
 }
 
+@Schema({ _id: false, versionKey: false })
+class ApplicationSourceDoc {
+  @Prop({ type: Types.ObjectId, required: true }) eventId: Types.ObjectId;
+  @Prop({ required: true }) eventTitle: string;
+  @Prop({ type: Types.ObjectId, required: true }) invitationId: Types.ObjectId;
+}
+
 @Schema({ collection: 'membership_applications', versionKey: false })
 export class ApplicationDoc {
   /** The details as submitted (the organisation record may be edited later). */
@@ -22,6 +29,8 @@ export class ApplicationDoc {
   @Prop({ type: Date, default: null }) decidedAt: Date | null;
   @Prop({ type: String, default: null }) reason: string | null;
   @Prop({ required: true }) createdAt: Date;
+  /** the event whose prospect was invited to apply (null: the public form without an invitation) */
+  @Prop({ type: ApplicationSourceDoc, default: null }) source: ApplicationSourceDoc | null;
 }
 
 export const ApplicationSchema = SchemaFactory.createForClass(ApplicationDoc);

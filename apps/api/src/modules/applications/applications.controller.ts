@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { ApplicationPage, MembershipApplication } from '@klasteris/contracts';
 import { ApiErrors } from '../../common/api-docs';
@@ -18,7 +18,11 @@ export class ApplicationsController {
   /** The public membership application form. */
   @Public()
   @UseGuards(ThrottlerGuard)
-  @ApiErrors(429)
+  @ApiErrors(404, 410, 429)
+  @ApiOperation({
+    description:
+      "With `invitation` (the token of an invitation to apply): 404 INVITATION_INVALID, 410 INVITATION_USED / INVITATION_EXPIRED before anything is written; the application keeps the invitation's event as its source.",
+  })
   @Post()
   async submit(@Body() body: CreateApplicationDto): Promise<{ application: MembershipApplication }> {
     return { application: await this.applications.submit(body) };

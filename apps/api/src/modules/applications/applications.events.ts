@@ -1,4 +1,4 @@
-import type { MembershipApplication } from '@klasteris/contracts';
+import type { Language, MembershipApplication } from '@klasteris/contracts';
 
 /** What became of a membership application, as the people told about it need to know it. */
 export type ApplicationNews =
@@ -18,5 +18,30 @@ export class ApplicationNewsEvent {
     readonly userIds: string[],
     readonly application: MembershipApplication,
     readonly news: ApplicationNews,
+  ) {}
+}
+
+/**
+ * An event's prospect was invited to apply (or an expired invitation sent again, `sent` > 1):
+ * modules/notices queues the mail with the link to the apply page (the token exists only here and
+ * in the mail). Emitted with `emitAsync` and awaited.
+ */
+export class ApplyInvitationSentEvent {
+  static readonly event = 'application.invitation_sent';
+  constructor(
+    readonly invitation: {
+      id: string;
+      sent: number;
+      email: string;
+      name: string;
+      organisationName: string;
+      eventTitle: string;
+      inviterName: string;
+      message: string | null;
+      language: Language;
+      expiresAt: Date;
+    },
+    /** the app path of the apply page with the token */
+    readonly path: string,
   ) {}
 }

@@ -24,7 +24,16 @@ export const toApplication = (d: LeanApplication): MembershipApplication => ({
   decidedAt: d.decidedAt ? d.decidedAt.toISOString() : null,
   reason: d.reason,
   createdAt: d.createdAt.toISOString(),
+  source: d.source ? { eventId: d.source.eventId.toHexString(), eventTitle: d.source.eventTitle } : null,
 });
+
+/** What the report counts of an application. */
+export interface ApplicationFacts {
+  status: ApplicationStatus;
+  country: string;
+  eventId: string | null;
+  eventTitle: string | null;
+}
 
 @Injectable()
 export class ApplicationsRepository {
@@ -35,8 +44,11 @@ export class ApplicationsRepository {
     organisationId: string;
     contact: { displayName: string; email: string; title: string | null; userId: string };
     motivation: string;
+    source: { eventId: string; eventTitle: string; invitationId: string } | null;
   }): Promise<MembershipApplication> {
+    const src = input.source;
     const doc = await this.model.create({
+      source: src ? { eventId: oid(src.eventId), eventTitle: src.eventTitle, invitationId: oid(src.invitationId) } : null,
       organisation: input.organisation,
       organisationId: oid(input.organisationId),
       contact: { ...input.contact, userId: oid(input.contact.userId) },
@@ -83,6 +95,26 @@ export class ApplicationsRepository {
       )
       .lean<LeanApplication>();
     return d ? toApplication(d) : null;
+  }
+
+  async findByIds(ids: Types.ObjectId[]): Promise<MembershipApplication[]> {
+    if (ids.length === 0) return [];
+    return (await this.model.find({ _id: { $in: ids } }).lean<LeanApplication[]>()).map(toApplication);
+  }
+
+  /** The facts the report counts, of at most `limit` applications (newest first). */
+  async facts(limit = 10_000): Promise<ApplicationFacts[]> {
+    const rows = await this.model
+      .find({}, { status: 1, 'organisation.country': 1, source: 1 })
+      .sort({ createdAt: -1, _id: -1 })
+      .limit(limit)
+      .lean<Pick<LeanApplication, 'status' | 'organisation' | 'source'>[]>();
+    return rows.map((r) => ({
+      status: r.status,
+      country: r.organisation?.country ?? '—',
+      eventId: r.source ? r.source.eventId.toHexString() : null,
+      eventTitle: r.source?.eventTitle ?? null,
+    }));
   }
 
   countPending(): Promise<number> {

@@ -13,6 +13,7 @@ import { UsersRepository } from '../users/users.repository';
 import type { CreateApplicationDto } from './dto/applications.dto';
 import { type ApplicationNews, ApplicationNewsEvent } from './applications.events';
 import { ApplicationsRepository } from './applications.repository';
+import { ApplyInvitationsService } from './apply-invitations.service';
 
 const alreadyDecided = (): ApiException =>
   new ApiException(HttpStatus.CONFLICT, ErrorCode.ApplicationAlreadyDecided, 'This application has already been decided');
@@ -33,16 +34,23 @@ export class ApplicationsService {
     private readonly auth: AuthService,
     private readonly audit: AuditService,
     private readonly events: EventEmitter2,
+    private readonly invitations: ApplyInvitationsService,
   ) {}
 
   async submit(input: CreateApplicationDto): Promise<MembershipApplication> {
+    // an invitation to apply is checked before anything else (404 / 410), and taken only at the last moment
+    if (input.invitation) await this.invitations.open(input.invitation);
     if (await this.organisations.nameTaken(input.organisation.name)) throw nameTaken();
     if (await this.users.findByEmail(input.contact.email)) {
       throw new ApiException(HttpStatus.CONFLICT, ErrorCode.EmailTaken, 'An account with this e-mail already exists', {
         fields: [{ field: 'contact.email', message: 'is already registered' }],
       });
     }
-    const org = await this.organisations.create(input.organisation, 'applicant');
+    const invitation = input.invitation ? await this.invitations.claim(input.invitation) : null;
+    const org = await this.organisations.create(input.organisation, 'applicant').catch(async (err: unknown) => {
+      if (invitation) await this.invitations.release(invitation);
+      throw err;
+    });
     let application: MembershipApplication;
     try {
       const contact = await this.auth.createUser({
@@ -60,12 +68,17 @@ export class ApplicationsService {
         organisationId: org.id,
         contact: { displayName: contact.displayName, email: contact.email, title: contact.title, userId: contact.id },
         motivation: input.motivation,
+        source: invitation
+          ? { eventId: invitation.eventId.toHexString(), eventTitle: invitation.eventTitle, invitationId: invitation._id.toHexString() }
+          : null,
       });
     } catch (err) {
       // No partial write: without a contact account or an application, the applicant organisation goes too.
       await this.organisations.deleteApplicant(org.id);
+      if (invitation) await this.invitations.release(invitation);
       throw err;
     }
+    if (invitation) await this.invitations.settle(invitation, application.id);
     // the reviewers hear of it and get a mail (modules/notices)
     await this.tell(await this.users.idsWithRole(['coordinator', 'admin']), application, {
       what: 'submitted',

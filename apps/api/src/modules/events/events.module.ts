@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { ApplicationsModule } from '../applications/applications.module';
 import { BookingsModule } from '../bookings/bookings.module';
 import { GroupsModule } from '../groups/groups.module';
 import { MailModule } from '../mail/mail.module';
@@ -23,8 +24,11 @@ import { PublicEventsService } from './public-events.service';
 import { MyEventsService } from './my-events.service';
 import { RsvpService } from './rsvp.service';
 import { VenueStatusListener } from './venue-status.listener';
+import { ProspectsController } from './prospects/prospects.controller';
+import { ProspectsRepository } from './prospects/prospects.repository';
+import { ProspectsService } from './prospects/prospects.service';
 
-/** Cluster events. Depends on bookings (the venue), groups, projects, organisations; none of them depends on it. */
+/** Cluster events. Depends on bookings (the venue), groups, projects, organisations, applications (prospects invited to apply); none of them depends on it. */
 @Module({
   imports: [
     MongooseModule.forFeature([
@@ -32,6 +36,7 @@ import { VenueStatusListener } from './venue-status.listener';
       { name: AttendanceDoc.name, schema: AttendanceSchema },
       { name: EventSeriesDoc.name, schema: EventSeriesSchema },
     ]),
+    ApplicationsModule,
     BookingsModule,
     GroupsModule,
     ModerationModule,
@@ -40,7 +45,7 @@ import { VenueStatusListener } from './venue-status.listener';
     UsersModule,
     MailModule,
   ],
-  controllers: [PublicEventsController, EventSeriesController, EventsController],
+  controllers: [PublicEventsController, EventSeriesController, EventsController, ProspectsController],
   providers: [
     EventsRepository,
     AttendanceRepository,
@@ -54,6 +59,8 @@ import { VenueStatusListener } from './venue-status.listener';
     PublicEventsService,
     MyEventsService,
     EventSeriesService,
+    ProspectsRepository,
+    ProspectsService,
   ],
   exports: [EventsService, EventsRepository, AttendanceRepository, RsvpService, MyEventsService, EventAccessService, EventLiveService],
 })

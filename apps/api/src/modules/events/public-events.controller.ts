@@ -15,7 +15,7 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import { Transform } from 'class-transformer';
 import { IsString, Matches } from 'class-validator';
 import { ApiProperty } from '@nestjs/swagger';
-import type { Page, PublicEvent, PublicRegistrationResponse } from '@klasteris/contracts';
+import type { ConfirmRegistrationResponse, Page, PublicEvent, PublicRegistrationResponse } from '@klasteris/contracts';
 import { Public } from '../../common/auth.decorators';
 import { ObjectIdPipe } from '../../common/object-id';
 import { pageLimit } from '../../common/pagination';
@@ -90,14 +90,14 @@ export class PublicEventsController {
   @UseGuards(ThrottlerGuard)
   @ApiOkResponse({
     description:
-      '{ registration }: status going (the held place is taken up), or waitlisted with a position when the hold had lapsed and the event is full',
+      '{ registration, outcome }: outcome confirmed (the held place is taken up), already_confirmed (taken up before, or still in line), or expired (the hold had ended: registration.status going when a place was still free, else waitlisted with a position)',
   })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED' })
   @ApiNotFoundResponse({ description: 'NOT_FOUND: unknown token' })
   @ApiConflictResponse({ description: 'EVENT_STATE_CONFLICT: the event was cancelled or is over' })
   @ApiTooManyRequestsResponse({ description: 'TOO_MANY_REQUESTS' })
-  async confirm(@Body() body: CancelRegistrationDto): Promise<PublicRegistrationResponse> {
-    return { registration: await this.events.confirm(body.token) };
+  confirm(@Body() body: CancelRegistrationDto): Promise<ConfirmRegistrationResponse> {
+    return this.events.confirm(body.token);
   }
 
   /** The cancel link of the confirmation mail, or the "I cannot come" link of an offer mail (the web page posts its token here). */

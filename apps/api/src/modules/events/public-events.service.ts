@@ -1,6 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
-import { ErrorCode, type Page, type PublicEvent, type PublicRegistration, type PublicRegistrationRequest } from '@klasteris/contracts';
+import {
+  ErrorCode,
+  type ConfirmOutcome,
+  type Page,
+  type PublicEvent,
+  type PublicRegistration,
+  type PublicRegistrationRequest,
+} from '@klasteris/contracts';
 import { ApiException, notFound } from '../../common/api-exception';
 import { AppConfig } from '../../config/app-config';
 import { OutboxService } from '../mail/outbox.service';
@@ -125,16 +132,23 @@ export class PublicEventsService {
    * The confirm link of an offer mail: takes up the place held for the prospect. A hold that lapsed
    * meanwhile means asking again: a free place if there is one, else the end of the line.
    */
-  async confirm(token: string): Promise<PublicRegistration> {
+  async confirm(token: string): Promise<{ registration: PublicRegistration; outcome: ConfirmOutcome }> {
     const row = CANCEL_TOKEN.test(token) ? await this.attendance.findByOfferHash(sha256(token)) : null;
     if (!row) throw notFound('Registration');
     const eventId = row.eventId.toHexString();
     const e = await this.events.findById(eventId);
     if (!e || e.state !== 'published') throw eventStateConflict(e?.state ?? 'cancelled', 'The event is no longer open');
     if (e.end.getTime() <= Date.now()) throw eventStateConflict('past', 'The event is over');
+    // what the link finds: a hold still open, a place (or a place in line) already had, or a hold that ended
+    const holding = row.status === 'offered' && !!row.offerExpiresAt && row.offerExpiresAt.getTime() > Date.now();
+    const had = row.status === 'going' || row.status === 'waitlisted';
     const rsvp = await this.rsvps.respond(eventId, row, 'going', row);
     const status = rsvp.status === 'going' ? 'going' : 'waitlisted';
-    return { id: row._id.toHexString(), eventId, status, ...(rsvp.position ? { position: rsvp.position } : {}) };
+    const outcome: ConfirmOutcome = had ? 'already_confirmed' : holding && status === 'going' ? 'confirmed' : 'expired';
+    return {
+      registration: { id: row._id.toHexString(), eventId, status, ...(rsvp.position ? { position: rsvp.position } : {}) },
+      outcome,
+    };
   }
 
   /** The cancel link of the mail: frees the place (the first in line gets it). Unknown tokens: 404. */

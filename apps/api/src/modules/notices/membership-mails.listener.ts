@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { ApplicationNewsEvent } from '../applications/applications.events';
+import { ApplicationNewsEvent, ApplyInvitationSentEvent } from '../applications/applications.events';
 import { OutboxService } from '../mail/outbox.service';
 import { UsersRepository } from '../users/users.repository';
 import { recipientOf } from './mail-recipient';
@@ -45,6 +45,26 @@ export class MembershipMails {
       to: { email: a.contact.email, name: a.contact.displayName, userId: a.contact.userId },
       language: contact?.language ?? 'en',
       data: { organisationName: a.organisation.name, reason: n.reason, organisationPath: `/directory/organisations/${a.organisationId}` },
+    });
+  }
+
+  /** An event's prospect invited to apply: to the address they registered with, in the language they registered in (no account yet). */
+  @OnEvent(ApplyInvitationSentEvent.event, { suppressErrors: false })
+  async onApplyInvitation({ invitation: i, path }: ApplyInvitationSentEvent): Promise<void> {
+    await this.outbox.enqueue({
+      kind: 'application.invitation',
+      key: `${i.id}:${i.sent}`,
+      to: { email: i.email, name: i.name },
+      language: i.language,
+      data: {
+        name: i.name,
+        organisationName: i.organisationName,
+        eventTitle: i.eventTitle,
+        inviterName: i.inviterName,
+        message: i.message,
+        path,
+        expiresAt: i.expiresAt,
+      },
     });
   }
 }

@@ -93,6 +93,13 @@ export class UsersRepository {
     return d ? toRecord(d) : null;
   }
 
+  /** Which of these (lower-case) addresses have an account, of any status. */
+  async existingEmails(emails: string[]): Promise<Set<string>> {
+    if (emails.length === 0) return new Set();
+    const docs = await this.model.find({ email: { $in: emails } }, { email: 1 }).lean<Pick<LeanUser, 'email'>[]>();
+    return new Set(docs.map((d) => d.email));
+  }
+
   async count(filter: { status?: UserStatus; role?: Role } = {}): Promise<number> {
     const q: QueryFilter<UserDoc> = {};
     if (filter.status) q.status = filter.status;

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import {
+  APPLY_INVITATION_TOKEN,
   ApplicationStatuses,
   type ApplicationContactInput,
   type ApplicationListQuery,
@@ -35,6 +36,14 @@ export class CreateApplicationDto implements CreateApplicationRequest {
   @Type(() => ApplicationContactDto)
   contact: ApplicationContactDto;
   @TextProperty(3000, 10) motivation: string;
+  @ApiPropertyOptional({
+    pattern: APPLY_INVITATION_TOKEN.source,
+    description: 'the token of an invitation to apply (from its mail link): the application keeps its event as the source',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(APPLY_INVITATION_TOKEN, { message: 'invitation is not a valid invitation token' })
+  invitation?: string;
 }
 
 export class ApplicationListQueryDto extends PageQueryDto implements ApplicationListQuery {

@@ -1,6 +1,7 @@
 import type { MailKind } from '@klasteris/contracts';
 import type { MailTemplate } from '../render/blocks';
 import { emailChangedNoticeMail, emailChangeMail, passwordResetMail, verifyEmailMail } from './account';
+import { applicationInvitationMail } from './application-invitation';
 import { applicationApprovedMail, applicationRejectedMail } from './application-decided';
 import { applicationSubmittedMail } from './application-submitted';
 import { groupAnnouncementMail, groupJoinDecidedMail, groupJoinRequestedMail } from './groups';
@@ -26,6 +27,7 @@ import { cardAssignedMail, cardDueTomorrowMail, cardOverdueMail } from './cards'
  */
 export const MAIL_TEMPLATES = {
   invitation: invitationMail,
+  'application.invitation': applicationInvitationMail,
   'application.submitted': applicationSubmittedMail,
   'application.approved': applicationApprovedMail,
   'application.rejected': applicationRejectedMail,

@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   ApplicationListQuery,
+  ApplicationReport,
   MembershipApplication,
   Organisation,
   OrganisationListQuery,
@@ -43,6 +44,11 @@ export class AdminApi {
 
   applications(query: ApplicationListQuery): Observable<Page<MembershipApplication>> {
     return this.http.get<Page<MembershipApplication>>('/api/applications', { params: toParams(query) });
+  }
+
+  /** Applications by source event and by country (coordinators and admins). */
+  applicationsReport(): Observable<ApplicationReport> {
+    return this.http.get<ApplicationReport>('/api/applications/report');
   }
 
   approve(applicationId: string, reason?: string): Observable<{ application: MembershipApplication }> {

@@ -10,6 +10,7 @@ const routes: Routes = [
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'applications' },
       { path: 'applications', title: 'admin.applications', loadComponent: () => import('./pages/applications.page') },
+      { path: 'report', title: 'applicationsReport.title', loadComponent: () => import('./pages/applications-report.page') },
       { path: 'users', title: 'admin.users', loadComponent: () => import('./pages/users.page') },
       { path: 'organisations', title: 'admin.organisations', loadComponent: () => import('./pages/organisations.page') },
       { path: 'audit', title: 'admin.audit', canMatch: [roleGuard(['admin'])], loadComponent: () => import('./pages/audit.page') },

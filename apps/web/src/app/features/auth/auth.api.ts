@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   AcceptInvitationRequest,
+  ApplyInvitationPreviewResponse,
   CreateApplicationRequest,
   InvitationPreview,
   LoginResponse,
@@ -16,6 +17,11 @@ export class OnboardingApi {
 
   apply(body: CreateApplicationRequest): Observable<{ application: MembershipApplication }> {
     return this.http.post<{ application: MembershipApplication }>('/api/applications', body);
+  }
+
+  /** What an invitation to apply prefills (its mail's link: /apply?invitation=…). */
+  applyInvitation(token: string): Observable<ApplyInvitationPreviewResponse> {
+    return this.http.get<ApplyInvitationPreviewResponse>(`/api/applications/invitations/${encodeURIComponent(token)}`);
   }
 
   invitation(token: string): Observable<{ invitation: InvitationPreview }> {

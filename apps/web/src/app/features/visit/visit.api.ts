@@ -1,6 +1,13 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { Page, PublicEvent, PublicRegistration, PublicRegistrationRequest, PublicRegistrationResponse } from '@klasteris/contracts';
+import type {
+  ConfirmRegistrationResponse,
+  Page,
+  PublicEvent,
+  PublicRegistration,
+  PublicRegistrationRequest,
+  PublicRegistrationResponse,
+} from '@klasteris/contracts';
 import { map, type Observable } from 'rxjs';
 
 /** The visitor site's events: public endpoints only, no session needed. */
@@ -22,6 +29,11 @@ export class VisitApi {
     return this.http
       .post<PublicRegistrationResponse>(`/api/public/events/${encodeURIComponent(id)}/registrations`, body)
       .pipe(map((r) => r.registration));
+  }
+
+  /** The confirm link of an offer mail: takes up the place held for the prospect (or says what became of the hold). */
+  confirm(token: string): Observable<ConfirmRegistrationResponse> {
+    return this.http.post<ConfirmRegistrationResponse>('/api/public/events/registrations/confirm', { token });
   }
 
   cancel(token: string): Observable<void> {

@@ -42,6 +42,7 @@ export default class AdminLayoutPage {
   private readonly auth = inject(AuthStore);
   protected readonly tabs = computed(() => [
     { path: 'applications', icon: 'how_to_reg', label: 'admin.applications' },
+    { path: 'report', icon: 'query_stats', label: 'admin.report' },
     { path: 'users', icon: 'manage_accounts', label: 'admin.users' },
     { path: 'organisations', icon: 'domain', label: 'admin.organisations' },
     // the whole audit log and the outbox are for admins (coordinators read a group's log in its console)

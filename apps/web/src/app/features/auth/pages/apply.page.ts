@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, type OnInit, inject, input, signal, viewChild } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -7,16 +7,19 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import {
+  APPLY_INVITATION_TOKEN,
+  ErrorCode,
   OrganisationTypes,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
+  type ApplyInvitationPreview,
   type CreateApplicationRequest,
   type OrganisationType,
 } from '@klasteris/contracts';
 import { ErrorMessageService } from '../../../core/http/error-message.service';
-import { COUNTRY_CODES } from '../../../shared/countries';
+import { COUNTRY_CODES, isKnownCountry } from '../../../shared/countries';
 import { ChipsFieldComponent } from '../../../shared/ui/chips-field.component';
 import { CountryPipe } from '../../../shared/ui/country.pipe';
 import { LanguageService } from '../../../core/i18n/language.service';
@@ -45,11 +48,14 @@ const URL_PATTERN = /^(https?:\/\/)?[\w.-]+\.[a-z]{2,}(\/\S*)?$/i;
   templateUrl: './apply.page.html',
   styleUrl: './apply.page.scss',
 })
-export default class ApplyPage {
+export default class ApplyPage implements OnInit {
+  /** `?invitation=`: the token of an invitation to apply (an event's prospect); the form is prefilled from it */
+  readonly invitation = input<string | undefined>(undefined);
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly api = inject(OnboardingApi);
   private readonly errors = inject(ErrorMessageService);
   private readonly language = inject(LanguageService);
+  private readonly transloco = inject(TranslocoService);
   private readonly successHeading = viewChild<ElementRef<HTMLElement>>('successHeading');
 
   protected readonly types = OrganisationTypes;
@@ -80,6 +86,35 @@ export default class ApplyPage {
   protected readonly error = signal<string | null>(null);
   protected readonly fieldErrors = signal<string[]>([]);
   protected readonly submittedEmail = signal<string | null>(null);
+  /** the invitation the form was prefilled from, or why its link cannot be used */
+  protected readonly invited = signal<ApplyInvitationPreview | null>(null);
+  protected readonly invitationProblem = signal<string | null>(null);
+
+  ngOnInit(): void {
+    const token = this.invitation();
+    if (!token) return;
+    if (!APPLY_INVITATION_TOKEN.test(token)) {
+      this.invitationProblem.set(this.transloco.translate(`errors.${ErrorCode.InvitationInvalid}`));
+      return;
+    }
+    this.api.applyInvitation(token).subscribe({
+      next: ({ invitation }) => {
+        this.invited.set(invitation);
+        this.prefill(invitation);
+      },
+      error: (err: unknown) => this.invitationProblem.set(this.errors.message(err)),
+    });
+  }
+
+  /** What the prospect registered with; fields the person already typed in are left alone. */
+  private prefill(inv: ApplyInvitationPreview): void {
+    const org = this.form.controls.organisation.controls;
+    const contact = this.form.controls.contact.controls;
+    if (!org.name.value) org.name.setValue(inv.organisation);
+    if (isKnownCountry(inv.country)) org.country.setValue(inv.country.toUpperCase());
+    if (!contact.displayName.value) contact.displayName.setValue(inv.name);
+    if (!contact.email.value) contact.email.setValue(inv.email);
+  }
 
   submit(): void {
     if (this.form.invalid) {
@@ -107,6 +142,7 @@ export default class ApplyPage {
         language: this.language.lang(),
       },
       motivation: v.motivation.trim(),
+      ...(this.invited() && this.invitation() ? { invitation: this.invitation() } : {}),
     };
     this.busy.set(true);
     this.error.set(null);

@@ -16,6 +16,7 @@ import { ConfirmDialogComponent, type ConfirmDialogData, type ConfirmDialogResul
 import { EmptyStateComponent } from '../../../shared/ui/empty-state.component';
 import { EventAnnounceComponent } from '../components/announce.component';
 import { EventAttendanceComponent } from '../components/attendance.component';
+import { EventProspectsComponent } from '../components/prospects.component';
 import { EventVenueComponent } from '../components/event-venue.component';
 import { RsvpPanelComponent } from '../components/rsvp-panel.component';
 import { fileName, saveText } from '../download';
@@ -37,6 +38,7 @@ import { OrganisersStore } from '../organisers.store';
     EmptyStateComponent,
     EventAnnounceComponent,
     EventAttendanceComponent,
+    EventProspectsComponent,
     EventVenueComponent,
     RsvpPanelComponent,
   ],
@@ -142,6 +144,9 @@ import { OrganisersStore } from '../organisers.store';
                 <app-event-attendance [data]="a" (csv)="downloadCsv()" />
               } @else if (store.attendeesError()) {
                 <p class="form-error" role="alert">{{ 'events.attendance.error' | transloco }}</p>
+              }
+              @if (e.visibility === 'public') {
+                <app-event-prospects [eventId]="e.id" [refresh]="store.attendees()" />
               }
             }
           </div>

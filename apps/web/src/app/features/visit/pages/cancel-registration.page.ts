@@ -46,8 +46,7 @@ type State = 'ready' | 'busy' | 'done' | 'invalid' | 'failed';
             <h1 id="cancel-title">{{ 'visit.cancel.title' | transloco }}</h1>
             @if (event(); as e) {
               <p class="event" data-testid="visit-cancel-event">
-                <strong>{{ e.title }}</strong
-                ><br />{{ when() }}
+                <strong>{{ e.title }}</strong><br />{{ when() }}
               </p>
             }
             <p>{{ 'visit.cancel.lead' | transloco }}</p>
@@ -78,69 +77,7 @@ type State = 'ready' | 'busy' | 'done' | 'invalid' | 'failed';
       </section>
     </div>
   `,
-  styles: `
-    :host {
-      display: block;
-    }
-    .page {
-      max-width: 560px;
-      margin: 0 auto;
-      padding: 48px 16px;
-    }
-    .card {
-      background: var(--k-card);
-      border: 1px solid var(--k-border);
-      border-radius: var(--k-radius);
-      padding: 28px;
-      box-shadow: var(--k-shadow);
-      text-align: center;
-      outline: none;
-    }
-    h1 {
-      margin: 8px 0;
-      color: var(--k-navy);
-      font-size: 24px;
-    }
-    p {
-      line-height: 1.55;
-    }
-    .event {
-      background: var(--k-surface);
-      border-radius: 10px;
-      padding: 10px 12px;
-    }
-    .big {
-      font-size: 48px;
-      width: 48px;
-      height: 48px;
-      color: var(--k-teal);
-    }
-    .bad {
-      color: #8c1d18;
-    }
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 12px;
-      justify-content: center;
-      margin-top: 16px;
-    }
-    .danger {
-      --mat-button-filled-container-color: #a4161a;
-      --mat-button-filled-label-text-color: #fff;
-      min-width: 200px;
-    }
-    .alert {
-      display: flex;
-      gap: 8px;
-      align-items: flex-start;
-      text-align: left;
-      padding: 10px 12px;
-      border-radius: 10px;
-      background: #fdecea;
-      color: #8c1d18;
-    }
-  `,
+  styleUrl: './mail-link-page.scss',
 })
 export default class CancelRegistrationPage implements OnInit {
   readonly id = input.required<string>();
