@@ -11,14 +11,12 @@ describe('accounts: register, login, refresh, logout, me', () => {
   it('registers an active member in demo mode, in the chosen organisation', async () => {
     const orgs = await t.http.get('/api/organisations?q=etronika');
     const etronika = orgs.body.items[0];
-    const res = await t.http
-      .post('/api/auth/register')
-      .send({
-        email: '  New.Person@Example.test ',
-        password: 'a long password',
-        displayName: 'Nauja Asmenybė',
-        organisationId: etronika.id,
-      });
+    const res = await t.http.post('/api/auth/register').send({
+      email: '  New.Person@Example.test ',
+      password: 'a long password',
+      displayName: 'Nauja Asmenybė',
+      organisationId: etronika.id,
+    });
     expect(res.status).toBe(201);
     expect(res.body.user).toMatchObject({
       email: 'new.person@example.test',

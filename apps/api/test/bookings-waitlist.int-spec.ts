@@ -195,16 +195,14 @@ describe('bookings: utilisation', () => {
     // An ended booking nobody checked in to (written directly: the API cannot book the past).
     const past = new Date(Date.now() - 3 * H);
     const doc = await t.connection.collection('bookings').findOne({ _id: new Types.ObjectId(now.body.booking.id as string) });
-    await t.connection
-      .collection('bookings')
-      .insertOne({
-        ...doc,
-        _id: new Types.ObjectId(),
-        start: past,
-        end: new Date(past.getTime() + H),
-        checkedInAt: null,
-        status: 'completed',
-      });
+    await t.connection.collection('bookings').insertOne({
+      ...doc,
+      _id: new Types.ObjectId(),
+      start: past,
+      end: new Date(past.getTime() + H),
+      checkedInAt: null,
+      status: 'completed',
+    });
     const report = await t.http
       .get('/api/bookings/utilisation')
       .query({ month: past.toISOString().slice(0, 7), resourceId: r.id })

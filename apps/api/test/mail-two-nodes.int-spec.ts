@@ -34,15 +34,13 @@ describe('mail outbox on two nodes', () => {
   it('60 mails queued on both nodes arrive exactly once each (counted by Message-ID), and the outbox says sent', async () => {
     const queued = Date.now();
     const enqueue = (t: TestApp, i: number) =>
-      t.app
-        .get(OutboxService)
-        .enqueue({
-          kind: 'application.rejected',
-          key: `two-nodes-${i}`,
-          to: { email: `two${i}@nodes.example` },
-          language: i % 2 ? 'lt' : 'en',
-          data: { organisationName: `Node ${i}`, reason: 'test' },
-        });
+      t.app.get(OutboxService).enqueue({
+        kind: 'application.rejected',
+        key: `two-nodes-${i}`,
+        to: { email: `two${i}@nodes.example` },
+        language: i % 2 ? 'lt' : 'en',
+        data: { organisationName: `Node ${i}`, reason: 'test' },
+      });
     await Promise.all(Array.from({ length: 60 }, (_, i) => enqueue(i % 2 ? node1 : node2, i)));
     // the same causes again, on the other node: nothing new
     await Promise.all(Array.from({ length: 60 }, (_, i) => enqueue(i % 2 ? node2 : node1, i)));

@@ -140,12 +140,10 @@ export class BrowseChannelsDialogComponent {
         next: (page) => this.show(page.items, page.nextCursor, false),
         error: (err: unknown) => this.error.set(this.errors.message(err)),
       });
-    this.api
-      .browse({ limit: 25 })
-      .subscribe({
-        next: (page) => this.show(page.items, page.nextCursor, false),
-        error: (err: unknown) => this.error.set(this.errors.message(err)),
-      });
+    this.api.browse({ limit: 25 }).subscribe({
+      next: (page) => this.show(page.items, page.nextCursor, false),
+      error: (err: unknown) => this.error.set(this.errors.message(err)),
+    });
   }
 
   private show(items: BrowseChannel[], next: string | null, append: boolean): void {

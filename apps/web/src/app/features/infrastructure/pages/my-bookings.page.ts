@@ -160,12 +160,10 @@ export default class MyBookingsPage {
   }
 
   protected leave(id: string): void {
-    this.api
-      .leaveWaitlist(id)
-      .subscribe({
-        next: () => this.loadWaitlist(),
-        error: (err: unknown) => this.snack.open(this.errors.message(err), undefined, { duration: 5000 }),
-      });
+    this.api.leaveWaitlist(id).subscribe({
+      next: () => this.loadWaitlist(),
+      error: (err: unknown) => this.snack.open(this.errors.message(err), undefined, { duration: 5000 }),
+    });
   }
 
   private loadWaitlist(): void {
@@ -173,12 +171,10 @@ export default class MyBookingsPage {
   }
 
   protected feed(): void {
-    this.api
-      .createFeed()
-      .subscribe({
-        next: (r) => this.feedUrl.set(r.url),
-        error: (e: unknown) => this.snack.open(this.errors.message(e), undefined, { duration: 5000 }),
-      });
+    this.api.createFeed().subscribe({
+      next: (r) => this.feedUrl.set(r.url),
+      error: (e: unknown) => this.snack.open(this.errors.message(e), undefined, { duration: 5000 }),
+    });
   }
 
   protected onAct(e: { action: BookingAction; booking: Booking }): void {

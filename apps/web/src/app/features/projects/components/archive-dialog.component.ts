@@ -28,8 +28,9 @@ export interface ArchiveDialogData {
         <ul class="list" data-testid="archived-columns">
           @for (c of columns(); track c.id) {
             <li>
-              <span>{{ c.name }}</span
-              ><button mat-stroked-button type="button" (click)="restoreColumn(c)">{{ 'projects.card.restore' | transloco }}</button>
+              <span>{{ c.name }}</span><button mat-stroked-button type="button" (click)="restoreColumn(c)">
+                {{ 'projects.card.restore' | transloco }}
+              </button>
             </li>
           } @empty {
             <li class="muted">{{ 'projects.archive.none' | transloco }}</li>
@@ -39,8 +40,7 @@ export interface ArchiveDialogData {
         <ul class="list" data-testid="archived-cards">
           @for (c of cards(); track c.id) {
             <li>
-              <span>{{ c.title }}</span
-              ><button mat-stroked-button type="button" (click)="restoreCard(c)" data-testid="restore-card">
+              <span>{{ c.title }}</span><button mat-stroked-button type="button" (click)="restoreCard(c)" data-testid="restore-card">
                 {{ 'projects.card.restore' | transloco }}
               </button>
             </li>
