@@ -398,4 +398,68 @@ describe.each(targets)('database conformance on $name', (target) => {
       expect(await col.findOneAndUpdate({ channelId: channels[0], seq: 4 }, { $set: { maybe: 'no' } })).toBeNull();
     });
   });
+
+  describe('the update operators of the unread counts (chat read-state.ts)', () => {
+    interface Row {
+      _id: string;
+      group?: string;
+      i?: number;
+      lastSeq?: number;
+      roots?: number;
+      committedSeq?: number;
+      committedRoots?: number;
+      lastReadSeq?: number;
+      readRoots?: number;
+      mentionOrds?: number[];
+    }
+    let col: Collection<Row>;
+    beforeAll(() => {
+      col = db.collection<Row>('conformance_read_state');
+    });
+
+    it('reserves a seq and a root counter in one $inc (FerretDB 1.24 has no projection in findAndModify)', async () => {
+      await col.insertOne({ _id: 'ch', lastSeq: 0 });
+      const got = await race(40, (i) =>
+        col.findOneAndUpdate({ _id: 'ch' }, { $inc: { lastSeq: 1, roots: i % 2 } }, { returnDocument: 'after' }),
+      );
+      const pairs = got.map((d) => [d?.lastSeq ?? 0, d?.roots ?? 0] as const).sort((a, b) => a[0] - b[0]);
+      expect(pairs.map((p) => p[0])).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+      for (let i = 1; i < pairs.length; i++) expect(pairs[i]![1] - pairs[i - 1]![1]).toBeGreaterThanOrEqual(0);
+      expect(pairs[39]![1]).toBe(20);
+    });
+
+    it('steps a watermark with $set and $max, answering the document as it was before', async () => {
+      await col.insertOne({ _id: 'wm', committedSeq: 4, lastSeq: 6 });
+      const before = await col.findOneAndUpdate(
+        { _id: 'wm', committedSeq: 4, lastSeq: { $gte: 5 } },
+        { $set: { committedSeq: 5 }, $max: { committedRoots: 3 } },
+        { returnDocument: 'before' },
+      );
+      expect(before).toEqual({ _id: 'wm', committedSeq: 4, lastSeq: 6 });
+      await col.updateOne({ _id: 'wm' }, { $max: { committedRoots: 2 } });
+      expect(await col.findOne({ _id: 'wm' })).toMatchObject({ committedSeq: 5, committedRoots: 3 });
+    });
+
+    it('moves a read position with $max and drops given array values with $pullAll, in one update (a conditional $pull is a no-op on FerretDB 1.24)', async () => {
+      await col.insertOne({ _id: 'm', lastReadSeq: 3, mentionOrds: [2, 5, 9] });
+      const after = await col.findOneAndUpdate(
+        { _id: 'm' },
+        { $max: { lastReadSeq: 7, readRoots: 5 }, $pullAll: { mentionOrds: [2, 5] } },
+        { returnDocument: 'after' },
+      );
+      expect(after).toMatchObject({ lastReadSeq: 7, readRoots: 5, mentionOrds: [9] });
+      await col.updateOne({ _id: 'm' }, { $max: { lastReadSeq: 6, readRoots: 4 }, $pullAll: { mentionOrds: [2, 4] } });
+      expect(await col.findOne({ _id: 'm' })).toMatchObject({ lastReadSeq: 7, readRoots: 5, mentionOrds: [9] });
+    });
+
+    it('adds a value to the arrays of the documents a range selects, once, and pulls it by value', async () => {
+      await col.insertMany([0, 1, 2, 3].map((i) => ({ _id: `g${i}`, group: 'g', i, readRoots: i * 2, mentionOrds: [] })));
+      await col.updateMany({ group: 'g', readRoots: { $lt: 4 } }, { $addToSet: { mentionOrds: 4 } });
+      await col.updateMany({ group: 'g', readRoots: { $lt: 4 } }, { $addToSet: { mentionOrds: 4 } });
+      const ords = async () => (await col.find({ group: 'g' }).sort({ i: 1 }).toArray()).map((r) => r.mentionOrds);
+      expect(await ords()).toEqual([[4], [4], [], []]);
+      await col.updateMany({ group: 'g', mentionOrds: 4, i: { $nin: [1] } }, { $pull: { mentionOrds: 4 } });
+      expect(await ords()).toEqual([[], [4], [], []]);
+    });
+  });
 });

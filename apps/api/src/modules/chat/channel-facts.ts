@@ -7,7 +7,7 @@ import { ChannelChangedEvent, ChannelFactsStaleEvent, ChannelMembershipEvent } f
 import { MembersRepository } from './members.repository';
 
 /** What a send needs to know of a channel: everything but its moving counters (seqs, member count). */
-export type ChannelFacts = Omit<ChannelRecord, 'lastSeq' | 'committedSeq' | 'memberCount'>;
+export type ChannelFacts = Omit<ChannelRecord, 'lastSeq' | 'committedSeq' | 'committedRoots' | 'holeMax' | 'memberCount'>;
 
 /** A member's standing in a channel as a send needs it. */
 export interface MemberFacts {
@@ -53,7 +53,7 @@ export class ChannelFactsCache {
     return this.cached(this.channels, id, async () => {
       const c = await this.channelsRepo.findById(id);
       if (!c) return null;
-      const { lastSeq: _l, committedSeq: _c, memberCount: _m, ...facts } = c;
+      const { lastSeq: _l, committedSeq: _c, committedRoots: _r, holeMax: _h, memberCount: _m, ...facts } = c;
       return facts;
     });
   }

@@ -9,6 +9,10 @@ export class ChannelMemberDoc {
   @Prop({ type: Types.ObjectId, required: true }) userId: Types.ObjectId;
   @Prop({ type: String, enum: ChannelRoles, default: 'member' }) role: ChannelRole;
   @Prop({ default: 0 }) lastReadSeq: number;
+  /** the channel's root `ord` at my read position: unread = channel.committedRoots − readRoots − holes between (read-state.ts) */
+  @Prop({ default: 0 }) readRoots: number;
+  /** `ord`s of root messages that mention me (by name or @channel), put here when they are sent; those ≤ readRoots are read */
+  @Prop({ type: [Number], default: [] }) mentionOrds: number[];
   /** my notification level here: all / mentions / muted (no badge, no mention notification, no digest) */
   @Prop({ type: String, enum: ChannelNotifyLevels, default: 'all' }) notify: ChannelNotifyLevel;
   @Prop({ required: true }) joinedAt: Date;
@@ -23,6 +27,8 @@ export interface MemberRecord {
   userId: string;
   role: ChannelRole;
   lastReadSeq: number;
+  readRoots: number;
+  mentionOrds: number[];
   notify: ChannelNotifyLevel;
   joinedAt: Date;
 }

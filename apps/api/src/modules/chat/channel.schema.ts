@@ -7,6 +7,10 @@ import { ChannelTypes, type ChannelType } from '@klasteris/contracts';
  * - `lastSeq`: the last seq handed out to a writer (reserved with $inc);
  * - `committedSeq`: every seq up to it is readable (or was voided). Readers never see beyond it,
  *   so a reader can never observe seq N+1 while N is still being written. See MessageWriter.
+ * and, for the unread counts (read-state.ts), two root counters:
+ * - `roots`: root messages reserved so far (taken with the seq, in the same $inc): a message's `ord`;
+ * - `committedRoots`: the `ord` at `committedSeq` (moved by the watermark step);
+ * - `holeMax`: the largest `ord` of a reserved root that does not count (deleted, void): see ChannelHoleDoc.
  */
 @Schema({ collection: 'channels', versionKey: false })
 export class ChannelDoc {
@@ -20,6 +24,9 @@ export class ChannelDoc {
   @Prop({ default: 0 }) lastSeq: number;
   @Prop({ default: 0 }) committedSeq: number;
   @Prop({ default: 0 }) memberCount: number;
+  @Prop({ default: 0 }) roots: number;
+  @Prop({ default: 0 }) committedRoots: number;
+  @Prop({ default: 0 }) holeMax: number;
   /** Unique key: `n:<name>` for named channels, `d:<sorted user ids>` for direct messages. */
   @Prop({ required: true, unique: true }) key: string;
   @Prop({ type: [Types.ObjectId], default: undefined }) directUserIds?: Types.ObjectId[];
@@ -52,6 +59,8 @@ export interface ChannelRecord {
   archivedAt: Date | null;
   lastSeq: number;
   committedSeq: number;
+  committedRoots: number;
+  holeMax: number;
   memberCount: number;
   directUserIds: string[] | null;
   groupId: string | null;

@@ -88,33 +88,46 @@ export class ChannelsRepository {
     await this.model.updateOne({ _id: oid(id) }, { $inc: { memberCount: delta } });
   }
 
-  /** Reserves the next seq of a channel (atomic $inc); null when the channel is gone or archived. */
-  async reserveSeq(id: string): Promise<number | null> {
+  /**
+   * Reserves the next seq of a channel (atomic $inc), and for a root message its `ord` among the
+   * channel's roots in the same step (read-state.ts); for a reply `ord` is the roots reserved so far.
+   * Null when the channel is gone or archived.
+   */
+  async reserveSeq(id: string, root: boolean): Promise<{ seq: number; ord: number } | null> {
     const d = await this.model
-      .findOneAndUpdate({ _id: oid(id), archivedAt: null }, { $inc: { lastSeq: 1 } }, { returnDocument: 'after' })
-      .lean<{ lastSeq: number }>();
-    return d ? d.lastSeq : null;
+      .findOneAndUpdate({ _id: oid(id), archivedAt: null }, { $inc: { lastSeq: 1, roots: root ? 1 : 0 } }, { returnDocument: 'after' })
+      .lean<{ lastSeq: number; roots?: number }>();
+    return d ? { seq: d.lastSeq, ord: d.roots ?? 0 } : null;
   }
 
   /**
-   * Moves the committed watermark from `from` to `to`, only if nobody moved it meanwhile. Returns the
-   * channel's `lastSeq` as of that same atomic step (null when the watermark was elsewhere): equal
-   * to `to`, no later seq was reserved yet, so there is nothing to carry the watermark over.
+   * Moves the committed watermark from `from` to `to`, only if nobody moved it meanwhile, carrying
+   * the `ord` of the seq at `to` (when known) into `committedRoots`. Returns the channel's `lastSeq`
+   * as of that same atomic step (equal to `to`: no later seq was reserved yet, so there is nothing
+   * to carry the watermark over) and `committedRoots` before it; null when the watermark was elsewhere.
    */
-  async advanceCommitted(id: string, from: number, to: number): Promise<number | null> {
+  async advanceCommitted(
+    id: string,
+    from: number,
+    to: number,
+    ord: number | null,
+  ): Promise<{ lastSeq: number; rootsBefore: number } | null> {
     const d = await this.model
       .findOneAndUpdate(
         { _id: oid(id), committedSeq: from, lastSeq: { $gte: to } },
-        { $set: { committedSeq: to } },
-        { returnDocument: 'after' },
+        ord === null ? { $set: { committedSeq: to } } : { $set: { committedSeq: to }, $max: { committedRoots: ord } },
+        { returnDocument: 'before' },
       )
-      .lean<{ lastSeq: number }>();
-    return d ? d.lastSeq : null;
+      .lean<{ lastSeq: number; committedRoots?: number }>();
+    return d ? { lastSeq: d.lastSeq, rootsBefore: d.committedRoots ?? 0 } : null;
   }
 
-  async committedSeq(id: string): Promise<number | null> {
-    const d = await this.model.findById(id, { committedSeq: 1 }).lean<{ committedSeq: number }>();
-    return d ? d.committedSeq : null;
+  /** The committed watermark and the root `ord` at it, read together. */
+  async committed(id: string): Promise<{ seq: number; roots: number } | null> {
+    const d = await this.model
+      .findById(id, { committedSeq: 1, committedRoots: 1 })
+      .lean<{ committedSeq: number; committedRoots?: number }>();
+    return d ? { seq: d.committedSeq, roots: d.committedRoots ?? 0 } : null;
   }
 
   /** Channels whose watermark trails the reserved seq (a write in flight, or a crashed writer). */

@@ -27,7 +27,8 @@ import { ChannelsRepository } from './channels.repository';
 import { ChannelChangedEvent, ChannelMembershipEvent } from './chat.events';
 import { toChannel } from './chat.records';
 import { MembersRepository } from './members.repository';
-import { MessagesRepository } from './messages.repository';
+import { ReadStateService } from './read-state.service';
+import type { Counts } from './read-state';
 import { isDuplicateKeyError } from '../../common/duplicate-key';
 import { SendRateLimiter } from './send-rate';
 
@@ -47,7 +48,7 @@ export class ChannelsService {
   constructor(
     private readonly channels: ChannelsRepository,
     private readonly members: MembersRepository,
-    private readonly messages: MessagesRepository,
+    private readonly readState: ReadStateService,
     private readonly users: UsersRepository,
     private readonly access: ChannelAccessService,
     private readonly facts: ChannelFactsCache,
@@ -126,16 +127,18 @@ export class ChannelsService {
     return { channel: await this.mine(me, channel.id), created };
   }
 
-  /** My channels with unread and mention counts from the server-side read positions (two grouped queries) and my posting limits (two more). */
+  /**
+   * My channels with unread and mention counts as kept per member (read-state.ts: no messages are
+   * counted; holes are looked up only for a channel with one beyond my position) and my posting limits.
+   */
   async listMine(me: AuthUser): Promise<MyChannel[]> {
     const [memberships, posting] = await Promise.all([this.members.forUser(me.id), this.postingState(me)]);
     const channels = await this.channels.findByIds(memberships.map((m) => m.channelId));
     const byId = new Map(channels.map((c) => [c.id, c]));
-    const counts = await this.messages.unreadCounts(
-      me.id,
+    const counts = await this.readState.counts(
       memberships.flatMap((m) => {
         const c = byId.get(m.channelId);
-        return c ? [{ channelId: c.id, after: m.lastReadSeq, upTo: c.committedSeq }] : [];
+        return c ? [{ member: m, channel: c }] : [];
       }),
     );
     return memberships
@@ -149,11 +152,8 @@ export class ChannelsService {
   async mine(me: AuthUser, channelId: string): Promise<MyChannel> {
     const [c, m] = await Promise.all([this.channels.findById(channelId), this.members.find(channelId, me.id)]);
     if (!c || !m) throw notFound('Channel');
-    const [counts, posting] = await Promise.all([
-      this.messages.unreadCounts(me.id, [{ channelId, after: m.lastReadSeq, upTo: c.committedSeq }]),
-      c.groupId ? this.postingState(me) : Promise.resolve(null),
-    ]);
-    return this.toMine(me, c, m, posting, counts.get(channelId));
+    const [counts, posting] = await Promise.all([this.readState.one(m, c), c.groupId ? this.postingState(me) : Promise.resolve(null)]);
+    return this.toMine(me, c, m, posting, counts);
   }
 
   /** My notification level in a channel I am a member of (404 otherwise). */
@@ -373,7 +373,9 @@ export class ChannelsService {
   }
 
   private async addMembership(channel: ChannelRecord, userId: string, role: ChannelRole): Promise<void> {
-    if (!(await this.members.add(channel.id, userId, role, channel.committedSeq))) return;
+    const at = { seq: channel.committedSeq, roots: channel.committedRoots };
+    if (!(await this.members.add(channel.id, userId, role, at))) return;
+    await this.readState.joined(channel.id, userId, at);
     await this.channels.incMemberCount(channel.id, 1);
     this.events.emit(
       ChannelMembershipEvent.event,
@@ -399,13 +401,7 @@ export class ChannelsService {
   }
 
   /** `posting` null: staff (or a channel outside any group, where no moderation applies). */
-  private toMine(
-    me: AuthUser,
-    c: ChannelRecord,
-    m: MemberRecord,
-    posting: PostingState | null,
-    counts?: { unread: number; mentions: number },
-  ): MyChannel {
+  private toMine(me: AuthUser, c: ChannelRecord, m: MemberRecord, posting: PostingState | null, counts?: Counts): MyChannel {
     const group = c.groupId;
     const moderator = isStaff(me) || (group !== null && !!posting?.moderates.has(group));
     return {

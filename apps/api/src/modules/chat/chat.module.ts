@@ -13,6 +13,7 @@ import { AttachmentsRepository } from './attachments.repository';
 import { AttachmentsService } from './attachments.service';
 import { ChannelAccessService } from './channel-access.service';
 import { ChannelFactsCache } from './channel-facts';
+import { ChannelHoleDoc, ChannelHoleSchema } from './channel-hole.schema';
 import { ChannelMemberDoc, ChannelMemberSchema } from './channel-member.schema';
 import { ChannelDoc, ChannelSchema } from './channel.schema';
 import { ChannelsController } from './channels.controller';
@@ -25,6 +26,8 @@ import { MessagesController } from './messages.controller';
 import { MessagesRepository } from './messages.repository';
 import { MessagesService } from './messages.service';
 import { MembersRepository } from './members.repository';
+import { HolesRepository } from './holes.repository';
+import { ReadStateService } from './read-state.service';
 import { SearchService } from './search.service';
 import { SendGate } from './send-gate';
 import { ChatDigestSource } from './digest-source.service';
@@ -36,6 +39,7 @@ import { ChatDigestSource } from './digest-source.service';
       { name: ChannelMemberDoc.name, schema: ChannelMemberSchema },
       { name: MessageDoc.name, schema: MessageSchema },
       { name: AttachmentDoc.name, schema: AttachmentSchema },
+      { name: ChannelHoleDoc.name, schema: ChannelHoleSchema },
     ]),
     MulterModule.registerAsync({ inject: [AppConfig], useFactory: attachmentUploadOptions }),
     UsersModule,
@@ -49,6 +53,8 @@ import { ChatDigestSource } from './digest-source.service';
     ChannelsRepository,
     MembersRepository,
     MessagesRepository,
+    HolesRepository,
+    ReadStateService,
     AttachmentsRepository,
     ChannelAccessService,
     ChannelFactsCache,

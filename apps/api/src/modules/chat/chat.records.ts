@@ -19,6 +19,8 @@ export const toChannelRecord = (d: LeanChannel): ChannelRecord => ({
   archivedAt: d.archivedAt ?? null,
   lastSeq: d.lastSeq,
   committedSeq: d.committedSeq,
+  committedRoots: d.committedRoots ?? 0,
+  holeMax: d.holeMax ?? 0,
   memberCount: d.memberCount,
   directUserIds: d.directUserIds ? d.directUserIds.map((u) => u.toHexString()) : null,
   groupId: d.groupId ?? null,
@@ -33,6 +35,8 @@ export const toMemberRecord = (d: LeanMember): MemberRecord => ({
   userId: d.userId.toHexString(),
   role: d.role,
   lastReadSeq: d.lastReadSeq,
+  readRoots: d.readRoots ?? 0,
+  mentionOrds: d.mentionOrds ?? [],
   notify: d.notify ?? 'all',
   joinedAt: d.joinedAt,
 });

@@ -12,9 +12,16 @@ export class MembersRepository {
   constructor(@InjectModel(ChannelMemberDoc.name) private readonly model: Model<ChannelMemberDoc>) {}
 
   /** Adds a member; returns false when already a member (unique (channelId, userId)). */
-  async add(channelId: string, userId: string, role: ChannelRole, lastReadSeq: number): Promise<boolean> {
+  async add(channelId: string, userId: string, role: ChannelRole, at: { seq: number; roots: number }): Promise<boolean> {
     try {
-      await this.model.create({ channelId: oid(channelId), userId: oid(userId), role, lastReadSeq, joinedAt: new Date() });
+      await this.model.create({
+        channelId: oid(channelId),
+        userId: oid(userId),
+        role,
+        lastReadSeq: at.seq,
+        readRoots: at.roots,
+        joinedAt: new Date(),
+      });
       return true;
     } catch (err) {
       if (isDuplicateKeyError(err)) return false;
@@ -71,23 +78,58 @@ export class MembersRepository {
     return docs.map(toMemberRecord);
   }
 
-  /** Moves the read position forward only ($max): a late, older read never moves it back. */
-  async markRead(channelId: string, userId: string, seq: number): Promise<MemberRecord | null> {
+  /**
+   * Moves the read position forward only ($max on the seq and its root ord together; both grow with
+   * the seq, so concurrent moves from two devices end at the furthest): a late, older read never moves
+   * it back. `read`: mentions at or before the new position, to drop (no conditional $pull on
+   * FerretDB 1.24; the counts ignore them anyway, so one added meanwhile only waits for the next read).
+   */
+  async markRead(channelId: string, userId: string, at: { seq: number; roots: number }, read: number[] = []): Promise<MemberRecord | null> {
     const d = await this.model
-      .findOneAndUpdate({ channelId: oid(channelId), userId: oid(userId) }, { $max: { lastReadSeq: seq } }, { returnDocument: 'after' })
+      .findOneAndUpdate(
+        { channelId: oid(channelId), userId: oid(userId) },
+        read.length > 0
+          ? { $max: { lastReadSeq: at.seq, readRoots: at.roots }, $pullAll: { mentionOrds: read } }
+          : { $max: { lastReadSeq: at.seq, readRoots: at.roots } },
+        { returnDocument: 'after' },
+      )
       .lean<LeanMember>();
     return d ? toMemberRecord(d) : null;
   }
 
   /**
    * The membership check of a send, in the same round trip as its effect: for a channel message,
-   * moves the sender's read position over their own message ($max, as markRead); for a thread reply
-   * (seq null), only looks. False when the person is not (any more) a member.
+   * moves the sender's read position over their own message ($max, as markRead, seq and root ord);
+   * for a thread reply (seq null), only looks. False when the person is not (any more) a member.
    */
-  async touchForSend(channelId: string, userId: string, seq: number | null): Promise<boolean> {
+  async touchForSend(channelId: string, userId: string, at: { seq: number; ord: number } | null): Promise<boolean> {
     const filter = { channelId: oid(channelId), userId: oid(userId) };
-    if (seq === null) return (await this.model.findOne(filter, { _id: 1 }).lean()) !== null;
-    return (await this.model.findOneAndUpdate(filter, { $max: { lastReadSeq: seq } }).lean()) !== null;
+    if (at === null) return (await this.model.findOne(filter, { _id: 1 }).lean()) !== null;
+    return (await this.model.findOneAndUpdate(filter, { $max: { lastReadSeq: at.seq, readRoots: at.ord } }).lean()) !== null;
+  }
+
+  /**
+   * A root message with this `ord` mentions these members (null: everyone in the channel, @channel),
+   * never its author; only those who have not read past it get it.
+   */
+  async addMention(channelId: string, ord: number, userIds: string[] | null, authorId: string): Promise<void> {
+    if (userIds?.length === 0) return;
+    await this.model.updateMany(
+      {
+        channelId: oid(channelId),
+        userId: userIds ? { $in: userIds.filter((u) => u !== authorId).map(oid) } : { $ne: oid(authorId) },
+        readRoots: { $lt: ord },
+      },
+      { $addToSet: { mentionOrds: ord } },
+    );
+  }
+
+  /** An edit took the mention away: from everyone but `keep` (those it still names). */
+  async removeMention(channelId: string, ord: number, keep: string[]): Promise<void> {
+    await this.model.updateMany(
+      { channelId: oid(channelId), mentionOrds: ord, userId: { $nin: keep.map(oid) } },
+      { $pull: { mentionOrds: ord } },
+    );
   }
 
   async setNotify(channelId: string, userId: string, notify: ChannelNotifyLevel): Promise<boolean> {

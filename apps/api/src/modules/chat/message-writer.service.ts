@@ -14,12 +14,21 @@ import { LeanMessage } from './chat.records';
 import { parseMentions, searchTerms } from './mentions';
 import { MembersRepository } from './members.repository';
 import { isDuplicateKeyError } from '../../common/duplicate-key';
-import { MessagesRepository } from './messages.repository';
+import { MessagesRepository, SeqReservation } from './messages.repository';
+import { HolesRepository } from './holes.repository';
+import { skippedOrds } from './read-state';
+import { ReadStateService } from './read-state.service';
 import { MessageViewService } from './message-view.service';
 import { SendRateLimiter } from './send-rate';
 import { SendGate } from './send-gate';
 
 const STALL_MS = 3000;
+
+interface Written {
+  doc: LeanMessage | null;
+  reservation: SeqReservation;
+  at: number;
+}
 
 /**
  * The write path of messages, built for "never lost, never duplicated, never out of order".
@@ -43,6 +52,12 @@ const STALL_MS = 3000;
  * the watermark step (which returns `lastSeq`, so it looks for later seqs only when some were
  * reserved). Channel and membership facts come from ChannelFactsCache; the inserted document is
  * announced as written, with no re-read (only seqs written by another node are read back).
+ *
+ * Unread counts (read-state.ts) ride on these same four: the reservation also takes a root message's
+ * `ord`, the membership check moves the sender's root position with their seq, the watermark step
+ * carries the ord into the channel's `committedRoots`. Only what does not count costs more: a root
+ * reservation given up (a void) or skipped by a dead writer is recorded as a hole, and a mention is
+ * put on the mentioned members.
  */
 @Injectable()
 export class MessageWriterService {
@@ -50,8 +65,8 @@ export class MessageWriterService {
   private readonly rate = new SendRateLimiter(10, 5);
   private readonly stalls = new Map<string, { committed: number; since: number }>();
   private readonly commitChains = new Map<string, Promise<void>>();
-  /** Messages (or voids: null) this node wrote and has not announced yet, per channel and seq. */
-  private readonly written = new Map<string, Map<number, { doc: LeanMessage | null; at: number }>>();
+  /** Messages (or voids: null) this node wrote and has not announced yet, per channel and seq, with their reservations. */
+  private readonly written = new Map<string, Map<number, Written>>();
 
   constructor(
     private readonly channels: ChannelsRepository,
@@ -64,6 +79,8 @@ export class MessageWriterService {
     private readonly notifications: NotificationsService,
     private readonly events: EventEmitter2,
     private readonly gate: SendGate,
+    private readonly holes: HolesRepository,
+    private readonly readState: ReadStateService,
   ) {}
 
   async send(me: AuthUser, p: SendMessagePayload): Promise<Message> {
@@ -135,46 +152,69 @@ export class MessageWriterService {
     },
   ): Promise<{ doc: LeanMessage; duplicate: boolean }> {
     const channelId = channel.id;
+    const root = m.threadRootId === null;
     for (let attempt = 0; attempt < 20; attempt++) {
-      const seq = await this.channels.reserveSeq(channelId);
-      if (seq === null) {
+      const reserved = await this.channels.reserveSeq(channelId, root);
+      if (reserved === null) {
         this.facts.forget(channelId);
         throw new ApiException(HttpStatus.CONFLICT, ErrorCode.ChannelArchived, 'This channel is archived');
       }
+      const { seq, ord } = reserved;
       // the membership check in the write path (the cached facts may be a moment old)
-      if (!(await this.members.touchForSend(channelId, authorId, m.threadRootId ? null : seq))) {
+      if (!(await this.members.touchForSend(channelId, authorId, root ? { seq, ord } : null))) {
         this.facts.forget(channelId, authorId);
-        await this.giveUp(channelId, seq);
+        await this.giveUp(channelId, seq, { ord, root });
         throw this.access.notAMember(channel);
       }
       try {
-        const doc = await this.messages.insert({ channelId, seq, authorId, clientMsgId, ...m });
-        this.remember(channelId, seq, doc);
+        const doc = await this.messages.insert({ channelId, seq, authorId, clientMsgId, ...m, ord });
+        this.remember(channelId, seq, doc, { ord, root });
         return { doc, duplicate: false };
       } catch (err) {
         if (!isDuplicateKeyError(err)) throw err;
         const twin = await this.messages.findByClientId(channelId, authorId, clientMsgId);
         if (twin) {
           // a resend (or a concurrent twin) of a stored message: give our seq up so the watermark can pass it
-          await this.giveUp(channelId, seq);
+          await this.giveUp(channelId, seq, { ord, root });
           return { doc: twin, duplicate: true };
         }
-        // our seq was voided by the stall repair: take a new one
+        // our seq was voided by the stall repair (with no ord): take a new one; this one's ord counts for nothing
+        if (root) await this.holes.add(channelId, [ord]);
       }
     }
     throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.ServiceUnavailable, 'The channel is too busy; try again');
   }
 
-  /** Fills a reserved seq that will hold no message with a void and lets the watermark pass it. */
-  private async giveUp(channelId: string, seq: number): Promise<void> {
-    if (await this.messages.insertVoid(channelId, seq)) this.remember(channelId, seq, null);
+  /**
+   * Fills a reserved seq that will hold no message with a void and lets the watermark pass it; a
+   * root's ord becomes a hole first, so it never counts as unread.
+   */
+  private async giveUp(channelId: string, seq: number, reservation: { ord: number; root: boolean }): Promise<void> {
+    if (reservation.root) await this.holes.add(channelId, [reservation.ord]);
+    if (await this.messages.insertVoid(channelId, seq, reservation)) this.remember(channelId, seq, null, reservation);
     await this.commit(channelId, seq);
   }
 
-  private remember(channelId: string, seq: number, doc: LeanMessage | null): void {
+  private remember(channelId: string, seq: number, doc: LeanMessage | null, reservation: SeqReservation): void {
     let m = this.written.get(channelId);
-    if (!m) this.written.set(channelId, (m = new Map<number, { doc: LeanMessage | null; at: number }>()));
-    m.set(seq, { doc, at: Date.now() });
+    if (!m) this.written.set(channelId, (m = new Map<number, Written>()));
+    m.set(seq, { doc, reservation, at: Date.now() });
+  }
+
+  /** What is written at a seq: as this node wrote it, else as the database has it (null: nothing yet). */
+  private async reservationAt(channelId: string, seq: number): Promise<SeqReservation | null> {
+    return this.written.get(channelId)?.get(seq)?.reservation ?? (await this.messages.reservationAt(channelId, seq));
+  }
+
+  /**
+   * One watermark step onto `to` (whose reservation is `at`): the channel's lastSeq, or null when the
+   * watermark was elsewhere. Ords the step jumps over were reserved by writers that died: holes.
+   */
+  private async step(channelId: string, to: number, at: SeqReservation): Promise<number | null> {
+    const d = await this.channels.advanceCommitted(channelId, to - 1, to, at.ord);
+    if (d === null) return null;
+    if (at.ord !== null) await this.holes.add(channelId, skippedOrds(d.rootsBefore, at.ord, at.root));
+    return d.lastSeq;
   }
 
   /**
@@ -192,13 +232,15 @@ export class MessageWriterService {
   }
 
   private async commitNow(channelId: string, seq: number): Promise<void> {
-    let last = await this.channels.advanceCommitted(channelId, seq - 1, seq);
+    const own = await this.reservationAt(channelId, seq);
+    let last = await this.step(channelId, seq, own ?? { ord: null, root: false });
     if (last === null) return;
     let to = seq;
-    const local = this.written.get(channelId);
     // later seqs were reserved: carry the watermark over those already written (here or on another node)
-    while (last > to && (local?.has(to + 1) || (await this.messages.seqExists(channelId, to + 1)))) {
-      const next = await this.channels.advanceCommitted(channelId, to, to + 1);
+    while (last > to) {
+      const at = await this.reservationAt(channelId, to + 1);
+      if (at === null) break;
+      const next = await this.step(channelId, to + 1, at);
       if (next === null) break;
       last = next;
       to++;
@@ -241,7 +283,7 @@ export class MessageWriterService {
       if (now - stall.since < STALL_MS) continue;
       const next = c.committedSeq + 1;
       if (await this.messages.insertVoid(c.id, next)) {
-        this.remember(c.id, next, null);
+        this.remember(c.id, next, null, { ord: null, root: false });
         this.logger.warn(`Voided seq ${next} of channel ${c.id}: its writer did not finish`);
       }
       await this.commit(c.id, next);
@@ -274,6 +316,7 @@ export class MessageWriterService {
     mentions: { userIds: string[]; channel: boolean },
   ): Promise<void> {
     if (mentions.userIds.length === 0 && !mentions.channel) return;
+    await this.readState.mentioned(doc, mentions.channel ? null : mentions.userIds);
     const memberIds = new Set(await this.members.userIdsOf(channelId));
     const named = (mentions.channel ? [...memberIds] : mentions.userIds.filter((u) => memberIds.has(u))).filter((u) => u !== me.id);
     // a member who muted the channel hears nothing from it

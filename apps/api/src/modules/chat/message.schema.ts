@@ -36,6 +36,13 @@ export class MessageDoc {
   /** Folded words of the body, for index-backed prefix search (no $text on FerretDB). */
   @Prop({ type: [String], default: [] }) terms: string[];
   @Prop({ default: false }) void: boolean;
+  /**
+   * The channel's `roots` counter as this seq was reserved (a root message counts itself): the
+   * message's place among root messages, for the unread counts (read-state.ts). A void records the
+   * `ord` of its reservation, and `root` whether that was a root's; a void whose writer died has neither.
+   */
+  @Prop({ type: Number, default: undefined }) ord?: number;
+  @Prop({ type: Boolean, default: undefined }) root?: boolean;
   @Prop({ type: String, default: null }) cardId: string | null;
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { Model, QueryFilter, Types } from 'mongoose';
+import { Model, QueryFilter } from 'mongoose';
 import { isDuplicateKeyError } from '../../common/duplicate-key';
 import { oid } from '../../common/object-id';
 import { LeanMessage } from './chat.records';
@@ -17,9 +17,22 @@ export interface NewMessage {
   mentionsChannel: boolean;
   attachmentIds: string[];
   terms: string[];
+  /** read-state.ts: the channel's roots as this seq was reserved */
+  ord: number;
+}
+
+/** What the watermark step needs of a seq: its reservation's `ord` (null: unknown, a dead writer's void) and whether it was a root's. */
+export interface SeqReservation {
+  ord: number | null;
+  root: boolean;
 }
 
 const visible = { void: { $ne: true } };
+
+const reservationOf = (d: Pick<LeanMessage, 'ord' | 'root' | 'void' | 'threadRootId'>): SeqReservation => ({
+  ord: typeof d.ord === 'number' ? d.ord : null,
+  root: d.void ? d.root === true : !d.threadRootId,
+});
 
 @Injectable()
 export class MessagesRepository {
@@ -37,8 +50,11 @@ export class MessagesRepository {
     return doc.toObject();
   }
 
-  /** Fills a seq that will never hold a message, so the watermark can pass it. False if the seq is taken. */
-  async insertVoid(channelId: string, seq: number): Promise<boolean> {
+  /**
+   * Fills a seq that will never hold a message, so the watermark can pass it, recording its
+   * reservation when known (null: the stall repair, whose writer died). False if the seq is taken.
+   */
+  async insertVoid(channelId: string, seq: number, reservation: SeqReservation | null = null): Promise<boolean> {
     try {
       await this.model.create({
         channelId: oid(channelId),
@@ -47,6 +63,7 @@ export class MessagesRepository {
         clientMsgId: `void:${seq}`,
         void: true,
         createdAt: new Date(),
+        ...(reservation && reservation.ord !== null ? { ord: reservation.ord, root: reservation.root } : {}),
       });
       return true;
     } catch (err) {
@@ -63,8 +80,50 @@ export class MessagesRepository {
     return this.model.findOne({ _id: oid(id), ...visible }).lean<LeanMessage>();
   }
 
-  async seqExists(channelId: string, seq: number): Promise<boolean> {
-    return (await this.model.countDocuments({ channelId: oid(channelId), seq })) > 0;
+  /** The reservation of a written seq (message or void), or null when nothing is written there yet. */
+  async reservationAt(channelId: string, seq: number): Promise<SeqReservation | null> {
+    const d = await this.model
+      .findOne({ channelId: oid(channelId), seq }, { ord: 1, root: 1, void: 1, threadRootId: 1 })
+      .lean<Pick<LeanMessage, 'ord' | 'root' | 'void' | 'threadRootId'>>();
+    return d ? reservationOf(d) : null;
+  }
+
+  /**
+   * The root `ord` at a read position: that of the seq itself, or of the nearest seq below it whose
+   * reservation is known (a dead writer's void has none; its ord, if a root's, is a hole anyway).
+   * Windows widen ×4 downwards, like `before`. 0 when nothing near below is known.
+   */
+  async ordAt(channelId: string, seq: number): Promise<number> {
+    let to = seq;
+    // bounded: only seqs written before ords existed (older databases) have none at all
+    for (let span = 1; to > 0 && span <= 4096; span *= 4) {
+      const from = Math.max(0, to - span);
+      const docs = await this.model
+        .find({ channelId: oid(channelId), seq: { $gt: from, $lte: to } }, { seq: 1, ord: 1 })
+        .lean<{ seq: number; ord?: number | null }[]>();
+      const known = docs.filter((d) => typeof d.ord === 'number').sort((a, b) => b.seq - a.seq)[0];
+      if (known) return known.ord!;
+      to = from;
+    }
+    return 0;
+  }
+
+  /** The `ord`s of root messages after `afterSeq` (up to the watermark) that mention this person, by name or @channel, not by them. */
+  async mentionOrdsAfter(channelId: string, afterSeq: number, userId: string): Promise<number[]> {
+    const docs = await this.model
+      .find(
+        {
+          channelId: oid(channelId),
+          seq: { $gt: afterSeq },
+          threadRootId: null,
+          authorId: { $ne: oid(userId) },
+          $or: [{ mentions: userId }, { mentionsChannel: true }],
+          ...visible,
+        },
+        { ord: 1 },
+      )
+      .lean<{ ord?: number }[]>();
+    return docs.flatMap((d) => (typeof d.ord === 'number' ? [d.ord] : []));
   }
 
   /** Messages with from < seq ≤ to (committed range), oldest first, voids skipped. */
@@ -208,41 +267,6 @@ export class MessagesRepository {
   async clearCardIf(id: string, cardId: string): Promise<boolean> {
     const res = await this.model.updateOne({ _id: oid(id), cardId }, { $set: { cardId: null } });
     return res.modifiedCount === 1;
-  }
-
-  /**
-   * Unread and mention counts for many channels in two grouped queries (no query per channel):
-   * messages after each member's read position, up to the watermark, not their own, not deleted,
-   * not thread replies.
-   */
-  async unreadCounts(
-    userId: string,
-    positions: { channelId: string; after: number; upTo: number }[],
-  ): Promise<Map<string, { unread: number; mentions: number }>> {
-    const out = new Map<string, { unread: number; mentions: number }>();
-    const open = positions.filter((p) => p.upTo > p.after);
-    if (open.length === 0) return out;
-    const base: QueryFilter<MessageDoc> = {
-      // redundant with the $or for MongoDB; lets the embedded FerretDB narrow by index first
-      channelId: { $in: open.map((p) => oid(p.channelId)) },
-      $or: open.map((p) => ({ channelId: oid(p.channelId), seq: { $gt: p.after, $lte: p.upTo } })),
-      authorId: { $ne: oid(userId) },
-      deletedAt: null,
-      threadRootId: null,
-      ...visible,
-    };
-    const group = (match: QueryFilter<MessageDoc>) =>
-      this.model.aggregate<{ _id: Types.ObjectId; n: number }>([{ $match: match }, { $group: { _id: '$channelId', n: { $sum: 1 } } }]);
-    const [unread, mentions] = await Promise.all([
-      group(base),
-      group({ $and: [base, { $or: [{ mentions: userId }, { mentionsChannel: true }] }] }),
-    ]);
-    for (const r of unread) out.set(r._id.toHexString(), { unread: r.n, mentions: 0 });
-    for (const r of mentions) {
-      const k = r._id.toHexString();
-      out.set(k, { unread: out.get(k)?.unread ?? 0, mentions: r.n });
-    }
-    return out;
   }
 
   /**

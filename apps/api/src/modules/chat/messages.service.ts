@@ -11,6 +11,7 @@ import { parseMentions, searchTerms } from './mentions';
 import { MembersRepository } from './members.repository';
 import { MessagesRepository } from './messages.repository';
 import { MessageViewService } from './message-view.service';
+import { ReadStateService } from './read-state.service';
 import { AuditService } from '../audit/audit.service';
 import { ModerationPolicy } from '../moderation/moderation-policy';
 
@@ -28,6 +29,7 @@ export class MessagesService {
     private readonly events: EventEmitter2,
     private readonly policy: ModerationPolicy,
     private readonly audit: AuditService,
+    private readonly readState: ReadStateService,
   ) {}
 
   /**
@@ -88,6 +90,7 @@ export class MessagesService {
       new Date(),
     );
     if (!updated) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.Conflict, 'The message changed meanwhile; reload and try again');
+    await this.readState.mentionsEdited(doc, updated);
     const message = await this.view.one(updated);
     this.events.emit(MessageChangedEvent.event, new MessageChangedEvent(message));
     return message;
@@ -116,6 +119,7 @@ export class MessagesService {
       throw forbidden('Only the author or a moderator deletes a message');
     const deleted = await this.messages.softDelete(id, own ? 'author' : 'moderator');
     if (!deleted) return; // already deleted: deleting is idempotent
+    await this.readState.deleted(deleted);
     if (!own) {
       const channel = await this.channels.findById(doc.channelId.toHexString());
       await this.audit.record({
@@ -194,15 +198,13 @@ export class MessagesService {
 
   /** Moves my read position forward (never back) and tells my other devices. */
   async markRead(me: AuthUser, channelId: string, seq: number): Promise<{ unread: number; mentions: number; lastReadSeq: number }> {
-    const { member } = await this.access.forRead(me, channelId);
+    const { channel, member } = await this.access.forRead(me, channelId);
     if (!member) throw notFound('Channel');
-    const committed = (await this.channels.committedSeq(channelId)) ?? 0;
-    const updated = await this.members.markRead(channelId, me.id, Math.min(seq, committed));
-    const lastReadSeq = updated?.lastReadSeq ?? member.lastReadSeq;
-    const counts = (await this.messages.unreadCounts(me.id, [{ channelId, after: lastReadSeq, upTo: committed }])).get(channelId) ?? {
-      unread: 0,
-      mentions: 0,
-    };
+    const at = await this.readState.position(channel, seq);
+    const read = member.mentionOrds.filter((o) => o <= at.roots);
+    const updated = (await this.members.markRead(channelId, me.id, at, read)) ?? member;
+    const lastReadSeq = updated.lastReadSeq;
+    const counts = await this.readState.one(updated, channel);
     this.events.emit(ChannelReadStateEvent.event, new ChannelReadStateEvent(me.id, { channelId, lastReadSeq, ...counts }));
     return { ...counts, lastReadSeq };
   }
