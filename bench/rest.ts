@@ -1,7 +1,9 @@
 // REST hot paths with autocannon: channel list, a message page, availability of a resource; the
 // baseline in the same run is the health endpoint through the same stack (auth-free, no queries).
+// Database commands per request are counted with the driver's command monitoring (DB_COMMAND_STATS),
+// background included (pollers, leases: a small share at these rates).
 import autocannon from 'autocannon';
-import { api, envInt, login } from './lib';
+import { api, DbStats, envInt, login } from './lib';
 
 export interface RestRow {
   path: string;
@@ -11,13 +13,14 @@ export interface RestRow {
   non2xx: number;
   errors: number;
   ratioToBaseline: number;
+  dbCommandsPerRequest: number | null;
 }
 
 async function hammer(url: string, path: string, token: string | null, seconds: number, connections: number): Promise<autocannon.Result> {
   return autocannon({ url: `${url}${path}`, connections, duration: seconds, headers: token ? { authorization: `Bearer ${token}` } : {} });
 }
 
-export async function restHotPaths(url: string): Promise<RestRow[]> {
+export async function restHotPaths(url: string, dbStats?: () => Promise<DbStats>): Promise<RestRow[]> {
   const seconds = envInt('BENCH_REST_SECONDS', 5);
   const connections = envInt('BENCH_REST_CONNECTIONS', 10);
   const me = await login(url, 'member@klasteris.demo');
@@ -37,7 +40,9 @@ export async function restHotPaths(url: string): Promise<RestRow[]> {
   const rows: RestRow[] = [];
   let base = 0;
   for (const [path, token] of paths) {
+    const before = dbStats ? await dbStats() : null;
     const r = await hammer(url, path, token, seconds, connections);
+    const after = dbStats ? await dbStats() : null;
     if (!base) base = r.requests.average;
     rows.push({
       path: path.replace(/[0-9a-f]{24}/g, ':id').replace(/\?.*/, '?from&to'),
@@ -47,6 +52,8 @@ export async function restHotPaths(url: string): Promise<RestRow[]> {
       non2xx: r.non2xx,
       errors: r.errors,
       ratioToBaseline: Math.round((r.requests.average / base) * 1000) / 1000,
+      dbCommandsPerRequest:
+        before && after && r.requests.total > 0 ? Math.round(((after.total - before.total) / r.requests.total) * 10) / 10 : null,
     });
   }
   return rows;
