@@ -211,7 +211,7 @@ async function main(): Promise<void> {
 
   if (run.includes('rest')) {
     process.stdout.write('\n[REST hot paths] autocannon\n');
-    const rows = await restHotPaths(apiProc.url, apiProc.dbStats);
+    const rows = await restHotPaths(apiProc.url, () => apiProc.dbStats());
     table(
       'REST hot paths (ratio = requests/s against GET /api/health in the same run)',
       rows as unknown as Record<string, string | number>[],
