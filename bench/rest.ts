@@ -1,5 +1,5 @@
 // REST hot paths with autocannon: channel list, a message page, availability of a resource; the
-// baseline in the same run is the health endpoint through the same stack (auth-free, no queries).
+// baseline in the same run is the health endpoint through the same stack (auth-free; a database ping and the outbox backlog).
 // Database commands per request are counted with the driver's command monitoring (DB_COMMAND_STATS),
 // background included (pollers, leases: a small share at these rates).
 import autocannon from 'autocannon';
