@@ -5,7 +5,7 @@
 // repository reads) with the raw driver straight to the database, so the ratio shows what the API
 // adds on top of the database.
 import { MongoClient, ObjectId } from 'mongodb';
-import { api, envInt, login, progress, stats, Stats } from './lib';
+import { api, Api, commandsBetween, DbStats, envInt, login, progress, sleep, stats, Stats } from './lib';
 
 export interface HistoryResult {
   messages: number;
@@ -17,7 +17,39 @@ export interface HistoryResult {
   rawNewest: Stats;
   rawDeep: Stats;
   catchUp: { messages: number; pages: number; seconds: number; perPage: Stats };
+  /** database commands per request (driver command monitoring, idle background subtracted), by command name */
+  dbCommands: { newest: CommandCount; deep: CommandCount; catchUp: CommandCount; idlePerSecond: number };
 }
+
+export interface CommandCount {
+  total: number;
+  byCommand: Record<string, number>;
+}
+
+/** Commands per request between two snapshots, less the idle background measured over `ms` right after. */
+async function commandsPerRequest(target: Api, n: number, f: () => Promise<unknown>): Promise<CommandCount> {
+  const a = await target.dbStats();
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) await f();
+  const ms = performance.now() - t0;
+  const b = await target.dbStats();
+  // the idle background (pollers, leases) over as long, right after
+  const c = await target.dbStats();
+  await sleep(ms);
+  const d = await target.dbStats();
+  const idle = commandsBetween(c, d);
+  const busy = commandsBetween(a, b, { perMs: Object.fromEntries(Object.entries(idle).map(([k, v]) => [k, v / ms])), ms });
+  const r = (v: number): number => Math.round((v / n) * 10) / 10;
+  const byCommand = Object.fromEntries(Object.entries(busy).map(([k, v]) => [k, r(v)]));
+  return { total: r(Object.values(busy).reduce((x, y) => x + y, 0)), byCommand };
+}
+
+const idleRate = async (target: Api, ms: number): Promise<number> => {
+  const a: DbStats = await target.dbStats();
+  await sleep(ms);
+  const n = Object.values(commandsBetween(a, await target.dbStats())).reduce((x, y) => x + y, 0);
+  return Math.round((n * 10_000) / ms) / 10;
+};
 
 const BATCH = 10_000;
 const PAGE = 50;
@@ -54,7 +86,8 @@ async function timed(f: () => Promise<unknown>): Promise<number> {
   return performance.now() - t;
 }
 
-export async function history(url: string, mongoUri: string, dbName: string): Promise<HistoryResult> {
+export async function history(target: Api, mongoUri: string, dbName: string): Promise<HistoryResult> {
+  const url = target.url;
   const n = envInt('BENCH_HISTORY_MESSAGES', 1_000_000);
   const samples = envInt('BENCH_HISTORY_SAMPLES', 30);
   const catchUpSize = Math.min(n, envInt('BENCH_HISTORY_CATCHUP', 10_000));
@@ -95,18 +128,23 @@ export async function history(url: string, mongoUri: string, dbName: string): Pr
       if (res.status !== 200 || res.body.items.length === 0)
         throw new Error(`GET ${q}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
     };
-    // the query the API's repository makes for such a page: its first seq window below `before`
-    // (every seeded message is a root, so one window always fills the page)
+    // the query the API's repository makes for such a page: its first seq window below `before`, a
+    // page and a quarter of seqs where every message is a root (every seeded message is one, so one
+    // window always fills the page), without search terms and edit history, in one batch
     const rawPage = (before: number) => (): Promise<unknown> =>
       messages
-        .find({
-          channelId: cid,
-          seq: { $gte: Math.max(0, before - Math.max(64, (PAGE + 1) * 4)), $lt: before },
-          threadRootId: null,
-          void: { $ne: true },
-        })
+        .find(
+          {
+            channelId: cid,
+            seq: { $gte: Math.max(0, before - Math.ceil((PAGE + 1) * 1.25)), $lt: before },
+            threadRootId: null,
+            void: { $ne: true },
+          },
+          { projection: { terms: 0, edits: 0 } },
+        )
         .sort({ seq: -1 })
         .limit(PAGE + 1)
+        .batchSize(PAGE + 2)
         .toArray();
 
     const series: Record<'newest' | 'deep' | 'rawNewest' | 'rawDeep', number[]> = { newest: [], deep: [], rawNewest: [], rawDeep: [] };
@@ -141,6 +179,15 @@ export async function history(url: string, mongoUri: string, dbName: string): Pr
     progress('');
     if (got !== catchUpSize) throw new Error(`catch-up returned ${got} messages, expected ${catchUpSize}`);
 
+    // Round trips per request, counted (deterministic, whatever the load): the same requests one at a time.
+    const counted = Math.min(samples, 20);
+    const dbCommands = {
+      newest: await commandsPerRequest(target, counted, () => get(`?limit=${PAGE}`)),
+      deep: await commandsPerRequest(target, counted, () => get(`?limit=${PAGE}&before=${deepBefore}`)),
+      catchUp: await commandsPerRequest(target, counted, () => get(`?after=${n - catchUpSize}&limit=100`)),
+      idlePerSecond: await idleRate(target, 2000),
+    };
+
     return {
       messages: n,
       insertSeconds: Math.round(insertSeconds * 10) / 10,
@@ -151,6 +198,7 @@ export async function history(url: string, mongoUri: string, dbName: string): Pr
       rawNewest: stats(series.rawNewest),
       rawDeep: stats(series.rawDeep),
       catchUp: { messages: got, pages: perPage.length, seconds: Math.round((performance.now() - tc) / 100) / 10, perPage: stats(perPage) },
+      dbCommands,
     };
   } finally {
     await client.close();

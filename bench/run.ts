@@ -5,6 +5,7 @@
 // BENCH_SECONDS, BENCH_RACE_REQUESTS, BENCH_REST_SECONDS, BENCH_REST_CONNECTIONS; history takes
 // BENCH_HISTORY_MESSAGES, BENCH_HISTORY_SAMPLES, BENCH_HISTORY_CATCHUP; events (RSVP race, a 2,000-attendee event page)
 // takes BENCH_EVENTS_RACE ("10x50,100x500"), BENCH_EVENTS_ATTENDEES, BENCH_EVENTS_SAMPLES.
+import { boardScenario } from './board';
 import { bookingRace } from './booking-race';
 import { eventsScenario } from './events';
 import { history } from './history';
@@ -39,7 +40,7 @@ import {
 } from './lib';
 import { restHotPaths } from './rest';
 
-const SCENARIOS = ['chat', 'nodes', 'race', 'rest', 'history', 'outbox', 'events'] as const;
+const SCENARIOS = ['chat', 'nodes', 'race', 'rest', 'history', 'outbox', 'events', 'board'] as const;
 
 const mb = (bytes: number): number => Math.round(bytes / 2 ** 20);
 
@@ -66,7 +67,7 @@ function fanoutRow(r: FanoutResult, db?: { perSend: number; rssMb: number }): Re
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2).filter((a) => (SCENARIOS as readonly string[]).includes(a));
   // `nodes` starts two more API processes and Redis, `history` seeds a million messages: only when asked for.
-  const run = wanted.length ? wanted : SCENARIOS.filter((s) => s !== 'nodes' && s !== 'history');
+  const run = wanted.length ? wanted : SCENARIOS.filter((s) => s !== 'nodes' && s !== 'history' && s !== 'board');
   process.stdout.write(`Klasteris benchmarks: ${run.join(', ')}\nmachine: ${JSON.stringify(machine())}\n${FERRETDB_CAVEAT}\n`);
   const mongoUri = await startDatabase();
   const dbName = `bench_${Date.now().toString(36)}`;
@@ -304,7 +305,7 @@ async function main(): Promise<void> {
 
   if (run.includes('history')) {
     process.stdout.write('\n[history]\n');
-    const h = await history(apiProc.url, mongoUri, dbName);
+    const h = await history(apiProc, mongoUri, dbName);
     const row = (
       what: string,
       s: { p50: number; p99: number; max: number },
@@ -326,7 +327,51 @@ async function main(): Promise<void> {
         row(`catch-up page (100) of ${h.catchUp.messages} in ${h.catchUp.pages} pages, ${h.catchUp.seconds} s total`, h.catchUp.perPage),
       ],
     );
+    table(
+      `database commands per request (driver command monitoring, one request at a time, idle background of ${h.dbCommands.idlePerSecond} commands/s subtracted)`,
+      (['newest', 'deep', 'catchUp'] as const).map((k) => ({
+        request: k,
+        'commands/request': h.dbCommands[k].total,
+        'by command': Object.entries(h.dbCommands[k].byCommand)
+          .map(([name, n]) => `${n} ${name}`)
+          .join(', '),
+      })),
+    );
     process.stdout.write(`→ ${writeResult('history', { ...h, caveat: FERRETDB_CAVEAT })}\n`);
+  }
+
+  if (run.includes('board')) {
+    process.stdout.write('\n[board]\n');
+    const b = await boardScenario(apiProc, mongoUri, dbName);
+    const fmt = (c: Record<string, number>): string =>
+      `${Math.round(Object.values(c).reduce((x, y) => x + y, 0) * 10) / 10} (${Object.entries(c)
+        .map(([k, n]) => `${n} ${k}`)
+        .join(', ')})`;
+    table(`board of ${b.cards.toLocaleString('en')} cards, ${(b.bytes / 2 ** 20).toFixed(2)} MB (${b.samples} samples each, interleaved)`, [
+      {
+        what: 'cold load (cache stale: every card from the database)',
+        'p50 ms': b.cold.p50,
+        'p95 ms': b.cold.p95,
+        'max ms': b.cold.max,
+        'db commands/load': fmt(b.dbCommands.cold),
+      },
+      {
+        what: 'warm load (board cache current)',
+        'p50 ms': b.warm.p50,
+        'p95 ms': b.warm.p95,
+        'max ms': b.warm.max,
+        'db commands/load': fmt(b.dbCommands.warm),
+      },
+      {
+        what: 'raw driver: the open cards of the board',
+        'p50 ms': b.rawCards.p50,
+        'p95 ms': b.rawCards.p95,
+        'max ms': b.rawCards.max,
+        'db commands/load': '',
+      },
+    ]);
+    process.stdout.write(`cold p50 ours/raw ${Math.round((b.cold.p50 / b.rawCards.p50) * 100) / 100}\n`);
+    process.stdout.write(`→ ${writeResult('board', { ...b, caveat: FERRETDB_CAVEAT })}\n`);
   }
 
   process.stdout.write(`\n${FERRETDB_CAVEAT}\n`);

@@ -386,6 +386,29 @@ describe('chat messages over Socket.IO', () => {
     }
   });
 
+  it('reading a private channel follows membership at once: removed or gone, 404 on the next page; added back, readable again', async () => {
+    const c = await newMember(t);
+    const read = async (who: { accessToken: string }): Promise<number> =>
+      (await t.http.get(`/api/channels/${channel.id}/messages?limit=5`).set(bearer(who.accessToken))).status;
+    const catchUp = async (who: { accessToken: string }): Promise<number> =>
+      (await t.http.get(`/api/channels/${channel.id}/messages?after=0&limit=5`).set(bearer(who.accessToken))).status;
+    expect(await read(c)).toBe(404);
+    expect(
+      (await t.http.post(`/api/channels/${channel.id}/members`).set(bearer(alice.accessToken)).send({ userId: c.user.id })).status,
+    ).toBe(201);
+    // a page read just before, so this node knows the membership
+    expect([await read(c), await catchUp(c)]).toEqual([200, 200]);
+    expect((await t.http.delete(`/api/channels/${channel.id}/members/${c.user.id}`).set(bearer(alice.accessToken))).status).toBe(204);
+    expect([await read(c), await catchUp(c)]).toEqual([404, 404]);
+    expect(
+      (await t.http.post(`/api/channels/${channel.id}/members`).set(bearer(alice.accessToken)).send({ userId: c.user.id })).status,
+    ).toBe(201);
+    expect([await read(c), await catchUp(c)]).toEqual([200, 200]);
+    // leaving by oneself counts the same
+    expect((await t.http.post(`/api/channels/${channel.id}/leave`).set(bearer(c.accessToken))).status).toBeLessThan(300);
+    expect([await read(c), await catchUp(c)]).toEqual([404, 404]);
+  });
+
   it('removing a member takes their sockets out of the channel room at once', async () => {
     const c = await newMember(t);
     await t.http.post(`/api/channels/${channel.id}/members`).set(bearer(alice.accessToken)).send({ userId: c.user.id });

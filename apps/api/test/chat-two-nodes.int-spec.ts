@@ -27,6 +27,15 @@ describe('two API nodes with Redis', () => {
     await node1.close();
   });
 
+  /** A private channel created through node 1. */
+  const privateChannel = async (token: string, name: string): Promise<MyChannel> =>
+    (
+      await node1.http
+        .post('/api/channels')
+        .set(bearer(token))
+        .send({ name: `${name}-${Date.now()}`, type: 'private' })
+    ).body.channel as MyChannel;
+
   it('reports Redis in health', async () => {
     const res = await node1.http.get('/api/health');
     expect(res.status).toBe(200);
@@ -36,12 +45,7 @@ describe('two API nodes with Redis', () => {
   it('a message sent on one node reaches a member connected to the other; joins and revocations cross nodes', async () => {
     const a = await login(node1, 'member@klasteris.demo');
     const b = await login(node2, 'member2@klasteris.demo');
-    const channel = (
-      await node1.http
-        .post('/api/channels')
-        .set(bearer(a.accessToken))
-        .send({ name: `cross-${Date.now()}`, type: 'private' })
-    ).body.channel as MyChannel;
+    const channel = await privateChannel(a.accessToken, 'cross');
     const onNode2 = await pool2.connect(b.accessToken);
     const joined = collect<{ channel: MyChannel }>(onNode2, 'channel:updated');
     // added through node 1: node 2's socket joins the room through Redis
@@ -63,6 +67,20 @@ describe('two API nodes with Redis', () => {
     const gone = new Promise<void>((ok) => sock.once('disconnect', () => ok()));
     await node1.http.post('/api/auth/logout').set(bearer(b1.accessToken));
     await gone;
+  });
+
+  it('a member removed on one node can no longer read the channel on the other, which knew the membership', async () => {
+    const a = await login(node1, 'member@klasteris.demo');
+    const b = await login(node2, 'member2@klasteris.demo');
+    const channel = await privateChannel(a.accessToken, 'cross-read');
+    await node1.http.post(`/api/channels/${channel.id}/members`).set(bearer(a.accessToken)).send({ userId: b.user.id });
+    const page = async (): Promise<number> =>
+      (await node2.http.get(`/api/channels/${channel.id}/messages`).set(bearer(b.accessToken))).status;
+    expect(await page()).toBe(200);
+    expect((await node1.http.delete(`/api/channels/${channel.id}/members/${b.user.id}`).set(bearer(a.accessToken))).status).toBe(204);
+    // node 2 hears of the removal through Redis: within moments, and from then on, 404
+    await eventually(async () => expect(await page()).toBe(404));
+    expect(await page()).toBe(404);
   });
 
   it('presence is cluster-wide', async () => {

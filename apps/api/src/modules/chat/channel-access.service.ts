@@ -13,6 +13,10 @@ export interface ChannelAccess {
   member: MemberRecord | null;
 }
 
+/** Public and announcement channels are readable by everyone signed in, unless they are members-only. */
+const readableByAll = (c: Pick<ChannelRecord, 'type' | 'membersOnly'>): boolean =>
+  (c.type === 'public' || c.type === 'announcement') && !c.membersOnly;
+
 /**
  * Who may do what in a channel, decided next to the queries that load it.
  * Private channels and DMs are invisible (404) to non-members; public and announcement channels
@@ -30,9 +34,22 @@ export class ChannelAccessService {
   async forRead(me: AuthUser, channelId: string): Promise<ChannelAccess> {
     const [channel, member] = await Promise.all([this.channels.findById(channelId), this.members.find(channelId, me.id)]);
     if (!channel) throw notFound('Channel');
-    const open = (channel.type === 'public' || channel.type === 'announcement') && !channel.membersOnly;
-    if (!member && !open) throw notFound('Channel');
+    if (!member && !readableByAll(channel)) throw notFound('Channel');
     return { channel, member };
+  }
+
+  /**
+   * forRead's decision for reading a channel's messages: the channel (with its watermark) read
+   * fresh, the caller's membership from this node's facts (ChannelFactsCache) — the read a page
+   * would otherwise repeat every time. A membership is remembered only until a leave or removal
+   * event (on this node at once, on the others through the Redis adapter); "not a member" is never
+   * remembered, so a new member reads at once.
+   */
+  async forMessages(me: AuthUser, channelId: string): Promise<ChannelRecord> {
+    const [channel, member] = await Promise.all([this.channels.findById(channelId), this.facts.member(channelId, me.id)]);
+    if (!channel) throw notFound('Channel');
+    if (!member && !readableByAll(channel)) throw notFound('Channel');
+    return channel;
   }
 
   async forPost(me: AuthUser, channelId: string): Promise<ChannelAccess & { member: MemberRecord }> {
@@ -63,8 +80,7 @@ export class ChannelAccessService {
 
   /** What a non-member is told when posting: 403 where they could join, 404 where they may not know the channel. */
   notAMember(channel: Pick<ChannelRecord, 'type' | 'membersOnly'>): ApiException {
-    const open = (channel.type === 'public' || channel.type === 'announcement') && !channel.membersOnly;
-    return open ? forbidden('Join the channel to post in it') : notFound('Channel');
+    return readableByAll(channel) ? forbidden('Join the channel to post in it') : notFound('Channel');
   }
 
   /** Owners of the channel, and cluster staff, manage it (DMs have no managers). */

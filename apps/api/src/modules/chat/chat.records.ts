@@ -7,6 +7,8 @@ import type { MessageDoc } from './message.schema';
 export type LeanChannel = ChannelDoc & { _id: Types.ObjectId };
 export type LeanMember = ChannelMemberDoc & { _id: Types.ObjectId };
 export type LeanMessage = MessageDoc & { _id: Types.ObjectId };
+/** A message as pages read it: without what the public shape never shows (search terms, the edit history). */
+export type ListedMessage = Omit<LeanMessage, 'terms' | 'edits'>;
 
 export const toChannelRecord = (d: LeanChannel): ChannelRecord => ({
   id: d._id.toHexString(),
@@ -73,7 +75,7 @@ export function groupReactions(keys: string[]): Reaction[] {
 
 export const reactionKey = (userId: string, emoji: string): string => `${userId}:${emoji}`;
 
-export function toMessage(d: LeanMessage, attachments: Message['attachments'] = []): Message {
+export function toMessage(d: ListedMessage, attachments: Message['attachments'] = []): Message {
   const deleted = d.deletedAt !== null && d.deletedAt !== undefined;
   return {
     id: d._id.toHexString(),

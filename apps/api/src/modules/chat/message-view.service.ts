@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { Message } from '@klasteris/contracts';
 import { AttachmentsRepository } from './attachments.repository';
-import { LeanMessage, toMessage } from './chat.records';
+import { ListedMessage, toMessage } from './chat.records';
 
 /** Turns stored messages into the public shape, loading their attachments in one query. */
 @Injectable()
 export class MessageViewService {
   constructor(private readonly attachments: AttachmentsRepository) {}
 
-  async many(docs: LeanMessage[]): Promise<Message[]> {
+  async many(docs: ListedMessage[]): Promise<Message[]> {
     const ids = docs.flatMap((d) => d.attachmentIds ?? []);
     const byId = await this.attachments.byIds(ids);
     return docs.map((d) =>
@@ -19,7 +19,7 @@ export class MessageViewService {
     );
   }
 
-  async one(doc: LeanMessage): Promise<Message> {
+  async one(doc: ListedMessage): Promise<Message> {
     return (await this.many([doc]))[0];
   }
 }

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model, QueryFilter } from 'mongoose';
 import { isDuplicateKeyError } from '../../common/duplicate-key';
 import { oid } from '../../common/object-id';
-import { LeanMessage } from './chat.records';
+import { LeanMessage, ListedMessage } from './chat.records';
 import { MessageDoc } from './message.schema';
 
 export interface NewMessage {
@@ -28,6 +28,17 @@ export interface SeqReservation {
 }
 
 const visible = { void: { $ne: true } };
+/** What pages leave out: search terms and the edit history are never part of a listed message. */
+const LISTED = { terms: 0, edits: 0 } as const;
+/** Channels whose root share the paging-back windows remember (a hint for the window size only). */
+const MAX_HINTS = 10_000;
+
+/**
+ * A page's query asks for at most `n` documents with a batch larger than that, so the first reply
+ * holds them all and closes the cursor (a batch of exactly `n` would leave it open: one more round
+ * trip, `killCursors`, before the page can be served).
+ */
+const oneBatch = (n: number): number => n + 1;
 
 const reservationOf = (d: Pick<LeanMessage, 'ord' | 'root' | 'void' | 'threadRootId'>): SeqReservation => ({
   ord: typeof d.ord === 'number' ? d.ord : null,
@@ -36,6 +47,9 @@ const reservationOf = (d: Pick<LeanMessage, 'ord' | 'root' | 'void' | 'threadRoo
 
 @Injectable()
 export class MessagesRepository {
+  /** channelId → the share of its seqs that are thread roots, as the last paging-back read saw it */
+  private readonly rootShare = new Map<string, number>();
+
   constructor(@InjectModel(MessageDoc.name) private readonly model: Model<MessageDoc>) {}
 
   async insert(m: NewMessage): Promise<LeanMessage> {
@@ -140,17 +154,19 @@ export class MessagesRepository {
    * always suffices; it widens only past voids. (Bounded seq windows keep each read small on the
    * embedded database too, which sorts and limits after reading the whole range.)
    */
-  async after(channelId: string, after: number, upTo: number, limit: number): Promise<LeanMessage[]> {
-    const out: LeanMessage[] = [];
+  async after(channelId: string, after: number, upTo: number, limit: number): Promise<ListedMessage[]> {
+    const out: ListedMessage[] = [];
     let from = after;
     for (let span = limit + 1; out.length < limit + 1 && from < upTo; span *= 4) {
       const to = Math.min(upTo, from + span);
+      const want = limit + 1 - out.length;
       out.push(
         ...(await this.model
-          .find({ channelId: oid(channelId), seq: { $gt: from, $lte: to }, ...visible })
+          .find({ channelId: oid(channelId), seq: { $gt: from, $lte: to }, ...visible }, LISTED)
           .sort({ seq: 1 })
-          .limit(limit + 1 - out.length)
-          .lean<LeanMessage[]>()),
+          .limit(want)
+          .batchSize(oneBatch(want))
+          .lean<ListedMessage[]>()),
       );
       from = to;
     }
@@ -159,31 +175,47 @@ export class MessagesRepository {
 
   /**
    * Paging back through the channel view (thread roots only), newest first: seq windows below
-   * `before`, widening (×4) while thread replies and voids leave them short of a page.
+   * `before`, widening (×4) while thread replies and voids leave them short of a page. The first
+   * window is sized by the share of roots this node last saw in the channel (a page and a quarter
+   * of seqs where every message is a root), so a page is usually one query that reads little more
+   * than the page itself; the hint only sizes windows, the result is the same whatever it says.
    */
-  async before(channelId: string, before: number, limit: number): Promise<LeanMessage[]> {
-    const out: LeanMessage[] = [];
+  async before(channelId: string, before: number, limit: number): Promise<ListedMessage[]> {
+    const out: ListedMessage[] = [];
+    const share = this.rootShare.get(channelId) ?? 1;
+    const first = Math.min((limit + 1) * 16, Math.max(16, Math.ceil(((limit + 1) * 1.25) / share)));
     let to = before;
-    for (let span = Math.max(64, (limit + 1) * 4); out.length < limit + 1 && to > 1; span *= 4) {
+    for (let span = first; out.length < limit + 1 && to > 1; span *= 4) {
       const from = Math.max(0, to - span);
+      const want = limit + 1 - out.length;
       out.push(
         ...(await this.model
-          .find({ channelId: oid(channelId), seq: { $gte: from, $lt: to }, threadRootId: null, ...visible })
+          .find({ channelId: oid(channelId), seq: { $gte: from, $lt: to }, threadRootId: null, ...visible }, LISTED)
           .sort({ seq: -1 })
-          .limit(limit + 1 - out.length)
-          .lean<LeanMessage[]>()),
+          .limit(want)
+          .batchSize(oneBatch(want))
+          .lean<ListedMessage[]>()),
       );
       to = from;
     }
+    // a full page tells how many seqs its roots took: `before` down to the oldest of them
+    const oldest = out[limit];
+    if (oldest) this.hint(channelId, Math.min(1, Math.max(1 / 16, out.length / (before - oldest.seq))));
     return out;
   }
 
-  thread(channelId: string, rootId: string, after: number, upTo: number, limit: number): Promise<LeanMessage[]> {
+  private hint(channelId: string, share: number): void {
+    if (this.rootShare.size >= MAX_HINTS && !this.rootShare.has(channelId)) this.rootShare.clear();
+    this.rootShare.set(channelId, share);
+  }
+
+  thread(channelId: string, rootId: string, after: number, upTo: number, limit: number): Promise<ListedMessage[]> {
     return this.model
-      .find({ channelId: oid(channelId), threadRootId: oid(rootId), seq: { $gt: after, $lte: upTo }, ...visible })
+      .find({ channelId: oid(channelId), threadRootId: oid(rootId), seq: { $gt: after, $lte: upTo }, ...visible }, LISTED)
       .sort({ seq: 1 })
       .limit(limit + 1)
-      .lean<LeanMessage[]>();
+      .batchSize(oneBatch(limit + 1))
+      .lean<ListedMessage[]>();
   }
 
   pinned(channelId: string): Promise<LeanMessage[]> {

@@ -38,7 +38,7 @@ export class MessagesService {
    * neither: the newest page of the channel view. `threadRootId`: a thread, oldest first.
    */
   async list(me: AuthUser, channelId: string, q: MessageListQuery): Promise<MessagePage> {
-    const { channel } = await this.access.forRead(me, channelId);
+    const channel = await this.access.forMessages(me, channelId);
     const limit = q.limit ?? DEFAULT_LIMIT;
     const upTo = channel.committedSeq;
     if (q.threadRootId) {
