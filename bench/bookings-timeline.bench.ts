@@ -1,6 +1,8 @@
 // The timeline of 1,000 resources: how long the API takes to serve every row of a week, page by
 // page (100 rows a page, as the web timeline fetches them while rows scroll into view), against the
-// plain catalogue page of 100 resources measured in the same run as the baseline.
+// plain catalogue page of 100 resources measured in the same run as the baseline. Database commands
+// per page are counted with the driver's command monitoring (DB_COMMAND_STATS).
+import type { CommandStartedEvent } from 'mongodb';
 import { Types } from 'mongoose';
 import { performance } from 'node:perf_hooks';
 import { bearer, createTestApp, login, TestApp } from '../apps/api/test/support/test-app';
@@ -21,7 +23,11 @@ describe('bench: bookings timeline', () => {
   afterAll(() => t?.close());
 
   it(`serves a week of ${RESOURCES} resources`, async () => {
-    t = await createTestApp({ KLASTERIS_MODE: 'production' });
+    t = await createTestApp({ KLASTERIS_MODE: 'production', DB_COMMAND_STATS: 'true' });
+    const commands = new Map<string, number>();
+    t.connection
+      .getClient()
+      .on('commandStarted', (e: CommandStartedEvent) => commands.set(e.commandName, (commands.get(e.commandName) ?? 0) + 1));
     const admin = await createAdmin(t);
     const org = new Types.ObjectId();
     const now = new Date();
@@ -91,12 +97,21 @@ describe('bench: bookings timeline', () => {
     await t.connection.collection('bookings').insertMany(bookings);
     const window = { from: new Date(week).toISOString(), to: new Date(week + 7 * 24 * H).toISOString(), limit: 100 };
 
-    const runs: { firstPage: number; allPages: number; rows: number; catalogue: number }[] = [];
+    const runs: {
+      firstPage: number;
+      allPages: number;
+      rows: number;
+      catalogue: number;
+      pages: number;
+      commands: Record<string, number>;
+    }[] = [];
     for (let run = 0; run < 5; run++) {
       const [, catalogue] = await timed(() => t.http.get('/api/resources').query({ limit: 100 }).set(bearer(admin)));
       let cursor: string | null = null;
       let rows = 0;
       let firstPage = 0;
+      let pages = 0;
+      const before = new Map(commands);
       const [, allPages] = await timed(async () => {
         do {
           const [res, ms] = await timed(() =>
@@ -108,10 +123,13 @@ describe('bench: bookings timeline', () => {
           if (rows === 0) firstPage = ms;
           const page = res.body as { items: unknown[]; nextCursor: string | null };
           rows += page.items.length;
+          pages++;
           cursor = page.nextCursor;
         } while (cursor);
       });
-      runs.push({ firstPage, allPages, rows, catalogue });
+      const used: Record<string, number> = {};
+      for (const [k, n] of commands) if (n > (before.get(k) ?? 0)) used[k] = n - (before.get(k) ?? 0);
+      runs.push({ firstPage, allPages, rows, catalogue, pages, commands: used });
     }
     const first = median(runs.map((r) => r.firstPage));
     const all = median(runs.map((r) => r.allPages));
@@ -122,6 +140,7 @@ describe('bench: bookings timeline', () => {
         `  first page (100 rows, what the first screen needs): ${first.toFixed(0)} ms`,
         `  every row (${runs[0]!.rows} rows in ${Math.ceil(RESOURCES / 100)} pages):   ${all.toFixed(0)} ms`,
         `  baseline catalogue page (100 resources): ${base.toFixed(0)} ms → first timeline page = ${(first / base).toFixed(2)}× baseline`,
+        `  database commands for every row (incl. the session checks and any background), first run / last run: ${JSON.stringify(runs[0]!.commands)} / ${JSON.stringify(runs[runs.length - 1]!.commands)} in ${runs[0]!.pages} pages`,
         '',
       ].join('\n'),
     );

@@ -9,7 +9,11 @@ const config: Config = {
   globalSetup: '<rootDir>/apps/api/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/apps/api/test/support/global-teardown.ts',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/apps/api/tsconfig.spec.json' }] },
-  moduleNameMapper: { '^@klasteris/contracts$': '<rootDir>/libs/contracts/src/index.ts' },
+  moduleNameMapper: {
+    '^@klasteris/contracts$': '<rootDir>/libs/contracts/src/index.ts',
+    // as in the integration tests: marked's package entry is ESM, Jest (CommonJS) loads its UMD build
+    '^marked$': '<rootDir>/node_modules/marked/lib/marked.umd.js',
+  },
   testTimeout: 600_000,
 };
 export default config;

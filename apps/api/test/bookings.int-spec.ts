@@ -144,4 +144,34 @@ describe('bookings: capacity is never exceeded', () => {
       ).status,
     ).toBe(400);
   });
+  it('the timeline shows a resource created, renamed or taken out of service on its next page at once, whichever node changed it', async () => {
+    const start = mondayUtc() + 14 * H;
+    const page = async (on: TestApp = t): Promise<string[]> => {
+      const res = await on.http
+        .get('/api/resources/timeline')
+        .query({ from: iso(start), to: iso(start + 24 * H), q: 'TLC ', limit: 10 })
+        .set(bearer(member));
+      expect(res.status).toBe(200);
+      return (res.body.items as { resource: { name: string; status: string } }[]).map((r) => `${r.resource.name}: ${r.resource.status}`);
+    };
+    const aurora = await createResource({ name: 'TLC Aurora', type: 'server' });
+    expect(await page()).toEqual(['TLC Aurora: available']);
+    await createResource({ name: 'TLC Borealis', type: 'server' });
+    expect(await page()).toEqual(['TLC Aurora: available', 'TLC Borealis: available']);
+    // another API node on the same database
+    const other = await createTestApp({ MONGODB_DB: t.config.mongoDb, JWT_SECRET: t.config.jwtSecret });
+    try {
+      expect(await page(other)).toEqual(['TLC Aurora: available', 'TLC Borealis: available']);
+      const patched = await other.http
+        .patch(`/api/resources/${aurora.id}`)
+        .set(bearer(coordinator))
+        .send({ name: 'TLC Zenith', status: 'maintenance' });
+      expect(patched.status).toBe(200);
+      expect(await page()).toEqual(['TLC Borealis: available', 'TLC Zenith: maintenance']);
+      await t.http.patch(`/api/resources/${aurora.id}`).set(bearer(coordinator)).send({ name: 'TLC Aurora' });
+      expect(await page(other)).toEqual(['TLC Aurora: maintenance', 'TLC Borealis: available']);
+    } finally {
+      await other.app.close(); // not other.close(): that drops the shared database
+    }
+  });
 });

@@ -31,6 +31,8 @@ import { WaitlistRepository } from './waitlist.repository';
 import { WaitlistDoc, WaitlistSchema } from './waitlist.schema';
 import { WaitlistService } from './waitlist.service';
 import { ResourceDoc, ResourceSchema } from './resource.schema';
+import { CatalogueSeqDoc, CatalogueSeqSchema } from './catalogue-seq.schema';
+import { ResourceCatalogue } from './resource-catalogue';
 import { ResourcesController } from './resources.controller';
 import { ResourcesRepository } from './resources.repository';
 import { ResourcesService } from './resources.service';
@@ -39,6 +41,7 @@ import { ResourcesService } from './resources.service';
   imports: [
     MongooseModule.forFeature([
       { name: ResourceDoc.name, schema: ResourceSchema },
+      { name: CatalogueSeqDoc.name, schema: CatalogueSeqSchema },
       { name: BookingDoc.name, schema: BookingSchema },
       { name: ClaimDoc.name, schema: ClaimSchema },
       { name: QuotaTokenDoc.name, schema: QuotaTokenSchema },
@@ -57,6 +60,7 @@ import { ResourcesService } from './resources.service';
   controllers: [ResourcesController, BookingsController, IcsController, WaitlistController],
   providers: [
     ResourcesRepository,
+    ResourceCatalogue,
     BookingsRepository,
     ClaimsRepository,
     CalendarFeedRepository,

@@ -153,17 +153,21 @@ export class BookingsRepository {
     statuses: StoredBookingStatus[],
   ): Promise<Pick<LeanBooking, 'resourceId' | 'start' | 'end' | 'units'>[]> {
     if (resourceIds.length === 0) return Promise.resolve([]);
-    return this.model
-      .find(
-        {
-          resourceId: { $in: resourceIds.map(oid) },
-          status: { $in: statuses },
-          start: { $lt: new Date(to) },
-          end: { $gt: new Date(from) },
-        },
-        { resourceId: 1, start: 1, end: 1, units: 1 },
-      )
-      .lean<Pick<LeanBooking, 'resourceId' | 'start' | 'end' | 'units'>[]>();
+    return (
+      this.model
+        .find(
+          {
+            resourceId: { $in: resourceIds.map(oid) },
+            status: { $in: statuses },
+            start: { $lt: new Date(to) },
+            end: { $gt: new Date(from) },
+          },
+          { resourceId: 1, start: 1, end: 1, units: 1 },
+        )
+        // in one reply: the embedded database hands a cursor's rest out 250 documents per getMore
+        .batchSize(100_000)
+        .lean<Pick<LeanBooking, 'resourceId' | 'start' | 'end' | 'units'>[]>()
+    );
   }
 
   /** Pending and confirmed bookings linked to a project (its board shows them), upcoming first. */

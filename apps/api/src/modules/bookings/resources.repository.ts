@@ -4,7 +4,9 @@ import { Model, QueryFilter, Types } from 'mongoose';
 import type { BookingPolicy, ResourceAttribute, ResourceStatus, ResourceType } from '@klasteris/contracts';
 import { oid } from '../../common/object-id';
 import { decodeCursor } from '../../common/pagination';
+import { isDuplicateKeyError } from '../../common/duplicate-key';
 import { containsFolded, foldText } from '../../common/text';
+import { CatalogueSeqDoc } from './catalogue-seq.schema';
 import { ResourceDoc, ResourceRecord } from './resource.schema';
 
 type LeanResource = ResourceDoc & { _id: Types.ObjectId };
@@ -38,6 +40,14 @@ const derived = (r: ResourceFields): Pick<ResourceDoc, 'nameKey' | 'attributeKey
   ),
 });
 
+/** What a timeline row shows of a resource, and what the timeline filters and pages by. */
+export type TimelineResource = Pick<
+  ResourceRecord,
+  'id' | 'name' | 'nameKey' | 'type' | 'capacity' | 'timeZone' | 'organisationName' | 'status'
+> & { searchText: string };
+
+const CATALOGUE = 'resources';
+
 export interface ResourceSearch {
   q?: string;
   type?: ResourceType;
@@ -51,11 +61,43 @@ export interface ResourceSearch {
 
 @Injectable()
 export class ResourcesRepository {
-  constructor(@InjectModel(ResourceDoc.name) private readonly model: Model<ResourceDoc>) {}
+  constructor(
+    @InjectModel(ResourceDoc.name) private readonly model: Model<ResourceDoc>,
+    @InjectModel(CatalogueSeqDoc.name) private readonly seqs: Model<CatalogueSeqDoc>,
+  ) {}
 
   async create(r: ResourceFields): Promise<ResourceRecord> {
     const doc = await this.model.create({ ...r, organisationId: oid(r.organisationId), ...derived(r) });
+    await this.changed();
     return toRecord(doc.toObject() as LeanResource);
+  }
+
+  /** The catalogue's change counter: every write here bumps it after writing (ResourceCatalogue reads it before the rows). */
+  async catalogueSeq(): Promise<number> {
+    return (await this.seqs.findById(CATALOGUE).lean<CatalogueSeqDoc>())?.seq ?? 0;
+  }
+
+  private async changed(): Promise<void> {
+    const inc = () => this.seqs.updateOne({ _id: CATALOGUE }, { $inc: { seq: 1 } }, { upsert: true });
+    try {
+      await inc();
+    } catch (err) {
+      // two first changes raced to create the counter: the loser's upsert hit the _id; it exists now
+      if (!isDuplicateKeyError(err)) throw err;
+      await inc();
+    }
+  }
+
+  /** Every resource as the timeline shows it, in catalogue order (folded name, then id), in one reply. */
+  async timelineRows(): Promise<TimelineResource[]> {
+    const docs = await this.model
+      .find({}, { name: 1, nameKey: 1, type: 1, capacity: 1, timeZone: 1, organisationName: 1, status: 1, searchText: 1 })
+      .sort({ nameKey: 1, _id: 1 })
+      .batchSize(100_000)
+      .lean<
+        Pick<LeanResource, '_id' | 'name' | 'nameKey' | 'type' | 'capacity' | 'timeZone' | 'organisationName' | 'status' | 'searchText'>[]
+      >();
+    return docs.map(({ _id, ...d }) => ({ id: _id.toHexString(), ...d }));
   }
 
   async findById(id: string): Promise<ResourceRecord | null> {
@@ -99,6 +141,8 @@ export class ResourcesRepository {
       .find(q)
       .sort({ nameKey: 1, _id: 1 })
       .limit(s.limit + 1)
+      // a batch larger than the limit: the first reply closes the cursor (no killCursors round trip)
+      .batchSize(s.limit + 2)
       .lean<LeanResource[]>();
     return docs.map(toRecord);
   }
@@ -113,14 +157,17 @@ export class ResourcesRepository {
     const d = await this.model
       .findOneAndUpdate(filter, { $set: { ...patch, ...derived(next) } }, { returnDocument: 'after' })
       .lean<LeanResource>();
+    if (d) await this.changed();
     return d ? toRecord(d) : null;
   }
 
   async setStatus(id: string, status: ResourceStatus): Promise<void> {
     await this.model.updateOne({ _id: oid(id) }, { $set: { status } });
+    await this.changed();
   }
 
   async setPolicy(id: string, policy: BookingPolicy): Promise<void> {
     await this.model.updateOne({ _id: oid(id) }, { $set: { policy } });
+    await this.changed();
   }
 }
