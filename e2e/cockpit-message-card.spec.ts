@@ -27,7 +27,13 @@ async function chooseByKeyboard(page: Page, select: Locator, option: string): Pr
   const listbox = page.getByRole('listbox');
   await expect(listbox.getByRole('option', { name: option })).toBeVisible();
   const active = listbox.locator('.mat-mdc-option-active');
-  for (let i = 0; i < 20 && (await active.textContent())?.trim() !== option; i++) await page.keyboard.press('ArrowDown');
+  for (let i = 0; i < 20; i++) {
+    const now = ((await active.textContent()) ?? '').trim();
+    if (now === option) break;
+    await page.keyboard.press('ArrowDown');
+    // the next read waits for the move: a read before it would press once more and overshoot
+    await expect(active).not.toHaveText(now);
+  }
   await expect(active).toHaveText(option);
   await page.keyboard.press('Enter');
   await expect(listbox).toHaveCount(0);

@@ -243,4 +243,49 @@ describe('notifications: in the reader’s language', () => {
       title: 'Sveiki atvykę į klasterį: Šiaulių duomenys dabar yra narė',
     });
   });
+
+  it('a mention in a channel and in a direct message reaches an LT reader in LT and an EN reader in EN', async () => {
+    const author = await newMember(t, { displayName: 'Rūta Rašytoja' });
+    const lt = await newMember(t, { displayName: 'Jonas Skaitytojas' });
+    const en = await newMember(t, { displayName: 'Jane Reader' });
+    await speaks(lt.accessToken, 'lt');
+    await speaks(en.accessToken, 'en');
+    const channel = (
+      await t.http.post('/api/channels').set(bearer(author.accessToken)).send({ name: 'Debesu rinka', type: 'public' }).expect(201)
+    ).body.channel as { id: string; name: string };
+    for (const p of [lt, en])
+      await t.http.post(`/api/channels/${channel.id}/members`).set(bearer(author.accessToken)).send({ userId: p.user.id }).expect(201);
+    const sent = await t.http
+      .post(`/api/channels/${channel.id}/messages`)
+      .set(bearer(author.accessToken))
+      .send({ clientMsgId: `m-${Date.now()}`, body: `<@${lt.user.id}> <@${en.user.id}> the offer is ready` })
+      .expect(201);
+    const link = `/chat/${channel.id}?seq=${sent.body.message.seq as number}`;
+    expect((await inbox(lt.accessToken)).find((n) => n.kind === 'mention')).toMatchObject({
+      title: `Rūta Rašytoja paminėjo jus kanale #${channel.name}`,
+      body: '@… @… the offer is ready',
+      link,
+    });
+    expect((await inbox(en.accessToken)).find((n) => n.kind === 'mention')).toMatchObject({
+      title: `Rūta Rašytoja mentioned you in #${channel.name}`,
+      link,
+    });
+    expect((await inbox(author.accessToken)).some((n) => n.kind === 'mention')).toBe(false);
+
+    const dm = (
+      await t.http
+        .post('/api/channels/direct')
+        .set(bearer(author.accessToken))
+        .send({ userIds: [lt.user.id] })
+        .expect(201)
+    ).body.channel as { id: string };
+    await t.http
+      .post(`/api/channels/${dm.id}/messages`)
+      .set(bearer(author.accessToken))
+      .send({ clientMsgId: `d-${Date.now()}`, body: `<@${lt.user.id}> see the contract` })
+      .expect(201);
+    expect((await inbox(lt.accessToken)).find((n) => n.kind === 'mention' && n.link?.startsWith(`/chat/${dm.id}`))?.title).toBe(
+      'Rūta Rašytoja paminėjo jus asmeninėje žinutėje',
+    );
+  });
 });

@@ -89,10 +89,19 @@ export async function startTestSmtp(fixedPort?: number): Promise<TestSmtp> {
       if (s) await new Promise<void>((ok) => s.close(() => ok()));
     },
     async up() {
-      server = make();
+      const s = make();
+      server = s;
+      // A client that vanishes mid-conversation (a node killed -9) resets its connection; smtp-server
+      // reports that on the server object, and with no listener left it would be an uncaught error.
+      s.on('error', (err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ECONNRESET' && err.code !== 'EPIPE') console.warn(`test SMTP server: ${err.message}`);
+      });
       await new Promise<void>((ok, fail) => {
-        server!.once('error', fail);
-        server!.listen(port, '127.0.0.1', () => ok());
+        s.once('error', fail);
+        s.listen(port, '127.0.0.1', () => {
+          s.off('error', fail);
+          ok();
+        });
       });
     },
     stop() {

@@ -54,3 +54,17 @@ export class ChannelFactsStaleEvent {
     readonly userId: string | null,
   ) {}
 }
+
+/**
+ * People were mentioned in a message (by name or @channel; the author and those who muted the
+ * channel already left out): modules/notices tells each in their language. Awaited by the send.
+ */
+export class ChatMentionEvent {
+  static readonly event = 'chat.mention';
+  constructor(
+    readonly userIds: string[],
+    readonly actor: { id: string; displayName: string },
+    readonly channel: { id: string; name: string; direct: boolean },
+    readonly message: { seq: number; excerpt: string },
+  ) {}
+}

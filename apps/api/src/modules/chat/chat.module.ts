@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { MulterModule } from '@nestjs/platform-express';
 import { AppConfig } from '../../config/app-config';
-import { NotificationsModule } from '../notifications/notifications.module';
 import { AuditModule } from '../audit/audit.module';
 import { ModerationModule } from '../moderation/moderation.module';
 import { UsersModule } from '../users/users.module';
@@ -43,7 +42,6 @@ import { ChatDigestSource } from './digest-source.service';
     ]),
     MulterModule.registerAsync({ inject: [AppConfig], useFactory: attachmentUploadOptions }),
     UsersModule,
-    NotificationsModule,
     ModerationModule,
     AuditModule,
     FilesModule,

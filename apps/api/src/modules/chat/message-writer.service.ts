@@ -4,12 +4,11 @@ import { Interval } from '@nestjs/schedule';
 import { ErrorCode, type Message, type SendMessagePayload } from '@klasteris/contracts';
 import { ApiException, notFound } from '../../common/api-exception';
 import type { AuthUser } from '../../common/auth-user';
-import { NotificationsService } from '../notifications/notifications.service';
 import { AttachmentsRepository } from './attachments.repository';
 import { ChannelAccessService } from './channel-access.service';
 import { ChannelFacts, ChannelFactsCache } from './channel-facts';
 import { ChannelsRepository } from './channels.repository';
-import { MessageCommittedEvent, MessageChangedEvent } from './chat.events';
+import { ChatMentionEvent, MessageCommittedEvent, MessageChangedEvent } from './chat.events';
 import { LeanMessage } from './chat.records';
 import { parseMentions, searchTerms } from './mentions';
 import { MembersRepository } from './members.repository';
@@ -76,7 +75,6 @@ export class MessageWriterService {
     private readonly access: ChannelAccessService,
     private readonly facts: ChannelFactsCache,
     private readonly view: MessageViewService,
-    private readonly notifications: NotificationsService,
     private readonly events: EventEmitter2,
     private readonly gate: SendGate,
     private readonly holes: HolesRepository,
@@ -323,14 +321,14 @@ export class MessageWriterService {
     const muted = await this.members.mutedUserIds(channelId, named);
     const targets = named.filter((u) => !muted.has(u));
     if (targets.length === 0) return;
-    await this.notifications.notify(targets, {
-      kind: 'mention',
-      title:
-        type === 'direct'
-          ? { en: `${me.displayName} mentioned you in a direct message`, lt: `${me.displayName} paminėjo jus asmeninėje žinutėje` }
-          : { en: `${me.displayName} mentioned you in #${channelName}`, lt: `${me.displayName} paminėjo jus kanale #${channelName}` },
-      body: doc.body.replace(/<@[0-9a-f]{24}>/g, '@…').slice(0, 200),
-      link: `/chat/${channelId}?seq=${doc.seq}`,
-    });
+    await this.events.emitAsync(
+      ChatMentionEvent.event,
+      new ChatMentionEvent(
+        targets,
+        { id: me.id, displayName: me.displayName },
+        { id: channelId, name: channelName, direct: type === 'direct' },
+        { seq: doc.seq, excerpt: doc.body.replace(/<@[0-9a-f]{24}>/g, '@…').slice(0, 200) },
+      ),
+    );
   }
 }

@@ -41,6 +41,10 @@ export const NotificationTexts = {
     en: `${p.actor} assigned you "${p.card}"`,
     lt: `${p.actor} priskyrė jums kortelę „${p.card}“`,
   }),
+  chatMention: (p: { actor: string; channel: string; direct: boolean }): InEveryLanguage =>
+    p.direct
+      ? { en: `${p.actor} mentioned you in a direct message`, lt: `${p.actor} paminėjo jus asmeninėje žinutėje` }
+      : { en: `${p.actor} mentioned you in #${p.channel}`, lt: `${p.actor} paminėjo jus kanale #${p.channel}` },
   cardMention: (p: { actor: string; card: string }): InEveryLanguage => ({
     en: `${p.actor} mentioned you on "${p.card}"`,
     lt: `${p.actor} paminėjo jus kortelėje „${p.card}“`,
