@@ -39,6 +39,9 @@ const targets: Target[] = [
   ...(external ? [external] : []),
 ];
 
+// Skipped on purpose when there is no MongoDB to compare with (none can be installed on the CI
+// machines): the same suite runs on the embedded build above, and on MongoDB as soon as MONGODB_URI
+// names one. The skipped entry keeps that gap visible in every report instead of hiding it.
 if (!external) {
   describe('database conformance on MongoDB', () => {
     it.skip('is skipped: MONGODB_URI is unset, so these checks ran on the embedded FerretDB only (set MONGODB_URI=mongodb://… to run them on MongoDB too)', () =>
